@@ -1,0 +1,410 @@
+# The array type: construction, properties, conversion to Python, the buffer protocol,
+# NumPy's __array__, arithmetic/comparison dunders, pickling.
+
+from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
+
+cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
+    object to_list(c_array&) except +
+    object item_of(c_array&) except +
+    c_array binary_op(int, const c_array&, const c_array&, StreamOrDevice) except + nogil
+    cdef cppclass BufferExport:
+        c_array arr
+        vector[Py_ssize_t] shape
+        vector[Py_ssize_t] strides
+        string format
+    BufferExport* make_buffer_export(const c_array&, const char*) except +
+    void free_buffer_export(void*)
+
+cdef enum BinaryOp:
+    OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_MATMUL,
+    OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
+    OP_AND, OP_OR, OP_XOR, OP_LSHIFT, OP_RSHIFT
+
+# The words the reference uses in "Cannot perform <op> on an mlx.core.array and <type>".
+cdef tuple _OP_WORDS = ("addition", "subtraction", "multiplication", "division", "floor division",
+                        "modulus", "power", "matrix multiplication", "equality comparison",
+                        "inequality comparison", "less than comparison", "less than or equal comparison",
+                        "greater than comparison", "greater than or equal comparison",
+                        "bitwise and", "bitwise or", "bitwise xor", "left shift", "right shift")
+
+cdef object _contiguous_bytes_view(array self):
+    """A memoryview of the evaluated, row-contiguous data."""
+    cdef optional[c_array] a = self._a
+    _eval_now(deref(a))
+    if not deref(a).flags().row_contiguous:
+        a = cops.contiguous(deref(a), False, sod_default())
+        _eval_now(deref(a))
+    return memoryview(wrap(deref(a))).cast("B")
+
+
+cdef str _buffer_format(c_Dtype d):
+    cdef int v = dtype_val(d)
+    return ("?", "B", "H", "I", "Q", "b", "h", "i", "q", "e", "f", "d", "bfloat16", "Zf")[v]
+
+
+cdef inline void _eval_now(c_array& a) except *:
+    with nogil:
+        a.eval()
+
+
+cdef int to_c_pair(object a, object b, optional[c_array]& ca, optional[c_array]& cb, str opname) except -1:
+    """Both operands of a binary op as arrays. A Python scalar next to an array is weakly typed;
+    another array-like next to an array takes that array's dtype (as in the reference)."""
+    cdef bint a_arr = isinstance(a, array)
+    cdef bint b_arr = isinstance(b, array)
+    if a_arr and b_arr:
+        ca = (<array>a)._a
+        cb = (<array>b)._a
+    elif a_arr:
+        ca = (<array>a)._a
+        _operand_like(b, deref(ca).dtype(), cb, opname)
+    elif b_arr:
+        cb = (<array>b)._a
+        _operand_like(a, deref(cb).dtype(), ca, opname)
+    elif _is_py_scalar(a) and not _is_py_scalar(b):
+        to_c(b, cb)
+        _weak_scalar(a, deref(cb).dtype(), ca)
+    elif _is_py_scalar(b) and not _is_py_scalar(a):
+        to_c(a, ca)
+        _weak_scalar(b, deref(ca).dtype(), cb)
+    else:
+        to_c(a, ca)
+        to_c(b, cb)
+    return 0
+
+
+cdef int _operand_like(object x, c_Dtype other, optional[c_array]& out, str opname) except -1:
+    if _is_py_scalar(x):
+        return _weak_scalar(x, other, out)
+    if opname is not None and isinstance(x, (list, tuple, str)):
+        raise ValueError(f"Cannot perform {opname} on an mlx.core.array and {type(x).__name__}")
+    return to_c_dtype_of(x, other, out)
+
+
+cdef inline bint _dunder_operand_ok(object x):
+    """Operands a dunder accepts; others give NotImplemented (so Python raises TypeError)."""
+    return isinstance(x, (array, int, float, complex, list, tuple, str)) or PyObject_CheckBuffer(x) \
+        or hasattr(x, "__mlx_array__") or hasattr(x, "__array__") or hasattr(x, "__dlpack__")
+
+
+cdef object _binary(object a, object b, int op, object stream, bint dunder):
+    cdef optional[c_array] ca = nullopt, cb = nullopt
+    cdef optional[c_array] r = nullopt
+    cdef StreamOrDevice s = sod_default()
+    if type(a) is array and type(b) is array:   # fast path: no conversion
+        with nogil:
+            r = binary_op(op, (<array>a)._a, (<array>b)._a, sod_default())
+        return wrap(deref(r))
+    to_c_pair(a, b, ca, cb, _OP_WORDS[op] if dunder else None)
+    s = to_sod(stream)
+    r = binary_op(op, deref(ca), deref(cb), s)
+    return wrap(deref(r))
+
+
+cdef object _dunder(object self, object other, int op, bint reflected):
+    if not _dunder_operand_ok(other):
+        return NotImplemented
+    if isinstance(other, str):
+        raise ValueError(f"Cannot perform {_OP_WORDS[op]} on an mlx.core.array and str")
+    if reflected:
+        return _binary(other, self, op, None, True)
+    return _binary(self, other, op, None, True)
+
+
+cdef object _inplace(array self, object other, int op):
+    r = _dunder(self, other, op, False)
+    if r is NotImplemented:
+        return r
+    self._a = (<array>r)._a
+    return self
+
+
+cdef object _compare(array self, object other, int op):
+    # == and != with something that is not array-like are plain False/True, as in the reference.
+    if other is None:
+        raise TypeError(f"{'__eq__' if op == OP_EQ else '__ne__'}(): incompatible function arguments: "
+                        "cannot compare an mlxcy array with None")
+    if isinstance(other, (str, list, tuple)) or not _dunder_operand_ok(other):
+        return op == OP_NE
+    return _binary(self, other, op, None, True)
+
+
+@cython.freelist(64)
+cdef class array:
+    """An N-dimensional array: the node of a lazily evaluated computation graph.
+
+    ``array(val, dtype=None)`` makes one from a Python scalar, a (nested) list or tuple, another
+    array, or any object with the buffer protocol or DLPack (e.g. a NumPy array). Python ints
+    become int32 (int64 if they need it), floats float32, complexes complex64; NumPy float64
+    becomes float32 unless ``dtype`` says otherwise. ``array`` always copies its input; see
+    :func:`asarray` to share memory instead.
+    """
+
+    def __init__(self, val, dtype=None):
+        cdef optional[c_Dtype] d = nullopt
+        if dtype is not None:
+            d = to_c_dtype(dtype)
+        cdef optional[c_array] out = nullopt
+        _to_c_impl(val, d, out)
+        self._a = deref(out)
+
+    # ---- basic properties ----
+    @property
+    def shape(self):
+        """The shape of the array as a tuple of ints."""
+        return shape_tuple(self._a.shape())
+
+    @property
+    def dtype(self):
+        """The :class:`Dtype` of the array's elements."""
+        return py_dtype(self._a.dtype())
+
+    @property
+    def ndim(self):
+        """The number of dimensions."""
+        return self._a.ndim()
+
+    @property
+    def size(self):
+        """The number of elements."""
+        return self._a.size()
+
+    @property
+    def itemsize(self):
+        """The size of one element in bytes."""
+        return self._a.itemsize()
+
+    @property
+    def nbytes(self):
+        """The number of bytes the elements take (size * itemsize)."""
+        return self._a.nbytes()
+
+    @property
+    def T(self):
+        """The array with its axes reversed (``transpose()``)."""
+        return wrap(cops.transpose(self._a, sod_default()))
+
+    @property
+    def real(self):
+        """The real part of the array."""
+        return wrap(cops.real(self._a, sod_default()))
+
+    @property
+    def imag(self):
+        """The imaginary part of the array."""
+        return wrap(cops.imag(self._a, sod_default()))
+
+    # ---- conversion to Python ----
+    def item(self):
+        """The single element of a size-1 array as a Python scalar (evaluates the array)."""
+        if self._a.size() != 1:
+            raise ValueError("[convert] Only length-1 arrays can be converted to Python scalars.")
+        _eval_now(self._a)
+        return item_of(self._a)
+
+    def tolist(self):
+        """The array as nested Python lists of scalars (a scalar for a 0-d array)."""
+        _eval_now(self._a)
+        return to_list(self._a)
+
+    def astype(self, dtype, stream=None):
+        """A copy of the array cast to ``dtype``."""
+        return wrap(cops.astype(self._a, to_c_dtype(dtype), to_sod(stream)))
+
+    def __len__(self):
+        if self._a.ndim() == 0:
+            raise TypeError("len() 0-dimensional array.")
+        return self._a.shape(0)
+
+    def __iter__(self):
+        if self._a.ndim() == 0:
+            raise TypeError("iter() 0-dimensional array.")
+        return ArrayIterator(self)
+
+    def __bool__(self):
+        return bool(self.item())
+
+    def __int__(self):
+        return int(self.item())
+
+    def __float__(self):
+        return float(self.item())
+
+    def __complex__(self):
+        return complex(self.item())
+
+    def __index__(self):
+        cdef c_Dtype d = self._a.dtype()
+        if self._a.ndim() != 0 or not cx.issubdtype(d, c_DtypeCategory.integer):
+            raise TypeError("Only 0-dimensional integer arrays can be converted to an index.")
+        return self.item()
+
+    def __bytes__(self):
+        return bytes(_contiguous_bytes_view(self))
+
+    def __repr__(self):
+        cdef string s = string()
+        with nogil:
+            s = array_to_string(self._a)
+        return s.decode()
+
+    def __str__(self):
+        return self.__repr__()
+
+    def __hash__(self):
+        return <Py_hash_t>(<uintptr_t><PyObject*>self >> 4)
+
+    def __copy__(self):
+        return wrap(self._a)
+
+    def __deepcopy__(self, memo):
+        return wrap(cops.copy(self._a, sod_default()))
+
+    # ---- pickling: raw little-endian bytes, shape and dtype name ----
+    def __getstate__(self):
+        return (bytes(_contiguous_bytes_view(self)), self.shape, _DTYPE_NAMES[dtype_val(self._a.dtype())])
+
+    def __setstate__(self, state):
+        cdef optional[c_array] tmp = nullopt
+        data, shape, name = state
+        d = _dtype_by_name(name)
+        self._a = array_copy_of(<const char*>data, len(data), to_c_shape(shape), (<Dtype>d).c())
+
+    def __reduce__(self):
+        return (_array_from_state, (self.__getstate__(),))
+
+    # ---- the buffer protocol: a zero-copy view of the evaluated data ----
+    def __getbuffer__(self, Py_buffer* buffer, int flags):
+        cdef optional[c_array] a = self._a
+        _eval_now(deref(a))
+        if not deref(a).flags().row_contiguous and (flags & PyBUF_STRIDES) != PyBUF_STRIDES:
+            a = cops.contiguous(deref(a), False, sod_default())
+            _eval_now(deref(a))
+        fmt = _buffer_format(deref(a).dtype()).encode()
+        cdef BufferExport* e = make_buffer_export(deref(a), <const char*>fmt)
+        buffer.buf = raw_data(e.arr)
+        buffer.obj = self
+        buffer.len = <Py_ssize_t>e.arr.nbytes()
+        buffer.itemsize = <Py_ssize_t>e.arr.itemsize()
+        buffer.readonly = 0
+        buffer.ndim = <int>e.arr.ndim()
+        buffer.format = <char*>e.format.c_str() if (flags & PyBUF_FORMAT) else NULL
+        buffer.shape = e.shape.data() if (flags & PyBUF_ND) else NULL
+        buffer.strides = e.strides.data() if (flags & PyBUF_STRIDES) == PyBUF_STRIDES else NULL
+        buffer.suboffsets = NULL
+        buffer.internal = <void*>e
+
+    def __releasebuffer__(self, Py_buffer* buffer):
+        free_buffer_export(buffer.internal)
+
+    def __array__(self, dtype=None, copy=None):
+        """A NumPy view of the array's memory (no copy for evaluated host arrays)."""
+        import numpy as np
+        out = np.asarray(memoryview(self))
+        if dtype is not None and np.dtype(dtype) != out.dtype:
+            if copy is False:
+                raise ValueError("Unable to avoid a copy while converting to the requested dtype.")
+            return out.astype(dtype)
+        if copy:
+            return out.copy()
+        return out
+
+    # ---- arithmetic ----
+    def __add__(self, other): return _dunder(self, other, OP_ADD, False)
+    def __radd__(self, other): return _dunder(self, other, OP_ADD, True)
+    def __iadd__(self, other): return _inplace(self, other, OP_ADD)
+    def __sub__(self, other): return _dunder(self, other, OP_SUB, False)
+    def __rsub__(self, other): return _dunder(self, other, OP_SUB, True)
+    def __isub__(self, other): return _inplace(self, other, OP_SUB)
+    def __mul__(self, other): return _dunder(self, other, OP_MUL, False)
+    def __rmul__(self, other): return _dunder(self, other, OP_MUL, True)
+    def __imul__(self, other): return _inplace(self, other, OP_MUL)
+    def __truediv__(self, other): return _dunder(self, other, OP_DIV, False)
+    def __rtruediv__(self, other): return _dunder(self, other, OP_DIV, True)
+    def __itruediv__(self, other): return _inplace(self, other, OP_DIV)
+    def __floordiv__(self, other): return _dunder(self, other, OP_FLOORDIV, False)
+    def __rfloordiv__(self, other): return _dunder(self, other, OP_FLOORDIV, True)
+    def __ifloordiv__(self, other): return _inplace(self, other, OP_FLOORDIV)
+    def __mod__(self, other): return _dunder(self, other, OP_MOD, False)
+    def __rmod__(self, other): return _dunder(self, other, OP_MOD, True)
+    def __imod__(self, other): return _inplace(self, other, OP_MOD)
+    def __pow__(self, other, mod):
+        if mod is not None:
+            return NotImplemented
+        return _dunder(self, other, OP_POW, False)
+    def __rpow__(self, other, mod):
+        if mod is not None:
+            return NotImplemented
+        return _dunder(self, other, OP_POW, True)
+    def __ipow__(self, other): return _inplace(self, other, OP_POW)
+    def __matmul__(self, other): return _dunder(self, other, OP_MATMUL, False)
+    def __rmatmul__(self, other): return _dunder(self, other, OP_MATMUL, True)
+    def __imatmul__(self, other): return _inplace(self, other, OP_MATMUL)
+    def __and__(self, other): return _dunder(self, other, OP_AND, False)
+    def __rand__(self, other): return _dunder(self, other, OP_AND, True)
+    def __iand__(self, other): return _inplace(self, other, OP_AND)
+    def __or__(self, other): return _dunder(self, other, OP_OR, False)
+    def __ror__(self, other): return _dunder(self, other, OP_OR, True)
+    def __ior__(self, other): return _inplace(self, other, OP_OR)
+    def __xor__(self, other): return _dunder(self, other, OP_XOR, False)
+    def __rxor__(self, other): return _dunder(self, other, OP_XOR, True)
+    def __ixor__(self, other): return _inplace(self, other, OP_XOR)
+    def __lshift__(self, other): return _dunder(self, other, OP_LSHIFT, False)
+    def __rlshift__(self, other): return _dunder(self, other, OP_LSHIFT, True)
+    def __ilshift__(self, other): return _inplace(self, other, OP_LSHIFT)
+    def __rshift__(self, other): return _dunder(self, other, OP_RSHIFT, False)
+    def __rrshift__(self, other): return _dunder(self, other, OP_RSHIFT, True)
+    def __irshift__(self, other): return _inplace(self, other, OP_RSHIFT)
+
+    def __eq__(self, other): return _compare(self, other, OP_EQ)
+    def __ne__(self, other): return _compare(self, other, OP_NE)
+    def __lt__(self, other): return _dunder(self, other, OP_LT, False)
+    def __le__(self, other): return _dunder(self, other, OP_LE, False)
+    def __gt__(self, other): return _dunder(self, other, OP_GT, False)
+    def __ge__(self, other): return _dunder(self, other, OP_GE, False)
+
+    def __neg__(self): return wrap(cops.negative(self._a, sod_default()))
+    def __pos__(self): return self
+    def __abs__(self): return wrap(cops.abs(self._a, sod_default()))
+    def __invert__(self): return wrap(cops.bitwise_invert(self._a, sod_default()))
+
+    # ---- indexing (minimal: the full NumPy-style indexing replaces this) ----
+    def __getitem__(self, idx):
+        if isinstance(idx, int):
+            n = self._a.shape(0) if self._a.ndim() else 0
+            if self._a.ndim() == 0:
+                raise IndexError("too many indices for array: array is 0-dimensional")
+            if idx < -n or idx >= n:
+                raise IndexError(f"index {idx} is out of bounds for axis 0 with size {n}")
+            return wrap(first_axis_item(self._a, idx % n))
+        raise NotImplementedError("indexing beyond integers is not implemented yet")
+
+
+def _array_from_state(state):
+    cdef array a = array.__new__(array)
+    a.__setstate__(state)
+    return a
+
+
+@cython.final
+cdef class ArrayIterator:
+    """Iterates over the first axis of an array, yielding sub-arrays."""
+    cdef array _arr
+    cdef int _i
+    cdef int _n
+
+    def __init__(self, array arr):
+        self._arr = arr
+        self._i = 0
+        self._n = arr._a.shape(0)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._i >= self._n:
+            raise StopIteration
+        r = wrap(first_axis_item(self._arr._a, self._i))
+        self._i += 1
+        return r
+

@@ -1,0 +1,484 @@
+# Python values -> C++ arrays: scalars, nested sequences, buffer-protocol objects (NumPy),
+# with the reference binding's dtype rules (int -> int32/int64, float -> float32,
+# complex -> complex64, float64/complex128 buffers -> float32/complex64 unless asked).
+
+from cpython.memoryview cimport PyMemoryView_FromObject, PyMemoryView_GET_BUFFER
+from cpython.buffer cimport Py_buffer
+
+cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
+    void byteswap_inplace(char*, size_t, size_t)
+
+cdef extern from "Python.h":
+    int PyObject_CheckBuffer(object)
+
+cdef enum ElementKind:
+    KIND_BOOL = 0
+    KIND_INT = 1
+    KIND_FLOAT = 2
+    KIND_COMPLEX = 3
+
+cdef int64_t INT32_MIN_ = -2147483648
+cdef int64_t INT32_MAX_ = 2147483647
+
+
+cdef inline array wrap(const c_array& a):
+    cdef array r = array.__new__(array)
+    r._a = a
+    return r
+
+
+cdef list wrap_list(const vector[c_array]& v):
+    cdef list out = []
+    cdef size_t i
+    for i in range(v.size()):
+        out.append(wrap(v[i]))
+    return out
+
+
+cdef inline c_array* cptr(array a):
+    return &a._a
+
+
+cdef Shape to_c_shape(object shape) except *:
+    cdef Shape s = Shape()
+    cdef int32_t d
+    if isinstance(shape, int):
+        shape = (shape,)
+    for x in shape:
+        if not isinstance(x, int) and not hasattr(x, "__index__"):
+            raise TypeError(f"Shape entries must be integers, got {type(x).__name__}")
+        if x < INT32_MIN_ or x > INT32_MAX_:
+            raise ValueError(f"Shape dimension {x} is outside the supported range of 32-bit integers")
+        d = x
+        s.push_back(d)
+    return s
+
+
+cdef tuple shape_tuple(const Shape& s):
+    cdef size_t i
+    cdef tuple t = PyTuple_New(s.size())
+    for i in range(s.size()):
+        v = s[i]
+        Py_INCREF(v)
+        PyTuple_SET_ITEM(t, i, v)
+    return t
+
+
+cdef vector[int] to_axes(object axis) except *:
+    cdef vector[int] out = vector[int]()
+    if isinstance(axis, int):
+        out.push_back(axis)
+    else:
+        for a in axis:
+            if not isinstance(a, int):
+                raise TypeError(f"Axes must be integers, got {type(a).__name__}")
+            out.push_back(a)
+    return out
+
+
+cdef inline bint _is_py_scalar(object x):
+    return isinstance(x, (int, float, complex))   # bool is an int
+
+
+cdef int _scalar_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& out) except -1:
+    """A Python bool/int/float/complex as a 0-d array (default dtype unless `dtype`)."""
+    cdef c_Dtype d
+    cdef int64_t iv
+    if isinstance(x, bool):
+        d = deref(dtype) if dtype.has_value() else cx.bool_
+        out = c_array(<cbool>(x is True), d)
+    elif isinstance(x, int):
+        if dtype.has_value():
+            d = deref(dtype)
+            _int_to_c(x, d, out)
+        elif INT32_MIN_ <= x <= INT32_MAX_:
+            out = c_array(<int64_t>x, cx.int32)
+        elif -9223372036854775808 <= x <= 9223372036854775807:
+            out = c_array(<int64_t>x, cx.int64)
+        else:
+            raise ValueError(f"Integer {x} does not fit in int64, the widest integer dtype; "
+                             "pass it as a float or use a smaller value")
+    elif isinstance(x, float):
+        d = deref(dtype) if dtype.has_value() else cx.float32
+        out = c_array(<double>x, d)
+    elif isinstance(x, complex):
+        d = deref(dtype) if dtype.has_value() else cx.complex64
+        out = array_from_complex(x.real, x.imag, d)
+    else:
+        raise TypeError(f"not a Python scalar: {type(x).__name__}")
+    return 0
+
+
+cdef int _int_to_c(object x, c_Dtype d, optional[c_array]& out) except -1:
+    """A Python int converted to dtype `d` (wrapping like a C cast, as the reference does)."""
+    if d == cx.uint64 and x > 9223372036854775807:
+        out = c_array(<uint64_t>x, d)
+    elif cx.issubdtype(d, c_DtypeCategory.inexact):
+        out = c_array(<double>x, d)
+    else:
+        if not (-9223372036854775808 <= x <= 9223372036854775807):
+            raise ValueError(f"Integer {x} is out of range for {_DTYPE_NAMES[dtype_val(d)]}")
+        out = c_array(<int64_t>x, d)
+    return 0
+
+
+cdef int _weak_scalar(object x, c_Dtype other, optional[c_array]& out) except -1:
+    """A Python scalar operand next to an array of dtype `other`: it adopts `other` when its kind
+    allows (int with an integer or floating array, float with a floating array), else takes its
+    default dtype. An int that does not fit the integer dtype is an error, as in the reference."""
+    cdef optional[c_Dtype] none = nullopt
+    if isinstance(x, bool):
+        out = c_array(<cbool>(x is True), other)
+    elif isinstance(x, int):
+        if other == cx.bool_:
+            _scalar_to_c(x, none, out)
+        elif cx.issubdtype(other, c_DtypeCategory.integer):
+            info = iinfo(py_dtype(other))
+            if x < info.min or x > info.max:
+                raise ValueError(f"Converting {x} to {_DTYPE_NAMES[dtype_val(other)]} would result in overflow.")
+            _int_to_c(x, other, out)
+        else:
+            out = c_array(<double>x, other)
+    elif isinstance(x, float):
+        if cx.issubdtype(other, c_DtypeCategory.inexact):
+            out = c_array(<double>x, other)
+        else:
+            out = c_array(<double>x, cx.float32)
+    else:
+        _scalar_to_c(x, none, out)
+    return 0
+
+
+cdef int to_c(object x, optional[c_array]& out) except -1:
+    cdef optional[c_Dtype] none = nullopt
+    return _to_c_impl(x, none, out)
+
+
+cdef int to_c_dtype_of(object x, c_Dtype d, optional[c_array]& out) except -1:
+    cdef optional[c_Dtype] od = d
+    return _to_c_impl(x, od, out)
+
+
+cdef int _to_c_impl(object x, optional[c_Dtype] dtype, optional[c_array]& out) except -1:
+    if isinstance(x, array):
+        if dtype.has_value() and (<array>x)._a.dtype() != deref(dtype):
+            out = cops.astype((<array>x)._a, deref(dtype), sod_default())
+        else:
+            out = (<array>x)._a
+        return 0
+    if isinstance(x, (int, float, complex)):
+        return _scalar_to_c(x, dtype, out)
+    if isinstance(x, (list, tuple)):
+        return _sequence_to_c(x, dtype, out)
+    if PyObject_CheckBuffer(x):
+        return _buffer_to_c(x, dtype, COPY_ALWAYS, out)
+    if hasattr(x, "__mlx_array__"):
+        return _to_c_impl(x.__mlx_array__(), dtype, out)
+    if hasattr(x, "__dlpack__") and _from_dlpack_hook is not None:
+        return _to_c_impl(_from_dlpack_hook(x), dtype, out)
+    if hasattr(x, "__array__"):
+        return _to_c_impl(x.__array__(), dtype, out)
+    raise ValueError(f"Invalid type {type(x).__name__} received in array initialization.")
+
+
+# Set by the DLPack module so that array(x) accepts any DLPack producer.
+_from_dlpack_hook = None
+
+
+cdef vector[c_array] to_c_list(object seq) except *:
+    cdef vector[c_array] out = vector[c_array]()
+    cdef optional[c_array] tmp = nullopt
+    for x in seq:
+        to_c(x, tmp)
+        out.push_back(deref(tmp))
+    return out
+
+
+# ---- nested sequences -------------------------------------------------------------------
+
+cdef int _scan_sequence(object x, int depth, vector[int]& shape, int* kind, bint* wide) except -1:
+    """Check that `x` is a regular nesting matching `shape`; find the widest element kind and
+    whether its ints need int64."""
+    cdef Py_ssize_t n
+    if isinstance(x, (list, tuple)):
+        n = len(x)
+        if depth == <int>shape.size():
+            shape.push_back(<int>n)
+        elif depth > <int>shape.size() or shape[depth] != n:
+            raise ValueError("Initialization encountered non-uniform length.")
+        for item in x:
+            _scan_sequence(item, depth + 1, shape, kind, wide)
+        return 0
+    if depth < <int>shape.size():
+        raise ValueError("Initialization encountered non-uniform length.")
+    if isinstance(x, bool):
+        pass
+    elif isinstance(x, int):
+        kind[0] = max(kind[0], <int>KIND_INT)
+        if not (INT32_MIN_ <= x <= INT32_MAX_):
+            wide[0] = True
+    elif isinstance(x, float):
+        kind[0] = max(kind[0], <int>KIND_FLOAT)
+    elif isinstance(x, complex):
+        kind[0] = KIND_COMPLEX
+    else:
+        raise ValueError(f"Invalid type {type(x).__name__} received in array initialization.")
+    return 0
+
+
+cdef int _fill_bool(object x, vector[uint8_t]& out) except -1:
+    cdef uint8_t v
+    if isinstance(x, (list, tuple)):
+        for item in x:
+            _fill_bool(item, out)
+    else:
+        v = 1 if x else 0   # (a typed local: Cython mishandles a conditional passed by reference)
+        out.push_back(v)
+    return 0
+
+
+cdef int _fill_int(object x, vector[int64_t]& out) except -1:
+    if isinstance(x, (list, tuple)):
+        for item in x:
+            _fill_int(item, out)
+    else:
+        if not (-9223372036854775808 <= x <= 9223372036854775807):
+            raise ValueError(f"Integer {x} does not fit in int64, the widest integer dtype")
+        out.push_back(x)
+    return 0
+
+
+cdef int _fill_float(object x, vector[double]& out) except -1:
+    if isinstance(x, (list, tuple)):
+        for item in x:
+            _fill_float(item, out)
+    else:
+        out.push_back(x)
+    return 0
+
+
+cdef int _fill_complex(object x, vector[ccomplex[float]]& out) except -1:
+    cdef complex c
+    if isinstance(x, (list, tuple)):
+        for item in x:
+            _fill_complex(item, out)
+    else:
+        c = x
+        out.push_back(ccomplex[float](c.real, c.imag))
+    return 0
+
+
+cdef int _sequence_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& out) except -1:
+    cdef vector[int] vshape = vector[int]()
+    cdef int kind = KIND_BOOL
+    cdef bint wide = False
+    cdef vector[uint8_t] bvals = vector[uint8_t]()
+    cdef vector[int64_t] ivals = vector[int64_t]()
+    cdef vector[double] fvals = vector[double]()
+    cdef vector[ccomplex[float]] cvals = vector[ccomplex[float]]()
+    cdef vector[c_array] parts = vector[c_array]()
+    cdef optional[c_array] tmp = nullopt
+    cdef Shape shape = Shape()
+    cdef c_Dtype d
+    if _contains_array(x):
+        # Lists holding arrays are stacked, promoting dtypes as stack does.
+        for item in x:
+            _to_c_impl(item, dtype, tmp)
+            parts.push_back(deref(tmp))
+        if parts.size() == 0:
+            out = array_uninit(0, to_shape(vshape), cx.float32)
+        else:
+            out = cops.stack(parts, sod_default())
+        return 0
+    _scan_sequence(x, 0, vshape, &kind, &wide)
+    shape = to_shape(vshape)
+    if vshape.size() and vshape.back() == 0 and kind == KIND_BOOL:
+        kind = KIND_FLOAT   # an empty list is float32, as in the reference
+    d = cx.int64 if wide else cx.int32
+    if kind == KIND_BOOL:
+        _fill_bool(x, bvals)
+        out = array_from_values[cbool](<cbool*>bvals.data(), shape, deref(dtype) if dtype.has_value() else cx.bool_)
+    elif kind == KIND_INT:
+        _fill_int(x, ivals)
+        out = array_from_values[int64_t](ivals.data(), shape, deref(dtype) if dtype.has_value() else d)
+    elif kind == KIND_FLOAT:
+        _fill_float(x, fvals)
+        out = array_from_values[double](fvals.data(), shape, deref(dtype) if dtype.has_value() else cx.float32)
+    else:
+        _fill_complex(x, cvals)
+        out = array_from_complex_values(cvals, shape, deref(dtype) if dtype.has_value() else cx.complex64)
+    return 0
+
+
+cdef bint _contains_array(object x):
+    for item in x:
+        if isinstance(item, array):
+            return True
+        if isinstance(item, (list, tuple)) and len(item) and _contains_array(item):
+            return True
+    return False
+
+
+# ---- buffer protocol ------------------------------------------------------------------------
+
+cdef enum CopyMode:
+    COPY_ALWAYS = 0     # array(x): always an independent copy
+    COPY_IF_NEEDED = 1  # asarray(x, copy=None): share when the layout and dtype allow
+    COPY_NEVER = 2      # asarray(x, copy=False): share or raise
+
+cdef dict _FORMAT_DTYPES = {
+    "?": <int>DtypeVal.bool_, "b": <int>DtypeVal.int8, "B": <int>DtypeVal.uint8,
+    "h": <int>DtypeVal.int16, "H": <int>DtypeVal.uint16,
+    "i": <int>DtypeVal.int32, "I": <int>DtypeVal.uint32,
+    "q": <int>DtypeVal.int64, "Q": <int>DtypeVal.uint64,
+    "e": <int>DtypeVal.float16, "f": <int>DtypeVal.float32, "d": <int>DtypeVal.float64,
+    "Zf": <int>DtypeVal.complex64, "bfloat16": <int>DtypeVal.bfloat16, "c": <int>DtypeVal.uint8,
+}
+# 'l'/'L' are 8 bytes on LP64 Linux/macOS, 'n'/'N' are Py_ssize_t.
+if sizeof(long) == 8:
+    _FORMAT_DTYPES.update({"l": <int>DtypeVal.int64, "L": <int>DtypeVal.uint64})
+else:
+    _FORMAT_DTYPES.update({"l": <int>DtypeVal.int32, "L": <int>DtypeVal.uint32})
+_FORMAT_DTYPES.update({"n": <int>DtypeVal.int64, "N": <int>DtypeVal.uint64})
+
+cdef bint _LITTLE = sys.byteorder == "little"
+
+
+cdef tuple _parse_format(str fmt):
+    """(dtype code or -1, byteswapped, is complex128) for a PEP 3118 format string."""
+    cdef bint swapped = False
+    if fmt and fmt[0] in "<>!=@":
+        order = fmt[0]
+        fmt = fmt[1:]
+        if order in ">!":
+            swapped = _LITTLE
+        elif order == "<":
+            swapped = not _LITTLE
+    if fmt == "Zd":
+        return (<int>DtypeVal.complex64, swapped, True)
+    return (_FORMAT_DTYPES.get(fmt, -1), swapped, False)
+
+
+cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional[c_array]& out) except -1:
+    cdef object mv = PyMemoryView_FromObject(x)
+    cdef Py_buffer* view = PyMemoryView_GET_BUFFER(mv)
+    cdef vector[int] vshape = vector[int]()
+    cdef int i
+    cdef int code
+    cdef bint swapped, is_c128
+    cdef c_Dtype src_dtype, target
+    cdef Shape shape = Shape()
+    cdef size_t nbytes = <size_t>view.len
+    cdef optional[c_array] tmp = nullopt
+    fmt = (view.format or b"B").decode() if view.format != NULL else "B"
+    code, swapped, is_c128 = _parse_format(fmt)
+    if code < 0:
+        raise ValueError(f"Cannot convert a buffer of format '{fmt}' ({type(x).__name__}) to an mlxcy array: "
+                         "unsupported element type")
+    for i in range(view.ndim):
+        vshape.push_back(<int>view.shape[i])
+    if view.ndim == 0 and view.len > view.itemsize:
+        vshape.push_back(<int>(view.len // view.itemsize))
+    shape = to_shape(vshape)
+    if is_c128:
+        # complex128 has no MLX dtype: read it as float64 pairs, then combine.
+        return _complex128_to_c(mv, view, shape, swapped, dtype, copy_mode, out)
+    src_dtype = dtype_from_val(code)
+    if <size_t>view.itemsize != src_dtype.size():
+        raise ValueError(f"Buffer format '{fmt}' has item size {view.itemsize}, expected {src_dtype.size()}")
+    # The dtype an array() of this buffer gets: float64 narrows to float32 unless asked.
+    if dtype.has_value():
+        target = deref(dtype)
+    elif code == <int>DtypeVal.float64 and copy_mode == COPY_ALWAYS:
+        target = cx.float32
+    else:
+        target = src_dtype
+    cdef bint contiguous = PyBuffer_IsContiguous(view, b'C')
+    cdef bint aligned = (<uintptr_t>view.buf) % src_dtype.size() == 0
+    cdef bint shareable = contiguous and aligned and not swapped
+    if copy_mode == COPY_NEVER and (not shareable or target != src_dtype):
+        why = ("it is not C-contiguous" if not contiguous else "it is not aligned" if not aligned
+               else "it is byte-swapped" if swapped else
+               f"its dtype {_DTYPE_NAMES[code]} differs from the requested {_DTYPE_NAMES[dtype_val(target)]}")
+        raise ValueError(f"Unable to avoid a copy while creating an array from {type(x).__name__}: {why}.")
+    if shareable and copy_mode != COPY_ALWAYS:
+        Py_INCREF(mv)
+        tmp = array_view_of(view.buf, shape, src_dtype, <PyObject*>mv)
+    elif shareable and target != src_dtype:
+        # Converting reads the source once into a new buffer: a view suffices, evaluated now
+        # so that the result does not depend on the source after this call.
+        Py_INCREF(mv)
+        tmp = array_view_of(view.buf, shape, src_dtype, <PyObject*>mv)
+        out = cops.astype(deref(tmp), target, sod_default())
+        with nogil:
+            deref(out).eval()
+        return 0
+    else:
+        tmp = array_uninit(nbytes, shape, src_dtype)
+        if contiguous:
+            memcpy(raw_data(deref(tmp)), view.buf, nbytes)
+        elif PyBuffer_ToContiguous(raw_data(deref(tmp)), view, view.len, b'C') < 0:
+            raise ValueError("Could not copy the buffer into contiguous memory")
+        if swapped:
+            byteswap_inplace(<char*>raw_data(deref(tmp)), nbytes // src_dtype.size(), src_dtype.size())
+    if target != src_dtype:
+        out = cops.astype(deref(tmp), target, sod_default())
+    else:
+        out = tmp
+    return 0
+
+
+cdef int _complex128_to_c(object mv, Py_buffer* view, Shape shape, bint swapped, optional[c_Dtype] dtype,
+                          int copy_mode, optional[c_array]& out) except -1:
+    cdef size_t n = <size_t>(view.len // 16)
+    cdef vector[ccomplex[float]] vals = vector[ccomplex[float]]()
+    cdef double* p
+    cdef size_t i
+    if copy_mode == COPY_NEVER:
+        raise ValueError("Unable to avoid a copy: complex128 has no MLX dtype and must be converted to complex64.")
+    buf = bytearray(view.len)
+    cdef Py_buffer* dst
+    dmv = PyMemoryView_FromObject(buf)
+    dst = PyMemoryView_GET_BUFFER(dmv)
+    if PyBuffer_ToContiguous(dst.buf, view, view.len, b'C') < 0:
+        raise ValueError("Could not copy the buffer into contiguous memory")
+    if swapped:
+        byteswap_inplace(<char*>dst.buf, 2 * n, 8)
+    p = <double*>dst.buf
+    vals.reserve(n)
+    for i in range(n):
+        vals.push_back(ccomplex[float](<float>p[2 * i], <float>p[2 * i + 1]))
+    out = array_from_complex_values(vals, shape, deref(dtype) if dtype.has_value() else cx.complex64)
+    return 0
+
+
+def asarray(a, dtype=None, *, copy=None):
+    """Convert ``a`` to an array, sharing its memory where possible (NumPy 2 semantics).
+
+    ``copy=True`` always copies; ``copy=None`` shares a C-contiguous, aligned, native-order
+    buffer of a supported dtype and copies otherwise; ``copy=False`` shares or raises ValueError.
+    A shared buffer stays alive as long as any array uses it; writing to the source afterwards
+    changes what MLX reads (as with ``torch.from_numpy``).
+    """
+    cdef optional[c_Dtype] d = nullopt
+    cdef optional[c_array] out = nullopt
+    if dtype is not None:
+        d = to_c_dtype(dtype)
+    if isinstance(a, array):
+        if copy is True:
+            out = cops.copy((<array>a)._a, sod_default())
+            if d.has_value():
+                out = cops.astype(deref(out), deref(d), sod_default())
+            return wrap(deref(out))
+        if d.has_value() and deref(d) != (<array>a)._a.dtype():
+            if copy is False:
+                raise ValueError("Unable to avoid a copy: the requested dtype differs from the array's.")
+            return wrap(cops.astype((<array>a)._a, deref(d), sod_default()))
+        return a
+    if PyObject_CheckBuffer(a) and not isinstance(a, (bytes, bytearray)) or isinstance(a, memoryview):
+        _buffer_to_c(a, d, COPY_ALWAYS if copy is True else COPY_NEVER if copy is False else COPY_IF_NEEDED, out)
+        return wrap(deref(out))
+    if copy is False:
+        raise ValueError(f"Unable to avoid a copy while creating an array from {type(a).__name__}.")
+    _to_c_impl(a, d, out)
+    return wrap(deref(out))

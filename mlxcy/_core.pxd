@@ -1,0 +1,48 @@
+# The array type and the conversions every other extension module shares.
+# Other modules `from mlxcy._core cimport ...`; cdef functions here are exported via capsules.
+from libcpp.optional cimport optional
+from libcpp.vector cimport vector
+from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Stream as c_Stream,
+                                 Device as c_Device, StreamOrDevice, Shape)
+
+
+cdef class Dtype:
+    cdef int _val
+    cdef int _size
+    cdef c_Dtype c(self)
+
+
+cdef class Device:
+    cdef int _type
+    cdef int _index
+
+
+cdef class Stream:
+    cdef int _index
+    cdef Device _device
+
+
+cdef class array:
+    cdef c_array _a
+    cdef object __weakref__
+
+
+# Wrapping and unwrapping
+cdef array wrap(const c_array& a)
+cdef list wrap_list(const vector[c_array]& v)
+cdef c_array* cptr(array a)                      # borrowed pointer to the C++ array
+
+# Converting Python values to C++ arrays. `out` receives the result.
+cdef int to_c(object x, optional[c_array]& out) except -1
+cdef int to_c_dtype_of(object x, c_Dtype d, optional[c_array]& out) except -1
+# Two operands of a binary op, with the reference's weak-scalar promotion.
+cdef int to_c_pair(object a, object b, optional[c_array]& ca, optional[c_array]& cb, str opname) except -1
+cdef vector[c_array] to_c_list(object seq) except *
+
+# Arguments
+cdef StreamOrDevice to_sod(object stream) except *
+cdef c_Dtype to_c_dtype(object dtype) except *
+cdef Dtype py_dtype(c_Dtype d)
+cdef Shape to_c_shape(object shape) except *
+cdef tuple shape_tuple(const Shape& s)
+cdef vector[int] to_axes(object axis) except *   # int or sequence of ints

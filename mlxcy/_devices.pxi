@@ -1,0 +1,202 @@
+# Devices, streams, and the stream context manager.
+
+class DeviceType(enum.Enum):
+    """The kind of a device: ``cpu`` or ``gpu``."""
+    cpu = 0
+    gpu = 1
+
+    def __eq__(self, other):
+        if isinstance(other, Device):
+            return other == self
+        return self is other
+
+    def __hash__(self):
+        return hash(self.value)
+
+
+cpu = DeviceType.cpu
+gpu = DeviceType.gpu
+
+
+@cython.final
+cdef class Device:
+    """A device to run operations on: its type (cpu/gpu) and index."""
+
+    def __init__(self, type, int index=0):
+        if not isinstance(type, DeviceType):
+            raise TypeError(f"Device() expects a DeviceType (mlxcy.cpu or mlxcy.gpu), got {type!r}")
+        self._type = type.value
+        self._index = index
+
+    @property
+    def type(self):
+        """The :class:`DeviceType` of the device."""
+        return DeviceType(self._type)
+
+    def __repr__(self):
+        return f"Device({'gpu' if self._type else 'cpu'}, {self._index})"
+
+    def __eq__(self, other):
+        if isinstance(other, Device):
+            return self._type == (<Device>other)._type and self._index == (<Device>other)._index
+        if isinstance(other, DeviceType):
+            return self._type == other.value
+        return False
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash((self._type, self._index))
+
+
+cdef Device _py_device(const c_Device& d):
+    cdef Device r = Device.__new__(Device)
+    r._type = <int>d.type
+    r._index = d.index
+    return r
+
+
+cdef c_Device _to_c_device(object d) except *:
+    if isinstance(d, Device):
+        return make_device((<Device>d)._type, (<Device>d)._index)
+    if isinstance(d, DeviceType):
+        return make_device(<int>d.value, 0)
+    raise TypeError(f"Expected a Device or DeviceType, got {type(d).__name__}: {d!r}")
+
+
+@cython.final
+cdef class Stream:
+    """A stream of operations on a device; ops given ``stream=`` run in its order."""
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("Streams are made with mlxcy.new_stream(device) or mlxcy.default_stream(device)")
+
+    @property
+    def device(self):
+        """The :class:`Device` the stream runs on."""
+        return self._device
+
+    def __repr__(self):
+        return f"Stream({self._device!r}, {self._index})"
+
+    def __eq__(self, other):
+        if isinstance(other, Stream):
+            return self._index == (<Stream>other)._index and self._device == (<Stream>other)._device
+        return False
+
+    def __ne__(self, other):
+        return not self.__eq__(other)
+
+    def __hash__(self):
+        return hash((self._index, self._device._type, self._device._index))
+
+
+cdef Stream _py_stream(const c_Stream& s):
+    cdef Stream r = Stream.__new__(Stream)
+    r._index = s.index
+    r._device = _py_device(s.device)
+    return r
+
+
+cdef inline c_Stream _c_stream(Stream s):
+    return make_stream(s._index, s._device._type, s._device._index)
+
+
+cdef StreamOrDevice to_sod(object stream) except *:
+    if stream is None:
+        return sod_default()
+    if type(stream) is Stream:
+        return sod_stream(_c_stream(<Stream>stream))
+    if type(stream) is Device:
+        return sod_device(make_device((<Device>stream)._type, (<Device>stream)._index))
+    if isinstance(stream, DeviceType):
+        return sod_device(make_device(<int>stream.value, 0))
+    raise TypeError(f"stream must be a Stream, Device, DeviceType or None, got {type(stream).__name__}")
+
+
+def default_device():
+    """The device ops run on when no stream is given."""
+    return _py_device(cx.default_device())
+
+
+def set_default_device(device):
+    """Make ``device`` (a Device or DeviceType) the default device."""
+    cx.set_default_device(_to_c_device(device))
+
+
+def default_stream(device):
+    """The default stream of ``device`` for the current thread."""
+    return _py_stream(cx.default_stream(_to_c_device(device)))
+
+
+def set_default_stream(stream):
+    """Make ``stream`` the default stream of its device (and its device the default)."""
+    if not isinstance(stream, Stream):
+        raise TypeError(f"set_default_stream() expects a Stream, got {type(stream).__name__}")
+    cx.set_default_stream(_c_stream(<Stream>stream))
+
+
+def new_stream(device):
+    """Make a new stream on ``device``."""
+    return _py_stream(cx.new_stream(_to_c_device(device)))
+
+
+def is_available(device):
+    """Whether ``device`` (Device or DeviceType) is available on this machine."""
+    return cx.is_available(_to_c_device(device))
+
+
+def device_count(device_type):
+    """The number of devices of ``device_type``."""
+    if not isinstance(device_type, DeviceType):
+        raise TypeError(f"device_count() expects a DeviceType, got {type(device_type).__name__}")
+    return cx.device_count(<c_DeviceType><int>device_type.value)
+
+
+cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
+    object device_info_dict(const c_Device&) except +
+
+
+def device_info(d=None):
+    """A dict of facts about a device (name, architecture, memory where known)."""
+    cdef c_Device dev = cx.default_device() if d is None else _to_c_device(d)
+    return device_info_dict(dev)
+
+
+def synchronize(stream=None):
+    """Wait until every op queued on ``stream`` (default: the default stream) has run."""
+    cdef c_Stream s = cx.to_stream(to_sod(stream))
+    with nogil:
+        cx.synchronize(s)
+
+
+class StreamContext:
+    """Context manager that makes a stream (or device) the default inside a ``with`` block."""
+
+    def __init__(self, s):
+        if s is None:
+            raise ValueError("[StreamContext] Invalid argument, please specify a stream or device.")
+        self._target = s
+        self._saved = None
+
+    def __enter__(self):
+        cdef c_Stream target = cx.to_stream(to_sod(self._target))
+        self._saved = _py_stream(cx.default_stream(cx.default_device()))
+        cx.set_default_device(target.device)
+        cx.set_default_stream(target)
+        return self
+
+    def __exit__(self, *exc):
+        cdef c_Stream saved = _c_stream(<Stream>self._saved)
+        cx.set_default_device(saved.device)
+        cx.set_default_stream(saved)
+        return False
+
+
+def stream(s):
+    """A context manager that runs ops on ``s`` (a Stream, Device or DeviceType) by default.
+
+    Example: ``with mlxcy.stream(mlxcy.cpu): y = x + 1``.
+    """
+    return StreamContext(s)

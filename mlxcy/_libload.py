@@ -1,0 +1,106 @@
+"""Find and load libmlx (and an optimized BLAS for it) before the extension modules import.
+
+libmlx comes from (1) the prefix this copy was built against when that was not the backend
+wheel (a conda env, a system install), else (2) the backend wheel's ``mlx/lib`` on sys.path
+(mlx-cpu, mlx-cuda-12/13, mlx-metal). Loading it by absolute path here makes plain, editable
+and prefix installs work alike, with no LD_LIBRARY_PATH.
+
+On Linux the mlx-cpu wheel links netlib's reference BLAS. Unless ``MLXCY_BLAS=reference``,
+the BLAS/LAPACK symbols libmlx imports are forwarded to an optimized library first:
+``MLXCY_BLAS=/path/to/libopenblas.so`` (with ``MLXCY_BLAS_PREFIX`` if its symbols carry one),
+else the ``scipy-openblas32`` wheel when installed (the one NumPy builds against).
+"""
+import ctypes
+import importlib.util
+import os
+import sys
+
+from . import _build_info
+
+_state = {"libmlx": None, "blas": "reference", "blas_library": None, "blas_reason": ""}
+
+
+def _libmlx_name():
+    return "libmlx.dylib" if sys.platform == "darwin" else "libmlx.so"
+
+
+def find_libmlx():
+    """The absolute path of the libmlx this mlxcy uses, or None."""
+    name = _libmlx_name()
+    if not _build_info.MLX_FROM_WHEEL:
+        cand = os.path.join(_build_info.MLX_PREFIX, "lib", name)
+        if os.path.isfile(cand):
+            return cand
+    for entry in sys.path:
+        cand = os.path.join(entry or os.getcwd(), "mlx", "lib", name)
+        if os.path.isfile(cand):
+            return os.path.abspath(cand)
+    if _build_info.MLX_FROM_WHEEL:
+        cand = os.path.join(_build_info.MLX_PREFIX, "lib", name)
+        if os.path.isfile(cand):
+            return cand
+    return None
+
+
+def _optimized_blas():
+    """(library path, symbol prefix) of the BLAS to forward to, or (None, reason)."""
+    choice = os.environ.get("MLXCY_BLAS", "").strip()
+    if choice.lower() == "reference":
+        return None, "MLXCY_BLAS=reference"
+    if choice:
+        if not os.path.isfile(choice):
+            return None, f"MLXCY_BLAS={choice!r} is not a file"
+        return (choice, os.environ.get("MLXCY_BLAS_PREFIX", "")), ""
+    spec = importlib.util.find_spec("scipy_openblas32")
+    if spec is None or not spec.submodule_search_locations:
+        return None, "scipy-openblas32 is not installed (pip install scipy-openblas32)"
+    for loc in spec.submodule_search_locations:
+        cand = os.path.join(loc, "lib", "libscipy_openblas.so")
+        if os.path.isfile(cand):
+            return (cand, "scipy_"), ""
+    return None, "scipy-openblas32 has no lib/libscipy_openblas.so"
+
+
+def _install_blas_forwarding():
+    if not sys.platform.startswith("linux"):
+        _state["blas_reason"] = "not Linux: the backend's own BLAS is used"
+        return
+    spec = importlib.util.find_spec("mlxcy._blas_forward")
+    if spec is None or spec.origin is None:
+        _state["blas_reason"] = "this build has no _blas_forward module"
+        return
+    target, reason = _optimized_blas()
+    if target is None:
+        _state["blas_reason"] = reason
+        return
+    library, prefix = target
+    forward = ctypes.CDLL(spec.origin, mode=os.RTLD_LOCAL)
+    forward.mlxcy_blas_bind.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
+    missing = forward.mlxcy_blas_bind(os.fsencode(library), prefix.encode())
+    if missing:
+        _state["blas_reason"] = f"{library} lacks {missing} of the symbols libmlx needs"
+        return
+    # Promote the already-bound forwarder into the global symbol scope, ahead of libmlx.
+    ctypes.CDLL(spec.origin, mode=os.RTLD_GLOBAL | os.RTLD_NOLOAD)
+    _state.update(blas="optimized", blas_library=library, blas_reason="")
+
+
+def load():
+    """Load libmlx (once), after arranging BLAS forwarding. Raises ImportError if not found."""
+    if _state["libmlx"] is not None:
+        return
+    path = find_libmlx()
+    if path is None:
+        raise ImportError(
+            "mlxcy could not find libmlx. Install a backend: pip install 'mlxcy[cpu]' "
+            "(or mlx-cpu==0.32.4; mlx-cuda-13==0.32.4 for CUDA), or rebuild mlxcy with "
+            "-Csetup-args=-Dmlx_prefix=<prefix holding lib/libmlx>.")
+    _install_blas_forwarding()
+    ctypes.CDLL(path, mode=os.RTLD_GLOBAL)
+    _state["libmlx"] = path
+
+
+def blas_info():
+    """Which BLAS libmlx uses: {'blas': 'optimized'|'reference', 'library': path, 'reason': str}."""
+    return {"blas": _state["blas"], "library": _state["blas_library"], "reason": _state["blas_reason"],
+            "libmlx": _state["libmlx"]}

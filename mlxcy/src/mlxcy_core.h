@@ -1,0 +1,262 @@
+// Small C++ helpers for what Cython cannot express directly: building arrays over foreign
+// buffers with a GIL-aware deleter, shape conversions, printing through MLX's formatter.
+#pragma once
+#include <Python.h>
+
+#include <complex>
+#include <cstring>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "mlx/array.h"
+#include "mlx/ops.h"
+#include "mlx/transforms.h"
+#include "mlx/utils.h"
+
+namespace mlxcy {
+namespace mx = mlx::core;
+
+inline mx::Dtype dtype_from_val(int v) {
+  switch (static_cast<mx::Dtype::Val>(v)) {
+    case mx::Dtype::Val::bool_: return mx::bool_;
+    case mx::Dtype::Val::uint8: return mx::uint8;
+    case mx::Dtype::Val::uint16: return mx::uint16;
+    case mx::Dtype::Val::uint32: return mx::uint32;
+    case mx::Dtype::Val::uint64: return mx::uint64;
+    case mx::Dtype::Val::int8: return mx::int8;
+    case mx::Dtype::Val::int16: return mx::int16;
+    case mx::Dtype::Val::int32: return mx::int32;
+    case mx::Dtype::Val::int64: return mx::int64;
+    case mx::Dtype::Val::float16: return mx::float16;
+    case mx::Dtype::Val::float32: return mx::float32;
+    case mx::Dtype::Val::float64: return mx::float64;
+    case mx::Dtype::Val::bfloat16: return mx::bfloat16;
+    case mx::Dtype::Val::complex64: return mx::complex64;
+  }
+  return mx::float32;
+}
+
+inline int dtype_val(const mx::Dtype& d) { return static_cast<int>(d.val()); }
+
+inline mx::Shape to_shape(const std::vector<int>& v) { return mx::Shape(v.begin(), v.end()); }
+inline mx::Strides to_strides(const std::vector<int64_t>& v) {
+  return mx::Strides(v.begin(), v.end());
+}
+
+// An array that views `data` without copying. `owner` (a new reference handed over here)
+// keeps the memory alive; it is released when MLX drops the buffer, from whatever thread.
+inline mx::array array_view_of(void* data, const mx::Shape& shape, mx::Dtype dtype, PyObject* owner) {
+  auto deleter = [owner](void*) {
+    if (!Py_IsInitialized()) return;  // interpreter gone: leak rather than crash
+    PyGILState_STATE st = PyGILState_Ensure();
+    Py_DECREF(owner);
+    PyGILState_Release(st);
+  };
+  return mx::array(data, shape, dtype, deleter);
+}
+
+// An array that owns a fresh copy of `nbytes` contiguous bytes.
+inline mx::array array_copy_of(const void* data, size_t nbytes, const mx::Shape& shape, mx::Dtype dtype) {
+  auto buf = mx::allocator::malloc(nbytes);
+  if (nbytes) std::memcpy(buf.buffer().raw_ptr(), data, nbytes);
+  return mx::array(std::move(buf), shape, dtype);
+}
+
+// An uninitialised owned array of the given shape, to be filled by the caller.
+inline mx::array array_uninit(size_t nbytes, const mx::Shape& shape, mx::Dtype dtype) {
+  return mx::array(mx::allocator::malloc(nbytes), shape, dtype);
+}
+
+inline void* raw_data(mx::array& a) { return a.data<char>(); }
+inline char* buffer_ptr(mx::array& a) { return static_cast<char*>(a.buffer().raw_ptr()); }
+
+template <typename T>
+inline mx::array array_from_values(T* data, const mx::Shape& shape, mx::Dtype dtype) {
+  return mx::array(data, shape, dtype);
+}
+
+inline mx::array array_from_complex(double re, double im, mx::Dtype dtype) {
+  return mx::array(std::complex<float>(static_cast<float>(re), static_cast<float>(im)), dtype);
+}
+
+inline mx::array array_from_complex_values(std::vector<std::complex<float>>& v, const mx::Shape& shape,
+                                           mx::Dtype dtype) {
+  auto* p = reinterpret_cast<mx::complex64_t*>(v.data());
+  return mx::array(p, shape, dtype);
+}
+
+inline std::complex<float> item_complex(mx::array& a) {
+  auto c = a.item<mx::complex64_t>();
+  return std::complex<float>(c.real(), c.imag());
+}
+
+inline std::string array_to_string(const mx::array& a) {
+  std::ostringstream os;
+  os << a;
+  return os.str();
+}
+
+inline std::string dtype_to_string(const mx::Dtype& d) {
+  std::ostringstream os;
+  os << d;
+  return os.str();
+}
+
+inline int get_print_precision() { return mx::get_global_formatter().format_options.precision; }
+inline void set_print_precision(int p) { mx::set_printoptions(mx::PrintOptions{p}); }
+
+inline mx::StreamOrDevice sod_default() { return mx::StreamOrDevice{}; }
+inline mx::StreamOrDevice sod_stream(const mx::Stream& s) { return mx::StreamOrDevice{s}; }
+inline mx::StreamOrDevice sod_device(const mx::Device& d) { return mx::StreamOrDevice{d}; }
+
+}  // namespace mlxcy
+
+#include "mlx/device.h"
+namespace mlxcy {
+// device_info() as a Python dict of str -> str | int.
+inline PyObject* device_info_dict(const mlx::core::Device& d) {
+  const auto& info = mlx::core::device_info(d);
+  PyObject* out = PyDict_New();
+  if (!out) return nullptr;
+  for (const auto& [key, value] : info) {
+    PyObject* v = std::holds_alternative<std::string>(value)
+        ? PyUnicode_FromString(std::get<std::string>(value).c_str())
+        : PyLong_FromSize_t(std::get<size_t>(value));
+    if (!v || PyDict_SetItemString(out, key.c_str(), v) < 0) {
+      Py_XDECREF(v);
+      Py_DECREF(out);
+      return nullptr;
+    }
+    Py_DECREF(v);
+  }
+  return out;
+}
+}  // namespace mlxcy
+
+namespace mlxcy {
+// One element at `p` of dtype `d`, as a new Python scalar (bool, int, float or complex).
+inline PyObject* scalar_at(const char* p, const mx::Dtype& d) {
+  switch (d.val()) {
+    case mx::Dtype::Val::bool_: return PyBool_FromLong(*reinterpret_cast<const bool*>(p));
+    case mx::Dtype::Val::uint8: return PyLong_FromUnsignedLong(*reinterpret_cast<const uint8_t*>(p));
+    case mx::Dtype::Val::uint16: return PyLong_FromUnsignedLong(*reinterpret_cast<const uint16_t*>(p));
+    case mx::Dtype::Val::uint32: return PyLong_FromUnsignedLong(*reinterpret_cast<const uint32_t*>(p));
+    case mx::Dtype::Val::uint64: return PyLong_FromUnsignedLongLong(*reinterpret_cast<const uint64_t*>(p));
+    case mx::Dtype::Val::int8: return PyLong_FromLong(*reinterpret_cast<const int8_t*>(p));
+    case mx::Dtype::Val::int16: return PyLong_FromLong(*reinterpret_cast<const int16_t*>(p));
+    case mx::Dtype::Val::int32: return PyLong_FromLong(*reinterpret_cast<const int32_t*>(p));
+    case mx::Dtype::Val::int64: return PyLong_FromLongLong(*reinterpret_cast<const int64_t*>(p));
+    case mx::Dtype::Val::float16:
+      return PyFloat_FromDouble(static_cast<float>(*reinterpret_cast<const mx::float16_t*>(p)));
+    case mx::Dtype::Val::bfloat16:
+      return PyFloat_FromDouble(static_cast<float>(*reinterpret_cast<const mx::bfloat16_t*>(p)));
+    case mx::Dtype::Val::float32: return PyFloat_FromDouble(*reinterpret_cast<const float*>(p));
+    case mx::Dtype::Val::float64: return PyFloat_FromDouble(*reinterpret_cast<const double*>(p));
+    case mx::Dtype::Val::complex64: {
+      auto c = *reinterpret_cast<const mx::complex64_t*>(p);
+      return PyComplex_FromDoubles(c.real(), c.imag());
+    }
+  }
+  Py_RETURN_NONE;
+}
+
+inline PyObject* to_list_rec(const char* p, const mx::array& a, size_t dim) {
+  if (dim == a.ndim()) return scalar_at(p, a.dtype());
+  auto n = a.shape(static_cast<int>(dim));
+  auto step = a.strides()[dim] * static_cast<int64_t>(a.itemsize());
+  PyObject* out = PyList_New(n);
+  if (!out) return nullptr;
+  for (int i = 0; i < n; ++i) {
+    PyObject* item = to_list_rec(p + i * step, a, dim + 1);
+    if (!item) {
+      Py_DECREF(out);
+      return nullptr;
+    }
+    PyList_SET_ITEM(out, i, item);
+  }
+  return out;
+}
+
+// Nested Python lists of an evaluated array (any strides).
+inline PyObject* to_list(mx::array& a) { return to_list_rec(a.data<char>(), a, 0); }
+inline PyObject* item_of(mx::array& a) { return scalar_at(a.data<char>(), a.dtype()); }
+
+enum BinaryOp {
+  OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_MATMUL,
+  OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
+  OP_AND, OP_OR, OP_XOR, OP_LSHIFT, OP_RSHIFT,
+};
+
+inline mx::array binary_op(int op, const mx::array& a, const mx::array& b, mx::StreamOrDevice s) {
+  switch (op) {
+    case OP_ADD: return mx::add(a, b, s);
+    case OP_SUB: return mx::subtract(a, b, s);
+    case OP_MUL: return mx::multiply(a, b, s);
+    case OP_DIV: return mx::divide(a, b, s);
+    case OP_FLOORDIV: return mx::floor_divide(a, b, s);
+    case OP_MOD: return mx::remainder(a, b, s);
+    case OP_POW: return mx::power(a, b, s);
+    case OP_MATMUL: return mx::matmul(a, b, s);
+    case OP_EQ: return mx::equal(a, b, s);
+    case OP_NE: return mx::not_equal(a, b, s);
+    case OP_LT: return mx::less(a, b, s);
+    case OP_LE: return mx::less_equal(a, b, s);
+    case OP_GT: return mx::greater(a, b, s);
+    case OP_GE: return mx::greater_equal(a, b, s);
+    case OP_AND: return mx::bitwise_and(a, b, s);
+    case OP_OR: return mx::bitwise_or(a, b, s);
+    case OP_XOR: return mx::bitwise_xor(a, b, s);
+    case OP_LSHIFT: return mx::left_shift(a, b, s);
+    case OP_RSHIFT: return mx::right_shift(a, b, s);
+  }
+  throw std::invalid_argument("unknown binary op");
+}
+
+// Swap the bytes of each of `n` items of `size` bytes, in place.
+inline void byteswap_inplace(char* p, size_t n, size_t size) {
+  for (size_t i = 0; i < n; ++i, p += size) std::reverse(p, p + size);
+}
+
+// A buffer export of an array: keeps the array (and so its data) alive while viewed.
+struct BufferExport {
+  mx::array arr;
+  std::vector<Py_ssize_t> shape;
+  std::vector<Py_ssize_t> strides;
+  std::string format;
+  explicit BufferExport(const mx::array& a) : arr(a) {}
+};
+
+inline BufferExport* make_buffer_export(const mx::array& a, const char* fmt) {
+  auto* e = new BufferExport(a);
+  e->format = fmt;
+  auto isz = static_cast<Py_ssize_t>(a.itemsize());
+  for (size_t i = 0; i < a.ndim(); ++i) {
+    e->shape.push_back(a.shape(static_cast<int>(i)));
+    e->strides.push_back(static_cast<Py_ssize_t>(a.strides()[i]) * isz);
+  }
+  return e;
+}
+inline void free_buffer_export(void* e) { delete static_cast<BufferExport*>(e); }
+}  // namespace mlxcy
+
+namespace mlxcy {
+inline mx::Device make_device(int type, int index) {
+  return mx::Device(static_cast<mx::Device::DeviceType>(type), index);
+}
+inline mx::Stream make_stream(int index, int type, int device_index) {
+  return mx::Stream(index, make_device(type, device_index));
+}
+// a[i] along the first axis.
+inline mx::array first_axis_item(const mx::array& a, int i) {
+  mx::Shape start(a.ndim(), 0), stop(a.shape());
+  start[0] = i;
+  stop[0] = i + 1;
+  return mx::squeeze(mx::slice(a, start, stop), 0);
+}
+}  // namespace mlxcy
+
+namespace mlxcy {
+// Python spells booleans True/False; make MLX's printer do the same.
+inline void use_python_bool_printing() { mx::get_global_formatter().capitalize_bool = true; }
+}  // namespace mlxcy
