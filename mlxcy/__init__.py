@@ -3,9 +3,18 @@ from . import _libload
 
 _libload.load()
 
+# The core namespace, one extension module per area (see DESIGN.md).
 from ._core import *  # noqa: E402,F401,F403
 from ._core import __version__  # noqa: E402,F401
-from . import _core  # noqa: E402
+from ._ops_shape import *  # noqa: E402,F401,F403
+from ._ops_math import *  # noqa: E402,F401,F403
+from ._ops_reduce import *  # noqa: E402,F401,F403
+from ._ops_products import *  # noqa: E402,F401,F403
+from ._transforms import *  # noqa: E402,F401,F403
+from ._io import *  # noqa: E402,F401,F403
+
+# Sub-namespaces, as mlx.core.linalg etc.
+from . import linalg, fft, random, fast, distributed, metal, cuda  # noqa: E402,F401
 
 # `import mlxcy.core as mx` works as `import mlx.core as mx` does.
 from . import core  # noqa: E402,F401

@@ -368,16 +368,21 @@ cdef class array:
     def __abs__(self): return wrap(cops.abs(self._a, sod_default()))
     def __invert__(self): return wrap(cops.bitwise_invert(self._a, sod_default()))
 
-    # ---- indexing (minimal: the full NumPy-style indexing replaces this) ----
+    # ---- indexing (see _indexing.pxi) ----
     def __getitem__(self, idx):
-        if isinstance(idx, int):
-            n = self._a.shape(0) if self._a.ndim() else 0
-            if self._a.ndim() == 0:
-                raise IndexError("too many indices for array: array is 0-dimensional")
-            if idx < -n or idx >= n:
-                raise IndexError(f"index {idx} is out of bounds for axis 0 with size {n}")
-            return wrap(first_axis_item(self._a, idx % n))
-        raise NotImplementedError("indexing beyond integers is not implemented yet")
+        return _getitem(self, idx)
+
+    def __setitem__(self, idx, value):
+        _setitem(self, idx, value)
+
+    # ---- DLPack (see _dlpack.pxi) ----
+    def __dlpack__(self, stream=None, max_version=None, dl_device=None, copy=None):
+        """Export the array through the DLPack protocol (zero-copy for host memory)."""
+        return _dlpack_export(self, stream, max_version, dl_device, copy)
+
+    def __dlpack_device__(self):
+        """(device type, device id) of the array's memory, per DLPack."""
+        return _dlpack_device(self)
 
 
 def _array_from_state(state):

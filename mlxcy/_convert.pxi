@@ -341,7 +341,7 @@ else:
     _FORMAT_DTYPES.update({"l": <int>DtypeVal.int32, "L": <int>DtypeVal.uint32})
 _FORMAT_DTYPES.update({"n": <int>DtypeVal.int64, "N": <int>DtypeVal.uint64})
 
-cdef bint _LITTLE = sys.byteorder == "little"
+cdef bint _LITTLE = _sys.byteorder == "little"
 
 
 cdef tuple _parse_format(str fmt):

@@ -20,9 +20,9 @@ from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, DtypeVal, D
                                  StreamOrDevice, Shape, Strides)
 from mlxcy.includes cimport ops as cops
 
-import enum
-import math
-import sys
+import enum as _enum
+import math as _math
+import sys as _sys
 
 cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
     c_Dtype dtype_from_val(int)
@@ -55,3 +55,5 @@ include "_devices.pxi"
 include "_convert.pxi"
 include "_array.pxi"
 include "_runtime.pxi"
+include "_indexing.pxi"
+include "_dlpack.pxi"

@@ -1,6 +1,6 @@
 # Devices, streams, and the stream context manager.
 
-class DeviceType(enum.Enum):
+class DeviceType(_enum.Enum):
     """The kind of a device: ``cpu`` or ``gpu``."""
     cpu = 0
     gpu = 1

@@ -77,7 +77,7 @@ bfloat16 = _make_dtype(<int>DtypeVal.bfloat16)
 complex64 = _make_dtype(<int>DtypeVal.complex64)
 
 
-class DtypeCategory(enum.Enum):
+class DtypeCategory(_enum.Enum):
     """Abstract dtype categories usable with :func:`issubdtype`."""
     complexfloating = 0
     floating = 1

@@ -5,10 +5,10 @@ cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
 
 __version__ = cx.version().decode()
 
-pi = math.pi
-e = math.e
-inf = math.inf
-nan = math.nan
+pi = _math.pi
+e = _math.e
+inf = _math.inf
+nan = _math.nan
 euler_gamma = 0.5772156649015329
 newaxis = None
 

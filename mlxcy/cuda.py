@@ -1,0 +1,1 @@
+"""mlxcy.cuda: (to be written: see the namespaces issue)"""

@@ -1,0 +1,2 @@
+# cython: language_level=3, cpp_locals=True, embedsignature=True
+"""(to be written: see the issue that owns this module)"""

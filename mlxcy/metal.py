@@ -1,0 +1,1 @@
+"""mlxcy.metal: (to be written: see the namespaces issue)"""

@@ -1,0 +1,1 @@
+"""mlxcy.nn (to be written: see the nn issue)"""

@@ -1,0 +1,1 @@
+"""mlxcy.optimizers (to be written: see the optimizers issue)"""

@@ -1,0 +1,1 @@
+"""mlxcy.utils: tree helpers (to be written: see the transforms issue)"""
