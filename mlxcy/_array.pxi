@@ -91,18 +91,21 @@ cdef object _binary(object a, object b, int op, object stream, bint dunder):
     cdef optional[c_array] ca = nullopt, cb = nullopt
     cdef optional[c_array] r = nullopt
     cdef StreamOrDevice s = sod_default()
-    if type(a) is array and type(b) is array:   # fast path: no conversion
+    if type(a) is array and type(b) is array and stream is None and op < OP_AND:   # fast path
         with nogil:
-            r = binary_op(op, (<array>a)._a, (<array>b)._a, sod_default())
+            r = binary_op(op, (<array>a)._a, (<array>b)._a, s)
         return wrap(deref(r))
     to_c_pair(a, b, ca, cb, _OP_WORDS[op] if dunder else None)
+    if op >= OP_AND and (cx.issubdtype(deref(ca).dtype(), c_DtypeCategory.inexact)
+                         or cx.issubdtype(deref(cb).dtype(), c_DtypeCategory.inexact)):
+        raise ValueError(f"Floating point types not allowed with {_OP_WORDS[op]}.")
     s = to_sod(stream)
     r = binary_op(op, deref(ca), deref(cb), s)
     return wrap(deref(r))
 
 
 cdef object _dunder(object self, object other, int op, bint reflected):
-    if not _dunder_operand_ok(other):
+    if not _dunder_operand_ok(other) or (op == OP_MATMUL and not isinstance(other, array)):
         return NotImplemented
     if isinstance(other, str):
         raise ValueError(f"Cannot perform {_OP_WORDS[op]} on an mlx.core.array and str")
