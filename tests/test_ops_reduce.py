@@ -3,34 +3,13 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
+from test_ops_elementwise import check, to_np
 
 INTS = [mx.uint8, mx.uint16, mx.uint32, mx.uint64, mx.int8, mx.int16, mx.int32, mx.int64]
 FLOATS = [mx.float16, mx.bfloat16, mx.float32, mx.float64]
 ALL = [mx.bool_] + INTS + FLOATS + [mx.complex64]
-NP = {mx.bool_: np.bool_, mx.uint8: np.uint8, mx.uint16: np.uint16, mx.uint32: np.uint32,
-      mx.uint64: np.uint64, mx.int8: np.int8, mx.int16: np.int16, mx.int32: np.int32, mx.int64: np.int64,
-      mx.float16: np.float32, mx.bfloat16: np.float32, mx.float32: np.float32, mx.float64: np.float64,
-      mx.complex64: np.complex64}
-TOL = {mx.float16: 4e-3, mx.bfloat16: 3e-2, mx.float32: 1e-5, mx.float64: 1e-6, mx.complex64: 1e-5}
 SMALL_INTS = {mx.bool_: mx.int32, mx.uint8: mx.uint32, mx.uint16: mx.uint32, mx.int8: mx.int32,
               mx.int16: mx.int32}
-
-
-def to_np(x):
-    if x.dtype in (mx.bfloat16, mx.float16):
-        x = x.astype(mx.float32)
-    return np.array(x)
-
-
-def check(out, expected, dtype):
-    assert out.dtype == dtype
-    got = to_np(out)
-    assert got.shape == np.shape(expected)
-    tol = TOL.get(dtype, 0)
-    if tol:
-        np.testing.assert_allclose(got, expected, rtol=tol, atol=tol, equal_nan=True)
-    else:
-        np.testing.assert_array_equal(got, expected)
 
 
 def sample(dtype, shape=(2, 3, 4)):

@@ -3,15 +3,10 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
+from test_ops_elementwise import to_np
 
 DTYPES = [mx.bool_, mx.uint8, mx.uint16, mx.uint32, mx.uint64, mx.int8, mx.int16, mx.int32, mx.int64,
           mx.float16, mx.bfloat16, mx.float32, mx.float64]
-
-
-def to_np(x):
-    if x.dtype in (mx.bfloat16, mx.float16):
-        x = x.astype(mx.float32)
-    return np.array(x)
 
 
 def sample(dtype, shape=(3, 5), seed=0):
