@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
-from test_ops_elementwise import check, to_np
+from test_ops_elementwise import check, params, to_np
 
 INTS = [mx.uint8, mx.uint16, mx.uint32, mx.uint64, mx.int8, mx.int16, mx.int32, mx.int64]
 FLOATS = [mx.float16, mx.bfloat16, mx.float32, mx.float64]
@@ -36,14 +36,14 @@ def np_axis(axis):
 
 @pytest.mark.parametrize("keepdims", [False, True])
 @pytest.mark.parametrize("axis", AXES, ids=repr)
-@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize("dtype", params(ALL), ids=str)
 def test_sum(dtype, axis, keepdims):
     x, v = sample(dtype)
     out_dtype = dtype if axis == () else SMALL_INTS.get(dtype, dtype)   # () reduces nothing
     check(mx.sum(x, axis, keepdims), np.sum(v, axis=np_axis(axis), keepdims=keepdims), out_dtype)
 
 
-@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize("dtype", params(ALL), ids=str)
 def test_prod(dtype):
     x, v = sample(dtype, (2, 3))
     out_dtype = SMALL_INTS.get(dtype, dtype)
@@ -52,7 +52,7 @@ def test_prod(dtype):
 
 
 @pytest.mark.parametrize("axis", AXES, ids=repr)
-@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize("dtype", params(ALL), ids=str)
 def test_min_max(dtype, axis):
     x, v = sample(dtype)
     if dtype == mx.complex64:   # NumPy orders complex lexicographically, as MLX does
@@ -65,7 +65,7 @@ def test_min_max(dtype, axis):
 
 
 @pytest.mark.parametrize("axis", [None, 1, (0, 2)], ids=repr)
-@pytest.mark.parametrize("dtype", ALL, ids=str)
+@pytest.mark.parametrize("dtype", params(ALL), ids=str)
 def test_all_any_count_nonzero(dtype, axis):
     x, v = sample(dtype)
     v = v.copy()
@@ -78,7 +78,7 @@ def test_all_any_count_nonzero(dtype, axis):
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")   # ddof=2 over 2 elements: inf on both sides
 @pytest.mark.parametrize("axis", [None, 0, -1, (0, 2)], ids=repr)
-@pytest.mark.parametrize("dtype", [mx.int8, mx.uint32, mx.int64] + FLOATS, ids=str)
+@pytest.mark.parametrize("dtype", params([mx.int8, mx.uint32, mx.int64] + FLOATS), ids=str)
 def test_mean_var_std(dtype, axis):
     x, v = sample(dtype)
     out_dtype = dtype if dtype in FLOATS else mx.float32
@@ -105,7 +105,7 @@ def test_var_ddof_edges():
 
 
 @pytest.mark.parametrize("axis", [None, 0, 1, (0, 1)], ids=repr)
-@pytest.mark.parametrize("dtype", [mx.int32, mx.float16, mx.float32, mx.float64], ids=str)
+@pytest.mark.parametrize("dtype", params([mx.int32, mx.float16, mx.float32, mx.float64]), ids=str)
 def test_median(dtype, axis):
     v = np.array([[3, 1, 4, 1], [5, 9, 2, 6], [5, 3, 5, 8]])
     out_dtype = dtype if dtype in FLOATS else mx.float32
@@ -121,7 +121,7 @@ def _np_logsumexp(v, axis=None, keepdims=False):
 
 
 @pytest.mark.parametrize("axis", [None, 0, -1, (0, 2)], ids=repr)
-@pytest.mark.parametrize("dtype", FLOATS, ids=str)
+@pytest.mark.parametrize("dtype", params(FLOATS), ids=str)
 def test_logsumexp(dtype, axis):
     x, v = sample(dtype)
     v = v.astype(np.float64)
@@ -143,14 +143,14 @@ def _np_softmax(v, axis):
 
 @pytest.mark.parametrize("precise", [False, True])
 @pytest.mark.parametrize("axis", [None, -1, 0, (1, 2)], ids=repr)
-@pytest.mark.parametrize("dtype", FLOATS, ids=str)
+@pytest.mark.parametrize("dtype", params(FLOATS), ids=str)
 def test_softmax(dtype, axis, precise):
     x, v = sample(dtype)
     check(mx.softmax(x, axis, precise=precise), _np_softmax(v.astype(np.float64), axis), dtype)
 
 
 @pytest.mark.parametrize("axis", [None, 0, 1, -1], ids=repr)
-@pytest.mark.parametrize("dtype", [mx.bool_, mx.uint8, mx.int32, mx.float16, mx.float32, mx.float64], ids=str)
+@pytest.mark.parametrize("dtype", params([mx.bool_, mx.uint8, mx.int32, mx.float16, mx.float32, mx.float64]), ids=str)
 def test_argmin_argmax(dtype, axis):
     v = np.array([[3, 1, 4, 1], [5, 9, 2, 6], [5, 3, 5, 9]])
     if dtype == mx.bool_:
@@ -171,7 +171,7 @@ def test_argmin_argmax_errors():
         mx.argmax(mx.array(np.zeros((0, 3), np.float32)), 0)
 
 
-@pytest.mark.parametrize("dtype", [mx.int32, mx.uint8, mx.float32, mx.float64, mx.complex64], ids=str)
+@pytest.mark.parametrize("dtype", params([mx.int32, mx.uint8, mx.float32, mx.float64, mx.complex64]), ids=str)
 def test_trace(dtype):
     v = np.arange(24).reshape(2, 3, 4)
     if dtype == mx.complex64:
@@ -266,7 +266,7 @@ SCANS = [
 @pytest.mark.parametrize("inclusive", [True, False])
 @pytest.mark.parametrize("reverse", [False, True])
 @pytest.mark.parametrize("axis", [None, 0, -1], ids=repr)
-@pytest.mark.parametrize("dtype", [mx.int32, mx.uint8, mx.float16, mx.float64], ids=str)
+@pytest.mark.parametrize("dtype", params([mx.int32, mx.uint8, mx.float16, mx.float64]), ids=str)
 @pytest.mark.parametrize("name,fn,identity", SCANS, ids=[s[0] for s in SCANS])
 def test_scans(name, fn, identity, dtype, axis, reverse, inclusive):
     x, v = sample(dtype, (3, 4))
@@ -278,7 +278,7 @@ def test_scans(name, fn, identity, dtype, axis, reverse, inclusive):
     check(getattr(mx, name)(x, axis, reverse=reverse, inclusive=inclusive), expected, dtype)
 
 
-@pytest.mark.parametrize("dtype", [mx.float16, mx.float32, mx.float64], ids=str)
+@pytest.mark.parametrize("dtype", params([mx.float16, mx.float32, mx.float64]), ids=str)
 def test_logcumsumexp(dtype):
     x, v = sample(dtype, (3, 4))
     v = v.astype(np.float64)
