@@ -101,24 +101,34 @@ def test_convolve_errors():
 
 # ---- forward convolutions --------------------------------------------------------------------
 
-CONV1D = [
-    dict(),
-    dict(stride=2),
-    dict(padding=2),
-    dict(dilation=2),
-    dict(stride=2, padding=1, dilation=2),
-    dict(groups=2),
-    dict(groups=4, padding=1),
+# (op, input shape, weight shape with C_in // groups left out, keyword arguments)
+FORWARD = [
+    ("conv1d", (2, 9, 4), (6, 3), dict()),
+    ("conv1d", (2, 9, 4), (6, 3), dict(stride=2)),
+    ("conv1d", (2, 9, 4), (6, 3), dict(padding=2)),
+    ("conv1d", (2, 9, 4), (6, 3), dict(dilation=2)),
+    ("conv1d", (2, 9, 4), (6, 3), dict(stride=2, padding=1, dilation=2)),
+    ("conv1d", (2, 9, 4), (6, 3), dict(groups=2)),
+    ("conv1d", (2, 9, 4), (4, 3), dict(groups=4, padding=1)),
+    ("conv2d", (2, 7, 6, 4), (6, 3, 2), dict()),
+    ("conv2d", (2, 7, 6, 4), (6, 3, 2), dict(stride=2, padding=1)),
+    ("conv2d", (2, 7, 6, 4), (6, 3, 2), dict(stride=(2, 1), padding=(1, 0))),
+    ("conv2d", (2, 7, 6, 4), (6, 3, 2), dict(stride=[1, 2], dilation=(2, 1))),
+    ("conv2d", (2, 7, 6, 4), (6, 3, 2), dict(dilation=2, padding=2)),
+    ("conv2d", (2, 7, 6, 4), (6, 3, 2), dict(groups=2, stride=(1, 2))),
+    ("conv3d", (1, 5, 6, 4, 2), (4, 2, 2, 3), dict()),
+    ("conv3d", (1, 5, 6, 4, 2), (4, 2, 2, 3), dict(stride=(2, 1, 1), padding=1)),
+    ("conv3d", (1, 5, 6, 4, 2), (4, 2, 2, 3), dict(dilation=(1, 2, 1), padding=(0, 1, 0))),
 ]
 
 
-@pytest.mark.parametrize("kw", CONV1D, ids=[str(k) for k in CONV1D])
-def test_conv1d(kw):
+@pytest.mark.parametrize("op,xshape,wshape,kw", FORWARD, ids=[f"{c[0]}-{c[3]}" for c in FORWARD])
+def test_conv_nd(op, xshape, wshape, kw):
     groups = kw.get("groups", 1)
-    x, xn = rand((2, 9, 4))
-    w, wn = rand((6 if groups != 4 else 4, 3, 4 // groups))
+    x, xn = rand(xshape)
+    w, wn = rand(wshape + (xshape[-1] // groups,))
     expected = np_conv(xn, wn, kw.get("stride", 1), kw.get("padding", 0), kw.get("dilation", 1), groups=groups)
-    check(mx.conv1d(x, w, **kw), expected, 1e-5, mx.float32)
+    check(getattr(mx, op)(x, w, **kw), expected, 1e-5, mx.float32)
 
 
 @pytest.mark.parametrize("dtype,tol", FLOATS, ids=FLOAT_IDS)
@@ -134,42 +144,11 @@ def test_conv_promotion():
     assert mx.conv1d(mx.ones((1, 5, 4), mx.bfloat16), mx.ones((4, 3, 4), mx.float16)).dtype == mx.float32
 
 
-CONV2D = [
-    dict(),
-    dict(stride=2, padding=1),
-    dict(stride=(2, 1), padding=(1, 0)),
-    dict(stride=[1, 2], dilation=(2, 1)),
-    dict(dilation=2, padding=2),
-    dict(groups=2, stride=(1, 2)),
-]
-
-
-@pytest.mark.parametrize("kw", CONV2D, ids=[str(k) for k in CONV2D])
-def test_conv2d(kw):
-    groups = kw.get("groups", 1)
-    x, xn = rand((2, 7, 6, 4))
-    w, wn = rand((6, 3, 2, 4 // groups))
-    expected = np_conv(xn, wn, kw.get("stride", 1), kw.get("padding", 0), kw.get("dilation", 1), groups=groups)
-    check(mx.conv2d(x, w, **kw), expected, 1e-5, mx.float32)
-
-
 @pytest.mark.parametrize("dtype,tol", FLOATS[1:], ids=FLOAT_IDS[1:])
 def test_conv2d_half(dtype, tol):
     x, xn = rand((1, 5, 5, 2), dtype)
     w, wn = rand((3, 3, 3, 2), dtype)
     check(mx.conv2d(x, w, 1, 1), np_conv(xn, wn, padding=1), tol, dtype)
-
-
-CONV3D = [dict(), dict(stride=(2, 1, 1), padding=1), dict(dilation=(1, 2, 1), padding=(0, 1, 0))]
-
-
-@pytest.mark.parametrize("kw", CONV3D, ids=[str(k) for k in CONV3D])
-def test_conv3d(kw):
-    groups = kw.get("groups", 1)
-    x, xn = rand((1, 5, 6, 4, 2))
-    w, wn = rand((4, 2, 2, 3, 2 // groups))
-    expected = np_conv(xn, wn, kw.get("stride", 1), kw.get("padding", 0), kw.get("dilation", 1), groups=groups)
-    check(mx.conv3d(x, w, **kw), expected, 1e-5, mx.float32)
 
 
 CONV_GENERAL = [
@@ -215,38 +194,28 @@ def test_conv_general_1d_and_3d():
 
 # ---- transposed convolutions ------------------------------------------------------------------
 
-CONVT1D = [
-    dict(),
-    dict(stride=2),
-    dict(stride=2, padding=1, output_padding=1),
-    dict(dilation=2, padding=1),
-    dict(stride=3, output_padding=2),
-    dict(groups=2, stride=2),
+TRANSPOSED = [
+    ("conv_transpose1d", (2, 5, 4), (6, 3), dict()),
+    ("conv_transpose1d", (2, 5, 4), (6, 3), dict(stride=2)),
+    ("conv_transpose1d", (2, 5, 4), (6, 3), dict(stride=2, padding=1, output_padding=1)),
+    ("conv_transpose1d", (2, 5, 4), (6, 3), dict(dilation=2, padding=1)),
+    ("conv_transpose1d", (2, 5, 4), (6, 3), dict(stride=3, output_padding=2)),
+    ("conv_transpose1d", (2, 5, 4), (6, 3), dict(groups=2, stride=2)),
+    ("conv_transpose2d", (1, 4, 5, 4), (4, 3, 2), dict()),
+    ("conv_transpose2d", (1, 4, 5, 4), (4, 3, 2), dict(stride=2, padding=1, output_padding=(1, 0))),
+    ("conv_transpose2d", (1, 4, 5, 4), (4, 3, 2), dict(stride=(1, 2), dilation=(2, 1))),
+    ("conv_transpose2d", (1, 4, 5, 4), (4, 3, 2), dict(groups=2, padding=(0, 1))),
+    ("conv_transpose3d", (1, 3, 2, 3, 2), (3, 2, 2, 2), dict()),
+    ("conv_transpose3d", (1, 3, 2, 3, 2), (3, 2, 2, 2),
+     dict(stride=2, padding=(1, 0, 1), output_padding=(1, 0, 1))),
 ]
 
 
-@pytest.mark.parametrize("kw", CONVT1D, ids=[str(k) for k in CONVT1D])
-def test_conv_transpose1d(kw):
-    groups = kw.get("groups", 1)
-    x, xn = rand((2, 5, 4))
-    w, wn = rand((6, 3, 4 // groups))
-    check(mx.conv_transpose1d(x, w, **kw), np_conv_transpose(xn, wn, **kw), 1e-5, mx.float32)
-
-
-CONVT2D = [
-    dict(),
-    dict(stride=2, padding=1, output_padding=(1, 0)),
-    dict(stride=(1, 2), dilation=(2, 1)),
-    dict(groups=2, padding=(0, 1)),
-]
-
-
-@pytest.mark.parametrize("kw", CONVT2D, ids=[str(k) for k in CONVT2D])
-def test_conv_transpose2d(kw):
-    groups = kw.get("groups", 1)
-    x, xn = rand((1, 4, 5, 4))
-    w, wn = rand((4, 3, 2, 4 // groups))
-    check(mx.conv_transpose2d(x, w, **kw), np_conv_transpose(xn, wn, **kw), 1e-5, mx.float32)
+@pytest.mark.parametrize("op,xshape,wshape,kw", TRANSPOSED, ids=[f"{c[0]}-{c[3]}" for c in TRANSPOSED])
+def test_conv_transpose_nd(op, xshape, wshape, kw):
+    x, xn = rand(xshape)
+    w, wn = rand(wshape + (xshape[-1] // kw.get("groups", 1),))
+    check(getattr(mx, op)(x, w, **kw), np_conv_transpose(xn, wn, **kw), 1e-5, mx.float32)
 
 
 @pytest.mark.parametrize("dtype,tol", FLOATS[1:], ids=FLOAT_IDS[1:])
@@ -254,14 +223,6 @@ def test_conv_transpose2d_half(dtype, tol):
     x, xn = rand((1, 3, 3, 2), dtype)
     w, wn = rand((2, 2, 2, 2), dtype)
     check(mx.conv_transpose2d(x, w, stride=2), np_conv_transpose(xn, wn, stride=2), tol, dtype)
-
-
-def test_conv_transpose3d():
-    x, xn = rand((1, 3, 2, 3, 2))
-    w, wn = rand((3, 2, 2, 2, 2))
-    kw = dict(stride=2, padding=(1, 0, 1), output_padding=(1, 0, 1))
-    check(mx.conv_transpose3d(x, w, **kw), np_conv_transpose(xn, wn, **kw), 1e-5, mx.float32)
-    check(mx.conv_transpose3d(x, w), np_conv_transpose(xn, wn), 1e-5, mx.float32)
 
 
 def test_conv_transpose_inverts_shape_of_strided_conv():
