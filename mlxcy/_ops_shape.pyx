@@ -53,30 +53,72 @@ cdef vector[c_array] _arr_list(object seq, str fname, type exc) except *:
 
 cdef int _scalar_or_array(object x, optional[c_array]& out) except -1:
     """A `scalar | array` argument: anything array-like except nested Python sequences."""
+    if type(x) is array:
+        out = (<array>x)._a
+        return 0
     if isinstance(x, (list, tuple)):
         raise ValueError(f"Invalid type {type(x).__name__} received in array initialization.")
     return to_c(x, out)
 
 
-cdef int _value_as(object vals, c_Dtype d, optional[c_array]& out) except -1:
+cdef int _value_as(object vals, c_Dtype d, object like, optional[c_array]& out) except -1:
     """A fill value meant for dtype `d`: a Python scalar is weakly typed against `d` (so 3.5 for
     an integer dtype stays float, and an int that overflows `d` is an error), an array keeps its
-    dtype, any other array-like is converted to `d`."""
+    dtype, any other array-like is converted to `d`. `like` is an array of dtype `d`, or None."""
     cdef optional[c_array] dummy = nullopt
     if isinstance(vals, (list, tuple)):
         raise ValueError(f"Invalid type {type(vals).__name__} received in array initialization.")
     if isinstance(vals, array):
         out = (<array>vals)._a
     elif isinstance(vals, (int, float, complex)):
-        to_c_pair(wrap(ops.zeros(Shape(), d, StreamOrDevice())), vals, dummy, out, None)
+        if like is None:
+            like = wrap(ops.zeros(Shape(), d, StreamOrDevice()))
+        to_c_pair(like, vals, dummy, out, None)
     else:
         to_c_dtype_of(vals, d, out)
     return 0
 
 
+cdef Shape _int_shape(const vector[int]& v):
+    cdef Shape s = Shape()
+    cdef int32_t x
+    for i in range(v.size()):
+        x = v[i]
+        s.push_back(x)
+    return s
+
+
+cdef bint _fast_ints(object seq, vector[int]& out) except -1:
+    """Fill `out` from a tuple or list of plain Python ints that fit in 32 bits and return True;
+    return False (with `out` cleared) for anything else, left to the general path."""
+    cdef Py_ssize_t i
+    cdef long long lv
+    cdef int v
+    if type(seq) is not tuple and type(seq) is not list:
+        return False
+    for i in range(len(seq)):
+        x = seq[i]
+        if type(x) is not int:
+            out.clear()
+            return False
+        lv = x
+        if lv < -2147483648 or lv > 2147483647:
+            out.clear()
+            return False
+        v = <int>lv
+        out.push_back(v)
+    return True
+
+
 cdef Shape _shape_arg(object shape, str fname, bint allow_int, type exc) except *:
     """A shape argument: a sequence of integers (or one integer when `allow_int`). A wrong kind of
     value raises `exc` (the reference's exception type differs between functions)."""
+    cdef vector[int] fast = vector[int]()
+    if allow_int and type(shape) is int and -2147483648 <= shape <= 2147483647:
+        fast.push_back(<int>shape)
+        return _int_shape(fast)
+    if _fast_ints(shape, fast):
+        return _int_shape(fast)
     if shape is None:
         raise TypeError(f"{fname}(): shape must be an integer or a sequence of integers, got None")
     if isinstance(shape, int) and not allow_int:
@@ -97,6 +139,12 @@ cdef vector[int] _int_list(object x, str fname, str argname) except *:
     """An int or a sequence of ints as a vector (TypeError otherwise)."""
     cdef vector[int] out = vector[int]()
     cdef int v
+    if type(x) is int:
+        v = x
+        out.push_back(v)
+        return out
+    if _fast_ints(x, out):
+        return out
     if not isinstance(x, (list, tuple, array)):
         try:
             v = _operator.index(x)
@@ -115,17 +163,10 @@ cdef vector[int] _int_list(object x, str fname, str argname) except *:
     return out
 
 
-cdef Shape _int_shape(const vector[int]& v):
-    cdef Shape s = Shape()
-    cdef int32_t x
-    for i in range(v.size()):
-        x = v[i]
-        s.push_back(x)
-    return s
-
-
 cdef int _ix(object x, str fname, str argname) except? -1:
     """An integer argument (bool and objects with __index__ included, floats rejected)."""
+    if type(x) is int:
+        return x
     try:
         return _operator.index(x)
     except TypeError:
@@ -176,7 +217,7 @@ def full(shape, vals, dtype=None, *, stream=None):
     if dtype is None:
         _scalar_or_array(vals, v)
     else:
-        _value_as(vals, to_c_dtype(dtype), v)
+        _value_as(vals, to_c_dtype(dtype), None, v)
     return wrap(ops.full(s, deref(v), deref(v).dtype(), sd))
 
 
@@ -203,7 +244,7 @@ def full_like(a, vals, dtype=None, *, stream=None):
     cdef array x = _arr(a, "full_like", "a")
     cdef c_Dtype d = _dtype_or(dtype, x._a.dtype())
     cdef optional[c_array] v = nullopt
-    _value_as(vals, d, v)
+    _value_as(vals, d, x if dtype is None else None, v)
     return wrap(ops.full(x._a.shape(), deref(v), d, to_sod(stream)))
 
 
@@ -218,6 +259,13 @@ def arange(start=None, stop=None, step=None, dtype=None, *, stream=None):
     ``arange(stop, step, dtype)``. The dtype is int32 when every bound is an int and float32
     when any is a float, unless ``dtype`` is given.
     """
+    cdef double c_start, c_stop, c_step
+    if type(start) is int and (stop is None or type(stop) is int) and (step is None or type(step) is int) \
+            and dtype is None:
+        # the common all-int case, int32
+        c_start, c_stop = (0.0, <double>start) if stop is None else (<double>start, <double>stop)
+        c_step = 1.0 if step is None else <double>step
+        return wrap(ops.arange(c_start, c_stop, c_step, int32, to_sod(stream)))
     if isinstance(step, Dtype) and dtype is None:
         # arange(stop, step, dtype)
         start, stop, step, dtype = None, start, stop, step
@@ -232,9 +280,9 @@ def arange(start=None, stop=None, step=None, dtype=None, *, stream=None):
         if isinstance(v, bool):
             raise ValueError("bool not supported for arange.")
     cdef bint any_float = isinstance(start, float) or isinstance(stop, float) or isinstance(step, float)
-    cdef double c_start = 0.0 if start is None else start
-    cdef double c_stop = stop
-    cdef double c_step = 1.0 if step is None else step
+    c_start = 0.0 if start is None else start
+    c_stop = stop
+    c_step = 1.0 if step is None else step
     cdef c_Dtype d = _dtype_or(dtype, float32 if any_float else int32)
     if d == c_bool_:
         raise ValueError("bool not supported for arange.")
@@ -583,6 +631,11 @@ cdef vector[pair[int, int]] _pad_width(object pad_width, size_t ndim) except *:
     cdef vector[pair[int, int]] out = vector[pair[int, int]]()
     cdef pair[int, int] p = pair[int, int](0, 0)
     cdef size_t i
+    if type(pad_width) is int:
+        p.first = pad_width
+        p.second = pad_width
+        out.assign(ndim, p)
+        return out
     msg = ("pad(): pad_width must be an int, a tuple (n,), a pair (low, high) or a list of "
            f"(low, high) pairs, got {pad_width!r}")
     if isinstance(pad_width, int):
@@ -624,7 +677,7 @@ def pad(a, pad_width, mode="constant", constant_values=0, *, stream=None):
     if not isinstance(mode, str):
         raise TypeError(f"pad(): mode must be a str, got {type(mode).__name__}")
     cdef string m = mode.encode()
-    _value_as(constant_values, x._a.dtype(), v)
+    _value_as(constant_values, x._a.dtype(), x, v)
     return wrap(ops.pad(x._a, widths, deref(v), m, to_sod(stream)))
 
 
@@ -696,6 +749,7 @@ def take(a, /, indices, axis=None, *, stream=None):
     cdef int ax
     cdef int idx
     cdef int64_t n
+    cdef int64_t iv
     if isinstance(indices, array):
         if axis is None:
             return wrap(ops.take(x._a, (<array>indices)._a, sd))
@@ -711,10 +765,11 @@ def take(a, /, indices, axis=None, *, stream=None):
         if not -<int>x._a.ndim() <= ax < <int>x._a.ndim():
             return wrap(ops.take(x._a, 0, ax, sd))   # raises the reference's IndexError
         n = x._a.shape(ax if ax >= 0 else ax + <int>x._a.ndim())
-    if not -n <= indices < n:
+    iv = indices
+    if not -n <= iv < n:
         raise ValueError(f"[take] Index {indices} is out of bounds for "
                          f"{'the flattened array' if axis is None else f'axis {axis}'} with size {n}.")
-    idx = indices + n if indices < 0 else indices
+    idx = iv + n if iv < 0 else iv
     if axis is None:
         return wrap(ops.take(x._a, idx, sd))
     return wrap(ops.take(x._a, idx, ax, sd))
