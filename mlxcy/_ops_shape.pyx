@@ -79,6 +79,19 @@ cdef int _value_as(object vals, c_Dtype d, object like, optional[c_array]& out) 
     return 0
 
 
+cdef object _index_or_none(object x):
+    """`x` as a Python int when it is one integer (int, bool, NumPy integer, 0-d integer array),
+    else None. Sequences and arrays are never single integers here."""
+    if type(x) is int:
+        return x
+    if isinstance(x, (list, tuple, array, float)):
+        return None
+    try:
+        return _operator.index(x)
+    except (TypeError, ValueError):
+        return None
+
+
 cdef Shape _int_shape(const vector[int]& v):
     cdef Shape s = Shape()
     cdef int32_t x
@@ -129,10 +142,15 @@ cdef Shape _shape_arg(object shape, str fname, bint allow_int, type exc) except 
         except (TypeError, ValueError):
             pass
     try:
-        return to_c_shape([_operator.index(x) for x in shape])
+        dims = [_operator.index(x) for x in shape]
     except TypeError:
         raise exc(f"{fname}(): shape must be {'an integer or ' if allow_int else ''}a sequence of "
                   f"integers, got {shape!r}") from None
+    for d in dims:
+        if not -2147483648 <= d <= 2147483647:
+            raise OverflowError(f"{fname}(): shape dimension {d} is outside the supported range "
+                                "[-2147483648, 2147483647] (MLX uses 32-bit shape dimensions)")
+    return to_c_shape(dims)
 
 
 cdef vector[int] _int_list(object x, str fname, str argname) except *:
@@ -295,8 +313,8 @@ def linspace(start, stop, num=50, endpoint=True, dtype=_float32, stream=None):
     for v in (start, stop):
         if isinstance(v, (complex, str, bytes)) or not hasattr(v, "__float__"):
             raise TypeError(f"linspace(): start and stop must be real numbers, got {type(v).__name__}")
-    if not isinstance(num, int):
-        raise TypeError(f"linspace(): num must be an integer, got {type(num).__name__}")
+    if not isinstance(num, int) or not -2147483648 <= num <= 2147483647:
+        raise TypeError(f"linspace(): num must be a 32-bit integer, got {num!r}")
     return wrap(ops.linspace(float(start), float(stop), <int>num, <cbool>bool(endpoint),
                              _dtype_or(dtype, float32), to_sod(stream)))
 
@@ -520,7 +538,10 @@ def as_strided(a, /, shape=None, strides=None, offset=0, *, stream=None):
     ``shape`` defaults to the shape of ``a`` and ``strides`` to row-major strides of ``shape``.
     Nothing checks that the view stays inside the array's memory.
     """
-    cdef size_t c_offset = _ix(offset, "as_strided", "offset")
+    cdef int64_t i_offset = _ix(offset, "as_strided", "offset")
+    if i_offset < 0:
+        raise TypeError(f"as_strided(): offset must be a non-negative integer, got {offset}")
+    cdef size_t c_offset = <size_t>i_offset
     cdef array x = _arr(a, "as_strided", "a")
     cdef Shape s = x._a.shape() if shape is None else _shape_arg(shape, "as_strided", False, TypeError)
     cdef Strides st = Strides()
@@ -598,8 +619,9 @@ def split(a, /, indices_or_sections, axis=0, *, stream=None):
     cdef int c_axis = _ix(axis, "split", "axis")
     cdef array x = _arr(a, "split", "a")
     cdef int n
-    if isinstance(indices_or_sections, int):
-        n = indices_or_sections
+    sections = _index_or_none(indices_or_sections)
+    if sections is not None:
+        n = sections
         return wrap_list(ops.split(x._a, n, c_axis, to_sod(stream)))
     cdef Shape s = _int_shape(_int_list(indices_or_sections, "split", "indices_or_sections"))
     return wrap_list(ops.split(x._a, s, c_axis, to_sod(stream)))
@@ -638,20 +660,22 @@ cdef vector[pair[int, int]] _pad_width(object pad_width, size_t ndim) except *:
         return out
     msg = ("pad(): pad_width must be an int, a tuple (n,), a pair (low, high) or a list of "
            f"(low, high) pairs, got {pad_width!r}")
-    if isinstance(pad_width, int):
-        pairs = [(pad_width, pad_width)]
+    single = _index_or_none(pad_width)
+    if single is not None:
+        pairs = [(single, single)]
     elif isinstance(pad_width, (list, tuple)):
-        items = list(pad_width)
-        if all(isinstance(w, int) for w in items):
+        items = [_index_or_none(w) for w in pad_width]
+        if all(w is not None for w in items):
             if len(items) == 1:
                 pairs = [(items[0], items[0])]
             elif len(items) == 2:
                 pairs = [(items[0], items[1])]
             else:
                 raise TypeError(msg)
-        elif all(isinstance(w, (list, tuple)) and len(w) == 2 and isinstance(w[0], int)
-                 and isinstance(w[1], int) for w in items):
-            pairs = [tuple(w) for w in items]
+        elif all(isinstance(w, (list, tuple)) and len(w) == 2 for w in pad_width):
+            pairs = [(_index_or_none(w[0]), _index_or_none(w[1])) for w in pad_width]
+            if any(lo is None or hi is None for lo, hi in pairs):
+                raise TypeError(msg)
         else:
             raise TypeError(msg)
     else:
@@ -727,8 +751,11 @@ def slice(a, start_indices, axes, slice_size, *, stream=None):
     integer array, which may be computed, unlike Python slicing)."""
     cdef array x = _arr(a, "slice", "a")
     cdef array st = _arr(start_indices, "slice", "start_indices")
-    return wrap(ops.slice(x._a, st._a, _int_list(axes, "slice", "axes"),
-                          _shape_arg(slice_size, "slice", False, TypeError), to_sod(stream)))
+    cdef Shape size = _shape_arg(slice_size, "slice", False, TypeError)
+    for i in range(size.size()):
+        if size[i] < 0:
+            raise ValueError(f"[slice] Slice sizes must be non-negative, got {size[i]} for axis {i}.")
+    return wrap(ops.slice(x._a, st._a, _int_list(axes, "slice", "axes"), size, to_sod(stream)))
 
 
 def slice_update(a, update, start_indices, axes, *, stream=None):

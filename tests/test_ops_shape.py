@@ -751,3 +751,35 @@ def test_stream_argument(name):
             np.testing.assert_array_equal(np.array(g), np.array(p))
     with pytest.raises(TypeError):
         fn(*args, stream="cpu")
+
+
+# ---- integer-like arguments and range limits ----------------------------------------------
+
+def test_numpy_integer_arguments():
+    a = a23()
+    for g, w in zip(mx.split(a, np.int64(2)), np.split(A, 2)):
+        check(g, w, mx.int32)
+    check(mx.pad(a, np.int64(1)), np.pad(A, 1), mx.int32)
+    check(mx.pad(a, (np.int64(1), 2)), np.pad(A, (1, 2)), mx.int32)
+    check(mx.pad(a, [(np.int32(1), 0), (0, np.int8(2))]), np.pad(A, [(1, 0), (0, 2)]), mx.int32)
+    check(mx.reshape(a, np.array([3, 2])), A.reshape(3, 2), mx.int32)
+    check(mx.reshape(a, (np.int64(6),)), A.ravel(), mx.int32)
+    check(mx.squeeze(mx.zeros((1, 2)), np.int64(0)), np.zeros(2), mx.float32)
+    check(mx.roll(a, np.int64(1)), np.roll(A, 1), mx.int32)
+    check(mx.tile(a, np.int64(2)), np.tile(A, 2), mx.int32)
+    check(mx.repeat(a, np.int64(2)), np.repeat(A, 2), mx.int32)
+
+
+def test_range_limits_and_negative_sizes():
+    with pytest.raises(OverflowError, match="32-bit"):
+        mx.zeros((2**31,))
+    with pytest.raises(OverflowError, match="32-bit"):
+        mx.zeros(2**40)
+    with pytest.raises(OverflowError, match="32-bit"):
+        mx.reshape(a23(), (2**40,))
+    with pytest.raises(TypeError):
+        mx.linspace(0, 1, 2**31)
+    with pytest.raises(TypeError, match="offset"):
+        mx.as_strided(a23(), (2,), (1,), -1)
+    with pytest.raises(ValueError, match="non-negative"):
+        mx.slice(a23(), mx.array([1, 0]), (0, 1), (-1, 2))
