@@ -47,6 +47,8 @@ cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
     c_Stream make_stream(int, int, int)
     c_array first_axis_item(const c_array&, int) except +
     void use_python_bool_printing()
+    StreamOrDevice sod_thread_local(int, int, int)
+    c_Stream resolve_thread_local(int, int, int) except +
 
 use_python_bool_printing()
 
