@@ -135,8 +135,7 @@ def eigvalsh(a, UPLO="L", *, stream=None):
 
 
 def lu(a, *, stream=None):
-    """LU factorization with partial pivoting: ``(pivots, L, U)`` with ``a = L @ U`` after
-    permuting rows of ``a`` by ``pivots``."""
+    """LU factorization with partial pivoting: ``(p, L, U)`` with ``(L @ U)[p] == a``."""
     cdef optional[c_array] x = nullopt
     return tuple(wrap_list(cl.lu(deref(_a(a, "lu", x)), to_sod(stream))))
 
