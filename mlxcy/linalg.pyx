@@ -44,11 +44,6 @@ def norm(a, /, ord=None, axis=None, keepdims=False, *, stream=None):
     return wrap(cl.linalg_norm(deref(x), kind, dord, sord, ax, kd, to_sod(stream)))
 
 
-def matrix_norm(a, /, ord=None, axis=None, keepdims=False, *, stream=None):
-    """The same function as :func:`norm` (``mlx.core.matrix_norm`` is ``linalg.norm``)."""
-    return norm(a, ord, axis, keepdims, stream=stream)
-
-
 def qr(a, *, stream=None):
     """QR factorization ``a = Q @ R``; returns ``(Q, R)``."""
     cdef optional[c_array] x = nullopt

@@ -241,3 +241,26 @@ def test_permutation():
     np.testing.assert_array_equal(np.sort(r[:, 0]), a[:, 0])
     with pytest.raises(TypeError):
         mx.random.permutation([1, 2, 3])
+
+
+def _compile_works():
+    try:
+        mx.compile(lambda x: x + 1)(mx.ones((1,)))
+        return True
+    except Exception:
+        return False
+
+
+@pytest.mark.skipif(not _compile_works(), reason="mlxcy.compile is not usable in this build yet")
+def test_global_state_through_compile():
+    from functools import partial
+
+    @partial(mx.compile, inputs=[mx.random.state], outputs=[mx.random.state])
+    def draw():
+        return mx.random.uniform(shape=(3,))
+
+    mx.random.seed(0)
+    a, b = np.asarray(draw()), np.asarray(draw())
+    mx.random.seed(0)
+    np.testing.assert_array_equal(np.asarray(mx.random.uniform(shape=(3,))), a)
+    np.testing.assert_array_equal(np.asarray(mx.random.uniform(shape=(3,))), b)
