@@ -69,6 +69,12 @@ def test_grad_elementwise_hand_derived(fn, deriv):
     lambda x: mx.sum(mx.split(x, 2, axis=1)[1] ** 3),
     lambda x: mx.sum(mx.reshape(x, (4, 3))[1:] ** 2),
     lambda x: mx.sum(mx.where(x > 1.0, x * x, -x)),
+    lambda x: mx.sum(mx.topk(x, 2, axis=1) ** 2),
+    lambda x: mx.sum(mx.take_along_axis(x, mx.array([[1], [0], [3]]), axis=1) ** 3),
+    lambda x: mx.sum(mx.put_along_axis(x, mx.array([[1], [0], [3]]), x[:, :1] * 2, axis=1) ** 2),
+    lambda x: mx.sum(x.at[mx.array([0, 0, 2])].add(x[:1] * 3) ** 2),
+    lambda x: mx.sum(mx.abs(mx.fft.rfft(x, axis=1)) ** 2),
+    lambda x: mx.sum(mx.prod(x, axis=0)),
 ])
 def test_grad_against_finite_differences(fn):
     check_fd(fn, X)
@@ -85,6 +91,11 @@ def test_grad_matmul_hand_derived():
 def test_grad_conv1d_finite_differences():
     w = mx.array(RNG.standard_normal((2, 2, 3)).astype(np.float32))
     check_fd(lambda x: mx.sum(mx.conv1d(mx.reshape(x, (1, 4, 3)), w) ** 2), X)
+
+
+def test_stop_gradient():
+    g = mx.grad(lambda a: mx.sum(a * mx.stop_gradient(a)))(mx.array([1.0, 2.0]))
+    np.testing.assert_array_equal(npa(g), [1, 2])
 
 
 def test_grad_dtypes_follow_input():
