@@ -203,6 +203,26 @@ def test_shapeless():
     np.testing.assert_array_equal(npa(g(mx.array(A), mx.array(B))), (A @ B + 1).ravel())
 
 
+def test_shapeless_gather_broadcast_slice_update():
+    g = mx.compile(lambda a, i: mx.take(a, i, axis=0) * 2, shapeless=True)
+    for n, idx in ((3, [2, 0]), (4, [3, 1, 0])):
+        A = np.arange(2 * n).reshape(n, 2)
+        np.testing.assert_array_equal(npa(g(mx.array(A), mx.array(idx))), A[idx] * 2)
+    k = mx.compile(lambda a, b: a + b, shapeless=True)
+    for shape in ((2, 3), (4, 5)):
+        np.testing.assert_array_equal(npa(k(mx.ones(shape), mx.ones(shape[1:]))), np.full(shape, 2.0))
+
+    def su(a, b):
+        a[0:1] = b
+        return a
+
+    h = mx.compile(su, shapeless=True)
+    for shape in ((3, 2), (4, 3)):
+        expect = np.zeros(shape)
+        expect[0] = 1
+        np.testing.assert_array_equal(npa(h(mx.zeros(shape), mx.ones((1, shape[1])))), expect)
+
+
 def test_disable_enable():
     f = Counted(lambda a: a + 1)
     c = mx.compile(f)
