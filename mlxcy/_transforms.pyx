@@ -56,9 +56,12 @@ cdef int _flatten_loose(object tree, list out) except -1:
     return 0
 
 
+cdef object _SLOT = object()   # stands for an array leaf in a cached output structure
+
+
 cdef object _rebuild(object tree, list leaves, Py_ssize_t* pos):
-    """A copy of `tree` whose array leaves are replaced, in order, by `leaves[pos:]`."""
-    if _is_array(tree):
+    """A copy of `tree` whose array leaves (or _SLOT markers) are replaced, in order, by `leaves[pos:]`."""
+    if tree is _SLOT or _is_array(tree):
         r = leaves[pos[0]]
         pos[0] += 1
         return r
@@ -652,7 +655,8 @@ cdef int _compile_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]
         _restore(saved)
     for x in outs:
         out.push_back((<array>x)._a)
-    e = (r, n_out)
+    # the cached structure keeps no tracer alive
+    e = (_rebuild_all(r, [_SLOT] * n_out), n_out)
     Py_INCREF(e)
     extra[0] = <PyObject*>e
     return 0

@@ -421,6 +421,8 @@ def test_transformed_function_freed():
 
 def test_threads():
     errors = []
+    compiled = mx.compile(lambda a, s: a * s + 1)
+    ckpt = mx.checkpoint(lambda a: mx.sin(a) * a)
 
     def work(k):
         try:
@@ -428,9 +430,13 @@ def test_threads():
                 x = mx.array(np.full((4,), float(k), dtype=np.float32))
                 g = mx.grad(lambda a: mx.sum(a * a * a))(x)
                 v = mx.vmap(lambda a: a * k)(x)
-                mx.eval(g, v)
+                c = compiled(x, 2.0)
+                gc_ = mx.grad(lambda a: mx.sum(ckpt(a)))(x)
+                mx.eval(g, v, c, gc_)
                 np.testing.assert_allclose(npa(g), 3 * k * k * np.ones(4))
                 np.testing.assert_allclose(npa(v), k * k * np.ones(4))
+                np.testing.assert_allclose(npa(c), (2 * k + 1) * np.ones(4))
+                np.testing.assert_allclose(npa(gc_), (np.cos(k) * k + np.sin(k)) * np.ones(4), rtol=1e-5)
         except Exception as e:  # pragma: no cover - reported below
             errors.append(e)
 
