@@ -355,14 +355,15 @@ def array_equal(a, b, cbool equal_nan=False, stream=None):
 
 # ---- others -----------------------------------------------------------------------------------
 
-def nan_to_num(a, float nan=0, posinf=None, neginf=None, *, stream=None):
+def nan_to_num(a, nan=0, posinf=None, neginf=None, *, stream=None):
     """Replace NaN by ``nan`` and infinities by ``posinf``/``neginf`` (default: the dtype's
     largest and lowest finite values)."""
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = as_c(a, tmp)
+    cdef float fnan = nan
     cdef float pinf = 0 if posinf is None else posinf
     cdef float ninf = 0 if neginf is None else neginf
-    return wrap(ops.nan_to_num_op(deref(p), nan, posinf is not None, pinf, neginf is not None, ninf,
+    return wrap(ops.nan_to_num_op(deref(p), fnan, posinf is not None, pinf, neginf is not None, ninf,
                                   to_sod(stream)))
 
 
