@@ -8,30 +8,17 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
+from test_fast import _num_grad   # central differences in float64, shared with the fast-op tests
 
 
 def npa(x):
     return np.array(x)
 
 
-def fd_grad(f, x, eps=1e-3):
-    """Central finite-difference gradient of scalar f (NumPy in, float out) at x."""
-    x = np.asarray(x, dtype=np.float64)
-    g = np.zeros_like(x)
-    it = np.nditer(x, flags=["multi_index"])
-    for _ in it:
-        i = it.multi_index
-        xp, xm = x.copy(), x.copy()
-        xp[i] += eps
-        xm[i] -= eps
-        g[i] = (f(xp) - f(xm)) / (2 * eps)
-    return g
-
-
 def check_fd(fn, x, rtol=2e-2, atol=2e-3):
     """Gradient of mx scalar function `fn` at NumPy `x` against finite differences."""
     g = npa(mx.grad(fn)(mx.array(x.astype(np.float32))))
-    num = fd_grad(lambda v: float(fn(mx.array(v.astype(np.float32))).item()), x)
+    num = _num_grad(lambda v: np.array(fn(mx.array(v.astype(np.float32)))), x, 1.0, h=1e-3)
     np.testing.assert_allclose(g, num, rtol=rtol, atol=atol)
 
 
