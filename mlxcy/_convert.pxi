@@ -361,6 +361,8 @@ else:
 _FORMAT_DTYPES.update({"n": <int>DtypeVal.int64, "N": <int>DtypeVal.uint64})
 
 cdef bint _LITTLE = _sys.byteorder == "little"
+# Converting host buffers runs on the CPU: the GPU may lack the source dtype (float64 on CUDA).
+cdef StreamOrDevice _HOST = sod_device(make_device(0, 0))
 
 
 cdef tuple _parse_format(str fmt):
@@ -428,7 +430,7 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
         # so that the result does not depend on the source after this call.
         Py_INCREF(mv)
         tmp = array_view_of(view.buf, shape, src_dtype, <PyObject*>mv)
-        out = cops.astype(deref(tmp), target, sod_default())
+        out = cops.astype(deref(tmp), target, _HOST)
         with nogil:
             deref(out).eval()
         return 0
@@ -441,7 +443,7 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
         if swapped:
             byteswap_inplace(<char*>raw_data(deref(tmp)), nbytes // src_dtype.size(), src_dtype.size())
     if target != src_dtype:
-        out = cops.astype(deref(tmp), target, sod_default())
+        out = cops.astype(deref(tmp), target, _HOST)
     else:
         out = tmp
     return 0

@@ -56,9 +56,12 @@ cdef int _flatten_loose(object tree, list out) except -1:
     return 0
 
 
+cdef object _SLOT = object()   # stands for an array leaf in a cached output structure
+
+
 cdef object _rebuild(object tree, list leaves, Py_ssize_t* pos):
-    """A copy of `tree` whose array leaves are replaced, in order, by `leaves[pos:]`."""
-    if _is_array(tree):
+    """A copy of `tree` whose array leaves (or _SLOT markers) are replaced, in order, by `leaves[pos:]`."""
+    if tree is _SLOT or _is_array(tree):
         r = leaves[pos[0]]
         pos[0] += 1
         return r
@@ -377,14 +380,13 @@ cdef str _PREFIX_MSG = "is not a valid prefix of the {what} tree"
 
 
 cdef int _match_axes(object tree, object axes, list arrays, list ax, str what) except -1:
-    """Flatten `tree` (arrays only) into `arrays` and the axis of each into `ax` (None -> -1),
+    """Flatten `tree` (arrays only) into `arrays` and the axis (int or None) of each into `ax`,
     reading `axes` as a prefix tree of `tree`."""
     cdef Py_ssize_t n0
     if axes is None or (isinstance(axes, int) and not isinstance(axes, bool)):
         n0 = len(arrays)
         _flatten_strict(tree, arrays, "tree_flatten")
-        a = -1 if axes is None else axes
-        ax.extend([a] * (len(arrays) - n0))
+        ax.extend([axes] * (len(arrays) - n0))
     elif isinstance(axes, (list, tuple)):
         if not isinstance(tree, (list, tuple)) or len(tree) != len(axes):
             raise ValueError(f"[vmap] The {what} axes {axes!r} do not match the structure of the {what}s: "
@@ -400,6 +402,19 @@ cdef int _match_axes(object tree, object axes, list arrays, list ax, str what) e
     else:
         raise ValueError(f"[vmap] axis must be int or None, got {_type_name(axes)}.")
     return 0
+
+
+cdef int _axis(object x, object a, int extra, str what) except? -2:
+    """The axis `a` (int, or None -> -1) of array `x` normalised; `extra` = 1 for an output axis,
+    which may also name the position after the last one."""
+    if a is None:
+        return -1
+    cdef int nd = (<array>x)._a.ndim() + extra
+    cdef int i = a
+    if i < -nd or i >= nd:
+        raise IndexError(f"[vmap] Invalid {what}vectorization axis {a} for array with shape "
+                         f"({','.join(str(d) for d in x.shape)})")
+    return i + nd if i < 0 else i
 
 
 cdef str _what_is(object tree):
@@ -460,20 +475,11 @@ cdef class _Vmapped:
             single = False
             tree = args
             _match_axes(tree, self.in_axes, arrays, ax, "input")
-        if all(a == -1 for a in ax):
+        if all(a is None for a in ax):
             raise ValueError("At least one of in_axes must be non-None.")
         cdef vector[int] in_ax = vector[int]()
-        cdef int a_
         for x, a in zip(arrays, ax):
-            a_ = a
-            if a_ != -1:
-                nd = (<array>x)._a.ndim()
-                if a_ < -nd or a_ >= nd:
-                    raise IndexError(f"[vmap] Invalid vectorization axis {a_} for array with shape "
-                                     f"({','.join(str(d) for d in x.shape)})")
-                if a_ < 0:
-                    a_ += nd
-            in_ax.push_back(a_)
+            in_ax.push_back(_axis(x, a, 0, ""))
         cdef _VmapCtx ctx = _VmapCtx.__new__(_VmapCtx)
         ctx.fun = self.fun
         ctx.tree = tree
@@ -486,9 +492,9 @@ cdef class _Vmapped:
         cdef list oax = []
         _match_axes(ctx.out_template, self.out_axes, outs, oax, "output")
         cdef vector[int] out_ax = vector[int]()
-        for a in oax:
-            a_ = a
-            out_ax.push_back(a_)
+        cdef list s_outs = wrap_list(s_out)
+        for x, a in zip(s_outs, oax):
+            out_ax.push_back(_axis(x, a, 1, "output "))
         cdef vector[c_array] res = tx.vmap_replace(inputs, s_in, s_out, in_ax, out_ax)
         return _rebuild_all(ctx.out_template, wrap_list(res))
 
@@ -649,7 +655,8 @@ cdef int _compile_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]
         _restore(saved)
     for x in outs:
         out.push_back((<array>x)._a)
-    e = (r, n_out)
+    # the cached structure keeps no tracer alive
+    e = (_rebuild_all(r, [_SLOT] * n_out), n_out)
     Py_INCREF(e)
     extra[0] = <PyObject*>e
     return 0
@@ -692,6 +699,9 @@ cdef class _Compiled:
     cdef bint shapeless
     cdef tx.CompileHandle handle
     cdef object __weakref__
+
+    def __cinit__(self):
+        self.handle = tx.CompileHandle()
 
     def __call__(self, *args, **kwargs):
         cdef list arrays = []
@@ -891,10 +901,9 @@ cdef int _custom_vmap_cb(PyObject* ctx_, const vector[c_array]& inputs, const ve
     cdef list res = []
     cdef list oax = []
     _match_axes(r[0], r[1], res, oax, "output")
-    for x in res:
+    for x, a in zip(res, oax):
         out.push_back((<array>x)._a)
-    for a in oax:
-        out_axes.push_back(<int>a)
+        out_axes.push_back(-1 if a is None else <int>a)
     return 0
 
 

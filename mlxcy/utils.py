@@ -1,118 +1,148 @@
-"""mlxcy.utils: helpers for trees (nested lists, tuples and dicts) of arrays, as mlx.utils."""
+"""mlxcy.utils: helpers for trees (nested lists, tuples and dicts) of arrays and other values.
+
+Lists, tuples (named tuples included) and dicts are the inner nodes; everything else, ``None``
+included, is a leaf. Paths name a leaf by the dot-joined keys/indices leading to it (``"a.0.w"``).
+"""
 from collections import defaultdict
 from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
 __all__ = ["tree_flatten", "tree_unflatten", "tree_map", "tree_map_with_path", "tree_reduce", "tree_merge"]
 
 
-def _is_container(x):
+def _is_node(x):
     return isinstance(x, (list, tuple, dict))
 
 
-def tree_map(fn: Callable, tree: Any, *rest: Any, is_leaf: Optional[Callable] = None) -> Any:
-    """Apply ``fn`` to the leaves of ``tree`` (and the matching leaves of each tree in ``rest``),
-    returning a tree of the same structure. ``rest`` trees may have extra entries."""
-    if is_leaf is not None and is_leaf(tree):
-        return fn(tree, *rest)
-    if isinstance(tree, (list, tuple)):
-        items = [tree_map(fn, child, *[r[i] for r in rest], is_leaf=is_leaf) for i, child in enumerate(tree)]
-        return type(tree)(items) if not hasattr(tree, "_fields") else type(tree)(*items)
+def _children(tree):
+    """(key, child) pairs of an inner node."""
     if isinstance(tree, dict):
-        return {k: tree_map(fn, child, *[r[k] for r in rest], is_leaf=is_leaf) for k, child in tree.items()}
+        return tree.items()
+    return enumerate(tree)
+
+
+def _rebuild(tree, values):
+    """A node of the same kind as `tree` holding `values` (in the order of `_children`)."""
+    if isinstance(tree, dict):
+        return dict(zip(tree.keys(), values))
+    if isinstance(tree, tuple):
+        if type(tree) is not tuple and hasattr(tree, "_fields"):
+            return type(tree)(*values)
+        return type(tree)(values)
+    if type(tree) is list:
+        return list(values)
+    return type(tree)(values)
+
+
+def tree_map(fn: Callable, tree: Any, *rest: Any, is_leaf: Optional[Callable] = None) -> Any:
+    """Apply ``fn`` to every leaf of ``tree`` (and the matching nodes of ``rest``), keeping its shape.
+
+    Each tree in ``rest`` must have ``tree``'s structure at least down to ``tree``'s leaves (it may
+    go deeper: the whole subtree is passed). ``is_leaf(node)`` returning true stops the descent.
+    """
+    if (is_leaf is None or not is_leaf(tree)) and _is_node(tree):
+        return _rebuild(tree, [tree_map(fn, child, *[r[k] for r in rest], is_leaf=is_leaf)
+                               for k, child in _children(tree)])
     return fn(tree, *rest)
 
 
 def tree_map_with_path(fn: Callable, tree: Any, *rest: Any, is_leaf: Optional[Callable] = None,
                        path: Optional[Any] = None) -> Any:
-    """Like :func:`tree_map`, with ``fn(path, leaf, *rest_leaves)`` where ``path`` is the
-    dotted location of the leaf (``"layers.0.weight"``)."""
-    if is_leaf is not None and is_leaf(tree):
-        return fn(path, tree, *rest)
+    """Like :func:`tree_map`, but ``fn`` also receives the leaf's path first: ``fn(path, leaf, *rest)``.
 
-    def sub(key):
-        return str(key) if path is None else f"{path}.{key}"
-
-    if isinstance(tree, (list, tuple)):
-        items = [tree_map_with_path(fn, child, *[r[i] for r in rest], is_leaf=is_leaf, path=sub(i))
-                 for i, child in enumerate(tree)]
-        return type(tree)(items) if not hasattr(tree, "_fields") else type(tree)(*items)
-    if isinstance(tree, dict):
-        return {k: tree_map_with_path(fn, child, *[r[k] for r in rest], is_leaf=is_leaf, path=sub(k))
-                for k, child in tree.items()}
+    ``path`` is the prefix of the paths (``None`` at the root, where a bare leaf gets path ``None``).
+    """
+    if (is_leaf is None or not is_leaf(tree)) and _is_node(tree):
+        return _rebuild(tree, [
+            tree_map_with_path(fn, child, *[r[k] for r in rest], is_leaf=is_leaf,
+                               path=f"{path}.{k}" if path else f"{k}")
+            for k, child in _children(tree)])
     return fn(path, tree, *rest)
 
 
 def tree_flatten(tree: Any, prefix: str = "", is_leaf: Optional[Callable] = None,
-                 destination: Union[List[Tuple[str, Any]], Dict[str, Any], None] = None):
-    """The leaves of ``tree`` as ``(dotted path, leaf)`` pairs, in order.
+                 destination: Union[List[Tuple[str, Any]], Dict[str, Any], None] = None
+                 ) -> Union[List[Tuple[str, Any]], Dict[str, Any]]:
+    """The leaves of ``tree`` as ``(path, leaf)`` pairs, depth first; empty nodes vanish.
 
-    ``destination`` may be a list (extended) or a dict (updated) to collect into.
-    As in the reference, the first character of each path is dropped (the separator that
-    joins ``prefix`` to the first key), so ``prefix`` itself reads as ``prefix[1:]``.
+    ``prefix`` is read as a path that already ends in a separator: its first character is dropped
+    (``prefix=".model"`` gives ``"model.0"``). ``destination`` (a list or dict) receives the pairs
+    in place and is returned; by default a new list is.
     """
-    out = [] if destination is None else destination
-    add = out.append if isinstance(out, list) else (lambda kv: out.__setitem__(*kv))
+    if destination is None:
+        destination = []
+    if isinstance(destination, list):
+        add = lambda k, v: destination.append((k, v))  # noqa: E731
+    elif isinstance(destination, dict):
+        add = destination.__setitem__
+    else:
+        raise ValueError("Destination should be either a list or a dictionary or None")
 
     def walk(node, path):
-        if (is_leaf is None or not is_leaf(node)) and isinstance(node, (list, tuple)):
-            for i, child in enumerate(node):
-                walk(child, f"{path}.{i}")
-        elif (is_leaf is None or not is_leaf(node)) and isinstance(node, dict):
-            for k, child in node.items():
+        if (is_leaf is None or not is_leaf(node)) and _is_node(node):
+            for k, child in _children(node):
                 walk(child, f"{path}.{k}")
         else:
-            add((path[1:], node))
+            add(path[1:], node)
 
     walk(tree, prefix)
-    return out
+    return destination
+
+
+def _is_index(k):
+    return k.isdigit()
 
 
 def tree_unflatten(tree: Union[List[Tuple[str, Any]], Dict[str, Any]]) -> Any:
-    """Rebuild nested lists and dicts from ``(dotted path, leaf)`` pairs (or a dict of them).
+    """Rebuild a tree from ``(path, leaf)`` pairs (or a ``{path: leaf}`` dict), as from :func:`tree_flatten`.
 
-    A level whose keys are all integers becomes a list."""
+    Levels whose keys are all integers become lists (missing indices hold ``{}``), others dicts.
+    """
     items = list(tree.items()) if isinstance(tree, dict) else list(tree)
     if len(items) == 1 and items[0][0] == "":
         return items[0][1]
-    children = defaultdict(list)
+    groups = defaultdict(list)
     for path, value in items:
         head, _, rest = path.partition(".")
-        children[head].append((rest, value))
-    if children and all(k.isdigit() for k in children):
-        ordered = sorted(children.items(), key=lambda kv: int(kv[0]))
-        return [tree_unflatten(v) for _, v in ordered]
-    return {k: tree_unflatten(v) for k, v in children.items()}
+        groups[head].append((rest, value))
+    if not groups:
+        return []
+    if all(_is_index(k) for k in groups):
+        out = [{} for _ in range(max(int(k) for k in groups) + 1)]
+        for k, sub in groups.items():
+            out[int(k)] = tree_unflatten(sub)
+        return out
+    return {k: tree_unflatten(sub) for k, sub in groups.items()}
 
 
 def tree_reduce(fn, tree, initializer=None, is_leaf=None):
-    """Fold ``fn(accumulator, leaf)`` over the leaves of ``tree``, starting at ``initializer``
-    (or the first leaf when it is None)."""
+    """Fold the leaves of ``tree`` with ``fn(accumulator, leaf)``, starting from ``initializer``.
+
+    Without an initializer the first leaf starts the fold; with none at all the result is None.
+    """
     acc = initializer
-    first = initializer is None
     for _, leaf in tree_flatten(tree, is_leaf=is_leaf):
-        if first:
-            acc, first = leaf, False
-        else:
-            acc = fn(acc, leaf)
+        acc = leaf if acc is None else fn(acc, leaf)
     return acc
 
 
 def tree_merge(tree_a, tree_b, merge_fn=None):
-    """Combine two trees. Where only one has a value it is kept (None counts as absent);
-    where both do, ``merge_fn(a, b)`` decides, and without one that is a ValueError."""
-    if tree_a is None:
-        return tree_b
-    if tree_b is None:
-        return tree_a
-    if isinstance(tree_a, dict) and isinstance(tree_b, dict):
-        keys = list(tree_b) + [k for k in tree_a if k not in tree_b]
-        return {k: tree_merge(tree_a.get(k), tree_b.get(k), merge_fn) for k in keys}
-    if isinstance(tree_a, (list, tuple)) and isinstance(tree_b, (list, tuple)) and type(tree_a) is type(tree_b):
+    """Merge two trees: where one holds ``None`` (or nothing) the other's value is taken.
+
+    Nodes of the same kind (list/tuple, dict) merge child by child; two leaves at the same place
+    are combined by ``merge_fn(a, b)``, or raise ValueError without one.
+    """
+    if isinstance(tree_a, (list, tuple)) and isinstance(tree_b, (list, tuple)):
         n = max(len(tree_a), len(tree_b))
-        pick = lambda t, i: t[i] if i < len(t) else None
-        return type(tree_a)(tree_merge(pick(tree_a, i), pick(tree_b, i), merge_fn) for i in range(n))
-    if _is_container(tree_a) or _is_container(tree_b):
-        raise ValueError("Trees contain elements at the same locations but with different structures.")
+        merged = [tree_merge(tree_a[i] if i < len(tree_a) else None,
+                             tree_b[i] if i < len(tree_b) else None, merge_fn) for i in range(n)]
+        return type(tree_a)(merged) if type(tree_a) in (list, tuple) else _rebuild(tree_a, merged)
+    if isinstance(tree_a, dict) and isinstance(tree_b, dict):
+        keys = list(tree_a) + [k for k in tree_b if k not in tree_a]
+        return {k: tree_merge(tree_a.get(k), tree_b.get(k), merge_fn) for k in keys}
+    if tree_a is None and tree_b is not None:
+        return tree_b
+    if tree_b is None and tree_a is not None:
+        return tree_a
     if merge_fn is None:
         raise ValueError("Trees contain elements at the same locations but no merge function was provided")
     return merge_fn(tree_a, tree_b)

@@ -31,6 +31,7 @@ cdef extern from "src/transforms.h" namespace "mlxcy":
                                   const vector[array]&) except +raise_py_error
 
     cdef cppclass CompileHandle:
+        CompileHandle()
         uintptr_t fun_id
     void compile_handle_init(CompileHandle&, uintptr_t)
     void compile_handle_erase(CompileHandle&)

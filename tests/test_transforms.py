@@ -1,0 +1,436 @@
+"""grad, value_and_grad, vjp, jvp, vmap, checkpoint, custom_function.
+
+Oracles: hand-derived derivatives, central finite differences in float64 NumPy, Python loops."""
+import gc
+import threading
+
+import numpy as np
+import pytest
+
+import mlxcy as mx
+from test_fast import _num_grad   # central differences in float64, shared with the fast-op tests
+
+
+def npa(x):
+    return np.array(x)
+
+
+def check_fd(fn, x, rtol=2e-2, atol=2e-3):
+    """Gradient of mx scalar function `fn` at NumPy `x` against finite differences."""
+    g = npa(mx.grad(fn)(mx.array(x.astype(np.float32))))
+    num = _num_grad(lambda v: np.array(fn(mx.array(v.astype(np.float32)))), x, 1.0, h=1e-3)
+    np.testing.assert_allclose(g, num, rtol=rtol, atol=atol)
+
+
+RNG = np.random.default_rng(0)
+X = RNG.uniform(0.5, 1.5, size=(3, 4))
+
+
+# ---- gradients, op families ----
+
+@pytest.mark.parametrize("fn,deriv", [
+    (lambda x: mx.sum(mx.sin(x)), np.cos),
+    (lambda x: mx.sum(mx.exp(x)), np.exp),
+    (lambda x: mx.sum(mx.log(x)), lambda x: 1 / x),
+    (lambda x: mx.sum(mx.tanh(x)), lambda x: 1 - np.tanh(x) ** 2),
+    (lambda x: mx.sum(x * x * x), lambda x: 3 * x ** 2),
+    (lambda x: mx.sum(mx.sqrt(x)), lambda x: 0.5 / np.sqrt(x)),
+    (lambda x: mx.sum(1 / x), lambda x: -1 / x ** 2),
+    (lambda x: mx.sum(x ** 2.5), lambda x: 2.5 * x ** 1.5),
+])
+def test_grad_elementwise_hand_derived(fn, deriv):
+    g = mx.grad(fn)(mx.array(X.astype(np.float32)))
+    np.testing.assert_allclose(npa(g), deriv(X), rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("fn", [
+    lambda x: mx.mean(x * x),
+    lambda x: mx.sum(mx.max(x, axis=1)),
+    lambda x: mx.logsumexp(x),
+    lambda x: mx.sum(mx.softmax(x, axis=-1) * mx.arange(4)),
+    lambda x: mx.sum(mx.cumsum(x, axis=1) ** 2),
+    lambda x: mx.sum(mx.sort(x, axis=1) * mx.arange(4)),
+    lambda x: mx.sum(mx.matmul(x, mx.transpose(x)) ** 2),
+    lambda x: mx.sum(mx.take(x, mx.array([0, 2, 2]), axis=0) ** 2),
+    lambda x: mx.sum(mx.concatenate([x, 2 * x], axis=0) ** 2),
+    lambda x: mx.sum(mx.split(x, 2, axis=1)[1] ** 3),
+    lambda x: mx.sum(mx.reshape(x, (4, 3))[1:] ** 2),
+    lambda x: mx.sum(mx.where(x > 1.0, x * x, -x)),
+    lambda x: mx.sum(mx.topk(x, 2, axis=1) ** 2),
+    lambda x: mx.sum(mx.take_along_axis(x, mx.array([[1], [0], [3]]), axis=1) ** 3),
+    lambda x: mx.sum(mx.put_along_axis(x, mx.array([[1], [0], [3]]), x[:, :1] * 2, axis=1) ** 2),
+    lambda x: mx.sum(x.at[mx.array([0, 0, 2])].add(x[:1] * 3) ** 2),
+    lambda x: mx.sum(mx.abs(mx.fft.rfft(x, axis=1)) ** 2),
+    lambda x: mx.sum(mx.prod(x, axis=0)),
+])
+def test_grad_against_finite_differences(fn):
+    check_fd(fn, X)
+
+
+def test_grad_matmul_hand_derived():
+    a = RNG.standard_normal((3, 4)).astype(np.float32)
+    b = RNG.standard_normal((4, 2)).astype(np.float32)
+    ga, gb = mx.grad(lambda a, b: mx.sum(a @ b), argnums=(0, 1))(mx.array(a), mx.array(b))
+    np.testing.assert_allclose(npa(ga), np.ones((3, 2)) @ b.T, rtol=1e-5)
+    np.testing.assert_allclose(npa(gb), a.T @ np.ones((3, 2)), rtol=1e-5)
+
+
+def test_grad_conv1d_finite_differences():
+    w = mx.array(RNG.standard_normal((2, 2, 3)).astype(np.float32))
+    check_fd(lambda x: mx.sum(mx.conv1d(mx.reshape(x, (1, 4, 3)), w) ** 2), X)
+
+
+def test_stop_gradient():
+    g = mx.grad(lambda a: mx.sum(a * mx.stop_gradient(a)))(mx.array([1.0, 2.0]))
+    np.testing.assert_array_equal(npa(g), [1, 2])
+
+
+def test_grad_dtypes_follow_input():
+    assert mx.grad(lambda a: a * a)(mx.array(2.0, dtype=mx.float16)).dtype == mx.float16
+    assert mx.grad(lambda a: a * a)(mx.array(3)).item() == 6
+
+
+# ---- argnums / argnames / trees ----
+
+def test_argnums_and_argnames():
+    x, y = mx.array(2.0), mx.array(3.0)
+    f = lambda a, b=None: a * b  # noqa: E731
+    assert mx.grad(f)(x, y).item() == 3
+    assert [g.item() for g in mx.grad(f, argnums=(0, 1))(x, y)] == [3, 2]
+    assert mx.grad(f, argnums=[1])(x, y).item() == 2
+    none, kw = mx.grad(f, argnames="b")(x, b=y)
+    assert none is None and kw["b"].item() == 2
+    g0, kw = mx.grad(f, argnums=0, argnames=["b"])(x, b=y)
+    assert g0.item() == 3 and kw["b"].item() == 2
+
+
+def test_grad_over_trees():
+    P = __import__("collections").namedtuple("P", "x y")
+    params = {"a": mx.array(2.0), "b": (mx.array(3.0), [mx.array(2.0)]), "p": P(mx.array(1.0), mx.array(5.0))}
+    g = mx.grad(lambda p: p["a"] * p["b"][0] + p["b"][1][0] * p["p"].x * p["p"].y)(params)
+    assert g["a"].item() == 3 and g["b"][0].item() == 2 and g["b"][1][0].item() == 5
+    assert type(g["b"]) is tuple and isinstance(g["p"], P) and g["p"].y.item() == 2
+
+
+def test_value_and_grad_aux_outputs_pass_through():
+    x = mx.array(2.0)
+    (loss, aux, n, s), g = mx.value_and_grad(lambda a: (a * a, a + 1, 3, "s"))(x)
+    assert loss.item() == 4 and aux.item() == 3 and n == 3 and s == "s" and g.item() == 4
+
+
+def test_non_differentiated_args_may_be_anything():
+    assert mx.grad(lambda p, s, t=None: p * s)(mx.array(2.0), 3.0, t="x").item() == 3
+
+
+@pytest.mark.parametrize("kw,exc,msg", [
+    (dict(argnums=[]), ValueError, "no argument"),
+    (dict(argnums=-1), ValueError, "negative argument index"),
+    (dict(argnums=[0, 0]), ValueError, "Duplicate argument index 0"),
+    (dict(argnums="a"), TypeError, "argnums"),
+    (dict(argnums=1.0), TypeError, "argnums"),
+    (dict(argnames=1), TypeError, "argnames"),
+])
+def test_grad_bad_arguments(kw, exc, msg):
+    with pytest.raises(exc, match=msg):
+        mx.grad(lambda a, b: a * b, **kw)(mx.array(1.0), mx.array(1.0))
+
+
+def test_grad_bad_calls():
+    x = mx.array(1.0)
+    for fn in (mx.grad, mx.value_and_grad, mx.vmap, mx.compile, mx.checkpoint, mx.custom_function):
+        with pytest.raises(TypeError, match="callable"):
+            fn(3)
+    with pytest.raises(ValueError, match="argument index 2 .* only 2 positional"):
+        mx.grad(lambda a, b: a * b, argnums=2)(x, x)
+    with pytest.raises(ValueError, match="keyword argument 'b'"):
+        mx.grad(lambda a, b=None: a, argnames="b")(x)
+    with pytest.raises(ValueError, match="should contain only arrays"):
+        mx.grad(lambda p: p["a"])({"a": x, "n": None})
+    with pytest.raises(ValueError, match="scalar array; but float"):
+        mx.grad(lambda a: 1.0)(x)
+    with pytest.raises(ValueError, match="scalar array; but tuple"):
+        mx.grad(lambda a: (a, a))(x)
+    with pytest.raises(ValueError, match="first value being of type float"):
+        mx.value_and_grad(lambda a: (1.0, a))(x)
+    with pytest.raises(ValueError, match="list was returned"):
+        mx.value_and_grad(lambda a: [a])(x)
+    with pytest.raises(ValueError, match="shape"):
+        mx.grad(lambda a: a * mx.ones(3))(x)
+
+
+# ---- vjp / jvp ----
+
+def test_vjp_and_jvp_agree():
+    a = mx.array(RNG.standard_normal((3, 3)).astype(np.float32))
+    b = mx.array(RNG.standard_normal((3,)).astype(np.float32))
+
+    def f(a, b):
+        return mx.sin(a @ b), mx.sum(a * a)
+
+    ct = [mx.array(RNG.standard_normal((3,)).astype(np.float32)), mx.array(1.5)]
+    tg = [mx.array(RNG.standard_normal((3, 3)).astype(np.float32)), mx.array(RNG.standard_normal((3,)).astype(np.float32))]
+    outs, vjps = mx.vjp(f, [a, b], ct)
+    outs2, jvps = mx.jvp(f, [a, b], tg)
+    np.testing.assert_allclose(npa(outs[0]), npa(outs2[0]), rtol=1e-6)
+    # <ct, J t> == <J^T ct, t>
+    lhs = sum(float(mx.sum(c * j).item()) for c, j in zip(ct, jvps))
+    rhs = sum(float(mx.sum(v * t).item()) for v, t in zip(vjps, tg))
+    assert abs(lhs - rhs) < 1e-4 * max(1.0, abs(lhs))
+
+
+def test_vjp_jvp_values():
+    x, y = mx.array(2.0), mx.array(3.0)
+    outs, v = mx.vjp(lambda a, b: (a * b, a + b), [x, y], [mx.array(1.0), mx.array(2.0)])
+    assert [o.item() for o in outs] == [6, 5] and [g.item() for g in v] == [5, 4]
+    outs, t = mx.jvp(lambda a, b: a * b, (x, y), (mx.array(1.0), mx.array(0.0)))
+    assert outs[0].item() == 6 and t[0].item() == 3
+
+
+def test_vjp_jvp_bad_input():
+    x = mx.array(1.0)
+    with pytest.raises(TypeError, match="primals"):
+        mx.vjp(lambda a: a, x, x)
+    with pytest.raises(TypeError, match="primals"):
+        mx.vjp(lambda a: a, [1.0], [x])
+    with pytest.raises(RuntimeError, match="must return an array"):
+        mx.vjp(lambda a: 3.0, [x], [x])
+    with pytest.raises(RuntimeError, match="must return an array"):
+        mx.jvp(lambda a: (a, 1), [x], [x])
+    with pytest.raises(ValueError, match="tangent"):
+        mx.jvp(lambda a, b: a * b, [x, x], [x])
+
+
+# ---- vmap ----
+
+def loop(fn, *xs):
+    return np.stack([npa(fn(*[mx.array(v) for v in vals])) for vals in zip(*xs)])
+
+
+def test_vmap_against_loop():
+    A = RNG.standard_normal((5, 3, 4)).astype(np.float32)
+    B = RNG.standard_normal((5, 4)).astype(np.float32)
+    f = lambda a, b: mx.tanh(a @ b) + mx.sum(a)  # noqa: E731
+    np.testing.assert_allclose(npa(mx.vmap(f)(mx.array(A), mx.array(B))), loop(f, A, B), rtol=1e-5, atol=1e-6)
+
+
+def test_vmap_axes_trees_and_none():
+    x = mx.arange(6, dtype=mx.float32).reshape(2, 3)
+    y = mx.ones((3,))
+    np.testing.assert_array_equal(npa(mx.vmap(lambda a, b: a + b, in_axes=(0, None))(x, y)), npa(x) + 1)
+    np.testing.assert_array_equal(npa(mx.vmap(lambda a: a * 2, in_axes=1)(x)), npa(x).T * 2)
+    np.testing.assert_array_equal(npa(mx.vmap(lambda a: a * 2, in_axes=-1)(x)), npa(x).T * 2)
+    r = mx.vmap(lambda d: d["a"] + d["b"], in_axes={"a": 0, "b": None})({"a": x, "b": y})
+    np.testing.assert_array_equal(npa(r), npa(x) + 1)
+    r = mx.vmap(lambda a, t: a + t[0] * t[1], in_axes=(0, (None, 1)))(x, (y, x.T))
+    np.testing.assert_array_equal(npa(r), npa(x) + npa(x))
+    out = mx.vmap(lambda a: {"r": a, "s": [mx.sum(a)]}, out_axes={"r": 1, "s": 0})(x)
+    np.testing.assert_array_equal(npa(out["r"]), npa(x).T)
+    np.testing.assert_array_equal(npa(out["s"][0]), npa(x).sum(1))
+    a, b = mx.vmap(lambda a: (a, y), out_axes=(0, None))(x)
+    assert a.shape == (2, 3) and np.all(npa(b) == 1)
+
+
+def test_vmap_nested_and_with_grad():
+    x = mx.array(RNG.standard_normal((2, 3, 4)).astype(np.float32))
+    np.testing.assert_allclose(npa(mx.vmap(mx.vmap(mx.sin))(x)), np.sin(npa(x)), rtol=1e-6)
+    g = mx.vmap(mx.grad(lambda a: mx.sum(a * a)))(x)
+    np.testing.assert_allclose(npa(g), 2 * npa(x), rtol=1e-6)
+    g2 = mx.grad(lambda a: mx.sum(mx.vmap(lambda r: mx.sum(mx.sin(r)))(a)))(x)
+    np.testing.assert_allclose(npa(g2), np.cos(npa(x)), rtol=1e-5)
+
+
+def test_vmap_bad_input():
+    x = mx.ones((2, 3))
+    with pytest.raises(IndexError, match="Invalid vectorization axis 2"):
+        mx.vmap(lambda a: a, in_axes=2)(x)
+    with pytest.raises(IndexError, match="Invalid output vectorization axis 3"):
+        mx.vmap(lambda a: a, out_axes=3)(x)
+    with pytest.raises(ValueError, match="Inconsistent axis sizes"):
+        mx.vmap(lambda a, b: a)(x, mx.ones(3))
+    with pytest.raises(ValueError, match="do not match the structure"):
+        mx.vmap(lambda a, b: a, in_axes=(0, 0, 0))(x, x)
+    with pytest.raises(ValueError, match="do not match the structure"):
+        mx.vmap(lambda d: d["a"], in_axes={"z": 0})({"a": x})
+    with pytest.raises(ValueError, match="axis must be int or None"):
+        mx.vmap(lambda a: a, in_axes="a")(x)
+    with pytest.raises(ValueError, match="only arrays"):
+        mx.vmap(lambda a: 3.0)(x)
+    with pytest.raises(ValueError, match="non-None"):
+        mx.vmap(lambda a, b: a, in_axes=(None, None))(x, x)
+    with pytest.raises(TypeError, match="in_axes"):
+        mx.vmap(lambda a: a, in_axes=None)
+    with pytest.raises(TypeError, match="Keyword"):
+        mx.vmap(lambda a, b=None: a)(x, b=x)
+
+
+# ---- checkpoint, custom_function ----
+
+def test_checkpoint_matches_plain_gradient():
+    x = mx.array(RNG.standard_normal((3, 4)).astype(np.float32))
+    f = lambda d, s: mx.sum(mx.sin(d["w"]) * s)  # noqa: E731
+    g1 = mx.grad(mx.checkpoint(f))({"w": x}, 2.0)
+    g2 = mx.grad(f)({"w": x}, 2.0)
+    np.testing.assert_allclose(npa(g1["w"]), npa(g2["w"]), rtol=1e-6)
+    out = mx.checkpoint(lambda a, b=None: (a * b, {"z": a}))(x, b=x)
+    assert isinstance(out, tuple) and out[1]["z"] is not None
+    with pytest.raises(ValueError, match="must return an array"):
+        mx.checkpoint(lambda a: 3)(x)
+
+
+def test_custom_function_overrides():
+    log = []
+
+    @mx.custom_function
+    def f(x, y):
+        return x * y
+
+    @f.vjp
+    def f_vjp(primals, cotangent, output):
+        log.append("vjp")
+        return cotangent * 10, cotangent * 20
+
+    @f.jvp
+    def f_jvp(primals, tangents):
+        log.append("jvp")
+        return tangents[0] * 100
+
+    @f.vmap
+    def f_vmap(inputs, axes):
+        log.append("vmap")
+        return inputs[0] * inputs[1] + 1000, axes[0]
+
+    x, y = mx.array(2.0), mx.array(3.0)
+    assert f(x, y).item() == 6
+    assert [g.item() for g in mx.grad(f, argnums=(0, 1))(x, y)] == [10, 20]
+    assert mx.jvp(f, [x, y], [mx.array(1.0), mx.array(1.0)])[1][0].item() == 100
+    np.testing.assert_array_equal(npa(mx.vmap(f)(mx.ones(3), mx.ones(3))), [1001] * 3)
+    assert log == ["vjp", "jvp", "vmap"]
+
+
+def test_custom_function_trees_and_defaults():
+    @mx.custom_function
+    def t(d):
+        return {"o": d["a"] * 2}
+
+    @t.vjp
+    def t_vjp(p, c, o):
+        assert set(p) == {"a"} and set(c) == {"o"}
+        return {"a": c["o"] * 9}
+
+    assert mx.grad(lambda d: t(d)["o"])({"a": mx.array(2.0)})["a"].item() == 9
+
+    @mx.custom_function
+    def sq(x):
+        return x * x
+
+    assert mx.grad(sq)(mx.array(3.0)).item() == 6    # no override: MLX's own vjp
+    np.testing.assert_array_equal(npa(mx.vmap(sq)(mx.array([1.0, 2.0]))), [1, 4])
+
+    @sq.vjp
+    def bad(p, c, o):
+        return "bad"
+
+    with pytest.raises(ValueError, match="custom vjp"):
+        mx.grad(sq)(mx.array(3.0))
+
+
+# ---- exceptions ----
+
+class MyError(Exception):
+    pass
+
+
+def raiser(*a):
+    raise MyError("custom", 5)
+
+
+@pytest.mark.parametrize("call", [
+    lambda x: mx.grad(raiser)(x),
+    lambda x: mx.value_and_grad(raiser)(x),
+    lambda x: mx.vjp(raiser, [x], [x]),
+    lambda x: mx.jvp(raiser, [x], [x]),
+    lambda x: mx.vmap(raiser)(mx.ones(3)),
+    lambda x: mx.checkpoint(raiser)(x),
+    lambda x: mx.grad(lambda a: mx.grad(lambda b: mx.vmap(raiser)(b * mx.ones(2))[0])(a))(x),
+    lambda x: mx.grad(mx.custom_function(lambda a: a).vjp(raiser))(x),
+])
+def test_exceptions_keep_type_and_message(call):
+    x = mx.array(2.0)
+    with pytest.raises(MyError) as info:
+        call(x)
+    assert info.value.args == ("custom", 5)
+    assert mx.grad(lambda a: a * a)(x).item() == 4   # still usable
+
+
+def test_keyboard_interrupt_like_exceptions_pass():
+    def f(a):
+        raise KeyError("k")
+    with pytest.raises(KeyError):
+        mx.grad(f)(mx.array(1.0))
+
+
+# ---- leaks and threads ----
+
+def test_no_leaks():
+    x = mx.array(RNG.standard_normal((8,)).astype(np.float32))
+    g = mx.grad(lambda a: mx.sum(a * a))
+    v = mx.vmap(lambda a: a * 2)
+    c = mx.compile(lambda a: mx.sin(a) + 1)
+
+    def step():
+        mx.eval(g(x), mx.vjp(lambda a: a * 3, [x], [x])[1], v(x), c(x))
+
+    for _ in range(50):
+        step()
+    gc.collect()
+    mem0, obj0 = mx.get_active_memory(), len(gc.get_objects())
+    for _ in range(500):
+        step()
+    gc.collect()
+    assert mx.get_active_memory() <= mem0 + 4096
+    assert len(gc.get_objects()) <= obj0 + 50
+
+
+def test_transformed_function_freed():
+    import weakref
+
+    class F:
+        def __call__(self, a):
+            return a * a
+
+    f = F()
+    r = weakref.ref(f)
+    mx.eval(mx.grad(f)(mx.array(1.0)), mx.checkpoint(f)(mx.array(1.0)))
+    del f
+    gc.collect()
+    assert r() is None
+
+
+def test_threads():
+    errors = []
+    compiled = mx.compile(lambda a, s: a * s + 1)
+    ckpt = mx.checkpoint(lambda a: mx.sin(a) * a)
+
+    def work(k):
+        try:
+            for _ in range(20):
+                x = mx.array(np.full((4,), float(k), dtype=np.float32))
+                g = mx.grad(lambda a: mx.sum(a * a * a))(x)
+                v = mx.vmap(lambda a: a * k)(x)
+                c = compiled(x, 2.0)
+                gc_ = mx.grad(lambda a: mx.sum(ckpt(a)))(x)
+                mx.eval(g, v, c, gc_)
+                np.testing.assert_allclose(npa(g), 3 * k * k * np.ones(4))
+                np.testing.assert_allclose(npa(v), k * k * np.ones(4))
+                np.testing.assert_allclose(npa(c), (2 * k + 1) * np.ones(4))
+                np.testing.assert_allclose(npa(gc_), (np.cos(k) * k + np.sin(k)) * np.ones(4), rtol=1e-5)
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    ts = [threading.Thread(target=work, args=(k,)) for k in range(1, 5)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join(60)
+    assert not any(t.is_alive() for t in ts)
+    assert not errors, errors
