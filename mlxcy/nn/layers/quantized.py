@@ -31,6 +31,16 @@ def _quant_repr(module, head):
     return f"{head}, group_size={module.group_size}, bits={module.bits}, mode={module.mode}"
 
 
+class _FrozenQuantized(Module):
+    """Base of quantized layers whose weights stay frozen through ``unfreeze``
+    (the sharded quantized layers of ``distributed.py``)."""
+
+    def unfreeze(self, *args, **kwargs):
+        super().unfreeze(*args, **kwargs)
+        self.freeze(recurse=False)
+        return self
+
+
 class QuantizedLinear(Module):
     """A Linear layer whose weight is stored quantized (``mx.quantize``) and used by ``quantized_matmul``."""
 
