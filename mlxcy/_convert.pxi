@@ -56,6 +56,7 @@ cdef Shape to_c_shape(object shape) except *:
 
 cdef tuple shape_tuple(const Shape& s):
     cdef size_t i
+    cdef object v  # a Python int: inferred as int32_t, the tuple would own a freed object
     cdef tuple t = PyTuple_New(s.size())
     for i in range(s.size()):
         v = s[i]
