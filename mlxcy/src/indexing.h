@@ -126,12 +126,59 @@ inline mx::array slice_update_op(int op, const mx::array& a, const mx::array& up
   }
 }
 
+// The shape a[index] has for an index without advanced entries.
+inline mx::Shape basic_result_shape(const IndexSpec& s) {
+  mx::Shape out;
+  size_t ii = 0, ni = 0;
+  for (int ax = 0; ax < static_cast<int>(s.sizes.size()); ++ax) {
+    if (ii < s.int_axes.size() && s.int_axes[ii] == ax) {
+      ++ii;
+      continue;
+    }
+    out.push_back(s.sizes[ax]);
+  }
+  for (; ni < s.new_axes.size(); ++ni) out.insert(out.begin() + s.new_axes[ni], 1);
+  return out;
+}
+
+// a[i] = v for an int i (already normalised) on the first axis: the common case, in two ops.
+inline mx::array update_first_axis(const mx::array& a, int i, const mx::array& value, mx::StreamOrDevice sd) {
+  // (slice_update casts and broadcasts a scalar update itself.)
+  mx::array v = value;
+  mx::Shape row = a.shape();
+  row[0] = 1;
+  if (v.ndim() > 0) {
+    if (v.dtype() != a.dtype()) v = mx::astype(v, a.dtype(), sd);
+    mx::Shape rest(a.shape().begin() + 1, a.shape().end());
+    v = mx::reshape(fit_value(v, rest, sd), row, sd);
+  }
+  mx::Shape start(a.ndim(), 0), stop = a.shape();
+  start[0] = i;
+  stop[0] = i + 1;
+  return mx::slice_update(a, v, std::move(start), std::move(stop), sd);
+}
+
+// a[start:stop:step] on the first axis (already normalised).
+inline mx::array slice_first_axis(const mx::array& a, int start, int stop, int step, mx::StreamOrDevice sd) {
+  mx::Shape st(a.ndim(), 0), sp = a.shape();
+  st[0] = start;
+  sp[0] = stop;
+  if (step == 1) return mx::slice(a, std::move(st), std::move(sp), sd);
+  mx::Shape strides(a.ndim(), 1);
+  strides[0] = step;
+  return mx::slice(a, std::move(st), std::move(sp), std::move(strides), sd);
+}
+
 // a[index] = v (op UPD_SET), or the accumulating updates of a.at[index]: the new array.
 // The value is cast to a's dtype and broadcast to the shape a[index] has.
 inline mx::array index_update(const mx::array& a, const IndexSpec& s, const mx::array& value, int op,
                               mx::StreamOrDevice sd) {
   mx::array v = value.dtype() == a.dtype() ? value : mx::astype(value, a.dtype(), sd);
-  v = fit_value(v, index_get(a, s, sd).shape(), sd);
+  mx::Shape target = s.adv.empty() ? basic_result_shape(s) : index_get(a, s, sd).shape();
+  v = fit_value(v, target, sd);
+  size_t n = 1;
+  for (auto d : target) n *= static_cast<size_t>(d);
+  if (n == 0) return a;  // nothing selected (scatter kernels must not see empty updates)
   if (!s.new_axes.empty()) v = mx::squeeze(v, s.new_axes, sd);
   if (s.adv.empty()) {
     // Basic index: one (strided) slice of a, ints kept as length-one axes.
