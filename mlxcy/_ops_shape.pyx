@@ -16,6 +16,8 @@ from mlxcy.includes cimport ops_shape as ops
 
 import operator as _operator
 
+from mlxcy._core import float32 as _float32
+
 __all__ = [
     "zeros", "ones", "full", "zeros_like", "ones_like", "full_like", "empty", "empty_like",
     "arange", "linspace", "eye", "identity", "tri", "tril", "triu", "meshgrid",
@@ -130,25 +132,33 @@ cdef int _ix(object x, str fname, str argname) except? -1:
         raise TypeError(f"{fname}(): {argname} must be an integer, got {type(x).__name__}") from None
 
 
+cdef Shape _flat_shape():
+    """The shape (-1,): reshaping to it flattens."""
+    cdef Shape s = Shape()
+    cdef int32_t minus_one = -1
+    s.push_back(minus_one)
+    return s
+
+
 cdef inline c_Dtype _dtype_or(object dtype, c_Dtype default) except *:
     return default if dtype is None else to_c_dtype(dtype)
 
 
 # ---- creation -----------------------------------------------------------------------------
 
-def zeros(shape, dtype=None, *, stream=None):
+def zeros(shape, dtype=_float32, *, stream=None):
     """An array of ``shape`` filled with zeros (float32 unless ``dtype``)."""
     return wrap(ops.zeros(_shape_arg(shape, "zeros", True, RuntimeError), _dtype_or(dtype, float32),
                           to_sod(stream)))
 
 
-def ones(shape, dtype=None, *, stream=None):
+def ones(shape, dtype=_float32, *, stream=None):
     """An array of ``shape`` filled with ones (float32 unless ``dtype``)."""
     return wrap(ops.ones(_shape_arg(shape, "ones", True, RuntimeError), _dtype_or(dtype, float32),
                          to_sod(stream)))
 
 
-def empty(shape, dtype=None, *, stream=None):
+def empty(shape, dtype=_float32, *, stream=None):
     """An array of ``shape`` and ``dtype`` (float32 by default); its contents are zeros here."""
     return wrap(ops.zeros(_shape_arg(shape, "empty", True, RuntimeError), _dtype_or(dtype, float32),
                           to_sod(stream)))
@@ -231,7 +241,7 @@ def arange(start=None, stop=None, step=None, dtype=None, *, stream=None):
     return wrap(ops.arange(c_start, c_stop, c_step, d, to_sod(stream)))
 
 
-def linspace(start, stop, num=50, endpoint=True, dtype=None, stream=None):
+def linspace(start, stop, num=50, endpoint=True, dtype=_float32, stream=None):
     """``num`` evenly spaced values from ``start`` to ``stop`` (included unless ``endpoint`` is
     False), float32 unless ``dtype``."""
     for v in (start, stop):
@@ -243,7 +253,7 @@ def linspace(start, stop, num=50, endpoint=True, dtype=None, stream=None):
                              _dtype_or(dtype, float32), to_sod(stream)))
 
 
-def eye(n, m=None, k=0, dtype=None, *, stream=None):
+def eye(n, m=None, k=0, dtype=_float32, *, stream=None):
     """An ``n`` x ``m`` matrix (``m`` defaults to ``n``) with ones on diagonal ``k``."""
     cdef int c_n = _ix(n, "eye", "n")
     cdef int c_k = _ix(k, "eye", "k")
@@ -251,7 +261,7 @@ def eye(n, m=None, k=0, dtype=None, *, stream=None):
     return wrap(ops.eye(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
 
 
-def identity(n, dtype=None, *, stream=None):
+def identity(n, dtype=_float32, *, stream=None):
     """The ``n`` x ``n`` identity matrix."""
     cdef int c_n = _ix(n, "identity", "n")
     return wrap(ops.identity(c_n, _dtype_or(dtype, float32), to_sod(stream)))
@@ -288,28 +298,36 @@ def meshgrid(*arrays, sparse=False, indexing="xy", stream=None):
     return tuple(wrap_list(ops.meshgrid(v, <cbool>sparse, idx, to_sod(stream))))
 
 
+cdef object _window(object M, object stream, str name):
+    cdef int n = _ix(M, name, "M")
+    cdef StreamOrDevice sd = to_sod(stream)
+    if name == "bartlett":
+        return wrap(ops.bartlett(n, sd))
+    if name == "blackman":
+        return wrap(ops.blackman(n, sd))
+    if name == "hamming":
+        return wrap(ops.hamming(n, sd))
+    return wrap(ops.hanning(n, sd))
+
+
 def bartlett(M, *, stream=None):
     """The Bartlett (triangular) window of ``M`` points."""
-    cdef int c_M = _ix(M, "bartlett", "M")
-    return wrap(ops.bartlett(c_M, to_sod(stream)))
+    return _window(M, stream, "bartlett")
 
 
 def blackman(M, *, stream=None):
     """The Blackman window of ``M`` points."""
-    cdef int c_M = _ix(M, "blackman", "M")
-    return wrap(ops.blackman(c_M, to_sod(stream)))
+    return _window(M, stream, "blackman")
 
 
 def hamming(M, *, stream=None):
     """The Hamming window of ``M`` points."""
-    cdef int c_M = _ix(M, "hamming", "M")
-    return wrap(ops.hamming(c_M, to_sod(stream)))
+    return _window(M, stream, "hamming")
 
 
 def hanning(M, *, stream=None):
     """The Hann window of ``M`` points."""
-    cdef int c_M = _ix(M, "hanning", "M")
-    return wrap(ops.hanning(c_M, to_sod(stream)))
+    return _window(M, stream, "hanning")
 
 
 # ---- shapes -------------------------------------------------------------------------------
@@ -320,11 +338,22 @@ def reshape(a, /, shape, *, stream=None):
     return wrap(ops.reshape(x._a, _shape_arg(shape, "reshape", False, TypeError), to_sod(stream)))
 
 
+cdef object _two_ints_op(object a, object i, object j, object stream, str fname, str iname, str jname):
+    """flatten, swapaxes and moveaxis: an array and two integer arguments."""
+    cdef int ci = _ix(i, fname, iname)
+    cdef int cj = _ix(j, fname, jname)
+    cdef array x = _arr(a, fname, "a")
+    cdef StreamOrDevice sd = to_sod(stream)
+    if fname == "flatten":
+        return wrap(ops.flatten(x._a, ci, cj, sd))
+    if fname == "swapaxes":
+        return wrap(ops.swapaxes(x._a, ci, cj, sd))
+    return wrap(ops.moveaxis(x._a, ci, cj, sd))
+
+
 def flatten(a, /, start_axis=0, end_axis=-1, *, stream=None):
     """``a`` with axes ``start_axis`` through ``end_axis`` merged into one."""
-    cdef int c_start_axis = _ix(start_axis, "flatten", "start_axis")
-    cdef int c_end_axis = _ix(end_axis, "flatten", "end_axis")
-    return wrap(ops.flatten(_arr(a, "flatten", "a")._a, c_start_axis, c_end_axis, to_sod(stream)))
+    return _two_ints_op(a, start_axis, end_axis, stream, "flatten", "start_axis", "end_axis")
 
 
 def unflatten(a, /, axis, shape, *, stream=None):
@@ -374,16 +403,12 @@ def matrix_transpose(a, /, *, stream=None):
 
 def swapaxes(a, /, axis1, axis2, *, stream=None):
     """``a`` with ``axis1`` and ``axis2`` exchanged."""
-    cdef int c_axis1 = _ix(axis1, "swapaxes", "axis1")
-    cdef int c_axis2 = _ix(axis2, "swapaxes", "axis2")
-    return wrap(ops.swapaxes(_arr(a, "swapaxes", "a")._a, c_axis1, c_axis2, to_sod(stream)))
+    return _two_ints_op(a, axis1, axis2, stream, "swapaxes", "axis1", "axis2")
 
 
 def moveaxis(a, /, source, destination, *, stream=None):
     """``a`` with axis ``source`` moved to position ``destination``."""
-    cdef int c_source = _ix(source, "moveaxis", "source")
-    cdef int c_destination = _ix(destination, "moveaxis", "destination")
-    return wrap(ops.moveaxis(_arr(a, "moveaxis", "a")._a, c_source, c_destination, to_sod(stream)))
+    return _two_ints_op(a, source, destination, stream, "moveaxis", "source", "destination")
 
 
 def broadcast_to(a, /, shape, *, stream=None):
@@ -486,16 +511,14 @@ cdef object _concatenate(object arrays, object axis, object stream, str fname):
     cdef vector[c_array] v = _arr_list(arrays, fname, TypeError)
     cdef StreamOrDevice sd = to_sod(stream)
     cdef size_t i
-    cdef Shape flat = Shape()
+    cdef Shape flat = _flat_shape()
     cdef int ax
-    cdef int32_t minus_one = -1
     if axis is None:
-        flat.push_back(minus_one)
         for i in range(v.size()):
             v[i] = ops.reshape(v[i], flat, sd)
         ax = 0
     else:
-        ax = _ix(axis, "concatenate", "axis")
+        ax = _ix(axis, fname, "axis")
     return wrap(ops.concatenate(v, ax, sd))
 
 
@@ -703,11 +726,9 @@ def take_along_axis(a, /, indices, axis=-1, *, stream=None):
     cdef array x = _arr(a, "take_along_axis", "a")
     cdef array ind = _arr(indices, "take_along_axis", "indices")
     cdef StreamOrDevice sd = to_sod(stream)
-    cdef Shape flat = Shape()
-    cdef int32_t minus_one = -1
+    cdef Shape flat = _flat_shape()
     cdef int ax
     if axis is None:
-        flat.push_back(minus_one)
         return wrap(ops.take_along_axis(ops.reshape(x._a, flat, sd), ind._a, 0, sd))
     ax = _ix(axis, "take_along_axis", "axis")
     return wrap(ops.take_along_axis(x._a, ind._a, ax, sd))
@@ -720,11 +741,9 @@ def put_along_axis(a, /, indices, values, axis=None, *, stream=None):
     cdef array ind = _arr(indices, "put_along_axis", "indices")
     cdef array val = _arr(values, "put_along_axis", "values")
     cdef StreamOrDevice sd = to_sod(stream)
-    cdef Shape flat = Shape()
-    cdef int32_t minus_one = -1
+    cdef Shape flat = _flat_shape()
     cdef int ax
     if axis is None:
-        flat.push_back(minus_one)
         return wrap(ops.reshape(ops.put_along_axis(ops.reshape(x._a, flat, sd), ind._a, val._a, 0, sd),
                                 x._a.shape(), sd))
     ax = _ix(axis, "put_along_axis", "axis")

@@ -255,3 +255,10 @@ class ArrayLike:
 
     def __mlx_array__(self):
         return array(self.obj)
+
+
+def astype(a, dtype, /, *, stream=None):
+    """``a`` converted to ``dtype`` (the function form of :meth:`array.astype`)."""
+    cdef optional[c_array] x = nullopt
+    to_c(a, x)
+    return wrap(cops.astype(deref(x), to_c_dtype(dtype), to_sod(stream)))

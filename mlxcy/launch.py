@@ -26,6 +26,12 @@ import time
 LOCAL_NAMES = {"127.0.0.1", "localhost", "::1", socket.gethostname()}
 
 
+def _clean_environ():
+    """os.environ without the variables an MPI runtime initialised in this process leaves
+    behind (a singleton MPI_Init exports OMPI_*/PMIX_*), which would confuse the new ranks."""
+    return {k: v for k, v in os.environ.items() if not k.startswith(("OMPI_", "PMIX_", "OPAL_", "PRTE_"))}
+
+
 def _free_ports(n, host="127.0.0.1"):
     """n distinct ports that are free on `host` right now."""
     socks, ports = [], []
@@ -133,7 +139,7 @@ def _ring_commands(hosts, program, workdir):
         json.dump(ring, f)
     commands, envs = [], []
     for rank, (ssh, _) in enumerate(hosts):
-        env = dict(os.environ, MLX_RANK=str(rank), MLX_HOSTFILE=hostfile, PYTHONUNBUFFERED="1")
+        env = dict(_clean_environ(), MLX_RANK=str(rank), MLX_HOSTFILE=hostfile, PYTHONUNBUFFERED="1")
         if ssh in LOCAL_NAMES:
             commands.append(program)
         else:
@@ -175,7 +181,7 @@ def main(argv=None):
             cmd.append("--allow-run-as-root")
         if a.hostfile:
             cmd += ["--host", ",".join(h for h, _ in hosts)]
-        return _run_all([cmd + program], [dict(os.environ)], a.timeout)
+        return _run_all([cmd + program], [_clean_environ()], a.timeout)
 
     with tempfile.TemporaryDirectory(prefix="mlxcy-launch-") as workdir:
         commands, envs, _ = _ring_commands(hosts, program, workdir)

@@ -82,3 +82,4 @@ def test_collectives_through_mpi():
         pytest.skip("libmlx was built without MPI support")
     res = launch(2, "collectives.py", backend="mpi")
     assert res.returncode == 0, res.stdout + res.stderr
+    assert "rank 0 ok" in res.stdout and "rank 1 ok" in res.stdout

@@ -83,7 +83,7 @@ def test_comparisons_and_bitwise():
     assert (a & 1).tolist() == [1, 0, 1] and (a | 4).tolist() == [5, 6, 7] and (a ^ 1).tolist() == [0, 3, 2]
     assert (a << 1).tolist() == [2, 4, 6] and (a >> 1).tolist() == [0, 1, 1]
     assert (~a).tolist() == [-2, -3, -4] and (~mx.array([True])).tolist() == [False]
-    assert (-a).tolist() == [-1, -2, -3] and abs(mx.array([-1.5])).tolist() == [1.5] and (+a) is a
+    assert (-a).tolist() == [-1, -2, -3] and abs(mx.array([-1.5])).tolist() == [1.5] and (+a).tolist() == [1, 2, 3]
 
 
 def test_operator_bad_operands():

@@ -38,7 +38,7 @@ for dtype, np_dtype in [(mx.float32, np.float32), (mx.int32, np.int32), (mx.floa
             try:
                 check(f"sum_scatter {dtype} {shape}", mx.distributed.sum_scatter(x), total[rank * part:(rank + 1) * part])
             except RuntimeError as e:   # libmlx's ring backend has no reduce-scatter
-                if "not supported" not in str(e):
+                if "not supported" not in str(e) and "not yet implemented" not in str(e):
                     raise
 
 # send/recv around the ring
