@@ -1,12 +1,10 @@
 """The array methods that mirror ops: results against NumPy, argument names and defaults as in
 the reference (positional and keyword forms), and that each one is the op of the namespace."""
-import inspect
-import math
-
 import numpy as np
 import pytest
 
 import mlxcy as mx
+from test_ops_reduce import _np_scan   # the scan oracle shared with the op tests
 
 X = np.array([[0.5, 1.0, 2.0], [3.0, 0.25, 4.0]], dtype=np.float32)
 B = np.array([[True, False, True], [True, True, True]])
@@ -18,22 +16,8 @@ def _logsumexp(x, axis=None, keepdims=False):
     return r if keepdims else np.squeeze(r, axis=axis) if axis is not None else r.reshape(())
 
 
-def _cum(fn, x, axis, reverse=False, inclusive=True):
-    if axis is None:
-        x, axis = x.reshape(-1), 0
-    if reverse:
-        x = np.flip(x, axis)
-    r = fn(x, axis=axis)
-    if not inclusive:
-        first = np.take(r, [0], axis=axis)
-        ident = {np.cumsum: 0, np.cumprod: 1}.get(fn, None)
-        pad = np.full_like(first, ident) if ident is not None else first
-        r = np.concatenate([pad, np.take(r, range(r.shape[axis] - 1), axis=axis)], axis=axis)
-    return np.flip(r, axis) if reverse else r
-
-
 def _logcumsumexp(x, axis=None):
-    return np.log(_cum(np.cumsum, np.exp(x.astype(np.float64)), axis)).astype(np.float32)
+    return np.log(_np_scan(np.cumsum, np.exp(x.astype(np.float64)), axis, False, True, 0)).astype(np.float32)
 
 
 # (method, op it delegates to, args, kwargs, oracle(x))
@@ -50,8 +34,8 @@ CASES = [
     ("cummax", "cummax", (1,), {}, lambda x: np.maximum.accumulate(x, axis=1)),
     ("cummin", "cummin", (0,), {}, lambda x: np.minimum.accumulate(x, axis=0)),
     ("cumprod", "cumprod", (), {}, lambda x: np.cumprod(x.reshape(-1))),
-    ("cumsum", "cumsum", (1,), {"reverse": True}, lambda x: _cum(np.cumsum, x, 1, reverse=True)),
-    ("cumsum", "cumsum", (1,), {"inclusive": False}, lambda x: _cum(np.cumsum, x, 1, inclusive=False)),
+    ("cumsum", "cumsum", (1,), {"reverse": True}, lambda x: _np_scan(np.cumsum, x, 1, True, True, 0)),
+    ("cumsum", "cumsum", (1,), {"inclusive": False}, lambda x: _np_scan(np.cumsum, x, 1, False, False, 0)),
     ("diag", "diag", (), {}, np.diag),
     ("diag", "diag", (1,), {}, lambda x: np.diag(x, 1)),
     ("diagonal", "diagonal", (), {}, np.diagonal),
