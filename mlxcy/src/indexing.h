@@ -192,6 +192,8 @@ inline mx::array index_update(const mx::array& a, const IndexSpec& s, const mx::
   if (s.adv.empty()) {
     // Basic index: one (strided) slice of a, ints kept as length-one axes.
     if (scalar) {
+      // slice_update broadcasts a scalar update itself.
+      if (s.sliced) return slice_update_op(op, a, v, s, sd);
       v = mx::broadcast_to(v, s.sizes, sd);
     } else if (!s.new_axes.empty() || !s.int_axes.empty()) {
       v = mx::reshape(v, s.sizes, sd);
