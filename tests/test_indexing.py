@@ -287,3 +287,17 @@ def test_unbroadcastable_values():
     with pytest.raises(ValueError):
         x[0] = "x"
     assert x.shape == (2, 3, 4) and not np.asarray(x).any()   # failed assignments change nothing
+
+
+def test_gradients_flow_through_indexing():
+    # d/dx sum(2 * x[[0, 0, 1]]) counts each use of an element: [4, 2, 0].
+    g = mx.grad(lambda x: (x[mx.array([0, 0, 1])] * 2).sum())(mx.ones((3,)))
+    assert g.tolist() == [4.0, 2.0, 0.0]
+    g = mx.grad(lambda x: x[1:, ::-1].sum())(mx.ones((3, 3)))
+    assert g.tolist() == [[0.0] * 3, [1.0] * 3, [1.0] * 3]
+
+    def overwrite_first(x):
+        y = x * 1
+        y[0] = 0.0
+        return y.sum()
+    assert mx.grad(overwrite_first)(mx.ones((3,))).tolist() == [0.0, 1.0, 1.0]
