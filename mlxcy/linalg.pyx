@@ -44,11 +44,6 @@ def norm(a, /, ord=None, axis=None, keepdims=False, *, stream=None):
     return wrap(cl.linalg_norm(deref(x), kind, dord, sord, ax, kd, to_sod(stream)))
 
 
-def matrix_norm(a, /, ord=None, axis=None, keepdims=False, *, stream=None):
-    """The same function as :func:`norm` (``mlx.core.matrix_norm`` is ``linalg.norm``)."""
-    return norm(a, ord, axis, keepdims, stream=stream)
-
-
 def qr(a, *, stream=None):
     """QR factorization ``a = Q @ R``; returns ``(Q, R)``."""
     cdef optional[c_array] x = nullopt
@@ -135,8 +130,7 @@ def eigvalsh(a, UPLO="L", *, stream=None):
 
 
 def lu(a, *, stream=None):
-    """LU factorization with partial pivoting: ``(pivots, L, U)`` with ``a = L @ U`` after
-    permuting rows of ``a`` by ``pivots``."""
+    """LU factorization with partial pivoting: ``(p, L, U)`` with ``(L @ U)[p] == a``."""
     cdef optional[c_array] x = nullopt
     return tuple(wrap_list(cl.lu(deref(_a(a, "lu", x)), to_sod(stream))))
 

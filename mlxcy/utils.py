@@ -70,7 +70,7 @@ def tree_flatten(tree: Any, prefix: str = "", is_leaf: Optional[Callable] = None
 def tree_unflatten(tree: Union[List[Tuple[str, Any]], Dict[str, Any]]) -> Any:
     """Rebuild nested lists and dicts from ``(dotted path, leaf)`` pairs (or a dict of them).
 
-    A level whose keys are all integers becomes a list."""
+    A level whose keys are all integers becomes a list; missing indices hold ``{}``."""
     items = list(tree.items()) if isinstance(tree, dict) else list(tree)
     if len(items) == 1 and items[0][0] == "":
         return items[0][1]
@@ -79,8 +79,11 @@ def tree_unflatten(tree: Union[List[Tuple[str, Any]], Dict[str, Any]]) -> Any:
         head, _, rest = path.partition(".")
         children[head].append((rest, value))
     if children and all(k.isdigit() for k in children):
-        ordered = sorted(children.items(), key=lambda kv: int(kv[0]))
-        return [tree_unflatten(v) for _, v in ordered]
+        # indices with no leaves (e.g. a parameter-free layer) become empty dicts
+        out = [{} for _ in range(max(int(k) for k in children) + 1)]
+        for k, v in children.items():
+            out[int(k)] = tree_unflatten(v)
+        return out
     return {k: tree_unflatten(v) for k, v in children.items()}
 
 

@@ -83,3 +83,22 @@ def test_collectives_through_mpi():
     res = launch(2, "collectives.py", backend="mpi")
     assert res.returncode == 0, res.stdout + res.stderr
     assert "rank 0 ok" in res.stdout and "rank 1 ok" in res.stdout
+
+
+def test_sharded_layers_and_data_parallel_training():
+    res = launch(2, "sharded_layers.py")
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "[0] rank 0 ok" in res.stdout and "[1] rank 1 ok" in res.stdout
+
+
+def test_sharded_layers_on_one_process_equal_linear():
+    import mlxcy.nn as nn
+    full = nn.Linear(6, 4)
+    x = mx.random.normal((3, 6))
+    for cls in (nn.AllToShardedLinear, nn.ShardedToAllLinear):
+        np.testing.assert_allclose(np.asarray(cls.from_linear(full)(x)), np.asarray(full(x)), rtol=1e-5, atol=1e-6)
+    assert nn.fully_shard(full) is full
+    assert repr(nn.AllToShardedLinear(4, 6)) == "AllToShardedLinear(input_dims=4, output_dims=6, bias=True)"
+    q = nn.QuantizedLinear(64, 32)
+    qs = nn.QuantizedShardedToAllLinear.from_quantized_linear(q)
+    np.testing.assert_allclose(np.asarray(qs(mx.ones((2, 64)))), np.asarray(q(mx.ones((2, 64)))), rtol=1e-5)

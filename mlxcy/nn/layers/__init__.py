@@ -25,3 +25,7 @@ from mlxcy.nn.layers.transformer import (  # noqa: F401
     TransformerEncoderLayer,
 )
 from mlxcy.nn.layers.upsample import Upsample  # noqa: F401
+from mlxcy.nn.layers.distributed import (  # noqa: F401,E402
+    AllToShardedLinear, FullyShardedModule, QuantizedAllToShardedLinear, QuantizedShardedToAllLinear,
+    ShardedToAllLinear, fully_shard,
+)
