@@ -281,7 +281,7 @@ cdef class _Cursor:
         return bytes(self.buf[start:start + n])
 
 
-cdef object _gguf_value(_Cursor c, int vtype, int depth):
+cdef object _gguf_value(_Cursor c, object vtype, int depth):
     if vtype in _GGUF_SCALAR:
         c.skip(_GGUF_SCALAR[vtype])
         return None
