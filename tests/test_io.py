@@ -351,3 +351,30 @@ def test_load_sharded_errors(tmp_path):
     (tmp_path / "k.json").write_bytes(b"\xff\xfe{")
     with pytest.raises(ValueError):
         mx.load_sharded(tmp_path / "k.json")
+
+
+def _gguf_q8_0(path, n=64):
+    """A hand-written GGUF file with one Q8_0 tensor; returns the values it encodes."""
+    def gstr(s):
+        return struct.pack("<Q", len(s)) + s
+    rng = np.random.default_rng(0)
+    scales = np.array([0.5, 0.25], np.float16)
+    qs = rng.integers(-127, 128, n).astype(np.int8)
+    data = b"".join(scales[i:i + 1].tobytes() + qs[i * 32:(i + 1) * 32].tobytes() for i in range(n // 32))
+    info = gstr(b"w") + struct.pack("<I", 1) + struct.pack("<Q", n) + struct.pack("<IQ", 8, 0)
+    head = b"GGUF" + struct.pack("<IQQ", 3, 1, 0) + info
+    head += b"\0" * (-len(head) % 32)
+    path.write_bytes(head + data)
+    return (qs.reshape(-1, 32).astype(np.float32) * scales.astype(np.float32)[:, None]).reshape(-1)
+
+
+def test_gguf_q8_0_loads_quantized(tmp_path):
+    expected = _gguf_q8_0(tmp_path / "q.gguf")
+    d = mx.load(tmp_path / "q.gguf")
+    assert set(d) == {"w", "w.scales", "w.biases"}
+    assert d["w"].dtype == mx.uint32
+    # MLX's affine 8-bit layout: 4 unsigned codes per uint32, value = code * scale + bias.
+    codes = np.array(d["w"]).view(np.uint8).reshape(-1, 32).astype(np.float32)
+    s = np.array(d["w.scales"].astype(mx.float32))[:, None]
+    b = np.array(d["w.biases"].astype(mx.float32))[:, None]
+    np.testing.assert_allclose((codes * s + b).reshape(-1), expected, rtol=0, atol=1e-3)
