@@ -15,6 +15,7 @@ from ._io import *  # noqa: E402,F401,F403
 
 # Sub-namespaces, as mlx.core.linalg etc.
 from . import linalg, fft, random, fast, distributed, metal, cuda  # noqa: E402,F401
+from .linalg import norm as matrix_norm  # noqa: E402,F401  (mlx.core.matrix_norm is linalg.norm)
 
 # `import mlxcy.core as mx` works as `import mlx.core as mx` does.
 from . import core  # noqa: E402,F401

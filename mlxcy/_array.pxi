@@ -2,6 +2,7 @@
 # NumPy's __array__, arithmetic/comparison dunders, pickling.
 
 from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
+from cpython.bytes cimport PyBytes_FromStringAndSize
 
 cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
     object to_list(c_array&) except +
@@ -27,14 +28,25 @@ cdef tuple _OP_WORDS = ("addition", "subtraction", "multiplication", "division",
                         "greater than comparison", "greater than or equal comparison",
                         "bitwise and", "bitwise or", "bitwise xor", "left shift", "right shift")
 
-cdef object _contiguous_bytes_view(array self):
-    """A memoryview of the evaluated, row-contiguous data."""
+cdef bytes _contiguous_bytes(array self):
+    """The evaluated elements in row-major order as bytes (any dtype, any layout)."""
     cdef optional[c_array] a = self._a
     _eval_now(deref(a))
     if not deref(a).flags().row_contiguous:
         a = cops.contiguous(deref(a), False, sod_default())
         _eval_now(deref(a))
-    return memoryview(wrap(deref(a))).cast("B")
+    return PyBytes_FromStringAndSize(<char*>raw_data(deref(a)), <Py_ssize_t>deref(a).nbytes())
+
+
+cdef object _NS = None
+
+
+cdef inline object _ns():
+    """The mlxcy namespace, looked up once on first use (the op modules import this one)."""
+    global _NS
+    if _NS is None:
+        _NS = _sys.modules["mlxcy"]
+    return _NS
 
 
 cdef str _buffer_format(c_Dtype d):
@@ -91,18 +103,21 @@ cdef object _binary(object a, object b, int op, object stream, bint dunder):
     cdef optional[c_array] ca = nullopt, cb = nullopt
     cdef optional[c_array] r = nullopt
     cdef StreamOrDevice s = sod_default()
-    if type(a) is array and type(b) is array:   # fast path: no conversion
+    if type(a) is array and type(b) is array and stream is None and op < OP_AND:   # fast path
         with nogil:
-            r = binary_op(op, (<array>a)._a, (<array>b)._a, sod_default())
+            r = binary_op(op, (<array>a)._a, (<array>b)._a, s)
         return wrap(deref(r))
     to_c_pair(a, b, ca, cb, _OP_WORDS[op] if dunder else None)
+    if dunder and op >= OP_AND and (cx.issubdtype(deref(ca).dtype(), c_DtypeCategory.inexact)
+                         or cx.issubdtype(deref(cb).dtype(), c_DtypeCategory.inexact)):
+        raise ValueError(f"Floating point types not allowed with {_OP_WORDS[op]}.")
     s = to_sod(stream)
     r = binary_op(op, deref(ca), deref(cb), s)
     return wrap(deref(r))
 
 
 cdef object _dunder(object self, object other, int op, bint reflected):
-    if not _dunder_operand_ok(other):
+    if not _dunder_operand_ok(other) or (op == OP_MATMUL and not isinstance(other, array)):
         return NotImplemented
     if isinstance(other, str):
         raise ValueError(f"Cannot perform {_OP_WORDS[op]} on an mlx.core.array and str")
@@ -211,6 +226,204 @@ cdef class array:
         """A copy of the array cast to ``dtype``."""
         return wrap(cops.astype(self._a, to_c_dtype(dtype), to_sod(stream)))
 
+    # ---- methods mirroring the ops: each delegates to the op of the mlxcy namespace ----
+    def abs(self, *, stream=None):
+        """Element-wise absolute value (see :func:`abs`)."""
+        return wrap(cops.abs(self._a, to_sod(stream)))
+
+    def all(self, axis=None, keepdims=False, *, stream=None):
+        """Whether all elements are true, over ``axis`` (see :func:`all`)."""
+        return _ns().all(self, axis, keepdims, stream=stream)
+
+    def any(self, axis=None, keepdims=False, *, stream=None):
+        """Whether any element is true, over ``axis`` (see :func:`any`)."""
+        return _ns().any(self, axis, keepdims, stream=stream)
+
+    def argmax(self, axis=None, keepdims=False, *, stream=None):
+        """Indices of the maxima along ``axis`` (see :func:`argmax`)."""
+        return _ns().argmax(self, axis, keepdims, stream=stream)
+
+    def argmin(self, axis=None, keepdims=False, *, stream=None):
+        """Indices of the minima along ``axis`` (see :func:`argmin`)."""
+        return _ns().argmin(self, axis, keepdims, stream=stream)
+
+    def conj(self, *, stream=None):
+        """Element-wise complex conjugate (see :func:`conj`)."""
+        return _ns().conj(self, stream=stream)
+
+    def cos(self, *, stream=None):
+        """Element-wise cosine (see :func:`cos`)."""
+        return _ns().cos(self, stream=stream)
+
+    def cummax(self, axis=None, *, reverse=False, inclusive=True, stream=None):
+        """Cumulative maximum along ``axis`` (see :func:`cummax`)."""
+        return _ns().cummax(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
+
+    def cummin(self, axis=None, *, reverse=False, inclusive=True, stream=None):
+        """Cumulative minimum along ``axis`` (see :func:`cummin`)."""
+        return _ns().cummin(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
+
+    def cumprod(self, axis=None, *, reverse=False, inclusive=True, stream=None):
+        """Cumulative product along ``axis`` (see :func:`cumprod`)."""
+        return _ns().cumprod(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
+
+    def cumsum(self, axis=None, *, reverse=False, inclusive=True, stream=None):
+        """Cumulative sum along ``axis`` (see :func:`cumsum`)."""
+        return _ns().cumsum(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
+
+    def diag(self, k=0, *, stream=None):
+        """The ``k``-th diagonal of a 2-D array, or a diagonal matrix from a 1-D one (see :func:`diag`)."""
+        return _ns().diag(self, k, stream=stream)
+
+    def diagonal(self, offset=0, axis1=0, axis2=1, stream=None):
+        """The diagonal at ``offset`` of the ``axis1``/``axis2`` planes (see :func:`diagonal`)."""
+        return _ns().diagonal(self, offset, axis1, axis2, stream=stream)
+
+    def exp(self, *, stream=None):
+        """Element-wise exponential (see :func:`exp`)."""
+        return _ns().exp(self, stream=stream)
+
+    def flatten(self, start_axis=0, end_axis=-1, *, stream=None):
+        """The axes ``start_axis`` to ``end_axis`` merged into one (see :func:`flatten`)."""
+        return _ns().flatten(self, start_axis, end_axis, stream=stream)
+
+    def log(self, *, stream=None):
+        """Element-wise natural logarithm (see :func:`log`)."""
+        return _ns().log(self, stream=stream)
+
+    def log10(self, *, stream=None):
+        """Element-wise base-10 logarithm (see :func:`log10`)."""
+        return _ns().log10(self, stream=stream)
+
+    def log1p(self, *, stream=None):
+        """Element-wise ``log(1 + x)`` (see :func:`log1p`)."""
+        return _ns().log1p(self, stream=stream)
+
+    def log2(self, *, stream=None):
+        """Element-wise base-2 logarithm (see :func:`log2`)."""
+        return _ns().log2(self, stream=stream)
+
+    def logcumsumexp(self, axis=None, *, reverse=False, inclusive=True, stream=None):
+        """Cumulative log-sum-exp along ``axis`` (see :func:`logcumsumexp`)."""
+        return _ns().logcumsumexp(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
+
+    def logsumexp(self, axis=None, keepdims=False, *, stream=None):
+        """Log-sum-exp reduction over ``axis`` (see :func:`logsumexp`)."""
+        return _ns().logsumexp(self, axis, keepdims, stream=stream)
+
+    def max(self, axis=None, keepdims=False, *, stream=None):
+        """Maximum over ``axis`` (see :func:`max`)."""
+        return _ns().max(self, axis, keepdims, stream=stream)
+
+    def mean(self, axis=None, keepdims=False, *, stream=None):
+        """Mean over ``axis`` (see :func:`mean`)."""
+        return _ns().mean(self, axis, keepdims, stream=stream)
+
+    def min(self, axis=None, keepdims=False, *, stream=None):
+        """Minimum over ``axis`` (see :func:`min`)."""
+        return _ns().min(self, axis, keepdims, stream=stream)
+
+    def moveaxis(self, source, destination, *, stream=None):
+        """The axis ``source`` moved to position ``destination`` (see :func:`moveaxis`)."""
+        return _ns().moveaxis(self, source, destination, stream=stream)
+
+    def prod(self, axis=None, keepdims=False, *, stream=None):
+        """Product over ``axis`` (see :func:`prod`)."""
+        return _ns().prod(self, axis, keepdims, stream=stream)
+
+    def reciprocal(self, *, stream=None):
+        """Element-wise ``1 / x`` (see :func:`reciprocal`)."""
+        return _ns().reciprocal(self, stream=stream)
+
+    def reshape(self, *shape, stream=None):
+        """The array with a new shape, given as one sequence or as separate ints (``-1`` infers a size)."""
+        if len(shape) == 1 and not isinstance(shape[0], int):
+            shape = shape[0]
+        return wrap(cops.reshape(self._a, to_c_shape(shape), to_sod(stream)))
+
+    def round(self, decimals=0, *, stream=None):
+        """Rounded to ``decimals`` decimal places (see :func:`round`)."""
+        return _ns().round(self, decimals, stream=stream)
+
+    def rsqrt(self, *, stream=None):
+        """Element-wise ``1 / sqrt(x)`` (see :func:`rsqrt`)."""
+        return _ns().rsqrt(self, stream=stream)
+
+    def sin(self, *, stream=None):
+        """Element-wise sine (see :func:`sin`)."""
+        return _ns().sin(self, stream=stream)
+
+    def split(self, indices_or_sections, axis=0, *, stream=None):
+        """Split along ``axis`` into equal sections or at the given indices (see :func:`split`)."""
+        return _ns().split(self, indices_or_sections, axis, stream=stream)
+
+    def sqrt(self, *, stream=None):
+        """Element-wise square root (see :func:`sqrt`)."""
+        return _ns().sqrt(self, stream=stream)
+
+    def square(self, *, stream=None):
+        """Element-wise square (see :func:`square`)."""
+        return _ns().square(self, stream=stream)
+
+    def squeeze(self, axis=None, *, stream=None):
+        """The size-1 axes (or the given ones) removed (see :func:`squeeze`)."""
+        return _ns().squeeze(self, axis, stream=stream)
+
+    def std(self, axis=None, keepdims=False, ddof=0, *, correction=None, stream=None):
+        """Standard deviation over ``axis``; ``correction``, when given, replaces ``ddof`` (see :func:`std`)."""
+        return _ns().std(self, axis, keepdims, ddof if correction is None else correction, stream=stream)
+
+    def sum(self, axis=None, keepdims=False, *, stream=None):
+        """Sum over ``axis`` (see :func:`sum`)."""
+        return _ns().sum(self, axis, keepdims, stream=stream)
+
+    def swapaxes(self, axis1, axis2, *, stream=None):
+        """The axes ``axis1`` and ``axis2`` interchanged (see :func:`swapaxes`)."""
+        return _ns().swapaxes(self, axis1, axis2, stream=stream)
+
+    def transpose(self, *axes, stream=None):
+        """The axes permuted, given as one sequence or separate ints (reversed when none)."""
+        if len(axes) == 0:
+            return wrap(cops.transpose(self._a, to_sod(stream)))
+        if len(axes) == 1 and not isinstance(axes[0], int):
+            if axes[0] is None:
+                return wrap(cops.transpose(self._a, to_sod(stream)))
+            axes = axes[0]
+        return wrap(cops.transpose(self._a, to_axes(axes), to_sod(stream)))
+
+    def var(self, axis=None, keepdims=False, ddof=0, *, correction=None, stream=None):
+        """Variance over ``axis``; ``correction``, when given, replaces ``ddof`` (see :func:`var`)."""
+        return _ns().var(self, axis, keepdims, ddof if correction is None else correction, stream=stream)
+
+    def view(self, dtype, *, stream=None):
+        """The same bytes read as ``dtype``; the last axis scales by the size ratio (see :func:`view`)."""
+        return _ns().view(self, dtype, stream=stream)
+
+    @property
+    def mT(self):
+        """The array with its last two axes swapped."""
+        cdef int nd = <int>self._a.ndim()
+        cdef vector[int] perm = vector[int]()
+        cdef int i
+        if nd < 2:
+            raise ValueError("[matrix_transpose] Input array must have at least 2 dimensions.")
+        for i in range(nd - 2):
+            perm.push_back(i)
+        perm.push_back(nd - 1)
+        perm.push_back(nd - 2)
+        return wrap(cops.transpose(self._a, perm, sod_default()))
+
+    @property
+    def at(self):
+        """Out-of-place updates that accumulate over repeated indices: ``a.at[idx].add(v)``."""
+        return ArrayAt(self)
+
+    def __array_namespace__(self, api_version=None):
+        """The array-API namespace of these arrays (the mlxcy module)."""
+        if api_version is not None:
+            raise ValueError("Explicitly specifying api_version is not yet implemented.")
+        return _ns()
+
     def __len__(self):
         if self._a.ndim() == 0:
             raise TypeError("len() 0-dimensional array.")
@@ -240,7 +453,7 @@ cdef class array:
         return self.item()
 
     def __bytes__(self):
-        return bytes(_contiguous_bytes_view(self))
+        return _contiguous_bytes(self)
 
     def __repr__(self):
         cdef string s = string()
@@ -262,7 +475,7 @@ cdef class array:
 
     # ---- pickling: raw little-endian bytes, shape and dtype name ----
     def __getstate__(self):
-        return (bytes(_contiguous_bytes_view(self)), self.shape, _DTYPE_NAMES[dtype_val(self._a.dtype())])
+        return (_contiguous_bytes(self), self.shape, _DTYPE_NAMES[dtype_val(self._a.dtype())])
 
     def __setstate__(self, state):
         cdef optional[c_array] tmp = nullopt
@@ -322,6 +535,8 @@ cdef class array:
     def __truediv__(self, other): return _dunder(self, other, OP_DIV, False)
     def __rtruediv__(self, other): return _dunder(self, other, OP_DIV, True)
     def __itruediv__(self, other): return _inplace(self, other, OP_DIV)
+    def __div__(self, other): return _dunder(self, other, OP_DIV, False)
+    def __rdiv__(self, other): return _dunder(self, other, OP_DIV, True)
     def __floordiv__(self, other): return _dunder(self, other, OP_FLOORDIV, False)
     def __rfloordiv__(self, other): return _dunder(self, other, OP_FLOORDIV, True)
     def __ifloordiv__(self, other): return _inplace(self, other, OP_FLOORDIV)
@@ -364,7 +579,7 @@ cdef class array:
     def __ge__(self, other): return _dunder(self, other, OP_GE, False)
 
     def __neg__(self): return wrap(cops.negative(self._a, sod_default()))
-    def __pos__(self): return self
+    def __pos__(self): return wrap(self._a)
     def __abs__(self): return wrap(cops.abs(self._a, sod_default()))
     def __invert__(self): return wrap(cops.bitwise_invert(self._a, sod_default()))
 

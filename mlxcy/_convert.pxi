@@ -112,6 +112,8 @@ cdef int _scalar_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& out)
 cdef int _int_to_c(object x, c_Dtype d, optional[c_array]& out) except -1:
     """A Python int converted to dtype `d` (wrapping like a C cast, as the reference does)."""
     if d == cx.uint64 and x > 9223372036854775807:
+        if x > 18446744073709551615:
+            raise ValueError(f"Integer {x} is out of range for uint64")
         out = c_array(<uint64_t>x, d)
     elif cx.issubdtype(d, c_DtypeCategory.inexact):
         out = c_array(<double>x, d)
@@ -120,6 +122,15 @@ cdef int _int_to_c(object x, c_Dtype d, optional[c_array]& out) except -1:
             raise ValueError(f"Integer {x} is out of range for {_DTYPE_NAMES[dtype_val(d)]}")
         out = c_array(<int64_t>x, d)
     return 0
+
+
+# (min, max) of each integer dtype by dtype code, for the weak-scalar overflow check.
+cdef dict _INT_RANGES = {
+    <int>DtypeVal.uint8: (0, 255), <int>DtypeVal.uint16: (0, 65535), <int>DtypeVal.uint32: (0, 4294967295),
+    <int>DtypeVal.uint64: (0, 18446744073709551615), <int>DtypeVal.int8: (-128, 127),
+    <int>DtypeVal.int16: (-32768, 32767), <int>DtypeVal.int32: (-2147483648, 2147483647),
+    <int>DtypeVal.int64: (-9223372036854775808, 9223372036854775807),
+}
 
 
 cdef int _weak_scalar(object x, c_Dtype other, optional[c_array]& out) except -1:
@@ -133,8 +144,8 @@ cdef int _weak_scalar(object x, c_Dtype other, optional[c_array]& out) except -1
         if other == cx.bool_:
             _scalar_to_c(x, none, out)
         elif cx.issubdtype(other, c_DtypeCategory.integer):
-            info = iinfo(py_dtype(other))
-            if x < info.min or x > info.max:
+            lo, hi = _INT_RANGES[dtype_val(other)]
+            if x < lo or x > hi:
                 raise ValueError(f"Converting {x} to {_DTYPE_NAMES[dtype_val(other)]} would result in overflow.")
             _int_to_c(x, other, out)
         else:
@@ -178,6 +189,9 @@ cdef int _to_c_impl(object x, optional[c_Dtype] dtype, optional[c_array]& out) e
         return _to_c_impl(_from_dlpack_hook(x), dtype, out)
     if hasattr(x, "__array__"):
         return _to_c_impl(x.__array__(), dtype, out)
+    if x is None:
+        raise TypeError("array(): None cannot be converted to an array; expected a scalar, list, tuple, "
+                        "array or an object with the buffer or DLPack protocol")
     raise ValueError(f"Invalid type {type(x).__name__} received in array initialization.")
 
 
@@ -196,20 +210,24 @@ cdef vector[c_array] to_c_list(object seq) except *:
 
 # ---- nested sequences -------------------------------------------------------------------
 
-cdef int _scan_sequence(object x, int depth, vector[int]& shape, int* kind, bint* wide) except -1:
-    """Check that `x` is a regular nesting matching `shape`; find the widest element kind and
-    whether its ints need int64."""
+cdef int _scan_sequence(object x, int depth, vector[int]& shape, int* leaf_depth, int* kind, bint* wide) except -1:
+    """Check that `x` is a regular nesting (every leaf at the same depth, equal lengths per
+    level); find the widest element kind and whether its ints need int64."""
     cdef Py_ssize_t n
     if isinstance(x, (list, tuple)):
+        if leaf_depth[0] >= 0 and depth >= leaf_depth[0]:
+            raise ValueError("Initialization encountered extra dimension.")
         n = len(x)
         if depth == <int>shape.size():
             shape.push_back(<int>n)
         elif depth > <int>shape.size() or shape[depth] != n:
             raise ValueError("Initialization encountered non-uniform length.")
         for item in x:
-            _scan_sequence(item, depth + 1, shape, kind, wide)
+            _scan_sequence(item, depth + 1, shape, leaf_depth, kind, wide)
         return 0
-    if depth < <int>shape.size():
+    if leaf_depth[0] < 0:
+        leaf_depth[0] = depth
+    if depth != leaf_depth[0] or depth < <int>shape.size():
         raise ValueError("Initialization encountered non-uniform length.")
     if isinstance(x, bool):
         pass
@@ -272,6 +290,7 @@ cdef int _sequence_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& ou
     cdef vector[int] vshape = vector[int]()
     cdef int kind = KIND_BOOL
     cdef bint wide = False
+    cdef int leaf_depth = -1
     cdef vector[uint8_t] bvals = vector[uint8_t]()
     cdef vector[int64_t] ivals = vector[int64_t]()
     cdef vector[double] fvals = vector[double]()
@@ -290,7 +309,7 @@ cdef int _sequence_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& ou
         else:
             out = cops.stack(parts, sod_default())
         return 0
-    _scan_sequence(x, 0, vshape, &kind, &wide)
+    _scan_sequence(x, 0, vshape, &leaf_depth, &kind, &wide)
     shape = to_shape(vshape)
     if vshape.size() and vshape.back() == 0 and kind == KIND_BOOL:
         kind = KIND_FLOAT   # an empty list is float32, as in the reference

@@ -1,5 +1,5 @@
 # cython: language_level=3, cpp_locals=True, boundscheck=False, wraparound=False
-# cython: embedsignature=True, binding=False
+# cython: embedsignature=True, binding=True
 """The array type, dtypes, devices, streams, evaluation and memory controls."""
 cimport cython
 from cpython.buffer cimport PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND, PyBUF_STRIDES, PyBuffer_Release, PyObject_GetBuffer, PyBuffer_ToContiguous, PyBUF_RECORDS_RO, PyBuffer_IsContiguous
@@ -47,6 +47,8 @@ cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
     c_Stream make_stream(int, int, int)
     c_array first_axis_item(const c_array&, int) except +
     void use_python_bool_printing()
+    StreamOrDevice sod_thread_local(int, int, int)
+    c_Stream resolve_thread_local(int, int, int) except +
 
 use_python_bool_printing()
 

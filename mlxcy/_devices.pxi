@@ -23,9 +23,7 @@ cdef class Device:
     """A device to run operations on: its type (cpu/gpu) and index."""
 
     def __init__(self, type, int index=0):
-        if not isinstance(type, DeviceType):
-            raise TypeError(f"Device() expects a DeviceType (mlxcy.cpu or mlxcy.gpu), got {type!r}")
-        self._type = type.value
+        self._type = _device_type_code(type)
         self._index = index
 
     @property
@@ -57,12 +55,19 @@ cdef Device _py_device(const c_Device& d):
     return r
 
 
+cdef int _device_type_code(object t) except -1:
+    """A DeviceType (or its int value, as the reference accepts) as 0 (cpu) / 1 (gpu)."""
+    if isinstance(t, DeviceType):
+        return t.value
+    if isinstance(t, int) and not isinstance(t, bool) and t in (0, 1):
+        return t
+    raise TypeError(f"Expected a DeviceType (mlxcy.cpu or mlxcy.gpu), got {type(t).__name__}: {t!r}")
+
+
 cdef c_Device _to_c_device(object d) except *:
     if isinstance(d, Device):
         return make_device((<Device>d)._type, (<Device>d)._index)
-    if isinstance(d, DeviceType):
-        return make_device(<int>d.value, 0)
-    raise TypeError(f"Expected a Device or DeviceType, got {type(d).__name__}: {d!r}")
+    return make_device(_device_type_code(d), 0)
 
 
 @cython.final
@@ -103,16 +108,47 @@ cdef inline c_Stream _c_stream(Stream s):
     return make_stream(s._index, s._device._type, s._device._index)
 
 
+@cython.final
+cdef class ThreadLocalStream:
+    """A stream that stands for a distinct stream in each thread that uses it."""
+    cdef int _index
+    cdef Device _device
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("Thread-local streams are made with mlxcy.new_thread_local_stream(device)")
+
+    @property
+    def device(self):
+        """The :class:`Device` the stream runs on."""
+        return self._device
+
+    def __repr__(self):
+        return f"ThreadLocalStream({self._device!r}, {self._index})"
+
+    def __eq__(self, other):
+        if isinstance(other, ThreadLocalStream):
+            return self._index == (<ThreadLocalStream>other)._index and self._device == (<ThreadLocalStream>other)._device
+        return False
+
+    def __hash__(self):
+        return hash(("tls", self._index, self._device._type, self._device._index))
+
+
 cdef StreamOrDevice to_sod(object stream) except *:
+    cdef ThreadLocalStream tls
     if stream is None:
         return sod_default()
     if type(stream) is Stream:
         return sod_stream(_c_stream(<Stream>stream))
     if type(stream) is Device:
         return sod_device(make_device((<Device>stream)._type, (<Device>stream)._index))
-    if isinstance(stream, DeviceType):
-        return sod_device(make_device(<int>stream.value, 0))
-    raise TypeError(f"stream must be a Stream, Device, DeviceType or None, got {type(stream).__name__}")
+    if type(stream) is ThreadLocalStream:
+        tls = <ThreadLocalStream>stream
+        return sod_thread_local(tls._index, tls._device._type, tls._device._index)
+    if isinstance(stream, (DeviceType, int)) and not isinstance(stream, bool):
+        return sod_device(make_device(_device_type_code(stream), 0))
+    raise TypeError(f"stream must be a Stream, ThreadLocalStream, Device, DeviceType or None, got "
+                    f"{type(stream).__name__}")
 
 
 def default_device():
@@ -140,6 +176,25 @@ def set_default_stream(stream):
 def new_stream(device):
     """Make a new stream on ``device``."""
     return _py_stream(cx.new_stream(_to_c_device(device)))
+
+
+def new_thread_unsafe_stream(device):
+    """Make a new stream on ``device`` that any thread may use (callers synchronise)."""
+    return _py_stream(cx.new_thread_unsafe_stream(_to_c_device(device)))
+
+
+def new_thread_local_stream(device):
+    """Make a stream that resolves to a distinct stream in each thread that uses it."""
+    cdef c_Stream s = cx.new_thread_local_stream(_to_c_device(device))
+    cdef ThreadLocalStream r = ThreadLocalStream.__new__(ThreadLocalStream)
+    r._index = s.index
+    r._device = _py_device(s.device)
+    return r
+
+
+def clear_streams():
+    """Destroy the streams this thread created."""
+    cx.clear_streams()
 
 
 def is_available(device):
@@ -176,7 +231,8 @@ class StreamContext:
 
     def __init__(self, s):
         if s is None:
-            raise ValueError("[StreamContext] Invalid argument, please specify a stream or device.")
+            raise TypeError("StreamContext() expects a Stream, ThreadLocalStream, Device or DeviceType, got None")
+        to_sod(s)   # validates the type now rather than at __enter__
         self._target = s
         self._saved = None
 

@@ -120,8 +120,8 @@ def issubdtype(arg1, arg2):
         if isinstance(arg2, DtypeCategory):
             c2 = <c_DtypeCategory><int>arg2.value
             return cx.issubdtype(c1, c2)
-    raise TypeError(f"issubdtype() takes Dtype or DtypeCategory arguments, got "
-                    f"{type(arg1).__name__} and {type(arg2).__name__}")
+    which = "first" if not isinstance(arg1, (Dtype, DtypeCategory)) else "second"
+    raise ValueError(f"[issubdtype] Received invalid type for {which} input: {type(arg1 if which == 'first' else arg2).__name__}.")
 
 
 cdef c_Dtype _dtype_of(object x) except *:

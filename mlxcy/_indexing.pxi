@@ -1,17 +1,426 @@
 # NumPy-style indexing: array.__getitem__ / __setitem__ and the `.at[]` updates.
-# (to be completed: see the array-object issue)
+#
+# A Python index is parsed here into an IndexSpec (src/indexing.h): ints and slices are
+# normalised against the shape, Ellipsis expanded, None recorded by output position, boolean
+# masks turned into integer arrays, and NumPy's placement rule for advanced indices decided.
+# The graph itself (slice, take, gather, scatter, slice_update, ...) is built in C++.
+
+from cpython.slice cimport PySlice_Unpack, PySlice_AdjustIndices
+from cpython.number cimport PyNumber_AsSsize_t
+from mlxcy.includes cimport ops_index as cidx
+from mlxcy.includes.ops_index cimport IndexSpec
+
+cdef enum IndexKind:
+    IX_INT = 0
+    IX_SLICE = 1
+    IX_NONE = 2
+    IX_ELLIPSIS = 3
+    IX_ARRAY = 4
+    IX_MASK = 5
+
+
+cdef inline object _bad_index(object x):
+    return ValueError(f"Cannot index mlx array using the given type ({type(x).__name__}); indices must be "
+                      "integers, slices, None, Ellipsis, or integer or boolean arrays.")
+
+
+cdef int _array_index_kind(const c_array& a, object x) except -1:
+    cdef c_Dtype d = a.dtype()
+    if d == cx.bool_:
+        return IX_MASK
+    if cx.issubdtype(d, c_DtypeCategory.integer):
+        return IX_ARRAY
+    raise ValueError(f"Arrays used as indices must be of integer or boolean type, got {_DTYPE_NAMES[dtype_val(d)]}.")
+
+
+cdef bint _is_int_like(object x):
+    """Python ints, and integer scalars of other libraries (NumPy's np.int64, 0-d int arrays)."""
+    if isinstance(x, int):
+        return True
+    if not hasattr(x, "__index__"):
+        return False
+    if not hasattr(x, "shape"):
+        return True
+    return getattr(x, "shape", None) == () and getattr(getattr(x, "dtype", None), "kind", "") in ("i", "u")
+
+
+cdef int _classify(object x, optional[c_array]& out) except -1:
+    """The kind of one index entry; arrays (and array-likes) are converted into `out`."""
+    cdef type t = type(x)
+    if t is int:
+        return IX_INT
+    if t is slice:
+        return IX_SLICE
+    if x is None:
+        return IX_NONE
+    if x is Ellipsis:
+        return IX_ELLIPSIS
+    if isinstance(x, array):
+        out = (<array>x)._a
+        return _array_index_kind(deref(out), x)
+    if isinstance(x, (bool, float, complex, str, bytes)):
+        raise _bad_index(x)
+    if _is_int_like(x):
+        return IX_INT
+    if isinstance(x, (list, tuple)):
+        if len(x) == 0:
+            out = array_uninit(0, to_c_shape((0,)), cx.int32)
+            return IX_ARRAY
+        to_c(x, out)
+        return _array_index_kind(deref(out), x)
+    if PyObject_CheckBuffer(x) or hasattr(x, "__mlx_array__") or hasattr(x, "__array__") \
+            or hasattr(x, "__dlpack__"):
+        to_c(x, out)
+        return _array_index_kind(deref(out), x)
+    raise _bad_index(x)
+
+
+cdef inline Py_ssize_t _norm_int(object x, Py_ssize_t n, int axis) except? -1:
+    cdef Py_ssize_t v = PyNumber_AsSsize_t(x, IndexError)
+    if v < -n or v >= n:
+        raise IndexError(f"index {v} is out of bounds for axis {axis} with size {n}")
+    return v + n if v < 0 else v
+
+
+cdef inline int _norm_slice(object sl, Py_ssize_t n, int32_t* start, int32_t* stop, int32_t* step,
+                             int32_t* size) except -1:
+    """Normalise `sl` against a dimension of size n for MLX's slice; True when it takes
+    the whole axis in order."""
+    cdef Py_ssize_t s0, s1, st, length
+    if PySlice_Unpack(sl, &s0, &s1, &st) < 0:
+        return -1
+    length = PySlice_AdjustIndices(n, &s0, &s1, st)
+    if length == 0:
+        s0 = 0
+        s1 = 0
+        st = 1
+    elif st < 0:
+        s1 = s0 + length * st
+        if s1 < 0:
+            s1 = -(n + 1)    # MLX reads a negative stop from the end: this one means "before 0"
+    start[0] = <int32_t>s0
+    stop[0] = <int32_t>s1
+    step[0] = <int32_t>st
+    size[0] = <int32_t>length
+    return s0 == 0 and st == 1 and length == n
+
+
+cdef int _check_mask(const c_array& m, const c_array& a, int axis) except -1:
+    cdef int j
+    if m.ndim() == 0:
+        raise ValueError("0-dimensional boolean indices are not supported; use None or a 1-d mask.")
+    if axis + <int>m.ndim() > <int>a.ndim():
+        raise ValueError(f"Too many indices for array with {a.ndim()} dimensions.")
+    for j in range(<int>m.ndim()):
+        if m.shape(j) != a.shape(axis + j):
+            raise IndexError(f"boolean index did not match indexed array along axis {axis + j}; size of axis "
+                             f"is {a.shape(axis + j)} but size of corresponding boolean axis is {m.shape(j)}")
+    return 0
+
+
+cdef int _parse_index(const c_array& a, object idx, IndexSpec& spec) except -1:
+    """Fill `spec` from a Python index `idx` against array `a` (NumPy semantics)."""
+    cdef tuple entries = idx if type(idx) is tuple else (idx,)
+    cdef Py_ssize_t n = len(entries)
+    cdef Py_ssize_t i
+    cdef int ndim = <int>a.ndim()
+    cdef vector[int] kinds = vector[int]()
+    cdef vector[int] src = vector[int]()          # entry each kind came from
+    cdef vector[c_array] arrs = vector[c_array]()  # the ARRAY entries' arrays, in order
+    cdef vector[c_array] parts = vector[c_array]()
+    cdef optional[c_array] tmp = nullopt
+    cdef optional[c_array] mk = nullopt
+    cdef int k, j, consumed = 0, axis, ell_len, out, slices_before = 0, nadv = 0, first_adv = -1, last_adv = -1
+    cdef int32_t s0, s1, st, sz, dim
+    cdef bint has_ell = False, has_adv = False, has_mask = False, seen_adv = False
+    cdef Py_ssize_t v
+    cdef size_t ai = 0
+
+    for i in range(n):
+        x = entries[i]
+        k = _classify(x, tmp)
+        if k == IX_ARRAY:
+            arrs.push_back(deref(tmp))
+            has_adv = True
+            consumed += 1
+        elif k == IX_MASK:
+            arrs.push_back(deref(tmp))
+            has_adv = True
+            has_mask = True
+            consumed += <int>deref(tmp).ndim()
+        elif k == IX_ELLIPSIS:
+            if has_ell:
+                raise ValueError("An index can only have a single ellipsis (...)")
+            has_ell = True
+        elif k != IX_NONE:
+            consumed += 1
+        kinds.push_back(k)
+        src.push_back(<int>i)
+    if consumed > ndim:
+        raise ValueError(f"Too many indices for array with {ndim} dimensions.")
+    ell_len = ndim - consumed
+
+    if has_mask:
+        # Masks become the integer arrays of their true positions (this evaluates the mask).
+        _expand_masks(a, kinds, src, arrs, ell_len)
+
+    # Where the advanced entries are (ints count as advanced when arrays are present), and
+    # whether they sit side by side (anything in between, Ellipsis and None included, separates).
+    cdef int adv_ndim = 0
+    for j in range(<int>kinds.size()):
+        k = kinds[j]
+        if k == IX_ARRAY or (k == IX_INT and has_adv):
+            if first_adv < 0:
+                first_adv = j
+            last_adv = j
+            nadv += 1
+    for ai in range(arrs.size()):
+        if <int>arrs[ai].ndim() > adv_ndim:
+            adv_ndim = <int>arrs[ai].ndim()
+    spec.adjacent = nadv == 0 or last_adv - first_adv + 1 == nadv
+    spec.adv_ndim = adv_ndim
+
+    for j in range(ndim):
+        dim = a.shape(j)
+        spec.start.push_back(0)
+        spec.stop.push_back(dim)
+        spec.strides.push_back(1)
+        spec.sizes.push_back(dim)
+    spec.sliced = False
+
+    axis = 0
+    ai = 0
+    out = adv_ndim if (has_adv and not spec.adjacent) else 0
+    for j in range(<int>kinds.size()):
+        k = kinds[j]
+        if k == IX_NONE:
+            spec.new_axes.push_back(out)
+            out += 1
+        elif k == IX_ELLIPSIS:
+            axis += ell_len
+            out += ell_len
+            if not seen_adv:
+                slices_before += ell_len
+        elif k == IX_SLICE:
+            if not _norm_slice(entries[src[j]], a.shape(axis), &s0, &s1, &st, &sz):
+                spec.start[axis] = s0
+                spec.stop[axis] = s1
+                spec.strides[axis] = st
+                spec.sizes[axis] = sz
+                spec.sliced = True
+            out += 1
+            if not seen_adv:
+                slices_before += 1
+            axis += 1
+        else:
+            if k == IX_INT:
+                v = _norm_int(entries[src[j]], a.shape(axis), axis)
+                if has_adv:
+                    spec.adv.push_back(c_array(<int64_t>v, cx.int32))
+                else:
+                    spec.start[axis] = <int32_t>v
+                    spec.stop[axis] = <int32_t>(v + 1)
+                    spec.sizes[axis] = 1
+                    spec.sliced = True
+                    spec.int_axes.push_back(axis)
+            else:
+                spec.adv.push_back(arrs[ai])
+                ai += 1
+            if k == IX_ARRAY or has_adv:
+                spec.adv_axes.push_back(axis)
+                if not seen_adv:
+                    seen_adv = True
+                    if spec.adjacent:
+                        spec.adv_pos = slices_before
+                        out += adv_ndim
+            axis += 1
+    return 0
+
+
+cdef int _expand_masks(const c_array& a, vector[int]& kinds, vector[int]& src, vector[c_array]& arrs,
+                       int ell_len) except -1:
+    """Replace each boolean mask entry by one integer-array entry per mask axis."""
+    cdef vector[int] nk = vector[int]()
+    cdef vector[int] ns = vector[int]()
+    cdef vector[c_array] na = vector[c_array]()
+    cdef vector[c_array] nz = vector[c_array]()
+    cdef optional[c_array] m = nullopt
+    cdef size_t j, ai = 0, q
+    cdef int axis = 0, k
+    for j in range(kinds.size()):
+        k = kinds[j]
+        if k == IX_MASK:
+            m = arrs[ai]
+            ai += 1
+            _check_mask(deref(m), a, axis)
+            with nogil:
+                nz = cidx.mask_nonzero(deref(m))
+            for q in range(nz.size()):
+                nk.push_back(IX_ARRAY)
+                ns.push_back(src[j])
+                na.push_back(nz[q])
+            axis += <int>deref(m).ndim()
+            continue
+        if k == IX_ARRAY:
+            na.push_back(arrs[ai])
+            ai += 1
+            axis += 1
+        elif k == IX_ELLIPSIS:
+            axis += ell_len
+        elif k != IX_NONE:
+            axis += 1
+        nk.push_back(k)
+        ns.push_back(src[j])
+    kinds.swap(nk)
+    src.swap(ns)
+    arrs.swap(na)
+    return 0
+
+
+cdef inline array _getitem_int(array a, object idx):
+    cdef int n
+    if a._a.ndim() == 0:
+        raise ValueError("Too many indices for array with 0 dimensions.")
+    n = a._a.shape(0)
+    return wrap(first_axis_item(a._a, <int>_norm_int(idx, n, 0)))
+
 
 cdef object _getitem(array a, object idx):
-    cdef int n
-    if isinstance(idx, int):
-        if a._a.ndim() == 0:
-            raise IndexError("too many indices for array: array is 0-dimensional")
-        n = a._a.shape(0)
-        if idx < -n or idx >= n:
-            raise IndexError(f"index {idx} is out of bounds for axis 0 with size {n}")
-        return wrap(first_axis_item(a._a, idx % n))
-    raise NotImplementedError("indexing beyond integers is not implemented yet")
+    cdef type t = type(idx)
+    cdef IndexSpec spec = IndexSpec()
+    cdef optional[c_array] r = nullopt
+    cdef int32_t s0, s1, st, sz
+    cdef Shape start, stop, strides
+    cdef size_t j
+    # Fast paths for the common cases.
+    if t is int:
+        return _getitem_int(a, idx)
+    if t is slice and a._a.ndim() > 0:
+        if _norm_slice(idx, a._a.shape(0), &s0, &s1, &st, &sz):
+            return wrap(a._a)
+        start = Shape()
+        stop = a._a.shape()
+        strides = Shape()
+        for j in range(a._a.ndim()):
+            start.push_back(0)
+            strides.push_back(1)
+        start[0] = s0
+        stop[0] = s1
+        strides[0] = st
+        return wrap(cidx.slice(a._a, start, stop, strides, sod_default()))
+    if t is array and a._a.ndim() > 0 and cx.issubdtype((<array>idx)._a.dtype(), c_DtypeCategory.integer):
+        return wrap(cidx.take(a._a, (<array>idx)._a, 0, sod_default()))
+    if idx is None:
+        return wrap(cidx.expand_dims(a._a, 0, sod_default()))
+    _parse_index(a._a, idx, spec)
+    r = cidx.index_get(a._a, spec, sod_default())
+    return wrap(deref(r))
+
+
+cdef int _value_to_c(array a, object value, optional[c_array]& out) except -1:
+    """The right-hand side of an assignment as an array (it is cast to a's dtype later)."""
+    if isinstance(value, array):
+        out = (<array>value)._a
+    elif _is_py_scalar(value):
+        to_c_dtype_of(value, a._a.dtype(), out)
+    else:
+        to_c(value, out)
+    return 0
+
+
+cdef bint _lone_mask(object idx, optional[c_array]& out) except -1:
+    """Whether `idx` is a single boolean mask (alone or in a 1-tuple); fills `out`."""
+    if type(idx) is tuple and len(idx) == 1:
+        idx = idx[0]
+    if isinstance(idx, array):
+        if (<array>idx)._a.dtype() == cx.bool_:
+            out = (<array>idx)._a
+            return True
+        return False
+    if PyObject_CheckBuffer(idx) and getattr(getattr(idx, "dtype", None), "kind", "") == "b":
+        to_c(idx, out)
+        return True
+    return False
+
+
+cdef int _updated(array a, object idx, object value, int op, optional[c_array]& res) except -1:
+    """a with a[idx] set (op UPD_SET) or accumulated (add/prod/max/min) with `value`: into `res`."""
+    cdef IndexSpec spec = IndexSpec()
+    cdef optional[c_array] v = nullopt
+    cdef optional[c_array] m = nullopt
+    _value_to_c(a, value, v)
+    if op == cidx.UPD_SET and _lone_mask(idx, m) and deref(m).ndim() > 0:
+        _check_mask(deref(m), a._a, 0)
+        res = cidx.mask_update(a._a, deref(m), deref(v), sod_default())
+        return 0
+    _parse_index(a._a, idx, spec)
+    res = cidx.index_update(a._a, spec, deref(v), op, sod_default())
+    return 0
 
 
 cdef int _setitem(array a, object idx, object value) except -1:
-    raise NotImplementedError("__setitem__ is not implemented yet")
+    cdef optional[c_array] res = nullopt
+    _updated(a, idx, value, cidx.UPD_SET, res)
+    a._a = deref(res)
+    return 0
+
+
+@cython.final
+cdef class ArrayAt:
+    """The object behind ``a.at[idx]``: out-of-place updates of ``a`` at ``idx`` that accumulate
+    over repeated indices (``a.at[idx].add(v)`` adds ``v`` once per occurrence of an index)."""
+    cdef array _arr
+    cdef object _idx
+    cdef bint _has_idx
+
+    def __init__(self, array arr):
+        self._arr = arr
+        self._has_idx = False
+
+    def __getitem__(self, idx):
+        cdef ArrayAt r = ArrayAt.__new__(ArrayAt)
+        r._arr = self._arr
+        r._idx = idx
+        r._has_idx = True
+        return r
+
+    cdef object _apply(self, object value, int op, int transform):
+        cdef optional[c_array] res = nullopt
+        cdef optional[c_array] v = nullopt
+        if not self._has_idx:
+            raise ValueError("Must give indices to array.at (e.g. `x.at[0].add(4)`).")
+        if transform:
+            # subtract adds -v; divide multiplies by 1/v (v taken in the array's dtype first).
+            _value_to_c(self._arr, value, v)
+            v = cops.astype(deref(v), self._arr._a.dtype(), sod_default())
+            if transform == 1:
+                v = cops.negative(deref(v), sod_default())
+            else:
+                v = cops.astype(cidx.reciprocal(deref(v), sod_default()), self._arr._a.dtype(), sod_default())
+            value = wrap(deref(v))
+        _updated(self._arr, self._idx, value, op, res)
+        return wrap(deref(res))
+
+    def add(self, value):
+        """``a`` with ``value`` added at the index (repeated indices add repeatedly)."""
+        return self._apply(value, cidx.UPD_ADD, 0)
+
+    def subtract(self, value):
+        """``a`` with ``value`` subtracted at the index (repeated indices subtract repeatedly)."""
+        return self._apply(value, cidx.UPD_ADD, 1)
+
+    def multiply(self, value):
+        """``a`` multiplied by ``value`` at the index (repeated indices multiply repeatedly)."""
+        return self._apply(value, cidx.UPD_PROD, 0)
+
+    def divide(self, value):
+        """``a`` divided by ``value`` at the index (repeated indices divide repeatedly)."""
+        return self._apply(value, cidx.UPD_PROD, 2)
+
+    def maximum(self, value):
+        """``a`` with the element-wise maximum of it and ``value`` at the index."""
+        return self._apply(value, cidx.UPD_MAX, 0)
+
+    def minimum(self, value):
+        """``a`` with the element-wise minimum of it and ``value`` at the index."""
+        return self._apply(value, cidx.UPD_MIN, 0)

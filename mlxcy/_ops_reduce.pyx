@@ -1,2 +1,258 @@
 # cython: language_level=3, cpp_locals=True, embedsignature=True
-"""(to be written: see the issue that owns this module)"""
+"""Reductions, scans, sorting and searching ops of mlx.core."""
+from cython.operator cimport dereference as deref
+from libcpp cimport bool as cbool
+from libcpp.optional cimport optional, nullopt
+from libcpp.string cimport string
+from libcpp.vector cimport vector
+
+from mlxcy._core cimport array, wrap, wrap_list, to_c_pair, to_sod, to_c_dtype, to_axes
+from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, float32
+from mlxcy.includes.ops_math cimport as_c, as_int
+from mlxcy.includes cimport ops_reduce as ops
+
+
+# ---- shared argument handling -------------------------------------------------------------
+
+cdef bint _axes(object axis, vector[int]& out) except -1:
+    """Fill `out` from an int or a sequence of ints; False (reduce over all) for None."""
+    cdef int ax
+    if axis is None:
+        return False
+    if isinstance(axis, (list, tuple)):
+        out = to_axes(axis)
+    else:
+        ax = as_int(axis)
+        out.push_back(ax)
+    return True
+
+
+cdef bint _one_axis(object axis, int* out, str opname) except -1:
+    """An optional single axis: False for None; TypeError for a sequence."""
+    if axis is None:
+        return False
+    if isinstance(axis, (list, tuple)):
+        raise TypeError(f"[{opname}] axis must be an int or None, got {type(axis).__name__}")
+    out[0] = as_int(axis)
+    return True
+
+
+cdef object _reduce(object a, int op, object axis, bint keepdims, int extra, object stream):
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = as_c(a, tmp)
+    cdef vector[int] axes = vector[int]()
+    cdef bint has_axes = _axes(axis, axes)
+    return wrap(ops.reduce_op(op, deref(p), not has_axes, axes, keepdims, extra, to_sod(stream)))
+
+
+cdef object _arg_reduce(object a, int op, object axis, bint keepdims, object stream, str opname):
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = as_c(a, tmp)
+    cdef vector[int] axes = vector[int]()
+    cdef int ax = 0
+    if _one_axis(axis, &ax, opname):
+        axes.push_back(ax)
+    return wrap(ops.reduce_op(op, deref(p), axes.empty(), axes, keepdims, 0, to_sod(stream)))
+
+
+cdef object _scan(object a, int op, object axis, bint reverse, bint inclusive, object dtype, object stream,
+                  str opname):
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = as_c(a, tmp)
+    cdef int ax = 0
+    cdef bint has_axis = _one_axis(axis, &ax, opname)
+    cdef c_Dtype d = float32 if dtype is None else to_c_dtype(dtype)
+    return wrap(ops.scan_op(op, deref(p), has_axis, ax, reverse, inclusive, dtype is not None, d,
+                            to_sod(stream)))
+
+
+cdef object _sort(object a, int op, object axis, int k, object stream, str opname):
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = as_c(a, tmp)
+    cdef int ax = 0
+    cdef bint has_axis = _one_axis(axis, &ax, opname)
+    return wrap(ops.sort_op(op, deref(p), has_axis, ax, k, to_sod(stream)))
+
+
+# ---- reductions -------------------------------------------------------------------------------
+
+def all(a, /, axis=None, keepdims=False, *, stream=None):
+    """Whether every element is true (non-zero), over ``axis`` (all axes if None)."""
+    return _reduce(a, ops.R_ALL, axis, keepdims, 0, stream)
+
+
+def any(a, /, axis=None, keepdims=False, *, stream=None):
+    """Whether any element is true (non-zero), over ``axis`` (all axes if None)."""
+    return _reduce(a, ops.R_ANY, axis, keepdims, 0, stream)
+
+
+def sum(a, /, axis=None, keepdims=False, *, stream=None):
+    """Sum over ``axis`` (all axes if None); ``keepdims`` keeps reduced axes with size 1."""
+    return _reduce(a, ops.R_SUM, axis, keepdims, 0, stream)
+
+
+def prod(a, /, axis=None, keepdims=False, *, stream=None):
+    """Product over ``axis`` (all axes if None)."""
+    return _reduce(a, ops.R_PROD, axis, keepdims, 0, stream)
+
+
+def mean(a, /, axis=None, keepdims=False, *, stream=None):
+    """Arithmetic mean over ``axis`` (all axes if None)."""
+    return _reduce(a, ops.R_MEAN, axis, keepdims, 0, stream)
+
+
+def var(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
+    """Variance over ``axis``, dividing by ``N - ddof``."""
+    return _reduce(a, ops.R_VAR, axis, keepdims, as_int(ddof), stream)
+
+
+def std(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
+    """Standard deviation over ``axis``, dividing by ``N - ddof``."""
+    return _reduce(a, ops.R_STD, axis, keepdims, as_int(ddof), stream)
+
+
+def median(a, /, axis=None, keepdims=False, *, stream=None):
+    """Median over ``axis`` (all axes if None); the mean of the middle pair for even counts."""
+    return _reduce(a, ops.R_MEDIAN, axis, keepdims, 0, stream)
+
+
+def min(a, /, axis=None, keepdims=False, *, stream=None):
+    """Minimum over ``axis`` (all axes if None)."""
+    return _reduce(a, ops.R_MIN, axis, keepdims, 0, stream)
+
+
+def max(a, /, axis=None, keepdims=False, *, stream=None):
+    """Maximum over ``axis`` (all axes if None)."""
+    return _reduce(a, ops.R_MAX, axis, keepdims, 0, stream)
+
+
+def logsumexp(a, /, axis=None, keepdims=False, *, stream=None):
+    """``log(sum(exp(a)))`` over ``axis``, computed stably."""
+    return _reduce(a, ops.R_LOGSUMEXP, axis, keepdims, 0, stream)
+
+
+def count_nonzero(a, /, *, axis=None, keepdims=False, stream=None):
+    """The number of non-zero elements over ``axis`` (all axes if None)."""
+    return _reduce(a, ops.R_COUNT_NONZERO, axis, keepdims, 0, stream)
+
+
+def softmax(a, /, axis=None, *, precise=False, stream=None):
+    """``exp(a) / sum(exp(a))`` over ``axis`` (all axes if None); ``precise`` accumulates
+    half-precision inputs in float32."""
+    return _reduce(a, ops.R_SOFTMAX, axis, False, 1 if precise else 0, stream)
+
+
+def minmax(a, /, axis=None, keepdims=False, *, stream=None):
+    """``(min, max)`` over ``axis`` (all axes if None), computed in one pass."""
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = as_c(a, tmp)
+    cdef vector[int] axes = vector[int]()
+    cdef bint has_axes = _axes(axis, axes)
+    return tuple(wrap_list(ops.minmax_op(deref(p), not has_axes, axes, keepdims, to_sod(stream))))
+
+
+def argmin(a, /, axis=None, keepdims=False, *, stream=None):
+    """Indices (uint32) of the minimum along ``axis``, or into the flattened array if None."""
+    return _arg_reduce(a, ops.R_ARGMIN, axis, keepdims, stream, "argmin")
+
+
+def argmax(a, /, axis=None, keepdims=False, *, stream=None):
+    """Indices (uint32) of the maximum along ``axis``, or into the flattened array if None."""
+    return _arg_reduce(a, ops.R_ARGMAX, axis, keepdims, stream, "argmax")
+
+
+def trace(a, /, offset=0, axis1=0, axis2=1, dtype=None, *, stream=None):
+    """Sum of the diagonal ``offset`` of the 2-D slices over ``axis1`` and ``axis2``."""
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = as_c(a, tmp)
+    cdef c_Dtype d = float32 if dtype is None else to_c_dtype(dtype)
+    return wrap(ops.trace_op(deref(p), as_int(offset), as_int(axis1), as_int(axis2), dtype is not None, d, to_sod(stream)))
+
+
+# ---- scans ------------------------------------------------------------------------------------
+
+def cumsum(a, /, axis=None, *, reverse=False, inclusive=True, dtype=None, stream=None):
+    """Cumulative sum along ``axis`` (of the flattened array if None). ``reverse`` scans from the
+    end; ``inclusive=False`` shifts so each output excludes its own element."""
+    return _scan(a, ops.S_CUMSUM, axis, reverse, inclusive, dtype, stream, "cumsum")
+
+
+def cumprod(a, /, axis=None, *, reverse=False, inclusive=True, dtype=None, stream=None):
+    """Cumulative product along ``axis`` (of the flattened array if None)."""
+    return _scan(a, ops.S_CUMPROD, axis, reverse, inclusive, dtype, stream, "cumprod")
+
+
+def cummax(a, /, axis=None, *, reverse=False, inclusive=True, stream=None):
+    """Cumulative maximum along ``axis`` (of the flattened array if None)."""
+    return _scan(a, ops.S_CUMMAX, axis, reverse, inclusive, None, stream, "cummax")
+
+
+def cummin(a, /, axis=None, *, reverse=False, inclusive=True, stream=None):
+    """Cumulative minimum along ``axis`` (of the flattened array if None)."""
+    return _scan(a, ops.S_CUMMIN, axis, reverse, inclusive, None, stream, "cummin")
+
+
+def logcumsumexp(a, /, axis=None, *, reverse=False, inclusive=True, stream=None):
+    """Cumulative ``log(sum(exp(a)))`` along ``axis`` (of the flattened array if None)."""
+    return _scan(a, ops.S_LOGCUMSUMEXP, axis, reverse, inclusive, None, stream, "logcumsumexp")
+
+
+cumulative_sum = cumsum
+cumulative_prod = cumprod
+
+
+# ---- sorting and searching --------------------------------------------------------------------
+
+def sort(a, /, axis=-1, *, stream=None):
+    """A sorted copy along ``axis`` (of the flattened array if None); NaNs go last."""
+    return _sort(a, ops.SO_SORT, axis, 0, stream, "sort")
+
+
+def argsort(a, /, axis=-1, *, stream=None):
+    """Indices (uint32) that sort ``a`` along ``axis`` (the flattened array if None)."""
+    return _sort(a, ops.SO_ARGSORT, axis, 0, stream, "argsort")
+
+
+def partition(a, /, kth, axis=-1, *, stream=None):
+    """A copy where the element at ``kth`` is in its sorted place, smaller ones before it and
+    larger ones after (in no given order)."""
+    return _sort(a, ops.SO_PARTITION, axis, as_int(kth), stream, "partition")
+
+
+def argpartition(a, /, kth, axis=-1, *, stream=None):
+    """Indices (uint32) that partition ``a`` around ``kth`` as :func:`partition` does."""
+    return _sort(a, ops.SO_ARGPARTITION, axis, as_int(kth), stream, "argpartition")
+
+
+def topk(a, /, k, axis=-1, *, stream=None):
+    """The ``k`` largest elements along ``axis`` (of the flattened array if None), unordered."""
+    return _sort(a, ops.SO_TOPK, axis, as_int(k), stream, "topk")
+
+
+def searchsorted(sorted_sequence, values, /, str side="left", *, stream=None):
+    """Indices (uint32) at which ``values`` would be inserted into the 1-D ``sorted_sequence`` to
+    keep it sorted: before equal elements for ``side="left"``, after them for ``"right"``."""
+    cdef optional[c_array] seq = nullopt, vals = nullopt
+    cdef string s = side.encode()
+    to_c_pair(sorted_sequence, values, seq, vals, None)
+    return wrap(ops.searchsorted(deref(seq), deref(vals), s, to_sod(stream)))
+
+
+def unique(a, /, size, return_index=False, return_inverse=False, return_counts=False,
+           fill_value=None, *, stream=None):
+    """The sorted unique values of the flattened array, as exactly ``size`` entries: truncated,
+    or padded with ``fill_value`` (the smallest unique value if None). With ``return_index``,
+    ``return_inverse`` or ``return_counts`` a tuple follows the values: first-occurrence indices,
+    the index into the result of each input element, and how often each value occurs."""
+    cdef optional[c_array] ca = nullopt, fill = nullopt, tmp = nullopt
+    cdef const c_array* p
+    if fill_value is None:
+        p = as_c(a, tmp)
+    else:
+        to_c_pair(a, fill_value, ca, fill, None)
+        p = &ca.value()
+    out = wrap_list(ops.unique(deref(p), as_int(size), return_index, return_inverse, return_counts, fill,
+                               to_sod(stream)))
+    if not (return_index or return_inverse or return_counts):
+        return out[0]
+    return tuple(out)

@@ -69,7 +69,7 @@ def _check_limit(limit, name):
     if not isinstance(limit, int) or isinstance(limit, bool):
         raise TypeError(f"{name}() expects an int number of bytes, got {type(limit).__name__}")
     if limit < 0:
-        raise ValueError(f"{name}() expects a non-negative number of bytes, got {limit}")
+        raise TypeError(f"{name}() expects a non-negative int number of bytes, got {limit}")
     return limit
 
 
@@ -244,3 +244,21 @@ def left_shift(a, b, *, stream=None):
 def right_shift(a, b, *, stream=None):
     """Element-wise ``a >> b``."""
     return _binary(a, b, OP_RSHIFT, stream, False)
+
+
+class ArrayLike:
+    """Wraps any value :func:`array` accepts, marking it as array-like (for annotations and
+    for APIs that take "an array or something convertible")."""
+
+    def __init__(self, arg, /):
+        self.obj = arg
+
+    def __mlx_array__(self):
+        return array(self.obj)
+
+
+def astype(a, dtype, /, *, stream=None):
+    """``a`` converted to ``dtype`` (the function form of :meth:`array.astype`)."""
+    cdef optional[c_array] x = nullopt
+    to_c(a, x)
+    return wrap(cops.astype(deref(x), to_c_dtype(dtype), to_sod(stream)))

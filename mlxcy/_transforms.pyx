@@ -1,2 +1,959 @@
 # cython: language_level=3, cpp_locals=True, embedsignature=True
-"""(to be written: see the issue that owns this module)"""
+"""Function transforms: grad, value_and_grad, vjp, jvp, vmap, compile, checkpoint, custom_function.
+
+Python callables reach MLX through the bridges of src/transforms.h: each transform hands MLX a
+context object and a callback below. Trees of arguments (lists, tuples, dicts) are flattened to
+the flat array vectors MLX works on and rebuilt around the tracers MLX passes back.
+"""
+from cpython.object cimport PyObject
+from cpython.ref cimport Py_INCREF, Py_XDECREF
+from libc.stdint cimport int64_t, uint64_t, uintptr_t
+from libc.string cimport memcpy
+from libcpp.vector cimport vector
+
+from mlxcy._core cimport array, wrap, wrap_list
+from mlxcy.includes.mlx cimport array as c_array
+from mlxcy.includes cimport transforms as tx
+
+__all__ = ["grad", "value_and_grad", "vjp", "jvp", "vmap", "compile", "disable_compile",
+           "enable_compile", "checkpoint", "custom_function"]
+
+
+# ---------------------------------------------------------------------------------------------
+# Trees of arrays
+# ---------------------------------------------------------------------------------------------
+
+cdef inline bint _is_array(object x):
+    return type(x) is array or isinstance(x, array)
+
+
+cdef int _flatten_strict(object tree, list out, str where) except -1:
+    """Append the arrays of a tree of lists/tuples/dicts to `out`; other leaves are an error."""
+    if _is_array(tree):
+        out.append(tree)
+    elif isinstance(tree, (list, tuple)):
+        for x in tree:
+            _flatten_strict(x, out, where)
+    elif isinstance(tree, dict):
+        for x in (<dict>tree).values():
+            _flatten_strict(x, out, where)
+    else:
+        raise ValueError(f"[{where}] The argument should contain only arrays, "
+                         f"but it contains an object of type {type(tree).__name__}.")
+    return 0
+
+
+cdef int _flatten_loose(object tree, list out) except -1:
+    """Append the arrays of a tree to `out`, skipping leaves that are not arrays."""
+    if _is_array(tree):
+        out.append(tree)
+    elif isinstance(tree, (list, tuple)):
+        for x in tree:
+            _flatten_loose(x, out)
+    elif isinstance(tree, dict):
+        for x in (<dict>tree).values():
+            _flatten_loose(x, out)
+    return 0
+
+
+cdef object _rebuild(object tree, list leaves, Py_ssize_t* pos):
+    """A copy of `tree` whose array leaves are replaced, in order, by `leaves[pos:]`."""
+    if _is_array(tree):
+        r = leaves[pos[0]]
+        pos[0] += 1
+        return r
+    if isinstance(tree, list):
+        return [_rebuild(x, leaves, pos) for x in tree]
+    if isinstance(tree, tuple):
+        items = [_rebuild(x, leaves, pos) for x in tree]
+        if type(tree) is not tuple and hasattr(tree, "_fields"):
+            return type(tree)(*items)
+        return tuple(items)
+    if isinstance(tree, dict):
+        return {k: _rebuild(v, leaves, pos) for k, v in (<dict>tree).items()}
+    return tree
+
+
+cdef object _rebuild_all(object tree, list leaves):
+    cdef Py_ssize_t pos = 0
+    return _rebuild(tree, leaves, &pos)
+
+
+cdef vector[c_array] _to_vec(list xs):
+    cdef vector[c_array] v = vector[c_array]()
+    v.reserve(len(xs))
+    for x in xs:
+        v.push_back((<array>x)._a)
+    return v
+
+
+cdef list _array_list(object xs, str fname, str argname):
+    if not isinstance(xs, (list, tuple)) or not all(_is_array(x) for x in xs):
+        raise TypeError(f"{fname}(): '{argname}' must be a list of arrays, got {_type_name(xs)}.")
+    return list(xs)
+
+
+cdef str _describe_output(object r):
+    if isinstance(r, (list, tuple, dict)):
+        return f"a {type(r).__name__} holding something other than arrays"
+    return f"an object of type {_type_name(r)}"
+
+
+cdef str _type_name(object x):
+    t = type(x)
+    if t.__module__ == "builtins":
+        return t.__qualname__
+    return f"{t.__module__}.{t.__qualname__}"
+
+
+cdef int _check_callable(object fun, str fname) except -1:
+    if not callable(fun):
+        raise TypeError(f"{fname}(): 'fun' must be callable, got {_type_name(fun)}.")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# Calling a Python function on tracers (shared by vjp, jvp, checkpoint, custom_function)
+# ---------------------------------------------------------------------------------------------
+
+cdef class _CallCtx:
+    """One call of `fun` with the arrays of (args, kwargs) replaced by the tracers MLX passes."""
+    cdef object fun
+    cdef tuple args
+    cdef dict kwargs
+    cdef object out_template      # the function's output, as last traced
+    cdef str where
+    cdef object err                # exception type for outputs that are not arrays
+
+    cdef list inputs(self):
+        cdef list xs = []
+        _flatten_loose(self.args, xs)
+        if self.kwargs:
+            _flatten_loose(self.kwargs, xs)
+        return xs
+
+
+cdef _CallCtx _call_ctx(_CallCtx ctx, object fun, tuple args, dict kwargs, str where, object err):
+    ctx.fun = fun
+    ctx.args = args
+    ctx.kwargs = kwargs
+    ctx.where = where
+    ctx.err = err
+    return ctx
+
+
+cdef int _call_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& out) except -1:
+    cdef _CallCtx ctx = <_CallCtx>ctx_
+    cdef list tracers = wrap_list(inp)
+    cdef Py_ssize_t pos = 0
+    args = _rebuild(ctx.args, tracers, &pos)
+    if ctx.kwargs:
+        r = ctx.fun(*args, **_rebuild(ctx.kwargs, tracers, &pos))
+    else:
+        r = ctx.fun(*args)
+    cdef list outs = []
+    try:
+        _flatten_strict(r, outs, ctx.where)
+    except ValueError:
+        raise ctx.err(f"[{ctx.where}] The function must return an array or a tree (list, tuple, dict) "
+                      f"of arrays, but it returned {_describe_output(r)}.") from None
+    ctx.out_template = r
+    for x in outs:
+        out.push_back((<array>x)._a)
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# grad / value_and_grad
+# ---------------------------------------------------------------------------------------------
+
+cdef class _GradCtx:
+    cdef object fun
+    cdef list args
+    cdef dict kwargs
+    cdef tuple argnums
+    cdef tuple argnames
+    cdef bint with_value
+    cdef object output
+
+
+cdef int _grad_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& out) except -1:
+    cdef _GradCtx ctx = <_GradCtx>ctx_
+    cdef list tracers = wrap_list(inp)
+    cdef Py_ssize_t pos = 0
+    cdef list args = list(ctx.args)
+    for i in ctx.argnums:
+        args[i] = _rebuild(ctx.args[i], tracers, &pos)
+    kwargs = ctx.kwargs
+    if ctx.argnames:
+        kwargs = dict(kwargs)
+        for name in ctx.argnames:
+            kwargs[name] = _rebuild(ctx.kwargs[name], tracers, &pos)
+    r = ctx.fun(*args, **kwargs)
+    ctx.output = r
+    if _is_array(r):
+        loss = r
+    elif not ctx.with_value:
+        raise ValueError("[grad] The return value of the function whose gradient we want to compute "
+                         f"should be a scalar array; but {_type_name(r)} was returned.")
+    elif isinstance(r, tuple) and len(r) > 0 and _is_array(r[0]):
+        loss = r[0]
+    elif isinstance(r, tuple) and len(r) > 0:
+        raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
+                         "compute should be either a scalar array or a tuple with the first value being "
+                         "a scalar array (Union[array, tuple[array, Any, ...]]); but it was a tuple with "
+                         f"the first value being of type {_type_name(r[0])}.")
+    else:
+        raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
+                         "compute should be either a scalar array or a tuple with the first value being "
+                         "a scalar array (Union[array, tuple[array, Any, ...]]); but "
+                         f"{_type_name(r)} was returned.")
+    out.push_back((<array>loss)._a)
+    return 0
+
+
+cdef class _ValueAndGrad:
+    """The callable returned by :func:`grad` and :func:`value_and_grad`."""
+    cdef object fun
+    cdef tuple argnums
+    cdef tuple argnames
+    cdef bint with_value
+    cdef str name
+    cdef object __weakref__
+
+    def __call__(self, *args, **kwargs):
+        cdef str name = self.name
+        cdef Py_ssize_t n = len(args)
+        for i in self.argnums:
+            if i >= n:
+                raise ValueError(f"[{name}] Can't compute the gradient of argument index {i} because "
+                                 f"the function is called with only {n} positional arguments.")
+        for k in self.argnames:
+            if k not in kwargs:
+                raise ValueError(f"[{name}] Can't compute the gradient of keyword argument '{k}' because "
+                                 f"the function is called with the following keyword arguments "
+                                 f"{set(kwargs) if kwargs else '{}'}")
+        cdef list flat = []
+        for i in self.argnums:
+            _flatten_strict(args[i], flat, "tree_flatten")
+        for k in self.argnames:
+            _flatten_strict(kwargs[k], flat, "tree_flatten")
+        cdef _GradCtx ctx = _GradCtx.__new__(_GradCtx)
+        ctx.fun = self.fun
+        ctx.args = list(args)
+        ctx.kwargs = kwargs
+        ctx.argnums = self.argnums
+        ctx.argnames = self.argnames
+        ctx.with_value = self.with_value
+        cdef vector[c_array] inputs = _to_vec(flat)
+        cdef vector[int] nums = vector[int]()
+        cdef int j
+        for j in range(len(flat)):
+            nums.push_back(j)
+        cdef vector[c_array] values = vector[c_array]()
+        cdef vector[c_array] grads = vector[c_array]()
+        tx.value_and_grad(<PyObject*>ctx, _grad_cb, inputs, nums, values, grads)
+        cdef list g = wrap_list(grads)
+        cdef Py_ssize_t pos = 0
+        pos_grads = [_rebuild(args[i], g, &pos) for i in self.argnums]
+        if len(pos_grads) == 1:
+            pos_grads = pos_grads[0]
+        elif len(pos_grads) == 0:
+            pos_grads = None
+        else:
+            pos_grads = tuple(pos_grads)
+        if self.argnames:
+            kw_grads = {k: _rebuild(kwargs[k], g, &pos) for k in self.argnames}
+            result = (pos_grads, kw_grads)
+        else:
+            result = pos_grads
+        if self.with_value:
+            return ctx.output, result
+        return result
+
+    def __repr__(self):
+        return f"<{self.name} of {self.fun!r}>"
+
+
+cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint with_value):
+    cdef str name = "value_and_grad" if with_value else "grad"
+    _check_callable(fun, name)
+    if argnames is None:
+        argnames = ()
+    if isinstance(argnames, str):
+        names = (argnames,)
+    elif isinstance(argnames, (list, tuple)) and all(isinstance(a, str) for a in argnames):
+        names = tuple(dict.fromkeys(argnames))
+    else:
+        raise TypeError(f"{name}(): 'argnames' must be a str or a sequence of str, got {_type_name(argnames)}.")
+    if argnums is None:
+        nums = (0,) if not names else ()
+    elif isinstance(argnums, int) and not isinstance(argnums, bool):
+        nums = (argnums,)
+    elif isinstance(argnums, (list, tuple)) and all(isinstance(a, int) and not isinstance(a, bool)
+                                                      for a in argnums):
+        nums = tuple(argnums)
+    else:
+        raise TypeError(f"{name}(): 'argnums' must be an int, a sequence of ints or None, "
+                        f"got {_type_name(argnums)}.")
+    for i in nums:
+        if i < 0:
+            raise ValueError(f"[{name}] Can't compute the gradient of negative argument index {i}")
+    seen = set()
+    for i in nums:
+        if i in seen:
+            raise ValueError(f"[{name}] Duplicate argument index {i} is not allowed.")
+        seen.add(i)
+    if not nums and not names:
+        raise ValueError(f"[{name}] Gradient wrt no argument requested")
+    cdef _ValueAndGrad f = _ValueAndGrad.__new__(_ValueAndGrad)
+    f.fun = fun
+    f.argnums = nums
+    f.argnames = names
+    f.with_value = with_value
+    f.name = name
+    return f
+
+
+def value_and_grad(fun, argnums=None, argnames=()):
+    """A function computing ``fun``'s value and its gradient with respect to some arguments.
+
+    ``fun`` returns a scalar array, or a tuple whose first element is a scalar array (the other
+    elements are passed through). ``argnums`` (int, sequence of ints; default 0 unless
+    ``argnames`` is given) picks positional arguments and ``argnames`` keyword arguments; each may
+    be a tree (list, tuple, dict) of arrays. The new function returns ``(value, grads)``, grads
+    shaped like the selected arguments (a tuple for several argnums, ``(positional, {name: ...})``
+    when ``argnames`` is used).
+    """
+    return _make_grad(fun, argnums, argnames, True)
+
+
+def grad(fun, argnums=None, argnames=()):
+    """A function computing the gradient of the scalar-valued ``fun`` (see :func:`value_and_grad`)."""
+    return _make_grad(fun, argnums, argnames, False)
+
+
+# ---------------------------------------------------------------------------------------------
+# vjp / jvp
+# ---------------------------------------------------------------------------------------------
+
+def vjp(fun, primals, cotangents):
+    """Outputs of ``fun(*primals)`` and the vector-Jacobian products with ``cotangents``.
+
+    ``primals`` and ``cotangents`` (one per output) are lists of arrays; returns
+    ``(outputs, vjps)``, two lists of arrays.
+    """
+    _check_callable(fun, "vjp")
+    cdef list p = _array_list(primals, "vjp", "primals")
+    cdef list c = _array_list(cotangents, "vjp", "cotangents")
+    cdef _CallCtx ctx = _call_ctx(_CallCtx.__new__(_CallCtx), fun, tuple(p), None, "vjp", RuntimeError)
+    cdef vector[c_array] outs = vector[c_array]()
+    cdef vector[c_array] res = vector[c_array]()
+    tx.vjp(<PyObject*>ctx, _call_cb, _to_vec(p), _to_vec(c), outs, res)
+    return wrap_list(outs), wrap_list(res)
+
+
+def jvp(fun, primals, tangents):
+    """Outputs of ``fun(*primals)`` and the Jacobian-vector products with ``tangents``.
+
+    ``primals`` and ``tangents`` (one per primal) are lists of arrays; returns
+    ``(outputs, jvps)``, two lists of arrays.
+    """
+    _check_callable(fun, "jvp")
+    cdef list p = _array_list(primals, "jvp", "primals")
+    cdef list t = _array_list(tangents, "jvp", "tangents")
+    cdef _CallCtx ctx = _call_ctx(_CallCtx.__new__(_CallCtx), fun, tuple(p), None, "jvp", RuntimeError)
+    cdef vector[c_array] outs = vector[c_array]()
+    cdef vector[c_array] res = vector[c_array]()
+    tx.jvp(<PyObject*>ctx, _call_cb, _to_vec(p), _to_vec(t), outs, res)
+    return wrap_list(outs), wrap_list(res)
+
+
+# ---------------------------------------------------------------------------------------------
+# vmap
+# ---------------------------------------------------------------------------------------------
+
+cdef str _PREFIX_MSG = "is not a valid prefix of the {what} tree"
+
+
+cdef int _match_axes(object tree, object axes, list arrays, list ax, str what) except -1:
+    """Flatten `tree` (arrays only) into `arrays` and the axis of each into `ax` (None -> -1),
+    reading `axes` as a prefix tree of `tree`."""
+    cdef Py_ssize_t n0
+    if axes is None or (isinstance(axes, int) and not isinstance(axes, bool)):
+        n0 = len(arrays)
+        _flatten_strict(tree, arrays, "tree_flatten")
+        a = -1 if axes is None else axes
+        ax.extend([a] * (len(arrays) - n0))
+    elif isinstance(axes, (list, tuple)):
+        if not isinstance(tree, (list, tuple)) or len(tree) != len(axes):
+            raise ValueError(f"[vmap] The {what} axes {axes!r} do not match the structure of the {what}s: "
+                             f"{_what_is(tree)}.")
+        for t, a in zip(tree, axes):
+            _match_axes(t, a, arrays, ax, what)
+    elif isinstance(axes, dict):
+        if not isinstance(tree, dict) or not all(k in axes for k in tree):
+            raise ValueError(f"[vmap] The {what} axes {axes!r} do not match the structure of the {what}s: "
+                             f"{_what_is(tree)}.")
+        for k, t in (<dict>tree).items():
+            _match_axes(t, axes[k], arrays, ax, what)
+    else:
+        raise ValueError(f"[vmap] axis must be int or None, got {_type_name(axes)}.")
+    return 0
+
+
+cdef str _what_is(object tree):
+    if isinstance(tree, (list, tuple)):
+        return f"a {type(tree).__name__} of length {len(tree)}"
+    if isinstance(tree, dict):
+        return f"a dict with keys {list(tree)}"
+    return f"a single {_type_name(tree)}"
+
+
+cdef class _VmapCtx:
+    cdef object fun
+    cdef object tree
+    cdef bint single
+    cdef object out_template
+
+
+cdef int _vmap_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& out) except -1:
+    cdef _VmapCtx ctx = <_VmapCtx>ctx_
+    rebuilt = _rebuild_all(ctx.tree, wrap_list(inp))
+    r = ctx.fun(rebuilt) if ctx.single else ctx.fun(*rebuilt)
+    cdef list outs = []
+    _flatten_strict(r, outs, "tree_flatten")
+    ctx.out_template = r
+    for x in outs:
+        out.push_back((<array>x)._a)
+    return 0
+
+
+cdef int _check_axes_arg(object axes, str name) except -1:
+    if axes is None:
+        raise TypeError(f"vmap(): '{name}' must be an int or a tree of ints and None "
+                        f"(None alone maps nothing).")
+    return 0
+
+
+cdef class _Vmapped:
+    """The callable returned by :func:`vmap`."""
+    cdef object fun
+    cdef object in_axes
+    cdef object out_axes
+    cdef object __weakref__
+
+    def __call__(self, *args, **kwargs):
+        if kwargs:
+            raise TypeError("[vmap] Keyword arguments are not supported.")
+        cdef list arrays = []
+        cdef list ax = []
+        cdef bint single = len(args) == 1
+        tree = args[0] if single else args
+        try:
+            _match_axes(tree, self.in_axes, arrays, ax, "input")
+        except ValueError:
+            # in_axes given per positional argument, e.g. (0,) for a single argument
+            if not (single and isinstance(self.in_axes, (list, tuple)) and len(self.in_axes) == 1):
+                raise
+            arrays, ax = [], []
+            single = False
+            tree = args
+            _match_axes(tree, self.in_axes, arrays, ax, "input")
+        if all(a == -1 for a in ax):
+            raise ValueError("At least one of in_axes must be non-None.")
+        cdef vector[int] in_ax = vector[int]()
+        cdef int a_
+        for x, a in zip(arrays, ax):
+            a_ = a
+            if a_ != -1:
+                nd = (<array>x)._a.ndim()
+                if a_ < -nd or a_ >= nd:
+                    raise IndexError(f"[vmap] Invalid vectorization axis {a_} for array with shape "
+                                     f"({','.join(str(d) for d in x.shape)})")
+                if a_ < 0:
+                    a_ += nd
+            in_ax.push_back(a_)
+        cdef _VmapCtx ctx = _VmapCtx.__new__(_VmapCtx)
+        ctx.fun = self.fun
+        ctx.tree = tree
+        ctx.single = single
+        cdef vector[c_array] inputs = _to_vec(arrays)
+        cdef vector[c_array] s_in = vector[c_array]()
+        cdef vector[c_array] s_out = vector[c_array]()
+        tx.vmap_trace(<PyObject*>ctx, _vmap_cb, inputs, in_ax, s_in, s_out)
+        cdef list outs = []
+        cdef list oax = []
+        _match_axes(ctx.out_template, self.out_axes, outs, oax, "output")
+        cdef vector[int] out_ax = vector[int]()
+        for a in oax:
+            a_ = a
+            out_ax.push_back(a_)
+        cdef vector[c_array] res = tx.vmap_replace(inputs, s_in, s_out, in_ax, out_ax)
+        return _rebuild_all(ctx.out_template, wrap_list(res))
+
+    def __repr__(self):
+        return f"<vmap of {self.fun!r}>"
+
+
+def vmap(fun, in_axes=0, out_axes=0):
+    """A vectorized version of ``fun``, mapped over an axis of its inputs.
+
+    ``in_axes`` is an int or a prefix tree of the arguments (of the argument itself when there is
+    only one) whose leaves are ints or ``None`` (not mapped); ``out_axes`` likewise for the outputs.
+    """
+    _check_callable(fun, "vmap")
+    _check_axes_arg(in_axes, "in_axes")
+    _check_axes_arg(out_axes, "out_axes")
+    cdef _Vmapped f = _Vmapped.__new__(_Vmapped)
+    f.fun = fun
+    f.in_axes = in_axes
+    f.out_axes = out_axes
+    return f
+
+
+# ---------------------------------------------------------------------------------------------
+# compile
+# ---------------------------------------------------------------------------------------------
+
+cdef enum:
+    TAG_ARRAY = 1
+    TAG_NONE = 2
+    TAG_BOOL = 3
+    TAG_INT = 4
+    TAG_FLOAT = 5
+    TAG_STR = 6
+    TAG_LIST = 7
+    TAG_DICT = 8
+
+
+cdef inline uint64_t _h(object x):
+    return <uint64_t><int64_t>hash(x)
+
+
+cdef int _compile_flatten(object tree, list arrays, vector[uint64_t]& key) except -1:
+    """Flatten the arguments of a compiled call: arrays go to `arrays`; the tree structure and the
+    constant leaves (None, bool, int, float, str) go to the cache `key`."""
+    cdef double d
+    cdef uint64_t bits
+    if _is_array(tree):
+        arrays.append(tree)
+        key.push_back(TAG_ARRAY)
+    elif isinstance(tree, (list, tuple)):
+        key.push_back(TAG_LIST)
+        key.push_back(len(tree))
+        for x in tree:
+            _compile_flatten(x, arrays, key)
+    elif isinstance(tree, dict):
+        key.push_back(TAG_DICT)
+        key.push_back(len(tree))
+        for k, v in (<dict>tree).items():
+            key.push_back(_h(k))
+            _compile_flatten(v, arrays, key)
+    elif tree is None:
+        key.push_back(TAG_NONE)
+    elif isinstance(tree, bool):
+        key.push_back(TAG_BOOL)
+        key.push_back(1 if tree else 0)
+    elif isinstance(tree, int):
+        key.push_back(TAG_INT)
+        if -9223372036854775808 <= tree <= 9223372036854775807:
+            key.push_back(<uint64_t><int64_t>tree)
+        else:
+            key.push_back(_h(tree))
+    elif isinstance(tree, float):
+        d = tree
+        memcpy(&bits, &d, 8)
+        key.push_back(TAG_FLOAT)
+        key.push_back(bits)
+    elif isinstance(tree, str):
+        key.push_back(TAG_STR)
+        key.push_back(_h(tree))
+    else:
+        raise ValueError("[compile] Function arguments must be trees of arrays or constants (floats, ints, "
+                         f"strings, or None), but received type {_type_name(tree)}.")
+    return 0
+
+
+cdef int _swap_in(object tree, list leaves, Py_ssize_t* pos, list saved) except -1:
+    """Replace, in place, the arrays of the mutable containers of `tree` by `leaves[pos:]`,
+    recording (container, key, original, replacement) in `saved`."""
+    if isinstance(tree, list):
+        for i in range(len(tree)):
+            x = tree[i]
+            if _is_array(x):
+                t = leaves[pos[0]]
+                pos[0] += 1
+                saved.append((tree, i, x, t))
+                tree[i] = t
+            else:
+                _swap_in(x, leaves, pos, saved)
+    elif isinstance(tree, dict):
+        for k, x in list((<dict>tree).items()):
+            if _is_array(x):
+                t = leaves[pos[0]]
+                pos[0] += 1
+                saved.append((tree, k, x, t))
+                tree[k] = t
+            else:
+                _swap_in(x, leaves, pos, saved)
+    elif isinstance(tree, tuple):
+        for x in tree:
+            if _is_array(x):
+                pos[0] += 1   # a tuple cannot take the tracer: its array stays a constant
+            else:
+                _swap_in(x, leaves, pos, saved)
+    return 0
+
+
+cdef int _restore(list saved) except -1:
+    for container, k, orig, t in saved:
+        try:
+            if container[k] is t:
+                container[k] = orig
+        except (KeyError, IndexError):
+            pass
+    return 0
+
+
+cdef class _Compiled
+
+
+cdef class _CompileCtx:
+    cdef _Compiled owner
+    cdef tuple args
+    cdef dict kwargs
+    cdef Py_ssize_t n_args       # arrays in (args, kwargs); captured inputs follow
+
+
+cdef int _compile_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& out,
+                     PyObject** extra) except -1:
+    cdef _CompileCtx ctx = <_CompileCtx>ctx_
+    cdef _Compiled owner = ctx.owner
+    cdef list tracers = wrap_list(inp)
+    cdef Py_ssize_t pos = 0
+    args = _rebuild(ctx.args, tracers, &pos)
+    kwargs = _rebuild(ctx.kwargs, tracers, &pos) if ctx.kwargs else {}
+    cdef list saved = []
+    cdef list outs = []
+    cdef Py_ssize_t n_out
+    try:
+        if owner.inputs is not None:
+            _swap_in(owner.inputs, tracers, &pos, saved)
+        r = owner.fun(*args, **kwargs)
+        _flatten_loose(r, outs)
+        n_out = len(outs)
+        if owner.outputs is not None:
+            _flatten_loose(owner.outputs, outs)
+    finally:
+        _restore(saved)
+    for x in outs:
+        out.push_back((<array>x)._a)
+    e = (r, n_out)
+    Py_INCREF(e)
+    extra[0] = <PyObject*>e
+    return 0
+
+
+cdef int _replace_outputs(object tree, list leaves, Py_ssize_t* pos) except -1:
+    """Write `leaves[pos:]` over the arrays of `tree`, in place (arrays inside tuples are skipped)."""
+    if isinstance(tree, list):
+        for i in range(len(tree)):
+            x = tree[i]
+            if _is_array(x):
+                if pos[0] < len(leaves):
+                    tree[i] = leaves[pos[0]]
+                pos[0] += 1
+            else:
+                _replace_outputs(x, leaves, pos)
+    elif isinstance(tree, dict):
+        for k, x in list((<dict>tree).items()):
+            if _is_array(x):
+                if pos[0] < len(leaves):
+                    tree[k] = leaves[pos[0]]
+                pos[0] += 1
+            else:
+                _replace_outputs(x, leaves, pos)
+    elif isinstance(tree, tuple):
+        for x in tree:
+            if _is_array(x):
+                pos[0] += 1
+            else:
+                _replace_outputs(x, leaves, pos)
+    return 0
+
+
+
+cdef class _Compiled:
+    """The callable returned by :func:`compile`."""
+    cdef object fun
+    cdef object inputs
+    cdef object outputs
+    cdef bint shapeless
+    cdef tx.CompileHandle handle
+    cdef object __weakref__
+
+    def __call__(self, *args, **kwargs):
+        cdef list arrays = []
+        cdef vector[uint64_t] key = vector[uint64_t]()
+        _compile_flatten(args, arrays, key)
+        if kwargs:
+            _compile_flatten(kwargs, arrays, key)
+        cdef Py_ssize_t n_args = len(arrays)
+        if self.inputs is not None:
+            _flatten_loose(self.inputs, arrays)
+        cdef _CompileCtx ctx = _CompileCtx.__new__(_CompileCtx)
+        ctx.owner = self
+        ctx.args = args
+        ctx.kwargs = kwargs
+        ctx.n_args = n_args
+        cdef vector[c_array] inputs = _to_vec(arrays)
+        cdef vector[c_array] outs = vector[c_array]()
+        cdef PyObject* extra = NULL
+        try:
+            tx.compiled_call(<PyObject*>ctx, _compile_cb, self.handle, self.shapeless, key, inputs, outs, &extra)
+        except BaseException:
+            tx.compile_handle_erase(self.handle)   # never keep a half-built trace
+            raise
+        if extra == NULL:
+            raise RuntimeError("[compile] the compiled function returned no output description")
+        template, n_out = <object>extra
+        Py_XDECREF(extra)
+        cdef list res = wrap_list(outs)
+        cdef Py_ssize_t pos = 0
+        result = _rebuild(template, res, &pos)
+        if self.outputs is not None:
+            _replace_outputs(self.outputs, res, &pos)
+        return result
+
+    def __dealloc__(self):
+        tx.compile_handle_erase(self.handle)
+
+    def __repr__(self):
+        return f"<compiled {self.fun!r}>"
+
+
+def compile(fun, inputs=None, outputs=None, shapeless=False):
+    """A compiled version of ``fun``: traced once per input signature, then replayed as one graph.
+
+    It recompiles when the shapes (unless ``shapeless``), dtypes, number or tree structure of the
+    arguments or the value of a constant argument (None, bool, int, float, str) change, not when
+    array values change. ``inputs``/``outputs`` are trees (lists, dicts) holding arrays the
+    function reads/writes as implicit state (e.g. a model's and an optimizer's); arrays in them are
+    passed through the compiled graph and written back after each call.
+    """
+    _check_callable(fun, "compile")
+    cdef _Compiled f = _Compiled.__new__(_Compiled)
+    f.fun = fun
+    f.inputs = inputs
+    f.outputs = outputs
+    f.shapeless = bool(shapeless)
+    tx.compile_handle_init(f.handle, <uintptr_t><PyObject*>f)
+    return f
+
+
+def disable_compile():
+    """Turn compilation off globally: compiled functions then run as plain functions."""
+    tx.set_compile_enabled(False)
+
+
+def enable_compile():
+    """Turn compilation back on (overrides the ``MLX_DISABLE_COMPILE`` environment variable)."""
+    tx.set_compile_enabled(True)
+
+
+# ---------------------------------------------------------------------------------------------
+# checkpoint
+# ---------------------------------------------------------------------------------------------
+
+cdef class _Checkpointed:
+    """The callable returned by :func:`checkpoint`."""
+    cdef object fun
+    cdef object __weakref__
+
+    def __call__(self, *args, **kwargs):
+        cdef _CallCtx ctx = _call_ctx(_CallCtx.__new__(_CallCtx), self.fun, args, kwargs,
+                                      "checkpoint", ValueError)
+        cdef vector[c_array] res = tx.checkpoint(<PyObject*>ctx, _call_cb, _to_vec(ctx.inputs()))
+        return _rebuild_all(ctx.out_template, wrap_list(res))
+
+    def __repr__(self):
+        return f"<checkpoint of {self.fun!r}>"
+
+
+def checkpoint(fun):
+    """A version of ``fun`` whose intermediate values are recomputed, not stored, for gradients."""
+    _check_callable(fun, "checkpoint")
+    cdef _Checkpointed f = _Checkpointed.__new__(_Checkpointed)
+    f.fun = fun
+    return f
+
+
+# ---------------------------------------------------------------------------------------------
+# custom_function
+# ---------------------------------------------------------------------------------------------
+
+cdef class _CustomCtx(_CallCtx):
+    cdef custom_function owner
+
+
+cdef object _primal_arg(tuple args):
+    return args[0] if len(args) == 1 else args
+
+
+cdef int _check_positional(_CustomCtx ctx, str what) except -1:
+    if ctx.kwargs:
+        raise ValueError(f"[custom {what}] Function should only accept positional arguments")
+    return 0
+
+
+cdef int _custom_vjp_cb(PyObject* ctx_, const vector[c_array]& primals, const vector[c_array]& cotangents,
+                        const vector[c_array]& outputs, vector[c_array]& out) except -1:
+    cdef _CustomCtx ctx = <_CustomCtx>ctx_
+    cdef list p = wrap_list(primals)
+    cdef Py_ssize_t pos = 0
+    args = _rebuild(ctx.args, p, &pos)
+    kwargs = _rebuild(ctx.kwargs, p, &pos) if ctx.kwargs else {}
+    cot = _rebuild_all(ctx.out_template, wrap_list(cotangents))
+    outs = _rebuild_all(ctx.out_template, wrap_list(outputs))
+    r = ctx.owner._vjp(_primal_arg(args), cot, outs, **kwargs)
+    if len(args) == 1:
+        if (isinstance(r, (list, tuple)) and len(r) == 1
+                and not (isinstance(args[0], (list, tuple)) and len(args[0]) == 1)):
+            r = r[0]
+        r = (r,)
+    _match_result(ctx.args, r, p, out, "vjp")
+    if ctx.kwargs:   # keyword arguments are constants for the custom vjp
+        for x in p[<Py_ssize_t>out.size():]:
+            out.push_back(tx.zeros_like((<array>x)._a))
+    return 0
+
+
+cdef int _match_result(object tree, object r, list primals, vector[c_array]& out, str what) except -1:
+    """Flatten `r`, a tree shaped like the primal tree `tree`, in the order of its arrays; a None
+    where an array is expected means zeros."""
+    if _is_array(tree):
+        if r is None:
+            out.push_back(tx.zeros_like((<array>primals[out.size()])._a))
+        elif _is_array(r):
+            out.push_back((<array>r)._a)
+        else:
+            raise ValueError(f"[custom_function] The custom {what} must return arrays shaped like the "
+                             f"primals, but returned {_type_name(r)} where an array was expected.")
+    elif isinstance(tree, (list, tuple)):
+        if not isinstance(r, (list, tuple)) or len(r) != len(tree):
+            raise ValueError(f"[custom_function] The custom {what} must return one value per primal "
+                             f"({len(tree)}), but returned {_what_is(r)}.")
+        for t, x in zip(tree, r):
+            _match_result(t, x, primals, out, what)
+    elif isinstance(tree, dict):
+        if not isinstance(r, dict) or not all(k in r for k in tree):
+            raise ValueError(f"[custom_function] The custom {what} must return a dict with the keys "
+                             f"{list(tree)}, but returned {_what_is(r)}.")
+        for k, t in (<dict>tree).items():
+            _match_result(t, r[k], primals, out, what)
+    return 0
+
+
+cdef int _custom_jvp_cb(PyObject* ctx_, const vector[c_array]& primals, const vector[c_array]& tangents,
+                        const vector[int]& argnums, vector[c_array]& out) except -1:
+    cdef _CustomCtx ctx = <_CustomCtx>ctx_
+    _check_positional(ctx, "jvp")
+    cdef list p = wrap_list(primals)
+    cdef list t = [None] * len(p)
+    cdef size_t i
+    for i in range(argnums.size()):
+        t[argnums[i]] = wrap(tangents[i])
+    for i in range(len(p)):
+        if t[i] is None:
+            t[i] = wrap(tx.zeros_like(primals[i]))
+    r = ctx.owner._jvp(_primal_arg(_rebuild_all(ctx.args, p)), _primal_arg(_rebuild_all(ctx.args, t)))
+    cdef list res = []
+    _flatten_strict(r, res, "custom jvp")
+    for x in res:
+        out.push_back((<array>x)._a)
+    return 0
+
+
+cdef int _custom_vmap_cb(PyObject* ctx_, const vector[c_array]& inputs, const vector[int]& axes,
+                         vector[c_array]& out, vector[int]& out_axes) except -1:
+    cdef _CustomCtx ctx = <_CustomCtx>ctx_
+    _check_positional(ctx, "vmap")
+    cdef list ax = []
+    cdef size_t i
+    for i in range(axes.size()):
+        ax.append(None if axes[i] < 0 else axes[i])
+    args = _rebuild_all(ctx.args, wrap_list(inputs))
+    r = ctx.owner._vmap(_primal_arg(args), _primal_arg(_rebuild_all(ctx.args, ax)))
+    if not isinstance(r, tuple) or len(r) != 2:
+        raise ValueError("[custom vmap] The custom vmap must return a tuple (outputs, output_axes), "
+                         f"but returned {_type_name(r)}.")
+    cdef list res = []
+    cdef list oax = []
+    _match_axes(r[0], r[1], res, oax, "output")
+    for x in res:
+        out.push_back((<array>x)._a)
+    for a in oax:
+        out_axes.push_back(<int>a)
+    return 0
+
+
+cdef class custom_function:
+    """Wraps a function so that its vjp, jvp and vmap can be given by hand.
+
+    Use as a decorator; then decorate the overrides with ``@f.vjp`` (called as
+    ``vjp(primals, cotangents, outputs)``), ``@f.jvp`` (``jvp(primals, tangents)``) and ``@f.vmap``
+    (``vmap(inputs, axes)`` returning ``(outputs, output_axes)``). With a single positional argument
+    ``primals`` is that argument, otherwise a tuple of them; cotangents and outputs are shaped like
+    the function's output. Transforms not overridden fall back to MLX's own.
+    """
+    cdef object _fun
+    cdef object _vjp
+    cdef object _jvp
+    cdef object _vmap
+    cdef object __weakref__
+    cdef dict __dict__
+
+    def __init__(self, f):
+        _check_callable(f, "custom_function")
+        self._fun = f
+        try:
+            self.__doc__ = getattr(f, "__doc__", None)
+            self.__name__ = getattr(f, "__name__", type(self).__name__)
+        except AttributeError:
+            pass
+
+    def vjp(self, f):
+        """Set the function computing the vjp; returns this custom_function (a decorator)."""
+        _check_callable(f, "vjp")
+        self._vjp = f
+        return self
+
+    def jvp(self, f):
+        """Set the function computing the jvp; returns this custom_function (a decorator)."""
+        _check_callable(f, "jvp")
+        self._jvp = f
+        return self
+
+    def vmap(self, f):
+        """Set the function computing the vmap; returns this custom_function (a decorator)."""
+        _check_callable(f, "vmap")
+        self._vmap = f
+        return self
+
+    def __call__(self, *args, **kwargs):
+        cdef _CustomCtx ctx = <_CustomCtx>_call_ctx(_CustomCtx.__new__(_CustomCtx), self._fun, args, kwargs,
+                                                    "custom_function", ValueError)
+        ctx.owner = self
+        cdef tx.VjpCb vjp_cb = NULL
+        cdef tx.JvpCb jvp_cb = NULL
+        cdef tx.VmapCb vmap_cb = NULL
+        if self._vjp is not None:
+            vjp_cb = _custom_vjp_cb
+        if self._jvp is not None:
+            jvp_cb = _custom_jvp_cb
+        if self._vmap is not None:
+            vmap_cb = _custom_vmap_cb
+        cdef vector[c_array] res = tx.custom_function(<PyObject*>ctx, _call_cb, vjp_cb, jvp_cb, vmap_cb,
+                                                      _to_vec(ctx.inputs()))
+        return _rebuild_all(ctx.out_template, wrap_list(res))

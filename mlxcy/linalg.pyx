@@ -1,2 +1,171 @@
 # cython: language_level=3, cpp_locals=True, embedsignature=True
-"""(to be written: see the issue that owns this module)"""
+"""mlxcy.linalg: norms, factorizations, inverses and solvers (as ``mlx.core.linalg``).
+
+The factorizations run on the CPU; passing a GPU stream raises the reference's error.
+"""
+from libcpp cimport bool as cbool
+from libcpp.string cimport string
+from mlxcy.includes cimport linalg as cl
+
+include "_ns_common.pxi"
+
+
+cdef inline c_array* _a(object a, str fn, optional[c_array]& store) except NULL:
+    arr_arg(a, fn, "a", store)
+    return &deref(store)
+
+
+def norm(a, /, ord=None, axis=None, keepdims=False, *, stream=None):
+    """Vector or matrix norm of ``a``.
+
+    ``ord`` is None (2-norm of vectors, Frobenius of matrices), a number (``inf``, ``-inf``,
+    0, ±1, ±2, any p for vectors) or ``"fro"``/``"nuc"`` for matrices. ``axis`` is None, an
+    int (vector norm) or two ints (matrix norm).
+    """
+    cdef optional[c_array] x = nullopt
+    cdef optional[vector[int]] ax = nullopt
+    cdef int kind = 0
+    cdef double dord = 0
+    cdef string sord = string()
+    arr_arg(a, "norm", "a", x)
+    if ord is None:
+        kind = 0
+    elif isinstance(ord, str):
+        kind = 2
+        sord = ord.encode()
+    elif isinstance(ord, (int, float)):
+        kind = 1
+        dord = ord
+    else:
+        raise TypeError(f"norm(): ord must be None, a number or a str, got {type(ord).__name__}")
+    if axis is not None:
+        ax = int_list((axis,) if isinstance(axis, int) else axis, "norm", "axis")
+    cdef cbool kd = keepdims
+    return wrap(cl.linalg_norm(deref(x), kind, dord, sord, ax, kd, to_sod(stream)))
+
+
+def qr(a, *, stream=None):
+    """QR factorization ``a = Q @ R``; returns ``(Q, R)``."""
+    cdef optional[c_array] x = nullopt
+    return tuple(wrap_list(cl.linalg_qr(deref(_a(a, "qr", x)), to_sod(stream))))
+
+
+def svd(a, compute_uv=True, *, stream=None):
+    """Singular value decomposition ``a = U @ diag(S) @ Vt``: ``(U, S, Vt)``, or ``S`` alone
+    when ``compute_uv`` is False."""
+    cdef optional[c_array] x = nullopt
+    cdef cbool uv = compute_uv
+    out = wrap_list(cl.svd(deref(_a(a, "svd", x)), uv, to_sod(stream)))
+    return tuple(out) if uv else out[0]
+
+
+def inv(a, *, stream=None):
+    """Inverse of a square matrix (batched over leading axes)."""
+    cdef optional[c_array] x = nullopt
+    return wrap(cl.inv(deref(_a(a, "inv", x)), to_sod(stream)))
+
+
+def tri_inv(a, upper=False, *, stream=None):
+    """Inverse of a triangular matrix (lower unless ``upper``)."""
+    cdef optional[c_array] x = nullopt
+    return wrap(cl.tri_inv(deref(_a(a, "tri_inv", x)), <cbool>upper, to_sod(stream)))
+
+
+def cholesky(a, upper=False, *, stream=None):
+    """Cholesky factor of a symmetric positive definite matrix (lower unless ``upper``)."""
+    cdef optional[c_array] x = nullopt
+    return wrap(cl.cholesky(deref(_a(a, "cholesky", x)), <cbool>upper, to_sod(stream)))
+
+
+def cholesky_inv(a, upper=False, *, stream=None):
+    """Inverse of the matrix whose Cholesky factor is ``a``."""
+    cdef optional[c_array] x = nullopt
+    return wrap(cl.cholesky_inv(deref(_a(a, "cholesky_inv", x)), <cbool>upper, to_sod(stream)))
+
+
+def pinv(a, *, stream=None):
+    """Moore-Penrose pseudo-inverse."""
+    cdef optional[c_array] x = nullopt
+    return wrap(cl.pinv(deref(_a(a, "pinv", x)), to_sod(stream)))
+
+
+def cross(a, b, axis=-1, *, stream=None):
+    """Cross product of 3-vectors (or 2-vectors, zero-extended) along ``axis``."""
+    cdef optional[c_array] x = nullopt
+    cdef optional[c_array] y = nullopt
+    arr_arg(a, "cross", "a", x)
+    arr_arg(b, "cross", "b", y)
+    return wrap(cl.cross(deref(x), deref(y), <int>axis, to_sod(stream)))
+
+
+def eig(a, *, stream=None):
+    """Eigenvalues and right eigenvectors of a square matrix (complex64)."""
+    cdef optional[c_array] x = nullopt
+    return tuple(wrap_list(cl.linalg_eig(deref(_a(a, "eig", x)), to_sod(stream))))
+
+
+def eigvals(a, *, stream=None):
+    """Eigenvalues of a square matrix (complex64)."""
+    cdef optional[c_array] x = nullopt
+    return wrap(cl.eigvals(deref(_a(a, "eigvals", x)), to_sod(stream)))
+
+
+cdef string _uplo(object UPLO, str fn) except *:
+    if not isinstance(UPLO, str):
+        raise TypeError(f"{fn}(): UPLO must be a str ('L' or 'U'), got {type(UPLO).__name__}")
+    return UPLO.encode()
+
+
+def eigh(a, UPLO="L", *, stream=None):
+    """Eigenvalues (ascending) and eigenvectors of a symmetric/Hermitian matrix, read from
+    its lower (``"L"``) or upper (``"U"``) triangle."""
+    cdef optional[c_array] x = nullopt
+    return tuple(wrap_list(cl.linalg_eigh(deref(_a(a, "eigh", x)), _uplo(UPLO, "eigh"), to_sod(stream))))
+
+
+def eigvalsh(a, UPLO="L", *, stream=None):
+    """Eigenvalues (ascending) of a symmetric/Hermitian matrix."""
+    cdef optional[c_array] x = nullopt
+    return wrap(cl.eigvalsh(deref(_a(a, "eigvalsh", x)), _uplo(UPLO, "eigvalsh"), to_sod(stream)))
+
+
+def lu(a, *, stream=None):
+    """LU factorization with partial pivoting: ``(p, L, U)`` with ``(L @ U)[p] == a``."""
+    cdef optional[c_array] x = nullopt
+    return tuple(wrap_list(cl.lu(deref(_a(a, "lu", x)), to_sod(stream))))
+
+
+def lu_factor(a, *, stream=None):
+    """Compact LU factorization (LAPACK getrf): ``(LU, pivots)``."""
+    cdef optional[c_array] x = nullopt
+    return tuple(wrap_list(cl.linalg_lu_factor(deref(_a(a, "lu_factor", x)), to_sod(stream))))
+
+
+def solve(a, b, *, stream=None):
+    """Solve ``a @ x = b`` for ``x`` (``a`` square)."""
+    cdef optional[c_array] x = nullopt
+    cdef optional[c_array] y = nullopt
+    arr_arg(a, "solve", "a", x)
+    arr_arg(b, "solve", "b", y)
+    return wrap(cl.solve(deref(x), deref(y), to_sod(stream)))
+
+
+def solve_triangular(a, b, *, upper=False, stream=None):
+    """Solve ``a @ x = b`` for triangular ``a`` (lower unless ``upper``)."""
+    cdef optional[c_array] x = nullopt
+    cdef optional[c_array] y = nullopt
+    arr_arg(a, "solve_triangular", "a", x)
+    arr_arg(b, "solve_triangular", "b", y)
+    return wrap(cl.solve_triangular(deref(x), deref(y), <cbool>upper, to_sod(stream)))
+
+
+def det(a, *, stream=None):
+    """Determinant of a square matrix (batched over leading axes)."""
+    cdef optional[c_array] x = nullopt
+    return wrap(cl.det(deref(_a(a, "det", x)), to_sod(stream)))
+
+
+def slogdet(a, *, stream=None):
+    """Sign and natural log of the absolute determinant: ``(sign, logabsdet)``."""
+    cdef optional[c_array] x = nullopt
+    return tuple(wrap_list(cl.linalg_slogdet(deref(_a(a, "slogdet", x)), to_sod(stream))))

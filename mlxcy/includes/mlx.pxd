@@ -107,6 +107,9 @@ cdef extern from "mlx/stream.h" namespace "mlx::core":
     Stream default_stream(Device) except +
     void set_default_stream(Stream) except +
     Stream new_stream(Device) except +
+    Stream new_thread_unsafe_stream(Device) except +
+    Stream new_thread_local_stream(Device) except +
+    void clear_streams() except +
     void synchronize() except + nogil
     void synchronize(Stream) except + nogil
 

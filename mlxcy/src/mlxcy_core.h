@@ -284,3 +284,12 @@ namespace mlxcy {
 // Python spells booleans True/False; make MLX's printer do the same.
 inline void use_python_bool_printing() { mx::get_global_formatter().capitalize_bool = true; }
 }  // namespace mlxcy
+
+namespace mlxcy {
+inline mx::StreamOrDevice sod_thread_local(int index, int type, int device_index) {
+  return mx::StreamOrDevice{mx::ThreadLocalStream(index, make_device(type, device_index))};
+}
+inline mx::Stream resolve_thread_local(int index, int type, int device_index) {
+  return mx::stream_from_thread_local_stream(mx::ThreadLocalStream(index, make_device(type, device_index)));
+}
+}  // namespace mlxcy

@@ -1,0 +1,34 @@
+# Declarations for NumPy-style indexing (array.__getitem__/__setitem__, array.at): the MLX ops
+# it uses and the helpers of src/indexing.h.
+from libcpp cimport bool
+from libcpp.vector cimport vector
+from mlxcy.includes.mlx cimport array, Dtype, StreamOrDevice, Shape
+
+cdef extern from "mlx/ops.h" namespace "mlx::core" nogil:
+    array take(const array&, const array&, int, StreamOrDevice) except +
+    array slice(const array&, Shape, Shape, Shape, StreamOrDevice) except +
+    array squeeze(const array&, int, StreamOrDevice) except +
+    array expand_dims(const array&, int, StreamOrDevice) except +
+    array astype(array, Dtype, StreamOrDevice) except +
+    array reciprocal(const array&, StreamOrDevice) except +
+
+cdef extern from "src/indexing.h" namespace "mlxcy" nogil:
+    cdef cppclass IndexSpec:
+        IndexSpec()
+        Shape start, stop, strides, sizes
+        bool sliced
+        vector[int] int_axes
+        vector[array] adv
+        vector[int] adv_axes
+        bool adjacent
+        int adv_pos
+        int adv_ndim
+        vector[int] new_axes
+
+    cdef enum IndexUpdateOp:
+        UPD_SET, UPD_ADD, UPD_PROD, UPD_MAX, UPD_MIN
+
+    array index_get(const array&, const IndexSpec&, StreamOrDevice) except +
+    array index_update(const array&, const IndexSpec&, const array&, int, StreamOrDevice) except +
+    array mask_update(const array&, const array&, const array&, StreamOrDevice) except +
+    vector[array] mask_nonzero(array&) except +

@@ -1,0 +1,297 @@
+"""Layers whose parameters are split across the processes of a distributed group.
+
+- ``AllToShardedLinear``: every process holds a slice of the output features; the input is the
+  same everywhere and its gradient is summed over the group.
+- ``ShardedToAllLinear``: every process holds a slice of the input features; the partial products
+  are summed over the group so every process gets the full output.
+- Their quantized counterparts, and ``fully_shard`` / ``FullyShardedModule``, which keeps only a
+  slice (along axis 0) of every parameter and gathers the rest for each forward pass.
+"""
+import math
+from functools import lru_cache
+from typing import Callable, Optional, Union
+
+import mlxcy as mx
+from mlxcy.nn.layers.base import Module
+from mlxcy.nn.layers.linear import Linear
+from mlxcy.nn.layers.quantized import QuantizedLinear, _FrozenQuantized, _defaults, _quant_repr, _store_quantized
+from mlxcy.utils import tree_flatten, tree_map, tree_map_with_path, tree_unflatten
+
+__all__ = ["AllToShardedLinear", "ShardedToAllLinear", "QuantizedAllToShardedLinear",
+           "QuantizedShardedToAllLinear", "FullyShardedModule", "fully_shard", "shard_linear",
+           "shard_inplace", "sum_gradients"]
+
+
+def _group(group):
+    return group if group is not None else mx.distributed.init()
+
+
+@lru_cache(maxsize=None)
+def _sum_gradients_for(group):
+    @mx.custom_function
+    def identity(x):
+        return x
+
+    @identity.vjp
+    def identity_vjp(primals, cotangent, output):
+        return mx.distributed.all_sum(cotangent, group=group)
+
+    return identity
+
+
+def sum_gradients(group):
+    """A function that is the identity forward and sums its gradient over ``group`` backward."""
+    if group.size() == 1:
+        return lambda x: x
+    return _sum_gradients_for(group)
+
+
+def _shard(x, axis, segments, group):
+    """This process's part of ``x`` along ``axis``: ``x`` is first cut into ``segments`` (a count,
+    or the split indices of fused weights), and each segment is split evenly over the group."""
+    n, r = group.size(), group.rank()
+    if n == 1:
+        return x
+    parts = mx.split(x, segments, axis=axis) if segments != 1 else [x]
+    mine = []
+    for part in parts:
+        if part.shape[axis] % n:
+            raise ValueError(f"Cannot shard a dimension of size {part.shape[axis]} over {n} processes")
+        mine.append(mx.split(part, n, axis=axis)[r])
+    return mine[0] if len(mine) == 1 else mx.concatenate(mine, axis=axis)
+
+
+def _check_divisible(dims, n, what):
+    if dims % n:
+        raise ValueError(f"The {what} ({dims}) must be divisible by the size of the group ({n})")
+
+
+class AllToShardedLinear(Module):
+    """A Linear layer whose output features are split over the group (see module docstring)."""
+
+    def __init__(self, input_dims: int, output_dims: int, bias: bool = True, group=None):
+        super().__init__()
+        self.group = _group(group)
+        n = self.group.size()
+        _check_divisible(output_dims, n, "output dimensions")
+        bound = math.sqrt(1.0 / input_dims)
+        self.weight = mx.random.uniform(low=-bound, high=bound, shape=(output_dims // n, input_dims))
+        if bias:
+            self.bias = mx.random.uniform(low=-bound, high=bound, shape=(output_dims // n,))
+
+    def _extra_repr(self):
+        out, inp = self.weight.shape
+        return f"input_dims={inp}, output_dims={out * self.group.size()}, bias={'bias' in self}"
+
+    def __call__(self, x):
+        x = sum_gradients(self.group)(x)
+        if "bias" in self:
+            return mx.addmm(self["bias"], x, self["weight"].T)
+        return x @ self["weight"].T
+
+    @classmethod
+    def from_linear(cls, linear_layer, *, segments: Union[int, list] = 1, group=None):
+        """The sharded counterpart of ``linear_layer`` (its weights split by output feature)."""
+        group = _group(group)
+        out, inp = linear_layer.weight.shape
+        layer = cls(inp, out, "bias" in linear_layer, group)
+        layer.update(_sharded_params(linear_layer, "all-to-sharded", segments, group))
+        return layer
+
+
+class ShardedToAllLinear(Module):
+    """A Linear layer whose input features are split over the group (see module docstring)."""
+
+    def __init__(self, input_dims: int, output_dims: int, bias: bool = True, group=None):
+        super().__init__()
+        self.group = _group(group)
+        n = self.group.size()
+        _check_divisible(input_dims, n, "input dimensions")
+        bound = math.sqrt(1.0 / input_dims)
+        self.weight = mx.random.uniform(low=-bound, high=bound, shape=(output_dims, input_dims // n))
+        if bias:
+            self.bias = mx.random.uniform(low=-bound, high=bound, shape=(output_dims,))
+
+    def _extra_repr(self):
+        out, inp = self.weight.shape
+        return f"input_dims={inp * self.group.size()}, output_dims={out}, bias={'bias' in self}"
+
+    def __call__(self, x):
+        y = x @ self["weight"].T
+        if self.group.size() > 1:
+            y = mx.distributed.all_sum(y, group=self.group)
+        return y + self["bias"] if "bias" in self else y
+
+    @classmethod
+    def from_linear(cls, linear_layer, *, segments: Union[int, list] = 1, group=None):
+        """The sharded counterpart of ``linear_layer`` (its weights split by input feature)."""
+        group = _group(group)
+        out, inp = linear_layer.weight.shape
+        layer = cls(inp, out, "bias" in linear_layer, group)
+        layer.update(_sharded_params(linear_layer, "sharded-to-all", segments, group))
+        return layer
+
+
+class _QuantizedSharded(_FrozenQuantized):
+    _sharding = None
+
+    def __init__(self, input_dims, output_dims, bias=True, group_size=64, bits=4, mode="affine", group=None):
+        super().__init__()
+        self.group = _group(group)
+        n = self.group.size()
+        self.group_size, self.bits = _defaults(group_size, bits, mode)
+        self.mode = mode
+        all_to_sharded = self._sharding == "all-to-sharded"
+        _check_divisible(output_dims if all_to_sharded else input_dims, n,
+                         "output dimensions" if all_to_sharded else "input dimensions")
+        shape = (output_dims // n, input_dims) if all_to_sharded else (output_dims, input_dims // n)
+        bound = math.sqrt(1.0 / input_dims)
+        _store_quantized(self, mx.random.uniform(low=-bound, high=bound, shape=shape))
+        if bias:
+            self.bias = mx.zeros((output_dims // n,) if all_to_sharded else (output_dims,))
+        self.freeze()
+
+    def _dims(self):
+        out, packed = self.weight.shape
+        inp = packed * 32 // self.bits
+        n = self.group.size()
+        return (inp, out * n) if self._sharding == "all-to-sharded" else (inp * n, out)
+
+    def _extra_repr(self):
+        inp, out = self._dims()
+        return _quant_repr(self, f"input_dims={inp}, output_dims={out}, bias={'bias' in self}")
+
+    def _matmul(self, x):
+        return mx.quantized_matmul(x, self["weight"], self["scales"], self.get("biases"), transpose=True,
+                                   group_size=self.group_size, bits=self.bits, mode=self.mode)
+
+    @classmethod
+    def from_quantized_linear(cls, quantized_linear_layer, *, segments: Union[int, list] = 1, group=None):
+        """The sharded counterpart of a ``QuantizedLinear`` layer."""
+        group = _group(group)
+        q = quantized_linear_layer
+        out, packed = q.weight.shape
+        layer = cls(packed * 32 // q.bits, out, "bias" in q, q.group_size, q.bits, q.mode, group)
+        layer.update(_sharded_params(q, cls._sharding, segments, group))
+        return layer
+
+
+class QuantizedAllToShardedLinear(_QuantizedSharded):
+    """The quantized ``AllToShardedLinear``; its parameters are frozen."""
+    _sharding = "all-to-sharded"
+
+    def __call__(self, x):
+        y = self._matmul(sum_gradients(self.group)(x))
+        return y + self["bias"] if "bias" in self else y
+
+
+class QuantizedShardedToAllLinear(_QuantizedSharded):
+    """The quantized ``ShardedToAllLinear``; its parameters are frozen."""
+    _sharding = "sharded-to-all"
+
+    def __call__(self, x):
+        y = self._matmul(x)
+        if self.group.size() > 1:
+            y = mx.distributed.all_sum(y, group=self.group)
+        return y + self["bias"] if "bias" in self else y
+
+
+def _sharding_rule(sharding):
+    """A callable (path, weight) -> axis or (axis, segments) or None for a named sharding."""
+    if callable(sharding):
+        return sharding
+    if sharding == "all-to-sharded":
+        return lambda path, w: 0
+    if sharding == "sharded-to-all":
+        return lambda path, w: -1 if not path.endswith("bias") else None
+    raise ValueError(f"Unknown sharding '{sharding}': use 'all-to-sharded', 'sharded-to-all' or a callable")
+
+
+def _sharded_params(module, sharding, segments, group):
+    """The sharded parameter tree of ``module`` (the module itself is not changed)."""
+    rule = _sharding_rule(sharding)
+
+    def shard(path, w):
+        spec = rule(path, w)
+        if spec is None:
+            return w
+        axis, segs = spec if isinstance(spec, tuple) else (spec, segments)
+        return _shard(w, axis, segs, group)
+
+    return tree_map_with_path(shard, module.parameters())
+
+
+def shard_inplace(module: Module, sharding: Union[str, Callable], *, segments: Union[int, list] = 1, group=None):
+    """Replace ``module``'s parameters by this process's shard of them (see ``shard_linear``)."""
+    module.update(_sharded_params(module, sharding, segments, _group(group)))
+
+
+def shard_linear(module: Module, sharding: str, *, segments: Union[int, list] = 1, group=None):
+    """A new sharded layer from a ``Linear`` or ``QuantizedLinear``; ``sharding`` is
+    ``"all-to-sharded"`` or ``"sharded-to-all"``."""
+    kinds = {("all-to-sharded", False): AllToShardedLinear, ("sharded-to-all", False): ShardedToAllLinear,
+             ("all-to-sharded", True): QuantizedAllToShardedLinear,
+             ("sharded-to-all", True): QuantizedShardedToAllLinear}
+    quantized = isinstance(module, QuantizedLinear)
+    if not quantized and not isinstance(module, Linear):
+        raise ValueError(f"shard_linear expects a Linear or QuantizedLinear layer, got {type(module).__name__}")
+    if (sharding, quantized) not in kinds:
+        raise ValueError(f"Unknown sharding '{sharding}': use 'all-to-sharded' or 'sharded-to-all'")
+    cls = kinds[(sharding, quantized)]
+    convert = cls.from_quantized_linear if quantized else cls.from_linear
+    return convert(module, segments=segments, group=group)
+
+
+@lru_cache(maxsize=None)
+def _gather_for(group):
+    """all_gather forward; backward, the summed gradient's slice for this process."""
+    n, r = group.size(), group.rank()
+
+    @mx.custom_function
+    def gather(x):
+        return mx.distributed.all_gather(x, group=group)
+
+    @gather.vjp
+    def gather_vjp(primals, cotangent, output):
+        # a reduce-scatter, written as all_sum + slice: libmlx's ring backend has no reduce-scatter
+        return mx.split(mx.distributed.all_sum(cotangent, group=group), n, axis=0)[r]
+
+    return gather
+
+
+class FullyShardedModule(Module):
+    """Holds only this process's slice (along axis 0) of every parameter of ``module``; the full
+    parameters are gathered for each forward pass and gradients are reduce-scattered back."""
+
+    def __init__(self, module: Module, group=None, compute_dtype=None):
+        super().__init__()
+        self.group = _group(group)
+        self.compute_dtype = compute_dtype
+        n = self.group.size()
+        for path, p in tree_flatten(module.parameters()):
+            if p.ndim == 0 or p.shape[0] % n:
+                raise ValueError(f"Parameter '{path}' of shape {p.shape} cannot be sharded along axis 0 "
+                                 f"over {n} processes")
+        module.update(tree_map(lambda p: _shard(p, 0, 1, self.group), module.parameters()))
+        self.module = module
+
+    def _extra_repr(self):
+        return f"group_size={self.group.size()}"
+
+    def __call__(self, *args, **kwargs):
+        shards = self.module.parameters()
+        gather = _gather_for(self.group)
+        cast = (lambda p: p.astype(self.compute_dtype)) if self.compute_dtype is not None else (lambda p: p)
+        self.module.update(tree_map(lambda p: cast(gather(p)), shards))
+        try:
+            return self.module(*args, **kwargs)
+        finally:
+            self.module.update(shards)
+
+
+def fully_shard(module: Module, *, group=None, compute_dtype=None) -> Module:
+    """Wrap ``module`` in a :class:`FullyShardedModule` (``module`` itself on a single process)."""
+    group = _group(group)
+    if group.size() == 1:
+        return module
+    return FullyShardedModule(module, group=group, compute_dtype=compute_dtype)

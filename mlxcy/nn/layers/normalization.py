@@ -1,0 +1,162 @@
+"""Normalisation layers: LayerNorm, RMSNorm, GroupNorm, InstanceNorm, BatchNorm."""
+import math
+
+import mlxcy as mx
+from mlxcy.nn.layers.base import Module
+
+
+def _standardize(x, axes, eps):
+    mean = mx.mean(x, axis=axes, keepdims=True)
+    var = mx.var(x, axis=axes, keepdims=True)
+    return (x - mean) * mx.rsqrt(var + eps)
+
+
+def _affine(module, x):
+    if "weight" in module:
+        x = module["weight"] * x
+    if "bias" in module:
+        x = x + module["bias"]
+    return x
+
+
+class InstanceNorm(Module):
+    """Normalises each sample and channel over the spatial axes (all but the first and last)."""
+
+    def __init__(self, dims: int, eps: float = 1e-5, affine: bool = False):
+        super().__init__()
+        if affine:
+            self.weight = mx.ones((dims,))
+            self.bias = mx.zeros((dims,))
+        self.dims = dims
+        self.eps = eps
+
+    def _extra_repr(self):
+        return f"{self.dims}, eps={self.eps}, affine={'weight' in self}"
+
+    def __call__(self, x: mx.array) -> mx.array:
+        axes = tuple(range(1, x.ndim - 1))
+        return _affine(self, _standardize(x, axes, self.eps))
+
+
+class LayerNorm(Module):
+    """Normalises over the last axis (of size ``dims``), then scales and shifts if ``affine``."""
+
+    def __init__(self, dims: int, eps: float = 1e-5, affine: bool = True, bias: bool = True):
+        super().__init__()
+        if affine:
+            self.weight = mx.ones((dims,))
+            if bias:
+                self.bias = mx.zeros((dims,))
+        self.eps = eps
+        self.dims = dims
+
+    def _extra_repr(self):
+        return f"{self.dims}, eps={self.eps}, affine={'weight' in self}"
+
+    def __call__(self, x):
+        return mx.fast.layer_norm(x, self.get("weight"), self.get("bias"), self.eps)
+
+
+class RMSNorm(Module):
+    """Divides by the root mean square over the last axis, then scales by a learned weight."""
+
+    def __init__(self, dims: int, eps: float = 1e-5):
+        super().__init__()
+        self.weight = mx.ones((dims,))
+        self.eps = eps
+
+    def _extra_repr(self):
+        return f"{self.weight.shape[0]}, eps={self.eps}"
+
+    def __call__(self, x):
+        return mx.fast.rms_norm(x, self["weight"], self.eps)
+
+
+class GroupNorm(Module):
+    """Normalises groups of channels over the spatial axes and the channels of each group.
+
+    By default channel ``c`` belongs to group ``c % num_groups``; with ``pytorch_compatible``
+    groups are contiguous runs of ``dims // num_groups`` channels.
+    """
+
+    def __init__(self, num_groups: int, dims: int, eps: float = 1e-5, affine: bool = True,
+                 pytorch_compatible: bool = False):
+        super().__init__()
+        if affine:
+            self.bias = mx.zeros((dims,))
+            self.weight = mx.ones((dims,))
+        self.num_groups = num_groups
+        self.dims = dims
+        self.eps = eps
+        self.pytorch_compatible = pytorch_compatible
+
+    def _extra_repr(self):
+        return (
+            f"{self.num_groups}, {self.dims}, eps={self.eps}, affine={'weight' in self}, "
+            f"pytorch_compatible={self.pytorch_compatible}"
+        )
+
+    def __call__(self, x):
+        shape = x.shape
+        batch, groups = shape[0], self.num_groups
+        if self.pytorch_compatible:
+            per = self.dims // groups
+            y = x.reshape(batch, -1, groups, per).transpose(0, 2, 1, 3).reshape(batch, groups, -1)
+            y = mx.fast.layer_norm(y, None, None, self.eps)
+            y = y.reshape(batch, groups, -1, per).transpose(0, 2, 1, 3).reshape(shape)
+        else:
+            y = _standardize(x.reshape(batch, -1, groups), 1, self.eps).reshape(shape)
+        return _affine(self, y)
+
+
+class BatchNorm(Module):
+    """Normalises over every axis but the last, with running statistics for evaluation.
+
+    In training the batch statistics are used and, with ``track_running_stats``, folded into
+    ``running_mean`` / ``running_var`` (unbiased variance) with weight ``momentum``.
+    """
+
+    def __init__(self, num_features: int, eps: float = 1e-5, momentum: float = 0.1,
+                 affine: bool = True, track_running_stats: bool = True):
+        super().__init__()
+        self.num_features = num_features
+        self.eps = eps
+        self.momentum = momentum
+        self.track_running_stats = track_running_stats
+        if affine:
+            self.weight = mx.ones((num_features,))
+            self.bias = mx.zeros((num_features,))
+        if track_running_stats:
+            self.running_mean = mx.zeros((num_features,))
+            self.running_var = mx.ones((num_features,))
+            self.freeze(keys=["running_mean", "running_var"], recurse=False)
+
+    def unfreeze(self, *args, **kwargs):
+        """As ``Module.unfreeze``, but the running statistics stay frozen."""
+        super().unfreeze(*args, **kwargs)
+        if self.track_running_stats:
+            self.freeze(keys=["running_mean", "running_var"], recurse=False)
+        return self
+
+    def _extra_repr(self):
+        return (
+            f"{self.num_features}, eps={self.eps}, momentum={self.momentum}, "
+            f"affine={'weight' in self}, track_running_stats={self.track_running_stats}"
+        )
+
+    def __call__(self, x: mx.array) -> mx.array:
+        if x.ndim < 2 or x.ndim > 4:
+            raise ValueError(f"Expected input tensor to have 2, 3 or 4 dimensions, but got {x.ndim}")
+        axes = tuple(range(x.ndim - 1))
+        if self.training or not self.track_running_stats:
+            mean = mx.mean(x, axis=axes)
+            var = mx.var(x, axis=axes)
+            if self.training and self.track_running_stats:
+                n = math.prod(x.shape[:-1])
+                unbiased = var * (n / max(n - 1, 1))
+                m = self.momentum
+                self.running_mean = (1 - m) * self.running_mean + m * mean
+                self.running_var = (1 - m) * self.running_var + m * unbiased
+        else:
+            mean, var = self.running_mean, self.running_var
+        return _affine(self, (x - mean) * mx.rsqrt(var + self.eps))

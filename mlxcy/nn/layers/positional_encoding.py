@@ -1,0 +1,86 @@
+"""Positional encodings: RoPE, sinusoidal encodings and ALiBi biases."""
+import math
+from typing import Optional
+
+import mlxcy as mx
+from mlxcy.nn.layers.base import Module
+
+
+class RoPE(Module):
+    """Rotary positional encoding of the first ``dims`` features (through ``mx.fast.rope``)."""
+
+    def __init__(self, dims: int, traditional: bool = False, base: float = 10000, scale: float = 1.0):
+        super().__init__()
+        self.dims = dims
+        self.traditional = traditional
+        self.base = base
+        self.scale = scale
+
+    def _extra_repr(self):
+        return f"{self.dims}, traditional={self.traditional}"
+
+    def __call__(self, x, offset: int = 0):
+        return mx.fast.rope(x, self.dims, traditional=self.traditional, base=self.base,
+                            scale=self.scale, offset=offset)
+
+
+class SinusoidalPositionalEncoding(Module):
+    """Maps positions to ``dims`` sines and cosines of geometrically spaced frequencies.
+
+    Frequencies run from ``max_freq`` down to ``min_freq`` (times 2*pi with ``full_turns``);
+    the output is ``[sin, cos]`` (``[cos, sin]`` with ``cos_first``) times ``scale``
+    (default ``sqrt(2 / dims)``).
+    """
+
+    def __init__(self, dims: int, min_freq: float = 0.0001, max_freq: float = 1, scale: Optional[float] = None,
+                 cos_first: bool = False, full_turns: bool = False):
+        super().__init__()
+        half = dims // 2
+        frac = 1 - mx.arange(0, half) / (half - 1)
+        lo, hi = math.log(min_freq), math.log(max_freq)
+        self._sigmas = mx.exp(frac * (hi - lo) + lo)
+        if full_turns:
+            self._sigmas = self._sigmas * (2 * math.pi)
+        self.scale = scale or (2 / dims) ** 0.5
+        self.cos_first = cos_first
+
+    def __call__(self, x):
+        y = x[..., None] * self._sigmas
+        parts = [mx.cos(y), mx.sin(y)] if self.cos_first else [mx.sin(y), mx.cos(y)]
+        y = mx.concatenate(parts, axis=-1)
+        if self.scale != 1:
+            y = y * self.scale
+        return y
+
+
+class ALiBi(Module):
+    """Adds the attention-with-linear-biases penalty ``-slope_h * |i - j|`` to attention scores."""
+
+    _cache = {}
+
+    @staticmethod
+    def create_alibi_matrix(q_sequence_length: int, k_sequence_length: int, num_heads: int,
+                            offset: int = 0, dtype: mx.Dtype = mx.float32) -> mx.array:
+        """The ``(1, num_heads, q - offset, k)`` bias for queries ``offset..q`` against keys ``0..k``."""
+        q = mx.arange(offset, q_sequence_length)
+        k = mx.arange(0, k_sequence_length)
+        dist = -mx.abs(q[:, None] - k[None, :])[None, None]
+        return (dist * ALiBi.create_alibi_slope(num_heads)).astype(dtype)
+
+    @staticmethod
+    def create_alibi_slope(num_heads: int, dtype: mx.Dtype = mx.float32) -> mx.array:
+        """Per-head slopes ``2^(-8 h / num_heads)``, ``h = 1..num_heads``, shaped ``(num_heads, 1, 1)``."""
+        base = (2**8) ** (1.0 / num_heads)
+        slopes = mx.power(base, -mx.arange(1, num_heads + 1))
+        return slopes[:, None, None].astype(dtype)
+
+    def __call__(self, attention_scores: mx.array, offset: int = 0, mask: Optional[mx.array] = None) -> mx.array:
+        key = (attention_scores.shape[-2] + offset, attention_scores.shape[-1], attention_scores.shape[1],
+               offset, attention_scores.dtype)
+        bias = ALiBi._cache.get(key)
+        if bias is None:
+            bias = ALiBi.create_alibi_matrix(*key)
+            ALiBi._cache = {key: bias}
+        if mask is not None:
+            bias = bias + mask
+        return attention_scores + bias

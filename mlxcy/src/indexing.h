@@ -1,0 +1,224 @@
+// NumPy-style indexing over MLX ops: the Cython side parses a Python index into an IndexSpec
+// (ints and slices already normalised against the shape), these helpers build the graph.
+#pragma once
+#include <algorithm>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "mlx/array.h"
+#include "mlx/ops.h"
+
+namespace mlxcy {
+namespace mx = mlx::core;
+
+// A parsed index. Per axis of the source: the strided slice to take first (ints in basic mode
+// are a slice of length one, squeezed afterwards). Advanced indices (integer arrays, and ints
+// when arrays are present) come as arrays with the axis each one indexes.
+struct IndexSpec {
+  mx::Shape start, stop, strides, sizes;  // sizes: length of each axis after slicing
+  bool sliced = false;                     // some axis is not taken whole
+  std::vector<int> int_axes;               // basic mode: axes indexed by an int
+  std::vector<mx::array> adv;              // advanced index arrays
+  std::vector<int> adv_axes;               // the axis each one indexes (increasing)
+  bool adjacent = true;                    // advanced entries side by side in the index
+  int adv_pos = 0;                         // adjacent: output position of the broadcast block
+  int adv_ndim = 0;                        // ndim of the broadcast index block
+  std::vector<int> new_axes;               // output positions of None entries
+};
+
+enum IndexUpdateOp { UPD_SET = 0, UPD_ADD, UPD_PROD, UPD_MAX, UPD_MIN };
+
+inline mx::array sliced_part(const mx::array& a, const IndexSpec& s, mx::StreamOrDevice sd) {
+  return s.sliced ? mx::slice(a, s.start, s.stop, s.strides, sd) : a;
+}
+
+// The advanced part: x (already sliced) gathered at the broadcast index arrays.
+inline mx::array gather_advanced(const mx::array& x, const IndexSpec& s, mx::StreamOrDevice sd) {
+  if (s.adv.size() == 1) {
+    // One index array: take() puts its dims where the indexed axis was, NumPy's placement.
+    int ax = s.adv_axes[0];
+    return mx::take(x, s.adv[0], ax, sd);
+  }
+  // (MLX's gather and scatter kernels wrap negative indices themselves.)
+  std::vector<mx::array> idx = mx::broadcast_arrays(s.adv, sd);
+  mx::Shape slice_sizes = x.shape();
+  for (int ax : s.adv_axes) slice_sizes[ax] = 1;
+  auto g = mx::gather(x, idx, s.adv_axes, slice_sizes, sd);
+  int nb = s.adv_ndim;
+  std::vector<int> sq;
+  for (int ax : s.adv_axes) sq.push_back(nb + ax);
+  g = mx::squeeze(g, sq, sd);
+  if (s.adjacent && s.adv_pos > 0) {
+    // Move the broadcast block from the front to where the advanced entries were.
+    std::vector<int> perm;
+    for (int i = 0; i < s.adv_pos; ++i) perm.push_back(nb + i);
+    for (int i = 0; i < nb; ++i) perm.push_back(i);
+    for (int i = nb + s.adv_pos; i < static_cast<int>(g.ndim()); ++i) perm.push_back(i);
+    g = mx::transpose(g, perm, sd);
+  }
+  return g;
+}
+
+// a[index]
+inline mx::array index_get(const mx::array& a, const IndexSpec& s, mx::StreamOrDevice sd) {
+  mx::array x = sliced_part(a, s, sd);
+  if (!s.adv.empty()) {
+    x = gather_advanced(x, s, sd);
+  } else if (!s.int_axes.empty()) {
+    x = mx::squeeze(x, s.int_axes, sd);
+  }
+  if (!s.new_axes.empty()) x = mx::expand_dims(x, s.new_axes, sd);
+  return x;
+}
+
+inline std::string shape_str(const mx::Shape& sh) {
+  std::string out = "(";
+  for (size_t i = 0; i < sh.size(); ++i) {
+    if (i) out += ",";
+    out += std::to_string(sh[i]);
+  }
+  return out + ")";
+}
+
+// `v` made to fit `target`: leading size-1 dims beyond target's rank dropped (NumPy allows
+// them), then broadcast.
+inline mx::array fit_value(const mx::array& v, const mx::Shape& target, mx::StreamOrDevice sd) {
+  mx::array x = v;
+  if (x.ndim() > target.size()) {
+    size_t extra = x.ndim() - target.size();
+    for (size_t i = 0; i < extra; ++i) {
+      if (x.shape(static_cast<int>(i)) != 1)
+        throw std::invalid_argument("Cannot broadcast array of shape " + shape_str(v.shape()) +
+                                    " into shape " + shape_str(target) + ".");
+    }
+    mx::Shape rest(x.shape().begin() + extra, x.shape().end());
+    x = mx::reshape(x, rest, sd);
+  }
+  try {
+    return mx::broadcast_to(x, target, sd);
+  } catch (const std::invalid_argument&) {
+    throw std::invalid_argument("Cannot broadcast array of shape " + shape_str(v.shape()) +
+                                " into shape " + shape_str(target) + ".");
+  }
+}
+
+inline mx::array scatter_op(int op, const mx::array& x, const std::vector<mx::array>& idx, const mx::array& upd,
+                            const std::vector<int>& axes, mx::StreamOrDevice sd) {
+  switch (op) {
+    case UPD_ADD: return mx::scatter_add(x, idx, upd, axes, sd);
+    case UPD_PROD: return mx::scatter_prod(x, idx, upd, axes, sd);
+    case UPD_MAX: return mx::scatter_max(x, idx, upd, axes, sd);
+    case UPD_MIN: return mx::scatter_min(x, idx, upd, axes, sd);
+    default: return mx::scatter(x, idx, upd, axes, sd);
+  }
+}
+
+inline mx::array slice_update_op(int op, const mx::array& a, const mx::array& upd, const IndexSpec& s,
+                                 mx::StreamOrDevice sd) {
+  switch (op) {
+    case UPD_ADD: return mx::slice_update_add(a, upd, s.start, s.stop, s.strides, sd);
+    case UPD_PROD: return mx::slice_update_prod(a, upd, s.start, s.stop, s.strides, sd);
+    case UPD_MAX: return mx::slice_update_max(a, upd, s.start, s.stop, s.strides, sd);
+    case UPD_MIN: return mx::slice_update_min(a, upd, s.start, s.stop, s.strides, sd);
+    default: return mx::slice_update(a, upd, s.start, s.stop, s.strides, sd);
+  }
+}
+
+// a[index] = v (op UPD_SET), or the accumulating updates of a.at[index]: the new array.
+// The value is cast to a's dtype and broadcast to the shape a[index] has.
+inline mx::array index_update(const mx::array& a, const IndexSpec& s, const mx::array& value, int op,
+                              mx::StreamOrDevice sd) {
+  mx::array v = value.dtype() == a.dtype() ? value : mx::astype(value, a.dtype(), sd);
+  v = fit_value(v, index_get(a, s, sd).shape(), sd);
+  if (!s.new_axes.empty()) v = mx::squeeze(v, s.new_axes, sd);
+  if (s.adv.empty()) {
+    // Basic index: one (strided) slice of a, ints kept as length-one axes.
+    if (!s.int_axes.empty()) v = mx::reshape(v, s.sizes, sd);
+    if (!s.sliced && op == UPD_SET) return mx::broadcast_to(v, a.shape(), sd);
+    return slice_update_op(op, a, v, s, sd);
+  }
+  mx::array x = sliced_part(a, s, sd);
+  int nb = s.adv_ndim;
+  if (s.adjacent && s.adv_pos > 0) {
+    // Undo the placement: the broadcast block goes back to the front.
+    std::vector<int> perm;
+    for (int i = 0; i < nb; ++i) perm.push_back(s.adv_pos + i);
+    for (int i = 0; i < s.adv_pos; ++i) perm.push_back(i);
+    for (int i = s.adv_pos + nb; i < static_cast<int>(v.ndim()); ++i) perm.push_back(i);
+    v = mx::transpose(v, perm, sd);
+  }
+  std::vector<int> ex;
+  for (int ax : s.adv_axes) ex.push_back(nb + ax);
+  v = mx::expand_dims(v, ex, sd);
+  // (MLX's gather and scatter kernels wrap negative indices themselves.)
+  std::vector<mx::array> idx = mx::broadcast_arrays(s.adv, sd);
+  if (nb == 0) {
+    // Scalar indices: scatter wants at least one index dimension.
+    for (auto& i : idx) i = mx::reshape(i, {1}, sd);
+    v = mx::expand_dims(v, 0, sd);
+  }
+  mx::array y = scatter_op(op, x, idx, v, s.adv_axes, sd);
+  if (!s.sliced) return y;
+  return mx::slice_update(a, y, s.start, s.stop, s.strides, sd);
+}
+
+// a[mask] = v with a boolean mask over the leading axes of a, without evaluating anything:
+// a value that fits the trailing axes is spread with where(); otherwise its entries fill the
+// selected positions in order (masked_scatter).
+inline mx::array mask_update(const mx::array& a, const mx::array& mask, const mx::array& value,
+                             mx::StreamOrDevice sd) {
+  mx::array v = value.dtype() == a.dtype() ? value : mx::astype(value, a.dtype(), sd);
+  int k = static_cast<int>(mask.ndim());
+  mx::Shape rest(a.shape().begin() + k, a.shape().end());
+  mx::Shape mshape = mask.shape();
+  for (size_t i = 0; i < rest.size(); ++i) mshape.push_back(1);
+  mx::array m = mx::reshape(mask, mshape, sd);
+  // Does v broadcast against the trailing axes alone?
+  bool fits = true;
+  {
+    mx::array t = v;
+    int extra = static_cast<int>(t.ndim()) - static_cast<int>(rest.size());
+    for (int i = 0; i < extra && fits; ++i) fits = t.shape(i) == 1;
+    for (int i = std::max(extra, 0); i < static_cast<int>(t.ndim()) && fits; ++i) {
+      int d = t.shape(i), r = rest[i - extra];
+      fits = d == 1 || d == r;
+    }
+  }
+  if (fits) {
+    mx::array w = fit_value(v, rest, sd);
+    return mx::where(m, w, a, sd);
+  }
+  mx::array mb = mx::broadcast_to(m, a.shape(), sd);
+  return mx::masked_scatter(a, mb, v, sd);
+}
+
+// The positions of the true entries of an evaluated boolean array, one int32 array per axis
+// (NumPy's nonzero()).
+inline std::vector<mx::array> mask_nonzero(mx::array& mask) {
+  mask.eval();
+  mx::array m = mx::contiguous(mask, false);
+  m.eval();
+  const bool* p = m.data<bool>();
+  size_t n = m.size();
+  int nd = static_cast<int>(m.ndim());
+  std::vector<std::vector<int32_t>> pos(nd);
+  std::vector<int32_t> coord(nd, 0);
+  for (size_t i = 0; i < n; ++i) {
+    if (p[i])
+      for (int d = 0; d < nd; ++d) pos[d].push_back(coord[d]);
+    for (int d = nd - 1; d >= 0; --d) {
+      if (++coord[d] < m.shape(d)) break;
+      coord[d] = 0;
+    }
+  }
+  std::vector<mx::array> out;
+  for (int d = 0; d < nd; ++d) {
+    int cnt = static_cast<int>(pos[d].size());
+    out.push_back(mx::array(pos[d].begin(), mx::Shape{cnt}, mx::int32));
+  }
+  return out;
+}
+
+}  // namespace mlxcy

@@ -1,0 +1,216 @@
+// Op-code dispatchers for the element-wise, reduction, scan and sort ops of mlx.core.
+// One switch per family lets the Cython side share a single argument-handling path for
+// every op of that family instead of repeating it per op.
+#pragma once
+
+#include <stdexcept>
+#include <tuple>
+#include <vector>
+
+#include "mlx/ops.h"
+
+namespace mlxcy {
+namespace mx = mlx::core;
+
+// ---- element-wise, one operand ---------------------------------------------------------
+enum UnaryOp {
+  U_ABS, U_ARCCOS, U_ARCCOSH, U_ARCSIN, U_ARCSINH, U_ARCTAN, U_ARCTANH,
+  U_CEIL, U_FLOOR, U_TRUNC, U_COS, U_COSH, U_SIN, U_SINH, U_TAN, U_TANH,
+  U_EXP, U_EXPM1, U_LOG, U_LOG10, U_LOG1P, U_LOG2, U_SQRT, U_RSQRT, U_SQUARE,
+  U_RECIPROCAL, U_SIGN, U_SIGMOID, U_ERF, U_ERFINV, U_NEGATIVE, U_POSITIVE,
+  U_DEGREES, U_RADIANS, U_LOGICAL_NOT, U_BITWISE_INVERT, U_ISNAN, U_ISINF,
+  U_ISFINITE, U_ISPOSINF, U_ISNEGINF, U_REAL, U_IMAG, U_CONJ, U_STOP_GRADIENT,
+};
+
+inline mx::array unary_op(int op, const mx::array& a, mx::StreamOrDevice s) {
+  switch (op) {
+    case U_ABS: return mx::abs(a, s);
+    case U_ARCCOS: return mx::arccos(a, s);
+    case U_ARCCOSH: return mx::arccosh(a, s);
+    case U_ARCSIN: return mx::arcsin(a, s);
+    case U_ARCSINH: return mx::arcsinh(a, s);
+    case U_ARCTAN: return mx::arctan(a, s);
+    case U_ARCTANH: return mx::arctanh(a, s);
+    case U_CEIL: return mx::ceil(a, s);
+    case U_FLOOR: return mx::floor(a, s);
+    case U_TRUNC: return mx::trunc(a, s);
+    case U_COS: return mx::cos(a, s);
+    case U_COSH: return mx::cosh(a, s);
+    case U_SIN: return mx::sin(a, s);
+    case U_SINH: return mx::sinh(a, s);
+    case U_TAN: return mx::tan(a, s);
+    case U_TANH: return mx::tanh(a, s);
+    case U_EXP: return mx::exp(a, s);
+    case U_EXPM1: return mx::expm1(a, s);
+    case U_LOG: return mx::log(a, s);
+    case U_LOG10: return mx::log10(a, s);
+    case U_LOG1P: return mx::log1p(a, s);
+    case U_LOG2: return mx::log2(a, s);
+    case U_SQRT: return mx::sqrt(a, s);
+    case U_RSQRT: return mx::rsqrt(a, s);
+    case U_SQUARE: return mx::square(a, s);
+    case U_RECIPROCAL: return mx::reciprocal(a, s);
+    case U_SIGN: return mx::sign(a, s);
+    case U_SIGMOID: return mx::sigmoid(a, s);
+    case U_ERF: return mx::erf(a, s);
+    case U_ERFINV: return mx::erfinv(a, s);
+    case U_NEGATIVE: return mx::negative(a, s);
+    case U_POSITIVE: return mx::positive(a, s);
+    case U_DEGREES: return mx::degrees(a, s);
+    case U_RADIANS: return mx::radians(a, s);
+    case U_LOGICAL_NOT: return mx::logical_not(a, s);
+    case U_BITWISE_INVERT: return mx::bitwise_invert(a, s);
+    case U_ISNAN: return mx::isnan(a, s);
+    case U_ISINF: return mx::isinf(a, s);
+    case U_ISFINITE: return mx::isfinite(a, s);
+    case U_ISPOSINF: return mx::isposinf(a, s);
+    case U_ISNEGINF: return mx::isneginf(a, s);
+    case U_REAL: return mx::real(a, s);
+    case U_IMAG: return mx::imag(a, s);
+    case U_CONJ: return mx::conjugate(a, s);
+    case U_STOP_GRADIENT: return mx::stop_gradient(a, s);
+  }
+  throw std::invalid_argument("unknown unary op");
+}
+
+// ---- element-wise, two operands (those _core does not already cover) ---------------------
+enum MathBinaryOp { B_ARCTAN2, B_LOGADDEXP, B_MAXIMUM, B_MINIMUM, B_LOGICAL_AND, B_LOGICAL_OR, B_LOGICAL_XOR };
+
+inline mx::array math_binary_op(int op, const mx::array& a, const mx::array& b, mx::StreamOrDevice s) {
+  switch (op) {
+    case B_ARCTAN2: return mx::arctan2(a, b, s);
+    case B_LOGADDEXP: return mx::logaddexp(a, b, s);
+    case B_MAXIMUM: return mx::maximum(a, b, s);
+    case B_MINIMUM: return mx::minimum(a, b, s);
+    case B_LOGICAL_AND: return mx::logical_and(a, b, s);
+    case B_LOGICAL_OR: return mx::logical_or(a, b, s);
+    case B_LOGICAL_XOR: return mx::logical_xor(a, b, s);
+  }
+  throw std::invalid_argument("unknown binary op");
+}
+
+// ---- reductions ----------------------------------------------------------------------------
+// `all_axes` reduces over every axis (axis=None); otherwise over `axes`. `extra` is the ddof of
+// var/std and the `precise` flag of softmax. argmin/argmax take the single axis axes[0].
+enum ReduceOp {
+  R_ALL, R_ANY, R_SUM, R_PROD, R_MEAN, R_VAR, R_STD, R_MEDIAN, R_MIN, R_MAX,
+  R_LOGSUMEXP, R_COUNT_NONZERO, R_ARGMIN, R_ARGMAX, R_SOFTMAX,
+};
+
+inline mx::array reduce_op(int op, const mx::array& a, bool all_axes, const std::vector<int>& axes,
+                           bool keepdims, int extra, mx::StreamOrDevice s) {
+  if (all_axes) {
+    switch (op) {
+      case R_ALL: return mx::all(a, keepdims, s);
+      case R_ANY: return mx::any(a, keepdims, s);
+      case R_SUM: return mx::sum(a, keepdims, s);
+      case R_PROD: return mx::prod(a, keepdims, s);
+      case R_MEAN: return mx::mean(a, keepdims, s);
+      case R_VAR: return mx::var(a, keepdims, extra, s);
+      case R_STD: return mx::std(a, keepdims, extra, s);
+      case R_MEDIAN: return mx::median(a, keepdims, s);
+      case R_MIN: return mx::min(a, keepdims, s);
+      case R_MAX: return mx::max(a, keepdims, s);
+      case R_LOGSUMEXP: return mx::logsumexp(a, keepdims, s);
+      case R_COUNT_NONZERO: return mx::count_nonzero(a, keepdims, s);
+      case R_ARGMIN: return mx::argmin(a, keepdims, s);
+      case R_ARGMAX: return mx::argmax(a, keepdims, s);
+      case R_SOFTMAX: return mx::softmax(a, extra != 0, s);
+    }
+  } else {
+    switch (op) {
+      case R_ALL: return mx::all(a, axes, keepdims, s);
+      case R_ANY: return mx::any(a, axes, keepdims, s);
+      case R_SUM: return mx::sum(a, axes, keepdims, s);
+      case R_PROD: return mx::prod(a, axes, keepdims, s);
+      case R_MEAN: return mx::mean(a, axes, keepdims, s);
+      case R_VAR: return mx::var(a, axes, keepdims, extra, s);
+      case R_STD: return mx::std(a, axes, keepdims, extra, s);
+      case R_MEDIAN: return mx::median(a, axes, keepdims, s);
+      case R_MIN: return mx::min(a, axes, keepdims, s);
+      case R_MAX: return mx::max(a, axes, keepdims, s);
+      case R_LOGSUMEXP: return mx::logsumexp(a, axes, keepdims, s);
+      case R_COUNT_NONZERO: return mx::count_nonzero(a, axes, keepdims, s);
+      case R_ARGMIN: return mx::argmin(a, axes.at(0), keepdims, s);
+      case R_ARGMAX: return mx::argmax(a, axes.at(0), keepdims, s);
+      case R_SOFTMAX: return mx::softmax(a, axes, extra != 0, s);
+    }
+  }
+  throw std::invalid_argument("unknown reduction");
+}
+
+inline std::vector<mx::array> minmax_op(const mx::array& a, bool all_axes, const std::vector<int>& axes,
+                                        bool keepdims, mx::StreamOrDevice s) {
+  auto [lo, hi] = all_axes ? mx::minmax(a, keepdims, s) : mx::minmax(a, axes, keepdims, s);
+  return {lo, hi};
+}
+
+// ---- scans ---------------------------------------------------------------------------------
+// Without an axis the scan runs over the flattened array. `has_dtype` applies to cumsum/cumprod.
+enum ScanOp { S_CUMSUM, S_CUMPROD, S_CUMMAX, S_CUMMIN, S_LOGCUMSUMEXP };
+
+inline mx::array scan_op(int op, const mx::array& a, bool has_axis, int axis, bool reverse, bool inclusive,
+                         bool has_dtype, mx::Dtype dtype, mx::StreamOrDevice s) {
+  std::optional<mx::Dtype> d;
+  if (has_dtype) d = dtype;
+  if (has_axis) {
+    switch (op) {
+      case S_CUMSUM: return mx::cumsum(a, axis, reverse, inclusive, d, s);
+      case S_CUMPROD: return mx::cumprod(a, axis, reverse, inclusive, d, s);
+      case S_CUMMAX: return mx::cummax(a, axis, reverse, inclusive, s);
+      case S_CUMMIN: return mx::cummin(a, axis, reverse, inclusive, s);
+      case S_LOGCUMSUMEXP: return mx::logcumsumexp(a, axis, reverse, inclusive, s);
+    }
+  } else {
+    switch (op) {
+      case S_CUMSUM: return mx::cumsum(a, reverse, inclusive, d, s);
+      case S_CUMPROD: return mx::cumprod(a, reverse, inclusive, d, s);
+      case S_CUMMAX: return mx::cummax(a, reverse, inclusive, s);
+      case S_CUMMIN: return mx::cummin(a, reverse, inclusive, s);
+      case S_LOGCUMSUMEXP: return mx::logcumsumexp(a, reverse, inclusive, s);
+    }
+  }
+  throw std::invalid_argument("unknown scan");
+}
+
+// ---- sorting and selection -----------------------------------------------------------------
+// Without an axis the op runs over the flattened array; `k` is kth for (arg)partition and k for topk.
+enum SortOp { SO_SORT, SO_ARGSORT, SO_PARTITION, SO_ARGPARTITION, SO_TOPK };
+
+inline mx::array sort_op(int op, const mx::array& a, bool has_axis, int axis, int k, mx::StreamOrDevice s) {
+  if (has_axis) {
+    switch (op) {
+      case SO_SORT: return mx::sort(a, axis, s);
+      case SO_ARGSORT: return mx::argsort(a, axis, s);
+      case SO_PARTITION: return mx::partition(a, k, axis, s);
+      case SO_ARGPARTITION: return mx::argpartition(a, k, axis, s);
+      case SO_TOPK: return mx::topk(a, k, axis, s);
+    }
+  } else {
+    switch (op) {
+      case SO_SORT: return mx::sort(a, s);
+      case SO_ARGSORT: return mx::argsort(a, s);
+      case SO_PARTITION: return mx::partition(a, k, s);
+      case SO_ARGPARTITION: return mx::argpartition(a, k, s);
+      case SO_TOPK: return mx::topk(a, k, s);
+    }
+  }
+  throw std::invalid_argument("unknown sort op");
+}
+
+// trace with an optional dtype (the input's when absent).
+inline mx::array trace_op(const mx::array& a, int offset, int axis1, int axis2, bool has_dtype, mx::Dtype dtype,
+                          mx::StreamOrDevice s) {
+  return has_dtype ? mx::trace(a, offset, axis1, axis2, dtype, s) : mx::trace(a, offset, axis1, axis2, s);
+}
+
+// nan_to_num with optional replacements for +inf and -inf (the dtype's extremes when absent).
+inline mx::array nan_to_num_op(const mx::array& a, float nan, bool has_posinf, float posinf, bool has_neginf,
+                               float neginf, mx::StreamOrDevice s) {
+  std::optional<float> p, n;
+  if (has_posinf) p = posinf;
+  if (has_neginf) n = neginf;
+  return mx::nan_to_num(a, nan, p, n, s);
+}
+
+}  // namespace mlxcy

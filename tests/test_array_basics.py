@@ -1,0 +1,230 @@
+"""Constructing arrays from Python and NumPy values; properties; conversion back; printing."""
+import copy
+import math
+
+import numpy as np
+import pytest
+
+import mlxcy as mx
+
+ALL_DTYPES = [mx.bool_, mx.uint8, mx.uint16, mx.uint32, mx.uint64, mx.int8, mx.int16, mx.int32,
+              mx.int64, mx.float16, mx.float32, mx.float64, mx.bfloat16, mx.complex64]
+NP_OF = {mx.bool_: np.bool_, mx.uint8: np.uint8, mx.uint16: np.uint16, mx.uint32: np.uint32,
+         mx.uint64: np.uint64, mx.int8: np.int8, mx.int16: np.int16, mx.int32: np.int32,
+         mx.int64: np.int64, mx.float16: np.float16, mx.float32: np.float32, mx.float64: np.float64,
+         mx.complex64: np.complex64}
+
+
+# ---- Python scalars and sequences ----------------------------------------------------------
+
+@pytest.mark.parametrize("val,dtype", [(True, mx.bool_), (3, mx.int32), (2**40, mx.int64), (-2**63, mx.int64),
+                                       (1.5, mx.float32), (1 + 2j, mx.complex64)])
+def test_scalar_default_dtypes(val, dtype):
+    a = mx.array(val)
+    assert a.dtype == dtype and a.shape == () and a.ndim == 0 and a.size == 1
+    assert a.item() == val if dtype != mx.float32 else a.item() == pytest.approx(val)
+
+
+@pytest.mark.parametrize("val,dtype", [([1, 2.5], mx.float32), ([True, 2], mx.int32), ([True, False], mx.bool_),
+                                       ([1, 2j], mx.complex64), ([2**40, 1], mx.int64), ([], mx.float32),
+                                       ([[]], mx.float32), ((1, 2), mx.int32), ([[1.5, 2], (3, 4)], mx.float32)])
+def test_sequence_promotion(val, dtype):
+    a = mx.array(val)
+    ref = np.array(val)
+    assert a.dtype == dtype
+    assert a.shape == ref.shape
+    np.testing.assert_allclose(np.array(a.tolist(), dtype=ref.dtype if ref.size else None), ref)
+
+
+def test_nested_lists_of_arrays_stack_and_promote():
+    a = mx.array([mx.array(1), mx.array(2.0)])
+    assert a.dtype == mx.float32 and a.tolist() == [1.0, 2.0]
+    b = mx.array([mx.array([1, 2]), [3, 4]])
+    assert b.shape == (2, 2) and b.tolist() == [[1, 2], [3, 4]]
+
+
+@pytest.mark.parametrize("bad", [[[1, 2], [3]], [1, [2, 3]], (1, (2, 3)), [[1, 2], 3]])
+def test_ragged_sequences_raise_value_error(bad):
+    with pytest.raises(ValueError):
+        mx.array(bad)
+
+
+@pytest.mark.parametrize("bad,exc", [("a", ValueError), (None, TypeError), (range(3), ValueError),
+                                     ({"a": 1}, ValueError), ([np.float32(1), 2], ValueError),
+                                     (2**63, ValueError), ([2**64], ValueError), (object(), ValueError)])
+def test_unsupported_values_raise(bad, exc):
+    with pytest.raises(exc):
+        mx.array(bad)
+
+
+def test_int_out_of_range_for_explicit_dtype():
+    assert mx.array(300, mx.uint8).item() == 300 % 256          # wraps like a C cast, as the reference
+    assert mx.array(2**63, mx.uint64).item() == 2**63
+    with pytest.raises(ValueError, match="uint64"):
+        mx.array(2**64, mx.uint64)
+
+
+@pytest.mark.parametrize("dtype", ALL_DTYPES)
+def test_explicit_dtype_from_list(dtype):
+    a = mx.array([0, 1, 2], dtype)
+    assert a.dtype == dtype and a.itemsize == dtype.size and a.nbytes == 3 * dtype.size
+    expect = [False, True, True] if dtype == mx.bool_ else [0, 1, 2]
+    assert a.tolist() == expect
+
+
+def test_array_from_array_and_dtype_change():
+    a = mx.array([1, 2])
+    b = mx.array(a, mx.float32)
+    assert b.dtype == mx.float32 and b.tolist() == [1.0, 2.0]
+    assert mx.array(a).tolist() == [1, 2]
+
+
+# ---- NumPy and buffers ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("np_dtype", [np.bool_, np.uint8, np.uint16, np.uint32, np.uint64, np.int8, np.int16,
+                                      np.int32, np.int64, np.float16, np.float32, np.complex64])
+def test_numpy_dtypes_round_trip(np_dtype):
+    src = (np.arange(12).reshape(3, 4) % 3).astype(np_dtype)
+    a = mx.array(src)
+    assert a.shape == src.shape
+    assert np.dtype(NP_OF[a.dtype]) == src.dtype
+    np.testing.assert_array_equal(np.asarray(a), src)
+
+
+def test_numpy_float64_and_complex128_narrow_by_default():
+    assert mx.array(np.array([1.5])).dtype == mx.float32
+    assert mx.array(np.float64(1.5)).dtype == mx.float32
+    assert mx.array(np.array([1.5]), mx.float64).dtype == mx.float64
+    c = mx.array(np.array([1 + 2j, -3.5j], np.complex128))
+    assert c.dtype == mx.complex64 and c.tolist() == [1 + 2j, -3.5j]
+
+
+def test_numpy_scalars_keep_their_dtype():
+    assert mx.array(np.int64(5)).dtype == mx.int64
+    assert mx.array(np.float16(1)).dtype == mx.float16
+    assert mx.array(np.bool_(True)).dtype == mx.bool_
+
+
+def test_non_contiguous_and_byteswapped_numpy_are_copied_correctly():
+    src = np.arange(24, dtype=np.int32).reshape(4, 6)
+    np.testing.assert_array_equal(np.asarray(mx.array(src[:, ::2])), src[:, ::2])
+    np.testing.assert_array_equal(np.asarray(mx.array(src.T)), src.T)
+    big = np.arange(5, dtype=">i4")
+    np.testing.assert_array_equal(np.asarray(mx.array(big)), np.arange(5))
+
+
+def test_array_copies_its_input():
+    src = np.arange(4, dtype=np.float32)
+    a = mx.array(src)
+    src[0] = 100
+    assert a.tolist()[0] == 0.0
+
+
+def test_buffer_protocol_objects():
+    assert mx.array(memoryview(b"abc")).tolist() == [97, 98, 99]
+    assert mx.array(bytearray(b"ab")).dtype == mx.uint8
+
+
+@pytest.mark.parametrize("np_dtype", [object, "U1", np.longdouble])
+def test_unsupported_numpy_dtypes(np_dtype):
+    if np.dtype(np_dtype) == np.float64:
+        pytest.skip("longdouble is float64 here")
+    with pytest.raises(ValueError):
+        mx.array(np.array([1, 2], dtype=np_dtype))
+
+
+# ---- conversion back to Python -------------------------------------------------------------
+
+def test_item_and_python_conversions():
+    assert mx.array(True).item() is True
+    assert type(mx.array(3, mx.uint64).item()) is int
+    assert mx.array(1.5, mx.float16).item() == 1.5
+    assert mx.array(1.5, mx.bfloat16).item() == 1.5
+    assert int(mx.array([2])) == 2 and float(mx.array(2)) == 2.0
+    assert complex(mx.array(1 + 2j)) == 1 + 2j
+    assert mx.array(2.7).__int__() == 2
+    assert [10, 20, 30][mx.array(1)] == 20
+    with pytest.raises(TypeError):
+        [1][mx.array(0.0)]
+    with pytest.raises(ValueError):
+        mx.array([1, 2]).item()
+    with pytest.raises(ValueError):
+        bool(mx.array([1, 2]))
+    assert bool(mx.array([3])) is True and bool(mx.array(0)) is False
+
+
+def test_tolist_matches_numpy_for_every_dtype():
+    src = np.array([[0, 1, 2], [3, 4, 5]])
+    for dt in ALL_DTYPES:
+        a = mx.array(src.tolist(), dt)
+        expect = src.astype(np.float32 if dt == mx.bfloat16 else NP_OF.get(dt)).tolist()
+        assert a.tolist() == expect, dt
+    assert mx.array(7).tolist() == 7
+    t = mx.array(np.arange(12).reshape(3, 4)).T.tolist()   # a strided array
+    assert t == np.arange(12).reshape(3, 4).T.tolist()
+
+
+def test_len_iter():
+    a = mx.array([[1, 2], [3, 4], [5, 6]])
+    assert len(a) == 3
+    assert [r.tolist() for r in a] == [[1, 2], [3, 4], [5, 6]]
+    with pytest.raises(TypeError):
+        len(mx.array(1))
+    with pytest.raises(TypeError):
+        iter(mx.array(1))
+
+
+def test_astype_and_T():
+    a = mx.array([[1, 2, 3]])
+    assert a.astype(mx.float16).dtype == mx.float16
+    assert a.T.shape == (3, 1)
+    with pytest.raises(TypeError):
+        a.astype("float16")
+
+
+def test_copy_and_deepcopy():
+    a = mx.array([1, 2, 3])
+    assert copy.copy(a).tolist() == [1, 2, 3]
+    assert copy.deepcopy(a).tolist() == [1, 2, 3]
+
+
+# ---- printing (the reference's exact format) -----------------------------------------------
+
+@pytest.mark.parametrize("make,text", [
+    (lambda: mx.array([1, 2.5]), "array([1, 2.5], dtype=float32)"),
+    (lambda: mx.array([[1, 2], [3, 4]]), "array([[1, 2],\n       [3, 4]], dtype=int32)"),
+    (lambda: mx.array(True), "array(True, dtype=bool)"),
+    (lambda: mx.array([True, False]), "array([True, False], dtype=bool)"),
+    (lambda: mx.array(-0.0), "array(-0, dtype=float32)"),
+    (lambda: mx.array([math.nan, math.inf, -math.inf]), "array([nan, inf, -inf], dtype=float32)"),
+    (lambda: mx.array([1e20, 1.0]), "array([1e+20, 1], dtype=float32)"),
+    (lambda: mx.array(1.0 / 3), "array(0.333333, dtype=float32)"),
+    (lambda: mx.array([0.1, 0.25], mx.float16), "array([0.0999756, 0.25], dtype=float16)"),
+    (lambda: mx.array([1 + 0.5j]), "array([1+0.5j], dtype=complex64)"),
+    (lambda: mx.array([[1, 2]], mx.uint64), "array([[1, 2]], dtype=uint64)"),
+    (lambda: mx.array([1.5], mx.bfloat16), "array([1.5], dtype=bfloat16)"),
+    (lambda: mx.array([], mx.int32), "array([], dtype=int32)"),
+    (lambda: mx.zeros((2, 0)), "array([[],\n       []], dtype=float32)"),
+    (lambda: mx.array(list(range(2000))), "array([0, 1, 2, ..., 1997, 1998, 1999], dtype=int32)"),
+])
+def test_repr(make, text):
+    a = make()
+    assert repr(a) == text
+    assert str(a) == text
+
+
+def test_repr_summarises_large_nd_arrays():
+    text = repr(mx.ones((2000, 3)))
+    lines = text.split("\n")
+    assert lines[0] == "array([[1, 1, 1],"
+    assert "       ...," in lines
+    assert lines[-1] == "       [1, 1, 1]], dtype=float32)"
+    assert len(lines) == 7
+
+
+def test_printoptions_precision():
+    a = mx.array([1.0 / 3])
+    with mx.printoptions(precision=2):
+        assert repr(a) == "array([0.33], dtype=float32)"
+        assert mx.get_printoptions().precision == 2
+    assert repr(a) == "array([0.333333], dtype=float32)"

@@ -1,0 +1,785 @@
+"""Shape manipulation, joining/splitting and indexing ops. NumPy is the oracle."""
+import numpy as np
+import pytest
+
+import mlxcy as mx
+from test_ops_creation import ALL_DTYPES, DTYPES, check, cpu_only, make
+
+
+def arange_np(shape, dtype=np.int32):
+    return np.arange(int(np.prod(shape)), dtype=dtype).reshape(shape)
+
+
+A = arange_np((2, 3))
+
+
+def a23():
+    return mx.array(A)
+
+
+# ---- reshape / flatten / unflatten --------------------------------------------------------
+
+@pytest.mark.parametrize("src,dst", [((2, 3), (3, 2)), ((2, 3), (-1,)), ((6,), (1, 2, 3)), ((2, 3), [3, -1]),
+                                     ((), (1, 1)), ((1,), ()), ((0, 3), (3, 0)), ((0, 3), (-1, 3))])
+def test_reshape(src, dst):
+    x = arange_np(src)
+    check(mx.reshape(mx.array(x), dst), x.reshape(dst), mx.int32)
+
+
+@pytest.mark.parametrize("dtype", ALL_DTYPES)
+def test_reshape_transpose_dtypes(dtype):
+    x = arange_np((2, 3)) % 2
+    a = make(x, dtype)
+    npx = x.astype(DTYPES[dtype])
+    check(mx.reshape(a, (3, 2)), npx.reshape(3, 2), dtype)
+    check(mx.transpose(a), npx.T, dtype)
+    check(mx.flatten(a), npx.ravel(), dtype)
+    check(mx.expand_dims(a, -1), npx[..., None], dtype)
+
+
+def test_reshape_bad_input():
+    a = a23()
+    with pytest.raises(ValueError, match="reshape"):
+        mx.reshape(a, (4, 2))
+    with pytest.raises(ValueError, match="infer"):
+        mx.reshape(a, (-1, -1))
+    for bad_a in ([1, 2, 3, 4], np.arange(4), 3):
+        with pytest.raises(TypeError):
+            mx.reshape(bad_a, (2, 2))
+    with pytest.raises(TypeError):
+        mx.reshape(a, 6)
+    with pytest.raises(TypeError):
+        mx.reshape(a, (2.0, 3))
+
+
+@pytest.mark.parametrize("shape,start,end", [((2, 3, 4), 0, -1), ((2, 3, 4), 1, -1), ((2, 3, 4), 0, 1),
+                                             ((2, 3, 4), -2, 2), ((2, 3, 4), 1, 1), ((2, 3, 4), -5, -1),
+                                             ((), 0, -1), ((2, 0, 3), 0, 1)])
+def test_flatten(shape, start, end):
+    x = arange_np(shape)
+    nd = max(x.ndim, 1)
+    s, e = max(start % nd if start >= -nd else 0, 0), end % nd
+    expected = x.reshape(x.shape[:s] + (-1,) + x.shape[e + 1:]) if x.ndim else x.reshape(1)
+    check(mx.flatten(mx.array(x), start, end), expected, mx.int32)
+    check(mx.flatten(mx.array(x), start_axis=start, end_axis=end), expected, mx.int32)
+
+
+def test_flatten_bad_input():
+    with pytest.raises(ValueError, match="start_axis"):
+        mx.flatten(a23(), 1, 0)
+    with pytest.raises(TypeError):
+        mx.flatten([[1, 2]])
+    with pytest.raises(TypeError):
+        mx.flatten(a23(), 2.5)
+
+
+def test_unflatten():
+    x = arange_np((2, 6))
+    check(mx.unflatten(mx.array(x), 1, (2, 3)), x.reshape(2, 2, 3), mx.int32)
+    check(mx.unflatten(mx.array(x), -1, (-1, 3)), x.reshape(2, 2, 3), mx.int32)
+    check(mx.unflatten(mx.array(x), 0, (1, 2)), x.reshape(1, 2, 6), mx.int32)
+    with pytest.raises(ValueError):
+        mx.unflatten(mx.arange(6), 0, (4, 3))
+    with pytest.raises(ValueError):
+        mx.unflatten(mx.arange(6), 0, (-1, -1))
+    with pytest.raises(ValueError, match="empty"):
+        mx.unflatten(mx.arange(6), 0, ())
+    with pytest.raises(IndexError):
+        mx.unflatten(mx.arange(6), 1, (2, 3))
+    with pytest.raises(TypeError):
+        mx.unflatten([1, 2], 0, (2, 1))
+
+
+# ---- squeeze / expand_dims ----------------------------------------------------------------
+
+@pytest.mark.parametrize("axis", [None, 0, -1, (0, 2), [0], (0, -1)])
+def test_squeeze(axis):
+    x = arange_np((1, 2, 1))
+    np_axis = tuple(axis) if isinstance(axis, list) else axis
+    check(mx.squeeze(mx.array(x), axis), np.squeeze(x, np_axis), mx.int32)
+
+
+def test_squeeze_edge_and_bad_input():
+    check(mx.squeeze(mx.array(5)), np.array(5), mx.int32)
+    check(mx.squeeze(mx.zeros((1, 0, 1))), np.zeros((0,)), mx.float32)
+    z = mx.zeros((1, 2, 1))
+    with pytest.raises(ValueError, match="squeeze"):
+        mx.squeeze(z, 1)
+    with pytest.raises(IndexError):
+        mx.squeeze(z, 5)
+    with pytest.raises(ValueError, match="duplicate"):
+        mx.squeeze(z, (0, 0))
+    with pytest.raises(TypeError):
+        mx.squeeze(z, (0.0,))
+    with pytest.raises(TypeError):
+        mx.squeeze([[1]])
+
+
+@pytest.mark.parametrize("shape,axis", [((2, 3), 0), ((2, 3), -1), ((2, 3), (0, -1)), ((2, 3), [1, 2]),
+                                        ((), 0), ((), (0, 1)), ((0,), 1)])
+def test_expand_dims(shape, axis):
+    x = arange_np(shape)
+    np_axis = tuple(axis) if isinstance(axis, list) else axis
+    check(mx.expand_dims(mx.array(x), axis), np.expand_dims(x, np_axis), mx.int32)
+
+
+def test_expand_dims_bad_input():
+    with pytest.raises(IndexError):
+        mx.expand_dims(a23(), 5)
+    with pytest.raises(ValueError, match="duplicate"):
+        mx.expand_dims(a23(), (0, 0))
+    with pytest.raises(TypeError):
+        mx.expand_dims(a23(), None)
+    with pytest.raises(TypeError):
+        mx.expand_dims([1], 0)
+
+
+# ---- transposes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("axes", [None, (1, 0, 2), (2, 0, 1), [-1, 0, 1], (0, 1, 2)])
+def test_transpose(axes):
+    x = arange_np((2, 3, 4))
+    check(mx.transpose(mx.array(x), axes), np.transpose(x, axes), mx.int32)
+    check(mx.permute_dims(mx.array(x), axes=axes), np.transpose(x, axes), mx.int32)
+
+
+def test_transpose_edges_and_bad_input():
+    check(mx.transpose(mx.array(3)), np.array(3), mx.int32)
+    check(mx.transpose(mx.zeros((0, 2))), np.zeros((2, 0)), mx.float32)
+    a = a23()
+    with pytest.raises(ValueError):
+        mx.transpose(a, [0])
+    with pytest.raises(ValueError, match="Repeat"):
+        mx.transpose(a, (0, 0))
+    with pytest.raises(IndexError):
+        mx.transpose(a, (0, 2))
+    with pytest.raises(TypeError):
+        mx.transpose(a, 1)
+    with pytest.raises(TypeError):
+        mx.transpose([[1, 2]])
+
+
+def test_matrix_transpose_swapaxes_moveaxis():
+    x = arange_np((2, 3, 4))
+    a = mx.array(x)
+    check(mx.matrix_transpose(a), np.swapaxes(x, -1, -2), mx.int32)
+    check(mx.swapaxes(a, 0, 2), np.swapaxes(x, 0, 2), mx.int32)
+    check(mx.swapaxes(a, axis1=-1, axis2=0), np.swapaxes(x, -1, 0), mx.int32)
+    check(mx.moveaxis(a, 0, -1), np.moveaxis(x, 0, -1), mx.int32)
+    check(mx.moveaxis(a, source=2, destination=0), np.moveaxis(x, 2, 0), mx.int32)
+    with pytest.raises(ValueError, match="2 dimensions"):
+        mx.matrix_transpose(mx.zeros((2,)))
+    with pytest.raises(IndexError):
+        mx.swapaxes(a23(), 0, 2)
+    with pytest.raises(IndexError):
+        mx.moveaxis(a23(), 0, 3)
+    with pytest.raises(TypeError):
+        mx.swapaxes(a23(), 0.0, 1)
+    for fn, args in ((mx.matrix_transpose, ()), (mx.swapaxes, (0, 1)), (mx.moveaxis, (0, 1))):
+        with pytest.raises(TypeError):
+            fn([[1, 2]], *args)
+
+
+# ---- broadcasting -------------------------------------------------------------------------
+
+def test_broadcast_to():
+    check(mx.broadcast_to(3, (2,)), [3, 3], mx.int32)
+    check(mx.broadcast_to(3.0, (2, 2)), np.full((2, 2), 3.0), mx.float32)
+    check(mx.broadcast_to(True, (2,)), [True, True], mx.bool_)
+    check(mx.broadcast_to(np.array([1, 2], dtype=np.int32), (2, 2)), [[1, 2], [1, 2]], mx.int32)
+    x = arange_np((3, 1))
+    check(mx.broadcast_to(mx.array(x), (2, 3, 4)), np.broadcast_to(x, (2, 3, 4)), mx.int32)
+    check(mx.broadcast_to(mx.array(x), (3, 0)), np.broadcast_to(x, (3, 0)), mx.int32)
+    with pytest.raises(ValueError, match="broadcast"):
+        mx.broadcast_to(a23(), (3, 3))
+    with pytest.raises(ValueError, match="list"):
+        mx.broadcast_to([1, 2], (2, 2))
+    with pytest.raises(TypeError):
+        mx.broadcast_to(a23(), 6)
+
+
+def test_broadcast_arrays():
+    x, y = arange_np((2, 1)), arange_np((3,))
+    got = mx.broadcast_arrays(mx.array(x), mx.array(y).astype(mx.float16))
+    want = np.broadcast_arrays(x, y)
+    assert len(got) == 2
+    check(got[0], want[0], mx.int32)
+    check(got[1], want[1], mx.float16)
+    assert list(mx.broadcast_arrays()) == []
+    (single,) = mx.broadcast_arrays(mx.zeros((2,)))
+    assert single.shape == (2,)
+    with pytest.raises(ValueError, match="broadcast"):
+        mx.broadcast_arrays(mx.zeros((2,)), mx.zeros((3,)))
+    with pytest.raises(RuntimeError):
+        mx.broadcast_arrays(mx.zeros((2, 1)), 1)
+
+
+@pytest.mark.parametrize("shapes", [[(2, 1), (3,)], [(2, 1), [3]], [(2, 1)], [(2,), (1, 2), ()],
+                                    [(5, 1, 4), (3, 1), (1,)], [(0,), (1,)]])
+def test_broadcast_shapes(shapes):
+    got = mx.broadcast_shapes(*shapes)
+    assert isinstance(got, tuple)
+    assert got == np.broadcast_shapes(*[tuple(s) for s in shapes])
+
+
+def test_broadcast_shapes_bad_input():
+    with pytest.raises(ValueError, match="at least one"):
+        mx.broadcast_shapes()
+    with pytest.raises(ValueError, match="broadcast"):
+        mx.broadcast_shapes((2,), (3,))
+    with pytest.raises(RuntimeError):
+        mx.broadcast_shapes(2, 3)
+    with pytest.raises(RuntimeError):
+        mx.broadcast_shapes((2.0,))
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+@pytest.mark.parametrize("shape", [(), (3,), (2, 3), (2, 3, 4)])
+def test_atleast(n, shape):
+    x = arange_np(shape)
+    fn, npfn = getattr(mx, f"atleast_{n}d"), getattr(np, f"atleast_{n}d")
+    check(fn(mx.array(x)), npfn(x), mx.int32)
+    both = fn(mx.array(x), mx.array(x))
+    assert isinstance(both, list) and len(both) == 2
+    check(both[1], npfn(x), mx.int32)
+
+
+def test_atleast_bad_input():
+    assert mx.atleast_1d() == []
+    with pytest.raises(RuntimeError):
+        mx.atleast_1d(1)
+    with pytest.raises(RuntimeError):
+        mx.atleast_2d([1, 2])
+
+
+# ---- joining and splitting ----------------------------------------------------------------
+
+@pytest.mark.parametrize("axis", [0, 1, -1, None])
+def test_concatenate(axis):
+    x, y = arange_np((2, 3)), arange_np((2, 3)) + 10
+    if axis is None:
+        want = np.concatenate([x.ravel(), y.ravel()])
+    else:
+        want = np.concatenate([x, y], axis)
+    check(mx.concatenate([mx.array(x), mx.array(y)], axis), want, mx.int32)
+    check(mx.concat((mx.array(x), mx.array(y)), axis=axis), want, mx.int32)
+
+
+@pytest.mark.parametrize("d1,d2,dout", [(mx.int8, mx.float16, mx.float16), (mx.uint8, mx.int8, mx.int16),
+                                        (mx.bool_, mx.int32, mx.int32), (mx.float32, mx.complex64, mx.complex64),
+                                        (mx.bfloat16, mx.float16, mx.float32), cpu_only(mx.int64, mx.float64, mx.float64)])
+def test_concatenate_stack_promote(d1, d2, dout):
+    a, b = make([1, 0], d1), make([0, 1, 1], d2)
+    check(mx.concatenate([a, b]), np.array([1, 0, 0, 1, 1]).astype(DTYPES[dout]), dout)
+    check(mx.stack([a, make([0, 1], d2)]), np.array([[1, 0], [0, 1]]).astype(DTYPES[dout]),
+          dout)
+
+
+def test_concatenate_edges_and_bad_input():
+    a = a23()
+    check(mx.concatenate([a]), A, mx.int32)
+    check(mx.concatenate(a), A.ravel(), mx.int32)   # an array is a sequence of its rows
+    check(mx.concatenate([mx.zeros((0, 3)), mx.ones((1, 3))]), np.ones((1, 3)), mx.float32)
+    with pytest.raises(ValueError, match="dimensions must match"):
+        mx.concatenate([a, mx.zeros((2, 2))])
+    with pytest.raises(ValueError):
+        mx.concatenate([a, mx.zeros((3,))])
+    with pytest.raises(IndexError):
+        mx.concatenate([a, a], 2)
+    with pytest.raises(ValueError, match="No arrays"):
+        mx.concatenate([])
+    with pytest.raises(TypeError):
+        mx.concatenate([a, [[1, 2, 3]]])
+    with pytest.raises(TypeError):
+        mx.concatenate([a, a], 1.0)
+
+
+@pytest.mark.parametrize("axis", [0, 1, 2, -1, None])
+def test_stack(axis):
+    x, y = arange_np((2, 3)), arange_np((2, 3)) + 10
+    got = mx.stack([mx.array(x), mx.array(y)], axis)
+    check(got, np.stack([x, y], 0 if axis is None else axis), mx.int32)
+
+
+def test_stack_bad_input():
+    a = a23()
+    with pytest.raises(IndexError):
+        mx.stack([a, a], 3)
+    with pytest.raises(ValueError, match="same shape"):
+        mx.stack([a, mx.zeros((3, 2))])
+    with pytest.raises(ValueError, match="No arrays"):
+        mx.stack([])
+    with pytest.raises(TypeError):
+        mx.stack([1, 2])
+
+
+@pytest.mark.parametrize("axis", [0, 1, -1])
+def test_unstack(axis):
+    x = arange_np((2, 3))
+    got = mx.unstack(mx.array(x), axis=axis)
+    assert isinstance(got, tuple)
+    want = [np.take(x, i, axis) for i in range(x.shape[axis])]
+    assert len(got) == len(want)
+    for g, w in zip(got, want):
+        check(g, w, mx.int32)
+
+
+def test_unstack_bad_input():
+    with pytest.raises(IndexError):
+        mx.unstack(a23(), axis=2)
+    with pytest.raises(IndexError):
+        mx.unstack(mx.array(1))
+    with pytest.raises(TypeError):
+        mx.unstack(a23(), 1)   # axis is keyword-only
+
+
+@pytest.mark.parametrize("arg,axis", [(3, 0), (2, 0), (1, 0), ([1, 4], 0), ((1, 4), 0), ([4, 1], 0), ([], 0),
+                                      ([10], 0), ([-2], 0), (3, 1), ([1], -1), (2, -2), (2, 1)])
+def test_split(arg, axis):
+    x = arange_np((6, 6))
+    if axis == 1 and arg == 2:
+        x = arange_np((6, 4))
+    got = mx.split(mx.array(x), arg, axis)
+    want = np.split(x, arg, axis)
+    assert isinstance(got, list) and len(got) == len(want)
+    for g, w in zip(got, want):
+        check(g, w, mx.int32)
+
+
+def test_split_indices_from_array():
+    got = mx.split(mx.arange(6), mx.array([1, 2]))
+    for g, w in zip(got, np.split(np.arange(6), [1, 2])):
+        check(g, w, mx.int32)
+
+
+def test_split_bad_input():
+    with pytest.raises(ValueError, match="equal size"):
+        mx.split(mx.arange(6), 4)
+    with pytest.raises(ValueError, match="num_splits"):
+        mx.split(mx.arange(6), 0)
+    with pytest.raises(ValueError, match="num_splits"):
+        mx.split(mx.arange(6), -1)
+    with pytest.raises(IndexError):
+        mx.split(a23(), 3, 2)
+    with pytest.raises(IndexError):
+        mx.split(mx.array(1), 1)
+    with pytest.raises(TypeError):
+        mx.split(mx.arange(6), 2.0)
+    with pytest.raises(TypeError):
+        mx.split([1, 2], 2)
+
+
+@pytest.mark.parametrize("reps", [2, (2,), (2, 1), (1, 3), (2, 1, 2), (0,), [3]])
+def test_tile(reps):
+    check(mx.tile(a23(), reps), np.tile(A, reps), mx.int32)
+
+
+def test_tile_bad_input():
+    with pytest.raises(ValueError, match="Negative"):
+        mx.tile(a23(), -1)
+    with pytest.raises(TypeError):
+        mx.tile([1, 2], 2)
+    with pytest.raises(TypeError):
+        mx.tile(a23(), reps=2)   # positional-only
+
+
+@pytest.mark.parametrize("repeats,axis", [(2, None), (2, 0), (2, 1), (0, 1), (3, -1), (1, None)])
+def test_repeat(repeats, axis):
+    check(mx.repeat(a23(), repeats, axis), np.repeat(A, repeats, axis), mx.int32)
+    check(mx.repeat(a23(), repeats=repeats, axis=axis), np.repeat(A, repeats, axis), mx.int32)
+
+
+def test_repeat_bad_input():
+    with pytest.raises(ValueError, match="negative"):
+        mx.repeat(a23(), -1)
+    with pytest.raises(IndexError):
+        mx.repeat(a23(), 2, 3)
+    with pytest.raises(TypeError):
+        mx.repeat([1, 2], 2)
+    with pytest.raises(TypeError):
+        mx.repeat(a23(), [1, 2], 0)
+    with pytest.raises(TypeError):
+        mx.repeat(a23(), 2.0)
+
+
+# ---- pad ----------------------------------------------------------------------------------
+
+PAD_WIDTHS = [(1, 1), ((1,), 1), ((1, 2), (1, 2)), ([(1, 2), (0, 1)], [(1, 2), (0, 1)]),
+              (((1, 2), (0, 1)), ((1, 2), (0, 1))), ([(1, 2)], (1, 2)), ([1, 2], (1, 2)),
+              ([[1, 2], [0, 1]], [(1, 2), (0, 1)]), (0, 0)]
+
+
+@pytest.mark.parametrize("mode", ["constant", "edge", "reflect", "symmetric"])
+@pytest.mark.parametrize("width,np_width", PAD_WIDTHS)
+def test_pad_modes(mode, width, np_width):
+    x = arange_np((3, 4))
+    check(mx.pad(mx.array(x), width, mode), np.pad(x, np_width, mode), mx.int32)
+
+
+def test_pad_wide_reflect_and_edges():
+    x = arange_np((2, 3))
+    check(mx.pad(mx.array(x), [(0, 0), (2, 2)], "reflect"), np.pad(x, [(0, 0), (2, 2)], "reflect"), mx.int32)
+    check(mx.pad(mx.array(x), 2, "symmetric"), np.pad(x, 2, "symmetric"), mx.int32)
+    check(mx.pad(mx.array(7), 1), np.array(7), mx.int32)   # 0-d: nothing to pad
+    check(mx.pad(mx.zeros((0, 3)), 1), np.zeros((2, 5)), mx.float32)
+
+
+@pytest.mark.parametrize("dtype", ALL_DTYPES)
+def test_pad_dtypes(dtype):
+    x = arange_np((2, 2)) % 2
+    got = mx.pad(make(x, dtype), 1, constant_values=1)
+    check(got, np.pad(x, 1, constant_values=1).astype(DTYPES[dtype]), dtype)
+
+
+def test_pad_constant_values_cast_to_array_dtype():
+    check(mx.pad(a23(), 1, constant_values=7.5), np.pad(A, 1, constant_values=7), mx.int32)
+    check(mx.pad(a23(), 1, constant_values=mx.array(2.5)), np.pad(A, 1, constant_values=2), mx.int32)
+    check(mx.pad(mx.zeros((2,), mx.float16), 1, constant_values=1e6), [np.inf, 0, 0, np.inf], mx.float16)
+    check(mx.pad(mx.zeros((2,), mx.bool_), 1, constant_values=2), [True, False, False, True], mx.bool_)
+    check(mx.pad(mx.array([1.0, 2.0]), (1, 0), "constant", -1.5), [-1.5, 1, 2], mx.float32)
+
+
+def test_pad_bad_input():
+    a = a23()
+    with pytest.raises(ValueError, match="padding sizes"):
+        mx.pad(a, [(1, 2), (0, 1), (1, 1)])
+    with pytest.raises(ValueError, match="mode"):
+        mx.pad(a, 1, "wrap")
+    with pytest.raises(ValueError, match="non-negative"):
+        mx.pad(a, -1)
+    with pytest.raises(ValueError, match="overflow"):
+        mx.pad(mx.zeros((2,), mx.int8), 1, constant_values=1000)
+    with pytest.raises(ValueError, match="list"):
+        mx.pad(a, 1, constant_values=[1, 2])
+    for bad in ((1, 2, 3), 1.5, ((1,), (2,)), [(1, 2, 3)]):
+        with pytest.raises(TypeError):
+            mx.pad(a, bad)
+    with pytest.raises(TypeError):
+        mx.pad([1, 2], 1)
+
+
+# ---- roll / flip / diag / diagonal --------------------------------------------------------
+
+@pytest.mark.parametrize("shift,axis", [(1, None), (-7, None), (1, 1), (1, (0, 1)), ((1, 2), (0, 1)),
+                                        ([1, 2], [0, 1]), ((1, 2), None), (4, -1), (0, 0)])
+def test_roll(shift, axis):
+    np_axis = tuple(axis) if isinstance(axis, list) else axis
+    np_shift = tuple(shift) if isinstance(shift, list) else shift
+    check(mx.roll(a23(), shift, axis), np.roll(A, np_shift, np_axis), mx.int32)
+
+
+def test_roll_keywords_and_bad_input():
+    check(mx.roll(a23(), shift=1, axis=0), np.roll(A, 1, 0), mx.int32)
+    check(mx.roll(mx.array(3), 2), np.array(3), mx.int32)
+    with pytest.raises(IndexError):
+        mx.roll(a23(), 1, 2)
+    with pytest.raises(ValueError, match="shift"):
+        mx.roll(a23(), [1, 2], (0, 1, 1))
+    with pytest.raises(TypeError):
+        mx.roll([1, 2], 1)
+    with pytest.raises(TypeError):
+        mx.roll(a23(), 1.5)
+
+
+@pytest.mark.parametrize("axis", [None, 0, 1, -1, (0, 1), [0]])
+def test_flip(axis):
+    np_axis = tuple(axis) if isinstance(axis, list) else axis
+    check(mx.flip(a23(), axis), np.flip(A, np_axis), mx.int32)
+
+
+def test_flip_edges_and_bad_input():
+    check(mx.flip(mx.array(1)), np.array(1), mx.int32)
+    with pytest.raises(IndexError):
+        mx.flip(a23(), 2)
+    with pytest.raises(TypeError):
+        mx.flip([1, 2])
+
+
+@pytest.mark.parametrize("shape", [(3,), (3, 3), (2, 4), (4, 2)])
+@pytest.mark.parametrize("k", [-1, 0, 1, 5])
+def test_diag(shape, k):
+    x = arange_np(shape) + 1
+    check(mx.diag(mx.array(x), k), np.diag(x, k), mx.int32)
+    check(mx.diag(mx.array(x), k=k), np.diag(x, k), mx.int32)
+
+
+def test_diag_bad_input():
+    with pytest.raises(ValueError, match="1-D or 2-D"):
+        mx.diag(mx.array(1))
+    with pytest.raises(ValueError, match="1-D or 2-D"):
+        mx.diag(mx.zeros((2, 2, 2)))
+    with pytest.raises(TypeError):
+        mx.diag([1, 2])
+
+
+@pytest.mark.parametrize("offset,axis1,axis2", [(0, 0, 1), (1, 0, 1), (-1, 0, 1), (0, 1, 2), (1, 2, 0),
+                                                (0, -1, -2), (5, 0, 1)])
+def test_diagonal(offset, axis1, axis2):
+    x = arange_np((3, 4, 5))
+    check(mx.diagonal(mx.array(x), offset, axis1, axis2), np.diagonal(x, offset, axis1, axis2), mx.int32)
+
+
+def test_diagonal_bad_input():
+    with pytest.raises(ValueError, match="same axis"):
+        mx.diagonal(a23(), 0, 0, 0)
+    with pytest.raises(IndexError):
+        mx.diagonal(a23(), 0, 0, 2)
+    with pytest.raises(ValueError, match="two dimensions"):
+        mx.diagonal(mx.zeros((2,)))
+    with pytest.raises(TypeError):
+        mx.diagonal([[1, 2]])
+
+
+# ---- as_strided / view / contiguous -------------------------------------------------------
+
+@pytest.mark.parametrize("shape,strides,offset", [((2, 2), (1, 1), 0), ((2, 2), (1, 1), 2), ((3,), (2,), 0),
+                                                  ((2, 3), (1, 2), 0), ((2,), (-1,), 3), ((2, 2), (0, 1), 1)])
+def test_as_strided(shape, strides, offset):
+    x = np.arange(6, dtype=np.int32)
+    want = np.lib.stride_tricks.as_strided(x[offset:], shape, [s * 4 for s in strides]) if strides[0] >= 0 \
+        else np.array([x[offset - i] for i in range(shape[0])])
+    check(mx.as_strided(mx.array(x), shape, strides, offset), want, mx.int32)
+
+
+def test_as_strided_defaults_and_bad_input():
+    x = mx.reshape(mx.arange(6), (2, 3))
+    check(mx.as_strided(x), A, mx.int32)
+    check(mx.as_strided(x, (3,)), [0, 1, 2], mx.int32)
+    check(mx.as_strided(x, (2, 2)), [[0, 1], [2, 3]], mx.int32)
+    check(mx.as_strided(x, None, (1, 2)), np.arange(6).reshape(3, 2).T, mx.int32)
+    with pytest.raises(ValueError, match="Negative"):
+        mx.as_strided(mx.arange(6), (-1,), (1,))
+    with pytest.raises(TypeError):
+        mx.as_strided([1], (1,), (1,))
+
+
+@pytest.mark.parametrize("src,dst", [(mx.int32, mx.uint8), (mx.int32, mx.int16), (mx.int32, mx.float32),
+                                     (mx.float32, mx.int32), cpu_only(mx.int64, mx.float64), (mx.int32, mx.bool_),
+                                     (mx.float16, mx.int16), (mx.uint8, mx.int8), (mx.int32, mx.bfloat16)])
+def test_view(src, dst):
+    x = (np.arange(8).reshape(2, 4) * 37 - 60).astype(DTYPES[src])
+    a = mx.array(x) if src != mx.float16 else make(x, mx.float16)
+    want_np = x.view(np.uint16 if dst == mx.bfloat16 else DTYPES[dst])
+    got = mx.view(a, dst)
+    assert got.dtype == dst and got.shape == want_np.shape
+    if dst == mx.bfloat16:
+        # bfloat16 is the top half of float32: widen the raw bits and compare as float32
+        want = (want_np.astype(np.uint32) << 16).view(np.float32)
+        np.testing.assert_array_equal(np.array(got.astype(mx.float32)), want)
+    else:
+        np.testing.assert_array_equal(np.array(got), want_np)
+
+
+def test_view_scalars_and_bad_input():
+    check(mx.view(1.0, mx.int32), np.array(np.float32(1.0).view(np.int32)), mx.int32)
+    check(mx.view(np.float32(1), mx.int32), np.array(np.float32(1.0).view(np.int32)), mx.int32)
+    with pytest.raises(ValueError, match="multiple"):
+        mx.view(mx.arange(3), mx.int64)
+    with pytest.raises(ValueError, match="list"):
+        mx.view([1, 2], mx.int32)
+
+
+def test_contiguous():
+    t = mx.transpose(a23())
+    check(mx.contiguous(t), A.T, mx.int32)
+    check(mx.contiguous(t, True), A.T, mx.int32)
+    check(mx.contiguous(a23(), allow_col_major=True), A, mx.int32)
+    with pytest.raises(TypeError):
+        mx.contiguous([1])
+
+
+# ---- slice / slice_update -----------------------------------------------------------------
+
+def test_slice():
+    x = arange_np((4, 5))
+    a = mx.array(x)
+    check(mx.slice(a, mx.array([1, 2]), (0, 1), (2, 3)), x[1:3, 2:5], mx.int32)
+    check(mx.slice(a, mx.array([3]), [1], [4, 2]), x[:, 3:5], mx.int32)
+    check(mx.slice(a, mx.array([1, 0]), (-1, 0), (2, 2)), x[0:2, 1:3], mx.int32)
+    check(mx.slice(a, mx.array([0, 0], mx.uint8), (0, 1), (0, 2)), x[0:0, 0:2], mx.int32)
+
+
+def test_slice_bad_input():
+    a = a23()
+    with pytest.raises(ValueError, match="slice size"):
+        mx.slice(a, mx.array([1]), (0,), (1,))
+    with pytest.raises(ValueError, match="does not match"):
+        mx.slice(a, mx.array([1, 0]), (0,), (1, 3))
+    with pytest.raises(IndexError):
+        mx.slice(a, mx.array([0]), (3,), (1, 3))
+    with pytest.raises(ValueError, match="integers"):
+        mx.slice(a, mx.array([0.0]), (0,), (1, 3))
+    with pytest.raises(TypeError):
+        mx.slice(a, [1], (0,), (1, 3))
+
+
+def test_slice_update():
+    x = arange_np((3, 4))
+    want = x.copy()
+    want[1:2, 1:3] = [[90, 91]]
+    got = mx.slice_update(mx.array(x), mx.array([[90, 91]]), mx.array([1, 1]), (0, 1))
+    check(got, want, mx.int32)
+    want = x.copy()
+    want[2:3, :] = 9
+    check(mx.slice_update(mx.array(x), mx.array([[9.5, 9, 9, 9]]), mx.array([2]), (0,)), want, mx.int32)
+    # the source is not modified
+    src = mx.array(x)
+    mx.slice_update(src, mx.zeros((1, 4), mx.int32), mx.array([0]), (0,))
+    check(src, x, mx.int32)
+
+
+def test_slice_update_bad_input():
+    a = a23()
+    with pytest.raises(ValueError, match="does not match"):
+        mx.slice_update(a, mx.array([[9, 9]]), mx.array([1, 0]), (0,))
+    with pytest.raises(TypeError):
+        mx.slice_update(a, 9, mx.array([1]), (0,))
+    with pytest.raises(TypeError):
+        mx.slice_update(a, [[9, 9, 9]], mx.array([1]), (0,))
+
+
+# ---- take / take_along_axis / put_along_axis ----------------------------------------------
+
+@pytest.mark.parametrize("indices,axis", [(1, None), (5, None), (1, 1), (0, 0), (-1, None), (-2, 1),
+                                          (True, None)])
+def test_take_int(indices, axis):
+    check(mx.take(a23(), indices, axis), np.take(A, int(indices), axis), mx.int32)
+
+
+@pytest.mark.parametrize("indices,axis", [([0, 2], 1), ([[0, 1]], 0), ([1, 1, 0], None), ([-1, 0], 1),
+                                          (0, 1), ([], 0)])
+def test_take_array(indices, axis):
+    ind = np.array(indices, dtype=np.int32)
+    check(mx.take(a23(), mx.array(ind), axis), np.take(A, ind, axis), mx.int32)
+
+
+@pytest.mark.parametrize("dtype", ALL_DTYPES)
+def test_take_dtypes(dtype):
+    x = arange_np((2, 3)) % 2
+    got = mx.take(make(x, dtype), mx.array([2, 0]), 1)
+    check(got, np.take(x, [2, 0], 1).astype(DTYPES[dtype]), dtype)
+
+
+def test_take_index_dtypes_and_0d():
+    check(mx.take(a23(), mx.array([1], mx.uint8)), [1], mx.int32)
+    check(mx.take(mx.array(1), 0), np.array(1), mx.int32)
+    check(mx.take(a23(), indices=1), np.array(1), mx.int32)
+
+
+def test_take_bad_input():
+    a = a23()
+    with pytest.raises(ValueError, match="out of bounds"):
+        mx.take(a, 7)
+    with pytest.raises(ValueError, match="out of bounds"):
+        mx.take(a, 5, 1)
+    with pytest.raises(IndexError):
+        mx.take(a, 1, 3)
+    with pytest.raises(IndexError):
+        mx.take(mx.array(1), 0, 0)
+    with pytest.raises(ValueError, match="integral"):
+        mx.take(a, mx.array([0.5]))
+    for bad in ([0, 2], np.array([0, 2])):
+        with pytest.raises(TypeError):
+            mx.take(a, bad, 1)
+    with pytest.raises(TypeError):
+        mx.take([1, 2], 1)
+    with pytest.raises(TypeError):
+        mx.take(a, 1, 1.0)
+
+
+@pytest.mark.parametrize("ind,axis", [([[0], [1]], 1), ([[0, 2, 1], [1, 1, 0]], 1), ([[1, 0, 1]], 0),
+                                      ([[2], [0]], -1), ([0, 5, 3], None)])
+def test_take_and_put_along_axis(ind, axis):
+    ind = np.array(ind, dtype=np.int32)
+    a, mi = a23(), mx.array(ind)
+    check(mx.take_along_axis(a, mi, axis), np.take_along_axis(A, ind, axis), mx.int32)
+    vals = (np.arange(ind.size, dtype=np.int32) + 100).reshape(ind.shape)
+    want = A.copy()
+    np.put_along_axis(want, ind, vals, axis)
+    check(mx.put_along_axis(a, mi, mx.array(vals), axis), want, mx.int32)
+
+
+def test_take_along_axis_defaults_and_bad_input():
+    a = a23()
+    ind = mx.array([[0], [1]])
+    check(mx.take_along_axis(a, ind), np.take_along_axis(A, np.array([[0], [1]]), -1), mx.int32)
+    with pytest.raises(IndexError):
+        mx.take_along_axis(a, ind, 2)
+    with pytest.raises(ValueError, match="dimension"):
+        mx.take_along_axis(a, mx.array([0]), 1)
+    with pytest.raises(TypeError):
+        mx.take_along_axis(a, [[0], [1]], 1)
+    # put_along_axis defaults to axis=None (flattened), where 2-D indices do not fit
+    with pytest.raises(ValueError, match="dimension"):
+        mx.put_along_axis(a, ind, mx.array([[9], [9]]))
+    for bad in (9, 9.5, [[9], [9]]):
+        with pytest.raises(TypeError):
+            mx.put_along_axis(a, ind, bad, 1)
+
+
+# ---- every op takes stream= ---------------------------------------------------------------
+
+def _calls():
+    a, i = a23(), mx.array([[0], [1]])
+    return {
+        "zeros": ((2,),), "ones": ((2,),), "empty": ((2,),), "full": ((2,), 3), "zeros_like": (a,),
+        "ones_like": (a,), "empty_like": (a,), "full_like": (a, 2), "arange": (3,), "linspace": (0, 1, 3),
+        "eye": (2,), "identity": (2,), "tri": (2,), "tril": (a,), "triu": (a,), "meshgrid": (a, a),
+        "bartlett": (3,), "blackman": (3,), "hamming": (3,), "hanning": (3,), "reshape": (a, (3, 2)),
+        "flatten": (a,), "unflatten": (a, 1, (3, 1)), "squeeze": (a,), "expand_dims": (a, 0),
+        "transpose": (a,), "permute_dims": (a,), "matrix_transpose": (a,), "swapaxes": (a, 0, 1),
+        "moveaxis": (a, 0, 1), "broadcast_to": (a, (2, 2, 3)), "broadcast_arrays": (a, a),
+        "concatenate": ([a, a],), "concat": ([a, a],), "stack": ([a, a],), "unstack": (a,),
+        "split": (a, 2), "tile": (a, 2), "repeat": (a, 2), "pad": (a, 1), "roll": (a, 1), "flip": (a,),
+        "diag": (a,), "diagonal": (a,), "atleast_1d": (a,), "atleast_2d": (a,), "atleast_3d": (a,),
+        "as_strided": (a,), "view": (a, mx.uint8), "contiguous": (a,),
+        "slice": (a, mx.array([0]), (1,), (2, 2)), "slice_update": (a, a, mx.array([0]), (0,)),
+        "take": (a, 1), "take_along_axis": (a, i, 1), "put_along_axis": (a, i, i, 1),
+    }
+
+
+@pytest.mark.parametrize("name", sorted(_calls()))
+def test_stream_argument(name):
+    args = _calls()[name]
+    fn = getattr(mx, name)
+    plain = fn(*args)
+    for stream in (mx.cpu, mx.default_stream(mx.cpu), mx.Device(mx.cpu)):
+        got = fn(*args, stream=stream)
+        for g, p in zip(got if isinstance(got, (list, tuple)) else [got],
+                        plain if isinstance(plain, (list, tuple)) else [plain]):
+            assert g.dtype == p.dtype
+            np.testing.assert_array_equal(np.array(g), np.array(p))
+    with pytest.raises(TypeError):
+        fn(*args, stream="cpu")
+
+
+# ---- integer-like arguments and range limits ----------------------------------------------
+
+def test_numpy_integer_arguments():
+    a = a23()
+    for g, w in zip(mx.split(a, np.int64(2)), np.split(A, 2)):
+        check(g, w, mx.int32)
+    check(mx.pad(a, np.int64(1)), np.pad(A, 1), mx.int32)
+    check(mx.pad(a, (np.int64(1), 2)), np.pad(A, (1, 2)), mx.int32)
+    check(mx.pad(a, [(np.int32(1), 0), (0, np.int8(2))]), np.pad(A, [(1, 0), (0, 2)]), mx.int32)
+    check(mx.reshape(a, np.array([3, 2])), A.reshape(3, 2), mx.int32)
+    check(mx.reshape(a, (np.int64(6),)), A.ravel(), mx.int32)
+    check(mx.squeeze(mx.zeros((1, 2)), np.int64(0)), np.zeros(2), mx.float32)
+    check(mx.roll(a, np.int64(1)), np.roll(A, 1), mx.int32)
+    check(mx.tile(a, np.int64(2)), np.tile(A, 2), mx.int32)
+    check(mx.repeat(a, np.int64(2)), np.repeat(A, 2), mx.int32)
+
+
+def test_range_limits_and_negative_sizes():
+    with pytest.raises(OverflowError, match="32-bit"):
+        mx.zeros((2**31,))
+    with pytest.raises(OverflowError, match="32-bit"):
+        mx.zeros(2**40)
+    with pytest.raises(OverflowError, match="32-bit"):
+        mx.reshape(a23(), (2**40,))
+    with pytest.raises(TypeError):
+        mx.linspace(0, 1, 2**31)
+    with pytest.raises(TypeError, match="offset"):
+        mx.as_strided(a23(), (2,), (1,), -1)
+    with pytest.raises(ValueError, match="non-negative"):
+        mx.slice(a23(), mx.array([1, 0]), (0, 1), (-1, 2))
