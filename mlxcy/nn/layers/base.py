@@ -45,7 +45,8 @@ def _walk(owner, key, value, filter_fn, map_fn, is_leaf_fn):
 def _merge_entry(dst, key, new, strict, want_module):
     cur = dst[key]
     if want_module and isinstance(new, Module):
-        dst[key] = new
+        if isinstance(cur, Module):  # a module only ever replaces a module
+            dst[key] = new
     elif not want_module and isinstance(cur, mx.array):
         if strict and not isinstance(new, mx.array):
             raise ValueError(f"Received invalid type: {type(new).__name__}.")

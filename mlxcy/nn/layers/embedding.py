@@ -1,5 +1,6 @@
 """Embedding layer."""
 import math
+from typing import Optional
 
 import mlxcy as mx
 from mlxcy.nn.layers.base import Module
@@ -22,7 +23,8 @@ class Embedding(Module):
         """Uses the table as a linear map from ``dims`` to ``num_embeddings`` (tied output)."""
         return x @ self.weight.T
 
-    def to_quantized(self, group_size=None, bits=None, mode="affine", quantize_input=False):
+    def to_quantized(self, group_size: Optional[int] = None, bits: Optional[int] = None, mode: str = "affine",
+                     quantize_input: bool = False):
         """The ``QuantizedEmbedding`` counterpart of this layer."""
         from mlxcy.nn.layers.quantized import QuantizedEmbedding
 

@@ -1,6 +1,6 @@
 """Identity, Linear and Bilinear layers."""
 import math
-from typing import Any
+from typing import Any, Optional
 
 import mlxcy as mx
 from mlxcy.nn.layers.base import Module
@@ -38,7 +38,8 @@ class Linear(Module):
             return mx.addmm(self["bias"], x, self["weight"].T)
         return x @ self["weight"].T
 
-    def to_quantized(self, group_size=None, bits=None, mode="affine", quantize_input=False):
+    def to_quantized(self, group_size: Optional[int] = None, bits: Optional[int] = None, mode: str = "affine",
+                     quantize_input: bool = False):
         """The quantized counterpart of this layer (``QQLinear`` when ``quantize_input``)."""
         from mlxcy.nn.layers.quantized import QQLinear, QuantizedLinear
 

@@ -7,11 +7,10 @@ from mlxcy.nn.layers.base import Module
 
 def _windows(x, kernel, stride):
     """A strided view ``(N, *out, *kernel, C)`` of ``x`` ``(N, *spatial, C)``."""
-    nsp = len(kernel)
-    if x.ndim < nsp + 2:
+    if x.ndim < 3:
         raise ValueError(
-            f"To extract sliding windows at least {nsp} spatial dimension ({nsp + 2} total) is "
-            f"needed but the input only has {x.ndim} dimensions."
+            "To extract sliding windows at least 1 spatial dimension (3 total) is needed but "
+            f"the input only has {x.ndim} dimensions."
         )
     shape = x.shape
     spatial = shape[1:-1]

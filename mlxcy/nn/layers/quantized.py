@@ -31,19 +31,7 @@ def _quant_repr(module, head):
     return f"{head}, group_size={module.group_size}, bits={module.bits}, mode={module.mode}"
 
 
-class _FrozenQuantized(Module):
-    """Quantized weights never train: ``unfreeze`` keeps them frozen."""
-
-    def unfreeze(self, *args, **kwargs):
-        super().unfreeze(*args, **kwargs)
-        self.freeze(recurse=False)
-        return self
-
-    def _input_dims(self):
-        return self.weight.shape[1] * 32 // self.bits
-
-
-class QuantizedLinear(_FrozenQuantized):
+class QuantizedLinear(Module):
     """A Linear layer whose weight is stored quantized (``mx.quantize``) and used by ``quantized_matmul``."""
 
     def __init__(self, input_dims: int, output_dims: int, bias: bool = True, group_size: int = None,
@@ -58,7 +46,7 @@ class QuantizedLinear(_FrozenQuantized):
         self.freeze()
 
     def _extra_repr(self):
-        head = (f"input_dims={self._input_dims()}, output_dims={self.weight.shape[0]}, "
+        head = (f"input_dims={self.weight.shape[1] * 32 // self.bits}, output_dims={self.weight.shape[0]}, "
                 f"bias={'bias' in self}")
         return _quant_repr(self, head)
 
@@ -80,7 +68,7 @@ class QuantizedLinear(_FrozenQuantized):
         return ql
 
 
-class QuantizedEmbedding(_FrozenQuantized):
+class QuantizedEmbedding(Module):
     """An Embedding whose table is stored quantized; rows are dequantized on lookup."""
 
     def __init__(self, num_embeddings: int, dims: int, group_size: int = None, bits: int = None,

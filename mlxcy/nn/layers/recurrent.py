@@ -70,16 +70,15 @@ class GRU(Module):
         states = []
         for t in range(x.shape[-2]):
             rz = x_rz[..., t, :]
-            n = x_n[..., t, :]
+            hn = self.bhn  # the hidden projection of the candidate; zero state at the start
             if hidden is not None:
                 hp = hidden @ self.Wh.T
                 rz = rz + hp[..., : 2 * H]
-                hn = hp[..., 2 * H:]
-                if self.bhn is not None:
-                    hn = hn + self.bhn
+                hn = hp[..., 2 * H:] if hn is None else hp[..., 2 * H:] + hn
             rz = mx.sigmoid(rz)
             r, z = rz[..., :H], rz[..., H:]
-            if hidden is not None:
+            n = x_n[..., t, :]
+            if hn is not None:
                 n = n + r * hn
             n = mx.tanh(n)
             hidden = (1 - z) * n if hidden is None else (1 - z) * n + z * hidden

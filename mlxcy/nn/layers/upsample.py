@@ -53,15 +53,16 @@ def _cubic_matrix(n_in, n_out, scale, align_corners):
     for off in (-1, 0, 1, 2):
         tap = base + off
         weight = _cubic_kernel(pos - tap, -0.75)
-        inside = (tap >= 0) & (tap < n_in)  # taps outside the input contribute nothing
-        np.add.at(w, (rows[inside], tap[inside]), weight[inside])
+        # taps beyond the edges read the edge sample
+        np.add.at(w, (rows, np.clip(tap, 0, n_in - 1)), weight)
     return w
 
 
 def _antialias_matrix(n_in, n_out, scale, kernel, support):
-    """Down-sampling with the kernel stretched by ``1/scale`` and weights normalised per output."""
+    """Filtering resampler: the kernel is stretched by ``1/scale`` when shrinking, and the
+    weights of each output are normalised to sum to one."""
     centre = _source_positions(n_in, n_out, scale, False) + 0.5
-    stretch = 1.0 / scale
+    stretch = max(1.0 / scale, 1.0)
     taps = np.arange(n_in) + 0.5
     w = kernel((taps[None, :] - centre[:, None]) / stretch)
     w[np.abs(taps[None, :] - centre[:, None]) >= support * stretch] = 0.0
@@ -79,14 +80,24 @@ def _out_size(n, s):
     return int(s * n)
 
 
+def _nearest_indices(n_in, n_out):
+    """Source index of each output sample: the nearest centre when enlarging (ties to even),
+    the window start when shrinking."""
+    ratio = n_in / n_out
+    i = np.arange(n_out, dtype=np.float64)
+    if n_out > n_in:
+        idx = np.round((i + 0.5) * ratio - 0.5)
+    else:
+        idx = np.floor(i * ratio)
+    return np.clip(idx, 0, n_in - 1).astype(np.int32)
+
+
 def upsample_nearest(x: mx.array, scale_factor: Tuple):
     """Nearest-neighbour resampling of ``x`` ``(N, *spatial, C)`` by one factor per spatial axis."""
     for d, s in enumerate(scale_factor):
         axis = 1 + d
         n = x.shape[axis]
-        m = _out_size(n, s)
-        idx = np.minimum(np.floor(np.arange(m) / s), n - 1).astype(np.int32)
-        x = mx.take(x, mx.array(idx), axis=axis)
+        x = mx.take(x, mx.array(_nearest_indices(n, _out_size(n, s))), axis=axis)
     return x
 
 
@@ -95,7 +106,7 @@ def _interpolate(x, scale_factor, align_corners, antialias, matrix_fn, kernel, s
         axis = 1 + d
         n = x.shape[axis]
         m = _out_size(n, s)
-        if antialias and s < 1:
+        if antialias:
             w = _antialias_matrix(n, m, s, kernel, support)
         else:
             w = matrix_fn(n, m, s, align_corners)
@@ -118,8 +129,9 @@ class Upsample(Module):
     """Resamples the spatial axes of ``(N, *spatial, C)`` inputs by ``scale_factor``.
 
     ``mode`` is ``'nearest'``, ``'linear'`` or ``'cubic'``; ``align_corners`` maps the corner
-    samples onto each other; ``antialias`` low-pass filters when down-sampling (not with
-    ``nearest`` nor with ``align_corners``).
+    samples onto each other; ``antialias`` resamples with a filter widened by the shrink factor
+    when down-sampling, with weights renormalised at the edges (and the a=-0.5 cubic kernel),
+    not available with ``nearest`` nor with ``align_corners``.
     """
 
     def __init__(self, scale_factor: Union[float, Tuple], mode: Literal["nearest", "linear", "cubic"] = "nearest",

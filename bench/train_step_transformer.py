@@ -1,0 +1,104 @@
+"""One training step of a small Transformer language model: mlxcy vs the reference binding.
+
+Model: token embedding (vocab 1024) -> 2 pre-norm encoder layers (d=256, 4 heads, causal mask)
+-> output projection; batch 8 x sequence 128; cross-entropy; forward + backward through
+``nn.value_and_grad`` + a plain SGD update written here; evaluated each step.
+Target (issue 8): mlxcy <= 0.9x the reference's time per step on CPU.
+
+Run: python bench/train_step_transformer.py [--steps N]
+"""
+import argparse
+import json
+import sys
+
+from _peers import reference_python, run_with_module, ratio
+
+CODE = r"""
+import importlib, json, time
+nn = importlib.import_module(mx.__name__.split(".")[0] + ".nn")
+tree_map = importlib.import_module(mx.__name__.split(".")[0] + ".utils").tree_map
+
+VOCAB, D, HEADS, LAYERS, B, L = 1024, 256, 4, 2, 8, 128
+
+class LM(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.embed = nn.Embedding(VOCAB, D)
+        self.encoder = nn.TransformerEncoder(LAYERS, D, HEADS)
+        self.out = nn.Linear(D, VOCAB)
+
+    def __call__(self, tokens, mask):
+        return self.out(self.encoder(self.embed(tokens), mask))
+
+mx.random.seed(0)
+model = LM()
+mx.eval(model.parameters())
+tokens = mx.random.randint(0, VOCAB, (B, L + 1))
+inputs, targets = tokens[:, :-1], tokens[:, 1:]
+mask = nn.MultiHeadAttention.create_additive_causal_mask(L)
+
+def loss_fn(x, y):
+    return nn.losses.cross_entropy(model(x, mask), y, reduction="mean")
+
+loss_and_grad = nn.value_and_grad(model, loss_fn)
+
+def step():
+    loss, grads = loss_and_grad(inputs, targets)
+    model.update(tree_map(lambda p, g: p - 0.05 * g, model.trainable_parameters(), grads))
+    mx.eval(loss, model.parameters())
+    return loss
+
+for _ in range(WARMUP):
+    step()
+times = []
+for _ in range(STEPS):
+    t0 = time.perf_counter()
+    loss = step()
+    times.append(time.perf_counter() - t0)
+times.sort()
+print(json.dumps({"median_s": times[len(times) // 2], "min_s": times[0], "loss": loss.item()}))
+"""
+
+
+def measure(python, module, steps, warmup):
+    code = f"STEPS = {steps}\nWARMUP = {warmup}\n" + CODE
+    return run_with_module(python, module, code)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--steps", type=int, default=15)
+    ap.add_argument("--warmup", type=int, default=3)
+    ap.add_argument("--json", action="store_true", help="print one JSON line instead of a table")
+    args = ap.parse_args()
+
+    try:
+        ours = measure(sys.executable, "mlxcy", args.steps, args.warmup)
+    except RuntimeError as err:  # keep the reference's figure even when our run fails
+        ours = {"error": str(err).strip()[-500:] or "the mlxcy run died without a message"}
+    ref_py = reference_python()
+    ref = measure(ref_py, "mlx.core", args.steps, args.warmup) if ref_py else None
+
+    ok = "median_s" in ours
+    result = {"mlxcy": ours, "reference": ref,
+              "ratio_median": ratio(ours["median_s"], ref["median_s"]) if ref and ok else None}
+    if args.json:
+        print(json.dumps(result))
+        return
+    print("train step: 2-layer Transformer LM, d=256, seq 128, batch 8 (forward+backward+SGD)")
+    if ok:
+        print(f"  mlxcy      median {ours['median_s'] * 1e3:8.2f} ms   min {ours['min_s'] * 1e3:8.2f} ms")
+    else:
+        print(f"  mlxcy      FAILED: {ours['error']}")
+    if ref and ok:
+        print(f"  reference  median {ref['median_s'] * 1e3:8.2f} ms   min {ref['min_s'] * 1e3:8.2f} ms")
+        print(f"  ratio mlxcy/reference (median): {result['ratio_median']:.3f}  (target <= 0.9)")
+        print(f"  final loss mlxcy {ours['loss']:.4f}  reference {ref['loss']:.4f}")
+    elif ref:
+        print(f"  reference  median {ref['median_s'] * 1e3:8.2f} ms   min {ref['min_s'] * 1e3:8.2f} ms")
+    else:
+        print("  reference binding not found (set MLXCY_BENCH_REF_PYTHON)")
+
+
+if __name__ == "__main__":
+    main()

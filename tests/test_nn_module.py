@@ -1,0 +1,238 @@
+"""mlxcy.nn.Module: parameter trees, updates, freezing, modes, repr, weights on disk."""
+import numpy as np
+import pytest
+
+import mlxcy as mx
+import mlxcy.nn as nn
+
+
+class Block(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.a = nn.Linear(2, 3)
+        self.b = [nn.Linear(3, 3), {"c": nn.Linear(3, 1), "d": mx.zeros((2,))}]
+        self.e = mx.ones((1,))
+        self._private = mx.ones((1,))
+        self.note = "plain attribute"
+
+
+def _keys(tree):
+    from mlxcy.utils import tree_flatten
+
+    return sorted(k for k, _ in tree_flatten(tree))
+
+
+def test_attributes_split_between_dict_and_object():
+    m = nn.Module()
+    m.x = mx.zeros((3,))
+    m.y = 3
+    m.z = [mx.zeros((1,))]
+    m.w = {"a": 1}
+    m.t = (1, 2)
+    assert "x" in m and "z" in m and "w" in m and "t" in m
+    assert "y" not in m and m.y == 3
+    # replacing an array by a non-tree value moves it out of the dict
+    m.x = None
+    assert "x" not in m and m.x is None
+    del m.z
+    assert "z" not in m
+    with pytest.raises(AttributeError, match="'Module' object has no attribute 'nope'"):
+        m.nope
+    with pytest.raises(AttributeError):
+        del m.nope
+    assert m.state is m
+    assert vars(nn.Linear(2, 3)).keys() == {"_no_grad", "_training"}
+
+
+def test_parameters_children_and_leaves():
+    m = Block()
+    assert _keys(m.parameters()) == ["a.bias", "a.weight", "b.0.bias", "b.0.weight",
+                                      "b.1.c.bias", "b.1.c.weight", "b.1.d", "e"]
+    kids = m.children()
+    assert list(kids) == ["a", "b"]
+    assert kids["a"] is m.a and kids["b"][0] is m.b[0] and kids["b"][1]["c"] is m.b[1]["c"]
+    assert kids["b"][1]["d"] == {}  # arrays are masked out of the children tree
+    leaves = m.leaf_modules()
+    assert leaves["a"] is m.a and leaves["b"][1]["c"] is m.b[1]["c"]
+    names = [k for k, _ in m.named_modules()]
+    assert names == ["", "b.1.c", "b.0", "a"]
+    assert len(m.modules()) == 4 and m.modules()[0] is m
+
+
+def test_filter_and_map():
+    m = Block()
+    shapes = m.filter_and_map(m.valid_parameter_filter, map_fn=lambda x: x.shape)
+    assert shapes["a"]["weight"] == (3, 2) and shapes["b"][1]["d"] == (2,)
+    m.pair = (1, 2)
+    with pytest.raises(RuntimeError, match="Unexpected leaf"):
+        m.filter_and_map(lambda *_: True, is_leaf_fn=lambda m, k, v: isinstance(v, mx.array))
+
+
+def test_update_strict_and_errors():
+    m = nn.Sequential(nn.Linear(2, 3), nn.Linear(3, 1))
+    w = mx.ones((3, 2))
+    m.update({"layers": [{"weight": w}]})
+    assert m.layers[0].weight is w
+    with pytest.raises(ValueError, match='Module does not have parameter named "bogus".'):
+        m.update({"bogus": mx.zeros((1,))})
+    with pytest.raises(ValueError, match="Received invalid type: int."):
+        m.update({"layers": [{"weight": 3}, {}]})
+    with pytest.raises(ValueError, match="List index 2 is out of bounds for destination of length 2."):
+        m.update({"layers": [{}, {}, {}]})
+    with pytest.raises(ValueError, match="Received invalid type: dict."):
+        m.update({"layers": [{"weight": {"x": w}}]})
+    # non-strict skips what does not fit and sets what it is given
+    m.update({"bogus": mx.zeros((1,)), "layers": [{}, {}, {}]}, strict=False)
+    m.update({"layers": [{"weight": 3}]}, strict=False)
+    assert m.layers[0].weight == 3
+
+
+def test_update_modules():
+    m = nn.Sequential(nn.Linear(2, 3), nn.Linear(3, 1))
+    relu = nn.ReLU()
+    m.update_modules({"layers": [relu]})
+    assert m.layers[0] is relu and isinstance(m.layers[1], nn.Linear)
+    with pytest.raises(ValueError, match='Module does not have sub-module named "bogus".'):
+        m.update_modules({"bogus": nn.ReLU()})
+    with pytest.raises(ValueError, match="Received invalid type: array."):
+        m.update_modules({"layers": [mx.zeros((1,))]})
+    with pytest.raises(ValueError, match="List index 2 is out of bounds"):
+        m.update_modules({"layers": [relu, relu, relu]})
+    m.update_modules({"layers": [relu, relu, relu]}, strict=False)
+    assert m.layers[1] is relu
+    # a module never replaces an array
+    lin = nn.Linear(2, 3)
+    lin.update_modules({"weight": nn.ReLU()})
+    assert isinstance(lin.weight, mx.array)
+
+
+def test_freeze_unfreeze():
+    m = nn.Sequential(nn.Linear(2, 3), nn.Linear(3, 3))
+    m.freeze()
+    assert _keys(m.trainable_parameters()) == []
+    assert len(_keys(m.parameters())) == 4
+    m.unfreeze()
+    assert len(_keys(m.trainable_parameters())) == 4
+    m.freeze(keys="weight")
+    assert _keys(m.trainable_parameters()) == ["layers.0.bias", "layers.1.bias"]
+    m.unfreeze(keys=["weight"])
+    assert len(_keys(m.trainable_parameters())) == 4
+    # recurse=False only sees the module's own entries: a Sequential holds no array itself
+    m.freeze(recurse=False)
+    assert len(_keys(m.trainable_parameters())) == 4
+    m.freeze(keys="layers", recurse=False)
+    assert _keys(m.trainable_parameters()) == []
+    m.unfreeze(recurse=False)
+    assert len(_keys(m.trainable_parameters())) == 4
+    m.layers[0].freeze(keys=["weight", "bias"], strict=True)
+    assert _keys(m.trainable_parameters()) == ["layers.1.bias", "layers.1.weight"]
+    with pytest.raises(KeyError, match="Module doesn't contain member nope."):
+        m.freeze(keys=["nope"], strict=True)
+    with pytest.raises(KeyError, match="Module doesn't contain member weight."):
+        m.freeze(keys="weight", recurse=False, strict=True)
+    with pytest.raises(KeyError, match="Module doesn't contain member nope."):
+        m.layers[0].unfreeze(keys="nope", strict=True)
+    m.freeze(keys="nope")  # not strict: nothing happens
+
+
+def test_frozen_nested_list_entries():
+    m = nn.Module()
+    m.ws = [mx.zeros((1,)), mx.ones((1,))]
+    m.freeze(recurse=False)
+    assert m.trainable_parameters() == {"ws": [{}, {}]}
+
+
+def test_train_eval_and_apply_to_modules():
+    m = nn.Sequential(nn.Linear(1, 1), nn.Sequential(nn.Dropout(0.5)))
+    assert m.training
+    assert m.eval() is m
+    assert not m.layers[1].layers[0].training
+    m.train()
+    assert m.layers[1].layers[0].training
+    seen = []
+    m.apply_to_modules(lambda k, mod: seen.append((k, type(mod).__name__)))
+    assert seen == [("", "Sequential"), ("layers.1", "Sequential"),
+                    ("layers.1.layers.0", "Dropout"), ("layers.0", "Linear")]
+
+
+def test_apply_and_set_dtype():
+    m = nn.Sequential(nn.Linear(2, 3), nn.Embedding(4, 2))
+    m.layers[0].counter = mx.array([1, 2])
+    m.set_dtype(mx.float16)
+    assert m.layers[0].weight.dtype == mx.float16 and m.layers[1].weight.dtype == mx.float16
+    assert m.layers[0].counter.dtype == mx.int32  # the default predicate keeps non-floating
+    m.set_dtype(mx.float32, predicate=None)
+    assert m.layers[0].counter.dtype == mx.float32
+    m.apply(lambda x: x * 0)
+    assert float(mx.sum(mx.abs(m.layers[0].weight))) == 0.0
+    # filter_fn restricts what apply maps
+    m.apply(lambda x: x + 1, filter_fn=lambda mod, k, v: k != "bias" and mod.valid_parameter_filter(mod, k, v))
+    assert float(m.layers[0].bias.sum()) == 0.0 and float(m.layers[0].weight.sum()) == 6.0
+
+
+def test_repr_tree():
+    assert repr(nn.Module()) == "Module()"
+    assert repr(Block()) == (
+        "Block(\n"
+        "  (a): Linear(input_dims=2, output_dims=3, bias=True)\n"
+        "  (b.0): Linear(input_dims=3, output_dims=3, bias=True)\n"
+        "  (b.1.c): Linear(input_dims=3, output_dims=1, bias=True)\n"
+        ")"
+    )
+    m = nn.Sequential(nn.Linear(2, 3), nn.Sequential(nn.LayerNorm(4)))
+    assert repr(m) == (
+        "Sequential(\n"
+        "  (layers.0): Linear(input_dims=2, output_dims=3, bias=True)\n"
+        "  (layers.1): Sequential(\n"
+        "    (layers.0): LayerNorm(4, eps=1e-05, affine=True)\n"
+        "  )\n"
+        ")"
+    )
+
+
+def _pairs(m):
+    from mlxcy.utils import tree_flatten
+
+    return tree_flatten(m.parameters())
+
+
+def test_load_weights_from_pairs():
+    src, dst = nn.Sequential(nn.Linear(2, 3), nn.Linear(3, 1)), nn.Sequential(nn.Linear(2, 3), nn.Linear(3, 1))
+    dst.load_weights(_pairs(src))
+    for (k1, v1), (k2, v2) in zip(_pairs(src), _pairs(dst)):
+        assert k1 == k2 and np.array_equal(np.array(v1), np.array(v2))
+    full = _pairs(src)
+    with pytest.raises(ValueError, match=r"Received 1 parameters not in model: \nfoo\."):
+        dst.load_weights(full + [("foo", mx.zeros((1,)))])
+    with pytest.raises(ValueError, match=r"Missing 2 parameters: \nlayers\.1\.bias,\nlayers\.1\.weight\."):
+        dst.load_weights([p for p in full if p[0].startswith("layers.0")])
+    bad = [(k, mx.zeros((2, 2)) if k == "layers.0.weight" else v) for k, v in full]
+    with pytest.raises(ValueError, match=r"Expected shape \(3, 2\) but received shape \(2, 2\) for parameter layers.0.weight"):
+        dst.load_weights(bad)
+    bad = [(k, 3 if k == "layers.0.weight" else v) for k, v in full]
+    with pytest.raises(ValueError, match="Expected mx.array but received <class 'int'> for parameter layers.0.weight"):
+        dst.load_weights(bad)
+    # non-strict: partial, extra names ignored
+    w = mx.full((3, 2), 7.0)
+    dst.load_weights([("layers.0.weight", w), ("foo", mx.zeros((1,)))], strict=False)
+    assert dst.layers[0].weight is w
+
+
+@pytest.mark.skipif(not (hasattr(mx, "load") and hasattr(mx, "savez") and hasattr(mx, "save_safetensors")),
+                    reason="mx.load / mx.savez / mx.save_safetensors not available yet")
+@pytest.mark.parametrize("ext", ["npz", "safetensors"])
+def test_save_load_round_trip(tmp_path, ext):
+    src = Block()
+    dst = Block()
+    path = str(tmp_path / f"w.{ext}")
+    src.save_weights(path)
+    dst.load_weights(path)
+    for (k1, v1), (k2, v2) in zip(_pairs(src), _pairs(dst)):
+        assert k1 == k2 and np.array_equal(np.array(v1), np.array(v2))
+    x = mx.ones((4, 2))
+    assert np.allclose(np.array(src.a(x)), np.array(dst.a(x)))
+
+
+def test_save_weights_rejects_unknown_extension(tmp_path):
+    with pytest.raises(ValueError, match=r"Unsupported file extension for .*w\.bin\. Use '\.npz' or '\.safetensors'\."):
+        nn.Linear(2, 2).save_weights(str(tmp_path / "w.bin"))
