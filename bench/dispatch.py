@@ -45,6 +45,14 @@ BASKET = [
     ("a[idx]", "a[idx]", ["__slice_ok__"]),
     ("a[mask]", "a[mask]", ["__slice_ok__"]),
     ("a[0] = 1", "a2[0] = 1", ["__setitem_ok__"]),
+    ("m[1, 2]", "m[1, 2]", ["__slice_ok__"]),
+    ("m[:, 1]", "m[:, 1]", ["__slice_ok__"]),
+    ("a[::-1]", "a[::-1]", ["__slice_ok__"]),
+    ("m[idx, 1:]", "m[idx, 1:]", ["__slice_ok__"]),
+    ("m[..., None]", "m[..., None]", ["__slice_ok__"]),
+    ("a[1:3] = 0", "a2[1:3] = 0", ["__setitem_ok__"]),
+    ("a[idx] = 0", "a2[idx] = 0", ["__setitem_ok__"]),
+    ("a.at[idx].add(1)", "a.at[idx].add(1.0)", ["__setitem_ok__"]),
 ]
 
 TIMER = r"""

@@ -66,7 +66,7 @@ def peer(args):
         mx = None
     if mx is not None:
         return run(mx, args.steps, args.batch, args.width)
-    py = os.environ.get("MLX_REF_PYTHON")
+    py = os.environ.get("MLXCY_BENCH_REF_PYTHON") or os.environ.get("MLX_REF_PYTHON")
     if not py:
         return None
     cmd = [py, os.path.abspath(__file__), "--impl", "mlx", "--json", "--steps", str(args.steps),

@@ -581,7 +581,10 @@ cdef class array:
     def __neg__(self): return wrap(cops.negative(self._a, sod_default()))
     def __pos__(self): return wrap(self._a)
     def __abs__(self): return wrap(cops.abs(self._a, sod_default()))
-    def __invert__(self): return wrap(cops.bitwise_invert(self._a, sod_default()))
+    def __invert__(self):
+        if cx.issubdtype(self._a.dtype(), c_DtypeCategory.inexact):
+            raise ValueError("Floating point types not allowed with bitwise inversion.")
+        return wrap(cops.bitwise_invert(self._a, sod_default()))
 
     # ---- indexing (see _indexing.pxi) ----
     def __getitem__(self, idx):

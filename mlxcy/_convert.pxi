@@ -411,8 +411,8 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
     # The dtype an array() of this buffer gets: float64 narrows to float32 unless asked.
     if dtype.has_value():
         target = deref(dtype)
-    elif code == <int>DtypeVal.float64 and copy_mode == COPY_ALWAYS:
-        target = cx.float32
+    elif code == <int>DtypeVal.float64:
+        target = cx.float32   # as the reference: float64 sources become float32 unless asked
     else:
         target = src_dtype
     cdef bint contiguous = PyBuffer_IsContiguous(view, b'C')
@@ -421,7 +421,8 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
     if copy_mode == COPY_NEVER and (not shareable or target != src_dtype):
         why = ("it is not C-contiguous" if not contiguous else "it is not aligned" if not aligned
                else "it is byte-swapped" if swapped else
-               f"its dtype {_DTYPE_NAMES[code]} differs from the requested {_DTYPE_NAMES[dtype_val(target)]}")
+               f"its dtype {_DTYPE_NAMES[code]} differs from the requested {_DTYPE_NAMES[dtype_val(target)]}"
+               + (" (float64 becomes float32 unless dtype=float64 is given)" if not dtype.has_value() else ""))
         raise ValueError(f"Unable to avoid a copy while creating an array from {type(x).__name__}: {why}.")
     if shareable and copy_mode != COPY_ALWAYS:
         Py_INCREF(mv)
@@ -478,9 +479,13 @@ def asarray(a, dtype=None, *, copy=None):
     """Convert ``a`` to an array, sharing its memory where possible (NumPy 2 semantics).
 
     ``copy=True`` always copies; ``copy=None`` shares a C-contiguous, aligned, native-order
-    buffer of a supported dtype and copies otherwise; ``copy=False`` shares or raises ValueError.
-    A shared buffer stays alive as long as any array uses it; writing to the source afterwards
-    changes what MLX reads (as with ``torch.from_numpy``).
+    buffer (or DLPack tensor) of a supported dtype and copies otherwise; ``copy=False`` shares
+    or raises ValueError saying why. As in the reference, float64 sources become float32 unless
+    ``dtype=float64`` is given (which shares). Sharing takes constant time whatever the size.
+
+    A shared buffer stays alive as long as any array (or evaluated result viewing it) uses it,
+    and MLX never writes its results into it. Writing to the source (e.g. the NumPy array)
+    afterwards changes what MLX reads, as with ``torch.from_numpy``; copy if that matters.
     """
     cdef optional[c_Dtype] d = nullopt
     cdef optional[c_array] out = nullopt
@@ -500,6 +505,13 @@ def asarray(a, dtype=None, *, copy=None):
     if PyObject_CheckBuffer(a) and not isinstance(a, (bytes, bytearray)) or isinstance(a, memoryview):
         _buffer_to_c(a, d, COPY_ALWAYS if copy is True else COPY_NEVER if copy is False else COPY_IF_NEEDED, out)
         return wrap(deref(out))
+    if hasattr(a, "__dlpack__") and not isinstance(a, (bytes, bytearray)):
+        r = from_dlpack(a, copy=copy)
+        if d.has_value() and deref(d) != (<array>r)._a.dtype():
+            if copy is False:
+                raise ValueError("Unable to avoid a copy: the requested dtype differs from the source's.")
+            return wrap(cops.astype((<array>r)._a, deref(d), sod_default()))
+        return r
     if copy is False:
         raise ValueError(f"Unable to avoid a copy while creating an array from {type(a).__name__}.")
     _to_c_impl(a, d, out)

@@ -1,10 +1,189 @@
 # DLPack export (array.__dlpack__, __dlpack_device__) and import (from_dlpack).
-# (to be written: see the I/O and zero-copy issue)
+# The exchange structures are declared in src/dlpack.h.
+
+from cpython.pycapsule cimport PyCapsule_IsValid, PyCapsule_GetPointer, PyCapsule_SetName
+
+cdef extern from "src/dlpack.h":
+    ctypedef struct MlxcyDLDevice:
+        int32_t device_type
+        int32_t device_id
+    ctypedef struct MlxcyDLDataType:
+        uint8_t code
+        uint8_t bits
+        uint16_t lanes
+    ctypedef struct MlxcyDLTensor:
+        void* data
+        MlxcyDLDevice device
+        int32_t ndim
+        MlxcyDLDataType dtype
+        int64_t* shape
+        int64_t* strides
+        uint64_t byte_offset
+    ctypedef struct MlxcyDLManagedTensor:
+        MlxcyDLTensor dl_tensor
+        void* manager_ctx
+        void (*deleter)(MlxcyDLManagedTensor*)
+    ctypedef struct MlxcyDLPackVersion:
+        uint32_t major
+        uint32_t minor
+    ctypedef struct MlxcyDLManagedTensorVersioned:
+        MlxcyDLPackVersion version
+        void* manager_ctx
+        void (*deleter)(MlxcyDLManagedTensorVersioned*)
+        uint64_t flags
+        MlxcyDLTensor dl_tensor
+
+cdef extern from "src/dlpack.h" namespace "mlxcy":
+    object dl_make_capsule(const c_array&, cbool, cbool) except +
+    c_array dl_array_view(void*, const Shape&, c_Dtype, void*, cbool) except +
+    void dl_strided_copy(char*, const char*, const int64_t*, const int64_t*, int, size_t)
+
+# Host-visible DLPack device types: CPU, CUDA host (pinned) and CUDA managed memory.
+cdef tuple _DL_HOST_DEVICES = (1, 3, 13)
+
+# (DLPack type code, bits) -> mlxcy dtype code
+cdef dict _DL_DTYPES = {
+    (6, 8): <int>DtypeVal.bool_,
+    (1, 8): <int>DtypeVal.uint8, (1, 16): <int>DtypeVal.uint16,
+    (1, 32): <int>DtypeVal.uint32, (1, 64): <int>DtypeVal.uint64,
+    (0, 8): <int>DtypeVal.int8, (0, 16): <int>DtypeVal.int16,
+    (0, 32): <int>DtypeVal.int32, (0, 64): <int>DtypeVal.int64,
+    (2, 16): <int>DtypeVal.float16, (2, 32): <int>DtypeVal.float32, (2, 64): <int>DtypeVal.float64,
+    (4, 16): <int>DtypeVal.bfloat16, (5, 64): <int>DtypeVal.complex64,
+}
+
 
 cdef object _dlpack_export(array a, object stream, object max_version, object dl_device, object copy):
-    raise NotImplementedError("__dlpack__ is not implemented yet")
+    """A DLPack capsule of the array's evaluated, row-contiguous data: versioned (1.x) when the
+    consumer's ``max_version`` allows, legacy otherwise. The capsule keeps the data alive.
+    Without ``copy=True`` an evaluated row-contiguous array is exported without copying."""
+    cdef optional[c_array] x = a._a
+    cdef bint copied = False
+    cdef bint versioned
+    if dl_device is not None:
+        dev = tuple(dl_device)
+        if len(dev) != 2 or dev[0] not in _DL_HOST_DEVICES:
+            raise BufferError(f"mlxcy arrays live in host memory and export to the CPU device (1, 0) only, "
+                              f"not to {dev}")
+    versioned = max_version is not None and tuple(max_version)[0] >= 1
+    _eval_now(deref(x))
+    if not deref(x).flags().row_contiguous:
+        if copy is False:
+            raise BufferError("The array is not row-contiguous: exporting it through DLPack needs a copy "
+                              "(copy=False was given)")
+        x = cops.contiguous(deref(x), False, sod_default())
+        _eval_now(deref(x))
+        copied = True
+    elif copy is True:
+        x = array_copy_of(raw_data(deref(x)), deref(x).nbytes(), deref(x).shape(), deref(x).dtype())
+        copied = True
+    return dl_make_capsule(deref(x), versioned, copied)
 
 
 cdef tuple _dlpack_device(array a):
     # (kDLCPU, 0) for host memory: MLX's CPU backend and unified memory.
     return (1, 0)
+
+
+cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versioned, object copy,
+                                  object capsule, const char* used_name):
+    """An array over (or copied from) the tensor `t` of a DLPack capsule. Consumes the capsule."""
+    cdef vector[int] vshape = vector[int]()
+    cdef Shape shape
+    cdef int i
+    cdef int64_t expected = 1
+    cdef int64_t total = 1
+    cdef bint contiguous = True
+    cdef char* ptr
+    cdef c_Dtype d
+    cdef optional[c_array] out = nullopt
+    if t.device.device_type not in _DL_HOST_DEVICES:
+        raise BufferError(f"from_dlpack: the tensor lives on DLPack device type {t.device.device_type}; "
+                          "mlxcy imports host (CPU) memory only")
+    key = (t.dtype.code, t.dtype.bits)
+    if t.dtype.lanes != 1 or key not in _DL_DTYPES:
+        raise ValueError(f"from_dlpack: unsupported DLPack dtype (code {t.dtype.code}, {t.dtype.bits} bits, "
+                         f"{t.dtype.lanes} lanes)")
+    if t.ndim < 0 or t.ndim > 64:
+        raise ValueError(f"from_dlpack: invalid number of dimensions {t.ndim}")
+    d = dtype_from_val(_DL_DTYPES[key])
+    for i in range(t.ndim):
+        if t.shape[i] < 0 or t.shape[i] > INT32_MAX_:
+            raise ValueError(f"from_dlpack: dimension {t.shape[i]} is outside the supported range")
+        vshape.push_back(<int>t.shape[i])
+        total *= t.shape[i]
+    if t.strides != NULL and total > 0:
+        for i in range(t.ndim - 1, -1, -1):
+            if t.shape[i] != 1 and t.strides[i] != expected:
+                contiguous = False
+                break
+            expected *= t.shape[i]
+    shape = to_shape(vshape)
+    ptr = <char*>t.data + t.byte_offset
+    cdef bint aligned = (<uintptr_t>ptr) % d.size() == 0
+    if copy is False and not (contiguous and aligned):
+        raise ValueError("from_dlpack: cannot share the tensor's memory without a copy: it is "
+                         + ("not row-contiguous" if not contiguous else "not aligned to its element size")
+                         + " (copy=False was given)")
+    if copy is not True and contiguous and aligned and total > 0:
+        # The array takes over the managed tensor: the producer's deleter runs when MLX frees it.
+        PyCapsule_SetName(capsule, used_name)
+        return wrap(dl_array_view(ptr, shape, d, managed, versioned))
+    out = array_uninit(<size_t>total * d.size(), shape, d)
+    if total > 0:
+        if contiguous:
+            memcpy(raw_data(deref(out)), ptr, <size_t>total * d.size())
+        else:
+            dl_strided_copy(<char*>raw_data(deref(out)), ptr, t.shape, t.strides, t.ndim, d.size())
+    PyCapsule_SetName(capsule, used_name)
+    if versioned:
+        if (<MlxcyDLManagedTensorVersioned*>managed).deleter != NULL:
+            (<MlxcyDLManagedTensorVersioned*>managed).deleter(<MlxcyDLManagedTensorVersioned*>managed)
+    elif (<MlxcyDLManagedTensor*>managed).deleter != NULL:
+        (<MlxcyDLManagedTensor*>managed).deleter(<MlxcyDLManagedTensor*>managed)
+    return wrap(deref(out))
+
+
+def from_dlpack(x, /, *, copy=None):
+    """Make an array from any object implementing the DLPack protocol (``__dlpack__``), such as
+    a NumPy array or a CPU PyTorch tensor.
+
+    ``copy=None`` shares the producer's memory when it is row-contiguous and aligned host
+    memory (the producer stays alive while the array uses it) and copies otherwise;
+    ``copy=True`` always copies; ``copy=False`` shares or raises ValueError. Changing the
+    source afterwards changes what a shared array reads.
+    """
+    cdef MlxcyDLManagedTensorVersioned* mv
+    cdef MlxcyDLManagedTensor* ml
+    if isinstance(x, array):
+        return asarray(x, copy=copy)
+    if not hasattr(x, "__dlpack__"):
+        raise TypeError(f"from_dlpack(): {type(x).__name__} does not implement the DLPack protocol "
+                        "(it has no __dlpack__ method)")
+    if hasattr(x, "__dlpack_device__"):
+        dev = tuple(x.__dlpack_device__())
+        if dev[0] not in _DL_HOST_DEVICES:
+            raise BufferError(f"from_dlpack: the tensor lives on DLPack device {dev}; mlxcy imports "
+                              "host (CPU) memory only")
+    try:
+        cap = x.__dlpack__(max_version=(1, 1))
+    except TypeError:
+        cap = x.__dlpack__()   # a producer older than DLPack 1.0
+    if PyCapsule_IsValid(cap, b"dltensor_versioned"):
+        mv = <MlxcyDLManagedTensorVersioned*>PyCapsule_GetPointer(cap, b"dltensor_versioned")
+        if mv.version.major != 1:
+            raise BufferError(f"from_dlpack: unsupported DLPack version {mv.version.major}.{mv.version.minor}")
+        return _array_from_dl_tensor(&mv.dl_tensor, <void*>mv, True, copy, cap, b"used_dltensor_versioned")
+    if PyCapsule_IsValid(cap, b"dltensor"):
+        ml = <MlxcyDLManagedTensor*>PyCapsule_GetPointer(cap, b"dltensor")
+        return _array_from_dl_tensor(&ml.dl_tensor, <void*>ml, False, copy, cap, b"used_dltensor")
+    raise ValueError("from_dlpack: __dlpack__ did not return a DLPack capsule (or it was already consumed)")
+
+
+def _from_dlpack_copy(x):
+    """array(x) for a DLPack producer: always an independent copy."""
+    return from_dlpack(x, copy=True)
+
+
+# array(x) accepts any DLPack producer, always copying (see _to_c_impl in _convert.pxi).
+_from_dlpack_hook = _from_dlpack_copy

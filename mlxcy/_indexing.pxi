@@ -87,8 +87,10 @@ cdef inline int _norm_slice(object sl, Py_ssize_t n, int32_t* start, int32_t* st
     """Normalise `sl` against a dimension of size n for MLX's slice; True when it takes
     the whole axis in order."""
     cdef Py_ssize_t s0, s1, st, length
-    if PySlice_Unpack(sl, &s0, &s1, &st) < 0:
-        return -1
+    try:
+        PySlice_Unpack(sl, &s0, &s1, &st)
+    except TypeError:
+        raise ValueError(f"Slice indices must be integers or None, got {sl!r}.") from None
     length = PySlice_AdjustIndices(n, &s0, &s1, st)
     if length == 0:
         s0 = 0
@@ -290,24 +292,13 @@ cdef object _getitem(array a, object idx):
     cdef IndexSpec spec = IndexSpec()
     cdef optional[c_array] r = nullopt
     cdef int32_t s0, s1, st, sz
-    cdef Shape start, stop, strides
-    cdef size_t j
     # Fast paths for the common cases.
     if t is int:
         return _getitem_int(a, idx)
     if t is slice and a._a.ndim() > 0:
         if _norm_slice(idx, a._a.shape(0), &s0, &s1, &st, &sz):
             return wrap(a._a)
-        start = Shape()
-        stop = a._a.shape()
-        strides = Shape()
-        for j in range(a._a.ndim()):
-            start.push_back(0)
-            strides.push_back(1)
-        start[0] = s0
-        stop[0] = s1
-        strides[0] = st
-        return wrap(cidx.slice(a._a, start, stop, strides, sod_default()))
+        return wrap(cidx.slice_first_axis(a._a, s0, s1, st, sod_default()))
     if t is array and a._a.ndim() > 0 and cx.issubdtype((<array>idx)._a.dtype(), c_DtypeCategory.integer):
         return wrap(cidx.take(a._a, (<array>idx)._a, 0, sod_default()))
     if idx is None:
@@ -360,6 +351,11 @@ cdef int _updated(array a, object idx, object value, int op, optional[c_array]& 
 
 cdef int _setitem(array a, object idx, object value) except -1:
     cdef optional[c_array] res = nullopt
+    cdef optional[c_array] v = nullopt
+    if type(idx) is int and a._a.ndim() > 0:      # fast path: a[i] = v
+        _value_to_c(a, value, v)
+        a._a = cidx.update_first_axis(a._a, <int>_norm_int(idx, a._a.shape(0), 0), deref(v), sod_default())
+        return 0
     _updated(a, idx, value, cidx.UPD_SET, res)
     a._a = deref(res)
     return 0

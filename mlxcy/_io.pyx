@@ -1,2 +1,1036 @@
 # cython: language_level=3, cpp_locals=True, embedsignature=True
-"""(to be written: see the issue that owns this module)"""
+"""Loading and saving arrays (.npy, .npz, .safetensors, .gguf), memory-mapped zero-copy loading,
+sharded checkpoints, and exporting/importing traced functions."""
+from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE
+from cpython.memoryview cimport PyMemoryView_GET_BUFFER
+from cpython.object cimport PyObject
+from cpython.ref cimport Py_INCREF
+from cython.operator cimport dereference as deref
+from libc.stdint cimport uintptr_t
+from libcpp cimport bool as cbool
+from libcpp.memory cimport shared_ptr
+from libcpp.optional cimport optional, nullopt
+from libcpp.string cimport string
+from libcpp.unordered_map cimport unordered_map
+from libcpp.vector cimport vector
+
+from mlxcy._core cimport array, wrap, wrap_list, to_c, to_sod, py_dtype, shape_tuple, to_c_shape
+from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, Shape, StreamOrDevice
+from mlxcy.includes cimport ops as cops
+from mlxcy.includes cimport io as cio
+from mlxcy.includes.io cimport (GGUFMeta, SafetensorsLoad, GGUFLoad, StringWriter, PyTraceFn,
+                                FunctionExporter as c_FunctionExporter, ImportedFunction, ExportCallback, ExportCallbackInput,
+                                dtype_from_val, dtype_val, array_view_of, array_copy_of, raw_data,
+                                byteswap_inplace)
+
+import ast as _ast
+import json as _json
+import mmap as _mmap
+import os as _os
+import struct as _struct
+import sys as _sys
+import tempfile as _tempfile
+import zipfile as _zipfile
+
+__all__ = ["load", "save", "savez", "savez_compressed", "save_safetensors", "save_gguf", "load_sharded",
+           "export_function", "import_function", "exporter", "FunctionExporter", "export_to_dot"]
+
+# Dtype codes (mlx::core::Dtype::Val order, as in _core's _DTYPE_NAMES).
+cdef enum:
+    D_BOOL = 0
+    D_U8 = 1
+    D_U16 = 2
+    D_U32 = 3
+    D_U64 = 4
+    D_I8 = 5
+    D_I16 = 6
+    D_I32 = 7
+    D_I64 = 8
+    D_F16 = 9
+    D_F32 = 10
+    D_F64 = 11
+    D_BF16 = 12
+    D_C64 = 13
+
+cdef tuple _ITEMSIZE = (1, 1, 2, 4, 8, 1, 2, 4, 8, 2, 4, 8, 2, 8)
+cdef bint _LITTLE = _sys.byteorder == "little"
+
+# ---- paths, file-likes, formats ------------------------------------------------------------
+
+cdef object _as_path(object file):
+    """The path string of a str/PathLike argument, or None for a file-like object."""
+    if isinstance(file, str):
+        return file
+    if isinstance(file, _os.PathLike):
+        p = _os.fspath(file)
+        return p if isinstance(p, str) else p.decode()
+    return None
+
+
+cdef object _read_all(object file):
+    if not hasattr(file, "read"):
+        raise TypeError(f"[load] Expected a path (str or pathlib.Path) or a readable file object, "
+                        f"got {type(file).__name__}")
+    data = file.read()
+    if isinstance(data, (bytearray, memoryview)):
+        data = bytes(data)
+    if not isinstance(data, bytes):
+        raise TypeError("[load] The file object must be opened in binary mode (read() returned "
+                        f"{type(data).__name__}, not bytes)")
+    return data
+
+
+cdef object _writer_target(object file, str what):
+    if not hasattr(file, "write"):
+        raise TypeError(f"[{what}] Expected a path (str or pathlib.Path) or a writable file object, "
+                        f"got {type(file).__name__}")
+    return file
+
+
+cdef object _map_file(str path):
+    """A private (copy-on-write) memory map of the whole file, or bytes b'' for an empty file."""
+    try:
+        f = open(path, "rb")
+    except OSError:
+        raise RuntimeError(f"[load] Failed to open file {path}") from None
+    with f:
+        size = _os.fstat(f.fileno()).st_size
+        if size == 0:
+            return b""
+        return _mmap.mmap(f.fileno(), 0, access=_mmap.ACCESS_COPY)
+
+
+# ---- header parsing (hardened; shared by validation and the mmap path) ----------------------
+
+cdef dict _ST_DTYPES = {
+    "BOOL": D_BOOL, "U8": D_U8, "I8": D_I8, "U16": D_U16, "I16": D_I16, "U32": D_U32, "I32": D_I32,
+    "U64": D_U64, "I64": D_I64, "F16": D_F16, "BF16": D_BF16, "F32": D_F32, "F64": D_F64, "C64": D_C64,
+}
+cdef object MAX_HEADER = 100_000_000      # the safetensors format's own bound on the JSON header
+cdef object MAX_DIM = 2147483647
+
+
+cdef object _check_shape(object shape, str what):
+    if not isinstance(shape, (list, tuple)):
+        raise ValueError(f"[load] {what}: shape must be a list of integers, got {shape!r:.80}")
+    n = 1
+    for d in shape:
+        if type(d) is not int or d < 0 or d > MAX_DIM:
+            raise ValueError(f"[load] {what}: invalid shape entry {d!r:.40} (need an integer in [0, 2**31))")
+        n *= d
+    if len(shape) > 64:
+        raise ValueError(f"[load] {what}: too many dimensions ({len(shape)})")
+    return n
+
+
+cdef tuple _parse_safetensors(object buf, Py_ssize_t size):
+    """(entries, metadata, data_start) of a safetensors file held in `buf` (bytes or mmap).
+    entries: list of (name, dtype code, shape list, begin, end), offsets relative to data_start,
+    in header order. Every field is checked against the file size before any data is touched."""
+    if size < 8:
+        raise ValueError(f"[load_safetensors] File too short for a safetensors header ({size} bytes)")
+    (n,) = _struct.unpack_from("<Q", buf, 0)
+    if n > size - 8:
+        raise ValueError(f"[load_safetensors] Header length {n} exceeds the file size ({size} bytes): "
+                         "the file is truncated or not safetensors")
+    if n > MAX_HEADER:
+        raise ValueError(f"[load_safetensors] Header length {n} is larger than the format allows")
+    raw = bytes(buf[8:8 + n])
+    try:
+        header = _json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ValueError("[load_safetensors] The header is not valid UTF-8") from None
+    except (ValueError, RecursionError) as e:
+        raise ValueError(f"[load_safetensors] The header is not valid JSON: {e}") from None
+    if not isinstance(header, dict):
+        raise ValueError("[load_safetensors] The header must be a JSON object")
+    data_start = 8 + n
+    data_len = size - data_start
+    metadata = {}
+    entries = []
+    for name, info in header.items():
+        if name == "__metadata__":
+            if info is None:
+                continue
+            if not isinstance(info, dict) or not all(isinstance(v, str) for v in info.values()):
+                raise ValueError("[load_safetensors] __metadata__ must map strings to strings")
+            metadata = info
+            continue
+        what = f"tensor {name!r:.60}"
+        if not isinstance(info, dict):
+            raise ValueError(f"[load_safetensors] {what}: entry must be a JSON object")
+        dt = info.get("dtype")
+        if not isinstance(dt, str) or dt not in _ST_DTYPES:
+            raise ValueError(f"[load_safetensors] {what}: unsupported dtype {dt!r:.40}")
+        shape = info.get("shape")
+        count = _check_shape(shape, what)
+        offs = info.get("data_offsets")
+        if (not isinstance(offs, (list, tuple)) or len(offs) != 2 or type(offs[0]) is not int
+                or type(offs[1]) is not int):
+            raise ValueError(f"[load_safetensors] {what}: data_offsets must be two integers")
+        b, e = offs
+        if b < 0 or e < b or e > data_len:
+            raise ValueError(f"[load_safetensors] {what}: data_offsets [{b}, {e}] lie outside the "
+                             f"{data_len} data bytes of the file (truncated or corrupt)")
+        code = _ST_DTYPES[dt]
+        if e - b != count * <int>_ITEMSIZE[code]:
+            raise ValueError(f"[load_safetensors] {what}: shape {list(shape)} of {dt} needs "
+                             f"{count * <int>_ITEMSIZE[code]} bytes but data_offsets give {e - b}")
+        entries.append((name, code, list(shape), b, e))
+    spans = sorted((b, e) for (_, _, _, b, e) in entries if e > b)
+    for i in range(1, len(spans)):
+        if spans[i][0] < spans[i - 1][1]:
+            raise ValueError(f"[load_safetensors] Tensors overlap in the data section "
+                             f"(bytes {spans[i - 1]} and {spans[i]})")
+    return entries, metadata, data_start
+
+
+cdef dict _NPY_DTYPES = {
+    "b1": D_BOOL, "u1": D_U8, "i1": D_I8, "u2": D_U16, "i2": D_I16, "u4": D_U32, "i4": D_I32,
+    "u8": D_U64, "i8": D_I64, "f2": D_F16, "f4": D_F32, "f8": D_F64, "c8": D_C64, "V2": D_BF16,
+}
+
+
+cdef tuple _parse_npy(object buf, Py_ssize_t size):
+    """(dtype code, byte-swapped, fortran order, shape tuple, data offset) of a .npy file."""
+    if size < 10 or bytes(buf[:6]) != b"\x93NUMPY":
+        raise ValueError("[load] Invalid header in .npy file: bad magic string (not a NumPy file)")
+    major = buf[6]
+    if major == 1:
+        (hlen,) = _struct.unpack_from("<H", buf, 8)
+        start = 10
+    elif major in (2, 3):
+        if size < 12:
+            raise ValueError("[load] Truncated .npy header")
+        (hlen,) = _struct.unpack_from("<I", buf, 8)
+        start = 12
+    else:
+        raise ValueError(f"[load] Unsupported .npy format version {major}")
+    if hlen > size - start or hlen > 1 << 20:
+        raise ValueError(f"[load] .npy header length {hlen} exceeds the file size ({size} bytes)")
+    try:
+        text = bytes(buf[start:start + hlen]).decode("utf-8" if major == 3 else "latin1")
+        d = _ast.literal_eval(text)
+    except (SyntaxError, ValueError, TypeError, MemoryError, RecursionError, UnicodeDecodeError):
+        raise ValueError("[load] Invalid .npy header: not a Python dict literal") from None
+    if not isinstance(d, dict) or set(d) != {"descr", "fortran_order", "shape"}:
+        raise ValueError("[load] Invalid .npy header: expected the keys descr, fortran_order and shape")
+    descr, fortran, shape = d["descr"], d["fortran_order"], d["shape"]
+    if not isinstance(descr, str) or not descr:
+        if isinstance(descr, list):
+            raise ValueError("[load] Structured .npy arrays are not supported")
+        raise ValueError(f"[load] Invalid .npy dtype description {descr!r:.40}")
+    order = descr[0] if descr[0] in "<>|=" else "|"
+    code_str = descr[1:] if descr[0] in "<>|=" else descr
+    if code_str.startswith("O"):
+        raise ValueError("[load] Cannot load .npy files of object dtype (they hold pickled Python objects)")
+    if code_str not in _NPY_DTYPES:
+        raise ValueError(f"[load] Unsupported .npy dtype {descr!r:.40}")
+    if not isinstance(fortran, bool):
+        raise ValueError("[load] Invalid .npy header: fortran_order must be a bool")
+    if not isinstance(shape, tuple):
+        raise ValueError("[load] Invalid .npy header: shape must be a tuple")
+    code = _NPY_DTYPES[code_str]
+    count = _check_shape(shape, ".npy")
+    swapped = (order == ">" and _LITTLE) or (order == "<" and not _LITTLE)
+    data_off = start + hlen
+    if count * <int>_ITEMSIZE[code] > size - data_off:
+        raise ValueError(f"[load] .npy file is truncated: shape {shape} needs {count * <int>_ITEMSIZE[code]} "
+                         f"bytes of data, the file has {size - data_off}")
+    return code, swapped and _ITEMSIZE[code] > 1, fortran, shape, data_off
+
+
+# GGUF value types -> fixed size in bytes (8 = string, 9 = array are variable).
+cdef dict _GGUF_SCALAR = {0: 1, 1: 1, 2: 2, 3: 2, 4: 4, 5: 4, 6: 4, 7: 1, 10: 8, 11: 8, 12: 8}
+# ggml tensor types -> (elements per block, bytes per block)
+cdef dict _GGML_BLOCKS = {
+    0: (1, 4), 1: (1, 2), 2: (32, 18), 3: (32, 20), 6: (32, 22), 7: (32, 24), 8: (32, 34), 9: (32, 36),
+    10: (256, 84), 11: (256, 110), 12: (256, 144), 13: (256, 176), 14: (256, 210), 15: (256, 292),
+    24: (1, 1), 25: (1, 2), 26: (1, 4), 27: (1, 8), 28: (1, 8), 30: (1, 2),
+}
+
+
+cdef class _Cursor:
+    """Bounds-checked little-endian reads from a buffer."""
+    cdef object buf
+    cdef Py_ssize_t pos, size
+
+    def __cinit__(self, buf, Py_ssize_t size, Py_ssize_t pos):
+        self.buf = buf
+        self.size = size
+        self.pos = pos
+
+    cdef object take(self, str fmt, Py_ssize_t n):
+        if n > self.size - self.pos:
+            raise ValueError(f"[load_gguf] File truncated: need {n} bytes at offset {self.pos}, "
+                             f"file has {self.size}")
+        v = _struct.unpack_from(fmt, self.buf, self.pos)[0]
+        self.pos += n
+        return v
+
+    cdef object skip(self, object n):
+        if n < 0 or n > self.size - self.pos:
+            raise ValueError(f"[load_gguf] File truncated or corrupt: a length of {n} at offset "
+                             f"{self.pos} runs past the end of the file ({self.size} bytes)")
+        self.pos += n
+
+    cdef object string(self):
+        n = self.take("<Q", 8)
+        start = self.pos
+        self.skip(n)
+        return bytes(self.buf[start:start + n])
+
+
+cdef object _gguf_value(_Cursor c, object vtype, int depth):
+    if vtype in _GGUF_SCALAR:
+        c.skip(_GGUF_SCALAR[vtype])
+        return None
+    if vtype == 8:
+        return c.string()
+    if vtype == 9 and depth == 0:
+        etype = c.take("<I", 4)
+        count = c.take("<Q", 8)
+        if etype in _GGUF_SCALAR:
+            c.skip(count * _GGUF_SCALAR[etype])
+        elif etype == 8:
+            if count > (c.size - c.pos) // 8:
+                raise ValueError(f"[load_gguf] Array count {count} is larger than the file can hold")
+            for _ in range(count):
+                c.string()
+        else:
+            raise ValueError(f"[load_gguf] Unsupported GGUF array element type {etype}")
+        return None
+    raise ValueError(f"[load_gguf] Unsupported GGUF metadata value type {vtype}")
+
+
+cdef object _check_gguf(object buf, Py_ssize_t size):
+    """Walk a GGUF file's header and tensor table, checking every count, length and offset."""
+    if size < 24 or bytes(buf[:4]) != b"GGUF":
+        raise ValueError("[load_gguf] Not a GGUF file: bad magic or truncated header")
+    cdef _Cursor c = _Cursor(buf, size, 4)
+    version = c.take("<I", 4)
+    if version not in (2, 3):
+        raise ValueError(f"[load_gguf] Unsupported GGUF version {version}")
+    n_tensors = c.take("<Q", 8)
+    n_kv = c.take("<Q", 8)
+    # Each metadata entry takes at least 13 bytes and each tensor description at least 24.
+    if n_kv > size // 13 or n_tensors > size // 24:
+        raise ValueError(f"[load_gguf] Bad counts: {n_tensors} tensors and {n_kv} metadata entries "
+                         f"cannot fit in {size} bytes")
+    alignment = 32
+    for _ in range(n_kv):
+        key = c.string()
+        vtype = c.take("<I", 4)
+        if key == b"general.alignment" and vtype == 4:
+            alignment = c.take("<I", 4)
+            if alignment == 0 or alignment & (alignment - 1):
+                raise ValueError(f"[load_gguf] Invalid alignment {alignment}")
+        else:
+            _gguf_value(c, vtype, 0)
+    tensors = []
+    for _ in range(n_tensors):
+        name = c.string()
+        ndim = c.take("<I", 4)
+        if ndim > 8:
+            raise ValueError(f"[load_gguf] Tensor {name[:60]!r} has {ndim} dimensions")
+        count = 1
+        for _ in range(ndim):
+            d = c.take("<Q", 8)
+            if d > MAX_DIM:
+                raise ValueError(f"[load_gguf] Tensor {name[:60]!r} has an absurd dimension {d}")
+            count *= d
+        ttype = c.take("<I", 4)
+        off = c.take("<Q", 8)
+        if ttype not in _GGML_BLOCKS:
+            raise ValueError(f"[load_gguf] Tensor {name[:60]!r} has unsupported type {ttype}")
+        per, nb = _GGML_BLOCKS[ttype]
+        if count % per:
+            raise ValueError(f"[load_gguf] Tensor {name[:60]!r}: {count} elements is not a whole "
+                             f"number of blocks of {per}")
+        tensors.append((name, off, count // per * nb))
+    data_start = (c.pos + alignment - 1) // alignment * alignment
+    for name, off, nbytes in tensors:
+        if off > size or data_start + off + nbytes > size:
+            raise ValueError(f"[load_gguf] Tensor {name[:60]!r} data (offset {off}, {nbytes} bytes) runs past "
+                             f"the end of the file ({size} bytes)")
+
+
+# ---- building arrays over mapped memory ------------------------------------------------------
+
+cdef array _view_or_copy(object owner, Py_ssize_t offset, int code, list shape, bint swapped):
+    """An array over `nbytes` at `offset` in the buffer of memoryview `owner`: a zero-copy view
+    when aligned and in native byte order, else an owned copy."""
+    cdef const char* base = <const char*>PyMemoryView_GET_BUFFER(owner).buf
+    cdef Shape s = to_c_shape(shape)
+    cdef c_Dtype d = dtype_from_val(code)
+    cdef Py_ssize_t isz = _ITEMSIZE[code]
+    cdef Py_ssize_t count = 1
+    cdef optional[c_array] out = nullopt
+    for x in shape:
+        count *= <Py_ssize_t>x
+    cdef const char* p = base + offset
+    if not swapped and (<uintptr_t>p) % isz == 0:
+        Py_INCREF(owner)
+        out = array_view_of(<void*>p, s, d, <PyObject*>owner)
+    else:
+        out = array_copy_of(p, count * isz, s, d)
+        if swapped:
+            byteswap_inplace(<char*>raw_data(deref(out)), count, isz)
+    return wrap(deref(out))
+
+
+cdef object _load_mmap(str path, str fmt, bint return_metadata):
+    m = _map_file(path)
+    size = len(m)
+    if fmt == "safetensors":
+        entries, metadata, data_start = _parse_safetensors(m, size)
+        owner = memoryview(m) if size else memoryview(b"")
+        out = {}
+        for name, code, shape, b, e in entries:
+            out[name] = _view_or_copy(owner, data_start + b, code, shape, False)
+        return (out, metadata) if return_metadata else out
+    code, swapped, fortran, shape, data_off = _parse_npy(m, size)
+    owner = memoryview(m)
+    if fortran and len(shape) > 1:
+        a = _view_or_copy(owner, data_off, code, list(reversed(shape)), swapped)
+        return wrap(cops.transpose((<array>a)._a, StreamOrDevice()))
+    return _view_or_copy(owner, data_off, code, list(shape), swapped)
+
+
+# ---- load ----------------------------------------------------------------------------------
+
+cdef dict _array_dict(const unordered_map[string, c_array]& m, list order):
+    cdef vector[string] keys = vector[string]()
+    cdef vector[c_array] vals = vector[c_array]()
+    cio.split_array_map(m, keys, vals)
+    got = {}
+    cdef size_t i
+    for i in range(keys.size()):
+        got[keys[i].decode("utf-8", "surrogateescape")] = wrap(vals[i])
+    if order is None:
+        return got
+    return {k: got[k] for k in order if k in got} | got
+
+
+cdef dict _string_dict(const unordered_map[string, string]& m):
+    cdef vector[string] keys = vector[string]()
+    cdef vector[string] vals = vector[string]()
+    cio.split_string_map(m, keys, vals)
+    cdef size_t i
+    return {keys[i].decode("utf-8", "surrogateescape"): vals[i].decode("utf-8", "surrogateescape")
+            for i in range(keys.size())}
+
+
+cdef object _load_safetensors(object path, object data, StreamOrDevice s, bint return_metadata):
+    cdef SafetensorsLoad res
+    cdef string cpath
+    if path is not None:
+        m = _map_file(path)
+        entries, _, _ = _parse_safetensors(m, len(m))
+        if not isinstance(m, bytes):
+            m.close()
+        cpath = path.encode()
+        with nogil:
+            res = cio.load_safetensors(cpath, s)
+    else:
+        entries, _, _ = _parse_safetensors(data, len(data))
+        res = cio.load_safetensors_reader(PyBytes_AS_STRING(data), <size_t>PyBytes_GET_SIZE(data),
+                                          <PyObject*>data, s)
+    arrays = _array_dict(res.first, [e[0] for e in entries])
+    if return_metadata:
+        return arrays, _string_dict(res.second)
+    return arrays
+
+
+cdef object _load_npy_bytes(object data, StreamOrDevice s):
+    _parse_npy(data, len(data))
+    return wrap(cio.load_npy_reader(PyBytes_AS_STRING(data), <size_t>PyBytes_GET_SIZE(data),
+                                    <PyObject*>data, s))
+
+
+cdef object _load_npy(object path, object data, StreamOrDevice s):
+    cdef string cpath
+    cdef optional[c_array] out = nullopt
+    if path is None:
+        return _load_npy_bytes(data, s)
+    m = _map_file(path)
+    _parse_npy(m, len(m))
+    if not isinstance(m, bytes):
+        m.close()
+    cpath = path.encode()
+    with nogil:
+        out = cio.load(cpath, s)
+    return wrap(deref(out))
+
+
+cdef object _load_npz(object file, StreamOrDevice s):
+    try:
+        zf = _zipfile.ZipFile(file, "r")
+    except FileNotFoundError:
+        raise RuntimeError(f"[load] Failed to open file {file}") from None
+    except (_zipfile.BadZipFile, EOFError, OSError) as e:
+        raise ValueError(f"[load] Not a valid .npz file (not a zip archive): {e}") from None
+    out = {}
+    with zf:
+        for info in zf.infolist():
+            if not info.filename.endswith(".npy"):
+                continue
+            if info.file_size > (1 << 40):
+                raise ValueError(f"[load] .npz member {info.filename!r} declares an absurd size")
+            try:
+                data = zf.read(info)
+            except (_zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as e:
+                raise ValueError(f"[load] Corrupt .npz member {info.filename!r}: {e}") from None
+            except Exception as e:   # zlib.error and friends
+                raise ValueError(f"[load] Corrupt .npz member {info.filename!r}: {e}") from None
+            out[info.filename[:-4]] = _load_npy_bytes(data, s)
+    return out
+
+
+cdef object _gguf_metadata(const GGUFMeta& m):
+    cdef vector[string] keys = cio.gguf_keys(m)
+    cdef size_t i
+    cdef int kind
+    out = {}
+    for i in range(keys.size()):
+        k = keys[i].decode("utf-8", "surrogateescape")
+        kind = cio.gguf_kind(m, keys[i])
+        if kind == 1:
+            out[k] = wrap(cio.gguf_get_array(m, keys[i]))
+        elif kind == 2:
+            out[k] = cio.gguf_get_string(m, keys[i]).decode("utf-8", "surrogateescape")
+        elif kind == 3:
+            out[k] = [x.decode("utf-8", "surrogateescape") for x in cio.gguf_get_strings(m, keys[i])]
+    return out
+
+
+cdef object _load_gguf(object path, object data, StreamOrDevice s, bint return_metadata):
+    cdef GGUFLoad res
+    cdef string cpath
+    cdef vector[c_array] vals
+    tmp = None
+    if path is None:
+        # MLX reads GGUF by path only: stage a file-like's bytes in a temporary file.
+        _check_gguf(data, len(data))
+        fd, tmp = _tempfile.mkstemp(suffix=".gguf")
+        with _os.fdopen(fd, "wb") as f:
+            f.write(data)
+        path = tmp
+    else:
+        m = _map_file(path)
+        _check_gguf(m, len(m))
+        if not isinstance(m, bytes):
+            m.close()
+    try:
+        cpath = path.encode()
+        with nogil:
+            res = cio.load_gguf(cpath, s)
+        arrays = _array_dict(res.first, None)
+        meta = _gguf_metadata(res.second) if return_metadata else None
+        if tmp is not None:
+            vals = vector[c_array]()
+            for a in arrays.values():
+                vals.push_back((<array>a)._a)
+            for a in (meta or {}).values():
+                if isinstance(a, array):
+                    vals.push_back((<array>a)._a)
+            _eval_all(vals)
+    finally:
+        if tmp is not None:
+            _os.unlink(tmp)
+    return (arrays, meta) if return_metadata else arrays
+
+
+cdef extern from "mlx/transforms.h" namespace "mlx::core":
+    void _c_eval "mlx::core::eval"(vector[c_array]) except + nogil
+
+
+cdef void _eval_all(vector[c_array]& v) except *:
+    with nogil:
+        _c_eval(v)
+
+
+cdef str _format_of(object file, object path, object format):
+    if format is not None:
+        return format
+    name = path if path is not None else getattr(file, "name", None)
+    if not isinstance(name, str):
+        raise ValueError("[load] Could not infer file format: the file object has no name; pass format=")
+    base = _os.path.basename(name)
+    if "." not in base:
+        raise ValueError("[load] Could not infer file format from extension")
+    return base.rsplit(".", 1)[1]
+
+
+def load(file, /, format=None, return_metadata=False, *, stream=None, mmap=False):
+    """Load arrays from a .npy, .npz, .safetensors or .gguf file.
+
+    ``file`` is a path (str or ``pathlib.Path``) or a binary file object; the format comes from
+    the extension unless ``format`` names it. Returns an array (.npy) or a dict of arrays, and
+    with ``return_metadata=True`` also the file's metadata (.safetensors, .gguf).
+
+    ``mmap=True`` (an mlxcy extra) memory-maps a .safetensors or .npy file and returns arrays
+    that view the mapping without copying: opening takes constant time, memory grows only with
+    the pages actually read, and the mapping stays open while any array views it. Tensors that
+    are not aligned to their element size, or byte-swapped, are copied.
+    """
+    path = _as_path(file)
+    fmt = _format_of(file, path, format)
+    if fmt not in ("npy", "npz", "safetensors", "gguf"):
+        raise ValueError(f"[load] Unknown file format {fmt}")
+    if return_metadata and fmt in ("npy", "npz"):
+        raise ValueError(f"[load] metadata not supported for format {fmt}")
+    if mmap:
+        if fmt not in ("npy", "safetensors"):
+            raise ValueError(f"[load] mmap=True supports .npy and .safetensors files, not .{fmt}")
+        if path is None:
+            raise ValueError("[load] mmap=True needs a file path, not a file object")
+        return _load_mmap(path, fmt, return_metadata)
+    cdef StreamOrDevice s = to_sod(stream)
+    if fmt == "npz":
+        return _load_npz(path if path is not None else file, s)
+    data = _read_all(file) if path is None else None
+    if fmt == "npy":
+        return _load_npy(path, data, s)
+    if fmt == "safetensors":
+        return _load_safetensors(path, data, s, return_metadata)
+    return _load_gguf(path, data, s, return_metadata)
+
+
+def load_sharded(path, *, mmap=False, return_metadata=False, stream=None):
+    """Load a sharded safetensors checkpoint as one dict (an mlxcy extra).
+
+    ``path`` is a ``model.safetensors.index.json`` file (or a folder holding one) whose
+    ``weight_map`` names, for each tensor, the shard file (relative to the index) that holds it.
+    Each shard is opened once; ``mmap=True`` maps the shards instead of reading them (see
+    :func:`load`). With ``return_metadata=True`` returns ``(arrays, index_metadata)``.
+    """
+    p = _as_path(path)
+    if p is None:
+        raise TypeError(f"[load_sharded] Expected a path, got {type(path).__name__}")
+    if _os.path.isdir(p):
+        p = _os.path.join(p, "model.safetensors.index.json")
+    try:
+        with open(p, "rb") as f:
+            raw = f.read()
+    except OSError:
+        raise RuntimeError(f"[load_sharded] Failed to open file {p}") from None
+    try:
+        index = _json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as e:
+        raise ValueError(f"[load_sharded] {p} is not a valid JSON index: {e}") from None
+    wmap = index.get("weight_map") if isinstance(index, dict) else None
+    if not isinstance(wmap, dict) or not all(isinstance(v, str) for v in wmap.values()):
+        raise ValueError(f"[load_sharded] {p} has no weight_map of tensor names to shard files")
+    root = _os.path.dirname(_os.path.abspath(p))
+    by_shard = {}
+    for name, shard in wmap.items():
+        if _os.path.isabs(shard) or ".." in shard.replace("\\", "/").split("/"):
+            raise ValueError(f"[load_sharded] Shard path {shard!r} must be relative to the index folder")
+        by_shard.setdefault(shard, []).append(name)
+    out = {}
+    for shard, names in by_shard.items():
+        arrays = load(_os.path.join(root, shard), format="safetensors", stream=stream, mmap=mmap)
+        for n in names:
+            if n not in arrays:
+                raise ValueError(f"[load_sharded] Tensor {n!r} is not in shard {shard!r}")
+            out[n] = arrays[n]
+    if return_metadata:
+        meta = index.get("metadata") or {}
+        return out, meta
+    return out
+
+
+# ---- save ----------------------------------------------------------------------------------
+
+cdef object _to_array(object x, str what):
+    cdef optional[c_array] out = nullopt
+    if isinstance(x, array):
+        return x
+    try:
+        to_c(x, out)
+    except (TypeError, ValueError):
+        raise TypeError(f"[{what}] Expected an array, got {type(x).__name__}") from None
+    return wrap(deref(out))
+
+
+cdef unordered_map[string, c_array] _array_map(object arrays, str what) except *:
+    cdef unordered_map[string, c_array] m = unordered_map[string, c_array]()
+    if not isinstance(arrays, dict):
+        raise TypeError(f"[{what}] arrays must be a dict of str to array, got {type(arrays).__name__}")
+    for k, v in arrays.items():
+        if not isinstance(k, str):
+            raise TypeError(f"[{what}] Array names must be strings, got {type(k).__name__}")
+        cio.array_map_set(m, k.encode(), (<array>_to_array(v, what))._a)
+    return m
+
+
+cdef object _write_out(object file, shared_ptr[StringWriter] w, str what):
+    _writer_target(file, what).write(cio.writer_bytes(w))
+
+
+cdef bytes _npy_bytes(array a):
+    cdef shared_ptr[StringWriter] w = cio.make_string_writer()
+    with nogil:
+        cio.save_to_writer(cio.as_writer(w), a._a)
+    return cio.writer_bytes(w)
+
+
+def save(file, arr):
+    """Save an array to a .npy file (``.npy`` is appended to a path without it) or file object."""
+    cdef array a = _to_array(arr, "save")
+    cdef string cpath
+    path = _as_path(file)
+    if path is None:
+        _writer_target(file, "save").write(_npy_bytes(a))
+        return
+    if not path.endswith(".npy"):
+        path += ".npy"
+    cpath = path.encode()
+    with nogil:
+        cio.save(cpath, a._a)
+
+
+cdef object _savez(object file, tuple args, dict kwargs, bint compressed):
+    what = "savez_compressed" if compressed else "savez"
+    named = {}
+    for i, a in enumerate(args):
+        named[f"arr_{i}"] = a
+    for k, v in kwargs.items():
+        if k in named:
+            raise ValueError(f"[{what}] Cannot use un-named variables and keyword {k}")
+        named[k] = v
+    path = _as_path(file)
+    if path is not None and not path.endswith(".npz"):
+        path += ".npz"
+    target = path if path is not None else _writer_target(file, what)
+    with _zipfile.ZipFile(target, "w", _zipfile.ZIP_DEFLATED if compressed else _zipfile.ZIP_STORED,
+                          allowZip64=True) as zf:
+        for k, v in named.items():
+            zf.writestr(k + ".npy", _npy_bytes(_to_array(v, what)))
+
+
+def savez(file, *args, **kwargs):
+    """Save several arrays to an uncompressed .npz archive: positional ones as ``arr_0``,
+    ``arr_1``..., keyword ones under their names."""
+    _savez(file, args, kwargs, False)
+
+
+def savez_compressed(file, *args, **kwargs):
+    """As :func:`savez`, with the archive members deflate-compressed."""
+    _savez(file, args, kwargs, True)
+
+
+def save_safetensors(file, arrays, metadata=None):
+    """Save a dict of arrays (and an optional dict of str metadata) in the safetensors format."""
+    cdef unordered_map[string, c_array] m = _array_map(arrays, "save_safetensors")
+    cdef unordered_map[string, string] md = unordered_map[string, string]()
+    cdef shared_ptr[StringWriter] w
+    cdef string cpath
+    if metadata is not None:
+        if not isinstance(metadata, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                     for k, v in metadata.items()):
+            raise ValueError("[save_safetensors] Metadata must be a dictionary with string keys and values")
+        for k, v in metadata.items():
+            md[k.encode()] = v.encode()
+    path = _as_path(file)
+    if path is None:
+        w = cio.make_string_writer()
+        with nogil:
+            cio.save_safetensors_to_writer(cio.as_writer(w), m, md)
+        _write_out(file, w, "save_safetensors")
+        return
+    if not path.endswith(".safetensors"):
+        path += ".safetensors"
+    cpath = path.encode()
+    with nogil:
+        cio.save_safetensors(cpath, m, md)
+
+
+cdef GGUFMeta _gguf_meta(object metadata) except *:
+    cdef GGUFMeta m = GGUFMeta()
+    cdef vector[string] strs
+    cdef optional[c_array] a = nullopt
+    if metadata is None:
+        return m
+    if not isinstance(metadata, dict):
+        raise TypeError(f"[save_gguf] metadata must be a dict, got {type(metadata).__name__}")
+    for k, v in metadata.items():
+        if not isinstance(k, str):
+            raise TypeError(f"[save_gguf] Metadata keys must be strings, got {type(k).__name__}")
+        key = k.encode()
+        if isinstance(v, str):
+            cio.gguf_set_string(m, key, v.encode())
+        elif isinstance(v, (list, tuple)) and all(isinstance(x, str) for x in v):
+            strs = vector[string]()
+            for x in v:
+                strs.push_back(x.encode())
+            cio.gguf_set_strings(m, key, strs)
+        elif isinstance(v, (array, int, float, list, tuple)) and not isinstance(v, bool):
+            to_c(v, a)
+            if deref(a).ndim() > 1:
+                raise ValueError(f"[save_gguf] Metadata {k!r}: arrays must have at most one dimension")
+            cio.gguf_set_array(m, key, deref(a))
+        else:
+            raise TypeError(f"[save_gguf] Metadata {k!r}: values must be str, list of str, numbers, "
+                            f"lists of numbers or arrays, got {type(v).__name__}")
+    return m
+
+
+def save_gguf(file, arrays, metadata=None):
+    """Save a dict of arrays to a GGUF file, with metadata whose values are strings, lists of
+    strings, numbers, lists of numbers or arrays (at most one dimension)."""
+    cdef unordered_map[string, c_array] m = _array_map(arrays, "save_gguf")
+    cdef GGUFMeta md = _gguf_meta(metadata)
+    cdef string cpath
+    path = _as_path(file)
+    tmp = None
+    if path is None:
+        _writer_target(file, "save_gguf")
+        fd, tmp = _tempfile.mkstemp(suffix=".gguf")
+        _os.close(fd)
+        path = tmp
+    elif not path.endswith(".gguf"):
+        path += ".gguf"
+    try:
+        cpath = path.encode()
+        with nogil:
+            cio.save_gguf(cpath, m, md)
+        if tmp is not None:
+            with open(tmp, "rb") as f:
+                file.write(f.read())
+    finally:
+        if tmp is not None:
+            _os.unlink(tmp)
+
+
+# ---- function export ----------------------------------------------------------------------
+
+# A Python exception raised inside a traced function or export callback, carried across the
+# C++ frames and raised again at the caller.
+cdef object _pending = None
+
+
+cdef object _raise_pending(object err):
+    global _pending
+    exc = _pending
+    _pending = None
+    if exc is not None:
+        raise exc
+    raise err
+
+
+cdef tuple _split_inputs(tuple args, dict kwargs):
+    """Positional and keyword inputs, accepting ``(tuple_of_arrays, dict_of_arrays)`` too."""
+    if 1 <= len(args) <= 2 and isinstance(args[0], (list, tuple)) and (len(args) == 1 or isinstance(args[1], dict)):
+        kw = dict(args[1]) if len(args) == 2 else {}
+        kw.update(kwargs)
+        return tuple(args[0]), kw
+    if len(args) == 1 and isinstance(args[0], dict):
+        kw = dict(args[0])
+        kw.update(kwargs)
+        return (), kw
+    return args, kwargs
+
+
+cdef vector[c_array] _arg_vector(object args) except *:
+    cdef vector[c_array] v = vector[c_array]()
+    for a in args:
+        v.push_back((<array>_to_array(a, "export"))._a)
+    return v
+
+
+cdef cbool _trace_call(PyObject* fn, const vector[c_array]& args, const unordered_map[string, c_array]& kwargs,
+                      vector[c_array]& out) noexcept with gil:
+    global _pending
+    try:
+        pos = wrap_list(args)
+        kw = _array_dict(kwargs, None)
+        r = (<object>fn)(*pos, **kw)
+        if isinstance(r, array):
+            r = (r,)
+        if not isinstance(r, (list, tuple)) or not all(isinstance(x, array) for x in r):
+            raise TypeError("The function to export must return an array or a tuple/list of arrays")
+        for x in r:
+            out.push_back((<array>x)._a)
+        return True
+    except BaseException as e:
+        _pending = e
+        return False
+
+
+cdef PyObject* _dtype_obj(int v) noexcept with gil:
+    d = py_dtype(dtype_from_val(v))
+    Py_INCREF(d)
+    return <PyObject*>d
+
+
+cdef cbool _export_cb_call(PyObject* cb, const ExportCallbackInput& inp) noexcept with gil:
+    global _pending
+    cdef vector[string] keys
+    cdef size_t i, n
+    cdef int kind
+    try:
+        keys = cio.cbin_keys(inp)
+        d = {}
+        for key in keys:
+            kind = cio.cbin_kind(inp, key)
+            n = cio.cbin_len(inp, key)
+            if kind == 0:
+                v = [(cio.cbin_info_name(inp, key, i).decode(), shape_tuple(cio.cbin_info_shape(inp, key, i)),
+                      py_dtype(dtype_from_val(cio.cbin_info_dtype(inp, key, i)))) for i in range(n)]
+            elif kind == 1:
+                v = [(cio.cbin_pair_name(inp, key, i).decode(), wrap(cio.cbin_pair_array(inp, key, i)))
+                     for i in range(n)]
+            elif kind == 2:
+                v = [(cio.cbin_pair_name(inp, key, i).decode(), cio.cbin_pair_string(inp, key, i).decode())
+                     for i in range(n)]
+            elif kind == 3:
+                v = [cio.cbin_state(inp, key, i, _dtype_obj) for i in range(n)]
+            else:
+                v = cio.cbin_string(inp, key).decode()
+            d[key.decode()] = v
+        (<object>cb)(d)
+        return True
+    except BaseException as e:
+        _pending = e
+        return False
+
+
+def export_function(file_or_callback, fun, *args, shapeless=False, metadata=None, **kwargs):
+    """Trace ``fun`` on the example inputs and export the graph to a file (or hand its parts to
+    a callback). Inputs are ``*args``/``**kwargs`` or a tuple of arrays and/or a dict of arrays;
+    ``fun`` returns an array or a tuple/list of arrays. ``metadata`` (a string, files only) is
+    stored alongside and read back by :func:`import_function`."""
+    cdef tuple pos
+    cdef dict kw
+    pos, kw = _split_inputs(args, kwargs)
+    cdef vector[c_array] cargs = _arg_vector(pos)
+    cdef unordered_map[string, c_array] ckw = _array_map(kw, "export_function")
+    cdef PyTraceFn f = cio.py_trace_fun(<PyObject*>fun, _trace_call)
+    path = _as_path(file_or_callback)
+    try:
+        if path is not None:
+            if metadata is not None and not isinstance(metadata, str):
+                raise TypeError("[export_function] metadata must be a string")
+            cio.export_function_file(path.encode(), f, cargs, ckw, shapeless, (metadata or "").encode())
+        elif callable(file_or_callback):
+            if metadata is not None:
+                raise ValueError("[export_function] metadata is only supported when exporting to a file")
+            cio.export_function_cb(cio.py_export_callback(<PyObject*>file_or_callback, _export_cb_call),
+                                   f, cargs, ckw, shapeless)
+        else:
+            raise TypeError("[export_function] Expected a file path or a callback, got "
+                            f"{type(file_or_callback).__name__}")
+    except RuntimeError as e:
+        _raise_pending(e)
+
+
+cdef class FunctionExporter:
+    """Exports several traces of one function to one file; make it with :func:`exporter` and
+    call it with example inputs once per trace, then ``close()`` it (or use ``with``)."""
+    cdef shared_ptr[c_FunctionExporter] _e
+    cdef bint _closed
+
+    def __init__(self, *args, **kwargs):
+        raise TypeError("FunctionExporter cannot be created directly; use mlxcy.exporter(file, fun)")
+
+    def __call__(self, *args, **kwargs):
+        cdef tuple pos
+        cdef dict kw
+        if self._closed:
+            raise RuntimeError("[FunctionExporter] The exporter is closed")
+        pos, kw = _split_inputs(args, kwargs)
+        cdef vector[c_array] cargs = _arg_vector(pos)
+        cdef unordered_map[string, c_array] ckw = _array_map(kw, "FunctionExporter")
+        try:
+            cio.exporter_call(deref(self._e), cargs, ckw)
+        except RuntimeError as e:
+            _raise_pending(e)
+
+    def close(self):
+        """Finish the file; later calls raise."""
+        if not self._closed:
+            self._closed = True
+            deref(self._e).close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+        return False
+
+
+def exporter(file, fun, *, shapeless=False, metadata=None):
+    """A :class:`FunctionExporter` writing traces of ``fun`` to ``file`` (a path) or, if
+    ``file`` is callable, handing each trace's parts to it."""
+    cdef FunctionExporter e = FunctionExporter.__new__(FunctionExporter)
+    cdef PyTraceFn f = cio.py_trace_fun(<PyObject*>fun, _trace_call)
+    path = _as_path(file)
+    if path is not None:
+        if metadata is not None and not isinstance(metadata, str):
+            raise TypeError("[exporter] metadata must be a string")
+        e._e = cio.make_exporter_file(path.encode(), f, shapeless, (metadata or "").encode())
+    elif callable(file):
+        if metadata is not None:
+            raise ValueError("[exporter] metadata is only supported when exporting to a file")
+        e._e = cio.make_exporter_cb(cio.py_export_callback(<PyObject*>file, _export_cb_call), f, shapeless)
+    else:
+        raise TypeError(f"[exporter] Expected a file path or a callback, got {type(file).__name__}")
+    return e
+
+
+cdef class _ImportedFunction:
+    """A function read back by :func:`import_function`; call it with arrays as it was
+    exported (``*args``/``**kwargs``, or a tuple and/or dict of arrays). Returns a tuple."""
+    cdef shared_ptr[ImportedFunction] _f
+
+    def __call__(self, *args, **kwargs):
+        cdef tuple pos
+        cdef dict kw
+        cdef vector[c_array] res
+        pos, kw = _split_inputs(args, kwargs)
+        cdef vector[c_array] cargs = _arg_vector(pos)
+        cdef unordered_map[string, c_array] ckw = _array_map(kw, "import_function")
+        with nogil:
+            res = cio.imported_call(deref(self._f), cargs, ckw)
+        return tuple(wrap_list(res))
+
+    def __repr__(self):
+        return "<mlxcy imported function>"
+
+
+def import_function(file, return_metadata=False):
+    """Read a function exported by :func:`export_function` or :func:`exporter`; with
+    ``return_metadata=True`` also returns the metadata string saved with it."""
+    path = _as_path(file)
+    if path is None:
+        raise TypeError(f"[import_function] Expected a file path, got {type(file).__name__}")
+    cdef _ImportedFunction f = _ImportedFunction.__new__(_ImportedFunction)
+    f._f = cio.import_function_ptr(path.encode())
+    if return_metadata:
+        return f, deref(f._f).metadata().decode("utf-8", "surrogateescape")
+    return f
+
+
+def export_to_dot(file, *args, **kwargs):
+    """Write the graph of the given output arrays in DOT format to a path or text file object;
+    keyword arguments name arrays of the graph (``x=x``)."""
+    cdef vector[c_array] outs = _arg_vector(args)
+    cdef vector[string] names = vector[string]()
+    cdef vector[c_array] named = vector[c_array]()
+    for k, v in kwargs.items():
+        if not isinstance(v, array):
+            raise TypeError(f"[export_to_dot] Keyword {k!r} must be an array, got {type(v).__name__}")
+        names.push_back(k.encode())
+        named.push_back((<array>v)._a)
+    text = cio.export_dot_string(outs, names, named).decode("utf-8", "surrogateescape")
+    path = _as_path(file)
+    if path is not None:
+        with open(path, "w") as f:
+            f.write(text)
+    elif hasattr(file, "write"):
+        file.write(text)
+    else:
+        raise TypeError(f"[export_to_dot] Expected a path or a text file object, got {type(file).__name__}")

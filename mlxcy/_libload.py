@@ -9,6 +9,7 @@ On Linux the mlx-cpu wheel links netlib's reference BLAS. Unless ``MLXCY_BLAS=re
 the BLAS/LAPACK symbols libmlx imports are forwarded to an optimized library first:
 ``MLXCY_BLAS=/path/to/libopenblas.so`` (with ``MLXCY_BLAS_PREFIX`` if its symbols carry one),
 else the ``scipy-openblas32`` wheel when installed (the one NumPy builds against).
+It runs on one thread unless ``MLXCY_BLAS_THREADS`` (or ``OPENBLAS_NUM_THREADS``) says otherwise.
 """
 import ctypes
 import importlib.util
@@ -17,7 +18,7 @@ import sys
 
 from . import _build_info
 
-_state = {"libmlx": None, "blas": "reference", "blas_library": None, "blas_reason": ""}
+_state = {"libmlx": None, "blas": "reference", "blas_library": None, "blas_reason": "", "blas_threads": None}
 
 
 def _libmlx_name():
@@ -82,7 +83,27 @@ def _install_blas_forwarding():
         return
     # Promote the already-bound forwarder into the global symbol scope, ahead of libmlx.
     ctypes.CDLL(spec.origin, mode=os.RTLD_GLOBAL | os.RTLD_NOLOAD)
-    _state.update(blas="optimized", blas_library=library, blas_reason="")
+    _state.update(blas="optimized", blas_library=library, blas_reason="",
+                  blas_threads=_set_blas_threads(library, prefix))
+
+
+def _set_blas_threads(library, prefix):
+    """Threads for the optimized BLAS: MLXCY_BLAS_THREADS, else OPENBLAS_NUM_THREADS as OpenBLAS
+    read it, else 1. MLX already runs its CPU work on its own thread, and measured here a
+    multi-threaded OpenBLAS made small matmuls (a 64x512 MLP step) 10x slower than one thread
+    on a 2-core machine while winning little on large ones."""
+    try:
+        lib = ctypes.CDLL(library, mode=os.RTLD_LOCAL)
+        setter = getattr(lib, prefix + "openblas_set_num_threads")
+        getter = getattr(lib, prefix + "openblas_get_num_threads")
+    except (OSError, AttributeError):
+        return None
+    wanted = os.environ.get("MLXCY_BLAS_THREADS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        setter(ctypes.c_int(int(wanted)))
+    elif "OPENBLAS_NUM_THREADS" not in os.environ:
+        setter(ctypes.c_int(1))
+    return int(getter())
 
 
 def load():
@@ -101,6 +122,7 @@ def load():
 
 
 def blas_info():
-    """Which BLAS libmlx uses: {'blas': 'optimized'|'reference', 'library': path, 'reason': str}."""
-    return {"blas": _state["blas"], "library": _state["blas_library"], "reason": _state["blas_reason"],
-            "libmlx": _state["libmlx"]}
+    """Which BLAS libmlx uses: {'blas': 'optimized'|'reference', 'library': path, 'threads': n,
+    'reason': why not optimized, 'libmlx': path}."""
+    return {"blas": _state["blas"], "library": _state["blas_library"], "threads": _state["blas_threads"],
+            "reason": _state["blas_reason"], "libmlx": _state["libmlx"]}

@@ -64,3 +64,13 @@ def test_large_matmul_matches_numpy():
     a = rng.standard_normal((256, 512)).astype(np.float32)
     b = rng.standard_normal((512, 128)).astype(np.float32)
     np.testing.assert_allclose(np.asarray(mx.array(a) @ mx.array(b)), a @ b, rtol=1e-4, atol=1e-3)
+
+
+@pytest.mark.skipif(not HAVE_OPENBLAS, reason="scipy-openblas32 not installed")
+def test_blas_threads_default_to_one_and_follow_the_switch():
+    code = "import mlxcy; print(mlxcy.blas_info()['threads'])"
+    env = {k: v for k, v in os.environ.items() if k not in ("MLXCY_BLAS_THREADS", "OPENBLAS_NUM_THREADS")}
+    one = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd="/")
+    two = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         env=dict(env, MLXCY_BLAS_THREADS="2"), cwd="/")
+    assert one.stdout.strip() == "1" and two.stdout.strip() == "2", one.stderr + two.stderr

@@ -18,7 +18,8 @@ if ls "$wheels"/mlxcuda.part.* >/dev/null 2>&1; then
   rm -f "$wheels"/mlxcuda.part.*
 fi
 $py -m pip install -q --no-index --no-deps "$wheels"/*.whl
-$py -m pip install -q --no-index --no-deps --no-build-isolation . -Cbuild-dir=build/gpu
+# editable: a wheel build would need patchelf, which offline GPU images may lack
+$py -m pip install -q --no-index --no-deps --no-build-isolation -e . -Cbuild-dir=build/gpu
 nvidia-smi --query-gpu=name,driver_version --format=csv,noheader || true
 $py -c "import mlxcy as mx; print('mlxcy', mx.__version__, 'default device', mx.default_device(), 'cuda', mx.cuda.is_available())"
 cd tests && MLXCY_TEST_DEVICE=gpu $py -m pytest -q -p no:cacheprovider "$@"

@@ -32,3 +32,5 @@ cdef extern from "src/indexing.h" namespace "mlxcy" nogil:
     array index_update(const array&, const IndexSpec&, const array&, int, StreamOrDevice) except +
     array mask_update(const array&, const array&, const array&, StreamOrDevice) except +
     vector[array] mask_nonzero(array&) except +
+    array update_first_axis(const array&, int, const array&, StreamOrDevice) except +
+    array slice_first_axis(const array&, int, int, int, StreamOrDevice) except +

@@ -9,6 +9,7 @@
 
 #include "mlx/array.h"
 #include "mlx/ops.h"
+#include "mlx/utils.h"
 
 namespace mlxcy {
 namespace mx = mlx::core;
@@ -126,39 +127,110 @@ inline mx::array slice_update_op(int op, const mx::array& a, const mx::array& up
   }
 }
 
+// The shape a[index] has, from the spec alone (no graph built).
+inline mx::Shape result_shape(const IndexSpec& s) {
+  // Axes that disappear: the int axes of a basic index, the advanced axes otherwise.
+  const std::vector<int>& removed = s.adv.empty() ? s.int_axes : s.adv_axes;
+  mx::Shape b;
+  for (const auto& i : s.adv) b = mx::broadcast_shapes(b, i.shape());
+  mx::Shape rest;
+  size_t k = 0;
+  for (int ax = 0; ax < static_cast<int>(s.sizes.size()); ++ax) {
+    if (k < removed.size() && removed[k] == ax) {
+      ++k;
+      continue;
+    }
+    rest.push_back(s.sizes[ax]);
+  }
+  int pos = s.adjacent ? s.adv_pos : 0;
+  mx::Shape out(rest.begin(), rest.begin() + pos);
+  out.insert(out.end(), b.begin(), b.end());
+  out.insert(out.end(), rest.begin() + pos, rest.end());
+  for (int p : s.new_axes) out.insert(out.begin() + p, 1);
+  return out;
+}
+
+// a[i] = v for an int i (already normalised) on the first axis: the common case, in two ops.
+inline mx::array update_first_axis(const mx::array& a, int i, const mx::array& value, mx::StreamOrDevice sd) {
+  // (slice_update casts and broadcasts a scalar update itself.)
+  mx::array v = value;
+  mx::Shape row = a.shape();
+  row[0] = 1;
+  if (v.ndim() > 0) {
+    if (v.dtype() != a.dtype()) v = mx::astype(v, a.dtype(), sd);
+    mx::Shape rest(a.shape().begin() + 1, a.shape().end());
+    v = mx::reshape(fit_value(v, rest, sd), row, sd);
+  }
+  mx::Shape start(a.ndim(), 0), stop = a.shape();
+  start[0] = i;
+  stop[0] = i + 1;
+  return mx::slice_update(a, v, std::move(start), std::move(stop), sd);
+}
+
+// a[start:stop:step] on the first axis (already normalised).
+inline mx::array slice_first_axis(const mx::array& a, int start, int stop, int step, mx::StreamOrDevice sd) {
+  mx::Shape st(a.ndim(), 0), sp = a.shape();
+  st[0] = start;
+  sp[0] = stop;
+  if (step == 1) return mx::slice(a, std::move(st), std::move(sp), sd);
+  mx::Shape strides(a.ndim(), 1);
+  strides[0] = step;
+  return mx::slice(a, std::move(st), std::move(sp), std::move(strides), sd);
+}
+
 // a[index] = v (op UPD_SET), or the accumulating updates of a.at[index]: the new array.
 // The value is cast to a's dtype and broadcast to the shape a[index] has.
 inline mx::array index_update(const mx::array& a, const IndexSpec& s, const mx::array& value, int op,
                               mx::StreamOrDevice sd) {
   mx::array v = value.dtype() == a.dtype() ? value : mx::astype(value, a.dtype(), sd);
-  v = fit_value(v, index_get(a, s, sd).shape(), sd);
-  if (!s.new_axes.empty()) v = mx::squeeze(v, s.new_axes, sd);
+  mx::Shape target = result_shape(s);
+  size_t n = 1;
+  for (auto d : target) n *= static_cast<size_t>(d);
+  bool scalar = v.ndim() == 0;
+  if (!scalar) v = fit_value(v, target, sd);
+  if (n == 0) return a;  // nothing selected (scatter kernels must not see empty updates)
   if (s.adv.empty()) {
     // Basic index: one (strided) slice of a, ints kept as length-one axes.
-    if (!s.int_axes.empty()) v = mx::reshape(v, s.sizes, sd);
-    if (!s.sliced && op == UPD_SET) return mx::broadcast_to(v, a.shape(), sd);
+    if (scalar) {
+      // slice_update broadcasts a scalar update itself.
+      if (s.sliced) return slice_update_op(op, a, v, s, sd);
+      v = mx::broadcast_to(v, s.sizes, sd);
+    } else if (!s.new_axes.empty() || !s.int_axes.empty()) {
+      v = mx::reshape(v, s.sizes, sd);
+    }
+    if (!s.sliced && op == UPD_SET) return v;
     return slice_update_op(op, a, v, s, sd);
   }
   mx::array x = sliced_part(a, s, sd);
   int nb = s.adv_ndim;
-  if (s.adjacent && s.adv_pos > 0) {
-    // Undo the placement: the broadcast block goes back to the front.
-    std::vector<int> perm;
-    for (int i = 0; i < nb; ++i) perm.push_back(s.adv_pos + i);
-    for (int i = 0; i < s.adv_pos; ++i) perm.push_back(i);
-    for (int i = s.adv_pos + nb; i < static_cast<int>(v.ndim()); ++i) perm.push_back(i);
-    v = mx::transpose(v, perm, sd);
-  }
-  std::vector<int> ex;
-  for (int ax : s.adv_axes) ex.push_back(nb + ax);
-  v = mx::expand_dims(v, ex, sd);
-  // (MLX's gather and scatter kernels wrap negative indices themselves.)
-  std::vector<mx::array> idx = mx::broadcast_arrays(s.adv, sd);
+  std::vector<mx::array> idx = s.adv.size() == 1 ? s.adv : mx::broadcast_arrays(s.adv, sd);
   if (nb == 0) {
     // Scalar indices: scatter wants at least one index dimension.
     for (auto& i : idx) i = mx::reshape(i, {1}, sd);
-    v = mx::expand_dims(v, 0, sd);
+    nb = 1;
   }
+  // The update scatter takes: the index block first, then x's axes with the indexed ones as 1.
+  mx::Shape upd = idx[0].shape();
+  for (int ax = 0, k = 0; ax < static_cast<int>(x.ndim()); ++ax) {
+    bool indexed = k < static_cast<int>(s.adv_axes.size()) && s.adv_axes[k] == ax;
+    upd.push_back(indexed ? 1 : x.shape(ax));
+    if (indexed) ++k;
+  }
+  if (scalar) {
+    v = mx::broadcast_to(v, upd, sd);
+  } else {
+    if (!s.new_axes.empty()) v = mx::squeeze(v, s.new_axes, sd);
+    if (s.adjacent && s.adv_pos > 0) {
+      // Undo the placement: the broadcast block goes back to the front.
+      std::vector<int> perm;
+      for (int i = 0; i < s.adv_ndim; ++i) perm.push_back(s.adv_pos + i);
+      for (int i = 0; i < s.adv_pos; ++i) perm.push_back(i);
+      for (int i = s.adv_pos + s.adv_ndim; i < static_cast<int>(v.ndim()); ++i) perm.push_back(i);
+      v = mx::transpose(v, perm, sd);
+    }
+    v = mx::reshape(v, upd, sd);
+  }
+  // (MLX's gather and scatter kernels wrap negative indices themselves.)
   mx::array y = scatter_op(op, x, idx, v, s.adv_axes, sd);
   if (!s.sliced) return y;
   return mx::slice_update(a, y, s.start, s.stop, s.strides, sd);

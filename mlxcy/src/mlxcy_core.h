@@ -9,7 +9,9 @@
 #include <string>
 #include <vector>
 
+#include "mlx/allocator.h"
 #include "mlx/array.h"
+#include "mlx/device.h"
 #include "mlx/ops.h"
 #include "mlx/transforms.h"
 #include "mlx/utils.h"
@@ -44,16 +46,38 @@ inline mx::Strides to_strides(const std::vector<int64_t>& v) {
   return mx::Strides(v.begin(), v.end());
 }
 
+// An array over foreign memory `data` that MLX does not own: MLX never donates or frees it and
+// calls `release` once no array uses it. MLX's own pointer constructor copies on the CPU-only
+// backend (its allocator cannot adopt foreign pointers), so there the buffer is wrapped as a
+// non-owned allocator::Data whose raw pointer is `data` (the CPU allocator's raw pointer sits a
+// fixed header after the allocation; the offset is measured once and checked). Elsewhere, fall
+// back to MLX's constructor.
+inline mx::array array_foreign_view(void* data, const mx::Shape& shape, mx::Dtype dtype,
+                                    std::function<void()> release) {
+  static const std::ptrdiff_t header = [] {
+    if (mx::is_available(mx::Device::gpu)) return std::ptrdiff_t(-1);
+    auto probe = mx::allocator::malloc(8);
+    auto b = probe.buffer();
+    return static_cast<char*>(b.raw_ptr()) - static_cast<char*>(b.ptr());
+  }();
+  if (header >= 0) {
+    mx::allocator::Buffer b(static_cast<char*>(data) - header);
+    if (b.raw_ptr() == data) {
+      return mx::array(mx::allocator::Data(b, [release](mx::allocator::Buffer) { release(); }), shape, dtype);
+    }
+  }
+  return mx::array(data, shape, dtype, [release](void*) { release(); });
+}
+
 // An array that views `data` without copying. `owner` (a new reference handed over here)
 // keeps the memory alive; it is released when MLX drops the buffer, from whatever thread.
 inline mx::array array_view_of(void* data, const mx::Shape& shape, mx::Dtype dtype, PyObject* owner) {
-  auto deleter = [owner](void*) {
+  return array_foreign_view(data, shape, dtype, [owner]() {
     if (!Py_IsInitialized()) return;  // interpreter gone: leak rather than crash
     PyGILState_STATE st = PyGILState_Ensure();
     Py_DECREF(owner);
     PyGILState_Release(st);
-  };
-  return mx::array(data, shape, dtype, deleter);
+  });
 }
 
 // An array that owns a fresh copy of `nbytes` contiguous bytes.

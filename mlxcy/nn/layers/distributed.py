@@ -14,7 +14,7 @@ from typing import Callable, Optional, Union
 import mlxcy as mx
 from mlxcy.nn.layers.base import Module
 from mlxcy.nn.layers.linear import Linear
-from mlxcy.nn.layers.quantized import QuantizedLinear, _FrozenQuantized, _defaults, _quant_repr, _store_quantized
+from mlxcy.nn.layers.quantized import QuantizedLinear, _defaults, _quant_repr, _store_quantized
 from mlxcy.utils import tree_flatten, tree_map, tree_map_with_path, tree_unflatten
 
 __all__ = ["AllToShardedLinear", "ShardedToAllLinear", "QuantizedAllToShardedLinear",
@@ -132,8 +132,15 @@ class ShardedToAllLinear(Module):
         return layer
 
 
-class _QuantizedSharded(_FrozenQuantized):
+class _QuantizedSharded(Module):
+    """Shared by the quantized sharded layers; quantized weights never train, so ``unfreeze``
+    leaves them frozen."""
     _sharding = None
+
+    def unfreeze(self, *args, **kwargs):
+        super().unfreeze(*args, **kwargs)
+        self.freeze(recurse=False)
+        return self
 
     def __init__(self, input_dims, output_dims, bias=True, group_size=64, bits=4, mode="affine", group=None):
         super().__init__()

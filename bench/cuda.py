@@ -1,0 +1,87 @@
+"""The CUDA backend: per-op dispatch cost, an 8192² bf16 matmul and causal attention, for mlxcy,
+the reference binding (same libmlx) and PyTorch, on the GPU of this machine.
+
+Run on a machine with an NVIDIA GPU: python bench/cuda.py [--json out.json]
+"""
+import argparse
+import json
+import sys
+
+from _peers import have, reference_python, run_with_module, ratio
+
+KERNELS = r"""
+import json, time
+dev = mx.default_device()
+assert "gpu" in repr(dev), dev
+def best(fn, reps):
+    fn(); b = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        for _ in range(reps): fn()
+        b = min(b, (time.perf_counter() - t) / reps)
+    return b
+a = mx.ones((4,)); c = mx.ones((4,)); mx.eval(a, c)
+out = {}
+out["dispatch_add_ns"] = best(lambda: a + c, 20000) * 1e9
+out["dispatch_add_eval_us"] = best(lambda: mx.eval(a + c), 2000) * 1e6
+n = 8192
+x = mx.random.normal((n, n)).astype(mx.bfloat16); y = mx.random.normal((n, n)).astype(mx.bfloat16); mx.eval(x, y)
+s = best(lambda: mx.eval(x @ y), 10)
+out["matmul_ms"] = s * 1e3; out["matmul_tflops"] = 2 * n ** 3 / s / 1e12
+B, H, L, D = 4, 32, 2048, 128
+q = mx.random.normal((B, H, L, D)).astype(mx.bfloat16); k = mx.random.normal((B, H, L, D)).astype(mx.bfloat16)
+v = mx.random.normal((B, H, L, D)).astype(mx.bfloat16); mx.eval(q, k, v)
+s = best(lambda: mx.eval(mx.fast.scaled_dot_product_attention(q, k, v, scale=D ** -0.5, mask="causal")), 10)
+out["sdpa_ms"] = s * 1e3
+print(json.dumps(out))
+"""
+
+TORCH = r"""
+import json, time, torch
+import torch.nn.functional as F
+def best(fn, reps):
+    fn(); torch.cuda.synchronize(); b = float("inf")
+    for _ in range(3):
+        t = time.perf_counter()
+        for _ in range(reps): fn()
+        torch.cuda.synchronize()
+        b = min(b, (time.perf_counter() - t) / reps)
+    return b
+a = torch.ones(4, device="cuda"); c = torch.ones(4, device="cuda")
+out = {"dispatch_add_ns": best(lambda: a + c, 20000) * 1e9}
+n = 8192
+x = torch.randn(n, n, device="cuda", dtype=torch.bfloat16); y = torch.randn(n, n, device="cuda", dtype=torch.bfloat16)
+s = best(lambda: x @ y, 10)
+out["matmul_ms"] = s * 1e3; out["matmul_tflops"] = 2 * n ** 3 / s / 1e12
+B, H, L, D = 4, 32, 2048, 128
+q, k, v = (torch.randn(B, H, L, D, device="cuda", dtype=torch.bfloat16) for _ in range(3))
+out["sdpa_ms"] = best(lambda: F.scaled_dot_product_attention(q, k, v, is_causal=True), 10) * 1e3
+print(json.dumps(out))
+"""
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--json", help="also write the results here")
+    args = ap.parse_args()
+    results = {"mlxcy": run_with_module(sys.executable, "mlxcy", KERNELS)}
+    ref = reference_python()
+    if ref:
+        results["mlx"] = run_with_module(ref, "mlx.core", KERNELS)
+    if have("torch"):
+        results["torch"] = run_with_module(sys.executable, "json", TORCH)
+    keys = ["dispatch_add_ns", "dispatch_add_eval_us", "matmul_ms", "matmul_tflops", "sdpa_ms"]
+    print(f"{'measure':<22}" + "".join(f"{name:>12}" for name in results) + f"{'mlxcy/mlx':>11}")
+    for k in keys:
+        vals = [results[n].get(k) for n in results]
+        cells = "".join(f"{v:>12.2f}" if v is not None else f"{'-':>12}" for v in vals)
+        r = ratio(results["mlxcy"].get(k), results.get("mlx", {}).get(k)) if "mlx" in results else None
+        tail = f"{r:>11.2f}" if r else "-".rjust(11)
+        print(f"{k:<22}{cells}{tail}")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"benchmark": "cuda", "results": results}, f, indent=1)
+
+
+if __name__ == "__main__":
+    main()

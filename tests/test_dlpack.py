@@ -1,0 +1,210 @@
+"""DLPack both ways: NumPy (and PyTorch when installed), versioned and legacy capsules,
+zero-copy where the protocol allows, lifetimes, copy= rules, bad input."""
+import gc
+import weakref
+
+import numpy as np
+import pytest
+
+import mlxcy as mx
+
+
+def addr(x):
+    return np.asarray(x).__array_interface__["data"][0]
+
+
+NP_DTYPES = [np.bool_, np.uint8, np.int8, np.uint16, np.int16, np.uint32, np.int32, np.uint64,
+             np.int64, np.float16, np.float32, np.float64, np.complex64]
+
+
+@pytest.mark.parametrize("npdt", NP_DTYPES)
+def test_numpy_to_mlx_zero_copy(npdt):
+    x = (np.arange(12) % 3).astype(npdt).reshape(3, 4)
+    a = mx.from_dlpack(x)
+    assert a.shape == (3, 4)
+    assert addr(a) == addr(x)
+    np.testing.assert_array_equal(np.array(a), x)
+
+
+@pytest.mark.parametrize("npdt", NP_DTYPES)
+def test_mlx_to_numpy_zero_copy(npdt):
+    a = mx.array((np.arange(6) % 3).astype(npdt), dtype=None if npdt != np.float64 else mx.float64)
+    y = np.from_dlpack(a)
+    assert y.dtype == npdt
+    assert y.__array_interface__["data"][0] == addr(a)
+    np.testing.assert_array_equal(y, (np.arange(6) % 3).astype(npdt))
+
+
+def test_capsule_kinds():
+    a = mx.array([1.0, 2.0])
+    assert "dltensor_versioned" in repr(a.__dlpack__(max_version=(1, 0)))
+    assert '"dltensor"' in repr(a.__dlpack__())
+    assert '"dltensor"' in repr(a.__dlpack__(max_version=(0, 8)))
+    assert a.__dlpack_device__() == (1, 0)
+    # An unconsumed capsule frees its tensor without leaking or crashing.
+    for _ in range(100):
+        a.__dlpack__(max_version=(1, 0))
+        a.__dlpack__()
+
+
+def test_export_keeps_data_alive():
+    a = mx.array(np.arange(1000, dtype=np.float32))
+    y = np.from_dlpack(a)
+    del a
+    gc.collect()
+    np.testing.assert_array_equal(y, np.arange(1000, dtype=np.float32))
+
+
+def test_import_keeps_source_alive():
+    x = np.arange(100, dtype=np.int32)
+    r = weakref.ref(x)
+    a = mx.from_dlpack(x)
+    del x
+    gc.collect()
+    assert r() is not None
+    assert np.array(a).sum() == 4950
+    del a
+    gc.collect()
+    assert r() is None
+
+
+def test_export_copy_rules():
+    a = mx.array(np.arange(4, dtype=np.float32))
+    c = np.from_dlpack(a, copy=True)
+    assert c.__array_interface__["data"][0] != addr(a)
+    np.testing.assert_array_equal(c, np.arange(4))
+    with pytest.raises(BufferError, match="device"):
+        a.__dlpack__(dl_device=(2, 0))
+
+
+def test_import_copy_rules():
+    x = np.arange(10, dtype=np.float32)
+    a = mx.from_dlpack(x, copy=True)
+    assert addr(a) != addr(x)
+    s = x[::2]
+    b = mx.from_dlpack(s)        # strided: copied
+    np.testing.assert_array_equal(np.array(b), s)
+    with pytest.raises(ValueError, match="row-contiguous"):
+        mx.from_dlpack(s, copy=False)
+    t = np.arange(12, dtype=np.int16).reshape(3, 4).T
+    np.testing.assert_array_equal(np.array(mx.from_dlpack(t)), t)
+
+
+def test_import_read_only_numpy():
+    x = np.arange(5, dtype=np.float32)
+    x.setflags(write=False)
+    a = mx.from_dlpack(x)
+    np.testing.assert_array_equal(np.array(a + 1), x + 1)
+    assert x.tolist() == [0, 1, 2, 3, 4]
+
+
+def test_ops_on_imported_do_not_write_source():
+    x = np.arange(1, 33, dtype=np.float32)
+    keep = x.copy()
+    a = mx.from_dlpack(x)
+    r = -a
+    del a
+    mx.eval(r)
+    np.testing.assert_array_equal(x, keep)
+
+
+def test_legacy_producer():
+    class Legacy:
+        def __init__(self, x):
+            self.x = x
+
+        def __dlpack__(self, stream=None):
+            return self.x.__dlpack__()
+
+        def __dlpack_device__(self):
+            return (1, 0)
+
+    x = np.arange(6, dtype=np.int64)
+    a = mx.from_dlpack(Legacy(x))
+    assert addr(a) == addr(x)
+    np.testing.assert_array_equal(np.array(mx.array(Legacy(x))), x)   # array() accepts producers
+
+
+def test_round_trip_through_mlx():
+    a = mx.array([[1, 2], [3, 4]])
+    b = mx.from_dlpack(a)
+    assert np.array(b).tolist() == [[1, 2], [3, 4]]
+
+
+def test_bad_inputs():
+    with pytest.raises(TypeError, match="DLPack"):
+        mx.from_dlpack([1, 2])
+
+    class Bad:
+        def __dlpack__(self, **kw):
+            return "not a capsule"
+
+    with pytest.raises(ValueError, match="capsule"):
+        mx.from_dlpack(Bad())
+
+    class OnGpu:
+        def __dlpack__(self, **kw):
+            raise AssertionError("must not be called")
+
+        def __dlpack_device__(self):
+            return (2, 0)
+
+    with pytest.raises(BufferError, match="host"):
+        mx.from_dlpack(OnGpu())
+    # A consumed capsule cannot be imported twice.
+    cap = np.arange(3.0).__dlpack__()
+
+    class Once:
+        def __dlpack__(self, **kw):
+            return cap
+
+    mx.from_dlpack(Once())
+    with pytest.raises(ValueError, match="consumed"):
+        mx.from_dlpack(Once())
+
+
+# ---- PyTorch -------------------------------------------------------------------------------
+
+try:
+    import torch  # noqa: F811
+except Exception:  # pragma: no cover - optional peer
+    torch = None
+
+needs_torch = pytest.mark.skipif(torch is None, reason="torch not installed")
+
+
+@needs_torch
+@pytest.mark.parametrize("tdt", ["float32", "float16", "bfloat16", "int64", "int8", "uint8", "bool",
+                                 "complex64"])
+def test_torch_to_mlx_zero_copy(tdt):
+    t = (torch.arange(12) % 3).to(getattr(torch, tdt)).reshape(3, 4)
+    a = mx.from_dlpack(t)
+    back = torch.from_dlpack(a)
+    assert back.data_ptr() == t.data_ptr()
+    assert torch.equal(back, t)
+
+
+@needs_torch
+def test_mlx_to_torch_and_lifetime():
+    a = mx.array(np.arange(8, dtype=np.float32))
+    t = torch.from_dlpack(a)
+    assert t.data_ptr() == addr(a)
+    del a
+    gc.collect()
+    assert t.tolist() == list(range(8))
+
+
+@needs_torch
+def test_torch_noncontiguous_and_asarray():
+    t = torch.arange(20, dtype=torch.float32).reshape(4, 5).T
+    a = mx.from_dlpack(t)
+    np.testing.assert_array_equal(np.array(a), t.numpy())
+    with pytest.raises(ValueError):
+        mx.from_dlpack(t, copy=False)
+    u = torch.arange(6, dtype=torch.int32)
+    s = mx.asarray(u)
+    assert addr(s) == u.data_ptr()
+    c = mx.array(u)                       # array() copies
+    assert addr(c) != u.data_ptr()
+    u[0] = 9
+    assert np.array(s)[0] == 9 and np.array(c)[0] == 0

@@ -1,0 +1,380 @@
+"""load/save in every format: dtypes, metadata, bit-exact round trips, interop with NumPy and
+the safetensors package, paths and file objects, memory-mapped loading."""
+import gc
+import io
+import json
+import os
+import pathlib
+import struct
+import weakref
+
+import numpy as np
+import pytest
+
+import mlxcy as mx
+
+ALL = [mx.bool_, mx.uint8, mx.uint16, mx.uint32, mx.uint64, mx.int8, mx.int16, mx.int32, mx.int64,
+       mx.float16, mx.bfloat16, mx.float32, mx.complex64]
+NP = {mx.bool_: np.bool_, mx.uint8: np.uint8, mx.uint16: np.uint16, mx.uint32: np.uint32,
+      mx.uint64: np.uint64, mx.int8: np.int8, mx.int16: np.int16, mx.int32: np.int32,
+      mx.int64: np.int64, mx.float16: np.float16, mx.float32: np.float32, mx.float64: np.float64,
+      mx.complex64: np.complex64}
+
+
+def sample(dt, shape=(3, 4)):
+    """Distinct values of dtype `dt` (bfloat16 built from float32 bit patterns)."""
+    n = int(np.prod(shape))
+    rng = np.random.default_rng(7)
+    if dt == mx.bfloat16:
+        return mx.array(rng.standard_normal(n).astype(np.float32).reshape(shape), dtype=mx.bfloat16)
+    if dt == mx.bool_:
+        v = rng.integers(0, 2, n).astype(bool)
+    elif dt == mx.complex64:
+        v = (rng.standard_normal(n) + 1j * rng.standard_normal(n)).astype(np.complex64)
+    elif dt in (mx.float16, mx.float32, mx.float64):
+        v = rng.standard_normal(n).astype(NP[dt])
+    else:
+        info = np.iinfo(NP[dt])
+        v = rng.integers(info.min, info.max, n, dtype=NP[dt], endpoint=True)
+    return mx.array(v.reshape(shape), dtype=dt)
+
+
+def raw(a):
+    """The bytes of an array (bit-exact comparison, works for bfloat16)."""
+    return bytes(memoryview(a).cast("B"))
+
+
+def bits_equal(a, b):
+    assert a.dtype == b.dtype and a.shape == b.shape
+    assert raw(a) == raw(b)
+
+
+def dtypes_for(fmt):
+    out = list(ALL)
+    if fmt == "gguf":
+        out = [d for d in out if d in (mx.int8, mx.int16, mx.int32, mx.float16, mx.float32)]
+    return out
+
+
+# ---- npy ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dt", dtypes_for("npy") + [mx.float64])
+def test_npy_round_trip_and_numpy(tmp_path, dt):
+    a = sample(dt)
+    p = tmp_path / "a.npy"
+    mx.save(str(p), a)
+    b = mx.load(str(p))
+    bits_equal(a, b)
+    if dt != mx.bfloat16:
+        ref = np.load(p)
+        assert ref.dtype == NP[dt]
+        assert ref.tobytes() == raw(a)
+
+
+@pytest.mark.parametrize("npdt", [np.bool_, np.uint8, np.int16, np.uint32, np.int64, np.float16,
+                                  np.float32, np.complex64, ">i4", ">f4"])
+def test_numpy_written_npy_loads(tmp_path, npdt):
+    x = (np.arange(12) % 7).astype(npdt).reshape(3, 4)
+    np.save(tmp_path / "x.npy", x)
+    for mm in (False, True):
+        y = mx.load(str(tmp_path / "x.npy"), mmap=mm)
+        np.testing.assert_array_equal(np.array(y), x)
+
+
+def test_npy_fortran_order(tmp_path):
+    x = np.asfortranarray(np.arange(24, dtype=np.float32).reshape(2, 3, 4))
+    np.save(tmp_path / "f.npy", x)
+    for mm in (False, True):
+        np.testing.assert_array_equal(np.array(mx.load(tmp_path / "f.npy", mmap=mm)), x)
+
+
+def test_npy_0d_and_empty(tmp_path):
+    for x in (np.array(3.5, np.float32), np.zeros((0, 3), np.int32)):
+        np.save(tmp_path / "z.npy", x)
+        for mm in (False, True):
+            y = mx.load(tmp_path / "z.npy", mmap=mm)
+            assert y.shape == x.shape
+            np.testing.assert_array_equal(np.array(y), x)
+
+
+def test_save_appends_extension(tmp_path):
+    a = mx.array([1, 2, 3])
+    mx.save(str(tmp_path / "noext"), a)
+    assert (tmp_path / "noext.npy").exists()
+    mx.savez(str(tmp_path / "z"), a)
+    assert (tmp_path / "z.npz").exists()
+    mx.save_safetensors(str(tmp_path / "s"), {"a": a})
+    assert (tmp_path / "s.safetensors").exists()
+    mx.save_gguf(str(tmp_path / "g"), {"a": a})
+    assert (tmp_path / "g.gguf").exists()
+
+
+# ---- npz ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("compressed", [False, True])
+def test_npz_round_trip_and_numpy(tmp_path, compressed):
+    arrs = {str(d): sample(d) for d in dtypes_for("npy") if d != mx.bfloat16}
+    f = mx.savez_compressed if compressed else mx.savez
+    p = tmp_path / "x.npz"
+    f(p, sample(mx.int32), **arrs)
+    got = mx.load(p)
+    assert set(got) == set(arrs) | {"arr_0"}
+    for k, v in arrs.items():
+        bits_equal(v, got[k])
+    with np.load(p) as z:
+        for k, v in arrs.items():
+            assert z[k].tobytes() == raw(v)
+        if compressed:
+            import zipfile
+            with zipfile.ZipFile(p) as zf:
+                assert all(i.compress_type == zipfile.ZIP_DEFLATED for i in zf.infolist())
+
+
+def test_numpy_written_npz_loads(tmp_path):
+    np.savez_compressed(tmp_path / "n.npz", a=np.arange(5, dtype=np.int16), b=np.eye(3, dtype=np.float32))
+    got = mx.load(tmp_path / "n.npz")
+    np.testing.assert_array_equal(np.array(got["a"]), np.arange(5))
+    np.testing.assert_array_equal(np.array(got["b"]), np.eye(3))
+
+
+def test_savez_name_clash():
+    with pytest.raises(ValueError, match="arr_0"):
+        mx.savez(io.BytesIO(), mx.array(1), arr_0=mx.array(2))
+
+
+# ---- safetensors ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("mm", [False, True])
+def test_safetensors_all_dtypes_metadata(tmp_path, mm):
+    arrs = {str(d): sample(d) for d in dtypes_for("safetensors")}
+    meta = {"format": "mlx", "note": "ünïcode"}
+    p = tmp_path / "w.safetensors"
+    mx.save_safetensors(p, arrs, metadata=meta)
+    got, m = mx.load(p, return_metadata=True, mmap=mm)
+    assert m == meta
+    assert set(got) == set(arrs)
+    for k in arrs:
+        bits_equal(arrs[k], got[k])
+
+
+def test_safetensors_package_interop(tmp_path):
+    st = pytest.importorskip("safetensors.numpy")
+    ours = {"a": sample(mx.float32), "b": sample(mx.int64), "c": sample(mx.float16), "d": sample(mx.bool_)}
+    mx.save_safetensors(tmp_path / "o.safetensors", ours)
+    theirs = st.load_file(str(tmp_path / "o.safetensors"))
+    for k, v in ours.items():
+        assert theirs[k].tobytes() == raw(v)
+    data = {"x": np.arange(10, dtype=np.float32), "y": np.ones((2, 3), np.uint8)}
+    st.save_file(data, str(tmp_path / "t.safetensors"), metadata={"k": "v"})
+    for mm in (False, True):
+        got, meta = mx.load(tmp_path / "t.safetensors", return_metadata=True, mmap=mm)
+        assert meta == {"k": "v"}
+        for k, v in data.items():
+            np.testing.assert_array_equal(np.array(got[k]), v)
+
+
+def test_safetensors_bad_metadata():
+    with pytest.raises(ValueError, match="Metadata"):
+        mx.save_safetensors(io.BytesIO(), {"a": mx.array(1)}, {"k": 1})
+
+
+# ---- gguf ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dt", dtypes_for("gguf"))
+def test_gguf_round_trip(tmp_path, dt):
+    a = sample(dt, (2, 6))
+    mx.save_gguf(tmp_path / "g.gguf", {"w": a})
+    bits_equal(a, mx.load(tmp_path / "g.gguf")["w"])
+
+
+def test_gguf_metadata(tmp_path):
+    meta = {"name": "tiny", "tags": ["a", "b"], "n": 3, "x": 1.5, "v": [1, 2, 3],
+            "arr": mx.array([1.0, 2.0])}
+    mx.save_gguf(tmp_path / "m.gguf", {"w": mx.array([1.0, 2.0])}, meta)
+    _, m = mx.load(str(tmp_path / "m.gguf"), return_metadata=True)
+    assert m["name"] == "tiny" and m["tags"] == ["a", "b"]
+    assert m["n"].item() == 3 and m["n"].dtype == mx.int32
+    assert m["x"].item() == 1.5
+    assert np.array(m["v"]).tolist() == [1, 2, 3]
+    assert np.array(m["arr"]).tolist() == [1.0, 2.0]
+
+
+def test_gguf_bad_metadata():
+    with pytest.raises(TypeError, match="values must be"):
+        mx.save_gguf(io.BytesIO(), {"w": mx.array([1.0])}, {"k": object()})
+
+
+def test_gguf_file_objects(tmp_path):
+    b = io.BytesIO()
+    mx.save_gguf(b, {"w": mx.array([1.0, 2.0])}, {"s": "x"})
+    b.seek(0)
+    got, m = mx.load(b, format="gguf", return_metadata=True)
+    assert np.array(got["w"]).tolist() == [1.0, 2.0] and m["s"] == "x"
+
+
+# ---- file objects, paths, format inference -------------------------------------------------
+
+@pytest.mark.parametrize("fmt", ["npy", "npz", "safetensors"])
+def test_bytesio_round_trip(fmt):
+    a = sample(mx.float32)
+    b = io.BytesIO()
+    if fmt == "npy":
+        mx.save(b, a)
+    elif fmt == "npz":
+        mx.savez(b, a=a)
+    else:
+        mx.save_safetensors(b, {"a": a})
+    b.seek(0)
+    got = mx.load(b, format=fmt)
+    bits_equal(a, got if fmt == "npy" else got["a"])
+
+
+def test_open_file_objects(tmp_path):
+    a = sample(mx.int16)
+    with open(tmp_path / "a.npy", "wb") as f:
+        mx.save(f, a)
+    with open(tmp_path / "a.npy", "rb") as f:
+        bits_equal(a, mx.load(f))   # format from the file's name
+
+
+def test_pathlib(tmp_path):
+    a = sample(mx.uint8)
+    mx.save_safetensors(tmp_path / "p.safetensors", {"a": a})
+    bits_equal(a, mx.load(pathlib.Path(tmp_path / "p.safetensors"))["a"])
+
+
+def test_format_errors(tmp_path):
+    with pytest.raises(ValueError, match="Unknown file format xyz"):
+        mx.load(str(tmp_path / "a.npy"), format="xyz")
+    with pytest.raises(ValueError, match="infer file format"):
+        mx.load(str(tmp_path / "noext"))
+    with pytest.raises(ValueError, match="infer file format"):
+        mx.load(io.BytesIO(b"x"))
+    with pytest.raises(RuntimeError, match="Failed to open"):
+        mx.load(str(tmp_path / "missing.npy"))
+    with pytest.raises(ValueError, match="metadata not supported"):
+        mx.load(str(tmp_path / "a.npy"), return_metadata=True)
+    with pytest.raises(ValueError, match="mmap"):
+        mx.load(io.BytesIO(), format="npy", mmap=True)
+    with pytest.raises(TypeError, match="binary"):
+        mx.load(io.StringIO("abc"), format="npy")
+
+
+# ---- memory-mapped loading -----------------------------------------------------------------
+
+def _addr(a):
+    return np.asarray(a).__array_interface__["data"][0]
+
+
+def test_mmap_is_zero_copy_view_of_mapping(tmp_path):
+    st = {"w": np.arange(4096, dtype=np.float32), "b": np.ones(16, np.int64)}
+    # Hand-written aligned safetensors file (header padded to 8 bytes).
+    header = {"w": {"dtype": "F32", "shape": [4096], "data_offsets": [0, 16384]},
+              "b": {"dtype": "I64", "shape": [16], "data_offsets": [16384, 16512]}}
+    h = json.dumps(header).encode()
+    h += b" " * (-len(h) % 8)
+    blob = struct.pack("<Q", len(h)) + h + st["w"].tobytes() + st["b"].tobytes()
+    p = tmp_path / "al.safetensors"
+    p.write_bytes(blob)
+    got = mx.load(p, mmap=True)
+    w = got["w"]
+    assert _addr(got["b"]) - _addr(w) == 16384    # both point into one mapping
+    np.testing.assert_array_equal(np.array(w), st["w"])
+    # The mapping is private: writing through an exported view never reaches the file.
+    del got
+    y = w + 1
+    np.testing.assert_array_equal(np.array(y), st["w"] + 1)
+    assert p.read_bytes() == blob
+
+
+def test_mmap_lifetime(tmp_path):
+    x = np.arange(1 << 16, dtype=np.float32)
+    np.save(tmp_path / "big.npy", x)
+    a = mx.load(tmp_path / "big.npy", mmap=True)
+    b = a * 2          # lazy: keeps `a`, and so the mapping, alive
+    view = np.asarray(a)
+    del a
+    gc.collect()
+    os.remove(tmp_path / "big.npy")   # unlinking does not invalidate the mapping
+    np.testing.assert_array_equal(np.array(b), x * 2)
+    np.testing.assert_array_equal(view, x)
+
+
+def test_mmap_ops_do_not_write_file(tmp_path):
+    x = np.arange(256, dtype=np.float32)
+    np.save(tmp_path / "x.npy", x)
+    before = (tmp_path / "x.npy").read_bytes()
+    a = mx.load(tmp_path / "x.npy", mmap=True)
+    r = abs(-a) + 1
+    mx.eval(r)
+    assert (tmp_path / "x.npy").read_bytes() == before
+
+
+def test_mmap_misaligned_copies_correctly(tmp_path):
+    # MLX's writer packs tensors without padding: misaligned tensors are copied, still exact.
+    arrs = {"a": mx.array([True, False, True]), "b": sample(mx.float32), "c": sample(mx.int64)}
+    mx.save_safetensors(tmp_path / "u.safetensors", arrs)
+    got = mx.load(tmp_path / "u.safetensors", mmap=True)
+    for k in arrs:
+        bits_equal(arrs[k], got[k])
+
+
+# ---- sharded checkpoints -------------------------------------------------------------------
+
+@pytest.mark.parametrize("mm", [False, True])
+def test_load_sharded(tmp_path, mm):
+    parts = {"model-00001-of-00002.safetensors": {"l0.w": sample(mx.float32), "l0.b": sample(mx.int32, (4,))},
+             "model-00002-of-00002.safetensors": {"l1.w": sample(mx.float16)}}
+    wmap = {}
+    for shard, arrs in parts.items():
+        mx.save_safetensors(tmp_path / shard, arrs)
+        wmap.update({k: shard for k in arrs})
+    (tmp_path / "model.safetensors.index.json").write_text(
+        json.dumps({"metadata": {"total_size": 123}, "weight_map": wmap}))
+    got, meta = mx.load_sharded(tmp_path / "model.safetensors.index.json", mmap=mm, return_metadata=True)
+    assert meta == {"total_size": 123}
+    assert set(got) == set(wmap)
+    for arrs in parts.values():
+        for k, v in arrs.items():
+            bits_equal(v, got[k])
+    assert set(mx.load_sharded(str(tmp_path))) == set(wmap)   # a folder works too
+
+
+def test_load_sharded_errors(tmp_path):
+    (tmp_path / "i.json").write_text(json.dumps({"weight_map": {"x": "../evil.safetensors"}}))
+    with pytest.raises(ValueError, match="relative"):
+        mx.load_sharded(tmp_path / "i.json")
+    mx.save_safetensors(tmp_path / "s.safetensors", {"a": mx.array([1])})
+    (tmp_path / "j.json").write_text(json.dumps({"weight_map": {"missing": "s.safetensors"}}))
+    with pytest.raises(ValueError, match="not in shard"):
+        mx.load_sharded(tmp_path / "j.json")
+    (tmp_path / "k.json").write_bytes(b"\xff\xfe{")
+    with pytest.raises(ValueError):
+        mx.load_sharded(tmp_path / "k.json")
+
+
+def _gguf_q8_0(path, n=64):
+    """A hand-written GGUF file with one Q8_0 tensor; returns the values it encodes."""
+    def gstr(s):
+        return struct.pack("<Q", len(s)) + s
+    rng = np.random.default_rng(0)
+    scales = np.array([0.5, 0.25], np.float16)
+    qs = rng.integers(-127, 128, n).astype(np.int8)
+    data = b"".join(scales[i:i + 1].tobytes() + qs[i * 32:(i + 1) * 32].tobytes() for i in range(n // 32))
+    info = gstr(b"w") + struct.pack("<I", 1) + struct.pack("<Q", n) + struct.pack("<IQ", 8, 0)
+    head = b"GGUF" + struct.pack("<IQQ", 3, 1, 0) + info
+    head += b"\0" * (-len(head) % 32)
+    path.write_bytes(head + data)
+    return (qs.reshape(-1, 32).astype(np.float32) * scales.astype(np.float32)[:, None]).reshape(-1)
+
+
+def test_gguf_q8_0_loads_quantized(tmp_path):
+    expected = _gguf_q8_0(tmp_path / "q.gguf")
+    d = mx.load(tmp_path / "q.gguf")
+    assert set(d) == {"w", "w.scales", "w.biases"}
+    assert d["w"].dtype == mx.uint32
+    # MLX's affine 8-bit layout: 4 unsigned codes per uint32, value = code * scale + bias.
+    codes = np.array(d["w"]).view(np.uint8).reshape(-1, 32).astype(np.float32)
+    s = np.array(d["w.scales"].astype(mx.float32))[:, None]
+    b = np.array(d["w.biases"].astype(mx.float32))[:, None]
+    np.testing.assert_allclose((codes * s + b).reshape(-1), expected, rtol=0, atol=1e-3)
