@@ -108,7 +108,7 @@ cdef object _binary(object a, object b, int op, object stream, bint dunder):
             r = binary_op(op, (<array>a)._a, (<array>b)._a, s)
         return wrap(deref(r))
     to_c_pair(a, b, ca, cb, _OP_WORDS[op] if dunder else None)
-    if op >= OP_AND and (cx.issubdtype(deref(ca).dtype(), c_DtypeCategory.inexact)
+    if dunder and op >= OP_AND and (cx.issubdtype(deref(ca).dtype(), c_DtypeCategory.inexact)
                          or cx.issubdtype(deref(cb).dtype(), c_DtypeCategory.inexact)):
         raise ValueError(f"Floating point types not allowed with {_OP_WORDS[op]}.")
     s = to_sod(stream)

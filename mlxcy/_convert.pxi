@@ -124,6 +124,15 @@ cdef int _int_to_c(object x, c_Dtype d, optional[c_array]& out) except -1:
     return 0
 
 
+# (min, max) of each integer dtype by dtype code, for the weak-scalar overflow check.
+cdef dict _INT_RANGES = {
+    <int>DtypeVal.uint8: (0, 255), <int>DtypeVal.uint16: (0, 65535), <int>DtypeVal.uint32: (0, 4294967295),
+    <int>DtypeVal.uint64: (0, 18446744073709551615), <int>DtypeVal.int8: (-128, 127),
+    <int>DtypeVal.int16: (-32768, 32767), <int>DtypeVal.int32: (-2147483648, 2147483647),
+    <int>DtypeVal.int64: (-9223372036854775808, 9223372036854775807),
+}
+
+
 cdef int _weak_scalar(object x, c_Dtype other, optional[c_array]& out) except -1:
     """A Python scalar operand next to an array of dtype `other`: it adopts `other` when its kind
     allows (int with an integer or floating array, float with a floating array), else takes its
@@ -135,8 +144,8 @@ cdef int _weak_scalar(object x, c_Dtype other, optional[c_array]& out) except -1
         if other == cx.bool_:
             _scalar_to_c(x, none, out)
         elif cx.issubdtype(other, c_DtypeCategory.integer):
-            info = iinfo(py_dtype(other))
-            if x < info.min or x > info.max:
+            lo, hi = _INT_RANGES[dtype_val(other)]
+            if x < lo or x > hi:
                 raise ValueError(f"Converting {x} to {_DTYPE_NAMES[dtype_val(other)]} would result in overflow.")
             _int_to_c(x, other, out)
         else:

@@ -12,7 +12,7 @@ from libcpp.string cimport string
 from libcpp.vector cimport vector
 
 from mlxcy._core cimport array, wrap, wrap_list, to_sod, to_c_dtype, to_c_shape
-from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, StreamOrDevice
+from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, StreamOrDevice, uint32
 from mlxcy.includes cimport ops as cops
 from mlxcy.includes cimport ops_products as ops
 from mlxcy.includes.ops_products cimport int3
@@ -515,6 +515,9 @@ def gather_qqmm(x, w, /, scales=None, lhs_indices=None, rhs_indices=None, group_
     _opt_arr(global_scale_x, f, "global_scale_x", gx)
     _opt_arr(global_scale_w, f, "global_scale_w", gw)
     cdef string m = _check_str(mode, f, "mode").encode()
+    # libmlx reads the missing scales of a packed (uint32) weight and crashes: refuse it here.
+    if not sc.has_value() and deref(xw).dtype() == uint32:
+        raise ValueError("[gather_qqmm] Scales must be provided if second argument is quantized.")
     return wrap(ops.gather_qqmm(deref(xx), deref(xw), sc, li, ri,
                                 _opt_int(group_size, f, "group_size"), _opt_int(bits, f, "bits"),
                                 m, gx, gw, _flag(sorted_indices, f, "sorted_indices"),

@@ -53,30 +53,85 @@ cdef vector[c_array] _arr_list(object seq, str fname, type exc) except *:
 
 cdef int _scalar_or_array(object x, optional[c_array]& out) except -1:
     """A `scalar | array` argument: anything array-like except nested Python sequences."""
+    if type(x) is array:
+        out = (<array>x)._a
+        return 0
     if isinstance(x, (list, tuple)):
         raise ValueError(f"Invalid type {type(x).__name__} received in array initialization.")
     return to_c(x, out)
 
 
-cdef int _value_as(object vals, c_Dtype d, optional[c_array]& out) except -1:
+cdef int _value_as(object vals, c_Dtype d, object like, optional[c_array]& out) except -1:
     """A fill value meant for dtype `d`: a Python scalar is weakly typed against `d` (so 3.5 for
     an integer dtype stays float, and an int that overflows `d` is an error), an array keeps its
-    dtype, any other array-like is converted to `d`."""
+    dtype, any other array-like is converted to `d`. `like` is an array of dtype `d`, or None."""
     cdef optional[c_array] dummy = nullopt
     if isinstance(vals, (list, tuple)):
         raise ValueError(f"Invalid type {type(vals).__name__} received in array initialization.")
     if isinstance(vals, array):
         out = (<array>vals)._a
     elif isinstance(vals, (int, float, complex)):
-        to_c_pair(wrap(ops.zeros(Shape(), d, StreamOrDevice())), vals, dummy, out, None)
+        if like is None:
+            like = wrap(ops.zeros(Shape(), d, StreamOrDevice()))
+        to_c_pair(like, vals, dummy, out, None)
     else:
         to_c_dtype_of(vals, d, out)
     return 0
 
 
+cdef object _index_or_none(object x):
+    """`x` as a Python int when it is one integer (int, bool, NumPy integer, 0-d integer array),
+    else None. Sequences and arrays are never single integers here."""
+    if type(x) is int:
+        return x
+    if isinstance(x, (list, tuple, array, float)):
+        return None
+    try:
+        return _operator.index(x)
+    except (TypeError, ValueError):
+        return None
+
+
+cdef Shape _int_shape(const vector[int]& v):
+    cdef Shape s = Shape()
+    cdef int32_t x
+    for i in range(v.size()):
+        x = v[i]
+        s.push_back(x)
+    return s
+
+
+cdef bint _fast_ints(object seq, vector[int]& out) except -1:
+    """Fill `out` from a tuple or list of plain Python ints that fit in 32 bits and return True;
+    return False (with `out` cleared) for anything else, left to the general path."""
+    cdef Py_ssize_t i
+    cdef long long lv
+    cdef int v
+    if type(seq) is not tuple and type(seq) is not list:
+        return False
+    for i in range(len(seq)):
+        x = seq[i]
+        if type(x) is not int:
+            out.clear()
+            return False
+        lv = x
+        if lv < -2147483648 or lv > 2147483647:
+            out.clear()
+            return False
+        v = <int>lv
+        out.push_back(v)
+    return True
+
+
 cdef Shape _shape_arg(object shape, str fname, bint allow_int, type exc) except *:
     """A shape argument: a sequence of integers (or one integer when `allow_int`). A wrong kind of
     value raises `exc` (the reference's exception type differs between functions)."""
+    cdef vector[int] fast = vector[int]()
+    if allow_int and type(shape) is int and -2147483648 <= shape <= 2147483647:
+        fast.push_back(<int>shape)
+        return _int_shape(fast)
+    if _fast_ints(shape, fast):
+        return _int_shape(fast)
     if shape is None:
         raise TypeError(f"{fname}(): shape must be an integer or a sequence of integers, got None")
     if isinstance(shape, int) and not allow_int:
@@ -87,16 +142,27 @@ cdef Shape _shape_arg(object shape, str fname, bint allow_int, type exc) except 
         except (TypeError, ValueError):
             pass
     try:
-        return to_c_shape([_operator.index(x) for x in shape])
+        dims = [_operator.index(x) for x in shape]
     except TypeError:
         raise exc(f"{fname}(): shape must be {'an integer or ' if allow_int else ''}a sequence of "
                   f"integers, got {shape!r}") from None
+    for d in dims:
+        if not -2147483648 <= d <= 2147483647:
+            raise OverflowError(f"{fname}(): shape dimension {d} is outside the supported range "
+                                "[-2147483648, 2147483647] (MLX uses 32-bit shape dimensions)")
+    return to_c_shape(dims)
 
 
 cdef vector[int] _int_list(object x, str fname, str argname) except *:
     """An int or a sequence of ints as a vector (TypeError otherwise)."""
     cdef vector[int] out = vector[int]()
     cdef int v
+    if type(x) is int:
+        v = x
+        out.push_back(v)
+        return out
+    if _fast_ints(x, out):
+        return out
     if not isinstance(x, (list, tuple, array)):
         try:
             v = _operator.index(x)
@@ -115,17 +181,10 @@ cdef vector[int] _int_list(object x, str fname, str argname) except *:
     return out
 
 
-cdef Shape _int_shape(const vector[int]& v):
-    cdef Shape s = Shape()
-    cdef int32_t x
-    for i in range(v.size()):
-        x = v[i]
-        s.push_back(x)
-    return s
-
-
 cdef int _ix(object x, str fname, str argname) except? -1:
     """An integer argument (bool and objects with __index__ included, floats rejected)."""
+    if type(x) is int:
+        return x
     try:
         return _operator.index(x)
     except TypeError:
@@ -176,7 +235,7 @@ def full(shape, vals, dtype=None, *, stream=None):
     if dtype is None:
         _scalar_or_array(vals, v)
     else:
-        _value_as(vals, to_c_dtype(dtype), v)
+        _value_as(vals, to_c_dtype(dtype), None, v)
     return wrap(ops.full(s, deref(v), deref(v).dtype(), sd))
 
 
@@ -203,7 +262,7 @@ def full_like(a, vals, dtype=None, *, stream=None):
     cdef array x = _arr(a, "full_like", "a")
     cdef c_Dtype d = _dtype_or(dtype, x._a.dtype())
     cdef optional[c_array] v = nullopt
-    _value_as(vals, d, v)
+    _value_as(vals, d, x if dtype is None else None, v)
     return wrap(ops.full(x._a.shape(), deref(v), d, to_sod(stream)))
 
 
@@ -218,6 +277,13 @@ def arange(start=None, stop=None, step=None, dtype=None, *, stream=None):
     ``arange(stop, step, dtype)``. The dtype is int32 when every bound is an int and float32
     when any is a float, unless ``dtype`` is given.
     """
+    cdef double c_start, c_stop, c_step
+    if type(start) is int and (stop is None or type(stop) is int) and (step is None or type(step) is int) \
+            and dtype is None:
+        # the common all-int case, int32
+        c_start, c_stop = (0.0, <double>start) if stop is None else (<double>start, <double>stop)
+        c_step = 1.0 if step is None else <double>step
+        return wrap(ops.arange(c_start, c_stop, c_step, int32, to_sod(stream)))
     if isinstance(step, Dtype) and dtype is None:
         # arange(stop, step, dtype)
         start, stop, step, dtype = None, start, stop, step
@@ -232,9 +298,9 @@ def arange(start=None, stop=None, step=None, dtype=None, *, stream=None):
         if isinstance(v, bool):
             raise ValueError("bool not supported for arange.")
     cdef bint any_float = isinstance(start, float) or isinstance(stop, float) or isinstance(step, float)
-    cdef double c_start = 0.0 if start is None else start
-    cdef double c_stop = stop
-    cdef double c_step = 1.0 if step is None else step
+    c_start = 0.0 if start is None else start
+    c_stop = stop
+    c_step = 1.0 if step is None else step
     cdef c_Dtype d = _dtype_or(dtype, float32 if any_float else int32)
     if d == c_bool_:
         raise ValueError("bool not supported for arange.")
@@ -247,8 +313,8 @@ def linspace(start, stop, num=50, endpoint=True, dtype=_float32, stream=None):
     for v in (start, stop):
         if isinstance(v, (complex, str, bytes)) or not hasattr(v, "__float__"):
             raise TypeError(f"linspace(): start and stop must be real numbers, got {type(v).__name__}")
-    if not isinstance(num, int):
-        raise TypeError(f"linspace(): num must be an integer, got {type(num).__name__}")
+    if not isinstance(num, int) or not -2147483648 <= num <= 2147483647:
+        raise TypeError(f"linspace(): num must be a 32-bit integer, got {num!r}")
     return wrap(ops.linspace(float(start), float(stop), <int>num, <cbool>bool(endpoint),
                              _dtype_or(dtype, float32), to_sod(stream)))
 
@@ -472,7 +538,10 @@ def as_strided(a, /, shape=None, strides=None, offset=0, *, stream=None):
     ``shape`` defaults to the shape of ``a`` and ``strides`` to row-major strides of ``shape``.
     Nothing checks that the view stays inside the array's memory.
     """
-    cdef size_t c_offset = _ix(offset, "as_strided", "offset")
+    cdef int64_t i_offset = _ix(offset, "as_strided", "offset")
+    if i_offset < 0:
+        raise TypeError(f"as_strided(): offset must be a non-negative integer, got {offset}")
+    cdef size_t c_offset = <size_t>i_offset
     cdef array x = _arr(a, "as_strided", "a")
     cdef Shape s = x._a.shape() if shape is None else _shape_arg(shape, "as_strided", False, TypeError)
     cdef Strides st = Strides()
@@ -550,8 +619,9 @@ def split(a, /, indices_or_sections, axis=0, *, stream=None):
     cdef int c_axis = _ix(axis, "split", "axis")
     cdef array x = _arr(a, "split", "a")
     cdef int n
-    if isinstance(indices_or_sections, int):
-        n = indices_or_sections
+    sections = _index_or_none(indices_or_sections)
+    if sections is not None:
+        n = sections
         return wrap_list(ops.split(x._a, n, c_axis, to_sod(stream)))
     cdef Shape s = _int_shape(_int_list(indices_or_sections, "split", "indices_or_sections"))
     return wrap_list(ops.split(x._a, s, c_axis, to_sod(stream)))
@@ -583,22 +653,29 @@ cdef vector[pair[int, int]] _pad_width(object pad_width, size_t ndim) except *:
     cdef vector[pair[int, int]] out = vector[pair[int, int]]()
     cdef pair[int, int] p = pair[int, int](0, 0)
     cdef size_t i
+    if type(pad_width) is int:
+        p.first = pad_width
+        p.second = pad_width
+        out.assign(ndim, p)
+        return out
     msg = ("pad(): pad_width must be an int, a tuple (n,), a pair (low, high) or a list of "
            f"(low, high) pairs, got {pad_width!r}")
-    if isinstance(pad_width, int):
-        pairs = [(pad_width, pad_width)]
+    single = _index_or_none(pad_width)
+    if single is not None:
+        pairs = [(single, single)]
     elif isinstance(pad_width, (list, tuple)):
-        items = list(pad_width)
-        if all(isinstance(w, int) for w in items):
+        items = [_index_or_none(w) for w in pad_width]
+        if all(w is not None for w in items):
             if len(items) == 1:
                 pairs = [(items[0], items[0])]
             elif len(items) == 2:
                 pairs = [(items[0], items[1])]
             else:
                 raise TypeError(msg)
-        elif all(isinstance(w, (list, tuple)) and len(w) == 2 and isinstance(w[0], int)
-                 and isinstance(w[1], int) for w in items):
-            pairs = [tuple(w) for w in items]
+        elif all(isinstance(w, (list, tuple)) and len(w) == 2 for w in pad_width):
+            pairs = [(_index_or_none(w[0]), _index_or_none(w[1])) for w in pad_width]
+            if any(lo is None or hi is None for lo, hi in pairs):
+                raise TypeError(msg)
         else:
             raise TypeError(msg)
     else:
@@ -624,7 +701,7 @@ def pad(a, pad_width, mode="constant", constant_values=0, *, stream=None):
     if not isinstance(mode, str):
         raise TypeError(f"pad(): mode must be a str, got {type(mode).__name__}")
     cdef string m = mode.encode()
-    _value_as(constant_values, x._a.dtype(), v)
+    _value_as(constant_values, x._a.dtype(), x, v)
     return wrap(ops.pad(x._a, widths, deref(v), m, to_sod(stream)))
 
 
@@ -674,8 +751,11 @@ def slice(a, start_indices, axes, slice_size, *, stream=None):
     integer array, which may be computed, unlike Python slicing)."""
     cdef array x = _arr(a, "slice", "a")
     cdef array st = _arr(start_indices, "slice", "start_indices")
-    return wrap(ops.slice(x._a, st._a, _int_list(axes, "slice", "axes"),
-                          _shape_arg(slice_size, "slice", False, TypeError), to_sod(stream)))
+    cdef Shape size = _shape_arg(slice_size, "slice", False, TypeError)
+    for i in range(size.size()):
+        if size[i] < 0:
+            raise ValueError(f"[slice] Slice sizes must be non-negative, got {size[i]} for axis {i}.")
+    return wrap(ops.slice(x._a, st._a, _int_list(axes, "slice", "axes"), size, to_sod(stream)))
 
 
 def slice_update(a, update, start_indices, axes, *, stream=None):
@@ -696,6 +776,7 @@ def take(a, /, indices, axis=None, *, stream=None):
     cdef int ax
     cdef int idx
     cdef int64_t n
+    cdef int64_t iv
     if isinstance(indices, array):
         if axis is None:
             return wrap(ops.take(x._a, (<array>indices)._a, sd))
@@ -711,10 +792,11 @@ def take(a, /, indices, axis=None, *, stream=None):
         if not -<int>x._a.ndim() <= ax < <int>x._a.ndim():
             return wrap(ops.take(x._a, 0, ax, sd))   # raises the reference's IndexError
         n = x._a.shape(ax if ax >= 0 else ax + <int>x._a.ndim())
-    if not -n <= indices < n:
+    iv = indices
+    if not -n <= iv < n:
         raise ValueError(f"[take] Index {indices} is out of bounds for "
                          f"{'the flattened array' if axis is None else f'axis {axis}'} with size {n}.")
-    idx = indices + n if indices < 0 else indices
+    idx = iv + n if iv < 0 else iv
     if axis is None:
         return wrap(ops.take(x._a, idx, sd))
     return wrap(ops.take(x._a, idx, ax, sd))

@@ -3,7 +3,7 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
-from test_ops_creation import ALL_DTYPES, DTYPES, check, make
+from test_ops_creation import ALL_DTYPES, DTYPES, check, cpu_only, make
 
 
 def arange_np(shape, dtype=np.int32):
@@ -267,7 +267,7 @@ def test_concatenate(axis):
 
 @pytest.mark.parametrize("d1,d2,dout", [(mx.int8, mx.float16, mx.float16), (mx.uint8, mx.int8, mx.int16),
                                         (mx.bool_, mx.int32, mx.int32), (mx.float32, mx.complex64, mx.complex64),
-                                        (mx.bfloat16, mx.float16, mx.float32), (mx.int64, mx.float64, mx.float64)])
+                                        (mx.bfloat16, mx.float16, mx.float32), cpu_only(mx.int64, mx.float64, mx.float64)])
 def test_concatenate_stack_promote(d1, d2, dout):
     a, b = make([1, 0], d1), make([0, 1, 1], d2)
     check(mx.concatenate([a, b]), np.array([1, 0, 0, 1, 1]).astype(DTYPES[dout]), dout)
@@ -554,7 +554,7 @@ def test_as_strided_defaults_and_bad_input():
 
 
 @pytest.mark.parametrize("src,dst", [(mx.int32, mx.uint8), (mx.int32, mx.int16), (mx.int32, mx.float32),
-                                     (mx.float32, mx.int32), (mx.int64, mx.float64), (mx.int32, mx.bool_),
+                                     (mx.float32, mx.int32), cpu_only(mx.int64, mx.float64), (mx.int32, mx.bool_),
                                      (mx.float16, mx.int16), (mx.uint8, mx.int8), (mx.int32, mx.bfloat16)])
 def test_view(src, dst):
     x = (np.arange(8).reshape(2, 4) * 37 - 60).astype(DTYPES[src])
@@ -751,3 +751,35 @@ def test_stream_argument(name):
             np.testing.assert_array_equal(np.array(g), np.array(p))
     with pytest.raises(TypeError):
         fn(*args, stream="cpu")
+
+
+# ---- integer-like arguments and range limits ----------------------------------------------
+
+def test_numpy_integer_arguments():
+    a = a23()
+    for g, w in zip(mx.split(a, np.int64(2)), np.split(A, 2)):
+        check(g, w, mx.int32)
+    check(mx.pad(a, np.int64(1)), np.pad(A, 1), mx.int32)
+    check(mx.pad(a, (np.int64(1), 2)), np.pad(A, (1, 2)), mx.int32)
+    check(mx.pad(a, [(np.int32(1), 0), (0, np.int8(2))]), np.pad(A, [(1, 0), (0, 2)]), mx.int32)
+    check(mx.reshape(a, np.array([3, 2])), A.reshape(3, 2), mx.int32)
+    check(mx.reshape(a, (np.int64(6),)), A.ravel(), mx.int32)
+    check(mx.squeeze(mx.zeros((1, 2)), np.int64(0)), np.zeros(2), mx.float32)
+    check(mx.roll(a, np.int64(1)), np.roll(A, 1), mx.int32)
+    check(mx.tile(a, np.int64(2)), np.tile(A, 2), mx.int32)
+    check(mx.repeat(a, np.int64(2)), np.repeat(A, 2), mx.int32)
+
+
+def test_range_limits_and_negative_sizes():
+    with pytest.raises(OverflowError, match="32-bit"):
+        mx.zeros((2**31,))
+    with pytest.raises(OverflowError, match="32-bit"):
+        mx.zeros(2**40)
+    with pytest.raises(OverflowError, match="32-bit"):
+        mx.reshape(a23(), (2**40,))
+    with pytest.raises(TypeError):
+        mx.linspace(0, 1, 2**31)
+    with pytest.raises(TypeError, match="offset"):
+        mx.as_strided(a23(), (2,), (1,), -1)
+    with pytest.raises(ValueError, match="non-negative"):
+        mx.slice(a23(), mx.array([1, 0]), (0, 1), (-1, 2))

@@ -369,7 +369,7 @@ def _orthogonalize(x, steps):
     x = x.astype(mx.bfloat16)
     if not wide:
         x = x.T
-    x = x / (mx.sqrt(mx.sum(mx.square(x.astype(mx.float32)))).astype(x.dtype) + 1e-7)
+    x = x / (mx.linalg.norm(x, keepdims=True) + 1e-7)
     for _ in range(steps):
         gram = x @ x.T
         poly = b * gram + c * (gram @ gram)

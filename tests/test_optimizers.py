@@ -1,0 +1,239 @@
+"""Optimizers and schedules against update rules written out in NumPy."""
+import math
+
+import numpy as np
+import pytest
+
+import mlxcy as mx
+import mlxcy.optimizers as optim
+from mlxcy.utils import tree_flatten, tree_unflatten
+
+RNG = np.random.default_rng(0)
+P0 = {"w": RNG.standard_normal((4, 3)).astype(np.float32), "b": RNG.standard_normal(3).astype(np.float32)}
+GRADS = [{k: RNG.standard_normal(v.shape).astype(np.float32) for k, v in P0.items()} for _ in range(3)]
+
+
+def run(opt, steps=3):
+    params = {k: mx.array(v) for k, v in P0.items()}
+    for g in GRADS[:steps]:
+        params = opt.apply_gradients({k: mx.array(v) for k, v in g.items()}, params)
+    return {k: np.asarray(v) for k, v in params.items()}
+
+
+def numpy_rule(step_fn, init_state):
+    """Apply `step_fn(p, g, state, t)` per parameter over GRADS."""
+    out = {}
+    for k, p in P0.items():
+        p = p.astype(np.float64)
+        state = init_state(p)
+        for t, g in enumerate(GRADS, start=1):
+            p = step_fn(p, g[k].astype(np.float64), state, t)
+        out[k] = p
+    return out
+
+
+def check(opt, step_fn, init_state=lambda p: {}, rtol=1e-4, atol=1e-5):
+    got, expect = run(opt), numpy_rule(step_fn, init_state)
+    for k in P0:
+        np.testing.assert_allclose(got[k], expect[k], rtol=rtol, atol=atol, err_msg=k)
+
+
+def zeros(*names):
+    return lambda p: {n: np.zeros_like(p) for n in names}
+
+
+def test_sgd_plain_and_momentum():
+    check(optim.SGD(0.1), lambda p, g, s, t: p - 0.1 * g)
+
+    def momentum(p, g, s, t, lr=0.1, mu=0.9, wd=0.01, damp=0.1):
+        g = g + wd * p
+        s["v"] = mu * s["v"] + (1 - damp) * g
+        return p - lr * s["v"]
+    check(optim.SGD(0.1, momentum=0.9, weight_decay=0.01, dampening=0.1), momentum, zeros("v"))
+
+    def nesterov(p, g, s, t, lr=0.1, mu=0.9):
+        s["v"] = mu * s["v"] + g
+        return p - lr * (g + mu * s["v"])
+    check(optim.SGD(0.1, momentum=0.9, nesterov=True), nesterov, zeros("v"))
+    with pytest.raises(ValueError, match="Nesterov"):
+        optim.SGD(0.1, nesterov=True)
+
+
+def test_rmsprop_adagrad_adadelta():
+    def rms(p, g, s, t, lr=0.01, a=0.99, eps=1e-8):
+        s["v"] = a * s["v"] + (1 - a) * g * g
+        return p - lr * g / (np.sqrt(s["v"]) + eps)
+    check(optim.RMSprop(0.01), rms, zeros("v"))
+
+    def adagrad(p, g, s, t, lr=0.1, eps=1e-8):
+        s["v"] = s["v"] + g * g
+        return p - lr * g / (np.sqrt(s["v"]) + eps)
+    check(optim.Adagrad(0.1), adagrad, zeros("v"))
+
+    def adadelta(p, g, s, t, lr=1.0, rho=0.9, eps=1e-6):
+        s["v"] = rho * s["v"] + (1 - rho) * g * g
+        d = np.sqrt(s["u"] + eps) / np.sqrt(s["v"] + eps) * g
+        s["u"] = rho * s["u"] + (1 - rho) * d * d
+        return p - lr * d
+    check(optim.AdaDelta(1.0), adadelta, zeros("v", "u"))
+    for make in (lambda: optim.RMSprop(0.1, alpha=-1), lambda: optim.Adagrad(0.1, eps=-1),
+                 lambda: optim.AdaDelta(0.1, rho=-0.5)):
+        with pytest.raises(ValueError, match=">=0"):
+            make()
+
+
+def _adam(p, g, s, t, lr=0.01, b1=0.9, b2=0.999, eps=1e-8, bc=False, wd=0.0):
+    p = p * (1 - lr * wd)
+    s["m"] = b1 * s["m"] + (1 - b1) * g
+    s["v"] = b2 * s["v"] + (1 - b2) * g * g
+    if bc:
+        return p - lr / (1 - b1 ** t) * s["m"] / (np.sqrt(s["v"]) / np.sqrt(1 - b2 ** t) + eps)
+    return p - lr * s["m"] / (np.sqrt(s["v"]) + eps)
+
+
+def test_adam_family():
+    check(optim.Adam(0.01), _adam, zeros("m", "v"))
+    check(optim.Adam(0.01, bias_correction=True), lambda *a: _adam(*a, bc=True), zeros("m", "v"))
+    check(optim.AdamW(0.01, weight_decay=0.1), lambda *a: _adam(*a, wd=0.1), zeros("m", "v"))
+
+    def adamax(p, g, s, t, lr=0.01, b1=0.9, b2=0.999, eps=1e-8):
+        s["m"] = b1 * s["m"] + (1 - b1) * g
+        s["v"] = np.maximum(b2 * s["v"], np.abs(g))
+        return p - lr * s["m"] / (s["v"] + eps)
+    check(optim.Adamax(0.01), adamax, zeros("m", "v"))
+
+
+def test_lion():
+    def lion(p, g, s, t, lr=0.01, b1=0.9, b2=0.99, wd=0.1):
+        c = b1 * s["m"] + (1 - b1) * g
+        s["m"] = b2 * s["m"] + (1 - b2) * g
+        return (1 - lr * wd) * p - lr * np.sign(c)
+    check(optim.Lion(0.01, weight_decay=0.1), lion, zeros("m"))
+
+
+def test_adafactor_unfactored_and_factored():
+    def adafactor(p, g, s, t, eps=(1e-30, 1e-3), decay=-0.8):
+        lr = min(1e-2, 1 / math.sqrt(t)) * max(eps[1], np.sqrt(np.mean(p * p)))
+        beta2 = 1 - t ** decay
+        sq = g * g + eps[0]
+        if p.ndim >= 2:
+            s["r"] = beta2 * s["r"] + (1 - beta2) * sq.mean(-1)
+            s["c"] = beta2 * s["c"] + (1 - beta2) * sq.mean(-2)
+            u = (1 / np.sqrt(s["r"] / s["r"].mean(-1, keepdims=True)))[..., None] * (1 / np.sqrt(s["c"]))[None] * g
+        else:
+            s["v"] = beta2 * s["v"] + (1 - beta2) * sq
+            u = g / np.sqrt(s["v"])
+        u = u / max(1.0, np.sqrt(np.mean(u * u)))
+        return p - lr * u
+
+    def init(p):
+        return {"r": np.zeros(p.shape[:-1]), "c": np.zeros(p.shape[-1:])} if p.ndim >= 2 else {"v": np.zeros_like(p)}
+    check(optim.Adafactor(), adafactor, init, rtol=1e-3, atol=1e-5)
+
+
+def test_muon_orthogonalises_matrix_updates():
+    opt = optim.Muon(0.1, weight_decay=0.0, momentum=0.0, nesterov=False, ns_steps=8)
+    g = RNG.standard_normal((6, 4)).astype(np.float32)
+    p = opt.apply_gradients({"w": mx.array(g)}, {"w": mx.zeros((6, 4))})["w"]
+    update = -np.asarray(p.astype(mx.float32)) / (0.1 * math.sqrt(6 / 4))
+    # Newton-Schulz drives the singular values of the update towards 1 (loosely: bf16, 8 steps).
+    sv = np.linalg.svd(update, compute_uv=False)
+    assert np.all(sv > 0.5) and np.all(sv < 1.5), sv
+    u, _, vt = np.linalg.svd(g, full_matrices=False)
+    assert np.abs(np.sum(update * (u @ vt))) / np.linalg.norm(u @ vt) ** 2 > 0.8
+    fresh = optim.Muon(0.1, weight_decay=0.0, momentum=0.0, nesterov=False)
+    vec = fresh.apply_gradients({"b": mx.array([1.0, -2.0])}, {"b": mx.array([0.0, 0.0])})["b"]
+    np.testing.assert_allclose(np.asarray(vec), [-0.1, 0.2], rtol=1e-5)
+
+
+# ---- schedules --------------------------------------------------------------------------
+
+def test_schedules_at_boundaries():
+    assert optim.exponential_decay(0.1, 0.9)(3) == pytest.approx(0.1 * 0.9 ** 3)
+    assert optim.step_decay(0.1, 0.9, 10)(25) == pytest.approx(0.1 * 0.9 ** 2)
+    cos = optim.cosine_decay(1.0, 10, 0.1)
+    assert cos(0).item() == pytest.approx(1.0) and cos(5).item() == pytest.approx(0.55)
+    assert cos(10).item() == pytest.approx(0.1) and cos(50).item() == pytest.approx(0.1)
+    lin = optim.linear_schedule(0.0, 1.0, 10)
+    assert [lin(s).item() for s in (0, 5, 10, 20)] == pytest.approx([0.0, 0.5, 1.0, 1.0])
+    joined = optim.join_schedules([lin, optim.cosine_decay(1.0, 10)], [10])
+    assert [joined(s).item() for s in (5, 10, 15, 20)] == pytest.approx([0.5, 1.0, 0.5, 0.0], abs=1e-6)
+    with pytest.raises(ValueError):
+        optim.linear_schedule(0, 1, 0)
+    with pytest.raises(ValueError):
+        optim.join_schedules([lin], [5])
+
+
+def test_scheduled_learning_rate_updates_each_step():
+    opt = optim.SGD(optim.linear_schedule(0.0, 1.0, 4))
+    params = {"w": mx.array([1.0])}
+    seen = []
+    for _ in range(3):
+        params = opt.apply_gradients({"w": mx.array([1.0])}, params)
+        seen.append(opt.learning_rate.item())
+    assert seen == pytest.approx([0.0, 0.25, 0.5])
+    assert params["w"].item() == pytest.approx(1.0 - 0.0 - 0.25 - 0.5)
+    opt.learning_rate = 0.5
+    assert opt.learning_rate.item() == 0.5
+
+
+# ---- state, trees, clipping -------------------------------------------------------------
+
+def test_state_mirrors_nested_trees_and_lazy_init():
+    opt = optim.Adam(0.1)
+    params = {"layers": [{"w": mx.ones((2, 2))}, {"w": mx.ones((3,))}], "bias": mx.zeros((2,))}
+    opt.init(params)
+    assert set(opt.state) == {"step", "learning_rate", "layers", "bias"}
+    assert opt.state["layers"][1]["w"]["m"].shape == (3,)
+    assert opt.step.item() == 0
+    opt.apply_gradients(params, params)
+    assert opt.step.item() == 1
+
+
+def test_state_save_restore_continues_identically(tmp_path):
+    if not hasattr(mx, "save_safetensors"):
+        pytest.skip("save_safetensors not available")
+    def steps(opt, params, grads):
+        for g in grads:
+            params = opt.apply_gradients({k: mx.array(v) for k, v in g.items()}, params)
+        return params
+    a = optim.Adam(0.01, bias_correction=True)
+    p = steps(a, {k: mx.array(v) for k, v in P0.items()}, GRADS[:2])
+    path = str(tmp_path / "state.safetensors")
+    mx.save_safetensors(path, dict(tree_flatten(a.state)))
+    b = optim.Adam(0.01, bias_correction=True)
+    b.state = tree_unflatten(list(mx.load(path).items()))
+    pa, pb = steps(a, p, GRADS[2:]), steps(b, p, GRADS[2:])
+    for k in P0:
+        np.testing.assert_array_equal(np.asarray(pa[k]), np.asarray(pb[k]))
+
+
+def test_multi_optimizer_routes_by_filter():
+    opt = optim.MultiOptimizer([optim.SGD(1.0), optim.SGD(0.0)], [lambda path, p: path.startswith("w")])
+    params = {"w": mx.array([1.0]), "b": mx.array([1.0])}
+    new = opt.apply_gradients({"w": mx.array([1.0]), "b": mx.array([1.0])}, params)
+    assert new["w"].item() == 0.0 and new["b"].item() == 1.0
+    with pytest.raises(ValueError):
+        optim.MultiOptimizer([optim.SGD(1.0)], [lambda p, a: True])
+
+
+def test_clip_grad_norm():
+    grads = {"a": mx.array([3.0, 0.0]), "b": [mx.array([4.0])]}
+    clipped, norm = optim.clip_grad_norm(grads, 1.0)
+    assert norm.item() == pytest.approx(5.0)
+    assert clipped["a"].tolist() == pytest.approx([0.6, 0.0], rel=1e-5)
+    assert clipped["b"][0].tolist() == pytest.approx([0.8], rel=1e-5)
+    same, _ = optim.clip_grad_norm(grads, 10.0)
+    assert same["a"].tolist() == [3.0, 0.0]
+
+
+def test_convergence_on_a_convex_problem():
+    target = mx.array([1.0, -2.0, 3.0])
+    for opt in (optim.SGD(0.1, momentum=0.9), optim.Adam(0.1), optim.AdamW(0.1, weight_decay=0.0),
+                optim.RMSprop(0.05), optim.Lion(0.05), optim.Adagrad(0.5)):
+        params = {"x": mx.zeros((3,))}
+        loss_and_grad = mx.value_and_grad(lambda p: mx.sum((p["x"] - target) ** 2))
+        for _ in range(200):
+            _, g = loss_and_grad(params)
+            params = opt.apply_gradients(g, params)
+        np.testing.assert_allclose(np.asarray(params["x"]), [1.0, -2.0, 3.0], atol=0.1, err_msg=type(opt).__name__)
