@@ -32,7 +32,7 @@ def test_short_run_writes_everything(tmp_path):
     # Uniform guessing over the corpus's characters costs log(vocab) nats; training goes below it.
     vocab = len(set(demo.load_corpus()))
     assert losses[0] == pytest.approx(math.log(vocab), abs=0.6)
-    assert sum(losses[-3:]) / 3 < sum(losses[:3]) / 3 - 0.3
+    assert sum(losses[-3:]) / 3 < losses[0] - 0.5
 
     weights = mx.load(str(out / demo.WEIGHTS_NAME))
     assert "head.weight" in weights and weights["head.weight"].shape == (vocab, 32)
