@@ -15,6 +15,7 @@ cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
         string format
     BufferExport* make_buffer_export(const c_array&, const char*) except +
     void free_buffer_export(void*)
+    cbool data_is_foreign(const c_array&)
 
 cdef enum BinaryOp:
     OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_MATMUL,
@@ -499,7 +500,11 @@ cdef class array:
         buffer.obj = self
         buffer.len = <Py_ssize_t>e.arr.nbytes()
         buffer.itemsize = <Py_ssize_t>e.arr.itemsize()
-        buffer.readonly = 0
+        buffer.readonly = 1 if data_is_foreign(e.arr) else 0
+        if buffer.readonly and (flags & PyBUF_WRITABLE) == PyBUF_WRITABLE:
+            free_buffer_export(<void*>e)
+            raise BufferError("this array views memory it does not own (a NumPy/DLPack source or a "
+                              "mapped file): it is exported read-only")
         buffer.ndim = <int>e.arr.ndim()
         buffer.format = <char*>e.format.c_str() if (flags & PyBUF_FORMAT) else NULL
         buffer.shape = e.shape.data() if (flags & PyBUF_ND) else NULL

@@ -69,3 +69,16 @@ def test_dunder_array_protocol():
 def test_lazy_array_is_evaluated_on_export():
     a = mx.array([1.0, 2.0]) * 3
     assert np.asarray(a).tolist() == [3.0, 6.0]
+
+
+def test_memory_the_array_does_not_own_is_exported_read_only():
+    src = np.arange(4, dtype=np.float32)
+    src.setflags(write=False)
+    shared = mx.asarray(src)                 # views the read-only NumPy buffer
+    view = np.asarray(shared)
+    assert np.shares_memory(view, src) and not view.flags.writeable
+    assert memoryview(shared).readonly
+    with pytest.raises(ValueError):
+        view[0] = 9.0
+    assert np.asarray(shared + 1).flags.writeable   # results of ops are MLX's own memory
+    assert src.tolist() == [0.0, 1.0, 2.0, 3.0]

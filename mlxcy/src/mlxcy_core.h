@@ -293,3 +293,9 @@ inline mx::Stream resolve_thread_local(int index, int type, int device_index) {
   return mx::stream_from_thread_local_stream(mx::ThreadLocalStream(index, make_device(type, device_index)));
 }
 }  // namespace mlxcy
+
+namespace mlxcy {
+// Whether the array's memory belongs to someone else (a NumPy/DLPack source, a file mapping):
+// such memory is exported read-only, so a consumer cannot write into the user's data.
+inline bool data_is_foreign(const mx::array& a) { return !a.data_shared_ptr()->is_owned(); }
+}  // namespace mlxcy
