@@ -242,7 +242,8 @@ def test_env_var_disables_compile():
     code = ("import mlxcy as mx\nn=[0]\ndef f(a):\n    n[0]+=1\n    return a+1\n"
             "c=mx.compile(f); c(mx.ones(2)); c(mx.ones(2)); print(n[0])")
     env = dict(os.environ, MLX_DISABLE_COMPILE="1")
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120)
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120,
+                         cwd="/")  # not the repo root, whose mlxcy/ is the uncompiled source
     assert out.stdout.strip() == "2", out.stderr
 
 
