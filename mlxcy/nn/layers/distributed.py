@@ -66,22 +66,54 @@ def _check_divisible(dims, n, what):
         raise ValueError(f"The {what} ({dims}) must be divisible by the size of the group ({n})")
 
 
-class AllToShardedLinear(Module):
-    """A Linear layer whose output features are split over the group (see module docstring)."""
+def _sharded_shapes(sharding, input_dims, output_dims, n):
+    """(weight shape, bias shape) of this process's shard: all-to-sharded splits the output
+    features, sharded-to-all the input features (its bias stays whole)."""
+    if sharding == "all-to-sharded":
+        _check_divisible(output_dims, n, "output dimensions")
+        return (output_dims // n, input_dims), (output_dims // n,)
+    _check_divisible(input_dims, n, "input dimensions")
+    return (output_dims, input_dims // n), (output_dims,)
+
+
+def _full_dims(sharding, weight_inputs, weight_outputs, n):
+    """(input_dims, output_dims) of the unsharded layer, from the shard's weight."""
+    if sharding == "all-to-sharded":
+        return weight_inputs, weight_outputs * n
+    return weight_inputs * n, weight_outputs
+
+
+class _ShardedLinear(Module):
+    """Shared by AllToShardedLinear and ShardedToAllLinear; ``_sharding`` says which."""
+    _sharding = None
 
     def __init__(self, input_dims: int, output_dims: int, bias: bool = True, group=None):
         super().__init__()
         self.group = _group(group)
-        n = self.group.size()
-        _check_divisible(output_dims, n, "output dimensions")
+        w_shape, b_shape = _sharded_shapes(self._sharding, input_dims, output_dims, self.group.size())
         bound = math.sqrt(1.0 / input_dims)
-        self.weight = mx.random.uniform(low=-bound, high=bound, shape=(output_dims // n, input_dims))
+        self.weight = mx.random.uniform(low=-bound, high=bound, shape=w_shape)
         if bias:
-            self.bias = mx.random.uniform(low=-bound, high=bound, shape=(output_dims // n,))
+            self.bias = mx.random.uniform(low=-bound, high=bound, shape=b_shape)
 
     def _extra_repr(self):
         out, inp = self.weight.shape
-        return f"input_dims={inp}, output_dims={out * self.group.size()}, bias={'bias' in self}"
+        inp, out = _full_dims(self._sharding, inp, out, self.group.size())
+        return f"input_dims={inp}, output_dims={out}, bias={'bias' in self}"
+
+    @classmethod
+    def from_linear(cls, linear_layer, *, segments: Union[int, list] = 1, group=None):
+        """The sharded counterpart of ``linear_layer``."""
+        group = _group(group)
+        out, inp = linear_layer.weight.shape
+        layer = cls(inp, out, "bias" in linear_layer, group)
+        layer.update(_sharded_params(linear_layer, cls._sharding, segments, group))
+        return layer
+
+
+class AllToShardedLinear(_ShardedLinear):
+    """A Linear layer whose output features are split over the group (see module docstring)."""
+    _sharding = "all-to-sharded"
 
     def __call__(self, x):
         x = sum_gradients(self.group)(x)
@@ -89,47 +121,16 @@ class AllToShardedLinear(Module):
             return mx.addmm(self["bias"], x, self["weight"].T)
         return x @ self["weight"].T
 
-    @classmethod
-    def from_linear(cls, linear_layer, *, segments: Union[int, list] = 1, group=None):
-        """The sharded counterpart of ``linear_layer`` (its weights split by output feature)."""
-        group = _group(group)
-        out, inp = linear_layer.weight.shape
-        layer = cls(inp, out, "bias" in linear_layer, group)
-        layer.update(_sharded_params(linear_layer, "all-to-sharded", segments, group))
-        return layer
 
-
-class ShardedToAllLinear(Module):
+class ShardedToAllLinear(_ShardedLinear):
     """A Linear layer whose input features are split over the group (see module docstring)."""
-
-    def __init__(self, input_dims: int, output_dims: int, bias: bool = True, group=None):
-        super().__init__()
-        self.group = _group(group)
-        n = self.group.size()
-        _check_divisible(input_dims, n, "input dimensions")
-        bound = math.sqrt(1.0 / input_dims)
-        self.weight = mx.random.uniform(low=-bound, high=bound, shape=(output_dims, input_dims // n))
-        if bias:
-            self.bias = mx.random.uniform(low=-bound, high=bound, shape=(output_dims,))
-
-    def _extra_repr(self):
-        out, inp = self.weight.shape
-        return f"input_dims={inp * self.group.size()}, output_dims={out}, bias={'bias' in self}"
+    _sharding = "sharded-to-all"
 
     def __call__(self, x):
         y = x @ self["weight"].T
         if self.group.size() > 1:
             y = mx.distributed.all_sum(y, group=self.group)
         return y + self["bias"] if "bias" in self else y
-
-    @classmethod
-    def from_linear(cls, linear_layer, *, segments: Union[int, list] = 1, group=None):
-        """The sharded counterpart of ``linear_layer`` (its weights split by input feature)."""
-        group = _group(group)
-        out, inp = linear_layer.weight.shape
-        layer = cls(inp, out, "bias" in linear_layer, group)
-        layer.update(_sharded_params(linear_layer, "sharded-to-all", segments, group))
-        return layer
 
 
 class _QuantizedSharded(Module):
@@ -145,27 +146,18 @@ class _QuantizedSharded(Module):
     def __init__(self, input_dims, output_dims, bias=True, group_size=64, bits=4, mode="affine", group=None):
         super().__init__()
         self.group = _group(group)
-        n = self.group.size()
         self.group_size, self.bits = _defaults(group_size, bits, mode)
         self.mode = mode
-        all_to_sharded = self._sharding == "all-to-sharded"
-        _check_divisible(output_dims if all_to_sharded else input_dims, n,
-                         "output dimensions" if all_to_sharded else "input dimensions")
-        shape = (output_dims // n, input_dims) if all_to_sharded else (output_dims, input_dims // n)
+        w_shape, b_shape = _sharded_shapes(self._sharding, input_dims, output_dims, self.group.size())
         bound = math.sqrt(1.0 / input_dims)
-        _store_quantized(self, mx.random.uniform(low=-bound, high=bound, shape=shape))
+        _store_quantized(self, mx.random.uniform(low=-bound, high=bound, shape=w_shape))
         if bias:
-            self.bias = mx.zeros((output_dims // n,) if all_to_sharded else (output_dims,))
+            self.bias = mx.zeros(b_shape)
         self.freeze()
 
-    def _dims(self):
-        out, packed = self.weight.shape
-        inp = packed * 32 // self.bits
-        n = self.group.size()
-        return (inp, out * n) if self._sharding == "all-to-sharded" else (inp * n, out)
-
     def _extra_repr(self):
-        inp, out = self._dims()
+        out, packed = self.weight.shape
+        inp, out = _full_dims(self._sharding, packed * 32 // self.bits, out, self.group.size())
         return _quant_repr(self, f"input_dims={inp}, output_dims={out}, bias={'bias' in self}")
 
     def _matmul(self, x):
