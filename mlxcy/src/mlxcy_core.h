@@ -92,7 +92,13 @@ inline mx::array array_uninit(size_t nbytes, const mx::Shape& shape, mx::Dtype d
   return mx::array(mx::allocator::malloc(nbytes), shape, dtype);
 }
 
-inline void* raw_data(mx::array& a) { return a.data<char>(); }
+// The array's data for host access. An empty array may have no buffer at all (the CUDA backend
+// evaluates a zero-size result without allocating): nothing is read there, so any pointer does.
+inline void* raw_data(mx::array& a) {
+  static char no_data[1];
+  if (a.nbytes() == 0 && !a.data_shared_ptr()) return no_data;
+  return a.data<char>();
+}
 inline char* buffer_ptr(mx::array& a) { return static_cast<char*>(a.buffer().raw_ptr()); }
 
 template <typename T>
@@ -203,7 +209,7 @@ inline PyObject* to_list_rec(const char* p, const mx::array& a, size_t dim) {
 }
 
 // Nested Python lists of an evaluated array (any strides).
-inline PyObject* to_list(mx::array& a) { return to_list_rec(a.data<char>(), a, 0); }
+inline PyObject* to_list(mx::array& a) { return to_list_rec(static_cast<char*>(raw_data(a)), a, 0); }
 inline PyObject* item_of(mx::array& a) { return scalar_at(a.data<char>(), a.dtype()); }
 
 enum BinaryOp {
@@ -297,5 +303,8 @@ inline mx::Stream resolve_thread_local(int index, int type, int device_index) {
 namespace mlxcy {
 // Whether the array's memory belongs to someone else (a NumPy/DLPack source, a file mapping):
 // such memory is exported read-only, so a consumer cannot write into the user's data.
-inline bool data_is_foreign(const mx::array& a) { return !a.data_shared_ptr()->is_owned(); }
+inline bool data_is_foreign(const mx::array& a) {
+  auto d = a.data_shared_ptr();
+  return d && !d->is_owned();
+}
 }  // namespace mlxcy
