@@ -91,6 +91,10 @@ cdef object _dlpack_export(array a, object stream, object max_version, object dl
     dev_type, dev_id = _dlpack_device(a)
     if dl_device is not None:
         dev_type, dev_id = _dlpack_target_device(tuple(dl_device))
+    elif dev_type == DL_CUDA and stream is None:
+        # GPU consumers (PyTorch, CuPy, JAX) pass their stream; one that passes none is a host
+        # consumer such as NumPy, which takes the memory as what it is: CUDA managed memory.
+        dev_type = DL_CUDA_MANAGED
     versioned = max_version is not None and tuple(max_version)[0] >= 1
     _eval_now(deref(x))
     if not deref(x).flags().row_contiguous:

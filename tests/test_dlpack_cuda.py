@@ -81,6 +81,8 @@ def test_host_views_and_gpu_views_share_one_pointer(torch):
     assert host.__array_interface__["data"][0] == t.data_ptr()
     np.testing.assert_array_equal(host, EXPECTED)
     np.testing.assert_array_equal(np.from_dlpack(a, device="cpu"), EXPECTED)
+    shared = np.from_dlpack(a)              # NumPy passes no stream: a managed-memory capsule
+    assert shared.__array_interface__["data"][0] == t.data_ptr()
     np.testing.assert_array_equal(np.asarray(memoryview(a)), EXPECTED)
     # Reading on the host did not move the memory under the GPU view.
     assert torch.from_dlpack(a).data_ptr() == t.data_ptr()
