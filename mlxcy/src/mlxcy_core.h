@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "mlx/allocator.h"
+#include "mlx/backend/cuda/cuda.h"
 #include "mlx/array.h"
 #include "mlx/device.h"
 #include "mlx/ops.h"
@@ -94,10 +95,12 @@ inline void advise_huge_pages(void* data, size_t nbytes) {
 #endif
 }
 
-// A fresh MLX allocation of `nbytes` whose memory the host is about to fill.
+// A fresh MLX allocation of `nbytes` whose memory the host is about to fill. (CUDA's unified
+// memory is the driver's to place: no advice there.)
 inline mx::allocator::Data host_fill_buffer(size_t nbytes) {
+  static const bool plain_host_memory = !mx::cu::is_available();
   auto buf = mx::allocator::malloc(nbytes);
-  if (nbytes) advise_huge_pages(buf.buffer().raw_ptr(), nbytes);
+  if (nbytes && plain_host_memory) advise_huge_pages(buf.buffer().raw_ptr(), nbytes);
   return buf;
 }
 
