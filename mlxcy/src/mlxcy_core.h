@@ -116,12 +116,12 @@ inline mx::array array_uninit(size_t nbytes, const mx::Shape& shape, mx::Dtype d
   return mx::array(host_fill_buffer(nbytes), shape, dtype);
 }
 
-// The array's data for host access. An empty array may have no buffer at all (the CUDA backend
-// evaluates a zero-size result without allocating): nothing is read there, so any pointer does.
+// The array's data for host access. An empty array's buffer is never asked for: on the CUDA
+// backend a zero-size result may have none, or one that cannot be mapped to the host (reading
+// one back crashed); nothing is read there, so any pointer does.
 inline void* raw_data(mx::array& a) {
   static char no_data[1];
-  if (a.nbytes() == 0 && !a.data_shared_ptr()) return no_data;
-  return a.data<char>();
+  return a.nbytes() == 0 ? no_data : a.data<char>();
 }
 inline char* buffer_ptr(mx::array& a) { return static_cast<char*>(a.buffer().raw_ptr()); }
 
