@@ -173,18 +173,23 @@ cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versione
     shape = to_shape(vshape)
     ptr = <char*>t.data + t.byte_offset
     cdef bint aligned = (<uintptr_t>ptr) % d.size() == 0
-    cdef bint unified = True
+    # Whether MLX can use the memory in place: host memory on the CPU backend, CUDA unified
+    # memory on the CUDA backend.
+    cdef bint in_place = not on_cuda and not _cuda_memory()
     if on_cuda and total > 0:
         with nogil:
             cuda_synchronize()   # the producer's pending writes are done before MLX reads
-        unified = t.device.device_type == DL_CUDA_MANAGED or cuda_memory_type(ptr) in _CUDA_UNIFIED_MEMORY
-    if copy is False and not (contiguous and aligned and unified):
+        in_place = t.device.device_type == DL_CUDA_MANAGED or cuda_memory_type(ptr) in _CUDA_UNIFIED_MEMORY
+    elif on_cuda:
+        in_place = True
+    if copy is False and not (contiguous and aligned and in_place):
         raise ValueError("from_dlpack: cannot share the tensor's memory without a copy: it is "
                          + ("not row-contiguous" if not contiguous else
                             "not aligned to its element size" if not aligned else
-                            "CUDA device memory, and MLX shares only CUDA unified memory")
+                            "CUDA device memory, and MLX shares only CUDA unified memory" if on_cuda else
+                            "host memory, which libmlx's CUDA backend cannot use in place")
                          + " (copy=False was given)")
-    if copy is not True and contiguous and aligned and unified and total > 0:
+    if copy is not True and contiguous and aligned and in_place and total > 0:
         # The array takes over the managed tensor: the producer's deleter runs when MLX frees it.
         PyCapsule_SetName(capsule, used_name)
         if on_cuda:

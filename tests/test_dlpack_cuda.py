@@ -133,3 +133,22 @@ def test_export_device_requests():
     for bad in [(2, 7), (4, 0), (3, 0)]:
         with pytest.raises(BufferError):
             a.__dlpack__(dl_device=bad)
+
+
+def test_host_buffers_are_copied_and_copy_false_refuses():
+    x = np.arange(6, dtype=np.float32)
+    a = mx.asarray(x)
+    x[0] = 99
+    assert np.asarray(a)[0] == 0              # the CUDA backend copied the host buffer
+    with pytest.raises(ValueError, match="CUDA backend"):
+        mx.asarray(x, copy=False)
+    with pytest.raises(ValueError, match="CUDA backend"):
+        mx.from_dlpack(x, copy=False)
+
+
+def test_empty_arrays_cross_both_ways(torch):
+    e = mx.zeros((0, 3), stream=mx.gpu)
+    t = torch.from_dlpack(e)
+    assert tuple(t.shape) == (0, 3) and t.is_cuda
+    back = mx.from_dlpack(torch.empty((2, 0), device="cuda"))
+    assert back.shape == (2, 0)

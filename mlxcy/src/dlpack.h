@@ -115,7 +115,7 @@ inline void dl_fill_tensor(MlxcyDLTensor& t, DLExportCtx* ctx, MlxcyDLDevice dev
     ctx->shape.push_back(a.shape(static_cast<int>(i)));
     ctx->strides.push_back(a.strides()[i]);
   }
-  t.data = a.data<char>();
+  t.data = raw_data(a);
   t.device = device;
   t.ndim = static_cast<int32_t>(a.ndim());
   t.dtype = dl_dtype_of(a.dtype());
