@@ -424,7 +424,7 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
         why = ("it is not C-contiguous" if not contiguous else "it is not aligned" if not aligned
                else "it is byte-swapped" if swapped else
                "mlxcy runs on libmlx's CUDA backend, which cannot use host memory in place"
-               if not host_backend else
+               if not host_backend and target == src_dtype else
                f"its dtype {_DTYPE_NAMES[code]} differs from the requested {_DTYPE_NAMES[dtype_val(target)]}"
                + (" (float64 becomes float32 unless dtype=float64 is given)" if not dtype.has_value() else ""))
         raise ValueError(f"Unable to avoid a copy while creating an array from {type(x).__name__}: {why}.")

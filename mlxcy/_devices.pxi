@@ -238,13 +238,17 @@ class StreamContext:
 
     def __enter__(self):
         cdef c_Stream target = cx.to_stream(to_sod(self._target))
-        self._saved = _py_stream(cx.default_stream(cx.default_device()))
+        # Both the default device's stream and the target device's own default stream are
+        # restored on exit (they differ when the block targets the other device).
+        self._saved = (_py_stream(cx.default_stream(cx.default_device())),
+                       _py_stream(cx.default_stream(target.device)))
         cx.set_default_device(target.device)
         cx.set_default_stream(target)
         return self
 
     def __exit__(self, *exc):
-        cdef c_Stream saved = _c_stream(<Stream>self._saved)
+        cdef c_Stream saved = _c_stream(<Stream>self._saved[0])
+        cx.set_default_stream(_c_stream(<Stream>self._saved[1]))
         cx.set_default_device(saved.device)
         cx.set_default_stream(saved)
         return False

@@ -757,6 +757,6 @@ def test_parameter_gradients_of_linear():
 
     loss, grads = nn.value_and_grad(lin, loss_fn)(mx.array(x))
     y = x @ A(lin.weight).T + A(lin.bias)
-    assert abs(float(loss) - (y**2).sum()) < 1e-3
-    close(grads["weight"], 2 * y.T @ x, 1e-3)
-    close(grads["bias"], 2 * y.sum(0), 1e-3)
+    close(float(loss), (y**2).sum(), 1e-3, k=30)     # 10 squared outputs of 3 products each
+    close(grads["weight"], 2 * y.T @ x, 1e-3, k=5)
+    close(grads["bias"], 2 * y.sum(0), 1e-3, k=5)
