@@ -235,9 +235,10 @@ def params_of_signature(sig):
     return [(p.name, p.kind, p.default is not p.empty) for p in sig.parameters.values()]
 
 
-def params_signature(params):
-    return inspect.Signature([inspect.Parameter(n, k, default=None if d else inspect.Parameter.empty)
-                              for n, k, d in params])
+def params_signature(params, default=None):
+    """An ``inspect.Signature`` of [(name, kind, has_default)], each default ``default``."""
+    return inspect.Signature([inspect.Parameter(n, k, default=default if d else
+                                                inspect.Parameter.empty) for n, k, d in params])
 
 
 # ---------------------------------------------------------------------------------------------
@@ -547,9 +548,14 @@ def _same(a, b):
     return [(n, k, d) for n, k, d in a] == [(n, k, d) for n, k, d in b]
 
 
+class _Default:
+    def __repr__(self):
+        return "..."
+
+
 def _fmt(params):
-    return "(" + ", ".join(n + ("=" if d else "") + f":{k.name[:3] if hasattr(k, 'name') else k}"
-                           for n, k, d in params) + ")"
+    """A parameter list as Python writes it, each default shown as ``...``."""
+    return str(params_signature(params, _Default()))
 
 
 def main(argv=None):
