@@ -90,6 +90,18 @@ TYPES = {
     "ThreadLocalStream.device": "Device", "finfo.dtype": "Dtype", "iinfo.dtype": "Dtype",
 }
 
+# Annotations for what mlxcy has beyond the reference (written as the listing writes them).
+EXTRA_SIGNATURES = {
+    "mlx.core": {
+        "blas_info": ["def blas_info() -> dict[str, str | int]"],
+        "load": ["def load(file: str | pathlib.Path, *, mmap: bool = False) -> "
+                 "dict[str, array]"],
+        "load_sharded": ["def load_sharded(path: str | pathlib.Path, *, mmap: bool = False, "
+                         "return_metadata: bool = False, stream: StreamOrDevice = None) -> "
+                         "dict[str, array] | tuple[dict[str, array], dict[str, Any]]"],
+    },
+}
+
 # Classes whose public attributes are set per instance: how to make one to look at.
 SAMPLE_INSTANCES = {
     "finfo": lambda mx: mx.finfo(mx.float32),
@@ -461,6 +473,9 @@ def generate(stub_name, api):
     local_types = {n for n in dir(module) if isinstance(getattr(module, n), type)}
     annotator = Annotator(local_types | set(CORE_TYPES) | {"_Scalar", "_StreamOrDevice"})
     ref = reference_signatures(api.get(ref_ns))
+    for name, fns in reference_signatures(
+            {n: {"signature": sigs} for n, sigs in EXTRA_SIGNATURES.get(ref_ns, {}).items()}).items():
+        ref[name] = ref.get(name, []) + fns  # after the reference's own overloads
     imports = "" if is_core else f"from mlxcy import {', '.join(CORE_TYPES)}\n"
     out = [HEADER.format(module=module_name, imports=imports)]
     if is_core:
