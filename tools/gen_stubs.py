@@ -383,8 +383,8 @@ def _format_params(params, defaults, ann, module):
 
 
 def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=False, returns=None):
-    """``def name(...) -> R: ...`` with the runtime's parameters (or the reference's when the
-    runtime reports none) and the reference's annotations."""
+    """``def name(...) -> R: ...`` with the runtime's parameters and the reference's annotations
+    (``returns`` where the reference gives no return type)."""
     P = inspect.Parameter
     operator = is_method and name in PROTOCOL_DUNDERS and name not in ("__init__", "__call__")
     if sig is not None:
@@ -395,10 +395,7 @@ def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=Fa
         if name not in UNARY_DUNDERS:
             params.append(("other", P.POSITIONAL_ONLY, False))
         defaults = {}
-    elif ref_fns:
-        params = params_of_def(ref_fns[0])
-        defaults = {p[0]: ... for p in params}
-    else:
+    else:  # no signature at all: anything goes
         params = [("self", P.POSITIONAL_ONLY, False)] if is_method else []
         params += [("args", P.VAR_POSITIONAL, False), ("kwargs", P.VAR_KEYWORD, False)]
         defaults = {}
@@ -410,8 +407,7 @@ def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=Fa
         operands = params_of_def(best)[1:]  # the operand: matched by position, not name
         if operands:
             ann[params[1][0]] = ann.get(operands[0][0])
-    text = _format_params(params, defaults, ann, module).replace("=Ellipsis", "=...")
-    text = text.replace("= Ellipsis", "= ...")
+    text = _format_params(params, defaults, ann, module)
     ret = annotator.convert(best.returns) if best is not None and best.returns else None
     if name == "__init__" or ret is None or ret == "Any":
         ret = returns or ret
