@@ -358,7 +358,7 @@ def _default_text(value, module):
     return "..."
 
 
-def _format_params(params, defaults, ann, module):
+def _stub_params(params, defaults, ann, module):
     P = inspect.Parameter
     parts = []
     for i, (name, kind, has_default) in enumerate(params):
@@ -407,7 +407,7 @@ def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=Fa
         operands = params_of_def(best)[1:]  # the operand: matched by position, not name
         if operands:
             ann[params[1][0]] = ann.get(operands[0][0])
-    text = _format_params(params, defaults, ann, module)
+    text = _stub_params(params, defaults, ann, module)
     ret = annotator.convert(best.returns) if best is not None and best.returns else None
     if name == "__init__" or ret is None or ret == "Any":
         ret = returns or ret
@@ -529,7 +529,7 @@ def compare_reference(api):
         if any(_same(ours, t) for t in theirs):
             return
         best = params_of_def(_best_reference(ours, ref_fns))
-        out.append(f"{label}: mlxcy {_fmt(ours)}  reference {_fmt(best)}")
+        out.append(f"{label}: mlxcy {format_params(ours)}  reference {format_params(best)}")
 
     for stub_name, (module_name, ref_ns) in NAMESPACES.items():
         module = importlib.import_module(module_name)
@@ -564,7 +564,7 @@ class _Default:
         return "..."
 
 
-def _fmt(params):
+def format_params(params):
     """A parameter list as Python writes it, each default shown as ``...``."""
     return str(params_signature(params, _Default()))
 
