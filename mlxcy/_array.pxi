@@ -599,7 +599,7 @@ cdef class array:
         _setitem(self, idx, value)
 
     # ---- DLPack (see _dlpack.pxi) ----
-    def __dlpack__(self, stream=None, max_version=None, dl_device=None, copy=None):
+    def __dlpack__(self, *, stream=None, max_version=None, dl_device=None, copy=None):
         """Export the array through the DLPack protocol (zero-copy for host memory)."""
         return _dlpack_export(self, stream, max_version, dl_device, copy)
 

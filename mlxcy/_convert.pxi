@@ -417,10 +417,14 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
         target = src_dtype
     cdef bint contiguous = PyBuffer_IsContiguous(view, b'C')
     cdef bint aligned = (<uintptr_t>view.buf) % src_dtype.size() == 0
-    cdef bint shareable = contiguous and aligned and not swapped
+    # On the CUDA backend MLX's memory must be addressable by the GPU: host buffers are copied.
+    cdef bint host_backend = not _cuda_memory()
+    cdef bint shareable = contiguous and aligned and not swapped and host_backend
     if copy_mode == COPY_NEVER and (not shareable or target != src_dtype):
         why = ("it is not C-contiguous" if not contiguous else "it is not aligned" if not aligned
                else "it is byte-swapped" if swapped else
+               "mlxcy runs on libmlx's CUDA backend, which cannot use host memory in place"
+               if not host_backend else
                f"its dtype {_DTYPE_NAMES[code]} differs from the requested {_DTYPE_NAMES[dtype_val(target)]}"
                + (" (float64 becomes float32 unless dtype=float64 is given)" if not dtype.has_value() else ""))
         raise ValueError(f"Unable to avoid a copy while creating an array from {type(x).__name__}: {why}.")

@@ -2,6 +2,7 @@
 # The exchange structures are declared in src/dlpack.h.
 
 from cpython.pycapsule cimport PyCapsule_IsValid, PyCapsule_GetPointer, PyCapsule_SetName
+from mlxcy.includes cimport ops_shape as cops_shape
 
 cdef extern from "src/dlpack.h":
     ctypedef struct MlxcyDLDevice:
@@ -34,12 +35,38 @@ cdef extern from "src/dlpack.h":
         MlxcyDLTensor dl_tensor
 
 cdef extern from "src/dlpack.h" namespace "mlxcy":
-    object dl_make_capsule(const c_array&, cbool, cbool) except +
+    object dl_make_capsule(const c_array&, cbool, cbool, int32_t, int32_t) except +
     c_array dl_array_view(void*, const Shape&, c_Dtype, void*, cbool) except +
+    c_array dl_array_view_unified(void*, size_t, const Shape&, c_Dtype, void*, cbool) except +
     void dl_strided_copy(char*, const char*, const int64_t*, const int64_t*, int, size_t)
 
+cdef extern from "src/cuda_interop.h" namespace "mlxcy":
+    void cuda_synchronize() except + nogil
+    int cuda_memory_type(const void*) except +
+    c_array cuda_copy_in(const void*, size_t, const Shape&, c_Dtype) except + nogil
+
+cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
+    Strides to_strides(const vector[int64_t]&)
+
+cdef extern from "mlx/backend/cuda/cuda.h" namespace "mlx::core::cu":
+    cbool _cuda_backend "mlx::core::cu::is_available"()
+
+# DLPack device types used here.
+cdef enum:
+    DL_CPU = 1
+    DL_CUDA = 2
+    DL_CUDA_HOST = 3
+    DL_CUDA_MANAGED = 13
+
 # Host-visible DLPack device types: CPU, CUDA host (pinned) and CUDA managed memory.
-cdef tuple _DL_HOST_DEVICES = (1, 3, 13)
+cdef tuple _DL_HOST_DEVICES = (DL_CPU, DL_CUDA_HOST, DL_CUDA_MANAGED)
+# CUDA memory types (cudaPointerAttributes.type) that the host can address too.
+cdef tuple _CUDA_UNIFIED_MEMORY = (1, 3)
+
+
+cdef bint _cuda_memory() except -1:
+    """True when MLX's arrays live in CUDA memory (libmlx is the CUDA build)."""
+    return _cuda_backend()
 
 # (DLPack type code, bits) -> mlxcy dtype code
 cdef dict _DL_DTYPES = {
@@ -60,11 +87,14 @@ cdef object _dlpack_export(array a, object stream, object max_version, object dl
     cdef optional[c_array] x = a._a
     cdef bint copied = False
     cdef bint versioned
+    cdef int32_t dev_type, dev_id
+    dev_type, dev_id = _dlpack_device(a)
     if dl_device is not None:
-        dev = tuple(dl_device)
-        if len(dev) != 2 or dev[0] not in _DL_HOST_DEVICES:
-            raise BufferError(f"mlxcy arrays live in host memory and export to the CPU device (1, 0) only, "
-                              f"not to {dev}")
+        dev_type, dev_id = _dlpack_target_device(tuple(dl_device))
+    elif dev_type == DL_CUDA and stream is None:
+        # GPU consumers (PyTorch, CuPy, JAX) pass their stream; one that passes none is a host
+        # consumer such as NumPy, which takes the memory as what it is: CUDA managed memory.
+        dev_type = DL_CUDA_MANAGED
     versioned = max_version is not None and tuple(max_version)[0] >= 1
     _eval_now(deref(x))
     if not deref(x).flags().row_contiguous:
@@ -77,12 +107,36 @@ cdef object _dlpack_export(array a, object stream, object max_version, object dl
     elif copy is True:
         x = array_copy_of(raw_data(deref(x)), deref(x).nbytes(), deref(x).shape(), deref(x).dtype())
         copied = True
-    return dl_make_capsule(deref(x), versioned, copied)
+    if _cuda_memory():
+        with nogil:
+            cuda_synchronize()   # the GPU has finished writing before another framework reads
+    return dl_make_capsule(deref(x), versioned, copied, dev_type, dev_id)
 
 
 cdef tuple _dlpack_device(array a):
-    # (kDLCPU, 0) for host memory: MLX's CPU backend and unified memory.
-    return (1, 0)
+    # On the CUDA build MLX's memory is CUDA memory, exported as unified memory that both the
+    # GPU (kDLCUDA, so PyTorch and CuPy make GPU tensors) and, on request, the host can use.
+    # Otherwise host memory (kDLCPU).
+    if _cuda_memory():
+        return (DL_CUDA, 0)
+    return (DL_CPU, 0)
+
+
+cdef tuple _dlpack_target_device(tuple dev):
+    """The (type, id) an export asked for with ``dl_device``, if the array's memory can be seen
+    there without a copy: the host always; on the CUDA build, also the GPU and CUDA managed
+    memory (MLX exports unified memory)."""
+    if len(dev) != 2:
+        raise BufferError(f"dl_device must be a (device type, device id) pair, not {dev!r}")
+    if _cuda_memory():
+        if dev[0] in (DL_CPU, DL_CUDA_MANAGED) or dev == (DL_CUDA, 0):
+            return dev
+        raise BufferError(f"mlxcy arrays live in CUDA unified memory and export to the CPU (1, 0), "
+                          f"CUDA device (2, 0) or CUDA managed memory (13, 0), not to {dev}")
+    if dev[0] not in _DL_HOST_DEVICES:
+        raise BufferError(f"mlxcy arrays live in host memory and export to the CPU device (1, 0) only, "
+                          f"not to {dev}")
+    return (DL_CPU, 0)
 
 
 cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versioned, object copy,
@@ -97,9 +151,7 @@ cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versione
     cdef char* ptr
     cdef c_Dtype d
     cdef optional[c_array] out = nullopt
-    if t.device.device_type not in _DL_HOST_DEVICES:
-        raise BufferError(f"from_dlpack: the tensor lives on DLPack device type {t.device.device_type}; "
-                          "mlxcy imports host (CPU) memory only")
+    cdef bint on_cuda = _check_importable_device(t.device.device_type)
     key = (t.dtype.code, t.dtype.bits)
     if t.dtype.lanes != 1 or key not in _DL_DTYPES:
         raise ValueError(f"from_dlpack: unsupported DLPack dtype (code {t.dtype.code}, {t.dtype.bits} bits, "
@@ -121,20 +173,37 @@ cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versione
     shape = to_shape(vshape)
     ptr = <char*>t.data + t.byte_offset
     cdef bint aligned = (<uintptr_t>ptr) % d.size() == 0
-    if copy is False and not (contiguous and aligned):
+    # Whether MLX can use the memory in place: host memory on the CPU backend, CUDA unified
+    # memory on the CUDA backend.
+    cdef bint in_place = not on_cuda and not _cuda_memory()
+    if on_cuda and total > 0:
+        with nogil:
+            cuda_synchronize()   # the producer's pending writes are done before MLX reads
+        in_place = t.device.device_type == DL_CUDA_MANAGED or cuda_memory_type(ptr) in _CUDA_UNIFIED_MEMORY
+    elif on_cuda:
+        in_place = True
+    if copy is False and not (contiguous and aligned and in_place):
         raise ValueError("from_dlpack: cannot share the tensor's memory without a copy: it is "
-                         + ("not row-contiguous" if not contiguous else "not aligned to its element size")
+                         + ("not row-contiguous" if not contiguous else
+                            "not aligned to its element size" if not aligned else
+                            "CUDA device memory, and MLX shares only CUDA unified memory" if on_cuda else
+                            "host memory, which libmlx's CUDA backend cannot use in place")
                          + " (copy=False was given)")
-    if copy is not True and contiguous and aligned and total > 0:
+    if copy is not True and contiguous and aligned and in_place and total > 0:
         # The array takes over the managed tensor: the producer's deleter runs when MLX frees it.
         PyCapsule_SetName(capsule, used_name)
+        if on_cuda:
+            return wrap(dl_array_view_unified(ptr, <size_t>total * d.size(), shape, d, managed, versioned))
         return wrap(dl_array_view(ptr, shape, d, managed, versioned))
-    out = array_uninit(<size_t>total * d.size(), shape, d)
-    if total > 0:
-        if contiguous:
-            memcpy(raw_data(deref(out)), ptr, <size_t>total * d.size())
-        else:
-            dl_strided_copy(<char*>raw_data(deref(out)), ptr, t.shape, t.strides, t.ndim, d.size())
+    if on_cuda:
+        _copy_from_cuda(ptr, t, shape, d, total, contiguous, out)
+    else:
+        out = array_uninit(<size_t>total * d.size(), shape, d)
+        if total > 0:
+            if contiguous:
+                memcpy(raw_data(deref(out)), ptr, <size_t>total * d.size())
+            else:
+                dl_strided_copy(<char*>raw_data(deref(out)), ptr, t.shape, t.strides, t.ndim, d.size())
     PyCapsule_SetName(capsule, used_name)
     if versioned:
         if (<MlxcyDLManagedTensorVersioned*>managed).deleter != NULL:
@@ -142,6 +211,53 @@ cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versione
     elif (<MlxcyDLManagedTensor*>managed).deleter != NULL:
         (<MlxcyDLManagedTensor*>managed).deleter(<MlxcyDLManagedTensor*>managed)
     return wrap(deref(out))
+
+
+cdef bint _check_importable_device(int device_type) except -1:
+    """Whether a tensor on `device_type` is CUDA memory (True) or host memory (False); raises
+    BufferError for memory this build of MLX cannot use."""
+    if device_type in _DL_HOST_DEVICES and device_type != DL_CUDA_MANAGED:
+        return False
+    if device_type in (DL_CUDA, DL_CUDA_MANAGED):
+        if _cuda_memory():
+            return True
+        if device_type == DL_CUDA_MANAGED:
+            return False   # managed memory is host-addressable
+        raise BufferError("from_dlpack: the tensor lives in CUDA device memory, but this mlxcy runs on "
+                          "libmlx's CPU backend; move it to the host first (e.g. tensor.cpu())")
+    raise BufferError(f"from_dlpack: the tensor lives on DLPack device type {device_type}; mlxcy imports "
+                      "host memory" + (" and CUDA memory" if _cuda_memory() else "") + " only")
+
+
+cdef int _copy_from_cuda(char* ptr, MlxcyDLTensor* t, Shape shape, c_Dtype d, int64_t total,
+                         bint contiguous, optional[c_array]& out) except -1:
+    """Set `out` to a new MLX array with a copy of a CUDA tensor's elements in row-major order."""
+    cdef int64_t span = 1
+    cdef int i
+    cdef size_t itemsize = d.size()
+    cdef size_t nbytes = <size_t>total * itemsize
+    if contiguous or total == 0:
+        with nogil:
+            out = cuda_copy_in(ptr, nbytes, shape, d)
+        return 0
+    # Strided: copy the elements' whole extent, then gather them with MLX (on the CPU stream,
+    # which handles every dtype).
+    for i in range(t.ndim):
+        if t.strides[i] < 0:
+            raise ValueError("from_dlpack: CUDA tensors with negative strides are not supported; "
+                             "make the tensor contiguous first")
+        span += (t.shape[i] - 1) * t.strides[i]
+    cdef Shape flat = to_shape([<int>span])
+    cdef vector[int64_t] elem_strides = vector[int64_t]()
+    for i in range(t.ndim):
+        elem_strides.push_back(t.strides[i])
+    nbytes = <size_t>span * itemsize
+    with nogil:
+        out = cuda_copy_in(ptr, nbytes, flat, d)
+    out = cops_shape.as_strided(deref(out), shape, to_strides(elem_strides), 0, _HOST)
+    out = cops.contiguous(deref(out), False, _HOST)
+    _eval_now(deref(out))
+    return 0
 
 
 def from_dlpack(x, /, *, copy=None):
@@ -161,10 +277,7 @@ def from_dlpack(x, /, *, copy=None):
         raise TypeError(f"from_dlpack(): {type(x).__name__} does not implement the DLPack protocol "
                         "(it has no __dlpack__ method)")
     if hasattr(x, "__dlpack_device__"):
-        dev = tuple(x.__dlpack_device__())
-        if dev[0] not in _DL_HOST_DEVICES:
-            raise BufferError(f"from_dlpack: the tensor lives on DLPack device {dev}; mlxcy imports "
-                              "host (CPU) memory only")
+        _check_importable_device(tuple(x.__dlpack_device__())[0])
     try:
         cap = x.__dlpack__(max_version=(1, 1))
     except TypeError:

@@ -43,6 +43,41 @@ def find_libmlx():
     return None
 
 
+# The backend wheels all install mlx/lib/libmlx.so: with two of them the last one installed
+# silently wins, half-overwriting the other.
+_BACKEND_DISTRIBUTIONS = {"mlx_cpu": "mlx-cpu", "mlx_cuda_12": "mlx-cuda-12", "mlx_cuda_13": "mlx-cuda-13",
+                          "mlx_metal": "mlx-metal"}
+
+
+def installed_backends(site_dir):
+    """The MLX backend wheels installed in `site_dir` (a site-packages folder), by name."""
+    try:
+        entries = os.listdir(site_dir)
+    except OSError:
+        return []
+    found = set()
+    for entry in entries:
+        if entry.endswith(".dist-info"):
+            project = entry[:-len(".dist-info")].rsplit("-", 1)[0].lower().replace("-", "_")
+            if project in _BACKEND_DISTRIBUTIONS:
+                found.add(_BACKEND_DISTRIBUTIONS[project])
+    return sorted(found)
+
+
+def check_single_backend(libmlx_path):
+    """Raise ImportError when the site-packages holding `libmlx_path` has several backend wheels."""
+    lib_dir = os.path.dirname(libmlx_path)
+    if os.path.basename(lib_dir) != "lib" or os.path.basename(os.path.dirname(lib_dir)) != "mlx":
+        return   # a prefix install (conda, system), not a wheel
+    site_dir = os.path.dirname(os.path.dirname(lib_dir))
+    backends = installed_backends(site_dir)
+    if len(backends) > 1:
+        raise ImportError(
+            f"Several MLX backends are installed in {site_dir}: {', '.join(backends)}. They share "
+            "mlx/lib/libmlx.so, so only one may be installed: uninstall all of them, then install "
+            "the one you want (pip install 'mlxcy[cpu]', 'mlxcy[cuda12]' or 'mlxcy[cuda13]').")
+
+
 def _optimized_blas():
     """(library path, symbol prefix) of the BLAS to forward to, or (None, reason)."""
     choice = os.environ.get("MLXCY_BLAS", "").strip()
@@ -116,6 +151,7 @@ def load():
             "mlxcy could not find libmlx. Install a backend: pip install 'mlxcy[cpu]' "
             "(or mlx-cpu==0.32.4; mlx-cuda-13==0.32.4 for CUDA), or rebuild mlxcy with "
             "-Csetup-args=-Dmlx_prefix=<prefix holding lib/libmlx>.")
+    check_single_backend(path)
     _install_blas_forwarding()
     ctypes.CDLL(path, mode=os.RTLD_GLOBAL)
     _state["libmlx"] = path

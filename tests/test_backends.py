@@ -46,3 +46,21 @@ def test_deprecated_memory_aliases_forward_to_core(capfd):
     mx.metal.reset_peak_memory()
     mx.metal.clear_cache()
     assert mx.get_cache_memory() == 0
+
+
+def test_two_backend_wheels_are_refused_with_instructions(tmp_path):
+    from mlxcy import _libload
+
+    lib = tmp_path / "mlx" / "lib"
+    lib.mkdir(parents=True)
+    (lib / "libmlx.so").write_bytes(b"")
+    (tmp_path / "mlx_cpu-0.32.4.dist-info").mkdir()
+    (tmp_path / "mlx-0.32.4.dist-info").mkdir()          # the reference's Python package: not a backend
+    assert _libload.installed_backends(str(tmp_path)) == ["mlx-cpu"]
+    _libload.check_single_backend(str(lib / "libmlx.so"))   # one backend: fine
+    (tmp_path / "mlx_cuda_13-0.32.4.dist-info").mkdir()
+    assert _libload.installed_backends(str(tmp_path)) == ["mlx-cpu", "mlx-cuda-13"]
+    with pytest.raises(ImportError, match="mlx-cpu, mlx-cuda-13.*only one may be installed"):
+        _libload.check_single_backend(str(lib / "libmlx.so"))
+    # A prefix install (conda, system) is not checked.
+    _libload.check_single_backend(str(tmp_path / "prefix" / "lib" / "libmlx.so"))

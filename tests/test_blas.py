@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
+from _device import matmul_tol
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="BLAS forwarding is Linux-only")
 
@@ -63,7 +64,8 @@ def test_large_matmul_matches_numpy():
     rng = np.random.default_rng(1)
     a = rng.standard_normal((256, 512)).astype(np.float32)
     b = rng.standard_normal((512, 128)).astype(np.float32)
-    np.testing.assert_allclose(np.asarray(mx.array(a) @ mx.array(b)), a @ b, rtol=1e-4, atol=1e-3)
+    rtol, atol = matmul_tol(1e-4, 1e-3, k=512)
+    np.testing.assert_allclose(np.asarray(mx.array(a) @ mx.array(b)), a @ b, rtol=rtol, atol=atol)
 
 
 @pytest.mark.skipif(not HAVE_OPENBLAS, reason="scipy-openblas32 not installed")

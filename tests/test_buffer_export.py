@@ -1,5 +1,6 @@
 """Zero-copy export: the buffer protocol and __array__ share MLX's memory and keep it alive."""
 import gc
+import pickle
 
 import numpy as np
 import pytest
@@ -71,6 +72,7 @@ def test_lazy_array_is_evaluated_on_export():
     assert np.asarray(a).tolist() == [3.0, 6.0]
 
 
+@pytest.mark.host_zero_copy
 def test_memory_the_array_does_not_own_is_exported_read_only():
     src = np.arange(4, dtype=np.float32)
     src.setflags(write=False)
@@ -82,3 +84,13 @@ def test_memory_the_array_does_not_own_is_exported_read_only():
         view[0] = 9.0
     assert np.asarray(shared + 1).flags.writeable   # results of ops are MLX's own memory
     assert src.tolist() == [0.0, 1.0, 2.0, 3.0]
+
+
+def test_empty_results_read_back():
+    # A zero-size result may have no buffer at all (the CUDA backend allocates none for it).
+    for a in (mx.arange(5, 1), mx.zeros((0, 3)) + 1, mx.ones((2, 0)).T * 2):
+        assert np.asarray(a).shape == a.shape and np.asarray(a).size == 0
+        assert memoryview(a).nbytes == 0 and bytes(a) == b""
+        assert a.tolist() == np.zeros(a.shape).tolist()
+        b = pickle.loads(pickle.dumps(a))
+        assert b.shape == a.shape and b.dtype == a.dtype

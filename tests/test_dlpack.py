@@ -18,12 +18,18 @@ NP_DTYPES = [np.bool_, np.uint8, np.int8, np.uint16, np.int16, np.uint32, np.int
 
 
 @pytest.mark.parametrize("npdt", NP_DTYPES)
-def test_numpy_to_mlx_zero_copy(npdt):
+def test_numpy_to_mlx(npdt):
     x = (np.arange(12) % 3).astype(npdt).reshape(3, 4)
     a = mx.from_dlpack(x)
     assert a.shape == (3, 4)
-    assert addr(a) == addr(x)
     np.testing.assert_array_equal(np.array(a), x)
+
+
+@pytest.mark.host_zero_copy
+@pytest.mark.parametrize("npdt", NP_DTYPES)
+def test_numpy_to_mlx_zero_copy(npdt):
+    x = (np.arange(12) % 3).astype(npdt).reshape(3, 4)
+    assert addr(mx.from_dlpack(x)) == addr(x)
 
 
 @pytest.mark.parametrize("npdt", NP_DTYPES)
@@ -55,6 +61,7 @@ def test_export_keeps_data_alive():
     np.testing.assert_array_equal(y, np.arange(1000, dtype=np.float32))
 
 
+@pytest.mark.host_zero_copy
 def test_import_keeps_source_alive():
     x = np.arange(100, dtype=np.int32)
     r = weakref.ref(x)
@@ -74,7 +81,10 @@ def test_export_copy_rules():
     assert c.__array_interface__["data"][0] != addr(a)
     np.testing.assert_array_equal(c, np.arange(4))
     with pytest.raises(BufferError, match="device"):
-        a.__dlpack__(dl_device=(2, 0))
+        a.__dlpack__(dl_device=(4, 0))      # OpenCL: no build of MLX can hand memory there
+    if not mx.cuda.is_available():
+        with pytest.raises(BufferError, match="host memory"):
+            a.__dlpack__(dl_device=(2, 0))
 
 
 def test_import_copy_rules():
@@ -108,21 +118,29 @@ def test_ops_on_imported_do_not_write_source():
     np.testing.assert_array_equal(x, keep)
 
 
+class Legacy:
+    """A producer whose __dlpack__ takes no max_version (before DLPack 1.0)."""
+
+    def __init__(self, x):
+        self.x = x
+
+    def __dlpack__(self, stream=None):
+        return self.x.__dlpack__()
+
+    def __dlpack_device__(self):
+        return (1, 0)
+
+
 def test_legacy_producer():
-    class Legacy:
-        def __init__(self, x):
-            self.x = x
-
-        def __dlpack__(self, stream=None):
-            return self.x.__dlpack__()
-
-        def __dlpack_device__(self):
-            return (1, 0)
-
     x = np.arange(6, dtype=np.int64)
-    a = mx.from_dlpack(Legacy(x))
-    assert addr(a) == addr(x)
+    np.testing.assert_array_equal(np.array(mx.from_dlpack(Legacy(x))), x)
     np.testing.assert_array_equal(np.array(mx.array(Legacy(x))), x)   # array() accepts producers
+
+
+@pytest.mark.host_zero_copy
+def test_legacy_producer_shares():
+    x = np.arange(6, dtype=np.int64)
+    assert addr(mx.from_dlpack(Legacy(x))) == addr(x)
 
 
 def test_round_trip_through_mlx():
@@ -142,15 +160,21 @@ def test_bad_inputs():
     with pytest.raises(ValueError, match="capsule"):
         mx.from_dlpack(Bad())
 
-    class OnGpu:
+    class OnDevice:
+        def __init__(self, device_type):
+            self.device_type = device_type
+
         def __dlpack__(self, **kw):
             raise AssertionError("must not be called")
 
         def __dlpack_device__(self):
-            return (2, 0)
+            return (self.device_type, 0)
 
-    with pytest.raises(BufferError, match="host"):
-        mx.from_dlpack(OnGpu())
+    with pytest.raises(BufferError, match="device type 4"):
+        mx.from_dlpack(OnDevice(4))
+    if not mx.cuda.is_available():
+        with pytest.raises(BufferError, match="CPU backend"):
+            mx.from_dlpack(OnDevice(2))
     # A consumed capsule cannot be imported twice.
     cap = np.arange(3.0).__dlpack__()
 
@@ -171,17 +195,22 @@ except Exception:  # pragma: no cover - optional peer
     torch = None
 
 needs_torch = pytest.mark.skipif(torch is None, reason="torch not installed")
+TORCH_DTYPES = ["float32", "float16", "bfloat16", "int64", "int8", "uint8", "bool", "complex64"]
 
 
 @needs_torch
-@pytest.mark.parametrize("tdt", ["float32", "float16", "bfloat16", "int64", "int8", "uint8", "bool",
-                                 "complex64"])
+@pytest.mark.parametrize("tdt", TORCH_DTYPES)
+def test_torch_to_mlx_and_back(tdt):
+    t = (torch.arange(12) % 3).to(getattr(torch, tdt)).reshape(3, 4)
+    assert torch.equal(torch.from_dlpack(mx.from_dlpack(t)).cpu(), t)   # a CUDA build hands back CUDA memory
+
+
+@needs_torch
+@pytest.mark.host_zero_copy
+@pytest.mark.parametrize("tdt", TORCH_DTYPES)
 def test_torch_to_mlx_zero_copy(tdt):
     t = (torch.arange(12) % 3).to(getattr(torch, tdt)).reshape(3, 4)
-    a = mx.from_dlpack(t)
-    back = torch.from_dlpack(a)
-    assert back.data_ptr() == t.data_ptr()
-    assert torch.equal(back, t)
+    assert torch.from_dlpack(mx.from_dlpack(t)).data_ptr() == t.data_ptr()
 
 
 @needs_torch
@@ -202,9 +231,17 @@ def test_torch_noncontiguous_and_asarray():
     with pytest.raises(ValueError):
         mx.from_dlpack(t, copy=False)
     u = torch.arange(6, dtype=torch.int32)
-    s = mx.asarray(u)
-    assert addr(s) == u.data_ptr()
     c = mx.array(u)                       # array() copies
     assert addr(c) != u.data_ptr()
     u[0] = 9
-    assert np.array(s)[0] == 9 and np.array(c)[0] == 0
+    assert np.array(c)[0] == 0
+
+
+@needs_torch
+@pytest.mark.host_zero_copy
+def test_torch_asarray_shares():
+    u = torch.arange(6, dtype=torch.int32)
+    s = mx.asarray(u)
+    assert addr(s) == u.data_ptr()
+    u[0] = 9
+    assert np.array(s)[0] == 9

@@ -1,4 +1,5 @@
 """Dtype objects and categories, finfo/iinfo, result_type, devices, streams, eval."""
+import os
 import pickle
 import threading
 
@@ -90,7 +91,8 @@ def test_result_type_promotion_table():
 
 def test_devices():
     d = mx.default_device()
-    assert d == mx.Device(mx.cpu) and d == mx.cpu and repr(d) == "Device(cpu, 0)"
+    kind = os.environ.get("MLXCY_TEST_DEVICE", "cpu").lower()   # the device conftest.py made default
+    assert d == mx.Device(getattr(mx, kind)) and d == getattr(mx, kind) and repr(d) == f"Device({kind}, 0)"
     assert mx.Device(mx.gpu, 1) == mx.Device(mx.gpu, 1) and mx.Device(mx.cpu) != mx.Device(mx.cpu, 1)
     assert mx.Device(mx.cpu).type == mx.DeviceType.cpu
     assert list(mx.DeviceType) == [mx.cpu, mx.gpu]
@@ -112,7 +114,8 @@ def test_no_gpu_errors():
 
 def test_streams_and_stream_context():
     s0 = mx.default_stream(mx.cpu)
-    assert s0 == mx.default_stream(mx.default_device()) and s0.device == mx.Device(mx.cpu)
+    assert s0 == mx.default_stream(mx.Device(mx.cpu)) and s0.device == mx.Device(mx.cpu)
+    assert mx.default_stream(mx.default_device()).device == mx.default_device()
     s1 = mx.new_stream(mx.cpu)
     assert s1 != s0 and repr(s1).startswith("Stream(Device(cpu, 0), ")
     with mx.stream(s1):

@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
+from _device import cpu_only
 
 RNG = np.random.RandomState(3)
 
@@ -27,7 +28,8 @@ def _close(got, want, tol=1e-4):
 # ---- norm ----
 
 VEC_ORDS = [None, 0, 1, -1, 2, -2, 3, 0.5, np.inf, -np.inf]
-MAT_ORDS = [None, "fro", "nuc", 1, -1, 2, -2, np.inf, -np.inf]
+# "nuc", 2 and -2 take an SVD, which runs on the CPU stream only (libmlx's rule)
+MAT_ORDS = [None, "fro", cpu_only("nuc"), 1, -1, cpu_only(2), cpu_only(-2), np.inf, -np.inf]
 
 
 @pytest.mark.parametrize("ord", VEC_ORDS)
@@ -65,7 +67,7 @@ def test_matrix_norm_is_norm():
     assert mx.matrix_norm is mx.linalg.norm
     assert "matrix_norm" not in dir(mx.linalg)
     a = _m(3, 3)
-    _close(mx.matrix_norm(mx.array(a), "nuc"), np.linalg.norm(a, "nuc"))
+    _close(mx.matrix_norm(mx.array(a), "nuc", stream=mx.cpu), np.linalg.norm(a, "nuc"))
 
 
 def test_norm_bad_input():
@@ -88,6 +90,7 @@ def test_norm_bad_input():
 
 # ---- factorizations ----
 
+@pytest.mark.cpu_only   # CPU stream only (libmlx's rule)
 @pytest.mark.parametrize("shape", [(4, 4), (5, 3), (3, 5), (2, 4, 3)])
 def test_qr_reconstructs(shape):
     a = _m(*shape)
@@ -99,6 +102,7 @@ def test_qr_reconstructs(shape):
     assert np.allclose(np.tril(r, -1), 0)
 
 
+@pytest.mark.cpu_only   # CPU stream only (libmlx's rule)
 @pytest.mark.parametrize("shape", [(4, 4), (5, 3), (3, 5), (2, 3, 3)])
 def test_svd_reconstructs(shape):
     a = _m(*shape)
@@ -112,6 +116,7 @@ def test_svd_reconstructs(shape):
     _close(only_s, np.linalg.svd(a, compute_uv=False))
 
 
+@pytest.mark.cpu_only   # CPU stream only (libmlx's rule)
 def test_inverses():
     a = _spd(4, (3,))
     _close(mx.linalg.inv(mx.array(a)), np.linalg.inv(a), tol=1e-3)
@@ -125,6 +130,7 @@ def test_inverses():
     _close(mx.linalg.pinv(mx.array(b)), np.linalg.pinv(b), tol=1e-3)
 
 
+@pytest.mark.cpu_only   # CPU stream only (libmlx's rule)
 def test_inv_float64():
     a = np.array([[1.0, 2.0], [3.0, 4.0]])
     got = mx.linalg.inv(mx.array(a, mx.float64))
@@ -142,6 +148,7 @@ def test_cholesky():
     assert np.allclose(np.tril(u, -1), 0)
 
 
+@pytest.mark.cpu_only   # CPU stream only (libmlx's rule)
 def test_eigh_and_eigvalsh():
     a = _spd(4, (2,))
     for uplo in ("L", "U"):
@@ -152,6 +159,7 @@ def test_eigh_and_eigvalsh():
         _close(mx.linalg.eigvalsh(mx.array(a), UPLO=uplo), np.linalg.eigvalsh(a), tol=1e-3)
 
 
+@pytest.mark.cpu_only   # CPU stream only (libmlx's rule)
 def test_eig_and_eigvals():
     a = _m(4, 4)
     w, v = mx.linalg.eig(mx.array(a))
@@ -164,6 +172,7 @@ def test_eig_and_eigvals():
     _close(np.sort_complex(_np(rot)), np.array([-1j, 1j]))
 
 
+@pytest.mark.cpu_only   # CPU stream only (libmlx's rule)
 def test_lu_and_lu_factor():
     a = _m(2, 4, 4)
     p, l, u = mx.linalg.lu(mx.array(a))
@@ -186,6 +195,7 @@ def test_lu_and_lu_factor():
     _close((np.tril(lu, -1) + np.eye(4)) @ np.triu(lu), a[0][perm])
 
 
+@pytest.mark.cpu_only   # CPU stream only (libmlx's rule)
 def test_solvers():
     a = _spd(4, (2,))
     b = _m(2, 4, 3)
@@ -198,6 +208,7 @@ def test_solvers():
     _close(mx.linalg.solve_triangular(mx.array(u), mx.array(v), upper=True), np.linalg.solve(u, v), tol=1e-3)
 
 
+@pytest.mark.cpu_only   # CPU stream only (libmlx's rule)
 def test_det_and_slogdet():
     a = _m(3, 4, 4)
     _close(mx.linalg.det(mx.array(a)), np.linalg.det(a), tol=1e-3)
@@ -228,23 +239,26 @@ def test_runs_on_cpu_stream_only():
 
 
 def test_bad_input():
-    with pytest.raises(ValueError, match="square"):
-        mx.linalg.inv(mx.ones((2, 3)))
-    with pytest.raises(ValueError, match="square"):
-        mx.linalg.cholesky(mx.ones((2, 3)))
-    with pytest.raises(ValueError, match="square"):
-        mx.linalg.det(mx.ones((2, 3)))
-    with pytest.raises(ValueError, match="float32 or float64"):
-        mx.linalg.inv(mx.array([[1, 2], [3, 4]]))
-    with pytest.raises(ValueError, match=">= 2 dimensions"):
-        mx.linalg.inv(mx.ones((2,)))
-    with pytest.raises(ValueError, match="must match"):
-        mx.linalg.solve(mx.ones((2, 2)), mx.ones((3,)))
-    with pytest.raises(TypeError):
-        mx.linalg.inv([[1.0, 2.0], [3.0, 4.0]])
-    with pytest.raises(TypeError):
-        mx.linalg.inv(np.eye(2, dtype=np.float32))
-    with pytest.raises(TypeError):
-        mx.linalg.eigh(mx.ones((2, 2)), 1)
-    with pytest.raises(TypeError):
-        mx.linalg.solve_triangular(mx.ones((2, 2)), mx.ones((2,)), True)   # upper is keyword-only
+    # libmlx checks the stream before the arguments: on the CPU stream (the only one linalg runs
+    # on) the argument errors show
+    with mx.stream(mx.cpu):
+        with pytest.raises(ValueError, match="square"):
+            mx.linalg.inv(mx.ones((2, 3)))
+        with pytest.raises(ValueError, match="square"):
+            mx.linalg.cholesky(mx.ones((2, 3)))
+        with pytest.raises(ValueError, match="square"):
+            mx.linalg.det(mx.ones((2, 3)))
+        with pytest.raises(ValueError, match="float32 or float64"):
+            mx.linalg.inv(mx.array([[1, 2], [3, 4]]))
+        with pytest.raises(ValueError, match=">= 2 dimensions"):
+            mx.linalg.inv(mx.ones((2,)))
+        with pytest.raises(ValueError, match="must match"):
+            mx.linalg.solve(mx.ones((2, 2)), mx.ones((3,)))
+        with pytest.raises(TypeError):
+            mx.linalg.inv([[1.0, 2.0], [3.0, 4.0]])
+        with pytest.raises(TypeError):
+            mx.linalg.inv(np.eye(2, dtype=np.float32))
+        with pytest.raises(TypeError):
+            mx.linalg.eigh(mx.ones((2, 2)), 1)
+        with pytest.raises(TypeError):
+            mx.linalg.solve_triangular(mx.ones((2, 2)), mx.ones((2,)), True)   # upper is keyword-only

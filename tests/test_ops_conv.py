@@ -4,7 +4,19 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
+from _device import libmlx_cuda
 from test_ops_products import FLOATS, FLOAT_IDS, check, rand
+
+# A convolution whose input is dilated by 2 with no padding to absorb it (a stride-2 transposed
+# convolution is one) gives wrong values on CUDA; the CPU and the other dilated cases are right.
+_INPUT_DILATION_BUG = libmlx_cuda("convolution with input dilation 2 and no padding gives wrong values")
+
+
+def _unmarked(case):
+    """A parametrize case without its marks: the value, or the tuple of values."""
+    if not isinstance(case, type(pytest.param())):
+        return case
+    return case.values[0] if len(case.values) == 1 else case.values
 
 
 def _tuple(v, nd):
@@ -128,7 +140,7 @@ def test_conv_nd(op, xshape, wshape, kw):
     x, xn = rand(xshape)
     w, wn = rand(wshape + (xshape[-1] // groups,))
     expected = np_conv(xn, wn, kw.get("stride", 1), kw.get("padding", 0), kw.get("dilation", 1), groups=groups)
-    check(getattr(mx, op)(x, w, **kw), expected, 1e-5, mx.float32)
+    check(getattr(mx, op)(x, w, **kw), expected, 1e-5, mx.float32, k=w.size // w.shape[0])
 
 
 @pytest.mark.parametrize("dtype,tol", FLOATS, ids=FLOAT_IDS)
@@ -158,14 +170,14 @@ CONV_GENERAL = [
     dict(padding=([1, 0], [2, 1])),
     dict(padding=([1], [2])),
     dict(kernel_dilation=[1, 2]),
-    dict(input_dilation=2),
+    pytest.param(dict(input_dilation=2), marks=_INPUT_DILATION_BUG),
     dict(input_dilation=[2, 1], padding=1, stride=2),
     dict(flip=True, padding=1),
     dict(groups=2, flip=True, input_dilation=[1, 2], kernel_dilation=2),
 ]
 
 
-@pytest.mark.parametrize("kw", CONV_GENERAL, ids=[str(k) for k in CONV_GENERAL])
+@pytest.mark.parametrize("kw", CONV_GENERAL, ids=[str(_unmarked(k)) for k in CONV_GENERAL])
 def test_conv_general_2d(kw):
     groups = kw.get("groups", 1)
     x, xn = rand((2, 6, 5, 4))
@@ -176,27 +188,27 @@ def test_conv_general_2d(kw):
         lo, hi = lo[0], hi[0]
     expected = np_conv(xn, wn, kw.get("stride", 1), lo, kw.get("kernel_dilation", 1),
                        kw.get("input_dilation", 1), groups, kw.get("flip", False), padding_hi=hi)
-    check(mx.conv_general(x, w, **kw), expected, 1e-5, mx.float32)
+    check(mx.conv_general(x, w, **kw), expected, 1e-5, mx.float32, k=w.size // w.shape[0])
 
 
 def test_conv_general_1d_and_3d():
     x, xn = rand((1, 8, 3))
     w, wn = rand((2, 3, 3))
     check(mx.conv_general(x, w, 3, ([2], [0]), 2, 1, 1, True),
-          np_conv(xn, wn, 3, 2, 2, 1, 1, True, padding_hi=0), 1e-5)
+          np_conv(xn, wn, 3, 2, 2, 1, 1, True, padding_hi=0), 1e-5, k=9)
     x, xn = rand((1, 4, 3, 5, 2))
     w, wn = rand((3, 2, 2, 2, 2))
     check(mx.conv_general(x, w, [1, 2, 1], [0, 1, 1], input_dilation=[1, 1, 2]),
-          np_conv(xn, wn, (1, 2, 1), (0, 1, 1), input_dilation=(1, 1, 2)), 1e-5)
+          np_conv(xn, wn, (1, 2, 1), (0, 1, 1), input_dilation=(1, 1, 2)), 1e-5, k=16)
     # an empty stride list means unit strides
-    check(mx.conv_general(x, w, stride=[]), np_conv(xn, wn), 1e-5)
+    check(mx.conv_general(x, w, stride=[]), np_conv(xn, wn), 1e-5, k=16)
 
 
 # ---- transposed convolutions ------------------------------------------------------------------
 
 TRANSPOSED = [
     ("conv_transpose1d", (2, 5, 4), (6, 3), dict()),
-    ("conv_transpose1d", (2, 5, 4), (6, 3), dict(stride=2)),
+    pytest.param("conv_transpose1d", (2, 5, 4), (6, 3), dict(stride=2), marks=_INPUT_DILATION_BUG),
     ("conv_transpose1d", (2, 5, 4), (6, 3), dict(stride=2, padding=1, output_padding=1)),
     ("conv_transpose1d", (2, 5, 4), (6, 3), dict(dilation=2, padding=1)),
     ("conv_transpose1d", (2, 5, 4), (6, 3), dict(stride=3, output_padding=2)),
@@ -211,11 +223,11 @@ TRANSPOSED = [
 ]
 
 
-@pytest.mark.parametrize("op,xshape,wshape,kw", TRANSPOSED, ids=[f"{c[0]}-{c[3]}" for c in TRANSPOSED])
+@pytest.mark.parametrize("op,xshape,wshape,kw", TRANSPOSED, ids=[f"{c[0]}-{c[3]}" for c in map(_unmarked, TRANSPOSED)])
 def test_conv_transpose_nd(op, xshape, wshape, kw):
     x, xn = rand(xshape)
     w, wn = rand(wshape + (xshape[-1] // kw.get("groups", 1),))
-    check(getattr(mx, op)(x, w, **kw), np_conv_transpose(xn, wn, **kw), 1e-5, mx.float32)
+    check(getattr(mx, op)(x, w, **kw), np_conv_transpose(xn, wn, **kw), 1e-5, mx.float32, k=w.size // w.shape[0])
 
 
 @pytest.mark.parametrize("dtype,tol", FLOATS[1:], ids=FLOAT_IDS[1:])

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
+from _device import cpu_only, f64_cpu_only, libmlx_cuda
 
 # mlxcy dtype -> NumPy dtype used as the oracle (bfloat16 has none: compared through float32).
 DTYPES = {
@@ -13,12 +14,7 @@ DTYPES = {
     mx.bfloat16: np.float32, mx.complex64: np.complex64,
 }
 # float64 exists on the CPU only (MLX's own rule)
-ALL_DTYPES = [pytest.param(d, marks=pytest.mark.cpu_only) if d == mx.float64 else d for d in DTYPES]
-
-
-def cpu_only(*values):
-    """A parametrize case that needs the CPU device (it uses float64)."""
-    return pytest.param(*values, marks=pytest.mark.cpu_only)
+ALL_DTYPES = f64_cpu_only(DTYPES)
 
 
 def to_np(a):
@@ -188,7 +184,8 @@ def test_like_ops_bad_input():
     ((3,), {"dtype": mx.uint8}, [0, 1, 2], mx.uint8),
     cpu_only((3.0,), {"dtype": mx.float64}, [0.0, 1.0, 2.0], mx.float64),
     ((3,), {"dtype": mx.bfloat16}, [0.0, 1.0, 2.0], mx.bfloat16),
-    ((0.5, 3, 1, mx.complex64), {}, [0.5, 1.5, 2.5], mx.complex64),
+    pytest.param((0.5, 3, 1, mx.complex64), {}, [0.5, 1.5, 2.5], mx.complex64,
+                 marks=libmlx_cuda("the GPU Arange kernel has no complex64")),
 ])
 def test_arange(args, kwargs, expected, dtype):
     check(mx.arange(*args, **kwargs), np.asarray(expected, dtype=DTYPES[dtype]), dtype)
@@ -250,12 +247,22 @@ def test_eye_and_tri(n, m, k):
     check(mx.tri(n, m, k), np.tri(n, m, k), mx.float32)
 
 
-@pytest.mark.parametrize("dtype", ALL_DTYPES)
-def test_eye_identity_tri_dtypes(dtype):
+# eye and identity write their diagonal with a scatter
+_NO_GPU_SCATTER = libmlx_cuda("GPU scatter does not support int64, uint64 or complex64")
+
+
+@pytest.mark.parametrize("dtype", [pytest.param(d, marks=_NO_GPU_SCATTER)
+                                   if d in (mx.int64, mx.uint64, mx.complex64) else d
+                                   for d in DTYPES if d != mx.float64] + [cpu_only(mx.float64)])
+def test_eye_identity_dtypes(dtype):
     np_dt = DTYPES[dtype]
     check(mx.eye(3, dtype=dtype), np.eye(3, dtype=np_dt), dtype)
     check(mx.identity(2, dtype), np.identity(2, dtype=np_dt), dtype)
-    check(mx.tri(3, 2, k=1, dtype=dtype), np.tri(3, 2, 1, dtype=np_dt), dtype)
+
+
+@pytest.mark.parametrize("dtype", ALL_DTYPES)
+def test_tri_dtypes(dtype):
+    check(mx.tri(3, 2, k=1, dtype=dtype), np.tri(3, 2, 1, dtype=DTYPES[dtype]), dtype)
 
 
 def test_eye_defaults_and_bad_input():

@@ -5,6 +5,7 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
+from _device import f64_cpu_only
 
 FLOATS = [mx.float16, mx.bfloat16, mx.float32, mx.float64]
 INTS = [mx.uint8, mx.uint16, mx.uint32, mx.uint64, mx.int8, mx.int16, mx.int32, mx.int64]
@@ -16,9 +17,7 @@ TOL = {mx.float16: (4e-3, 4e-3), mx.bfloat16: (2e-2, 2e-2), mx.float32: (2e-5, 1
 # (MLX evaluates several float64 transcendental functions at about float32 accuracy on the CPU.)
 
 
-def params(dtypes):
-    """`dtypes` for parametrize; float64 cases run on the CPU only (MLX GPUs have no float64)."""
-    return [pytest.param(d, marks=pytest.mark.cpu_only) if d == mx.float64 else d for d in dtypes]
+params = f64_cpu_only   # `dtypes` for parametrize; float64 cases run on the CPU only
 
 
 def to_np(x):

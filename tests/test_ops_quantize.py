@@ -5,11 +5,13 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
+from _device import cuda_jit_or_skip, libmlx_cuda
 from test_ops_products import as_np, check, rand
 
 RNG = np.random.default_rng(7)
 
-AFFINE_BITS = [1, 2, 3, 4, 5, 6, 8]
+# 1-bit affine dequantization on CUDA leaves its output unwritten (it reads back stale memory)
+AFFINE_BITS = [pytest.param(1, marks=libmlx_cuda("1-bit affine dequantize writes no output")), 2, 3, 4, 5, 6, 8]
 AFFINE_GROUPS = [32, 64, 128]
 
 # The 16 E2M1 values, indexed by their 4-bit code.
@@ -274,7 +276,8 @@ def test_quantized_matmul_half():
     w, _ = rand((8, 64), mx.float16)
     wq, scales, biases, deq = _quantized(w, 64, 4, "affine")
     x, xn = rand((3, 64), mx.float16)
-    check(mx.quantized_matmul(x, wq, scales, biases), xn @ deq.T, 5e-2, mx.float16)
+    with cuda_jit_or_skip():
+        check(mx.quantized_matmul(x, wq, scales, biases), xn @ deq.T, 5e-2, mx.float16)
 
 
 def test_quantized_matmul_errors():

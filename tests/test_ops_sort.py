@@ -142,8 +142,8 @@ def test_searchsorted_mixed_and_errors():
         mx.searchsorted(mx.array([[1, 2], [3, 4]]), mx.array([1]))
 
 
-@pytest.mark.parametrize("dtype", [mx.bool_, mx.uint8, mx.int16, mx.int32, mx.uint64, mx.float16, mx.float32,
-                                   mx.float64], ids=str)
+@pytest.mark.parametrize("dtype", params([mx.bool_, mx.uint8, mx.int16, mx.int32, mx.uint64, mx.float16,
+                                          mx.float32, mx.float64]), ids=str)
 def test_unique_full(dtype):
     x, v = sample(dtype, (3, 4), seed=3)
     vals, index, inverse, counts = np.unique(v, return_index=True, return_inverse=True, return_counts=True)

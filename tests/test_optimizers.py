@@ -7,6 +7,7 @@ import pytest
 import mlxcy as mx
 import mlxcy.optimizers as optim
 from mlxcy.utils import tree_flatten, tree_unflatten
+from _device import on_gpu
 
 RNG = np.random.default_rng(0)
 P0 = {"w": RNG.standard_normal((4, 3)).astype(np.float32), "b": RNG.standard_normal(3).astype(np.float32)}
@@ -272,6 +273,10 @@ def test_training_step_under_compile_with_captured_state_matches_eager():
         eager_opt.update(eager_model, g)
         mx.eval(eager_model.parameters(), eager_opt.state)
     assert value.item() < 0.5 * first                      # the compiled loop trains
+    # On the GPU the compiled and the eager graph round their TF32 matmuls differently, and an Adam
+    # step is about lr long whatever the gradient's size: where a gradient hovers near zero the two
+    # can step opposite ways. Over 100 steps, allow a drift of a few steps there.
+    atol = 3 * 0.01 if on_gpu() else 1e-4
     for (k, a), (_, b) in zip(tree_flatten(model.parameters()), tree_flatten(eager_model.parameters())):
-        np.testing.assert_allclose(np.asarray(a), np.asarray(b), rtol=1e-3, atol=1e-4, err_msg=k)
+        np.testing.assert_allclose(np.asarray(a), np.asarray(b), rtol=1e-3, atol=atol, err_msg=k)
     assert opt.step.item() == 100

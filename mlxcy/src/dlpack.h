@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "mlx/array.h"
+#include "cuda_interop.h"
 #include "mlxcy_core.h"
 
 extern "C" {
@@ -108,14 +109,14 @@ inline MlxcyDLDataType dl_dtype_of(const mx::Dtype& d) {
   return t;
 }
 
-inline void dl_fill_tensor(MlxcyDLTensor& t, DLExportCtx* ctx) {
+inline void dl_fill_tensor(MlxcyDLTensor& t, DLExportCtx* ctx, MlxcyDLDevice device) {
   auto& a = ctx->arr;
   for (size_t i = 0; i < a.ndim(); ++i) {
     ctx->shape.push_back(a.shape(static_cast<int>(i)));
     ctx->strides.push_back(a.strides()[i]);
   }
-  t.data = a.data<char>();
-  t.device = MlxcyDLDevice{MLXCY_DL_CPU, 0};
+  t.data = raw_data(a);
+  t.device = device;
   t.ndim = static_cast<int32_t>(a.ndim());
   t.dtype = dl_dtype_of(a.dtype());
   t.shape = ctx->shape.empty() ? nullptr : ctx->shape.data();
@@ -144,8 +145,12 @@ inline void dl_capsule_destructor(PyObject* cap) {
   }
 }
 
-// A DLPack capsule of an evaluated, row-contiguous host array (no copy of the data).
-inline PyObject* dl_make_capsule(const mx::array& a, bool versioned, bool copied) {
+// A DLPack capsule of an evaluated, row-contiguous array (no copy of the data), reported as
+// living on `device_type`/`device_id`. `data()` is the host-visible pointer (on the CUDA
+// build: unified memory, which the GPU addresses too).
+inline PyObject* dl_make_capsule(const mx::array& a, bool versioned, bool copied, int32_t device_type,
+                                 int32_t device_id) {
+  MlxcyDLDevice device{device_type, device_id};
   auto* ctx = new DLExportCtx(a);
   if (versioned) {
     auto* m = new MlxcyDLManagedTensorVersioned{};
@@ -153,7 +158,7 @@ inline PyObject* dl_make_capsule(const mx::array& a, bool versioned, bool copied
     m->manager_ctx = ctx;
     m->deleter = dl_delete_versioned;
     m->flags = copied ? MLXCY_DLPACK_FLAG_IS_COPIED : 0;
-    dl_fill_tensor(m->dl_tensor, ctx);
+    dl_fill_tensor(m->dl_tensor, ctx, device);
     PyObject* cap = PyCapsule_New(m, "dltensor_versioned", dl_capsule_destructor);
     if (!cap) dl_delete_versioned(m);
     return cap;
@@ -161,17 +166,15 @@ inline PyObject* dl_make_capsule(const mx::array& a, bool versioned, bool copied
   auto* m = new MlxcyDLManagedTensor{};
   m->manager_ctx = ctx;
   m->deleter = dl_delete_legacy;
-  dl_fill_tensor(m->dl_tensor, ctx);
+  dl_fill_tensor(m->dl_tensor, ctx, device);
   PyObject* cap = PyCapsule_New(m, "dltensor", dl_capsule_destructor);
   if (!cap) dl_delete_legacy(m);
   return cap;
 }
 
-// An array viewing an imported tensor's memory; the producer's deleter runs (with the GIL)
-// when MLX lets go of the buffer.
-inline mx::array dl_array_view(void* data, const mx::Shape& shape, mx::Dtype dtype, void* managed,
-                               bool versioned) {
-  return array_foreign_view(data, shape, dtype, [managed, versioned]() {
+// What runs when MLX lets go of an imported tensor's memory: the producer's deleter, with the GIL.
+inline std::function<void()> dl_release(void* managed, bool versioned) {
+  return [managed, versioned]() {
     if (!Py_IsInitialized()) return;
     PyGILState_STATE st = PyGILState_Ensure();
     if (versioned) {
@@ -182,7 +185,19 @@ inline mx::array dl_array_view(void* data, const mx::Shape& shape, mx::Dtype dty
       if (m->deleter) m->deleter(m);
     }
     PyGILState_Release(st);
-  });
+  };
+}
+
+// An array viewing an imported tensor's host memory.
+inline mx::array dl_array_view(void* data, const mx::Shape& shape, mx::Dtype dtype, void* managed,
+                               bool versioned) {
+  return array_foreign_view(data, shape, dtype, dl_release(managed, versioned));
+}
+
+// An array viewing an imported tensor's CUDA unified memory (CUDA build only).
+inline mx::array dl_array_view_unified(void* data, size_t nbytes, const mx::Shape& shape, mx::Dtype dtype,
+                                       void* managed, bool versioned) {
+  return cuda_unified_view(data, nbytes, shape, dtype, dl_release(managed, versioned));
 }
 
 // Copy a strided tensor (strides in elements, possibly negative) into compact row-major order.
