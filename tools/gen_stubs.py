@@ -1,18 +1,29 @@
-"""Generate the type stubs of mlxcy's compiled namespaces: mlxcy/__init__.pyi, fft.pyi, ...
+"""Generate the type stubs of mlxcy's public namespaces: mlxcy/__init__.pyi, fft.pyi, ...
 
-Parameters (names, kinds, defaults) come from the runtime (``inspect.signature`` of the built
-module), so the stub says what the code accepts; type annotations come from the reference API
-listing (``mlx-0.32.4-api.json``), matched by parameter name and rewritten to mlxcy's names.
-An annotation naming something the stub cannot resolve becomes ``Any``.
+One stub per namespace the reference ships a stub for (``mlx.core`` and its submodules), placed
+next to the module that implements it, plus ``core.pyi`` (``mlxcy.core`` is ``mlxcy``). The
+private extension modules (``_core``, ``_ops_*``, ...) get no stub: ``__init__.pyi`` declares
+what they export through ``mlxcy``.
 
-Run after adding or changing a public function: ``python tools/gen_stubs.py``
-(``--api PATH`` for the listing, ``--check`` to only report whether the stubs are current).
-tests/test_stubs.py fails when a stub falls behind the runtime.
+Parameters (names, kinds, defaults) come from the runtime: ``inspect.signature`` of the built
+cyfunctions, or, for a cdef class constructor, the signature Cython embeds in the class
+docstring. Type annotations come from the reference API listing (``mlx-0.32.4-api.json``),
+matched by parameter name; a parameter the reference does not have stays unannotated, and an
+annotation naming something the stub cannot resolve becomes ``Any``.
+
+    python tools/gen_stubs.py            # rewrite the stubs
+    python tools/gen_stubs.py --check    # exit 1 when a stub differs from what would be written
+    python tools/gen_stubs.py --compare  # list where the runtime's signatures differ from the
+                                         # reference's (names, kinds, defaults)
+
+tests/test_stubs.py checks the committed stubs against the runtime (it imports the helpers
+``public_names``, ``class_members``, ``runtime_signature`` and ``params_of_def`` from here).
 """
 import argparse
 import ast
 import builtins
 import enum
+import importlib
 import inspect
 import json
 import os
@@ -21,11 +32,9 @@ import sys
 import types
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_API = os.path.join(os.path.dirname(ROOT), "shared", "reference", "mlx-0.32.4-api.json")
-if not os.path.exists(DEFAULT_API):
-    DEFAULT_API = "/work/shared/reference/mlx-0.32.4-api.json"
+DEFAULT_API = "/work/shared/reference/mlx-0.32.4-api.json"
 
-# stub file -> (runtime module, reference namespace)
+# stub file (relative to mlxcy/) -> (runtime module, reference namespace)
 NAMESPACES = {
     "__init__.pyi": ("mlxcy", "mlx.core"),
     "fft.pyi": ("mlxcy.fft", "mlx.core.fft"),
@@ -33,36 +42,227 @@ NAMESPACES = {
     "random.pyi": ("mlxcy.random", "mlx.core.random"),
     "fast.pyi": ("mlxcy.fast", "mlx.core.fast"),
     "distributed.pyi": ("mlxcy.distributed", "mlx.core.distributed"),
+    "metal.pyi": ("mlxcy.metal", "mlx.core.metal"),
+    "cuda.pyi": ("mlxcy.cuda", "mlx.core.cuda"),
+}
+CORE_STUB = '"""Type stub of mlxcy.core: the same namespace as mlxcy."""\nfrom mlxcy import *\nfrom mlxcy import __version__ as __version__\n'
+
+# Dunders that are part of a class's public protocol (operators, containers, conversions, the
+# array and DLPack protocols, context managers): stubbed, and checked, when a class defines them.
+PROTOCOL_DUNDERS = frozenset("""
+__init__ __call__ __iter__ __next__ __len__ __getitem__ __setitem__ __contains__ __enter__
+__exit__ __eq__ __ne__ __lt__ __le__ __gt__ __ge__ __hash__ __repr__ __str__ __bool__ __int__
+__float__ __complex__ __index__ __bytes__ __abs__ __neg__ __pos__ __invert__ __add__ __radd__
+__iadd__ __sub__ __rsub__ __isub__ __mul__ __rmul__ __imul__ __truediv__ __rtruediv__
+__itruediv__ __div__ __rdiv__ __floordiv__ __rfloordiv__ __ifloordiv__ __mod__ __rmod__
+__imod__ __pow__ __rpow__ __ipow__ __matmul__ __rmatmul__ __imatmul__ __and__ __rand__
+__iand__ __or__ __ror__ __ior__ __xor__ __rxor__ __ixor__ __lshift__ __rlshift__ __ilshift__
+__rshift__ __rrshift__ __irshift__ __array__ __array_namespace__ __dlpack__ __dlpack_device__
+__copy__ __deepcopy__ __getstate__ __setstate__ __mlx_array__
+""".split())
+# Cython gives a class that defines ``__eq__`` all six comparison slots; the ordering ones count
+# only for the classes that really order (elementwise).
+ORDERING_DUNDERS = frozenset(["__lt__", "__le__", "__gt__", "__ge__"])
+ORDERED_CLASSES = frozenset(["array"])
+# Cython's automatic pickling support: part of the surface only where a class writes its own.
+PICKLING_DUNDERS = frozenset(["__getstate__", "__setstate__"])
+UNARY_DUNDERS = frozenset("""__iter__ __next__ __len__ __hash__ __repr__ __str__ __bool__ __int__
+__float__ __complex__ __index__ __bytes__ __abs__ __neg__ __pos__ __invert__""".split())
+
+# Types of properties and instance attributes, and return types, that the reference listing does
+# not record ("Class.name", or "name" for any class's dunder).
+TYPES = {
+    "__eq__": "bool", "__ne__": "bool", "__hash__": "int", "__repr__": "str", "__str__": "str",
+    "__len__": "int", "__bool__": "bool", "__init__": "None", "array.__str__": "str",
+    "ArrayIterator.__iter__": "ArrayIterator", "ArrayIterator.__next__": "array",
+    "ArrayAt.__getitem__": "ArrayAt", "ArrayAt.add": "array", "ArrayAt.subtract": "array",
+    "ArrayAt.multiply": "array", "ArrayAt.divide": "array", "ArrayAt.maximum": "array",
+    "ArrayAt.minimum": "array", "StreamContext.__enter__": "None",
+    "StreamContext.__exit__": "None", "FunctionExporter.__enter__": "FunctionExporter",
+    "FunctionExporter.__exit__": "None", "FunctionExporter.close": "None",
+    "FunctionExporter.__call__": "None", "array.tolist": "Any",
+    "ArrayLike.__mlx_array__": "array", "Group.rank": "int", "Group.size": "int",
+    "Group.split": "Group",
+    "array.T": "array", "array.mT": "array", "array.at": "ArrayAt", "array.dtype": "Dtype",
+    "array.real": "array", "array.imag": "array", "array.itemsize": "int", "array.nbytes": "int",
+    "array.ndim": "int", "array.size": "int", "array.shape": "tuple[int, ...]",
+    "Dtype.size": "int", "Device.type": "DeviceType", "Stream.device": "Device",
+    "ThreadLocalStream.device": "Device", "finfo.dtype": "Dtype", "iinfo.dtype": "Dtype",
 }
 
-HEADER = '''"""Type stubs for {module}: generated by tools/gen_stubs.py from the runtime and the reference listing."""
+# Annotations for what mlxcy has beyond the reference (written as the listing writes them).
+EXTRA_SIGNATURES = {
+    "mlx.core": {
+        "blas_info": ["def blas_info() -> dict[str, str | int]"],
+        "load": ["def load(file: str | pathlib.Path, *, mmap: bool = False) -> "
+                 "dict[str, array]"],
+        "load_sharded": ["def load_sharded(path: str | pathlib.Path, *, mmap: bool = False, "
+                         "return_metadata: bool = False, stream: StreamOrDevice = None) -> "
+                         "dict[str, array] | tuple[dict[str, array], dict[str, Any]]"],
+    },
+}
+
+# Classes whose public attributes are set per instance: how to make one to look at.
+SAMPLE_INSTANCES = {
+    "finfo": lambda mx: mx.finfo(mx.float32),
+    "iinfo": lambda mx: mx.iinfo(mx.int32),
+    "PrintOptions": lambda mx: mx.PrintOptions(),
+}
+
+HEADER = '''"""Type stub of {module}: written by tools/gen_stubs.py (runtime parameters, reference types)."""
+import enum
 import pathlib
 import types
-from typing import Any, Callable, Iterator, Literal, Optional, Sequence, Union
+from typing import Any, Callable, Iterator, Literal, Optional, Sequence, Union, final
 {imports}
 _Scalar = Union[bool, int, float, complex]
-_StreamOrDevice = Union[None, {p}Stream, {p}Device]
+_StreamOrDevice = Union[None, Stream, ThreadLocalStream, Device, DeviceType]
 '''
-
+CORE_TYPES = ["array", "Dtype", "Device", "DeviceType", "Stream", "ThreadLocalStream", "ArrayLike"]
 TYPING = {"Any", "Callable", "Iterator", "Literal", "Optional", "Sequence", "Union"}
 ALIASES = {"scalar": "_Scalar", "StreamOrDevice": "_StreamOrDevice"}
-ANY_NAMES = {"file", "DLPackCompatible", "ndarray", "P", "R", "T", "ArrayLike_", "nb_func"}
+ANY_NAMES = {"file", "DLPackCompatible", "ndarray", "R", "T", "ArrayLike_",
+             "list_or_scalar"}
 MODULE_ROOTS = {"pathlib", "types"}
+LONG_STREAM = "Stream | ThreadLocalStream | Device | DeviceType | None"
 
 
-def reference_signatures(api, namespace):
+# ---------------------------------------------------------------------------------------------
+# The runtime surface (shared with tests/test_stubs.py)
+
+def public_names(module):
+    """The public names of a namespace: ``__all__`` when it has one, else every name without a
+    leading underscore, less modules imported from outside mlxcy."""
+    names = getattr(module, "__all__", None)
+    if names is None:
+        names = [n for n in dir(module) if not n.startswith("_")]
+    out = []
+    for n in names:
+        value = getattr(module, n)
+        if isinstance(value, types.ModuleType) and not value.__name__.startswith("mlxcy"):
+            continue
+        out.append(n)
+    return sorted(out)
+
+
+def class_members(cls):
+    """name -> kind ('method', 'property', 'staticmethod', 'classmethod', 'attribute', 'member')
+    for the public surface of a class: its own public names, the protocol dunders it defines,
+    the members of an enum, and the instance attributes of the classes in SAMPLE_INSTANCES."""
+    if issubclass(cls, enum.Enum):
+        return {m: "member" for m in cls.__members__}
+    out = {}
+    for name, value in vars(cls).items():
+        if name.startswith("_") and name not in PROTOCOL_DUNDERS:
+            continue
+        if name in ORDERING_DUNDERS and cls.__name__ not in ORDERED_CLASSES:
+            continue
+        if name in PICKLING_DUNDERS and runtime_signature(value) is None:
+            continue
+        if isinstance(value, staticmethod):
+            out[name] = "staticmethod"
+        elif isinstance(value, classmethod):
+            out[name] = "classmethod"
+        elif isinstance(value, (property, types.GetSetDescriptorType, types.MemberDescriptorType)):
+            out[name] = "property"
+        elif callable(value):
+            out[name] = "method"
+        else:
+            out[name] = "attribute"
+    make = SAMPLE_INSTANCES.get(cls.__name__)
+    if make is not None:
+        import mlxcy
+        for name in vars(make(mlxcy)):
+            if not name.startswith("_"):
+                out[name] = "attribute"
+    return out
+
+
+def is_subclassable(cls):
+    """Whether Python code can subclass ``cls`` (a cdef class may forbid it: stubbed @final)."""
+    return bool(cls.__flags__ & (1 << 10))  # Py_TPFLAGS_BASETYPE
+
+
+def runtime_signature(obj, owner=None, name=None):
+    """The runtime's ``inspect.Signature`` of a function or method, or None when it has none.
+
+    A cdef class's ``__init__`` is a slot wrapper that reports ``(self, *args, **kwargs)``; its
+    real parameters are in the first docstring line Cython embeds (``Device(type, int index=0)``,
+    C types dropped). ``Name(*args, **kwargs)`` there means the class declares none (its objects
+    come from factory functions): the slot's own signature stands."""
+    if name == "__init__" and isinstance(obj, types.WrapperDescriptorType) and owner is not None:
+        first = (owner.__doc__ or "").strip().splitlines()[:1]
+        m = re.fullmatch(re.escape(owner.__name__) + r"\((.*)\)", first[0]) if first else None
+        if m is not None and m.group(1) != "*args, **kwargs":
+            return _embedded_signature(owner, m.group(1))
+    try:
+        return inspect.signature(obj)
+    except (TypeError, ValueError):
+        return None
+
+
+def _embedded_signature(owner, text):
+    params = [re.sub(r"^(?:[\w.]+\s+)+(?=\**\w+\s*(?:=|$))", "", p.strip())
+              for p in _split_params(text)]
+    source = f"def __init__(self, {', '.join(params)}): pass"
+    namespace = dict(vars(sys.modules[owner.__module__]))
+    try:
+        exec(source, namespace)  # the defaults evaluated in the class's module
+        return inspect.signature(namespace["__init__"])
+    except Exception:
+        return params_signature(params_of_def(ast.parse(source).body[0]))
+
+
+def _split_params(text):
+    parts, depth, cur = [], 0, ""
+    for ch in text:
+        depth += ch in "([{"
+        depth -= ch in ")]}"
+        if ch == "," and depth == 0:
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return parts + ([cur] if cur.strip() else [])
+
+
+def params_of_def(fn):
+    """[(name, kind, has_default)] of an ``ast.FunctionDef``, kinds as in ``inspect.Parameter``."""
+    P = inspect.Parameter
+    a = fn.args
+    positional = a.posonlyargs + a.args
+    defaults = [False] * (len(positional) - len(a.defaults)) + [True] * len(a.defaults)
+    out = [(arg.arg, P.POSITIONAL_ONLY if i < len(a.posonlyargs) else P.POSITIONAL_OR_KEYWORD,
+            defaults[i]) for i, arg in enumerate(positional)]
+    if a.vararg:
+        out.append((a.vararg.arg, P.VAR_POSITIONAL, False))
+    out += [(arg.arg, P.KEYWORD_ONLY, d is not None) for arg, d in zip(a.kwonlyargs, a.kw_defaults)]
+    if a.kwarg:
+        out.append((a.kwarg.arg, P.VAR_KEYWORD, False))
+    return out
+
+
+def params_of_signature(sig):
+    """[(name, kind, has_default)] of an ``inspect.Signature``."""
+    return [(p.name, p.kind, p.default is not p.empty) for p in sig.parameters.values()]
+
+
+def params_signature(params, default=None):
+    """An ``inspect.Signature`` of [(name, kind, has_default)], each default ``default``."""
+    return inspect.Signature([inspect.Parameter(n, k, default=default if d else
+                                                inspect.Parameter.empty) for n, k, d in params])
+
+
+# ---------------------------------------------------------------------------------------------
+# Annotations from the reference listing
+
+def reference_signatures(entries):
     """name -> list of ast.FunctionDef parsed from the reference's signature strings."""
     out = {}
-    for name, entry in api.get(namespace, {}).items():
-        sigs = entry.get("signature")
-        if isinstance(sigs, str) or not sigs:
-            continue
-        parsed = []
-        for text in sigs:
-            node = _parse_reference(text)
-            if node is not None:
-                parsed.append(node)
-        out[name] = parsed
+    for name, entry in (entries or {}).items():
+        sigs = entry.get("signature") if isinstance(entry, dict) else None
+        if isinstance(sigs, list):
+            out[name] = [fn for fn in map(_parse_reference, sigs) if fn is not None]
     return out
 
 
@@ -72,265 +272,327 @@ def _parse_reference(text):
     text = re.sub(r"=\s*\\\d+", "= None", text)
     text = re.sub(r"\b(\w+)\s+:", r"\1:", text)
     try:
-        mod = ast.parse(text.strip() + ": ...")
+        fn = ast.parse(text.strip() + ": ...").body[0]
     except SyntaxError:
         return None
-    fn = mod.body[0]
     return fn if isinstance(fn, ast.FunctionDef) else None
 
 
 class Annotator:
     """Rewrites reference annotations into names the stub defines; unknown names become Any."""
 
-    def __init__(self, known, prefix):
+    def __init__(self, known):
         self.known = set(known)
-        self.prefix = prefix
 
     def convert(self, node):
         if node is None:
             return None
-        node = _copy(node)
-        ok = [True]
-        prefix = self.prefix
+        ok = True
+        known = self.known
 
         class Fix(ast.NodeTransformer):
             def visit_Name(self, n):
+                nonlocal ok
                 if n.id in ALIASES:
                     return ast.copy_location(ast.Name(ALIASES[n.id], ast.Load()), n)
+                if n.id in ("P", "nb_func"):  # a callable's parameters
+                    return ast.copy_location(ast.Constant(...), n)
                 if n.id in ANY_NAMES:
                     return ast.copy_location(ast.Name("Any", ast.Load()), n)
-                if n.id in TYPING or n.id in dir(builtins) or n.id in outer.known:
-                    if n.id in outer.known and prefix and n.id not in TYPING:
-                        return ast.copy_location(
-                            ast.Attribute(ast.Name(prefix.rstrip("."), ast.Load()), n.id, ast.Load()), n)
-                    return n
-                ok[0] = False
+                if not (n.id in TYPING or n.id in known or n.id in dir(builtins)):
+                    ok = False
                 return n
 
             def visit_Attribute(self, n):
+                nonlocal ok
                 root = n
                 while isinstance(root, ast.Attribute):
                     root = root.value
                 if not (isinstance(root, ast.Name) and root.id in MODULE_ROOTS):
-                    ok[0] = False
+                    ok = False
                 return n
 
-        outer = self
-        node = Fix().visit(node)
-        text = ast.unparse(node)
-        return text if ok[0] else "Any"
+        node = Fix().visit(ast.parse(ast.unparse(node), mode="eval").body)
+        return ast.unparse(node).replace(LONG_STREAM, "_StreamOrDevice") if ok else "Any"
 
 
-def _copy(node):
-    return ast.parse(ast.unparse(node), mode="eval").body
+def _best_reference(params, ref_fns):
+    """The reference overload sharing most parameter names with the runtime's."""
+    names = {p[0] for p in params}
+    best = None
+    for fn in ref_fns or []:
+        score = len(names & {p[0] for p in params_of_def(fn)})
+        if best is None or score > best[0]:
+            best = (score, fn)
+    return best[1] if best else None
 
 
-def _default_text(value, module, core):
-    """A stub default: the literal itself when it round-trips, a module name, else ``...``."""
-    if value is None or isinstance(value, (bool, int, float, str, bytes)):
-        text = repr(value)
-        if isinstance(value, float) and not (value == value and abs(value) != float("inf")):
-            return "..."
-        return text
-    if isinstance(value, (tuple, list)):
+def _reference_annotations(ref_fns, best):
+    """param name -> annotation node: the best overload's first, then any other's."""
+    ann = {}
+    for fn in ([best] if best is not None else []) + list(ref_fns or []):
+        a = fn.args
+        for arg in a.posonlyargs + a.args + a.kwonlyargs + [x for x in (a.vararg, a.kwarg) if x]:
+            if arg.annotation is not None:
+                ann.setdefault(arg.arg, arg.annotation)
+    return ann
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing stubs
+
+def _default_text(value, module):
+    """A stub default: the literal itself when it round-trips, a name of the module, else ``...``."""
+    if isinstance(value, float) and (value != value or value in (float("inf"), float("-inf"))):
+        return "..."
+    if value is None or isinstance(value, (bool, int, float, str, bytes, tuple, list)):
         try:
             if ast.literal_eval(repr(value)) == value:
                 return repr(value)
         except (ValueError, SyntaxError):
             pass
         return "..."
-    for space, prefix in ((module, ""), (core, "mlxcy.")):
-        for name in dir(space):
-            if not name.startswith("_"):
-                try:
-                    if getattr(space, name) is value:
-                        return prefix + name
-                except Exception:
-                    pass
+    for name in dir(module):
+        if not name.startswith("_") and getattr(module, name, None) is value:
+            return name
     return "..."
 
 
-def _format_params(sig, ref_fn, annotator, module, core, drop_self=False):
-    ref_ann = {}
-    if ref_fn is not None:
-        for arg in ref_fn.args.posonlyargs + ref_fn.args.args + ref_fn.args.kwonlyargs:
-            ref_ann.setdefault(arg.arg, arg.annotation)
-        for arg in (ref_fn.args.vararg, ref_fn.args.kwarg):
-            if arg is not None:
-                ref_ann.setdefault(arg.arg, arg.annotation)
+def _stub_params(params, defaults, ann, module):
+    P = inspect.Parameter
     parts = []
-    params = list(sig.parameters.values())
-    seen_pos_only = seen_kw_only = False
-    for i, p in enumerate(params):
-        if p.kind is p.POSITIONAL_ONLY:
-            seen_pos_only = True
-        elif seen_pos_only:
+    for i, (name, kind, has_default) in enumerate(params):
+        prev = params[i - 1][1] if i else None
+        if prev is P.POSITIONAL_ONLY and kind is not P.POSITIONAL_ONLY:
             parts.append("/")
-            seen_pos_only = False
-        if p.kind is p.KEYWORD_ONLY and not seen_kw_only:
+        if kind is P.KEYWORD_ONLY and prev not in (P.KEYWORD_ONLY, P.VAR_POSITIONAL):
             parts.append("*")
-            seen_kw_only = True
-        if p.kind is p.VAR_KEYWORD:
-            seen_kw_only = True
-        ann = None if (i == 0 and drop_self) else annotator.convert(ref_ann.get(p.name))
-        star = "*" if p.kind is p.VAR_POSITIONAL else "**" if p.kind is p.VAR_KEYWORD else ""
-        if p.kind is p.VAR_POSITIONAL:
-            seen_kw_only = True
-        text = star + p.name + (f": {ann}" if ann else "")
-        if p.default is not p.empty:
-            text += (" = " if ann else "=") + _default_text(p.default, module, core)
+        text = ("*" if kind is P.VAR_POSITIONAL else "**" if kind is P.VAR_KEYWORD else "") + name
+        a = ann.get(name)
+        if (a and has_default and defaults.get(name) is None and a != "Any" and "None" not in a
+                and a != "_StreamOrDevice"):
+            a += " | None"
+        if a:
+            text += ": " + a
+        if has_default:
+            text += (" = " if a else "=") + _default_text(defaults.get(name), module)
         parts.append(text)
-    if seen_pos_only:
+    if params and params[-1][1] is P.POSITIONAL_ONLY:
         parts.append("/")
     return ", ".join(parts)
 
 
-def _signature(obj):
-    try:
-        return inspect.signature(obj)
-    except (TypeError, ValueError):
-        return None
+def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=False, returns=None):
+    """``def name(...) -> R: ...`` with the runtime's parameters and the reference's annotations
+    (``returns`` where the reference gives no return type)."""
+    P = inspect.Parameter
+    operator = is_method and name in PROTOCOL_DUNDERS and name not in ("__init__", "__call__")
+    if sig is not None:
+        params = params_of_signature(sig)
+        defaults = {p.name: p.default for p in sig.parameters.values()}
+    elif operator:  # a Cython operator slot: (self, /) or (self, other, /)
+        params = [("self", P.POSITIONAL_ONLY, False)]
+        if name not in UNARY_DUNDERS:
+            params.append(("other", P.POSITIONAL_ONLY, False))
+        defaults = {}
+    else:  # no signature at all: anything goes
+        params = [("self", P.POSITIONAL_ONLY, False)] if is_method else []
+        params += [("args", P.VAR_POSITIONAL, False), ("kwargs", P.VAR_KEYWORD, False)]
+        defaults = {}
+    best = _best_reference(params, ref_fns)
+    ann = {k: annotator.convert(v) for k, v in _reference_annotations(ref_fns, best).items()}
+    if is_method and params:
+        ann.pop(params[0][0], None)
+    if operator and best is not None and len(params) >= 2 and params[1][0] not in ann:
+        operands = params_of_def(best)[1:]  # the operand: matched by position, not name
+        if operands:
+            ann[params[1][0]] = ann.get(operands[0][0])
+    text = _stub_params(params, defaults, ann, module)
+    ret = annotator.convert(best.returns) if best is not None and best.returns else None
+    if name == "__init__" or ret is None or ret == "Any":
+        ret = returns or ret
+    ignore = ""
+    if name in ("__eq__", "__ne__") and ret != "bool":
+        ignore = "  # type: ignore[override]"  # elementwise: an array, not object's bool
+    elif name == "__ipow__":
+        ignore = "  # type: ignore[misc]"  # the in-place slot takes no modulo, __pow__ does
+    return f"{indent}def {name}({text}) -> {ret or 'Any'}: ...{ignore}\n"
 
 
-def _returns(ref_fns, annotator):
-    for fn in ref_fns or []:
-        if fn.returns is not None:
-            return annotator.convert(fn.returns)
-    return None
-
-
-def function_stub(name, obj, ref_fns, annotator, module, core, indent="", method=False):
-    """``def name(...) -> R: ...`` for one function (the runtime's parameters)."""
-    sig = _signature(obj)
-    if sig is None:
-        params = "self, *args, **kwargs" if method else "*args, **kwargs"
-        return f"{indent}def {name}({params}) -> Any: ...\n"
-    best = None
-    names = list(sig.parameters)
-    for fn in ref_fns or []:
-        ref_names = [a.arg for a in fn.args.posonlyargs + fn.args.args + fn.args.kwonlyargs]
-        score = len(set(names) & set(ref_names))
-        if best is None or score > best[0]:
-            best = (score, fn)
-    ref_fn = best[1] if best else None
-    params = _format_params(sig, ref_fn, annotator, module, core, drop_self=method)
-    ret = _returns([ref_fn] if ref_fn is not None else [], annotator) or "Any"
-    return f"{indent}def {name}({params}) -> {ret}: ...\n"
-
-
-def class_stub(name, cls, api_class, annotator, module, core):
-    """A class stub: its own public methods (and dunders the reference lists), properties, members."""
-    lines = [f"class {name}:\n", f'    """{(cls.__doc__ or name).strip().splitlines()[0]}"""\n']
-    wanted_dunders = set(api_class) if api_class else set()
-    wanted_dunders |= {"__init__", "__call__", "__iter__", "__next__", "__len__", "__getitem__",
-                       "__setitem__", "__enter__", "__exit__", "__eq__", "__hash__", "__repr__"}
-    for attr in sorted(vars(cls)):
-        if attr.startswith("_") and not (attr.startswith("__") and attr in wanted_dunders):
+def class_stub(name, cls, ref_methods, init_refs, annotator, module):
+    """A class stub: its public methods, properties and attributes, and the protocol dunders it
+    defines; an enum's members."""
+    doc = (cls.__doc__ or name).strip().splitlines()
+    doc = next((line for line in doc[1:] if line.strip()), doc[0]) if re.match(
+        re.escape(name) + r"\(", doc[0]) and len(doc) > 1 else doc[0]
+    doc = doc.strip().replace('"""', "'''").replace("\\", "\\\\")
+    if issubclass(cls, enum.Enum):
+        members = "".join(f"    {m} = {v.value!r}\n" for m, v in cls.__members__.items())
+        return f'class {name}(enum.Enum):\n    """{doc}"""\n{members}\n'
+    final = "" if is_subclassable(cls) else "@final\n"
+    lines = [f"{final}class {name}:\n", f'    """{doc}"""\n']
+    instance = None
+    for attr, kind in sorted(class_members(cls).items()):
+        if kind in ("property", "attribute"):
+            typ = TYPES.get(f"{name}.{attr}")
+            if typ is None and kind == "attribute":
+                if instance is None:
+                    import mlxcy
+                    instance = SAMPLE_INSTANCES[name](mlxcy)
+                typ = type(getattr(instance, attr)).__name__
+                typ = typ if typ in dir(builtins) else "Any"
+            if kind == "property":
+                lines.append(f"    @property\n    def {attr}(self) -> {typ or 'Any'}: ...\n")
+            else:
+                lines.append(f"    {attr}: {typ or 'Any'}\n")
             continue
         value = vars(cls)[attr]
-        ref_entry = (api_class or {}).get(attr, {})
-        if isinstance(value, (property, types.GetSetDescriptorType, types.MemberDescriptorType)):
-            lines.append(f"    @property\n    def {attr}(self) -> Any: ...\n")
-        elif isinstance(value, (staticmethod, classmethod)):
-            kind = "staticmethod" if isinstance(value, staticmethod) else "classmethod"
+        if kind in ("staticmethod", "classmethod"):
             lines.append(f"    @{kind}\n")
-            ref_fns = [f for f in (_parse_reference(s) for s in (ref_entry.get("signature") or [])
-                                   if isinstance(ref_entry.get("signature"), list)) if f]
-            lines.append(function_stub(attr, getattr(cls, attr), ref_fns, annotator, module, core, "    "))
-        elif callable(value) and not isinstance(value, type):
-            sigs = ref_entry.get("signature") if isinstance(ref_entry.get("signature"), list) else []
-            ref_fns = [f for f in (_parse_reference(s) for s in sigs) if f]
-            lines.append(function_stub(attr, value, ref_fns, annotator, module, core, "    ", method=True))
-        elif isinstance(value, cls):
-            lines.append(f"    {attr}: {name}\n")
+            value = value.__func__
+        refs = init_refs if attr == "__init__" else ref_methods.get(attr)
+        if refs is None and attr.startswith("__r") and attr.endswith("__"):
+            refs = ref_methods.get("__" + attr[3:])  # a reflected operator: as the plain one
+        sig = runtime_signature(value, cls, attr)
+        lines.append(function_stub(attr, sig, refs, annotator, module, "    ",
+                                   is_method=kind != "staticmethod",
+                                   returns=TYPES.get(f"{name}.{attr}", TYPES.get(attr))))
     return "".join(lines) + "\n"
 
 
 def generate(stub_name, api):
     """The text of one stub file."""
-    import importlib
     import mlxcy
     module_name, ref_ns = NAMESPACES[stub_name]
     module = importlib.import_module(module_name)
-    core_names = {n for n in dir(mlxcy) if isinstance(getattr(mlxcy, n), type)}
     is_core = module is mlxcy
-    prefix = "" if is_core else "mlxcy."
-    annotator = Annotator(core_names | (set() if is_core else {n for n in dir(module)
-                                                               if isinstance(getattr(module, n), type)}),
-                          "" if is_core else "mlxcy")
-    if not is_core:
-        annotator.known = core_names
-    ref = reference_signatures(api, ref_ns)
-    imports = "" if is_core else "import mlxcy\n"
-    out = [HEADER.format(module=module_name, imports=imports, p=prefix)]
+    local_types = {n for n in dir(module) if isinstance(getattr(module, n), type)}
+    annotator = Annotator(local_types | set(CORE_TYPES) | {"_Scalar", "_StreamOrDevice"})
+    ref = reference_signatures(api.get(ref_ns))
+    for name, fns in reference_signatures(
+            {n: {"signature": sigs} for n, sigs in EXTRA_SIGNATURES.get(ref_ns, {}).items()}).items():
+        ref[name] = ref.get(name, []) + fns  # after the reference's own overloads
+    imports = "" if is_core else f"from mlxcy import {', '.join(CORE_TYPES)}\n"
+    out = [HEADER.format(module=module_name, imports=imports)]
+    if is_core:
+        out.append("\n__version__: str\n")
     submodules, classes, functions, constants = [], [], [], []
-    for name in sorted(n for n in dir(module) if not n.startswith("_")):
+    for name in public_names(module):
         value = getattr(module, name)
         if isinstance(value, types.ModuleType):
-            if value.__name__.startswith("mlxcy."):
-                submodules.append(name)
+            submodules.append(name)
         elif isinstance(value, type):
             classes.append((name, value))
         elif callable(value):
             functions.append((name, value))
         else:
             constants.append((name, value))
-    if is_core:
-        out.insert(0, "")
-        out.append("__version__: str\n")
-    for name in submodules:
-        out.append(f"from . import {name} as {name}\n")
+    out += [f"from . import {name} as {name}\n" for name in submodules]
     out.append("\n")
     for name, cls in classes:
         if cls.__name__ != name and getattr(module, cls.__name__, None) is cls:
             out.append(f"{name} = {cls.__name__}\n\n")
             continue
-        if issubclass(cls, enum.Enum):
-            members = "".join(f"    {m}: {name}\n" for m in cls.__members__)
-            out.append(f"class {name}:\n    \"\"\"{name} (an enumeration).\"\"\"\n{members}\n")
-            continue
-        api_class = api.get(ref_ns + "." + name) or api.get("mlx.core." + name)
-        out.append(class_stub(name, cls, api_class, annotator, module, mlxcy))
+        init_refs = ref.get(name)
+        ref_methods = reference_signatures(api.get(f"{ref_ns}.{name}"))
+        out.append(class_stub(name, cls, ref_methods, init_refs, annotator, module))
     for name, fn in functions:
-        if isinstance(fn, (enum.Enum,)):
-            continue
-        out.append(function_stub(name, fn, ref.get(name), annotator, module, mlxcy))
+        out.append(function_stub(name, runtime_signature(fn), ref.get(name), annotator, module))
     out.append("\n")
     for name, value in constants:
-        out.append(f"{name}: {_constant_type(value, module, mlxcy, prefix)}\n")
-    text = "".join(out).replace("\n\n\n\n", "\n\n\n")
+        cls = type(value)
+        typ = (cls.__name__ if (getattr(module, cls.__name__, None) is cls and not cls.__name__.startswith("_"))
+               or cls.__name__ in CORE_TYPES
+               else cls.__name__ if cls.__module__ == "builtins" and cls is not type(None)
+               else "None" if value is None else "Any")
+        out.append(f"{name}: {typ}\n")
+    text = "".join(out)
+    while "\n\n\n\n" in text:
+        text = text.replace("\n\n\n\n", "\n\n\n")
     ast.parse(text)
     return text
 
 
-def _constant_type(value, module, core, prefix):
-    cls = type(value)
-    for space, p in ((module, ""), (core, prefix)):
-        if getattr(space, cls.__name__, None) is cls:
-            return p + cls.__name__
-    if cls.__module__ == "builtins":
-        return cls.__name__
-    return "Any"
+# ---------------------------------------------------------------------------------------------
+# Runtime vs reference
+
+def compare_reference(api):
+    """Lines naming where mlxcy's runtime names or signatures differ from the reference's."""
+    import mlxcy
+    out = []
+
+    def compare(label, sig, ref_fns):
+        if sig is None or not ref_fns:
+            return
+        ours = params_of_signature(sig)
+        theirs = [params_of_def(fn) for fn in ref_fns]
+        if any(_same(ours, t) for t in theirs):
+            return
+        best = params_of_def(_best_reference(ours, ref_fns))
+        out.append(f"{label}: mlxcy {format_params(ours)}  reference {format_params(best)}")
+
+    for stub_name, (module_name, ref_ns) in NAMESPACES.items():
+        module = importlib.import_module(module_name)
+        ref = reference_signatures(api.get(ref_ns))
+        ours = set(public_names(module))
+        theirs = {n for n in api.get(ref_ns, {})}
+        for n in sorted(theirs - ours):
+            out.append(f"{module_name}.{n}: in the reference, missing in mlxcy")
+        for n in sorted(ours - theirs - {"core"}):
+            out.append(f"{module_name}.{n}: in mlxcy, not in the reference")
+        for n in sorted(ours & theirs):
+            value = getattr(module, n)
+            if isinstance(value, type):
+                init = vars(value).get("__init__")
+                if init is not None and not issubclass(value, enum.Enum):
+                    compare(f"{module_name}.{n}.__init__",
+                            runtime_signature(init, value, "__init__"), ref.get(n))
+                methods = reference_signatures(api.get(f"{ref_ns}.{n}"))
+                for m in sorted(set(methods) & set(vars(value))):
+                    compare(f"{module_name}.{n}.{m}", runtime_signature(vars(value)[m]), methods[m])
+            elif callable(value):
+                compare(f"{module_name}.{n}", runtime_signature(value), ref.get(n))
+    return out
+
+
+def _same(a, b):
+    return [(n, k, d) for n, k, d in a] == [(n, k, d) for n, k, d in b]
+
+
+class _Default:
+    def __repr__(self):
+        return "..."
+
+
+def format_params(params):
+    """A parameter list as Python writes it, each default shown as ``...``."""
+    return str(params_signature(params, _Default()))
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--api", default=DEFAULT_API, help="the reference API listing (JSON)")
     ap.add_argument("--check", action="store_true", help="only report stale stubs (exit 1 if any)")
+    ap.add_argument("--compare", action="store_true",
+                    help="list the runtime's differences from the reference's signatures")
     args = ap.parse_args(argv)
     with open(args.api) as f:
         api = json.load(f)
+    if args.compare:
+        print("\n".join(compare_reference(api)))
+        return 0
     stale = []
-    for stub_name in NAMESPACES:
+    texts = {name: generate(name, api) for name in NAMESPACES}
+    texts["core.pyi"] = CORE_STUB
+    for stub_name, text in texts.items():
         path = os.path.join(ROOT, "mlxcy", stub_name)
-        text = generate(stub_name, api)
         old = open(path).read() if os.path.exists(path) else None
         if old != text:
             stale.append(path)
             if not args.check:
                 with open(path, "w") as f:
                     f.write(text)
-        print(("stale: " if args.check and old != text else "wrote: " if old != text else "current: ") + path)
+        print(("stale: " if args.check else "wrote: ") + path if old != text else "current: " + path)
     return 1 if args.check and stale else 0
 
 

@@ -1,0 +1,205 @@
+"""The committed type stubs (mlxcy/*.pyi) describe the runtime surface exactly.
+
+For each stubbed namespace: every public runtime name is in the stub and every stub name exists
+at runtime; each function's and method's parameters (names, kinds, whether each has a default)
+are those of ``inspect.signature`` of the runtime object; each class has the same public
+methods, properties and attributes (and protocol dunders) with the same kinds; each enum the
+same members. Regenerate with ``python tools/gen_stubs.py`` (docs/DEVELOPING.md).
+"""
+import ast
+import importlib
+import importlib.util
+import inspect
+import os
+import subprocess
+import sys
+
+import pytest
+
+import mlxcy
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location(
+    "gen_stubs", os.path.join(os.path.dirname(HERE), "tools", "gen_stubs.py"))
+gen_stubs = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(gen_stubs)
+
+STUBS = sorted(gen_stubs.NAMESPACES.items())
+
+
+def stub_path(module, stub_name):
+    """The stub next to the module, else in the package directory (an editable install keeps
+    compiled modules in the build directory, the stubs beside ``mlxcy/__init__.py``)."""
+    here = os.path.join(os.path.dirname(module.__file__), os.path.basename(stub_name))
+    if os.path.exists(here):
+        return here
+    return os.path.join(os.path.dirname(mlxcy.__file__), stub_name)
+
+
+def parse_stub(module_name, stub_name):
+    module = importlib.import_module(module_name)
+    path = stub_path(module, stub_name)
+    assert os.path.exists(path), f"no stub for {module_name} at {path}"
+    with open(path) as f:
+        return module, ast.parse(f.read(), path)
+
+
+def _decorators(fn):
+    return {d.id for d in fn.decorator_list if isinstance(d, ast.Name)}
+
+
+def stub_names(body):
+    """name -> node for the public names a stub body declares (an ``import`` counts only as an
+    explicit re-export, ``import x as x``)."""
+    out = {}
+    for node in body:
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            out[node.name] = node
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            out[node.target.id] = node
+        elif isinstance(node, ast.Assign):
+            out.update((t.id, node) for t in node.targets if isinstance(t, ast.Name))
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            out.update((a.asname, node) for a in node.names if a.asname == a.name)
+    return {n: v for n, v in out.items() if not n.startswith("_") or n in gen_stubs.PROTOCOL_DUNDERS}
+
+
+def stub_member_kind(node):
+    if isinstance(node, ast.FunctionDef):
+        decorators = _decorators(node)
+        for kind in ("property", "staticmethod", "classmethod"):
+            if kind in decorators:
+                return kind
+        return "method"
+    if isinstance(node, ast.AnnAssign):
+        return "attribute"
+    if isinstance(node, ast.Assign):
+        return "member"
+    return type(node).__name__
+
+
+def signature_problem(label, runtime_obj, stub_def, owner=None, name=None):
+    """A message when the stub's parameters differ from the runtime's, else None."""
+    sig = gen_stubs.runtime_signature(runtime_obj, owner, name)
+    if sig is None:
+        return None  # the runtime reports no signature (a Cython operator slot): names only
+    ours = gen_stubs.params_of_signature(sig)
+    stub = gen_stubs.params_of_def(stub_def)
+    if ours != stub:
+        return (f"{label}: runtime {gen_stubs.format_params(ours)} != "
+                f"stub {gen_stubs.format_params(stub)}")
+    return None
+
+
+def class_problems(label, cls, class_def):
+    problems = []
+    if ("final" in _decorators(class_def)) == gen_stubs.is_subclassable(cls):
+        problems.append(f"{label}: @final in the stub must say that the runtime class cannot "
+                        "be subclassed")
+    stub = stub_names(class_def.body)
+    runtime = gen_stubs.class_members(cls)
+    for name in sorted(set(runtime) - set(stub)):
+        problems.append(f"{label}.{name}: at runtime ({runtime[name]}), missing in the stub")
+    for name in sorted(set(stub) - set(runtime)):
+        problems.append(f"{label}.{name}: in the stub, not part of the runtime class")
+    for name in sorted(set(stub) & set(runtime)):
+        kind = stub_member_kind(stub[name])
+        if kind != runtime[name]:
+            problems.append(f"{label}.{name}: runtime {runtime[name]}, stub {kind}")
+        elif kind in ("method", "staticmethod", "classmethod"):
+            value = vars(cls)[name]
+            value = getattr(value, "__func__", value)
+            problems.append(signature_problem(f"{label}.{name}", value, stub[name], cls, name))
+    return [p for p in problems if p]
+
+
+def namespace_problems(module, tree):
+    """Every difference between a module's public runtime surface and its stub."""
+    problems = []
+    stub = stub_names(tree.body)
+    runtime = set(gen_stubs.public_names(module))
+    label = module.__name__
+    for name in sorted(runtime - set(stub)):
+        problems.append(f"{label}.{name}: at runtime, missing in the stub")
+    for name in sorted(set(stub) - runtime):
+        if not name.startswith("_"):
+            problems.append(f"{label}.{name}: in the stub, not at runtime")
+    for name in sorted(runtime & set(stub)):
+        value, node = getattr(module, name), stub[name]
+        if isinstance(value, type):
+            if isinstance(node, ast.ClassDef):
+                problems += class_problems(f"{label}.{name}", value, node)
+            elif not isinstance(node, ast.Assign):
+                problems.append(f"{label}.{name}: a class at runtime, not in the stub")
+        elif callable(value):
+            if not isinstance(node, ast.FunctionDef):
+                problems.append(f"{label}.{name}: a function at runtime, not in the stub")
+            else:
+                problems.append(signature_problem(f"{label}.{name}", value, node))
+        elif isinstance(node, ast.FunctionDef):
+            problems.append(f"{label}.{name}: a function in the stub, not at runtime")
+    return [p for p in problems if p]
+
+
+@pytest.mark.parametrize("stub_name,names", STUBS, ids=[s for s, _ in STUBS])
+def test_stub_matches_runtime(stub_name, names):
+    module, tree = parse_stub(names[0], stub_name)
+    problems = namespace_problems(module, tree)
+    assert not problems, "stub out of date (python tools/gen_stubs.py):\n" + "\n".join(problems)
+
+
+def test_core_stub_is_the_core_namespace():
+    import mlxcy.core
+    assert mlxcy.core is mlxcy
+    _, tree = parse_stub("mlxcy", "core.pyi")
+    imports = [(n.module, [a.name for a in n.names]) for n in tree.body if isinstance(n, ast.ImportFrom)]
+    assert ("mlxcy", ["*"]) in imports
+
+
+def test_package_is_marked_typed():
+    assert os.path.exists(os.path.join(os.path.dirname(mlxcy.__file__), "py.typed"))
+
+
+def test_meson_installs_every_stub():
+    """mlxcy/meson.build installs py.typed and each stub (a source checkout only)."""
+    build = os.path.join(os.path.dirname(HERE), "mlxcy", "meson.build")
+    if not os.path.exists(build):
+        pytest.skip("not a source checkout")
+    with open(build) as f:
+        text = f.read()
+    for name in ["py.typed", "core.pyi"] + list(gen_stubs.NAMESPACES):
+        assert f"'{name}'" in text, f"mlxcy/meson.build does not install {name}"
+
+
+def test_check_catches_a_changed_stub():
+    """The comparison fails on a removed name, a renamed parameter, a dropped default, a
+    property turned method and a name the runtime lacks."""
+    module, tree = parse_stub("mlxcy", "__init__.pyi")
+    assert namespace_problems(module, tree) == []
+    defs = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    tree.body.remove(defs["zeros"])
+    defs["sum"].args.posonlyargs[0].arg = "x"
+    defs["ones"].args.defaults.pop()
+    array_body = {n.name: n for n in defs["array"].body if isinstance(n, ast.FunctionDef)}
+    array_body["shape"].decorator_list.clear()
+    tree.body.append(ast.parse("def not_in_mlxcy() -> None: ...").body[0])
+    problems = "\n".join(namespace_problems(module, tree))
+    assert "mlxcy.zeros: at runtime, missing in the stub" in problems
+    assert "mlxcy.sum: runtime (a, /, axis=..." in problems and "stub (x, /, axis=..." in problems
+    assert "mlxcy.ones: runtime (shape, dtype=..., *, stream=...) != stub (shape, dtype, *" in problems
+    assert "mlxcy.array.shape: runtime property, stub method" in problems
+    assert "mlxcy.not_in_mlxcy: in the stub, not at runtime" in problems
+
+
+@pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="mypy is not installed")
+def test_mypy_stubtest():
+    """mypy's own runtime-vs-stub check, where mypy is installed (the test above is the one CI
+    relies on). Run from the directory holding the package, so mypy reads these stubs; the
+    allowlist skips the pure-Python subpackages and the source folders with no module."""
+    allow = os.path.join(HERE, "stubtest_allowlist.txt")
+    cmd = [sys.executable, "-m", "mypy.stubtest", "mlxcy", "--ignore-missing-stub",
+           "--allowlist", allow, "--ignore-disjoint-bases", "--mypy-config-file",
+           os.path.join(HERE, "stubtest_mypy.ini")]
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=300,
+                         cwd=os.path.dirname(os.path.dirname(mlxcy.__file__)))
+    assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
