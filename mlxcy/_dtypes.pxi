@@ -135,8 +135,8 @@ cdef c_Dtype _dtype_of(object x) except *:
 class finfo:
     """Machine limits of a floating point (or complex) dtype."""
 
-    def __init__(self, dtype):
-        cdef c_Dtype d = _dtype_of(dtype)
+    def __init__(self, arg, /):
+        cdef c_Dtype d = _dtype_of(arg)
         if not cx.issubdtype(d, c_DtypeCategory.inexact):
             raise ValueError(f"[finfo] dtype {_DTYPE_NAMES[dtype_val(d)]} is not inexact.")
         cdef cx.finfo* info = new cx.finfo(d)
@@ -157,8 +157,8 @@ class finfo:
 class iinfo:
     """Machine limits of an integer dtype."""
 
-    def __init__(self, dtype):
-        cdef c_Dtype d = _dtype_of(dtype)
+    def __init__(self, arg, /):
+        cdef c_Dtype d = _dtype_of(arg)
         if not cx.issubdtype(d, c_DtypeCategory.integer):
             raise ValueError(f"[iinfo] Only integer types supported but {_DTYPE_NAMES[dtype_val(d)]} was provided")
         cdef cx.iinfo* info = new cx.iinfo(d)

@@ -181,12 +181,12 @@ def remainder(a, b, *, stream=None):
     return _binary(a, b, OP_MOD, stream, False)
 
 
-def power(a, b, *, stream=None):
+def power(a, b, /, *, stream=None):
     """Element-wise ``a ** b``."""
     return _binary(a, b, OP_POW, stream, False)
 
 
-def matmul(a, b, *, stream=None):
+def matmul(a, b, /, *, stream=None):
     """Matrix product with NumPy's rules for 1-d and batched inputs."""
     return _binary(a, b, OP_MATMUL, stream, False)
 

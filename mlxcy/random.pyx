@@ -10,7 +10,7 @@ import time as _time
 from libc.stdint cimport uint64_t
 from mlxcy.includes cimport random as cr
 from mlxcy.includes.mlx cimport Dtype as c_Dtype
-from mlxcy._core import float32, int32
+from mlxcy._core import float32 as _float32, int32 as _int32
 
 include "_ns_common.pxi"
 
@@ -72,7 +72,7 @@ def split(key, num=2, stream=None):
     return wrap(cr.split(deref(k), <int>num, to_sod(stream)))
 
 
-def uniform(low=0, high=1, shape=[], dtype=float32, key=None, stream=None):
+def uniform(low=0, high=1, shape=[], dtype=_float32, key=None, stream=None):
     """Samples uniform on ``[low, high)``; ``low``/``high`` broadcast against ``shape``."""
     cdef optional[c_array] lo = nullopt
     cdef optional[c_array] hi = nullopt
@@ -80,7 +80,7 @@ def uniform(low=0, high=1, shape=[], dtype=float32, key=None, stream=None):
     scalar_or_arr(low, lo)
     scalar_or_arr(high, hi)
     cdef Shape sh = shape_arg(shape, "uniform")
-    cdef c_Dtype d = _dtype(dtype, float32)
+    cdef c_Dtype d = _dtype(dtype, _float32)
     _take_key(key, k)
     return wrap(cr.uniform(deref(lo), deref(hi), sh, d, k, to_sod(stream)))
 
@@ -96,21 +96,21 @@ cdef int _param(object x, c_Dtype d, optional[c_array]& out) except -1:
     return 0
 
 
-def normal(shape=[], dtype=float32, loc=None, scale=None, key=None, stream=None):
+def normal(shape=[], dtype=_float32, loc=None, scale=None, key=None, stream=None):
     """Samples from the normal distribution with mean ``loc`` (0) and standard deviation
     ``scale`` (1)."""
     cdef optional[c_array] mu = nullopt
     cdef optional[c_array] sigma = nullopt
     cdef optional[c_array] k = nullopt
     cdef Shape sh = shape_arg(shape, "normal")
-    cdef c_Dtype d = _dtype(dtype, float32)
+    cdef c_Dtype d = _dtype(dtype, _float32)
     _param(loc, d, mu)
     _param(scale, d, sigma)
     _take_key(key, k)
     return wrap(cr.normal(sh, d, mu, sigma, k, to_sod(stream)))
 
 
-def multivariate_normal(mean, cov, shape=[], dtype=float32, key=None, stream=None):
+def multivariate_normal(mean, cov, shape=[], dtype=_float32, key=None, stream=None):
     """Samples from the multivariate normal with ``mean`` (..., n) and covariance ``cov``
     (..., n, n); the result has shape ``shape + (n,)`` (float32 only)."""
     cdef optional[c_array] m = nullopt
@@ -119,12 +119,12 @@ def multivariate_normal(mean, cov, shape=[], dtype=float32, key=None, stream=Non
     arr_arg(mean, "multivariate_normal", "mean", m)
     arr_arg(cov, "multivariate_normal", "cov", c)
     cdef Shape sh = shape_arg(shape, "multivariate_normal")
-    cdef c_Dtype d = _dtype(dtype, float32)
+    cdef c_Dtype d = _dtype(dtype, _float32)
     _take_key(key, k)
     return wrap(cr.multivariate_normal(deref(m), deref(c), sh, d, k, to_sod(stream)))
 
 
-def randint(low, high, shape=[], dtype=int32, key=None, stream=None):
+def randint(low, high, shape=[], dtype=_int32, key=None, stream=None):
     """Integers uniform on ``[low, high)``."""
     cdef optional[c_array] lo = nullopt
     cdef optional[c_array] hi = nullopt
@@ -132,7 +132,7 @@ def randint(low, high, shape=[], dtype=int32, key=None, stream=None):
     scalar_or_arr(low, lo)
     scalar_or_arr(high, hi)
     cdef Shape sh = shape_arg(shape, "randint")
-    cdef c_Dtype d = _dtype(dtype, int32)
+    cdef c_Dtype d = _dtype(dtype, _int32)
     _take_key(key, k)
     return wrap(cr.randint(deref(lo), deref(hi), sh, d, k, to_sod(stream)))
 
@@ -151,7 +151,7 @@ def bernoulli(p=0.5, shape=None, key=None, stream=None):
     return wrap(cr.bernoulli(deref(cp), sh, k, to_sod(stream)))
 
 
-def truncated_normal(lower, upper, shape=None, dtype=float32, key=None, stream=None):
+def truncated_normal(lower, upper, shape=None, dtype=_float32, key=None, stream=None):
     """Standard normal samples truncated to ``[lower, upper]``."""
     cdef optional[c_array] lo = nullopt
     cdef optional[c_array] hi = nullopt
@@ -161,18 +161,18 @@ def truncated_normal(lower, upper, shape=None, dtype=float32, key=None, stream=N
     scalar_or_arr(upper, hi)
     if shape is not None:
         sh = shape_arg(shape, "truncated_normal")
-    cdef c_Dtype d = _dtype(dtype, float32)
+    cdef c_Dtype d = _dtype(dtype, _float32)
     _take_key(key, k)
     if shape is None:
         return wrap(cr.truncated_normal(deref(lo), deref(hi), d, k, to_sod(stream)))
     return wrap(cr.truncated_normal(deref(lo), deref(hi), sh, d, k, to_sod(stream)))
 
 
-def gumbel(shape=[], dtype=float32, key=None, stream=None):
+def gumbel(shape=[], dtype=_float32, key=None, stream=None):
     """Samples from the standard Gumbel distribution."""
     cdef optional[c_array] k = nullopt
     cdef Shape sh = shape_arg(shape, "gumbel")
-    cdef c_Dtype d = _dtype(dtype, float32)
+    cdef c_Dtype d = _dtype(dtype, _float32)
     _take_key(key, k)
     return wrap(cr.gumbel(sh, d, k, to_sod(stream)))
 
@@ -200,11 +200,11 @@ def categorical(logits, axis=-1, shape=None, num_samples=None, key=None, stream=
     return wrap(cr.categorical(deref(lg), ax, k, to_sod(stream)))
 
 
-def laplace(shape=[], dtype=float32, loc=0.0, scale=1.0, key=None, stream=None):
+def laplace(shape=[], dtype=_float32, loc=0.0, scale=1.0, key=None, stream=None):
     """Samples from the Laplace distribution with location ``loc`` and scale ``scale``."""
     cdef optional[c_array] k = nullopt
     cdef Shape sh = shape_arg(shape, "laplace")
-    cdef c_Dtype d = _dtype(dtype, float32)
+    cdef c_Dtype d = _dtype(dtype, _float32)
     cdef float l = loc
     cdef float s = scale
     _take_key(key, k)
