@@ -17,6 +17,9 @@ import sys
 import pytest
 
 import mlxcy
+import mlxcy.nn  # noqa: F401  (imported packages become attributes of mlxcy: the check must ignore them)
+import mlxcy.optimizers  # noqa: F401
+import mlxcy.utils  # noqa: F401
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location(

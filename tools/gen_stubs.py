@@ -132,14 +132,16 @@ LONG_STREAM = "Stream | ThreadLocalStream | Device | DeviceType | None"
 
 def public_names(module):
     """The public names of a namespace: ``__all__`` when it has one, else every name without a
-    leading underscore, less modules imported from outside mlxcy."""
+    leading underscore, less modules other than the stubbed namespaces (outside modules, and
+    mlxcy's plain-Python packages, which appear as attributes once something imports them)."""
+    stubbed = {runtime for runtime, _ in NAMESPACES.values()} | {"mlxcy.core"}
     names = getattr(module, "__all__", None)
     if names is None:
         names = [n for n in dir(module) if not n.startswith("_")]
     out = []
     for n in names:
         value = getattr(module, n)
-        if isinstance(value, types.ModuleType) and not value.__name__.startswith("mlxcy"):
+        if isinstance(value, types.ModuleType) and value.__name__ not in stubbed:
             continue
         out.append(n)
     return sorted(out)
