@@ -7,7 +7,6 @@ The report's GPU section is read from bench/results_cuda.json, written on the GP
 (the file records the date, GPU, driver and versions, so a report written elsewhere shows them).
 """
 import argparse
-import json
 import sys
 
 from _peers import (add_common_args, gpu, have, machine, reference_python, run_with_module, ratio, versions,

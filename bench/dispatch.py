@@ -104,7 +104,7 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__)
     args = add_common_args(ap).parse_args()
     # calls per timing loop and loops (best kept), without and with mx.eval
-    counts = (1000, 5, 200, 3) if args.quick else (3000, 7, 500, 5)
+    counts = (2000, 7, 300, 5) if args.quick else (3000, 7, 500, 5)
     code = "BASKET = " + repr(BASKET) + "\nN, REPS, N_EVAL, REPS_EVAL = " + repr(counts) + "\n" + TIMER
     ours = run_with_module(sys.executable, "mlxcy", code)
     ref_py = reference_python()

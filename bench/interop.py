@@ -9,10 +9,8 @@ one if it has `mlx` (see _peers.py); missing peers are skipped.
 """
 import argparse
 import json
-import os
 import statistics
 import subprocess
-import sys
 import time
 
 import numpy as np
@@ -64,10 +62,10 @@ def reference_times(repeat):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--repeat", type=int, help="timings per case, median kept (default 9; --quick: 3)")
+    ap.add_argument("--repeat", type=int, help="timings per case, median kept (default 9; --quick: 5)")
     ap.add_argument("--peer", action="store_true", help=argparse.SUPPRESS)
     args = add_common_args(ap).parse_args()
-    repeat = args.repeat or (3 if args.quick else 9)
+    repeat = args.repeat or (5 if args.quick else 9)
     if args.peer:
         import mlx.core as ref
         print(json.dumps(measure(ref, repeat, "mlx")))

@@ -76,13 +76,13 @@ def peer(args, steps):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--steps", type=int, help="steps per timing (default 50; --quick: 10)")
+    ap.add_argument("--steps", type=int, help="steps per timing (default 50; --quick: 20)")
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--width", type=int, default=512)
     ap.add_argument("--impl", default="mlxcy", choices=["mlxcy", "mlx"],
                     help="mlx: time the reference in this process and print one JSON line")
     args = add_common_args(ap).parse_args()
-    steps = args.steps or (10 if args.quick else 50)
+    steps = args.steps or (20 if args.quick else 50)
     if args.impl == "mlx":
         res = run(importlib.import_module("mlx.core"), steps, args.batch, args.width)
         print(json.dumps(res))

@@ -172,7 +172,7 @@ def test_cuda_is_skipped_without_a_gpu(run_all, tmp_path, monkeypatch):
     # committed GPU figures; the README's section is rewritten from the same run
     monkeypatch.setattr(run_all, "versions", lambda: dict(VERSIONS))
     readme = tmp_path / "README.md"
-    readme.write_text("top\n" + run_all.START + "\nold\n" + run_all.END + "\nbottom\n")
+    readme.write_text("top\n" + run_all.START + "\nOLD TABLE TEXT\n" + run_all.END + "\nbottom\n")
     out = tmp_path / "RESULTS.md"
     assert run_all.main(["--only", "cuda", "--out", str(out), "--readme", str(readme)]) == 0
     text = out.read_text()
@@ -181,4 +181,4 @@ def test_cuda_is_skipped_without_a_gpu(run_all, tmp_path, monkeypatch):
     assert f"Measured {gpu['date']} (UTC)." in text
     new = readme.read_text()
     assert new.startswith("top\n" + run_all.START) and new.endswith(run_all.END + "\nbottom\n")
-    assert "old" not in new and "| `cuda.py` (" in new
+    assert "OLD TABLE TEXT" not in new and "| `cuda.py` (" in new
