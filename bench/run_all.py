@@ -8,11 +8,13 @@ time over each peer's time for the same case (``mlxcy_<metric>_<unit>`` over
 
 cuda.py needs an NVIDIA GPU: where ``mlxcy.cuda.is_available()`` is False it is skipped, and
 the report's GPU section is read from bench/results_cuda.json, written on a GPU machine by
-``python bench/cuda.py --json bench/results_cuda.json``.
+``python bench/cuda.py --json bench/results_cuda.json``. Each run saves what it measured in
+bench/results_cpu.json; ``--render`` rewrites the report and README from the two files without
+running anything (after a new GPU run, say).
 
 The reference binding is measured in the interpreter named by MLXCY_BENCH_REF_PYTHON (see
 ``_peers.py``). Run:
-``python bench/run_all.py [--only blas dispatch] [--out bench/RESULTS.md] [--readme README.md]``.
+``python bench/run_all.py [--only blas dispatch] [--out bench/RESULTS.md] [--readme README.md] [--render]``.
 """
 import argparse
 import json
@@ -28,6 +30,7 @@ sys.path.insert(0, HERE)
 from _peers import UNITS, WHO, machine, now_utc, versions  # noqa: E402
 
 GPU_RESULTS = os.path.join(HERE, "results_cuda.json")
+CPU_RESULTS = os.path.join(HERE, "results_cpu.json")
 README = os.path.join(os.path.dirname(HERE), "README.md")
 START, END = "<!-- bench-table:start -->", "<!-- bench-table:end -->"
 GPU_COMMAND = ("MLXCY_BENCH_REF_PYTHON=<python with mlx[cuda13]==0.32.4> "
@@ -326,18 +329,11 @@ def git_commit():
     return (head + (" + uncommitted changes" if dirty else "")) or None
 
 
-def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--only", nargs="+", help="run only these benchmarks (names without .py)")
-    ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"), help="report path")
-    ap.add_argument("--readme", default=README, help="README whose bench-table section is rewritten ('' for none)")
-    ap.add_argument("--timeout", type=int, default=900, help="seconds allowed per benchmark")
-    args = ap.parse_args(argv)
-    if not os.environ.get("MLXCY_BENCH_REF_PYTHON"):
-        print("note: MLXCY_BENCH_REF_PYTHON is not set; the reference is measured only if importable here")
+def run_benchmarks(names, timeout):
+    """Run the scripts; returns what the report is made from (saved as bench/results_cpu.json)."""
     load_start = machine()["load"]
     runs = {}
-    for name in scripts(args.only):
+    for name in names:
         print(f"== {name}.py", flush=True)
         if name == "cuda":
             reason = cuda_skip_reason()
@@ -345,18 +341,41 @@ def main(argv=None):
                 print(f"   skipped: {reason}")
                 runs[name] = {"payload": None, "console": "", "error": None, "args": [], "skipped": reason}
                 continue
-            runs[name] = run_script(name, args.timeout, json_out=GPU_RESULTS)
+            runs[name] = run_script(name, timeout, json_out=GPU_RESULTS)
         else:
-            runs[name] = run_script(name, args.timeout)
+            runs[name] = run_script(name, timeout)
         print(runs[name]["console"].rstrip())
         if runs[name]["error"]:
             print(f"!! {name}.py: {runs[name]['error']}")
     info = dict(machine(), load_start=load_start, commit=git_commit())
-    when = now_utc()
+    return {"date": now_utc(), "machine": info, "versions": versions(), "runs": runs}
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--only", nargs="+", help="run only these benchmarks (names without .py)")
+    ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"), help="report path")
+    ap.add_argument("--readme", default=README, help="README whose bench-table section is rewritten ('' for none)")
+    ap.add_argument("--results", default=CPU_RESULTS,
+                    help="where this run's rows are saved, and read back by --render (default bench/results_cpu.json)")
+    ap.add_argument("--render", action="store_true",
+                    help="run nothing: rewrite the report and README from --results and bench/results_cuda.json "
+                         "(e.g. after committing a new GPU run)")
+    ap.add_argument("--timeout", type=int, default=900, help="seconds allowed per benchmark")
+    args = ap.parse_args(argv)
+    if args.render:
+        with open(args.results) as f:
+            saved = json.load(f)
+    else:
+        if not os.environ.get("MLXCY_BENCH_REF_PYTHON"):
+            print("note: MLXCY_BENCH_REF_PYTHON is not set; the reference is measured only if importable here")
+        saved = run_benchmarks(scripts(args.only), args.timeout)
+        with open(args.results, "w") as f:
+            json.dump(saved, f, indent=1, ensure_ascii=False)
+    runs, info, when = saved["runs"], saved["machine"], saved["date"]
     gpu_payload = load_gpu_results()
-    report = render(runs, info, versions(), when, gpu_payload)
     with open(args.out, "w") as f:
-        f.write(report)
+        f.write(render(runs, info, saved["versions"], when, gpu_payload))
     print(f"wrote {args.out}")
     if args.readme:
         with open(args.readme) as f:

@@ -174,7 +174,8 @@ def test_cuda_is_skipped_without_a_gpu(run_all, tmp_path, monkeypatch):
     readme = tmp_path / "README.md"
     readme.write_text("top\n" + run_all.START + "\nOLD TABLE TEXT\n" + run_all.END + "\nbottom\n")
     out = tmp_path / "RESULTS.md"
-    assert run_all.main(["--only", "cuda", "--out", str(out), "--readme", str(readme)]) == 0
+    saved = tmp_path / "results_cpu.json"
+    assert run_all.main(["--only", "cuda", "--out", str(out), "--readme", str(readme), "--results", str(saved)]) == 0
     text = out.read_text()
     assert "- `cuda.py`: skipped: no NVIDIA GPU here (mlxcy.cuda.is_available() is False)" in text
     gpu = json.loads(open(run_all.GPU_RESULTS).read())
@@ -182,3 +183,21 @@ def test_cuda_is_skipped_without_a_gpu(run_all, tmp_path, monkeypatch):
     new = readme.read_text()
     assert new.startswith("top\n" + run_all.START) and new.endswith(run_all.END + "\nbottom\n")
     assert "OLD TABLE TEXT" not in new and "| `cuda.py` (" in new
+    assert json.loads(saved.read_text())["runs"]["cuda"]["skipped"] == run_all.cuda_skip_reason()
+
+
+def test_render_runs_nothing_and_uses_the_saved_results(run_all, tmp_path, monkeypatch):
+    runs, _ = _payloads()
+    saved = tmp_path / "results_cpu.json"
+    saved.write_text(json.dumps({"date": "2026-11-21 04:00", "machine": INFO, "versions": VERSIONS, "runs": runs}))
+
+    def no_run(*a, **k):
+        raise AssertionError("--render must not run a benchmark")
+    monkeypatch.setattr(run_all, "run_script", no_run)
+    monkeypatch.setattr(run_all, "cuda_skip_reason", no_run)
+    readme = tmp_path / "README.md"
+    readme.write_text("a\n" + run_all.START + "\n" + run_all.END + "\nb\n")
+    out = tmp_path / "RESULTS.md"
+    assert run_all.main(["--render", "--results", str(saved), "--out", str(out), "--readme", str(readme)]) == 0
+    assert out.read_text() == run_all.render(runs, INFO, VERSIONS, "2026-11-21 04:00", run_all.load_gpu_results())
+    assert "| `blas.py` | f32 matmul 1024\u00b2, time | 0.024 | 0.80 |" in readme.read_text()
