@@ -13,7 +13,8 @@ A row is one case: {"case": label, "headline": bool, "<who>_<metric>_<unit>": nu
 where <who> is one of WHO (mlxcy and the peers), <metric> is optional (lowercase words joined
 by "_") and <unit> one of UNITS. run_all.py divides mlxcy's field by each peer's field with the
 same metric and unit: a time ratio for s/ms/us/ns, a memory ratio for bytes. A figure is a
-number of mlxcy's own with no peer to divide by: {"label", "value", "unit", "headline"}.
+number of mlxcy's own with no peer to divide by: {"label", "value", "unit", "headline"}. "notes" (a
+list of sentences) says how to read the figures, e.g. the thread counts.
 """
 import datetime
 import importlib.util

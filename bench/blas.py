@@ -4,6 +4,7 @@ Targets (issue 2): mlxcy <= 1.2x NumPy's time; >= 40x faster than the reference 
 Run: python bench/blas.py [--sizes 1024 4096] [--quick] [--json OUT]
 """
 import argparse
+import os
 import sys
 import time
 
@@ -59,8 +60,13 @@ def main():
               f"{ratio(ours, npy):>12.2f} {ratio(theirs, ours):>10.1f}")
     if not ref:
         print("(reference mlx not found: set MLXCY_BENCH_REF_PYTHON to a python with mlx==0.32.4)")
+    threads = os.environ.get("MLXCY_BLAS_THREADS") or os.environ.get("OPENBLAS_NUM_THREADS") or "1 (the default)"
+    note = (f"mlxcy's BLAS ran on {threads} thread(s) (MLXCY_BLAS_THREADS); NumPy's OpenBLAS uses every core "
+            f"unless told otherwise ({os.cpu_count()} here)")
+    print(note)
     if args.json:
-        write_json(args.json, "blas", rows, quick=args.quick, headline=f"f32 matmul {headline_n}\u00b2, time")
+        write_json(args.json, "blas", rows, quick=args.quick, headline=f"f32 matmul {headline_n}\u00b2, time",
+                   notes=[note])
 
 
 if __name__ == "__main__":

@@ -66,7 +66,7 @@ def test_headline_cells_list_few_and_average_many(run_all):
 
 
 def _payloads():
-    blas = {"benchmark": "blas", "headline": "f32 matmul 1024\u00b2, time", "figures": [], "rows": [
+    blas = {"benchmark": "blas", "headline": "f32 matmul 1024\u00b2, time", "figures": [], "notes": ["one thread"], "rows": [
         {"case": "f32 matmul 256\u00b2", "headline": False, "mlxcy_s": 1.0, "numpy_s": 2.0, "ref_s": 10.0},
         {"case": "f32 matmul 1024\u00b2", "headline": True, "mlxcy_s": 0.02, "numpy_s": 0.025, "ref_s": 0.82}]}
     load = {"benchmark": "load", "headline": "read", "rows": [
@@ -114,6 +114,7 @@ def test_render_results(run_all):
     assert "- `distributed.py`: no peer: shared cores" in lines
     assert "- `train_step.py`: failed: exit status 1: boom" in lines
     assert "- `cuda.py`: skipped: no NVIDIA GPU here (GPU section below)" in lines
+    assert "- `blas.py`: one thread" in lines[lines.index("## Notes"):]
     # the GPU section carries its own date, GPU and versions, and says it is a placeholder
     gpu_at = lines.index("## GPU (`cuda.py`)")
     section = "\n".join(lines[gpu_at:lines.index("## Console output")])
