@@ -1,21 +1,39 @@
-"""Finding the peers a benchmark compares against, in this process or another interpreter.
+"""What the benchmark scripts share: finding the peers, the common options, the --json format.
 
 The reference binding (`mlx`) is measured in this process when importable, else in the
 interpreter named by MLXCY_BENCH_REF_PYTHON (a venv with `mlx==0.32.4 mlx-cpu==0.32.4`), so that
 mlxcy and the reference never share a process that loaded two copies of libmlx.
+
+The --json file every script writes (read by run_all.py):
+
+    {"benchmark": name, "quick": bool, "date": "YYYY-MM-DD HH:MM", "headline": "what the headline
+     rows measure", "rows": [...], "figures": [...], "no_ratio_reason": "..." (optional)}
+
+A row is one case: {"case": label, "headline": bool, "<who>_<metric>_<unit>": number or None, ...}
+where <who> is one of WHO (mlxcy and the peers), <metric> is optional (lowercase words joined
+by "_") and <unit> one of UNITS. run_all.py divides mlxcy's field by each peer's field with the
+same metric and unit: a time ratio for s/ms/us/ns, a memory ratio for bytes. A figure is a
+number of mlxcy's own with no peer to divide by: {"label", "value", "unit", "headline"}. "notes" (a
+list of sentences) says how to read the figures, e.g. the thread counts.
 """
+import datetime
 import importlib.util
 import json
 import os
+import platform
 import subprocess
 import sys
+
+WHO = ("mlxcy", "ref", "numpy", "torch", "safetensors")
+UNITS = {"s": "time", "ms": "time", "us": "time", "ns": "time", "bytes": "memory"}
 
 
 def reference_python():
     """The interpreter that has the reference `mlx`, or None."""
-    path = os.environ.get("MLXCY_BENCH_REF_PYTHON")
-    if path and os.path.isfile(path):
-        return path
+    for var in ("MLXCY_BENCH_REF_PYTHON", "MLXCY_REF_PYTHON", "MLX_REF_PYTHON"):
+        path = os.environ.get(var)
+        if path and os.path.isfile(path):
+            return path
     if importlib.util.find_spec("mlx") is not None and importlib.util.find_spec("mlx.core") is not None:
         return sys.executable
     return None
@@ -33,8 +51,101 @@ def run_with_module(python, module_name, code, timeout=1800):
 
 
 def have(module_name):
+    """Whether `module_name` can be imported by this interpreter."""
     return importlib.util.find_spec(module_name) is not None
 
 
 def ratio(a, b):
     return float("nan") if not a or not b else a / b
+
+
+def add_common_args(ap):
+    """The options every benchmark script offers: --json PATH and --quick."""
+    ap.add_argument("--json", metavar="PATH", help="also write the results here (read by run_all.py)")
+    ap.add_argument("--quick", action="store_true", help="small sizes and few repetitions (run_all.py uses it)")
+    return ap
+
+
+def now_utc():
+    return datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")
+
+
+def write_json(path, benchmark, rows, *, quick, headline, figures=(), **extra):
+    """Write a script's results in the format described in this module's docstring."""
+    payload = {"benchmark": benchmark, "quick": bool(quick), "date": now_utc(), "headline": headline,
+               "rows": list(rows), "figures": list(figures)}
+    payload.update(extra)
+    with open(path, "w") as f:
+        json.dump(payload, f, indent=1)
+
+
+def figure(label, value, unit, headline=False):
+    """A number of mlxcy's own (no peer): e.g. an open time or a memory-to-bytes ratio."""
+    return {"label": label, "value": value, "unit": unit, "headline": headline}
+
+
+def machine():
+    """CPU model, core count, OS, Python and load average, for a report's header."""
+    model = platform.processor() or platform.machine()
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    model = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    try:
+        load = "%.1f %.1f %.1f" % os.getloadavg()
+    except OSError:
+        load = "n/a"
+    return {"cpu": model, "cores": os.cpu_count(), "os": f"{platform.system()} {platform.release()}",
+            "python": platform.python_version(), "load": load}
+
+
+def gpu():
+    """Name, driver and memory of the first NVIDIA GPU (from nvidia-smi), or None."""
+    try:
+        res = subprocess.run(["nvidia-smi", "--query-gpu=name,driver_version,memory.total",
+                              "--format=csv,noheader"], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    line = res.stdout.strip().splitlines()[:1]
+    if res.returncode != 0 or not line:
+        return None
+    name, driver, memory = (p.strip() for p in (line[0].split(",") + ["", "", ""])[:3])
+    return {"gpu": name, "driver": driver, "memory": memory}
+
+
+def _dist_version(name):
+    try:
+        from importlib.metadata import version
+        return version(name)
+    except Exception:
+        return None
+
+
+def versions():
+    """Versions of mlxcy (and its libmlx), the reference binding, and the optional peers.
+
+    A peer that is not installed maps to None, so a report can say what was missing.
+    """
+    out = {}
+    try:
+        res = subprocess.run([sys.executable, "-c",
+                              "import mlxcy, mlxcy._build_info as b; print(mlxcy.__version__, b.MLX_VERSION)"],
+                             capture_output=True, text=True, cwd="/", timeout=600)
+        v = res.stdout.split()
+        out["mlxcy"] = f"{v[0]} (libmlx {v[1]})" if len(v) == 2 else (res.stdout.strip() or None)
+    except Exception:
+        out["mlxcy"] = None
+    ref = reference_python()
+    out["reference (mlx)"] = None
+    if ref:
+        res = subprocess.run([ref, "-c", "import mlx.core as mx; print(mx.__version__)"],
+                             capture_output=True, text=True, cwd="/", timeout=600)
+        if res.returncode == 0:
+            out["reference (mlx)"] = f"{res.stdout.strip()} ({ref})"
+    for name, label in (("numpy", "NumPy"), ("torch", "PyTorch"), ("safetensors", "safetensors")):
+        out[label] = _dist_version(name)
+    return out

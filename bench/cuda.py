@@ -1,13 +1,16 @@
 """The CUDA backend: per-op dispatch cost, an 8192² bf16 matmul and causal attention, for mlxcy,
 the reference binding (same libmlx) and PyTorch, on the GPU of this machine.
 
-Run on a machine with an NVIDIA GPU: python bench/cuda.py [--json out.json]
+Run on a machine with an NVIDIA GPU: python bench/cuda.py [--quick] [--json OUT]
+The report's GPU section is read from bench/results_cuda.json, written on the GPU machine by
+    MLXCY_BENCH_REF_PYTHON=<python with mlx[cuda]> python bench/cuda.py --json bench/results_cuda.json
+(the file records the date, GPU, driver and versions, so a report written elsewhere shows them).
 """
 import argparse
-import json
 import sys
 
-from _peers import have, reference_python, run_with_module, ratio
+from _peers import (add_common_args, gpu, have, machine, reference_python, run_with_module, ratio, versions,
+                    write_json, figure)
 
 KERNELS = r"""
 import json, time
@@ -22,8 +25,8 @@ def best(fn, reps):
     return b
 a = mx.ones((4,)); c = mx.ones((4,)); mx.eval(a, c)
 out = {}
-out["dispatch_add_ns"] = best(lambda: a + c, 20000) * 1e9
-out["dispatch_add_eval_us"] = best(lambda: mx.eval(a + c), 2000) * 1e6
+out["dispatch_add_ns"] = best(lambda: a + c, 20000 // SCALE) * 1e9
+out["dispatch_add_eval_us"] = best(lambda: mx.eval(a + c), 2000 // SCALE) * 1e6
 n = 8192
 x = mx.random.normal((n, n)).astype(mx.bfloat16); y = mx.random.normal((n, n)).astype(mx.bfloat16); mx.eval(x, y)
 s = best(lambda: mx.eval(x @ y), 10)
@@ -48,7 +51,7 @@ def best(fn, reps):
         b = min(b, (time.perf_counter() - t) / reps)
     return b
 a = torch.ones(4, device="cuda"); c = torch.ones(4, device="cuda")
-out = {"dispatch_add_ns": best(lambda: a + c, 20000) * 1e9}
+out = {"dispatch_add_ns": best(lambda: a + c, 20000 // SCALE) * 1e9}
 n = 8192
 x = torch.randn(n, n, device="cuda", dtype=torch.bfloat16); y = torch.randn(n, n, device="cuda", dtype=torch.bfloat16)
 s = best(lambda: x @ y, 10)
@@ -62,14 +65,18 @@ print(json.dumps(out))
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--json", help="also write the results here")
-    args = ap.parse_args()
-    results = {"mlxcy": run_with_module(sys.executable, "mlxcy", KERNELS)}
+    args = add_common_args(ap).parse_args()
+    import mlxcy
+    if not mlxcy.cuda.is_available():
+        raise SystemExit("cuda.py: mlxcy.cuda.is_available() is False: this needs an NVIDIA GPU and the "
+                         "CUDA backend wheel (docs/cuda.md)")
+    scale = "SCALE = %d\n" % (10 if args.quick else 1)   # --quick: a tenth of the dispatch repetitions
+    results = {"mlxcy": run_with_module(sys.executable, "mlxcy", scale + KERNELS)}
     ref = reference_python()
     if ref:
-        results["mlx"] = run_with_module(ref, "mlx.core", KERNELS)
+        results["mlx"] = run_with_module(ref, "mlx.core", scale + KERNELS)
     if have("torch"):
-        results["torch"] = run_with_module(sys.executable, "json", TORCH)
+        results["torch"] = run_with_module(sys.executable, "json", scale + TORCH)
     keys = ["dispatch_add_ns", "dispatch_add_eval_us", "matmul_ms", "matmul_tflops", "sdpa_ms"]
     print(f"{'measure':<22}" + "".join(f"{name:>12}" for name in results) + f"{'mlxcy/mlx':>11}")
     for k in keys:
@@ -79,8 +86,21 @@ def main():
         tail = f"{r:>11.2f}" if r else "-".rjust(11)
         print(f"{k:<22}{cells}{tail}")
     if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"benchmark": "cuda", "results": results}, f, indent=1)
+        def field(who, key):
+            return results.get(who, {}).get(key)
+        rows = []
+        for case, key, unit, headline in (
+                ("`a + b` graph building", "dispatch_add_ns", "ns", True),
+                ("`mx.eval(a + b)`", "dispatch_add_eval_us", "us", False),
+                ("8192\u00b2 bf16 matmul", "matmul_ms", "ms", True),
+                ("causal SDPA B4 H32 L2048 D128 bf16", "sdpa_ms", "ms", True)):
+            rows.append({"case": case, "headline": headline, f"mlxcy_{unit}": field("mlxcy", key),
+                         f"ref_{unit}": field("mlx", key), f"torch_{unit}": field("torch", key)})
+        figures = [figure(f"8192\u00b2 bf16 matmul, {who}", field(key, "matmul_tflops"), "TFLOP/s")
+                   for key, who in (("mlxcy", "mlxcy"), ("mlx", "reference"), ("torch", "PyTorch")) if key in results]
+        write_json(args.json, "cuda", rows, quick=args.quick, figures=figures, results=results,
+                   headline="`a + b` dispatch / 8192\u00b2 bf16 matmul / causal SDPA, time",
+                   machine=dict(machine(), **(gpu() or {})), versions=versions())
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """all_sum bandwidth over local ranks (ring backend on 127.0.0.1), next to a memcpy figure.
 
-Run: python bench/distributed.py [--ranks 2 4] [--sizes-mb 1 16 64 256]
+Run: python bench/distributed.py [--ranks 2 4] [--sizes-mb 1 16 64 256] [--quick] [--json OUT]
+(--quick: 2 ranks, 1 and 16 MB)
 Each rank reports seconds per all_sum; bandwidth is the buffer size over that time (the
 "algorithm bandwidth"); memcpy is a NumPy copy of the same buffer in one process, for scale.
 """
@@ -13,6 +14,8 @@ import tempfile
 import time
 
 import numpy as np
+
+from _peers import add_common_args, figure, write_json
 
 WORKER = r"""
 import json, sys, time
@@ -45,10 +48,11 @@ def memcpy_gbps(mb):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--ranks", type=int, nargs="+", default=[2, 4])
-    ap.add_argument("--sizes-mb", type=int, nargs="+", default=[1, 16, 64, 256])
-    ap.add_argument("--json", help="also write the results here")
-    args = ap.parse_args()
+    ap.add_argument("--ranks", type=int, nargs="+", help="rank counts (default 2 4; --quick: 2)")
+    ap.add_argument("--sizes-mb", type=int, nargs="+", help="buffer sizes (default 1 16 64 256; --quick: 1 16)")
+    args = add_common_args(ap).parse_args()
+    args.ranks = args.ranks or ([2] if args.quick else [2, 4])
+    args.sizes_mb = args.sizes_mb or ([1, 16] if args.quick else [1, 16, 64, 256])
     rows = []
     with tempfile.TemporaryDirectory() as d:
         script = os.path.join(d, "worker.py")
@@ -65,13 +69,17 @@ def main():
             times = json.loads(line.split("RESULT ", 1)[1])
             for mb in args.sizes_mb:
                 sec = times[str(mb)]
-                row = {"ranks": n, "mb": mb, "seconds": sec, "gbps": mb * (1 << 20) / sec / 1e9,
-                       "memcpy_gbps": memcpy_gbps(mb)}
+                row = {"case": f"all_sum {mb} MB, {n} ranks", "ranks": n, "mb": mb, "headline": False,
+                       "mlxcy_ms": sec * 1e3, "gbps": mb * (1 << 20) / sec / 1e9, "memcpy_gbps": memcpy_gbps(mb)}
                 rows.append(row)
                 print(f"{n:>5} {mb:>5} {sec * 1e3:>11.2f} {row['gbps']:>7.2f} {row['memcpy_gbps']:>12.2f}")
     if args.json:
-        with open(args.json, "w") as f:
-            json.dump({"benchmark": "distributed", "rows": rows}, f, indent=1)
+        figures = [figure(f"{r['case']}: algorithm bandwidth (one-process memcpy {r['memcpy_gbps']:.1f} GB/s)",
+                          r["gbps"], "GB/s") for r in rows]
+        write_json(args.json, "distributed", rows, quick=args.quick, figures=figures,
+                   headline="all_sum over local ranks (ring backend), bandwidth",
+                   no_ratio_reason="no peer: the ranks share this machine's cores, so its all_sum figures "
+                                   "measure the machine's load more than the backend; bandwidths listed for scale")
 
 
 if __name__ == "__main__":

@@ -2,20 +2,20 @@
 binding (run in its own interpreter if it is not importable here), NumPy itself and
 `torch.from_numpy` when installed. Prints median times and ratios measured in this run.
 
-    python bench/interop.py [--repeat N]
+    python bench/interop.py [--repeat N] [--quick] [--json OUT]
 
-The reference is looked for as `mlx.core` here, else in the interpreter named by
-$MLXCY_REF_PYTHON (default /opt/refvenv/bin/python); missing peers are skipped.
+The reference runs in its own process: the interpreter named by MLXCY_BENCH_REF_PYTHON, or this
+one if it has `mlx` (see _peers.py); missing peers are skipped.
 """
 import argparse
 import json
-import os
 import statistics
 import subprocess
-import sys
 import time
 
 import numpy as np
+
+from _peers import add_common_args, reference_python, write_json
 
 SIZES = {"1MB": 1 << 18, "64MB": 1 << 24, "256MB": 1 << 26}   # float32 element counts
 
@@ -50,13 +50,8 @@ def measure(mx, repeat, label):
 
 
 def reference_times(repeat):
-    try:
-        import mlx.core as ref
-        return measure(ref, repeat, "mlx")
-    except ImportError:
-        pass
-    py = os.environ.get("MLXCY_REF_PYTHON", "/opt/refvenv/bin/python")
-    if not os.path.exists(py):
+    py = reference_python()
+    if py is None:
         return None
     r = subprocess.run([py, __file__, "--peer", "--repeat", str(repeat)], capture_output=True, text=True)
     if r.returncode != 0:
@@ -67,16 +62,17 @@ def reference_times(repeat):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--repeat", type=int, default=9)
+    ap.add_argument("--repeat", type=int, help="timings per case, median kept (default 9; --quick: 5)")
     ap.add_argument("--peer", action="store_true", help=argparse.SUPPRESS)
-    args = ap.parse_args()
+    args = add_common_args(ap).parse_args()
+    repeat = args.repeat or (5 if args.quick else 9)
     if args.peer:
         import mlx.core as ref
-        print(json.dumps(measure(ref, args.repeat, "mlx")))
+        print(json.dumps(measure(ref, repeat, "mlx")))
         return
     import mlxcy
-    ours = measure(mlxcy, args.repeat, "mlxcy")
-    ref = reference_times(args.repeat)
+    ours = measure(mlxcy, repeat, "mlxcy")
+    ref = reference_times(repeat)
     try:
         import torch
     except ImportError:
@@ -85,18 +81,37 @@ def main():
     def us(t):
         return f"{t * 1e6:10.1f} us"
 
+    def ms(times, key):
+        return times[key] * 1e3 if times and key in times else None
+
     print(f"{'size':>6} | {'what':<34} | {'time':>13} | ratio (peer / mlxcy)")
+    cases = []
     for name, n in SIZES.items():
         o = ours[name]
+        r = ref[name] if ref else None
         x = np.ones(n, dtype=np.float32)
         np_copy = median_time(lambda: x.copy(), 3)
+        tf = median_time(lambda: torch.from_numpy(x), 9) if torch is not None else None
+        # --json cases: mlxcy's call against what a user of each peer would call for the same job.
+        cases += [
+            {"case": f"NumPy\u2192array {name}: mlxcy asarray (shares) vs reference array (copies), "
+                     "torch.from_numpy (shares)", "headline": name == "256MB",
+             "mlxcy_ms": ms(o, "asarray"), "ref_ms": ms(r, "array"), "torch_ms": tf * 1e3 if tf else None},
+            {"case": f"NumPy\u2192array {name}: asarray vs reference asarray", "headline": False,
+             "mlxcy_ms": ms(o, "asarray"), "ref_ms": ms(r, "asarray")},
+            {"case": f"NumPy\u2192array {name}: array (copies) vs reference array, NumPy x.copy()",
+             "headline": False, "mlxcy_ms": ms(o, "array"), "ref_ms": ms(r, "array"), "numpy_ms": np_copy * 1e3},
+            {"case": f"array\u2192NumPy {name}: np.asarray (shares)", "headline": False,
+             "mlxcy_ms": ms(o, "to_numpy"), "ref_ms": ms(r, "to_numpy")},
+            {"case": f"array\u2192NumPy {name}: np.array (copies)", "headline": False,
+             "mlxcy_ms": ms(o, "to_numpy_copy"), "ref_ms": ms(r, "to_numpy_copy")},
+        ]
         rows = [("NumPy->mlxcy asarray (shares)", o["asarray"], None)]
         if ref:
             rows.append(("  reference mx.array (copies)", ref[name]["array"], ref[name]["array"] / o["asarray"]))
             if "asarray" in ref[name]:
                 rows.append(("  reference mx.asarray", ref[name]["asarray"], ref[name]["asarray"] / o["asarray"]))
         if torch is not None:
-            tf = median_time(lambda: torch.from_numpy(x), 9)
             rows.append(("  torch.from_numpy (shares)", tf, tf / o["asarray"]))
         rows.append(("NumPy->mlxcy array (copies)", o["array"], None))
         if ref:
@@ -119,6 +134,9 @@ def main():
         r = ref["256MB"]["array"] / ours["256MB"]["asarray"]
         print(f"\n256 MB NumPy->array: mlxcy.asarray is {r:.0f}x faster than the reference's mx.array "
               f"(target >= 1000x)")
+    if args.json:
+        write_json(args.json, "interop", cases, quick=args.quick,
+                   headline="256 MB NumPy\u2192array: `asarray` (shares memory) vs the reference's `array` (copies)")
 
 
 if __name__ == "__main__":

@@ -5,10 +5,10 @@ installed). Each loader runs in fresh processes (--runs; best time and largest R
 once beforehand so that every loader sees a warm page cache. The checkpoint is written to /tmp
 and deleted afterwards.
 
-    python bench/load.py [--gb 2.0] [--keep]
+    python bench/load.py [--gb 2.0] [--runs 3] [--keep] [--quick] [--json OUT]
 
-The reference runs in $MLXCY_REF_PYTHON (default /opt/refvenv/bin/python) when `mlx` is not
-importable here.
+--quick: a 0.5 GB checkpoint and 2 runs per loader. The reference runs in the interpreter named
+by MLXCY_BENCH_REF_PYTHON, or this one if it has `mlx` (see _peers.py).
 """
 import argparse
 import json
@@ -21,6 +21,8 @@ import tempfile
 import time
 
 import numpy as np
+
+from _peers import add_common_args, figure, reference_python, write_json
 
 # A decoder layer of a ~1B-parameter model in float16: (name, shape).
 D, FF, VOCAB = 2048, 5632, 32000
@@ -139,30 +141,65 @@ def run_one(kind, path):
     print(json.dumps({"open": t1 - t0, "first": t2 - t1, "all": t3 - t0, "rss": max(rss_peak() - base, rss_now() - base_now)}))
 
 
+# --json: which loader stands for which peer (safetensors.torch.load_file counts as PyTorch's).
+PEER_FIELDS = {"mlx": "ref", "safetensors-numpy": "safetensors", "safetensors-torch": "torch"}
+
+
+def json_rows(results, nbytes):
+    """Cases for --json: each mlxcy mode's times and peak RSS against every other loader's."""
+    size = f"{nbytes / 2**30:.2g} GiB"
+    rows = []
+    for mode, label in (("mlxcy-mmap", "mmap=True"), ("mlxcy", "default (no mmap)")):
+        if mode not in results:
+            continue
+        for key, what, unit, scale, headline in (
+                ("all", "open + read every page", "s", 1, True),
+                ("open", "open", "ms", 1e3, False),
+                ("first", "read the first tensor", "ms", 1e3, False),
+                ("rss", "peak RSS (memory ratio)", "bytes", 1, False)):
+            row = {"case": f"{size} safetensors, {what}, mlxcy {label}", "headline": headline,
+                   f"mlxcy_{key}_{unit}": results[mode][key] * scale}
+            for loader, who in PEER_FIELDS.items():
+                if loader in results:
+                    row[f"{who}_{key}_{unit}"] = results[loader][key] * scale
+            rows.append(row)
+    return rows
+
+
+def json_figures(results, nbytes):
+    """mlxcy's own figures for --json: open time with mmap, peak RSS over the bytes touched."""
+    out = []
+    if "mlxcy-mmap" in results:
+        out.append(figure("open, mmap=True", results["mlxcy-mmap"]["open"] * 1e3, "ms", headline=True))
+    for mode, label in (("mlxcy-mmap", "mmap=True"), ("mlxcy", "default")):
+        if mode in results:
+            out.append(figure(f"peak RSS / bytes touched, {label}", results[mode]["rss"] / nbytes, "\u00d7",
+                              headline=mode == "mlxcy-mmap"))
+    return out
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--gb", type=float, default=2.0)
+    ap.add_argument("--gb", type=float, help="checkpoint size in GiB (default 2; --quick: 0.5)")
     ap.add_argument("--keep", action="store_true", help="keep the checkpoint file")
-    ap.add_argument("--runs", type=int, default=3, help="fresh processes per loader (best times shown)")
+    ap.add_argument("--runs", type=int, help="fresh processes per loader, best times shown (default 3; --quick: 2)")
     ap.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
-    args = ap.parse_args()
+    args = add_common_args(ap).parse_args()
     if args.child:
         run_one(*args.child)
         return
+    gb = args.gb or (0.5 if args.quick else 2.0)
+    nruns = args.runs or (2 if args.quick else 3)
     path = os.path.join(tempfile.gettempdir(), "mlxcy_bench_checkpoint.safetensors")
-    nbytes, ntensors = write_checkpoint(path, int(args.gb * (1 << 30)))
+    nbytes, ntensors = write_checkpoint(path, int(gb * (1 << 30)))
     try:
         with open(path, "rb") as f:       # warm the page cache for every loader alike
             while f.read(1 << 26):
                 pass
         loaders = [("mlxcy-mmap", sys.executable), ("mlxcy", sys.executable)]
-        try:
-            import mlx.core  # noqa: F401
-            loaders.append(("mlx", sys.executable))
-        except ImportError:
-            ref = os.environ.get("MLXCY_REF_PYTHON", "/opt/refvenv/bin/python")
-            if os.path.exists(ref):
-                loaders.append(("mlx", ref))
+        ref = reference_python()
+        if ref:
+            loaders.append(("mlx", ref))
         for name, mod in (("safetensors-numpy", "safetensors.numpy"), ("safetensors-torch", "torch")):
             try:
                 __import__(mod)
@@ -173,7 +210,7 @@ def main():
         results = {}
         for name, py in loaders:
             runs = []
-            for _ in range(args.runs):
+            for _ in range(nruns):
                 r = subprocess.run([py, os.path.abspath(__file__), "--child", name, path], capture_output=True,
                                    text=True)
                 if r.returncode != 0:
@@ -201,6 +238,11 @@ def main():
             r = results["mlxcy-mmap"]
             print(f"mlxcy-mmap: open {r['open'] * 1e3:.2f} ms (target < 5 ms); "
                   f"peak RSS {r['rss'] / nbytes:.3f}x the bytes touched (target <= 1.05)")
+        if args.json:
+            write_json(args.json, "load", json_rows(results, nbytes), quick=args.quick,
+                       headline=f"{nbytes / 2**30:.2g} GiB safetensors, open + read every page, "
+                                "mlxcy mmap=True / default",
+                       figures=json_figures(results, nbytes))
     finally:
         if not args.keep:
             os.remove(path)

@@ -1,45 +1,46 @@
-"""Run every benchmark in bench/ and write bench/RESULTS.md: one table of time ratios per peer.
+"""Run every benchmark in bench/ and write bench/RESULTS.md and README.md's benchmark table.
 
 Each ``bench/<name>.py`` script (files starting with ``_`` and this one excepted) runs in its own
-process with ``--json OUT`` (when its ``--help`` offers it) and the small sizes listed in
-QUICK_ARGS (or ``--quick`` when its ``--help`` offers that), so the whole run takes minutes.
+process with ``--quick --json OUT`` (cuda.py at full size), so that the whole run takes about ten
+minutes on a 2-core CPU. The rows each script writes (format: _peers.py) give the ratios: mlxcy's
+time over each peer's time for the same case (``mlxcy_<metric>_<unit>`` over
+``<peer>_<metric>_<unit>``; a memory ratio where the unit is bytes). Below 1: mlxcy is faster.
 
-A ratio is mlxcy's time divided by the peer's time for the same case: below 1 means mlxcy is
-faster. Ratios are read from the rows each script writes, pairing a time field of mlxcy
-(``mlxcy<suffix>``) with the same field of a peer (``numpy<suffix>``, ``ref<suffix>``, ...),
-where the suffix is a unit (``_s``, ``_ms``, ``_us``, ``_ns``) possibly preceded by a variant
-(``mlxcy_eval_ns`` pairs with ``ref_eval_ns``).
+cuda.py needs an NVIDIA GPU: where ``mlxcy.cuda.is_available()`` is False it is skipped, and
+the report's GPU section is read from bench/results_cuda.json, written on a GPU machine by
+``python bench/cuda.py --json bench/results_cuda.json``. Each run saves what it measured in
+bench/results_cpu.json; ``--render`` rewrites the report and README from the two files without
+running anything (after a new GPU run, say).
 
 The reference binding is measured in the interpreter named by MLXCY_BENCH_REF_PYTHON (see
-``_peers.py``). Run: ``python bench/run_all.py [--only blas dispatch] [--out bench/RESULTS.md]``.
+``_peers.py``). Run:
+``python bench/run_all.py [--only blas dispatch] [--out bench/RESULTS.md] [--readme README.md] [--render]``.
 """
 import argparse
-import datetime
 import json
 import math
 import os
-import platform
 import re
 import subprocess
 import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from _peers import UNITS, WHO, machine, now_utc, versions  # noqa: E402
 
-# Small sizes for a run of a few minutes on a 2-core CPU, per script.
-QUICK_ARGS = {
-    "blas": ["--sizes", "256", "1024"],
-}
+GPU_RESULTS = os.path.join(HERE, "results_cuda.json")
+CPU_RESULTS = os.path.join(HERE, "results_cpu.json")
+README = os.path.join(os.path.dirname(HERE), "README.md")
+START, END = "<!-- bench-table:start -->", "<!-- bench-table:end -->"
+GPU_COMMAND = ("MLXCY_BENCH_REF_PYTHON=<python with mlx[cuda13]==0.32.4> "
+               "python bench/cuda.py --json bench/results_cuda.json")
+FULL_SIZE = {"cuda"}          # scripts run_all runs without --quick (cuda.py takes seconds on a GPU)
 
-# Peer names as they appear in the scripts' field names, and how the report spells them.
-PEERS = {
-    "reference": "reference (mlx)", "ref": "reference (mlx)", "mlx": "reference (mlx)",
-    "numpy": "NumPy", "np": "NumPy",
-    "torch": "PyTorch", "pytorch": "PyTorch",
-    "safetensors": "safetensors",
-}
-PEER_ORDER = ["reference (mlx)", "NumPy", "PyTorch", "safetensors"]
-TIME_FIELD = re.compile(r"^(?P<who>[a-z]+)(?P<variant>(?:_[a-z0-9]+)*?)_(?P<unit>s|ms|us|ns)$")
+PEER_LABEL = {"ref": "reference (mlx)", "numpy": "NumPy", "torch": "PyTorch", "safetensors": "safetensors"}
+PEERS = list(PEER_LABEL.values())
+FIELD = re.compile(r"^(?P<who>%s)(?:_(?P<metric>[a-z0-9]+(?:_[a-z0-9]+)*?))?_(?P<unit>%s)$"
+                   % ("|".join(WHO), "|".join(UNITS)))
 
 
 def scripts(only=None):
@@ -54,182 +55,339 @@ def scripts(only=None):
     return names
 
 
-def run_script(name, timeout):
-    """Run one script; returns (rows or None, console output, error text or None)."""
+def cuda_skip_reason(python=sys.executable):
+    """Why cuda.py cannot run with `python` (None when mlxcy.cuda.is_available() is True)."""
+    res = subprocess.run([python, "-c", "import mlxcy; print(mlxcy.cuda.is_available())"],
+                         capture_output=True, text=True, cwd="/", timeout=600)
+    if res.returncode != 0:
+        return "mlxcy could not be imported to ask for a GPU: " + (res.stderr.strip().splitlines() or ["?"])[-1]
+    if res.stdout.strip().splitlines()[-1:] == ["True"]:
+        return None
+    return "no NVIDIA GPU here (mlxcy.cuda.is_available() is False)"
+
+
+def run_script(name, timeout, json_out=None):
+    """Run one script; returns a run record: payload (or None), console output, error, args."""
     path = os.path.join(HERE, name + ".py")
-    help_text = subprocess.run([sys.executable, path, "--help"], capture_output=True, text=True,
-                               cwd=HERE, timeout=120).stdout
-    args = list(QUICK_ARGS.get(name, []))
-    if not args and "--quick" in help_text:
-        args.append("--quick")
+    args = [] if name in FULL_SIZE else ["--quick"]
     with tempfile.TemporaryDirectory() as tmp:
-        out = os.path.join(tmp, name + ".json")
-        if "--json" in help_text:
-            args += ["--json", out]
+        out = json_out or os.path.join(tmp, name + ".json")
+        record = {"payload": None, "console": "", "error": None, "args": list(args), "skipped": None}
         try:
-            res = subprocess.run([sys.executable, path, *args], capture_output=True, text=True,
-                                 cwd=HERE, timeout=timeout)
+            res = subprocess.run([sys.executable, path, *args, "--json", out], capture_output=True,
+                                 text=True, cwd=HERE, timeout=timeout)
         except subprocess.TimeoutExpired:
-            return None, "", f"timed out after {timeout}s"
-        console = res.stdout + res.stderr
+            record["error"] = f"timed out after {timeout}s"
+            return record
+        record["console"] = res.stdout + res.stderr
         if res.returncode != 0:
-            return None, console, f"exit status {res.returncode}: {res.stderr.strip().splitlines()[-1:]}"
-        if not os.path.exists(out):
-            return None, console, "wrote no --json results"
-        with open(out) as f:
-            payload = json.load(f)
-    rows = payload.get("rows", payload) if isinstance(payload, dict) else payload
-    return rows, console, None
+            last = (res.stderr.strip().splitlines() or ["no message"])[-1]
+            record["error"] = f"exit status {res.returncode}: {last}"
+        elif not os.path.exists(out):
+            record["error"] = "wrote no --json results"
+        else:
+            with open(out) as f:
+                record["payload"] = json.load(f)
+            if record["payload"].get("error"):
+                record["error"] = record["payload"]["error"].strip().splitlines()[-1]
+    return record
 
 
-def _case(row):
-    """A short label for a row: its fields that are not numbers."""
-    parts = [f"{v}" for k, v in row.items() if isinstance(v, str)]
-    parts += [f"{k}={v}" for k, v in row.items()
-              if isinstance(v, int) and not isinstance(v, bool) and not TIME_FIELD.match(k)]
-    return ", ".join(parts) or "-"
+def _number(v):
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(v) and v > 0
 
 
 def ratios(rows):
-    """[(case, peer, ratio)] from rows: mlxcy's time over each peer's time, same variant and unit."""
+    """Every ratio the rows give: mlxcy's field over each peer's field of the same metric and unit.
+
+    Returns dicts with case (the row's label, plus the metric where a row has several), group,
+    headline, peer (report label), kind ("time" or "memory") and ratio.
+    """
     found = []
     for row in rows:
-        if not isinstance(row, dict):
-            continue
-        times = {}
+        fields = {}
         for key, value in row.items():
-            m = TIME_FIELD.match(key)
-            if m and isinstance(value, (int, float)) and not isinstance(value, bool):
-                times[(m["who"], m["variant"], m["unit"])] = float(value)
-        for (who, variant, unit), ours in times.items():
-            if who != "mlxcy":
-                continue
-            for (pwho, pvariant, punit), theirs in times.items():
-                if (pvariant, punit) != (variant, unit) or pwho not in PEERS:
-                    continue
-                if ours > 0 and theirs > 0 and math.isfinite(ours) and math.isfinite(theirs):
-                    label = _case(row) + (f" ({variant.strip('_').replace('_', ' ')})" if variant else "")
-                    found.append((label, PEERS[pwho], ours / theirs))
+            m = FIELD.match(key)
+            if m and _number(value):
+                fields[(m["who"], m["metric"] or "", m["unit"])] = float(value)
+        ours = {k[1:]: v for k, v in fields.items() if k[0] == "mlxcy"}
+        for (metric, unit), mine in ours.items():
+            case = str(row.get("case", "-"))
+            if len(ours) > 1 and metric:
+                case += f" ({metric.replace('_', ' ')})"
+            kind = UNITS[unit]
+            if kind == "memory" and "memory" not in case:
+                case += " (memory ratio)"
+            for who, label in PEER_LABEL.items():
+                theirs = fields.get((who, metric, unit))
+                if theirs is not None:
+                    found.append({"case": case, "group": row.get("group", ""), "headline": bool(row.get("headline")),
+                                  "peer": label, "kind": kind, "ratio": mine / theirs})
     return found
 
 
-def _geomean(values):
+def geomean(values):
+    values = list(values)
     return math.exp(sum(math.log(v) for v in values) / len(values)) if values else float("nan")
 
 
-def _version_of(module):
-    try:
-        from importlib.metadata import version
-        return version(module)
-    except Exception:
-        return None
+def fmt_ratio(r):
+    """A ratio for a table cell: 2 decimals, 3 below 0.1, and 1/N (N times faster) below 0.01."""
+    if r >= 10:
+        return f"{r:,.0f}"
+    if r >= 0.1:
+        return f"{r:.2f}"
+    if r >= 0.01:
+        return f"{r:.3f}"
+    return f"1/{float(f'{1 / r:.2g}'):,.0f}"
 
 
-def machine():
-    """CPU model, core count, OS and load, for the report's header."""
-    model = platform.processor() or platform.machine()
-    try:
-        with open("/proc/cpuinfo") as f:
-            for line in f:
-                if line.startswith("model name"):
-                    model = line.split(":", 1)[1].strip()
-                    break
-    except OSError:
-        pass
-    try:
-        load = "%.1f %.1f %.1f" % os.getloadavg()
-    except OSError:
-        load = "n/a"
-    return {"cpu": model, "cores": os.cpu_count(), "os": f"{platform.system()} {platform.release()}",
-            "python": platform.python_version(), "load": load}
+def fmt_figure(f):
+    v = f["value"]
+    if not _number(v):
+        return f"{f['label']}: -"
+    unit = f["unit"]
+    num = f"{v:.2f}" if unit == "\u00d7" else f"{v:,.0f}" if v >= 1000 else f"{v:.3g}"
+    return f"{f['label']}: {num}{'' if unit in ('×', '') else ' '}{unit}"
 
 
-def versions():
-    """Versions of mlxcy, its libmlx, and every installed peer."""
-    out = {}
-    try:
-        res = subprocess.run([sys.executable, "-c",
-                              "import mlxcy, mlxcy._build_info as b; print(mlxcy.__version__, b.MLX_VERSION)"],
-                             capture_output=True, text=True, cwd="/", timeout=300)
-        v = res.stdout.split()
-        out["mlxcy"] = f"{v[0]} (libmlx {v[1]})" if len(v) == 2 else (res.stdout.strip() or "?")
-    except Exception:
-        out["mlxcy"] = "?"
-    sys.path.insert(0, HERE)
-    from _peers import reference_python
-    ref = reference_python()
-    if ref:
-        res = subprocess.run([ref, "-c", "import mlx.core as mx; print(mx.__version__)"],
-                             capture_output=True, text=True, cwd="/", timeout=300)
-        out["reference (mlx)"] = f"{res.stdout.strip() or '?'} ({ref})"
-    for name, label in (("numpy", "NumPy"), ("torch", "PyTorch"), ("safetensors", "safetensors")):
-        v = _version_of(name)
-        if v:
-            out[label] = v
+def headline_cells(found):
+    """Per peer, the headline ratios of one benchmark: up to 3 listed (" / "), else their geomean."""
+    cells = {}
+    for peer in PEERS:
+        vals = [r["ratio"] for r in found if r["headline"] and r["peer"] == peer]
+        if not vals:
+            continue
+        if len(vals) <= 3:
+            cells[peer] = " / ".join(fmt_ratio(v) for v in vals)
+        else:
+            cells[peer] = f"{fmt_ratio(geomean(vals))} (geomean of {len(vals)})"
+    return cells
+
+
+def _table(header, rows):
+    out = ["| " + " | ".join(header) + " |", "| " + " | ".join("---" for _ in header) + " |"]
+    out += ["| " + " | ".join(r) + " |" for r in rows]
     return out
 
 
-def render(results, info, vers, when):
-    """The Markdown report."""
-    peers = [p for p in PEER_ORDER if any(p == peer for r in results.values() for _, peer, _ in r["ratios"])]
+def summary_table(runs, gpu_payload=None):
+    """One line per benchmark: its headline measure, headline ratio vs each peer, mlxcy's own figures."""
+    lines = []
+    entries = [(f"`{name}.py`", r["payload"]) for name, r in runs.items() if r["payload"] and not r["error"]]
+    if gpu_payload:
+        gpu_name = (gpu_payload.get("machine") or {}).get("gpu", "GPU")
+        entries.append((f"`cuda.py` ({gpu_name})", gpu_payload))
+    for label, payload in entries:
+        found = ratios(payload.get("rows", []))
+        cells = headline_cells(found)
+        figs = "; ".join(fmt_figure(f) for f in payload.get("figures", []) if f.get("headline"))
+        if not cells and not figs:
+            continue
+        lines.append([label, payload.get("headline", "")] + [cells.get(p, "") for p in PEERS] + [figs])
+    return _table(["benchmark", "headline measure"] + [f"vs {p}" for p in PEERS] + ["mlxcy alone"], lines)
+
+
+def cases_table(named_payloads):
+    """Every case of every benchmark, with the geometric mean of each named group of 3 or more."""
+    lines = []
+    for name, payload in named_payloads:
+        found = ratios(payload.get("rows", []))
+        by_case, groups = {}, {}
+        for r in found:
+            by_case.setdefault(r["case"], {})[r["peer"]] = r["ratio"]
+            if r["group"]:
+                groups.setdefault(r["group"], {}).setdefault(r["peer"], []).append(r["ratio"])
+        for case, by_peer in by_case.items():
+            lines.append([f"{name}.py", case] + [fmt_ratio(by_peer[p]) if p in by_peer else "" for p in PEERS])
+        for group, by_peer in groups.items():
+            if max(len(v) for v in by_peer.values()) >= 3:
+                lines.append([f"{name}.py", f"*geometric mean, {group} ({max(len(v) for v in by_peer.values())} cases)*"]
+                             + [f"**{fmt_ratio(geomean(by_peer[p]))}**" if p in by_peer else "" for p in PEERS])
+    return _table(["benchmark", "case"] + [f"vs {p}" for p in PEERS], lines)
+
+
+def figures_table(named_payloads):
+    lines = [[f"{name}.py", fmt_figure(f)] for name, p in named_payloads for f in p.get("figures", [])]
+    return _table(["benchmark", "figure (mlxcy's own, no peer)"], lines) if lines else []
+
+
+def load_gpu_results(path=GPU_RESULTS):
+    """The committed cuda.py results, or None when there is no such file."""
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        return json.load(f)
+
+
+def _versions_lines(vers):
+    have = [f"- {k}: {v}" for k, v in vers.items() if v]
+    missing = [k for k, v in vers.items() if not v]
+    return have + ([f"- not installed (no column): {', '.join(missing)}"] if missing else [])
+
+
+def gpu_section(payload, skipped_reason=None):
+    """The GPU section of RESULTS.md, from cuda.py's --json file."""
+    lines = ["## GPU (`cuda.py`)", ""]
+    if skipped_reason:
+        lines += [f"Not run in this report's run: {skipped_reason}. The figures below come from "
+                  "`bench/results_cuda.json`.", ""]
+    if not payload:
+        return lines + [f"No `bench/results_cuda.json` yet: on a GPU machine run `{GPU_COMMAND}`.", ""]
+    if payload.get("placeholder"):
+        lines += [f"**Placeholder**: {payload['placeholder']} Replace it by running `{GPU_COMMAND}` on the GPU "
+                  "machine.", ""]
+    m = payload.get("machine") or {}
+    gpu = ", ".join(x for x in (m.get("gpu"), m.get("memory"), f"driver {m['driver']}" if m.get("driver") else "")
+                    if x)
+    host = ", ".join(str(x) for x in (m.get("cpu"), f"{m['cores']} cores" if m.get("cores") else None,
+                                      m.get("os"), f"Python {m['python']}" if m.get("python") else None) if x)
+    lines += [f"Measured {payload.get('date', '?')} (UTC).", "", f"- GPU: {gpu or '?'}"]
+    if host:
+        lines.append(f"- host: {host}")
+    lines += _versions_lines(payload.get("versions") or {})
+    lines += ["", "Each cell is mlxcy's time / the peer's time.", ""]
+    lines += cases_table([("cuda", payload)])
+    figs = figures_table([("cuda", payload)])
+    return lines + ([""] + figs if figs else []) + [""]
+
+
+def render(runs, info, vers, when, gpu_payload=None):
+    """RESULTS.md: header, summary, all cases, mlxcy's own figures, what is not in the table, the
+    scripts' notes, GPU, console."""
+    ok = [(n, r["payload"]) for n, r in runs.items() if r["payload"] and not r["error"]]
     lines = ["# Benchmark results", "",
-             f"Generated by `python bench/run_all.py` on {when} (UTC).", "",
+             f"Generated by `python bench/run_all.py` on {when} (UTC); do not edit by hand.", "",
              f"- Machine: {info['cpu']}, {info['cores']} cores, {info['os']}, Python {info['python']}",
-             f"- Load average at the end of the run: {info['load']} (a shared machine: timings are noisy)"]
-    lines += [f"- {k}: {v}" for k, v in vers.items()]
-    lines += ["", "Each cell is **mlxcy's time / the peer's time** for the same case (below 1: mlxcy is "
-              "faster). Sizes are the quick ones of `run_all.py`; run a script by itself for full sizes.", ""]
-    lines.append("| benchmark | case | " + " | ".join(f"vs {p}" for p in peers) + " |")
-    lines.append("| --- | --- | " + " | ".join("---:" for _ in peers) + " |")
-    for name, r in results.items():
-        cases = {}
-        for case, peer, value in r["ratios"]:
-            cases.setdefault(case, {})[peer] = value
-        for case, by_peer in cases.items():
-            cells = [f"{by_peer[p]:.2f}" if p in by_peer else "" for p in peers]
-            lines.append(f"| {name} | {case} | " + " | ".join(cells) + " |")
-        if len(cases) > 1:
-            cells = []
-            for p in peers:
-                vals = [v for _, peer, v in r["ratios"] if peer == p]
-                cells.append(f"**{_geomean(vals):.2f}**" if vals else "")
-            lines.append(f"| {name} | *geometric mean* | " + " | ".join(cells) + " |")
-    failed = {n: r["error"] for n, r in results.items() if r["error"]}
-    empty = [n for n, r in results.items() if not r["error"] and not r["ratios"]]
-    if failed or empty:
-        lines += ["", "Not in the table:"]
-        lines += [f"- `{n}.py`: {e}" for n, e in failed.items()]
-        lines += [f"- `{n}.py`: no peer to compare with" for n in empty]
-    lines += ["", "## Console output", ""]
-    for name, r in results.items():
+             f"- Source: commit {info.get('commit') or '?'} of this repository",
+             f"- Load average (1/5/15 min) at the start: {info.get('load_start', '?')}; at the end: "
+             f"{info['load']} (a shared machine: timings are indicative)"]
+    lines += _versions_lines(vers)
+    lines += ["", "Each ratio is **mlxcy's time / the peer's time** for the same case (below 1: mlxcy is faster; "
+              "`1/N`: N times faster), except rows marked *memory ratio* (mlxcy's peak RSS / the peer's). "
+              "Sizes are the quick ones of `run_all.py` (`--quick`); run a script by itself for full sizes. "
+              "In `load.py`, the PyTorch column is `safetensors.torch.load_file` and the safetensors column "
+              "`safetensors.numpy.load_file`.", "", "## Summary", ""]
+    lines += summary_table(runs, gpu_payload)
+    lines += ["", "## All cases", ""]
+    lines += cases_table(ok)
+    figs = figures_table(ok)
+    if figs:
+        lines += ["", "## mlxcy's own figures", ""] + figs
+    lines += ["", "## Not in the table", ""]
+    for name, r in runs.items():
+        if r["skipped"]:
+            lines.append(f"- `{name}.py`: skipped: {r['skipped']}" + (" (GPU section below)" if name == "cuda" else ""))
+        elif r["error"]:
+            lines.append(f"- `{name}.py`: failed: {r['error']}")
+        elif not ratios(r["payload"].get("rows", [])):
+            lines.append(f"- `{name}.py`: {r['payload'].get('no_ratio_reason') or 'no peer to compare with'}")
+    notes = [f"- `{name}.py`: {note}" for name, p in ok for note in p.get("notes", [])]
+    if notes:
+        lines += ["", "## Notes", ""] + notes
+    lines += [""] + gpu_section(gpu_payload, runs.get("cuda", {}).get("skipped"))
+    lines += ["## Console output", ""]
+    for name, r in runs.items():
+        if r["skipped"]:
+            continue
         lines += [f"### {name}.py {' '.join(r['args'])}".rstrip(), "", "```", r["console"].rstrip(), "```", ""]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def readme_block(runs, info, when, gpu_payload=None):
+    """The README's generated section (between the markers): the summary table and where it came from."""
+    lines = ["<!-- generated by bench/run_all.py from its run; edit bench/ instead -->", ""]
+    lines += summary_table(runs, gpu_payload)
+    gpu = ""
+    if gpu_payload:
+        g = (gpu_payload.get("machine") or {}).get("gpu", "a GPU")
+        gpu = f"; the cuda.py line on {g} on {gpu_payload.get('date', '?')}"
+        if gpu_payload.get("placeholder"):
+            gpu += " (placeholder figures from docs/cuda.md)"
+    lines += ["", f"Ratios are mlxcy's time / the peer's time (below 1: mlxcy is faster; `1/N`: N times faster). "
+              f"Measured by `python bench/run_all.py` on {when} UTC on {info['cpu']} ({info['cores']} cores, "
+              f"shared; load average {info['load']}){gpu}. In `load.py` the PyTorch column is "
+              f"`safetensors.torch.load_file` and the safetensors one `safetensors.numpy.load_file`. "
+              f"Versions, figures and every case: `bench/RESULTS.md`."]
+    return "\n".join(lines)
+
+
+def splice_readme(text, block):
+    """`text` with what lies between the two markers replaced by `block`; the rest untouched."""
+    if text.count(START) != 1 or text.count(END) != 1 or text.index(START) > text.index(END):
+        raise ValueError(f"README needs exactly one {START} followed by one {END}")
+    head, rest = text.split(START)
+    _, tail = rest.split(END)
+    return head + START + "\n" + block.rstrip("\n") + "\n" + END + tail
+
+
+def git_commit():
+    """The short hash of the checked-out commit (with "+changes" when the tree differs), or None."""
+    try:
+        head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                              cwd=HERE, timeout=60).stdout.strip()
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                               text=True, cwd=HERE, timeout=60).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return (head + (" + uncommitted changes" if dirty else "")) or None
+
+
+def run_benchmarks(names, timeout):
+    """Run the scripts; returns what the report is made from (saved as bench/results_cpu.json)."""
+    load_start = machine()["load"]
+    runs = {}
+    for name in names:
+        print(f"== {name}.py", flush=True)
+        if name == "cuda":
+            reason = cuda_skip_reason()
+            if reason:
+                print(f"   skipped: {reason}")
+                runs[name] = {"payload": None, "console": "", "error": None, "args": [], "skipped": reason}
+                continue
+            runs[name] = run_script(name, timeout, json_out=GPU_RESULTS)
+        else:
+            runs[name] = run_script(name, timeout)
+        print(runs[name]["console"].rstrip())
+        if runs[name]["error"]:
+            print(f"!! {name}.py: {runs[name]['error']}")
+    info = dict(machine(), load_start=load_start, commit=git_commit())
+    return {"date": now_utc(), "machine": info, "versions": versions(), "runs": runs}
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--only", nargs="+", help="run only these benchmarks (names without .py)")
     ap.add_argument("--out", default=os.path.join(HERE, "RESULTS.md"), help="report path")
+    ap.add_argument("--readme", default=README, help="README whose bench-table section is rewritten ('' for none)")
+    ap.add_argument("--results", default=CPU_RESULTS,
+                    help="where this run's rows are saved, and read back by --render (default bench/results_cpu.json)")
+    ap.add_argument("--render", action="store_true",
+                    help="run nothing: rewrite the report and README from --results and bench/results_cuda.json "
+                         "(e.g. after committing a new GPU run)")
     ap.add_argument("--timeout", type=int, default=900, help="seconds allowed per benchmark")
     args = ap.parse_args(argv)
-    if not os.environ.get("MLXCY_BENCH_REF_PYTHON"):
-        print("note: MLXCY_BENCH_REF_PYTHON is not set; the reference is measured only if importable here")
-    results = {}
-    for name in scripts(args.only):
-        print(f"== {name}.py", flush=True)
-        rows, console, error = run_script(name, args.timeout)
-        print(console.rstrip())
-        if error:
-            print(f"!! {name}.py: {error}")
-        found = ratios(rows or [])
-        results[name] = {"ratios": found, "console": console, "error": error,
-                         "args": QUICK_ARGS.get(name, [])}
-    when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M")
-    report = render(results, machine(), versions(), when)
+    if args.render:
+        with open(args.results) as f:
+            saved = json.load(f)
+    else:
+        if not os.environ.get("MLXCY_BENCH_REF_PYTHON"):
+            print("note: MLXCY_BENCH_REF_PYTHON is not set; the reference is measured only if importable here")
+        saved = run_benchmarks(scripts(args.only), args.timeout)
+        with open(args.results, "w") as f:
+            json.dump(saved, f, indent=1, ensure_ascii=False)
+    runs, info, when = saved["runs"], saved["machine"], saved["date"]
+    gpu_payload = load_gpu_results()
     with open(args.out, "w") as f:
-        f.write(report)
+        f.write(render(runs, info, saved["versions"], when, gpu_payload))
     print(f"wrote {args.out}")
-    return 1 if all(r["error"] for r in results.values()) and results else 0
+    if args.readme:
+        with open(args.readme) as f:
+            text = f.read()
+        with open(args.readme, "w") as f:
+            f.write(splice_readme(text, readme_block(runs, info, when, gpu_payload)))
+        print(f"rewrote the benchmark table of {args.readme}")
+    return 1 if runs and all(r["error"] for r in runs.values()) else 0
 
 
 if __name__ == "__main__":

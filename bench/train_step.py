@@ -1,10 +1,10 @@
 """Training-step benchmark: value_and_grad + manual SGD on a 2-layer MLP, eager and compiled.
 
-    python bench/train_step.py [--steps N] [--batch 64] [--width 512]
+    python bench/train_step.py [--steps N] [--batch 64] [--width 512] [--quick] [--json OUT]
 
-Times mlxcy, and the reference binding `mlx` when it can be run: imported in this process if
-installed, else through the interpreter named by MLX_REF_PYTHON (e.g. a venv with mlx) in a
-subprocess. Prints the time per step and the ratio mlxcy / mlx (lower is better).
+Times mlxcy, and the reference binding `mlx` when it can be run: in a subprocess of the
+interpreter named by MLXCY_BENCH_REF_PYTHON (see _peers.py), or of this one if it has `mlx`.
+Prints the time per step and the ratio mlxcy / mlx (lower is better).
 """
 import argparse
 import importlib
@@ -15,6 +15,8 @@ import sys
 import time
 
 import numpy as np
+
+from _peers import add_common_args, reference_python, write_json
 
 
 def run(mx, steps, batch, width):
@@ -58,18 +60,12 @@ def run(mx, steps, batch, width):
     return results
 
 
-def peer(args):
-    """Times of the reference binding, or None when it cannot be run."""
-    try:
-        mx = importlib.import_module("mlx.core")
-    except ImportError:
-        mx = None
-    if mx is not None:
-        return run(mx, args.steps, args.batch, args.width)
-    py = os.environ.get("MLXCY_BENCH_REF_PYTHON") or os.environ.get("MLX_REF_PYTHON")
+def peer(args, steps):
+    """Times of the reference binding (run in its own process), or None when it cannot be run."""
+    py = reference_python()
     if not py:
         return None
-    cmd = [py, os.path.abspath(__file__), "--impl", "mlx", "--json", "--steps", str(args.steps),
+    cmd = [py, os.path.abspath(__file__), "--impl", "mlx", "--steps", str(steps),
            "--batch", str(args.batch), "--width", str(args.width)]
     out = subprocess.run(cmd, capture_output=True, text=True)
     if out.returncode != 0:
@@ -80,27 +76,35 @@ def peer(args):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--steps", type=int, default=50)
+    ap.add_argument("--steps", type=int, help="steps per timing (default 50; --quick: 20)")
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--width", type=int, default=512)
-    ap.add_argument("--impl", default="mlxcy", choices=["mlxcy", "mlx"])
-    ap.add_argument("--json", action="store_true")
-    args = ap.parse_args()
+    ap.add_argument("--impl", default="mlxcy", choices=["mlxcy", "mlx"],
+                    help="mlx: time the reference in this process and print one JSON line")
+    args = add_common_args(ap).parse_args()
+    steps = args.steps or (20 if args.quick else 50)
     if args.impl == "mlx":
-        res = run(importlib.import_module("mlx.core"), args.steps, args.batch, args.width)
+        res = run(importlib.import_module("mlx.core"), steps, args.batch, args.width)
         print(json.dumps(res))
         return
     import mlxcy
-    mine = run(mlxcy, args.steps, args.batch, args.width)
-    ref = peer(args)
-    print(f"2-layer MLP, batch {args.batch}, width {args.width}, {args.steps} steps (best of 3)")
+    mine = run(mlxcy, steps, args.batch, args.width)
+    ref = peer(args, steps)
+    what = f"2-layer MLP, batch {args.batch}, width {args.width}"
+    print(f"{what}, {steps} steps (best of 3)")
+    rows = []
     for k in ("eager", "compiled"):
         line = f"  {k:9s} mlxcy {mine[k] * 1e3:8.3f} ms/step"
         if ref:
             line += f"   mlx {ref[k] * 1e3:8.3f} ms/step   ratio {mine[k] / ref[k]:.2f}x"
         print(line)
+        rows.append({"case": f"{what}, {k} step", "headline": True,
+                     "mlxcy_ms": mine[k] * 1e3, "ref_ms": ref[k] * 1e3 if ref else None})
     if not ref:
-        print("  (reference mlx not available: set MLX_REF_PYTHON to an interpreter with mlx to compare)")
+        print("  (reference mlx not available: set MLXCY_BENCH_REF_PYTHON to an interpreter with mlx to compare)")
+    if args.json:
+        write_json(args.json, "train_step", rows, quick=args.quick,
+                   headline=f"{what}: value_and_grad + SGD step, eager / compiled")
 
 
 if __name__ == "__main__":

@@ -5,13 +5,12 @@ Model: token embedding (vocab 1024) -> 2 pre-norm encoder layers (d=256, 4 heads
 ``nn.value_and_grad`` + a plain SGD update written here; evaluated each step.
 Target (issue 8): mlxcy <= 0.9x the reference's time per step on CPU.
 
-Run: python bench/train_step_transformer.py [--steps N]
+Run: python bench/train_step_transformer.py [--steps N] [--quick] [--json OUT]
 """
 import argparse
-import json
 import sys
 
-from _peers import reference_python, run_with_module, ratio
+from _peers import add_common_args, reference_python, run_with_module, ratio, write_json
 
 CODE = r"""
 import importlib, json, time
@@ -67,24 +66,29 @@ def measure(python, module, steps, warmup):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--steps", type=int, default=15)
-    ap.add_argument("--warmup", type=int, default=3)
-    ap.add_argument("--json", action="store_true", help="print one JSON line instead of a table")
-    args = ap.parse_args()
+    ap.add_argument("--steps", type=int, help="timed steps (default 15; --quick: 5)")
+    ap.add_argument("--warmup", type=int, help="untimed steps first (default 3; --quick: 1)")
+    args = add_common_args(ap).parse_args()
+    steps = args.steps or (5 if args.quick else 15)
+    warmup = args.warmup if args.warmup is not None else (1 if args.quick else 3)
 
     try:
-        ours = measure(sys.executable, "mlxcy", args.steps, args.warmup)
+        ours = measure(sys.executable, "mlxcy", steps, warmup)
     except RuntimeError as err:  # keep the reference's figure even when our run fails
         ours = {"error": str(err).strip()[-500:] or "the mlxcy run died without a message"}
     ref_py = reference_python()
-    ref = measure(ref_py, "mlx.core", args.steps, args.warmup) if ref_py else None
+    ref = measure(ref_py, "mlx.core", steps, warmup) if ref_py else None
 
     ok = "median_s" in ours
     result = {"mlxcy": ours, "reference": ref,
               "ratio_median": ratio(ours["median_s"], ref["median_s"]) if ref and ok else None}
+    what = "2-layer Transformer LM (d 256, seq 128, batch 8) training step"
     if args.json:
-        print(json.dumps(result))
-        return
+        rows = [{"case": f"{what}, {k}", "headline": k == "median",
+                 "mlxcy_ms": ours[f"{k}_s"] * 1e3 if ok else None,
+                 "ref_ms": ref[f"{k}_s"] * 1e3 if ref else None} for k in ("median", "min")]
+        write_json(args.json, "train_step_transformer", rows, quick=args.quick,
+                   headline=f"{what}, median time", **({} if ok else {"error": ours["error"]}))
     print("train step: 2-layer Transformer LM, d=256, seq 128, batch 8 (forward+backward+SGD)")
     if ok:
         print(f"  mlxcy      median {ours['median_s'] * 1e3:8.2f} ms   min {ours['min_s'] * 1e3:8.2f} ms")
