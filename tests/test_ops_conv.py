@@ -9,7 +9,10 @@ from test_ops_products import FLOATS, FLOAT_IDS, check, rand
 
 # A convolution whose input is dilated by 2 with no padding to absorb it (a stride-2 transposed
 # convolution is one) gives wrong values on CUDA; the CPU and the other dilated cases are right.
-_INPUT_DILATION_BUG = libmlx_cuda("convolution with input dilation 2 and no padding gives wrong values")
+# Seen only after other tests ran in the worker; the reference alone in a fresh process was
+# right: not confirmed as libmlx's (docs/cuda.md).
+_INPUT_DILATION_BUG = libmlx_cuda("convolution with input dilation 2 and no padding gave wrong values "
+                                  "in the suite (unconfirmed, see docs/cuda.md)")
 
 
 def _unmarked(case):
