@@ -9,10 +9,10 @@ from test_ops_products import FLOATS, FLOAT_IDS, check, rand
 
 # A convolution whose input is dilated by 2 with no padding to absorb it (a stride-2 transposed
 # convolution is one) gives wrong values on CUDA; the CPU and the other dilated cases are right.
-# Seen only after other tests ran in the worker; the reference alone in a fresh process was
-# right: not confirmed as libmlx's (docs/cuda.md).
-_INPUT_DILATION_BUG = libmlx_cuda("convolution with input dilation 2 and no padding gave wrong values "
-                                  "in the suite (unconfirmed, see docs/cuda.md)")
+# The reference binding fails the same cases on the same GPU; the wrong values depend on what
+# ran before in the process (docs/cuda.md).
+_INPUT_DILATION_BUG = libmlx_cuda("convolution with input dilation (conv_transpose stride 2) gives "
+                                  "state-dependent wrong values")
 
 
 def _unmarked(case):
