@@ -1,6 +1,6 @@
 # Devices, streams, and the stream context manager.
 
-class DeviceType(_enum.Enum):
+class DeviceType(_PlainReprEnum):
     """The kind of a device: ``cpu`` or ``gpu``."""
     cpu = 0
     gpu = 1

@@ -77,7 +77,14 @@ bfloat16 = _make_dtype(<int>DtypeVal.bfloat16)
 complex64 = _make_dtype(<int>DtypeVal.complex64)
 
 
-class DtypeCategory(_enum.Enum):
+class _PlainReprEnum(_enum.Enum):
+    """An enum whose members print as ``Kind.member``, as the reference binding's enums do."""
+
+    def __repr__(self):
+        return f"{type(self).__name__}.{self.name}"
+
+
+class DtypeCategory(_PlainReprEnum):
     """Abstract dtype categories usable with :func:`issubdtype`."""
     complexfloating = 0
     floating = 1

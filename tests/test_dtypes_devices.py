@@ -199,3 +199,11 @@ def test_eval_releases_the_gil():
     # Had eval held the GIL, the ticker could not have appended while it ran.
     assert during > 1000
     assert y[0].tolist()[0] == pytest.approx(1.0, rel=1e-3)
+
+
+def test_enum_members_print_like_the_reference():
+    # The reference's enums print as Kind.member (no angle brackets, no value).
+    assert repr(mx.cpu) == str(mx.cpu) == "DeviceType.cpu"
+    assert repr(mx.gpu) == "DeviceType.gpu"
+    assert repr(mx.floating) == "DtypeCategory.floating"
+    assert repr([mx.integer]) == "[DtypeCategory.integer]"
