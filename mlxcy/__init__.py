@@ -21,3 +21,18 @@ from .linalg import norm as matrix_norm  # noqa: E402,F401  (mlx.core.matrix_nor
 from . import core  # noqa: E402,F401
 
 blas_info = _libload.blas_info
+
+
+def _present_classes_here():
+    """Public classes defined in Python inside the extension modules report `mlxcy` as their
+    module, as the reference's report `mlx.core` (compiled extension types keep their own)."""
+    for name, value in list(globals().items()):
+        if isinstance(value, type) and not name.startswith("_") and value.__module__.startswith("mlxcy._"):
+            try:
+                value.__module__ = __name__
+            except (TypeError, AttributeError):
+                pass
+
+
+_present_classes_here()
+del _present_classes_here
