@@ -42,14 +42,13 @@ cdef extern from "src/dlpack.h" namespace "mlxcy":
 
 cdef extern from "src/cuda_interop.h" namespace "mlxcy":
     void cuda_synchronize() except + nogil
-    int cuda_memory_type(const void*) except +
+    cbool cuda_memory_is_unified(const void*) except +
     c_array cuda_copy_in(const void*, size_t, const Shape&, c_Dtype) except + nogil
 
 cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
     Strides to_strides(const vector[int64_t]&)
-
-cdef extern from "mlx/backend/cuda/cuda.h" namespace "mlx::core::cu":
-    cbool _cuda_backend "mlx::core::cu::is_available"()
+    # Whether MLX's arrays live in CUDA memory (libmlx is the CUDA build).
+    cbool _cuda_memory "mlxcy::cuda_memory"()
 
 # DLPack device types used here.
 cdef enum:
@@ -60,13 +59,7 @@ cdef enum:
 
 # Host-visible DLPack device types: CPU, CUDA host (pinned) and CUDA managed memory.
 cdef tuple _DL_HOST_DEVICES = (DL_CPU, DL_CUDA_HOST, DL_CUDA_MANAGED)
-# CUDA memory types (cudaPointerAttributes.type) that the host can address too.
-cdef tuple _CUDA_UNIFIED_MEMORY = (1, 3)
 
-
-cdef bint _cuda_memory() except -1:
-    """True when MLX's arrays live in CUDA memory (libmlx is the CUDA build)."""
-    return _cuda_backend()
 
 # (DLPack type code, bits) -> mlxcy dtype code
 cdef dict _DL_DTYPES = {
@@ -175,13 +168,15 @@ cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versione
     cdef bint aligned = (<uintptr_t>ptr) % d.size() == 0
     # Whether MLX can use the memory in place: host memory on the CPU backend, CUDA unified
     # memory on the CUDA backend.
-    cdef bint in_place = not on_cuda and not _cuda_memory()
-    if on_cuda and total > 0:
+    cdef bint in_place
+    if not on_cuda:
+        in_place = not _cuda_memory()
+    elif total == 0:
+        in_place = True
+    else:
         with nogil:
             cuda_synchronize()   # the producer's pending writes are done before MLX reads
-        in_place = t.device.device_type == DL_CUDA_MANAGED or cuda_memory_type(ptr) in _CUDA_UNIFIED_MEMORY
-    elif on_cuda:
-        in_place = True
+        in_place = t.device.device_type == DL_CUDA_MANAGED or cuda_memory_is_unified(ptr)
     if copy is False and not (contiguous and aligned and in_place):
         raise ValueError("from_dlpack: cannot share the tensor's memory without a copy: it is "
                          + ("not row-contiguous" if not contiguous else
@@ -242,15 +237,14 @@ cdef int _copy_from_cuda(char* ptr, MlxcyDLTensor* t, Shape shape, c_Dtype d, in
         return 0
     # Strided: copy the elements' whole extent, then gather them with MLX (on the CPU stream,
     # which handles every dtype).
+    cdef vector[int64_t] elem_strides = vector[int64_t]()
     for i in range(t.ndim):
         if t.strides[i] < 0:
             raise ValueError("from_dlpack: CUDA tensors with negative strides are not supported; "
                              "make the tensor contiguous first")
         span += (t.shape[i] - 1) * t.strides[i]
-    cdef Shape flat = to_shape([<int>span])
-    cdef vector[int64_t] elem_strides = vector[int64_t]()
-    for i in range(t.ndim):
         elem_strides.push_back(t.strides[i])
+    cdef Shape flat = to_shape([<int>span])
     nbytes = <size_t>span * itemsize
     with nogil:
         out = cuda_copy_in(ptr, nbytes, flat, d)

@@ -92,11 +92,11 @@ inline void cuda_check(int err, const char* what) {
 // Wait for all work on the device, so memory another framework handed over is complete.
 inline void cuda_synchronize() { cuda_check(cuda_runtime().device_synchronize(), "cudaDeviceSynchronize"); }
 
-// What kind of memory `p` is (CudaMemoryType).
-inline int cuda_memory_type(const void* p) {
+// Whether the host can address `p` as well as the GPU (managed or registered host memory).
+inline bool cuda_memory_is_unified(const void* p) {
   CudaPointerAttributes attrs{};
   cuda_check(cuda_runtime().pointer_get_attributes(&attrs, p), "cudaPointerGetAttributes");
-  return attrs.type;
+  return attrs.type == CUDA_MEMORY_MANAGED || attrs.type == CUDA_MEMORY_HOST;
 }
 
 // An array over unified memory it does not own; `release` runs once MLX drops the buffer.

@@ -95,12 +95,17 @@ inline void advise_huge_pages(void* data, size_t nbytes) {
 #endif
 }
 
+// Whether MLX's arrays live in CUDA memory (libmlx is the CUDA build); asked once.
+inline bool cuda_memory() {
+  static const bool cuda = mx::cu::is_available();
+  return cuda;
+}
+
 // A fresh MLX allocation of `nbytes` whose memory the host is about to fill. (CUDA's unified
 // memory is the driver's to place: no advice there.)
 inline mx::allocator::Data host_fill_buffer(size_t nbytes) {
-  static const bool plain_host_memory = !mx::cu::is_available();
   auto buf = mx::allocator::malloc(nbytes);
-  if (nbytes && plain_host_memory) advise_huge_pages(buf.buffer().raw_ptr(), nbytes);
+  if (nbytes && !cuda_memory()) advise_huge_pages(buf.buffer().raw_ptr(), nbytes);
   return buf;
 }
 
