@@ -29,10 +29,11 @@ import json
 import os
 import re
 import sys
+from pathlib import Path
 import types
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DEFAULT_API = "/work/shared/reference/mlx-0.32.4-api.json"
+DEFAULT_API = str(Path(__file__).resolve().parent / "reference" / "mlx-0.32.4-api.json")
 
 # stub file (relative to mlxcy/) -> (runtime module, reference namespace)
 NAMESPACES = {
