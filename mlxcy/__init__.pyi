@@ -41,6 +41,9 @@ class ArrayLike:
     def __init__(self, arg: object, /) -> None: ...
     def __mlx_array__(self) -> array: ...
 
+class BooleanIndexError(IndexError, ValueError):
+    """A boolean mask's shape does not match the axes it indexes (an IndexError and a ValueError)."""
+
 @final
 class Device:
     """A device to run operations on: its type (cpu/gpu) and index."""

@@ -465,6 +465,15 @@ cdef class array:
     def __str__(self):
         return self.__repr__()
 
+    def __format__(self, spec):
+        # As the reference: a 0-d array formats as its Python scalar (f"{loss:.3f}"); other
+        # arrays print their repr for an empty spec and refuse any other.
+        if self._a.ndim() == 0:
+            return format(self.item(), spec)
+        if spec:
+            raise TypeError("unsupported format string passed to mlxcy.array.__format__")
+        return self.__repr__()
+
     def __hash__(self):
         return <Py_hash_t>(<uintptr_t><PyObject*>self >> 4)
 
@@ -539,7 +548,11 @@ cdef class array:
     def __imul__(self, other): return _inplace(self, other, OP_MUL)
     def __truediv__(self, other): return _dunder(self, other, OP_DIV, False)
     def __rtruediv__(self, other): return _dunder(self, other, OP_DIV, True)
-    def __itruediv__(self, other): return _inplace(self, other, OP_DIV)
+    def __itruediv__(self, other):
+        # true division yields floats: like the reference, refuse it in place on bool/int arrays
+        if not cx.issubdtype(self._a.dtype(), c_DtypeCategory.inexact):
+            raise ValueError("In place division cannot cast to non-floating point type.")
+        return _inplace(self, other, OP_DIV)
     def __div__(self, other): return _dunder(self, other, OP_DIV, False)
     def __rdiv__(self, other): return _dunder(self, other, OP_DIV, True)
     def __floordiv__(self, other): return _dunder(self, other, OP_FLOORDIV, False)

@@ -92,6 +92,12 @@ cdef inline int _norm_slice(object sl, Py_ssize_t n, int32_t* start, int32_t* st
     except TypeError:
         raise ValueError(f"Slice indices must be integers or None, got {sl!r}.") from None
     length = PySlice_AdjustIndices(n, &s0, &s1, st)
+    # Bounds are clamped to the axis by now; a step beyond it picks the same elements as a step
+    # of the axis's size (MLX's slice takes 32-bit values: big Python ints clamp, as in NumPy).
+    if st > n:
+        st = n if n > 0 else 1
+    elif st < -n:
+        st = -n if n > 0 else -1
     if length == 0:
         s0 = 0
         s1 = 0
@@ -107,6 +113,13 @@ cdef inline int _norm_slice(object sl, Py_ssize_t n, int32_t* start, int32_t* st
     return s0 == 0 and st == 1 and length == n
 
 
+class BooleanIndexError(IndexError, ValueError):
+    """A boolean mask's shape does not match the axes it indexes (an IndexError and a ValueError).
+
+    NumPy raises IndexError here and the reference binding ValueError: this is both, so code
+    written for either catches it."""
+
+
 cdef int _check_mask(const c_array& m, const c_array& a, int axis) except -1:
     cdef int j
     if m.ndim() == 0:
@@ -115,7 +128,7 @@ cdef int _check_mask(const c_array& m, const c_array& a, int axis) except -1:
         raise ValueError(f"Too many indices for array with {a.ndim()} dimensions.")
     for j in range(<int>m.ndim()):
         if m.shape(j) != a.shape(axis + j):
-            raise IndexError(f"boolean index did not match indexed array along axis {axis + j}; size of axis "
+            raise BooleanIndexError(f"boolean index did not match indexed array along axis {axis + j}; size of axis "
                              f"is {a.shape(axis + j)} but size of corresponding boolean axis is {m.shape(j)}")
     return 0
 
@@ -320,7 +333,11 @@ cdef int _value_to_c(array a, object value, optional[c_array]& out) except -1:
 
 
 cdef bint _lone_mask(object idx, optional[c_array]& out) except -1:
-    """Whether `idx` is a single boolean mask (alone or in a 1-tuple); fills `out`."""
+    """Whether `idx` is a single boolean mask (an array alone or in a 1-tuple, or a lone Python
+    or NumPy bool, which acts as a 0-d mask); fills `out`."""
+    if isinstance(idx, bool) or type(idx).__name__ == "bool_":
+        out = c_array(<cbool>bool(idx), cx.bool_)
+        return True
     if type(idx) is tuple and len(idx) == 1:
         idx = idx[0]
     if isinstance(idx, array):
@@ -340,8 +357,9 @@ cdef int _updated(array a, object idx, object value, int op, optional[c_array]& 
     cdef optional[c_array] v = nullopt
     cdef optional[c_array] m = nullopt
     _value_to_c(a, value, v)
-    if op == cidx.UPD_SET and _lone_mask(idx, m) and deref(m).ndim() > 0:
-        _check_mask(deref(m), a._a, 0)
+    if op == cidx.UPD_SET and _lone_mask(idx, m):
+        if deref(m).ndim() > 0:
+            _check_mask(deref(m), a._a, 0)
         res = cidx.mask_update(a._a, deref(m), deref(v), sod_default())
         return 0
     _parse_index(a._a, idx, spec)

@@ -11,9 +11,10 @@ from libcpp.vector cimport vector
 from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_dtype_of, to_c_pair, to_sod,
                           to_c_dtype, to_c_shape, shape_tuple, to_axes)
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, Strides, StreamOrDevice,
-                                 float32, int32, bool_ as c_bool_)
+                                 float32, int32, int64, bool_ as c_bool_)
 from mlxcy.includes cimport ops_shape as ops
 
+import inspect as _inspect
 import operator as _operator
 
 from mlxcy._core import float32 as _float32
@@ -270,16 +271,46 @@ cdef inline bint _is_range_number(object x):
     return isinstance(x, (int, float))
 
 
-def arange(start=None, stop=None, step=None, dtype=None, *, stream=None):
+cdef tuple _ARANGE_PARAMS = ("start", "stop", "step", "dtype")
+
+
+cdef tuple _arange_bind(tuple args, dict kwargs):
+    """(start, stop, step, dtype, stream) from ``arange``'s arguments, by the reference's two
+    forms ``arange(start, stop, step=None, dtype=None)`` and ``arange(stop, step=None,
+    dtype=None)``: ``start`` may be named only together with ``stop``."""
+    if len(args) > 4:
+        raise TypeError(f"arange() takes at most 4 positional arguments ({len(args)} given)")
+    bound = dict(zip(_ARANGE_PARAMS, args))
+    stream = kwargs.pop("stream", None)
+    for name, value in kwargs.items():
+        if name not in _ARANGE_PARAMS:
+            raise TypeError(f"arange() got an unexpected keyword argument {name!r}")
+        if name in bound:
+            raise TypeError(f"arange() got multiple values for argument {name!r}")
+        bound[name] = value
+    if "start" in kwargs and "stop" not in bound:
+        raise TypeError("arange(): start was given by name without stop; "
+                        "call arange(stop) or arange(start, stop)")
+    return bound.get("start"), bound.get("stop"), bound.get("step"), bound.get("dtype"), stream
+
+
+cdef inline bint _fits_int32(object v):
+    return -2147483648 <= v <= 2147483647
+
+
+def arange(*args, **kwargs):
     """Evenly spaced values in ``[start, stop)`` by ``step``.
 
     Called as ``arange(stop)``, ``arange(start, stop)``, ``arange(start, stop, step)`` or
-    ``arange(stop, step, dtype)``. The dtype is int32 when every bound is an int and float32
-    when any is a float, unless ``dtype`` is given.
+    ``arange(stop, step, dtype)``. Unless ``dtype`` is given, the result is float32 when any
+    bound is a float, else int32, or int64 when an integer bound does not fit in 32 bits
+    (integers beyond 64 bits raise TypeError).
     """
+    start, stop, step, dtype, stream = _arange_bind(args, kwargs)
     cdef double c_start, c_stop, c_step
     if type(start) is int and (stop is None or type(stop) is int) and (step is None or type(step) is int) \
-            and dtype is None:
+            and dtype is None and _fits_int32(start) and (stop is None or _fits_int32(stop)) \
+            and (step is None or _fits_int32(step)):
         # the common all-int case, int32
         c_start, c_stop = (0.0, <double>start) if stop is None else (<double>start, <double>stop)
         c_step = 1.0 if step is None else <double>step
@@ -291,20 +322,35 @@ def arange(start=None, stop=None, step=None, dtype=None, *, stream=None):
         if start is None:
             raise TypeError("arange(): missing the stop value")
         start, stop = None, start
+    cdef bint wide_int = False
     for v in (start, stop, step):
         if v is not None and not _is_range_number(v):
             raise TypeError(f"arange(): start, stop and step must be Python ints or floats, "
                             f"got {type(v).__name__}")
         if isinstance(v, bool):
             raise ValueError("bool not supported for arange.")
+        if isinstance(v, int):
+            if not -2 ** 63 <= v < 2 ** 63:
+                raise TypeError(f"arange(): {v} does not fit in a 64-bit integer")
+            wide_int = wide_int or not _fits_int32(v)
     cdef bint any_float = isinstance(start, float) or isinstance(stop, float) or isinstance(step, float)
     c_start = 0.0 if start is None else start
     c_stop = stop
     c_step = 1.0 if step is None else step
-    cdef c_Dtype d = _dtype_or(dtype, float32 if any_float else int32)
+    cdef c_Dtype d = _dtype_or(dtype, float32 if any_float else (int64 if wide_int else int32))
     if d == c_bool_:
         raise ValueError("bool not supported for arange.")
     return wrap(ops.arange(c_start, c_stop, c_step, d, to_sod(stream)))
+
+
+# ``arange`` parses its two call forms itself; tools and IDEs see one signature.
+arange.__signature__ = _inspect.Signature([
+    _inspect.Parameter("start", _inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None),
+    _inspect.Parameter("stop", _inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None),
+    _inspect.Parameter("step", _inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None),
+    _inspect.Parameter("dtype", _inspect.Parameter.POSITIONAL_OR_KEYWORD, default=None),
+    _inspect.Parameter("stream", _inspect.Parameter.KEYWORD_ONLY, default=None),
+])
 
 
 def linspace(start, stop, num=50, endpoint=True, dtype=_float32, stream=None):
@@ -705,17 +751,33 @@ def pad(a, pad_width, mode="constant", constant_values=0, *, stream=None):
     return wrap(ops.pad(x._a, widths, deref(v), m, to_sod(stream)))
 
 
+cdef bint _is_single_int(object x):
+    """True for one integer (a Python int, a 0-d array, anything with ``__index__``), False for
+    a sequence: several ops treat ``3`` and ``(3,)`` differently."""
+    if isinstance(x, (list, tuple)):
+        return False
+    if isinstance(x, array):
+        return (<array>x)._a.ndim() == 0
+    return True
+
+
 def roll(a, /, shift, axis=None, *, stream=None):
     """``a`` with elements shifted by ``shift`` along ``axis`` (of the flattened array if None),
-    wrapping around."""
+    wrapping around.
+
+    As in the reference: several shifts on one axis (or on the flattened array) add up; one int
+    shift applies to every axis given; with sequences of both, shift ``i`` goes to axis ``i``
+    (there must be at least as many shifts as axes)."""
     cdef array x = _arr(a, "roll", "a")
     cdef Shape s = _int_shape(_int_list(shift, "roll", "shift"))
     if axis is None:
         return wrap(ops.roll(x._a, s, to_sod(stream)))
     cdef vector[int] axes = _int_list(axis, "roll", "axis")
-    cdef int one_shift
-    if s.size() == 1:
-        # one shift applies to every axis given
+    cdef int one_shift, one_axis
+    if _is_single_int(axis):
+        one_axis = axes[0]
+        return wrap(ops.roll(x._a, s, one_axis, to_sod(stream)))
+    if _is_single_int(shift):
         one_shift = s[0]
         return wrap(ops.roll(x._a, one_shift, axes, to_sod(stream)))
     return wrap(ops.roll(x._a, s, axes, to_sod(stream)))

@@ -15,6 +15,8 @@ from mlxcy._core cimport array, wrap, wrap_list
 from mlxcy.includes.mlx cimport array as c_array
 from mlxcy.includes cimport transforms as tx
 
+from mlxcy.random import _RandomState
+
 __all__ = ["grad", "value_and_grad", "vjp", "jvp", "vmap", "compile", "disable_compile",
            "enable_compile", "checkpoint", "custom_function"]
 
@@ -25,6 +27,14 @@ __all__ = ["grad", "value_and_grad", "vjp", "jvp", "vmap", "compile", "disable_c
 
 cdef inline bint _is_array(object x):
     return type(x) is array or isinstance(x, array)
+
+
+cdef inline object _thread_view(object tree):
+    """``mx.random.state`` stands for the calling thread's key list in compile's implicit
+    inputs and outputs; any other tree is itself."""
+    if type(tree) is _RandomState:
+        return tree._keys()
+    return tree
 
 
 cdef int _flatten_strict(object tree, list out, str where) except -1:
@@ -45,6 +55,7 @@ cdef int _flatten_strict(object tree, list out, str where) except -1:
 
 cdef int _flatten_loose(object tree, list out) except -1:
     """Append the arrays of a tree to `out`, skipping leaves that are not arrays."""
+    tree = _thread_view(tree)
     if _is_array(tree):
         out.append(tree)
     elif isinstance(tree, (list, tuple)):
@@ -584,6 +595,7 @@ cdef int _compile_flatten(object tree, list arrays, vector[uint64_t]& key) excep
 cdef int _swap_in(object tree, list leaves, Py_ssize_t* pos, list saved) except -1:
     """Replace, in place, the arrays of the mutable containers of `tree` by `leaves[pos:]`,
     recording (container, key, original, replacement) in `saved`."""
+    tree = _thread_view(tree)
     if isinstance(tree, list):
         for i in range(len(tree)):
             x = tree[i]
@@ -664,6 +676,7 @@ cdef int _compile_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]
 
 cdef int _replace_outputs(object tree, list leaves, Py_ssize_t* pos) except -1:
     """Write `leaves[pos:]` over the arrays of `tree`, in place (arrays inside tuples are skipped)."""
+    tree = _thread_view(tree)
     if isinstance(tree, list):
         for i in range(len(tree)):
             x = tree[i]

@@ -2,9 +2,10 @@
 """mlxcy.random: counter-based (threefry) random numbers (as ``mlx.core.random``).
 
 Every sampler takes an optional ``key`` (from :func:`key` or :func:`split`). Without one it
-draws from the global key in ``state``: each draw splits ``state[0]`` in two, keeps the first
-half as the new global key and samples with the second. :func:`seed` resets ``state[0]``.
+draws from the calling thread's key in ``state``: each draw splits ``state[0]`` in two, keeps
+the first half as the thread's new key and samples with the second. :func:`seed` resets it.
 """
+import threading as _threading
 import time as _time
 
 from libc.stdint cimport uint64_t
@@ -15,9 +16,41 @@ from mlxcy._core import float32 as _float32, int32 as _int32
 include "_ns_common.pxi"
 
 
-class _RandomState(list):
-    """The global random state: a one-element list holding the current key. It is a list so
-    that transforms such as ``compile`` can take it as an input and output."""
+cdef class _RandomState:
+    """The global random state, one key per thread (as the reference's): ``state[0]`` is the
+    calling thread's current key. A thread that seeds or draws never changes what another
+    thread draws; a new thread starts from a key seeded by the clock.
+
+    ``compile(..., inputs=state, outputs=state)`` threads the calling thread's key through a
+    compiled function: the transforms see the one-element list of that thread (``_keys``)."""
+    cdef object _local
+
+    def __cinit__(self):
+        self._local = _threading.local()
+
+    cpdef list _keys(self):
+        """The calling thread's one-element list holding its current key (made on first use)."""
+        cdef object keys = getattr(self._local, "keys", None)
+        if keys is None:
+            keys = [_key_of(_clock_seed())]
+            self._local.keys = keys
+        return keys
+
+    def __getitem__(self, i):
+        try:
+            return self._keys()[i]
+        except IndexError:
+            raise IndexError("random state index out of range") from None
+
+    def __len__(self):
+        return 1
+
+    def __iter__(self):
+        return iter(self._keys())
+
+
+cdef object _clock_seed():
+    return int(_time.time() * 1000) % (2 ** 64)
 
 
 state = _RandomState()
@@ -36,15 +69,8 @@ def key(seed):
 
 
 def seed(seed):
-    """Reset the global random state to the key of ``seed``."""
-    cdef array k = _key_of(seed)
-    if len(state):
-        state[0] = k
-    else:
-        state.append(k)
-
-
-seed(int(_time.time() * 1000) % (2 ** 64))
+    """Reset the calling thread's random state to the key of ``seed``."""
+    (<_RandomState>state)._keys()[0] = _key_of(seed)
 
 
 cdef int _take_key(object key, optional[c_array]& out) except -1:
@@ -52,11 +78,12 @@ cdef int _take_key(object key, optional[c_array]& out) except -1:
     cdef vector[c_array] halves
     if key is not None:
         return arr_arg(key, "random", "key", out)
-    cur = state[0]
+    cdef list keys = (<_RandomState>state)._keys()
+    cur = keys[0]
     if not isinstance(cur, array):
         raise TypeError("mlxcy.random.state[0] must be an array key")
     halves = cr.random_split2((<array>cur)._a)
-    state[0] = wrap(halves[0])
+    keys[0] = wrap(halves[0])
     out = halves[1]
     return 0
 

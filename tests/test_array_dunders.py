@@ -72,7 +72,7 @@ def test_inplace_updates_the_same_object():
 
 @pytest.mark.parametrize("op,iop,rhs", [
     (operator.add, operator.iadd, 2), (operator.sub, operator.isub, 2), (operator.mul, operator.imul, 3),
-    (operator.truediv, operator.itruediv, 2), (operator.floordiv, operator.ifloordiv, 2),
+    (operator.floordiv, operator.ifloordiv, 2),   # int /= : test_inplace_true_division_refuses_...
     (operator.mod, operator.imod, 3), (operator.pow, operator.ipow, 2), (operator.and_, operator.iand, 6),
     (operator.or_, operator.ior, 1), (operator.xor, operator.ixor, 5), (operator.lshift, operator.ilshift, 1),
     (operator.rshift, operator.irshift, 1)])
@@ -182,3 +182,73 @@ def test_array_namespace():
     assert a.__array_namespace__() is mx
     with pytest.raises(ValueError, match="api_version"):
         a.__array_namespace__("2023.12")
+
+
+# ---- format() / f-strings ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("value,dtype", [(2.3457, mx.float32), (3, mx.int32), (True, mx.bool_), (1.5, mx.float16),
+                                         (1.5, mx.bfloat16), (2 ** 40, mx.int64), (7, mx.uint8),
+                                         (1 + 2j, mx.complex64), (float("nan"), mx.float32)])
+@pytest.mark.parametrize("spec", ["", ".3f", ">12", ".2e", "+.2f", "5.1f", "g"])
+def test_format_of_0d_array_is_format_of_its_scalar(value, dtype, spec):
+    a = mx.array(value, dtype=dtype)
+    item = a.item()
+    try:
+        expected = format(item, spec)
+    except (ValueError, TypeError) as e:
+        with pytest.raises(type(e)):
+            format(a, spec)
+        return
+    assert format(a, spec) == expected
+    assert f"{a:{spec}}" == expected
+
+
+def test_format_integer_codes_on_int_and_bool():
+    assert f"{mx.array(3):d}" == "3" and f"{mx.array(255, mx.uint8):x}" == "ff"
+    assert f"{mx.array(True):d}" == "1"
+    assert f"{mx.array(1.5)}" == "1.5"
+    assert f"loss {mx.array(0.25):.3f}" == "loss 0.250"
+
+
+def test_format_bad_code_on_float_raises_value_error():
+    with pytest.raises(ValueError):
+        format(mx.array(2.5), "d")
+
+
+def test_format_of_nd_array():
+    a = mx.array([[1, 2], [3, 4]])
+    assert format(a, "") == repr(a) == f"{a}"
+    for spec in (".2f", ">30"):
+        with pytest.raises(TypeError, match="unsupported format string"):
+            format(a, spec)
+    with pytest.raises(TypeError):
+        format(mx.zeros((0,)), ".2f")
+
+
+# ---- in-place true division -------------------------------------------------------------------
+
+@pytest.mark.parametrize("dtype", [mx.bool_, mx.int8, mx.int32, mx.uint32, mx.int64])
+@pytest.mark.parametrize("other", [2, 2.0, "array"])
+def test_inplace_true_division_refuses_non_float_arrays(dtype, other):
+    a = mx.array([3, 1], dtype=dtype)
+    before = a
+    rhs = mx.array([2.0, 2.0]) if other == "array" else other
+    with pytest.raises(ValueError, match="In place division"):
+        a /= rhs
+    assert a is before and a.dtype == dtype
+    np.testing.assert_array_equal(np.asarray(a), np.array([3, 1]).astype(np.asarray(a).dtype))
+
+
+@pytest.mark.parametrize("dtype", [mx.float16, mx.float32, mx.complex64])
+def test_inplace_true_division_on_inexact_arrays(dtype):
+    a = mx.array([3.0, 1.0], dtype=dtype)
+    a /= 2
+    assert a.dtype == dtype
+    np.testing.assert_allclose(np.asarray(a), np.array([1.5, 0.5]))
+
+
+def test_other_inplace_ops_may_change_int_dtype():
+    # only /= refuses: a += 1.5 on an int array gives float32, as in the reference
+    a = mx.array([3])
+    a += 1.5
+    assert a.dtype == mx.float32 and a.item() == 4.5

@@ -232,9 +232,63 @@ def test_at_needs_an_index():
 def test_bad_index_types(idx):
     with pytest.raises(ValueError, match="Cannot index mlx array"):
         mx.zeros((3,))[idx]
+    if idx is True:
+        return   # assigning through a lone bool is a 0-d mask (test_zero_d_mask_assignment)
     x = mx.zeros((3,))
     with pytest.raises(ValueError, match="Cannot index mlx array"):
         x[idx] = 1
+
+
+@pytest.mark.parametrize("make_mask", [lambda v: v, np.bool_, lambda v: mx.array(v)],
+                         ids=["python", "numpy", "mlx"])
+@pytest.mark.parametrize("flag", [True, False])
+def test_zero_d_mask_assignment(make_mask, flag):
+    # NumPy's rule (the reference follows it): a 0-d mask selects the whole array or nothing,
+    # and the value broadcasts against the array's shape.
+    a = mx.zeros((2, 3))
+    ref = np.zeros((2, 3), np.float32)
+    a[make_mask(flag)] = 5.0
+    ref[np.bool_(flag)] = 5.0
+    np.testing.assert_array_equal(np.asarray(a), ref)
+    row = np.array([1.0, 2.0, 3.0], np.float32)
+    a[make_mask(flag)] = mx.array(row)
+    ref[np.bool_(flag)] = row
+    np.testing.assert_array_equal(np.asarray(a), ref)
+    assert a.dtype == mx.float32
+
+
+def test_zero_d_mask_value_must_broadcast():
+    a = mx.zeros((2, 3))
+    with pytest.raises(ValueError):
+        a[mx.array(True)] = mx.arange(6.0)
+    np.testing.assert_array_equal(np.asarray(a), np.zeros((2, 3)))   # nothing was written
+
+
+def test_mask_of_wrong_shape_is_index_and_value_error():
+    # NumPy raises IndexError, the reference ValueError: code written for either catches it.
+    a = mx.zeros((2, 3))
+    for mask in (mx.array([True, False, True]), mx.array([[True, False]])):
+        with pytest.raises(IndexError):
+            a[mask] = 1.0
+        with pytest.raises(ValueError):
+            a[mask] = 1.0
+        with pytest.raises(ValueError):
+            a[mask]
+
+
+@pytest.mark.parametrize("sl", [slice(1, 2 ** 31), slice(2 ** 31, None), slice(-2 ** 31 - 1, None),
+                                slice(None, None, 2 ** 31), slice(1, 2 ** 40), slice(None, 2 ** 64),
+                                slice(None, None, -2 ** 40)])
+def test_huge_slice_bounds_clamp_as_python(sl):
+    # Deliberate difference (docs/differences.md): bounds beyond 32 bits clamp as in Python and
+    # NumPy instead of raising.
+    x = np.arange(5, dtype=np.int32)
+    np.testing.assert_array_equal(np.asarray(mx.array(x)[sl]), x[sl])
+    y = mx.array(x)
+    ref = x.copy()
+    y[sl] = -1
+    ref[sl] = -1
+    np.testing.assert_array_equal(np.asarray(y), ref)
 
 
 def test_float_slice_and_zero_step():

@@ -191,6 +191,45 @@ def test_arange(args, kwargs, expected, dtype):
     check(mx.arange(*args, **kwargs), np.asarray(expected, dtype=DTYPES[dtype]), dtype)
 
 
+@pytest.mark.parametrize("args", [(2 ** 40, 2 ** 40 + 2), (0, 2 ** 31, 2 ** 30), (-2 ** 31 - 1, -2 ** 31 + 1),
+                                  (2 ** 31 - 1, 2 ** 31 + 1), (0, 3, 2 ** 40), (0, 2 ** 40, 2 ** 39)])
+def test_arange_wide_integer_bounds_give_int64(args):
+    # int32 cannot hold these bounds: the result is int64 with NumPy's values
+    check(mx.arange(*args), np.arange(*args, dtype=np.int64), mx.int64)
+
+
+def test_arange_int32_when_bounds_fit():
+    assert mx.arange(-2 ** 31, -2 ** 31 + 2).dtype == mx.int32
+    assert mx.arange(2 ** 31 - 2, 2 ** 31 - 1).dtype == mx.int32
+
+
+def test_arange_start_by_name_needs_stop():
+    for kwargs in ({"start": 1, "step": 2}, {"start": 1}):
+        with pytest.raises(TypeError):
+            mx.arange(**kwargs)
+    check(mx.arange(1, step=2), np.arange(0, 1, 2, dtype=np.int32), mx.int32)   # positional: the stop
+    check(mx.arange(2, stop=6, step=2), np.arange(2, 6, 2, dtype=np.int32), mx.int32)
+    with pytest.raises(TypeError):
+        mx.arange(1, start=2)
+    with pytest.raises(TypeError):
+        mx.arange(1, 2, 3, mx.int32, 5)
+    with pytest.raises(TypeError):
+        mx.arange(3, bogus=1)
+
+
+def test_arange_beyond_64_bits_is_type_error():
+    for args in ((2 ** 63, 2 ** 63 + 1), (-2 ** 63 - 1, 0), (0, 10, 2 ** 64)):
+        with pytest.raises(TypeError):
+            mx.arange(*args)
+
+
+def test_arange_signature_for_tools():
+    import inspect
+    params = inspect.signature(mx.arange).parameters
+    assert list(params) == ["start", "stop", "step", "dtype", "stream"]
+    assert params["stream"].kind is inspect.Parameter.KEYWORD_ONLY
+
+
 def test_arange_bad_input():
     with pytest.raises(ValueError, match="nonzero"):
         mx.arange(1, 2, 0)

@@ -473,6 +473,19 @@ def test_roll(shift, axis):
     check(mx.roll(a23(), shift, axis), np.roll(A, np_shift, np_axis), mx.int32)
 
 
+@pytest.mark.parametrize("shift,axis", [((1, 1), 0), ((1, 2), 1), ([2, 3, 4], -1), ((), 1), ((5,), 0)])
+def test_roll_several_shifts_on_one_axis_add_up(shift, axis):
+    # NumPy broadcasts the shifts against the one axis; each shift applies in turn.
+    check(mx.roll(a23(), shift, axis), np.roll(A, sum(shift), axis), mx.int32)
+
+
+def test_roll_one_shift_per_axis_needed():
+    # a 1-sequence of shifts is not one int: two axes need two shifts (as in the reference)
+    with pytest.raises(ValueError, match="shift"):
+        mx.roll(a23(), (1,), (0, 1))
+    check(mx.roll(a23(), 1, (0, 1)), np.roll(A, (1, 1), (0, 1)), mx.int32)
+
+
 def test_roll_keywords_and_bad_input():
     check(mx.roll(a23(), shift=1, axis=0), np.roll(A, 1, 0), mx.int32)
     check(mx.roll(mx.array(3), 2), np.array(3), mx.int32)

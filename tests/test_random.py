@@ -265,3 +265,100 @@ def test_global_state_through_compile():
     mx.random.seed(0)
     np.testing.assert_array_equal(np.asarray(mx.random.uniform(shape=(3,))), a)
     np.testing.assert_array_equal(np.asarray(mx.random.uniform(shape=(3,))), b)
+
+
+@pytest.mark.skipif(not _compile_works(), reason="mlxcy.compile is not usable in this build yet")
+def test_global_state_through_compile_given_as_the_state_itself():
+    # the documented spelling: inputs=mx.random.state (not wrapped in a list)
+    from functools import partial
+
+    @partial(mx.compile, inputs=mx.random.state, outputs=mx.random.state)
+    def noisy(x):
+        return x + mx.random.uniform(shape=(2,))
+
+    mx.random.seed(0)
+    a, b = np.asarray(noisy(mx.zeros(2))), np.asarray(noisy(mx.zeros(2)))
+    mx.random.seed(0)
+    np.testing.assert_array_equal(np.asarray(mx.random.uniform(shape=(2,))), a)
+    np.testing.assert_array_equal(np.asarray(mx.random.uniform(shape=(2,))), b)
+
+
+# ---- the random state is per thread ---------------------------------------------------------
+
+def _in_thread(fn):
+    import threading
+    box = {}
+
+    def run():
+        try:
+            box["value"] = fn()
+        except BaseException as e:   # surfaced in the calling thread
+            box["error"] = e
+    t = threading.Thread(target=run)
+    t.start()
+    t.join()
+    if "error" in box:
+        raise box["error"]
+    return box.get("value")
+
+
+def test_state_object_reads_like_the_reference():
+    st = mx.random.state
+    assert len(st) == 1 and isinstance(st[0], mx.array) and st[0].dtype == mx.uint32
+    mx.random.seed(5)
+    np.testing.assert_array_equal(np.asarray(st[0]), np.asarray(mx.random.key(5)))
+    np.testing.assert_array_equal(np.asarray(st[-1]), np.asarray(mx.random.key(5)))
+    assert [k.tolist() for k in st] == [mx.random.key(5).tolist()]
+    with pytest.raises(IndexError):
+        st[1]
+    with pytest.raises(TypeError):
+        st[0] = mx.random.key(1)
+
+
+def test_seed_and_draws_in_a_thread_leave_this_thread_alone():
+    mx.random.seed(1)
+    expected = np.asarray(mx.random.normal((3,)))
+    mx.random.seed(1)
+    _in_thread(lambda: (mx.random.seed(99), np.asarray(mx.random.normal((5,)))))
+    np.testing.assert_array_equal(np.asarray(mx.random.normal((3,))), expected)
+
+
+def test_thread_seeded_alike_draws_alike():
+    # a thread's state is its own but follows the same rules: seed(s) then a draw = split(key(s))
+    def draw():
+        mx.random.seed(7)
+        return np.asarray(mx.random.uniform(shape=(4,)))
+    second = mx.random.split(mx.random.key(7))[1]
+    np.testing.assert_array_equal(_in_thread(draw), np.asarray(mx.random.uniform(shape=(4,), key=second)))
+
+
+def test_new_thread_does_not_start_from_this_threads_key():
+    mx.random.seed(0)
+    mine = mx.random.state[0].tolist()
+    theirs = _in_thread(lambda: mx.random.state[0].tolist())
+    assert theirs != mine
+    assert mx.random.state[0].tolist() == mine
+
+
+def test_draw_on_a_thread_stream_does_not_break_this_thread():
+    # The worker's draw happens on a stream of its own that dies with it: none of its lazily
+    # computed keys may end up in this thread's state.
+    mx.random.seed(0)
+    expected = np.asarray(mx.random.normal((2,)))
+    mx.random.seed(0)
+
+    def worker():
+        with mx.stream(mx.new_stream(mx.cpu)):
+            return np.asarray(mx.random.normal((2,)))
+    _in_thread(worker)
+    np.testing.assert_array_equal(np.asarray(mx.random.normal((2,))), expected)
+    np.asarray(mx.random.uniform(shape=(2,)))   # and the state stays usable
+
+
+def test_explicit_keys_are_the_same_in_every_thread():
+    k = mx.random.key(3)
+    here = (mx.random.split(k).tolist(), np.asarray(mx.random.normal((2,), key=k)))
+    there = _in_thread(lambda: (mx.random.split(mx.random.key(3)).tolist(),
+                                np.asarray(mx.random.normal((2,), key=mx.random.key(3)))))
+    assert here[0] == there[0]
+    np.testing.assert_array_equal(here[1], there[1])

@@ -433,7 +433,10 @@ def class_stub(name, cls, ref_methods, init_refs, annotator, module):
         members = "".join(f"    {m} = {v.value!r}\n" for m, v in cls.__members__.items())
         return f'class {name}(enum.Enum):\n    """{doc}"""\n{members}\n'
     final = "" if is_subclassable(cls) else "@final\n"
-    lines = [f"{final}class {name}:\n", f'    """{doc}"""\n']
+    # builtin bases (exception classes) matter to type checkers; mlxcy's own bases do not appear
+    bases = [b.__name__ for b in cls.__bases__ if b is not object and b.__module__ == "builtins"]
+    header = f"class {name}({', '.join(bases)}):" if bases else f"class {name}:"
+    lines = [f"{final}{header}\n", f'    """{doc}"""\n']
     instance = None
     for attr, kind in sorted(class_members(cls).items()):
         if kind in ("property", "attribute"):

@@ -61,6 +61,7 @@ cdef extern from "mlx/ops.h" namespace "mlx::core" nogil:
     array roll(const array&, const Shape&, StreamOrDevice) except +
     array roll(const array&, const Shape&, const vector[int]&, StreamOrDevice) except +
     array roll(const array&, int, const vector[int]&, StreamOrDevice) except +
+    array roll(const array&, const Shape&, int, StreamOrDevice) except +
     array flip(const array&, const vector[int]&, StreamOrDevice) except +
     array flip(const array&, StreamOrDevice) except +
     array diag(const array&, int, StreamOrDevice) except +

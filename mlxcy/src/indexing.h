@@ -258,7 +258,7 @@ inline mx::array mask_update(const mx::array& a, const mx::array& mask, const mx
       fits = d == 1 || d == r;
     }
   }
-  if (fits) {
+  if (fits || k == 0) {  // a 0-d mask selects all of `a` or nothing: the value must broadcast
     mx::array w = fit_value(v, rest, sd);
     return mx::where(m, w, a, sd);
   }
