@@ -239,6 +239,9 @@ cdef int _parse_index(const c_array& a, object idx, IndexSpec& spec) except -1:
                     spec.sliced = True
                     spec.int_axes.push_back(axis)
             else:
+                # index arrays converted from Python/NumPy here are host data: always checked
+                cidx.check_index_values(arrs[ai], a.shape(axis), f"axis {axis}".encode(),
+                                        not isinstance(entries[src[j]], array))
                 spec.adv.push_back(arrs[ai])
                 ai += 1
             if k == IX_ARRAY or has_adv:
@@ -313,6 +316,7 @@ cdef object _getitem(array a, object idx):
             return wrap(a._a)
         return wrap(cidx.slice_first_axis(a._a, s0, s1, st, sod_default()))
     if t is array and a._a.ndim() > 0 and cx.issubdtype((<array>idx)._a.dtype(), c_DtypeCategory.integer):
+        cidx.check_index_values((<array>idx)._a, a._a.shape(0), b"axis 0", False)
         return wrap(cidx.take(a._a, (<array>idx)._a, 0, sod_default()))
     if idx is None:
         return wrap(cidx.expand_dims(a._a, 0, sod_default()))

@@ -13,6 +13,7 @@ from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_dtype_of, to
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, Strides, StreamOrDevice,
                                  float32, int32, int64, bool_ as c_bool_)
 from mlxcy.includes cimport ops_shape as ops
+from mlxcy.includes.ops_index cimport check_index_values
 
 import inspect as _inspect
 import operator as _operator
@@ -841,8 +842,12 @@ def take(a, /, indices, axis=None, *, stream=None):
     cdef int64_t iv
     if isinstance(indices, array):
         if axis is None:
+            check_index_values((<array>indices)._a, x._a.size(), b"the flattened array", False)
             return wrap(ops.take(x._a, (<array>indices)._a, sd))
         ax = _ix(axis, "take", "axis")
+        if -<int>x._a.ndim() <= ax < <int>x._a.ndim():
+            check_index_values((<array>indices)._a, x._a.shape(ax if ax >= 0 else ax + <int>x._a.ndim()),
+                               f"axis {axis}".encode(), False)
         return wrap(ops.take(x._a, (<array>indices)._a, ax, sd))
     if not isinstance(indices, int):
         raise TypeError(f"take(): indices must be an int or an mlx array, got {type(indices).__name__}")

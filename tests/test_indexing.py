@@ -355,3 +355,67 @@ def test_gradients_flow_through_indexing():
         y[0] = 0.0
         return y.sum()
     assert mx.grad(overwrite_first)(mx.ones((3,))).tolist() == [0.0, 1.0, 1.0]
+
+
+# ---- integer-array indices out of bounds ------------------------------------------------------
+# libmlx reads/writes outside its buffers for such indices; index values already on the host
+# (made from Python/NumPy data, or evaluated) are checked like Python ints (docs/differences.md).
+
+def _index_forms(values):
+    return [mx.array(values), values, np.array(values)]
+
+
+@pytest.mark.parametrize("values", [[2], [-3], [0, 10 ** 6], [-(10 ** 6)]])
+def test_out_of_bounds_index_arrays_raise_index_error(values):
+    a = mx.arange(6).reshape(2, 3)
+    ref = np.arange(6).reshape(2, 3)
+    for idx in _index_forms(values):
+        with pytest.raises(IndexError):
+            ref[np.array(values)]          # the oracle agrees these are out of bounds
+        with pytest.raises(IndexError, match="out of bounds for axis 0 with size 2"):
+            a[idx]
+        with pytest.raises(IndexError):
+            a[idx] = 1
+        with pytest.raises(IndexError):
+            a.at[idx].add(1)
+    np.testing.assert_array_equal(np.asarray(a), ref)   # failed writes changed nothing
+
+
+@pytest.mark.parametrize("values", [[3], [-4], [1, 3]])
+def test_out_of_bounds_index_arrays_on_a_later_axis(values):
+    a = mx.arange(6).reshape(2, 3)
+    for idx in _index_forms(values):
+        with pytest.raises(IndexError, match="axis 1 with size 3"):
+            a[:, idx]
+        with pytest.raises(IndexError, match="axis 1 with size 3"):
+            a[0, idx] = 7
+
+
+def test_out_of_bounds_0d_index_array():
+    a = mx.arange(6).reshape(2, 3)
+    with pytest.raises(IndexError):
+        a[mx.array(5)]
+
+
+def test_out_of_bounds_take():
+    a = mx.arange(6).reshape(2, 3)
+    with pytest.raises(IndexError, match="flattened array with size 6"):
+        mx.take(a, mx.array([10 ** 6]))
+    with pytest.raises(IndexError):
+        mx.take(a, mx.array([6]), axis=None)
+    with pytest.raises(IndexError, match="axis 1 with size 3"):
+        mx.take(a, mx.array([-4]), axis=1)
+    with pytest.raises(IndexError):
+        mx.take(a, mx.array([2], mx.uint8), axis=0)
+    # in range, negative ones included, works as NumPy
+    np.testing.assert_array_equal(np.asarray(mx.take(a, mx.array([-6, 5]))), np.take(np.arange(6), [-6, 5]))
+    np.testing.assert_array_equal(np.asarray(mx.take(a, mx.array([-1, 0]), axis=1)),
+                                  np.take(np.arange(6).reshape(2, 3), [-1, 0], axis=1))
+
+
+def test_evaluated_index_arrays_are_checked_too():
+    a = mx.arange(6)
+    idx = mx.array([1]) + 9
+    mx.eval(idx)
+    with pytest.raises(IndexError):
+        a[idx]

@@ -1,6 +1,8 @@
 # Declarations for NumPy-style indexing (array.__getitem__/__setitem__, array.at): the MLX ops
 # it uses and the helpers of src/indexing.h.
 from libcpp cimport bool
+from libc.stdint cimport int64_t
+from libcpp.string cimport string
 from libcpp.vector cimport vector
 from mlxcy.includes.mlx cimport array, Dtype, StreamOrDevice, Shape
 
@@ -34,3 +36,4 @@ cdef extern from "src/indexing.h" namespace "mlxcy" nogil:
     vector[array] mask_nonzero(array&) except +
     array update_first_axis(const array&, int, const array&, StreamOrDevice) except +
     array slice_first_axis(const array&, int, int, int, StreamOrDevice) except +
+    void check_index_values(const array&, int64_t, const string&, bool) except +

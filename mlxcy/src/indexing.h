@@ -5,11 +5,13 @@
 #include <numeric>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "mlx/array.h"
 #include "mlx/ops.h"
 #include "mlx/utils.h"
+#include "mlxcy_core.h"
 
 namespace mlxcy {
 namespace mx = mlx::core;
@@ -30,6 +32,44 @@ struct IndexSpec {
 };
 
 enum IndexUpdateOp { UPD_SET = 0, UPD_ADD, UPD_PROD, UPD_MAX, UPD_MIN };
+
+// Out-of-range values in an integer index array make libmlx read or write outside its buffers.
+// Index values already on the host are checked here, with NumPy's IndexError, as Python ints
+// are: arrays made from Python or NumPy data, and evaluated arrays of the CPU backend. Arrays
+// still to be computed are not (reading them would force an evaluation in the middle of building
+// the graph), nor, on the CUDA backend, arrays computed there (a host read would move them out
+// of device memory). `what` names the indexed axis in the message ("axis 0", "size").
+template <typename T>
+inline void check_index_range(const mx::array& idx, int64_t n, const std::string& what) {
+  const T* p = idx.data<T>();
+  for (size_t i = 0, m = idx.data_size(); i < m; ++i) {
+    bool bad;
+    if constexpr (std::is_signed_v<T>) {
+      bad = static_cast<int64_t>(p[i]) < -n || static_cast<int64_t>(p[i]) >= n;
+    } else {
+      bad = static_cast<uint64_t>(p[i]) >= static_cast<uint64_t>(n);
+    }
+    if (bad)
+      throw std::out_of_range("index " + std::to_string(p[i]) + " is out of bounds for " + what +
+                              " with size " + std::to_string(n));
+  }
+}
+
+inline void check_index_values(const mx::array& idx, int64_t n, const std::string& what, bool host_made) {
+  if (idx.size() == 0 || idx.status() == mx::array::Status::unscheduled || !idx.is_available() ||
+      !idx.flags().contiguous)
+    return;
+  if (!host_made && cuda_memory()) return;
+  auto d = idx.dtype();
+  if (d == mx::int32) check_index_range<int32_t>(idx, n, what);
+  else if (d == mx::int64) check_index_range<int64_t>(idx, n, what);
+  else if (d == mx::uint32) check_index_range<uint32_t>(idx, n, what);
+  else if (d == mx::uint64) check_index_range<uint64_t>(idx, n, what);
+  else if (d == mx::int16) check_index_range<int16_t>(idx, n, what);
+  else if (d == mx::uint16) check_index_range<uint16_t>(idx, n, what);
+  else if (d == mx::int8) check_index_range<int8_t>(idx, n, what);
+  else if (d == mx::uint8) check_index_range<uint8_t>(idx, n, what);
+}
 
 inline mx::array sliced_part(const mx::array& a, const IndexSpec& s, mx::StreamOrDevice sd) {
   return s.sliced ? mx::slice(a, s.start, s.stop, s.strides, sd) : a;
