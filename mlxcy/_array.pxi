@@ -127,6 +127,16 @@ cdef object _dunder(object self, object other, int op, bint reflected):
     return _binary(self, other, op, None, True)
 
 
+cdef object _reflected_int_op(object self, object other, int op):
+    """``other <op> self`` for the bitwise and shift operators, which the reference does not
+    define reflected (so there ``2 | a`` is a TypeError): mlxcy computes it for integer operands,
+    as NumPy does, and leaves every other operand to Python's TypeError."""
+    if isinstance(other, array) or (isinstance(other, int) or (
+            hasattr(other, "__index__") and type(other).__module__ == "numpy")):
+        return _dunder(self, other, op, True)
+    return NotImplemented
+
+
 cdef object _inplace(array self, object other, int op):
     r = _dunder(self, other, op, False)
     if r is NotImplemented:
@@ -574,19 +584,19 @@ cdef class array:
     def __rmatmul__(self, other): return _dunder(self, other, OP_MATMUL, True)
     def __imatmul__(self, other): return _inplace(self, other, OP_MATMUL)
     def __and__(self, other): return _dunder(self, other, OP_AND, False)
-    def __rand__(self, other): return _dunder(self, other, OP_AND, True)
+    def __rand__(self, other): return _reflected_int_op(self, other, OP_AND)
     def __iand__(self, other): return _inplace(self, other, OP_AND)
     def __or__(self, other): return _dunder(self, other, OP_OR, False)
-    def __ror__(self, other): return _dunder(self, other, OP_OR, True)
+    def __ror__(self, other): return _reflected_int_op(self, other, OP_OR)
     def __ior__(self, other): return _inplace(self, other, OP_OR)
     def __xor__(self, other): return _dunder(self, other, OP_XOR, False)
-    def __rxor__(self, other): return _dunder(self, other, OP_XOR, True)
+    def __rxor__(self, other): return _reflected_int_op(self, other, OP_XOR)
     def __ixor__(self, other): return _inplace(self, other, OP_XOR)
     def __lshift__(self, other): return _dunder(self, other, OP_LSHIFT, False)
-    def __rlshift__(self, other): return _dunder(self, other, OP_LSHIFT, True)
+    def __rlshift__(self, other): return _reflected_int_op(self, other, OP_LSHIFT)
     def __ilshift__(self, other): return _inplace(self, other, OP_LSHIFT)
     def __rshift__(self, other): return _dunder(self, other, OP_RSHIFT, False)
-    def __rrshift__(self, other): return _dunder(self, other, OP_RSHIFT, True)
+    def __rrshift__(self, other): return _reflected_int_op(self, other, OP_RSHIFT)
     def __irshift__(self, other): return _inplace(self, other, OP_RSHIFT)
 
     def __eq__(self, other): return _compare(self, other, OP_EQ)

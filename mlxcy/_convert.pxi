@@ -68,12 +68,12 @@ cdef tuple shape_tuple(const Shape& s):
 cdef vector[int] to_axes(object axis) except *:
     cdef vector[int] out = vector[int]()
     if isinstance(axis, int):
-        out.push_back(axis)
+        out.push_back(to_int32(axis, "axis", "axis"))
     else:
         for a in axis:
             if not isinstance(a, int):
                 raise TypeError(f"Axes must be integers, got {type(a).__name__}")
-            out.push_back(a)
+            out.push_back(to_int32(a, "axis", "axis"))
     return out
 
 

@@ -40,6 +40,8 @@ cdef int to_c_pair(object a, object b, optional[c_array]& ca, optional[c_array]&
 cdef vector[c_array] to_c_list(object seq) except *
 
 # Arguments
+cdef bint to_flag(object x, str fn, str name) except -1   # bool parameters (strict)
+cdef int to_int32(object x, str fn, str name) except? -1  # int parameters (32 bits)
 cdef StreamOrDevice to_sod(object stream) except *
 cdef c_Dtype to_c_dtype(object dtype) except *
 cdef Dtype py_dtype(c_Dtype d)

@@ -19,6 +19,7 @@ from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, DtypeVal, D
                                  Device as c_Device, DeviceType as c_DeviceType, Stream as c_Stream,
                                  StreamOrDevice, Shape, Strides)
 from mlxcy.includes cimport ops as cops
+from cpython.number cimport PyNumber_Index
 
 import enum as _enum
 import math as _math
@@ -52,6 +53,7 @@ cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
 
 use_python_bool_printing()
 
+include "_args.pxi"
 include "_dtypes.pxi"
 include "_devices.pxi"
 include "_convert.pxi"

@@ -6,7 +6,7 @@ from libcpp cimport bool as cbool
 from libcpp.optional cimport optional, nullopt
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_pair, to_sod, to_c_list,
+from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_pair, to_sod, to_c_list, to_flag,
                           to_c_dtype)
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, StreamOrDevice, promote_types,
                                  issubdtype as c_issubdtype, bool_, DtypeCategory as c_DtypeCategory)
@@ -332,25 +332,27 @@ def divmod(a, b, stream=None):
     return wrap_list(ops.divmod(deref(ca), deref(cb), to_sod(stream)))
 
 
-def isclose(a, b, /, double rtol=1e-05, double atol=1e-08, *, cbool equal_nan=False, stream=None):
+def isclose(a, b, /, double rtol=1e-05, double atol=1e-08, *, equal_nan=False, stream=None):
     """Element-wise ``|a - b| <= atol + rtol * |b|``; NaNs compare equal if ``equal_nan``."""
     cdef optional[c_array] ca = nullopt, cb = nullopt
     _pair(a, b, ca, cb)
-    return wrap(ops.isclose(deref(ca), deref(cb), rtol, atol, equal_nan, to_sod(stream)))
+    return wrap(ops.isclose(deref(ca), deref(cb), rtol, atol, to_flag(equal_nan, "isclose", "equal_nan"),
+                            to_sod(stream)))
 
 
-def allclose(a, b, /, double rtol=1e-05, double atol=1e-08, *, cbool equal_nan=False, stream=None):
+def allclose(a, b, /, double rtol=1e-05, double atol=1e-08, *, equal_nan=False, stream=None):
     """Whether :func:`isclose` holds for every element, as a boolean scalar array."""
     cdef optional[c_array] ca = nullopt, cb = nullopt
     _pair(a, b, ca, cb)
-    return wrap(ops.allclose(deref(ca), deref(cb), rtol, atol, equal_nan, to_sod(stream)))
+    return wrap(ops.allclose(deref(ca), deref(cb), rtol, atol, to_flag(equal_nan, "allclose", "equal_nan"),
+                             to_sod(stream)))
 
 
-def array_equal(a, b, cbool equal_nan=False, stream=None):
+def array_equal(a, b, equal_nan=False, stream=None):
     """Whether ``a`` and ``b`` have the same shape and equal values (dtypes may differ)."""
     cdef optional[c_array] ca = nullopt, cb = nullopt
     _pair(a, b, ca, cb)
-    return wrap(ops.array_equal(deref(ca), deref(cb), equal_nan, to_sod(stream)))
+    return wrap(ops.array_equal(deref(ca), deref(cb), to_flag(equal_nan, "array_equal", "equal_nan"), to_sod(stream)))
 
 
 # ---- others -----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from libcpp.optional cimport optional, nullopt
 from libcpp.string cimport string
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport array, wrap, wrap_list, to_c_pair, to_sod, to_c_dtype, to_axes
+from mlxcy._core cimport array, wrap, wrap_list, to_c_pair, to_sod, to_c_dtype, to_axes, to_flag, to_int32
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, float32
 from mlxcy.includes.ops_math cimport as_c, as_int
 from mlxcy.includes cimport ops_reduce as ops
@@ -78,68 +78,68 @@ cdef object _sort(object a, int op, object axis, int k, object stream, str opnam
 
 def all(a, /, axis=None, keepdims=False, *, stream=None):
     """Whether every element is true (non-zero), over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_ALL, axis, keepdims, 0, stream)
+    return _reduce(a, ops.R_ALL, axis, to_flag(keepdims, "all", "keepdims"), 0, stream)
 
 
 def any(a, /, axis=None, keepdims=False, *, stream=None):
     """Whether any element is true (non-zero), over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_ANY, axis, keepdims, 0, stream)
+    return _reduce(a, ops.R_ANY, axis, to_flag(keepdims, "any", "keepdims"), 0, stream)
 
 
 def sum(a, /, axis=None, keepdims=False, *, stream=None):
     """Sum over ``axis`` (all axes if None); ``keepdims`` keeps reduced axes with size 1."""
-    return _reduce(a, ops.R_SUM, axis, keepdims, 0, stream)
+    return _reduce(a, ops.R_SUM, axis, to_flag(keepdims, "sum", "keepdims"), 0, stream)
 
 
 def prod(a, /, axis=None, keepdims=False, *, stream=None):
     """Product over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_PROD, axis, keepdims, 0, stream)
+    return _reduce(a, ops.R_PROD, axis, to_flag(keepdims, "prod", "keepdims"), 0, stream)
 
 
 def mean(a, /, axis=None, keepdims=False, *, stream=None):
     """Arithmetic mean over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_MEAN, axis, keepdims, 0, stream)
+    return _reduce(a, ops.R_MEAN, axis, to_flag(keepdims, "mean", "keepdims"), 0, stream)
 
 
 def var(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
     """Variance over ``axis``, dividing by ``N - ddof``."""
-    return _reduce(a, ops.R_VAR, axis, keepdims, as_int(ddof), stream)
+    return _reduce(a, ops.R_VAR, axis, to_flag(keepdims, "var", "keepdims"), as_int(ddof), stream)
 
 
 def std(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
     """Standard deviation over ``axis``, dividing by ``N - ddof``."""
-    return _reduce(a, ops.R_STD, axis, keepdims, as_int(ddof), stream)
+    return _reduce(a, ops.R_STD, axis, to_flag(keepdims, "std", "keepdims"), as_int(ddof), stream)
 
 
 def median(a, /, axis=None, keepdims=False, *, stream=None):
     """Median over ``axis`` (all axes if None); the mean of the middle pair for even counts."""
-    return _reduce(a, ops.R_MEDIAN, axis, keepdims, 0, stream)
+    return _reduce(a, ops.R_MEDIAN, axis, to_flag(keepdims, "median", "keepdims"), 0, stream)
 
 
 def min(a, /, axis=None, keepdims=False, *, stream=None):
     """Minimum over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_MIN, axis, keepdims, 0, stream)
+    return _reduce(a, ops.R_MIN, axis, to_flag(keepdims, "min", "keepdims"), 0, stream)
 
 
 def max(a, /, axis=None, keepdims=False, *, stream=None):
     """Maximum over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_MAX, axis, keepdims, 0, stream)
+    return _reduce(a, ops.R_MAX, axis, to_flag(keepdims, "max", "keepdims"), 0, stream)
 
 
 def logsumexp(a, /, axis=None, keepdims=False, *, stream=None):
     """``log(sum(exp(a)))`` over ``axis``, computed stably."""
-    return _reduce(a, ops.R_LOGSUMEXP, axis, keepdims, 0, stream)
+    return _reduce(a, ops.R_LOGSUMEXP, axis, to_flag(keepdims, "logsumexp", "keepdims"), 0, stream)
 
 
 def count_nonzero(a, /, *, axis=None, keepdims=False, stream=None):
     """The number of non-zero elements over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_COUNT_NONZERO, axis, keepdims, 0, stream)
+    return _reduce(a, ops.R_COUNT_NONZERO, axis, to_flag(keepdims, "count_nonzero", "keepdims"), 0, stream)
 
 
 def softmax(a, /, axis=None, *, precise=False, stream=None):
     """``exp(a) / sum(exp(a))`` over ``axis`` (all axes if None); ``precise`` accumulates
     half-precision inputs in float32."""
-    return _reduce(a, ops.R_SOFTMAX, axis, False, 1 if precise else 0, stream)
+    return _reduce(a, ops.R_SOFTMAX, axis, False, 1 if to_flag(precise, "softmax", "precise") else 0, stream)
 
 
 def minmax(a, /, axis=None, keepdims=False, *, stream=None):
@@ -148,17 +148,17 @@ def minmax(a, /, axis=None, keepdims=False, *, stream=None):
     cdef const c_array* p = as_c(a, tmp)
     cdef vector[int] axes = vector[int]()
     cdef bint has_axes = _axes(axis, axes)
-    return tuple(wrap_list(ops.minmax_op(deref(p), not has_axes, axes, keepdims, to_sod(stream))))
+    return tuple(wrap_list(ops.minmax_op(deref(p), not has_axes, axes, to_flag(keepdims, "minmax", "keepdims"), to_sod(stream))))
 
 
 def argmin(a, /, axis=None, keepdims=False, *, stream=None):
     """Indices (uint32) of the minimum along ``axis``, or into the flattened array if None."""
-    return _arg_reduce(a, ops.R_ARGMIN, axis, keepdims, stream, "argmin")
+    return _arg_reduce(a, ops.R_ARGMIN, axis, to_flag(keepdims, "argmin", "keepdims"), stream, "argmin")
 
 
 def argmax(a, /, axis=None, keepdims=False, *, stream=None):
     """Indices (uint32) of the maximum along ``axis``, or into the flattened array if None."""
-    return _arg_reduce(a, ops.R_ARGMAX, axis, keepdims, stream, "argmax")
+    return _arg_reduce(a, ops.R_ARGMAX, axis, to_flag(keepdims, "argmax", "keepdims"), stream, "argmax")
 
 
 def trace(a, /, offset=0, axis1=0, axis2=1, dtype=None, *, stream=None):
@@ -174,27 +174,27 @@ def trace(a, /, offset=0, axis1=0, axis2=1, dtype=None, *, stream=None):
 def cumsum(a, /, axis=None, *, reverse=False, inclusive=True, dtype=None, stream=None):
     """Cumulative sum along ``axis`` (of the flattened array if None). ``reverse`` scans from the
     end; ``inclusive=False`` shifts so each output excludes its own element."""
-    return _scan(a, ops.S_CUMSUM, axis, reverse, inclusive, dtype, stream, "cumsum")
+    return _scan(a, ops.S_CUMSUM, axis, to_flag(reverse, "cumsum", "reverse"), to_flag(inclusive, "cumsum", "inclusive"), dtype, stream, "cumsum")
 
 
 def cumprod(a, /, axis=None, *, reverse=False, inclusive=True, dtype=None, stream=None):
     """Cumulative product along ``axis`` (of the flattened array if None)."""
-    return _scan(a, ops.S_CUMPROD, axis, reverse, inclusive, dtype, stream, "cumprod")
+    return _scan(a, ops.S_CUMPROD, axis, to_flag(reverse, "cumprod", "reverse"), to_flag(inclusive, "cumprod", "inclusive"), dtype, stream, "cumprod")
 
 
 def cummax(a, /, axis=None, *, reverse=False, inclusive=True, stream=None):
     """Cumulative maximum along ``axis`` (of the flattened array if None)."""
-    return _scan(a, ops.S_CUMMAX, axis, reverse, inclusive, None, stream, "cummax")
+    return _scan(a, ops.S_CUMMAX, axis, to_flag(reverse, "cummax", "reverse"), to_flag(inclusive, "cummax", "inclusive"), None, stream, "cummax")
 
 
 def cummin(a, /, axis=None, *, reverse=False, inclusive=True, stream=None):
     """Cumulative minimum along ``axis`` (of the flattened array if None)."""
-    return _scan(a, ops.S_CUMMIN, axis, reverse, inclusive, None, stream, "cummin")
+    return _scan(a, ops.S_CUMMIN, axis, to_flag(reverse, "cummin", "reverse"), to_flag(inclusive, "cummin", "inclusive"), None, stream, "cummin")
 
 
 def logcumsumexp(a, /, axis=None, *, reverse=False, inclusive=True, stream=None):
     """Cumulative ``log(sum(exp(a)))`` along ``axis`` (of the flattened array if None)."""
-    return _scan(a, ops.S_LOGCUMSUMEXP, axis, reverse, inclusive, None, stream, "logcumsumexp")
+    return _scan(a, ops.S_LOGCUMSUMEXP, axis, to_flag(reverse, "logcumsumexp", "reverse"), to_flag(inclusive, "logcumsumexp", "inclusive"), None, stream, "logcumsumexp")
 
 
 cumulative_sum = cumsum
@@ -229,10 +229,12 @@ def topk(a, /, k, axis=-1, *, stream=None):
     return _sort(a, ops.SO_TOPK, axis, as_int(k), stream, "topk")
 
 
-def searchsorted(sorted_sequence, values, /, str side="left", *, stream=None):
+def searchsorted(sorted_sequence, values, /, side="left", *, stream=None):
     """Indices (uint32) at which ``values`` would be inserted into the 1-D ``sorted_sequence`` to
     keep it sorted: before equal elements for ``side="left"``, after them for ``"right"``."""
     cdef optional[c_array] seq = nullopt, vals = nullopt
+    if not isinstance(side, str):
+        raise TypeError(f"searchsorted(): argument 'side' must be a str, got {type(side).__name__}")
     cdef string s = side.encode()
     to_c_pair(sorted_sequence, values, seq, vals, None)
     return wrap(ops.searchsorted(deref(seq), deref(vals), s, to_sod(stream)))
@@ -251,6 +253,9 @@ def unique(a, /, size, return_index=False, return_inverse=False, return_counts=F
     else:
         to_c_pair(a, fill_value, ca, fill, None)
         p = &ca.value()
+    return_index = to_flag(return_index, "unique", "return_index")
+    return_inverse = to_flag(return_inverse, "unique", "return_inverse")
+    return_counts = to_flag(return_counts, "unique", "return_counts")
     out = wrap_list(ops.unique(deref(p), as_int(size), return_index, return_inverse, return_counts, fill,
                                to_sod(stream)))
     if not (return_index or return_inverse or return_counts):

@@ -8,7 +8,7 @@ from libcpp.string cimport string
 from libcpp.utility cimport pair
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_dtype_of, to_c_pair, to_sod,
+from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_dtype_of, to_c_pair, to_sod, to_flag,
                           to_c_dtype, to_c_shape, shape_tuple, to_axes)
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, Strides, StreamOrDevice,
                                  float32, int32, int64, bool_ as c_bool_)
@@ -362,7 +362,7 @@ def linspace(start, stop, num=50, endpoint=True, dtype=_float32, stream=None):
             raise TypeError(f"linspace(): start and stop must be real numbers, got {type(v).__name__}")
     if not isinstance(num, int) or not -2147483648 <= num <= 2147483647:
         raise TypeError(f"linspace(): num must be a 32-bit integer, got {num!r}")
-    return wrap(ops.linspace(float(start), float(stop), <int>num, <cbool>bool(endpoint),
+    return wrap(ops.linspace(float(start), float(stop), <int>num, <cbool>to_flag(endpoint, "linspace", "endpoint"),
                              _dtype_or(dtype, float32), to_sod(stream)))
 
 
@@ -402,8 +402,7 @@ def triu(x, k=0, *, stream=None):
 
 def meshgrid(*arrays, sparse=False, indexing="xy", stream=None):
     """Coordinate grids from 1-D coordinate arrays (``indexing`` 'xy' or 'ij')."""
-    if not isinstance(sparse, bool):
-        raise TypeError(f"meshgrid(): sparse must be a bool, got {type(sparse).__name__}")
+    to_flag(sparse, "meshgrid", "sparse")
     if not isinstance(indexing, str):
         raise TypeError(f"meshgrid(): indexing must be a str, got {type(indexing).__name__}")
     cdef vector[c_array] v = _arr_list(arrays, "meshgrid", RuntimeError)
@@ -618,7 +617,7 @@ def view(a, dtype, stream=None):
 
 def contiguous(a, /, allow_col_major=False, *, stream=None):
     """``a`` with row-contiguous memory (column-contiguous also kept when ``allow_col_major``)."""
-    return wrap(ops.contiguous(_arr(a, "contiguous", "a")._a, <cbool>bool(allow_col_major), to_sod(stream)))
+    return wrap(ops.contiguous(_arr(a, "contiguous", "a")._a, <cbool>to_flag(allow_col_major, "contiguous", "allow_col_major"), to_sod(stream)))
 
 
 # ---- joining and splitting ----------------------------------------------------------------

@@ -40,7 +40,7 @@ def norm(a, /, ord=None, axis=None, keepdims=False, *, stream=None):
         raise TypeError(f"norm(): ord must be None, a number or a str, got {type(ord).__name__}")
     if axis is not None:
         ax = int_list((axis,) if isinstance(axis, int) else axis, "norm", "axis")
-    cdef cbool kd = keepdims
+    cdef cbool kd = to_flag(keepdims, "norm", "keepdims")
     return wrap(cl.linalg_norm(deref(x), kind, dord, sord, ax, kd, to_sod(stream)))
 
 
@@ -54,7 +54,7 @@ def svd(a, compute_uv=True, *, stream=None):
     """Singular value decomposition ``a = U @ diag(S) @ Vt``: ``(U, S, Vt)``, or ``S`` alone
     when ``compute_uv`` is False."""
     cdef optional[c_array] x = nullopt
-    cdef cbool uv = compute_uv
+    cdef cbool uv = to_flag(compute_uv, "svd", "compute_uv")
     out = wrap_list(cl.svd(deref(_a(a, "svd", x)), uv, to_sod(stream)))
     return tuple(out) if uv else out[0]
 
@@ -68,19 +68,19 @@ def inv(a, *, stream=None):
 def tri_inv(a, upper=False, *, stream=None):
     """Inverse of a triangular matrix (lower unless ``upper``)."""
     cdef optional[c_array] x = nullopt
-    return wrap(cl.tri_inv(deref(_a(a, "tri_inv", x)), <cbool>upper, to_sod(stream)))
+    return wrap(cl.tri_inv(deref(_a(a, "tri_inv", x)), <cbool>to_flag(upper, "tri_inv", "upper"), to_sod(stream)))
 
 
 def cholesky(a, upper=False, *, stream=None):
     """Cholesky factor of a symmetric positive definite matrix (lower unless ``upper``)."""
     cdef optional[c_array] x = nullopt
-    return wrap(cl.cholesky(deref(_a(a, "cholesky", x)), <cbool>upper, to_sod(stream)))
+    return wrap(cl.cholesky(deref(_a(a, "cholesky", x)), <cbool>to_flag(upper, "cholesky", "upper"), to_sod(stream)))
 
 
 def cholesky_inv(a, upper=False, *, stream=None):
     """Inverse of the matrix whose Cholesky factor is ``a``."""
     cdef optional[c_array] x = nullopt
-    return wrap(cl.cholesky_inv(deref(_a(a, "cholesky_inv", x)), <cbool>upper, to_sod(stream)))
+    return wrap(cl.cholesky_inv(deref(_a(a, "cholesky_inv", x)), <cbool>to_flag(upper, "cholesky_inv", "upper"), to_sod(stream)))
 
 
 def pinv(a, *, stream=None):
@@ -156,7 +156,7 @@ def solve_triangular(a, b, *, upper=False, stream=None):
     cdef optional[c_array] y = nullopt
     arr_arg(a, "solve_triangular", "a", x)
     arr_arg(b, "solve_triangular", "b", y)
-    return wrap(cl.solve_triangular(deref(x), deref(y), <cbool>upper, to_sod(stream)))
+    return wrap(cl.solve_triangular(deref(x), deref(y), <cbool>to_flag(upper, "solve_triangular", "upper"), to_sod(stream)))
 
 
 def det(a, *, stream=None):

@@ -252,3 +252,18 @@ def test_other_inplace_ops_may_change_int_dtype():
     a = mx.array([3])
     a += 1.5
     assert a.dtype == mx.float32 and a.item() == 4.5
+
+
+@pytest.mark.parametrize("left", [(1,), 2.5, "x", [1], None])
+@pytest.mark.parametrize("op", [operator.or_, operator.and_, operator.xor, operator.lshift, operator.rshift])
+def test_reflected_bitwise_with_a_non_integer_is_type_error(left, op):
+    with pytest.raises(TypeError, match="unsupported operand"):
+        op(left, mx.array([1, 2], mx.int32))
+
+
+@pytest.mark.parametrize("op", [operator.or_, operator.and_, operator.xor, operator.lshift, operator.rshift])
+@pytest.mark.parametrize("left", [3, np.int64(3), True])
+def test_reflected_bitwise_with_an_integer_is_numpys(op, left):
+    b = np.array([1, 2], np.int32)
+    got = op(left, mx.array(b))
+    np.testing.assert_array_equal(np.asarray(got), op(left if not isinstance(left, bool) else int(left), b))

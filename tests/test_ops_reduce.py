@@ -314,3 +314,41 @@ def test_scan_edges_and_errors():
         mx.cumsum(mx.array(3), 0)
     with pytest.raises(TypeError):
         mx.cummax(x, dtype=mx.float32)
+
+
+# ---- scalar arguments are checked as the reference's parser checks them -------------------------
+
+@pytest.mark.parametrize("call", [
+    lambda v: mx.sum(mx.ones((2, 2)), keepdims=v), lambda v: mx.mean(mx.ones((2, 2)), axis=0, keepdims=v),
+    lambda v: mx.argmax(mx.ones((2, 2)), keepdims=v), lambda v: mx.minmax(mx.ones((2,)), keepdims=v),
+    lambda v: mx.cumsum(mx.ones((2,)), reverse=v), lambda v: mx.cumprod(mx.ones((2,)), inclusive=v),
+    lambda v: mx.softmax(mx.ones((2,)), precise=v), lambda v: mx.ones((2, 2)).var(keepdims=v),
+    lambda v: mx.unique(mx.ones((2,)), 2, return_counts=v),
+    lambda v: mx.isclose(mx.ones(2), mx.ones(2), equal_nan=v), lambda v: mx.array_equal(mx.ones(2), mx.ones(2), v),
+    lambda v: mx.linspace(0, 1, 3, endpoint=v), lambda v: mx.linalg.norm(mx.ones((2,)), keepdims=v),
+], ids=["sum", "mean", "argmax", "minmax", "cumsum", "cumprod", "softmax", "var-method", "unique",
+        "isclose", "array_equal", "linspace", "norm"])
+@pytest.mark.parametrize("bad", [None, 1, 2 ** 40, "x", {}, object(), [True]])
+def test_bool_parameters_take_bools_only(call, bad):
+    call(True)
+    call(False)
+    with pytest.raises(TypeError, match="must be a bool"):
+        call(bad)
+
+
+@pytest.mark.parametrize("call", [
+    lambda v: mx.sum(mx.ones((2, 2)), axis=v), lambda v: mx.sum(mx.ones((2, 2)), axis=[0, v]),
+    lambda v: mx.var(mx.ones((2, 2)), ddof=v), lambda v: mx.cumsum(mx.ones((2, 2)), axis=v),
+    lambda v: mx.topk(mx.ones((4,)), v), lambda v: mx.trace(mx.ones((2, 2)), offset=v),
+])
+@pytest.mark.parametrize("big", [2 ** 31, -2 ** 31 - 1, 2 ** 40, 2 ** 70])
+def test_int_parameters_beyond_32_bits_are_type_errors(call, big):
+    with pytest.raises(TypeError):
+        call(big)
+
+
+def test_searchsorted_side_must_be_a_string():
+    with pytest.raises(TypeError, match="side"):
+        mx.searchsorted(mx.arange(3), mx.array([1]), side=None)
+    with pytest.raises(ValueError):
+        mx.searchsorted(mx.arange(3), mx.array([1]), side="middle")

@@ -47,5 +47,9 @@ cdef inline const array* as_c(object a, optional[array]& tmp) except NULL:
 
 
 cdef inline int as_int(object x) except? -1:
-    """An int argument; floats are a TypeError (a plain C int argument would truncate them)."""
-    return PyNumber_Index(x)
+    """An int argument; floats are a TypeError (a plain C int argument would truncate them), and
+    so is a value beyond 32 bits, as in the reference (not an OverflowError)."""
+    v = PyNumber_Index(x)
+    if not -2147483648 <= v <= 2147483647:
+        raise TypeError(f"integer argument {v} does not fit in a 32-bit int")
+    return v

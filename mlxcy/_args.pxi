@@ -1,0 +1,28 @@
+# Scalar arguments of the ops, checked as the reference's argument parser checks them: a ``bool``
+# parameter takes True/False only, an ``int`` parameter an integer that fits in 32 bits. Other
+# values are a TypeError there; accepting them here would silently change what a call means
+# (``keepdims=None`` read as False, ``axis=2**32`` wrapped around).
+
+
+cdef bint to_flag(object x, str fn, str name) except -1:
+    """A ``bool`` argument: True or False (a NumPy bool too); TypeError for anything else."""
+    if x is True:
+        return True
+    if x is False:
+        return False
+    if type(x).__module__ == "numpy" and type(x).__name__ in ("bool", "bool_"):
+        return x.__bool__()
+    raise TypeError(f"{fn}(): argument '{name}' must be a bool, got {type(x).__name__}")
+
+
+cdef int to_int32(object x, str fn, str name) except? -1:
+    """An ``int`` argument: anything with ``__index__`` (bool, NumPy ints, 0-d integer arrays)
+    whose value fits in 32 bits; TypeError otherwise (floats are not truncated)."""
+    cdef object v
+    try:
+        v = PyNumber_Index(x)
+    except TypeError:
+        raise TypeError(f"{fn}(): argument '{name}' must be an int, got {type(x).__name__}") from None
+    if not -2147483648 <= v <= 2147483647:
+        raise TypeError(f"{fn}(): argument '{name}' = {v} does not fit in a 32-bit int")
+    return v
