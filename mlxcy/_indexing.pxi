@@ -330,7 +330,8 @@ cdef int _value_to_c(array a, object value, optional[c_array]& out) except -1:
     if isinstance(value, array):
         out = (<array>value)._a
     elif _is_py_scalar(value):
-        to_c_dtype_of(value, a._a.dtype(), out)
+        # as an operand next to `a`: an int that does not fit a's integer dtype is an error
+        _weak_scalar(value, a._a.dtype(), out)
     else:
         to_c(value, out)
     return 0
