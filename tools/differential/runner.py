@@ -9,6 +9,7 @@ import os
 import select
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -51,8 +52,9 @@ class Worker:
     def start(self):
         env = dict(os.environ)
         env.update(self.env or {})
+        self.stderr = tempfile.TemporaryFile()       # its tail goes with a crash record
         self.proc = subprocess.Popen([self.python, str(WORKER), self.flavour], stdin=subprocess.PIPE,
-                                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                     stdout=subprocess.PIPE, stderr=self.stderr,
                                      cwd="/", env=env)
         self._buf = b""
         ready = self._readline(START_TIMEOUT_S)
@@ -64,6 +66,7 @@ class Worker:
             self.proc.kill()
             self.proc.wait()
             self.proc = None
+            self.stderr.close()
 
     def _readline(self, timeout):
         """One JSON line from the worker; None on EOF; "hang" on timeout."""
@@ -101,7 +104,7 @@ class Worker:
                 msg = self._readline(CASE_TIMEOUT_S)
                 if msg is None or msg == "hang":
                     results[case_id] = {"t": "crash" if msg is None else "hang",
-                                        "code": self._exit_code()}
+                                        "code": self._exit_code(), "stderr": self._stderr_tail()}
                     self.stop()
                     self.restarts += 1
                     done += 1
@@ -109,6 +112,12 @@ class Worker:
                 results[msg["id"]] = msg["r"]
                 done += 1
             pending = pending[done:]
+
+    def _stderr_tail(self, n=400):
+        self.stderr.seek(0, os.SEEK_END)
+        size = self.stderr.tell()
+        self.stderr.seek(max(0, size - n))
+        return self.stderr.read().decode(errors="replace")
 
     def _exit_code(self):
         if self.proc is None:
