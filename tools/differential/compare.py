@@ -96,11 +96,14 @@ def _compare(ref, ours, path):
                 return d
         return None
     if rt == "dict":
-        if ref["type"] != ours["type"] or [k for k, _ in ref["items"]] != [k for k, _ in ours["items"]]:
-            return ("container", f"{path}: keys/type differ: reference {ref['type']} {[k for k, _ in ref['items']]}, "
-                                 f"mlxcy {ours['type']} {[k for k, _ in ours['items']]}")
-        for (k, a), (_, b) in zip(ref["items"], ours["items"]):
-            d = _compare(a, b, f"{path}[{k}]")
+        # dicts are equal whatever their order (the reference builds some from sets, whose
+        # order follows the string hash seed)
+        rk, ok = dict(ref["items"]), dict(ours["items"])
+        if ref["type"] != ours["type"] or set(rk) != set(ok):
+            return ("container", f"{path}: keys/type differ: reference {ref['type']} {sorted(rk)}, "
+                                 f"mlxcy {ours['type']} {sorted(ok)}")
+        for k in sorted(rk):
+            d = _compare(rk[k], ok[k], f"{path}[{k}]")
             if d:
                 return d
         return None

@@ -51,6 +51,7 @@ class Worker:
 
     def start(self):
         env = dict(os.environ)
+        env["PYTHONHASHSEED"] = "0"       # set iteration order (in either binding) is part of a result
         env.update(self.env or {})
         self.stderr = tempfile.TemporaryFile()       # its tail goes with a crash record
         self.proc = subprocess.Popen([self.python, str(WORKER), self.flavour], stdin=subprocess.PIPE,
