@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
-CASES = int(os.environ.get("MLXCY_DIFF_CASES", "6000"))
+CASES = int(os.environ.get("MLXCY_DIFF_CASES", "20000"))
 SEED = int(os.environ.get("MLXCY_DIFF_SEED", "20261201"))
 
 

@@ -14,6 +14,8 @@ import re
 from pathlib import Path
 
 INVENTORY = Path(__file__).resolve().parents[1] / "reference" / "mlx-0.32.4-api.json"
+# Hand-written edge cases (one expression a line), run first in every sweep.
+EDGE_CASES = Path(__file__).resolve().parents[1] / "parity" / "edge_cases.txt"
 
 _DEVICE = "device, stream or memory query/setting: depends on the machine or changes global state"
 _IO = "writes outside the worker's temp dir or is covered by the save/load cases"
@@ -1075,12 +1077,26 @@ def targets(inv):
     return out
 
 
+EDGE_EXCLUDED = {
+    "hash(mx.array([1]))": "identity hash: differs between any two processes",
+    "mx.take(mx.arange(5), mx.array([1, 7]))": "out-of-range gather: libmlx reads garbage in both",
+}
+
+
+def edge_cases():
+    if not EDGE_CASES.exists():
+        return []
+    return [line for line in EDGE_CASES.read_text().splitlines()
+            if line.strip() and not line.startswith("#") and line not in EDGE_EXCLUDED]
+
+
 def generate(n, seed):
-    """n cases [(id, label, case_seed, src)]; deterministic for (n, seed), a prefix of larger n."""
+    """n cases [(id, label, case_seed, src)]: the hand-written edge cases, then generated ones;
+    deterministic for (n, seed), a prefix of larger n."""
     inv = load_inventory()
     tgts = targets(inv)
     order = random.Random(seed)
-    cases = []
+    cases = [(i, "edge_case", seed + i, src) for i, src in enumerate(edge_cases()[:n])]
     i = 0
     while len(cases) < n:
         perm = list(range(len(tgts)))
