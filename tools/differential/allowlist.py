@@ -31,8 +31,10 @@ def _indexing(label, src=""):
 
 
 _OOB = re.compile(r"index (-?\d+) is out of bounds for axis \d+ with size (\d+)")
-# The call's first argument is a Python list/tuple/number/bool or a NumPy value, not an array.
+# The call's first argument is a Python list/tuple/number/bool or a NumPy value, not an array,
+# or a later positional argument (before any keyword) is a list literal.
 _NON_ARRAY_FIRST_ARG = re.compile(r"^(?:mx|mx\.\w+)\.\w+\((?:\[|\(|-?\d|True|False|np\.)")
+_LIST_POSITIONAL = re.compile(r"^(?:mx|mx\.\w+)\.\w+\([^=()]*, \[")
 
 
 def _really_out_of_bounds(msg):
@@ -89,7 +91,7 @@ ALLOWED = [
             "works or fails the way the converted call fails; the reference refuses the argument",
         matches=lambda label, src, ref, ours, diff: (
             label.startswith("mx.") and _reference_rejects_non_array(ref)
-            and _NON_ARRAY_FIRST_ARG.match(_last_line(src)) is not None)),
+            and (_NON_ARRAY_FIRST_ARG.match(_last_line(src)) or _LIST_POSITIONAL.match(_last_line(src))))),
     Allowed(
         row="`asarray(a)` / `asarray(a, copy=False)` / `from_dlpack(a, copy=False)` of an mlx array",
         why="mlxcy returns the array itself where the reference refuses to avoid a copy",
