@@ -15,6 +15,8 @@ from mlxcy._core cimport array, wrap, wrap_list
 from mlxcy.includes.mlx cimport array as c_array
 from mlxcy.includes cimport transforms as tx
 
+import functools as _functools
+
 __all__ = ["grad", "value_and_grad", "vjp", "jvp", "vmap", "compile", "disable_compile",
            "enable_compile", "checkpoint", "custom_function"]
 
@@ -68,13 +70,22 @@ cdef object _rebuild(object tree, list leaves, Py_ssize_t* pos):
     if isinstance(tree, list):
         return [_rebuild(x, leaves, pos) for x in tree]
     if isinstance(tree, tuple):
-        items = [_rebuild(x, leaves, pos) for x in tree]
-        if type(tree) is not tuple and hasattr(tree, "_fields"):
-            return type(tree)(*items)
-        return tuple(items)
+        return _same_tuple_type(tree, [_rebuild(x, leaves, pos) for x in tree])
     if isinstance(tree, dict):
         return {k: _rebuild(v, leaves, pos) for k, v in (<dict>tree).items()}
     return tree
+
+
+cdef object _same_tuple_type(object like, list items):
+    """A tuple of `items` of the type of `like`: tuple subclasses keep their type (a NamedTuple
+    takes the items as arguments, another subclass as one iterable); list and dict subclasses, on
+    the other hand, come back as plain lists and dicts, as in the reference."""
+    t = type(like)
+    if t is tuple:
+        return tuple(items)
+    if hasattr(like, "_fields"):
+        return t(*items)
+    return t(items)
 
 
 cdef object _rebuild_all(object tree, list leaves):
@@ -112,6 +123,33 @@ cdef str _type_name(object x):
 cdef int _check_callable(object fun, str fname) except -1:
     if not callable(fun):
         raise TypeError(f"{fname}(): 'fun' must be callable, got {_type_name(fun)}.")
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
+# The callables the transforms return
+# ---------------------------------------------------------------------------------------------
+
+cdef class _Wrapper:
+    """Base of the callables returned by grad, value_and_grad, vmap, compile and checkpoint: like
+    a function made with ``functools.wraps``, each carries the wrapped function's ``__name__``,
+    ``__qualname__``, ``__doc__``, ``__module__`` and ``__wrapped__`` (so that
+    ``inspect.signature`` gives its signature), and looks its other attributes (``__code__``,
+    ``__defaults__``, ...) up on it, as the reference's do."""
+    cdef object fun
+    cdef dict __dict__
+    cdef object __weakref__
+
+    def __getattr__(self, name):
+        # reached only for names the wrapper itself lacks
+        return getattr(self.fun, name)
+
+
+cdef int _wrap_like(_Wrapper w, object fun) except -1:
+    w.fun = fun
+    # the function's own __dict__ is not copied: its attributes are looked up live by __getattr__
+    # (a wrapped nn.Module keeps showing its current `training`, for instance)
+    _functools.update_wrapper(w, fun, updated=())
     return 0
 
 
@@ -170,30 +208,103 @@ cdef int _call_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& o
 # grad / value_and_grad
 # ---------------------------------------------------------------------------------------------
 
+cdef object _fill(object tree, list tracers, Py_ssize_t* pos):
+    """`tree` with its arrays replaced, in flattening order, by `tracers[pos:]`. Lists and dicts
+    (and their subclasses, e.g. an nn.Module) are filled in place, so that the function receives
+    the caller's own containers, as in the reference; tuples are rebuilt with their own type."""
+    if _is_array(tree):
+        t = tracers[pos[0]]
+        pos[0] += 1
+        return t
+    if isinstance(tree, list):
+        for i in range(len(tree)):
+            x = tree[i]
+            y = _fill(x, tracers, pos)
+            if y is not x:
+                tree[i] = y
+        return tree
+    if isinstance(tree, tuple):
+        items = [_fill(x, tracers, pos) for x in tree]
+        if all(a is b for a, b in zip(items, tree)):
+            return tree
+        return _same_tuple_type(tree, items)
+    if isinstance(tree, dict):
+        for k, x in list((<dict>tree).items()):
+            y = _fill(x, tracers, pos)
+            if y is not x:
+                tree[k] = y
+        return tree
+    return tree
+
+
+cdef int _unfill(object tree, list tracers, list originals, Py_ssize_t* pos) except -1:
+    """Undo `_fill` in the lists and dicts of `tree` after the call, position by position, as the
+    reference does: an array still at its tracer's place gets the caller's original back; one the
+    function wrote there stays (as a new array object). Counting follows the containers as the
+    function left them; arrays past the traced count (appended by the function) are kept."""
+    cdef Py_ssize_t i
+    if isinstance(tree, list):
+        for i in range(len(tree)):
+            _unfill_slot(tree, i, tree[i], tracers, originals, pos)
+    elif isinstance(tree, dict):
+        for k, x in list((<dict>tree).items()):
+            _unfill_slot(tree, k, x, tracers, originals, pos)
+    elif isinstance(tree, tuple):
+        for x in tree:
+            if _is_array(x):
+                pos[0] += 1
+            else:
+                _unfill(x, tracers, originals, pos)
+    return 0
+
+
+cdef int _unfill_slot(object container, object key, object x, list tracers, list originals,
+                      Py_ssize_t* pos) except -1:
+    if not _is_array(x):
+        return _unfill(x, tracers, originals, pos)
+    cdef Py_ssize_t i = pos[0]
+    pos[0] += 1
+    if i >= len(tracers):
+        return 0
+    if (<array>x)._a.id() == (<array>tracers[i])._a.id():
+        container[key] = originals[i]
+    else:
+        container[key] = wrap((<array>x)._a)
+    return 0
+
+
 cdef class _GradCtx:
     cdef object fun
-    cdef list args
+    cdef tuple args
     cdef dict kwargs
-    cdef tuple argnums
-    cdef tuple argnames
+    cdef list starts          # offset of each positional argument's arrays in the flat inputs
+    cdef dict kw_starts       # offset of each keyword argument's arrays
     cdef bint with_value
-    cdef object output
+    cdef str name
+    cdef list tracers         # the arrays handed to the function, and the arguments holding them
+    cdef list filled_args
+    cdef dict filled_kwargs
+    cdef object output        # the function's output, array leaves replaced by _SLOT
 
 
 cdef int _grad_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& out) except -1:
     cdef _GradCtx ctx = <_GradCtx>ctx_
     cdef list tracers = wrap_list(inp)
-    cdef Py_ssize_t pos = 0
-    cdef list args = list(ctx.args)
-    for i in ctx.argnums:
-        args[i] = _rebuild(ctx.args[i], tracers, &pos)
-    kwargs = ctx.kwargs
-    if ctx.argnames:
-        kwargs = dict(kwargs)
-        for name in ctx.argnames:
-            kwargs[name] = _rebuild(ctx.kwargs[name], tracers, &pos)
+    cdef Py_ssize_t pos
+    cdef list args = []
+    cdef dict kwargs = {}
+    cdef Py_ssize_t i
+    for i in range(len(ctx.args)):
+        pos = ctx.starts[i]
+        args.append(_fill(ctx.args[i], tracers, &pos))
+    for k, v in ctx.kwargs.items():
+        pos = ctx.kw_starts[k]
+        kwargs[k] = _fill(v, tracers, &pos)
+    ctx.tracers = tracers
+    ctx.filled_args = args
+    ctx.filled_kwargs = kwargs
     r = ctx.fun(*args, **kwargs)
-    ctx.output = r
+    cdef list aux = []
     if _is_array(r):
         loss = r
     elif not ctx.with_value:
@@ -201,28 +312,48 @@ cdef int _grad_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& o
                          f"should be a scalar array; but {_type_name(r)} was returned.")
     elif isinstance(r, tuple) and len(r) > 0 and _is_array(r[0]):
         loss = r[0]
+        for x in r[1:]:
+            _flatten_loose(x, aux)
     elif isinstance(r, tuple) and len(r) > 0:
         raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
                          "compute should be either a scalar array or a tuple with the first value being "
                          "a scalar array (Union[array, tuple[array, Any, ...]]); but it was a tuple with "
                          f"the first value being of type {_type_name(r[0])}.")
+    elif isinstance(r, tuple):
+        raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
+                         "compute should be either a scalar array or a non-empty tuple whose first value "
+                         "is a scalar array; but an empty tuple was returned.")
     else:
         raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
                          "compute should be either a scalar array or a tuple with the first value being "
                          "a scalar array (Union[array, tuple[array, Any, ...]]); but "
                          f"{_type_name(r)} was returned.")
     out.push_back((<array>loss)._a)
+    # the other outputs come back as values only: no gradient flows from them
+    for x in aux:
+        out.push_back(tx.stop_gradient((<array>x)._a))
+    ctx.output = _rebuild_all(r, [_SLOT] * (1 + len(aux)))
     return 0
 
 
-cdef class _ValueAndGrad:
+cdef int _unfill_arguments(_GradCtx ctx, list originals) except -1:
+    cdef Py_ssize_t pos
+    cdef Py_ssize_t i
+    for i in range(len(ctx.filled_args)):
+        pos = ctx.starts[i]
+        _unfill(ctx.filled_args[i], ctx.tracers, originals, &pos)
+    for k, v in ctx.filled_kwargs.items():
+        pos = ctx.kw_starts[k]
+        _unfill(v, ctx.tracers, originals, &pos)
+    return 0
+
+
+cdef class _ValueAndGrad(_Wrapper):
     """The callable returned by :func:`grad` and :func:`value_and_grad`."""
-    cdef object fun
     cdef tuple argnums
     cdef tuple argnames
     cdef bint with_value
     cdef str name
-    cdef object __weakref__
 
     def __call__(self, *args, **kwargs):
         cdef str name = self.name
@@ -236,29 +367,57 @@ cdef class _ValueAndGrad:
                 raise ValueError(f"[{name}] Can't compute the gradient of keyword argument '{k}' because "
                                  f"the function is called with the following keyword arguments "
                                  f"{set(kwargs) if kwargs else '{}'}")
+        # Every array of the arguments goes through MLX (as the reference does, so the function sees
+        # new array objects everywhere): first those to differentiate, in the order of argnums and
+        # argnames, then the others. `starts` tells where each argument's arrays begin.
         cdef list flat = []
+        cdef list starts = [0] * n
+        cdef dict kw_starts = {}
         for i in self.argnums:
+            starts[i] = len(flat)
             _flatten_strict(args[i], flat, "tree_flatten")
         for k in self.argnames:
+            kw_starts[k] = len(flat)
             _flatten_strict(kwargs[k], flat, "tree_flatten")
+        cdef Py_ssize_t n_diff = len(flat)
+        if n_diff == 0:
+            raise ValueError(f"[{name}] Must specify at least one argument.")
+        # the structures of the gradients, taken before the function may change its inputs
+        grad_trees = [_rebuild_all(args[i], [_SLOT] * n_diff) for i in self.argnums]
+        grad_kw_trees = {k: _rebuild_all(kwargs[k], [_SLOT] * n_diff) for k in self.argnames}
+        cdef set diff_pos = set(self.argnums)
+        for i in range(n):
+            if i not in diff_pos:
+                starts[i] = len(flat)
+                _flatten_loose(args[i], flat)
+        for k, v in kwargs.items():
+            if k not in kw_starts:
+                kw_starts[k] = len(flat)
+                _flatten_loose(v, flat)
         cdef _GradCtx ctx = _GradCtx.__new__(_GradCtx)
         ctx.fun = self.fun
-        ctx.args = list(args)
+        ctx.args = args
         ctx.kwargs = kwargs
-        ctx.argnums = self.argnums
-        ctx.argnames = self.argnames
+        ctx.starts = starts
+        ctx.kw_starts = kw_starts
         ctx.with_value = self.with_value
+        ctx.name = name
         cdef vector[c_array] inputs = _to_vec(flat)
         cdef vector[int] nums = vector[int]()
         cdef int j
-        for j in range(len(flat)):
+        for j in range(n_diff):
             nums.push_back(j)
         cdef vector[c_array] values = vector[c_array]()
         cdef vector[c_array] grads = vector[c_array]()
-        tx.value_and_grad(<PyObject*>ctx, _grad_cb, inputs, nums, values, grads)
+        try:
+            tx.value_and_grad(<PyObject*>ctx, _grad_cb, inputs, nums, values, grads)
+        finally:
+            # also after an exception (where the reference leaves the tracers in place)
+            if ctx.tracers is not None:
+                _unfill_arguments(ctx, flat)
         cdef list g = wrap_list(grads)
         cdef Py_ssize_t pos = 0
-        pos_grads = [_rebuild(args[i], g, &pos) for i in self.argnums]
+        pos_grads = [_rebuild(t, g, &pos) for t in grad_trees]
         if len(pos_grads) == 1:
             pos_grads = pos_grads[0]
         elif len(pos_grads) == 0:
@@ -266,12 +425,12 @@ cdef class _ValueAndGrad:
         else:
             pos_grads = tuple(pos_grads)
         if self.argnames:
-            kw_grads = {k: _rebuild(kwargs[k], g, &pos) for k in self.argnames}
+            kw_grads = {k: _rebuild(grad_kw_trees[k], g, &pos) for k in self.argnames}
             result = (pos_grads, kw_grads)
         else:
             result = pos_grads
         if self.with_value:
-            return ctx.output, result
+            return _rebuild_all(ctx.output, wrap_list(values)), result
         return result
 
     def __repr__(self):
@@ -281,8 +440,6 @@ cdef class _ValueAndGrad:
 cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint with_value):
     cdef str name = "value_and_grad" if with_value else "grad"
     _check_callable(fun, name)
-    if argnames is None:
-        argnames = ()
     if isinstance(argnames, str):
         names = (argnames,)
     elif isinstance(argnames, (list, tuple)) and all(isinstance(a, str) for a in argnames):
@@ -291,11 +448,10 @@ cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint 
         raise TypeError(f"{name}(): 'argnames' must be a str or a sequence of str, got {_type_name(argnames)}.")
     if argnums is None:
         nums = (0,) if not names else ()
-    elif isinstance(argnums, int) and not isinstance(argnums, bool):
-        nums = (argnums,)
-    elif isinstance(argnums, (list, tuple)) and all(isinstance(a, int) and not isinstance(a, bool)
-                                                      for a in argnums):
-        nums = tuple(argnums)
+    elif isinstance(argnums, int):   # a bool counts as an int, as in the reference
+        nums = (int(argnums),)
+    elif isinstance(argnums, (list, tuple)) and all(isinstance(a, int) for a in argnums):
+        nums = tuple(int(a) for a in argnums)
     else:
         raise TypeError(f"{name}(): 'argnums' must be an int, a sequence of ints or None, "
                         f"got {_type_name(argnums)}.")
@@ -309,8 +465,10 @@ cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint 
         seen.add(i)
     if not nums and not names:
         raise ValueError(f"[{name}] Gradient wrt no argument requested")
+    # gradients come back in increasing argument order whatever the order asked, as in the reference
+    nums = tuple(sorted(nums))
     cdef _ValueAndGrad f = _ValueAndGrad.__new__(_ValueAndGrad)
-    f.fun = fun
+    _wrap_like(f, fun)
     f.argnums = nums
     f.argnames = names
     f.with_value = with_value
@@ -376,32 +534,62 @@ def jvp(fun, primals, tangents):
 # vmap
 # ---------------------------------------------------------------------------------------------
 
-cdef str _PREFIX_MSG = "is not a valid prefix of the {what} tree"
+cdef bint _is_axis(object a):
+    return a is None or isinstance(a, int)   # a bool counts as an int, as in the reference
+
+
+cdef int _not_a_prefix(object tree, object axes, str what) except -1:
+    raise ValueError(f"[vmap] The {what} axes {axes!r} are not a valid prefix of the {what}s' tree "
+                     f"({_what_is(tree)}).")
 
 
 cdef int _match_axes(object tree, object axes, list arrays, list ax, str what) except -1:
     """Flatten `tree` (arrays only) into `arrays` and the axis (int or None) of each into `ax`,
-    reading `axes` as a prefix tree of `tree`."""
-    cdef Py_ssize_t n0
-    if axes is None or (isinstance(axes, int) and not isinstance(axes, bool)):
-        n0 = len(arrays)
-        _flatten_strict(tree, arrays, "tree_flatten")
-        ax.extend([axes] * (len(arrays) - n0))
-    elif isinstance(axes, (list, tuple)):
-        if not isinstance(tree, (list, tuple)) or len(tree) != len(axes):
-            raise ValueError(f"[vmap] The {what} axes {axes!r} do not match the structure of the {what}s: "
-                             f"{_what_is(tree)}.")
-        for t, a in zip(tree, axes):
-            _match_axes(t, a, arrays, ax, what)
-    elif isinstance(axes, dict):
-        if not isinstance(tree, dict) or not all(k in axes for k in tree):
-            raise ValueError(f"[vmap] The {what} axes {axes!r} do not match the structure of the {what}s: "
-                             f"{_what_is(tree)}.")
-        for k, t in (<dict>tree).items():
-            _match_axes(t, axes[k], arrays, ax, what)
+    reading `axes` as a prefix of `tree`, by the reference's rules: a container of axes must be of
+    the same kind as the tree's container there (list, tuple, dict), with the same length or keys;
+    any other object stands for all the arrays below it, and must be an int or None at an array."""
+    if _is_array(tree):
+        if not _is_axis(axes):
+            raise ValueError(f"[vmap] axis must be int or None, got {_type_name(axes)}.")
+        arrays.append(tree)
+        ax.append(axes)
+        return 0
+    if isinstance(tree, list):
+        if isinstance(axes, list):
+            if len(axes) != len(tree):
+                _not_a_prefix(tree, axes, what)
+            for t, a in zip(tree, axes):
+                _match_axes(t, a, arrays, ax, what)
+            return 0
+    elif isinstance(tree, tuple):
+        if isinstance(axes, tuple):
+            if len(axes) != len(tree):
+                _not_a_prefix(tree, axes, what)
+            for t, a in zip(tree, axes):
+                _match_axes(t, a, arrays, ax, what)
+            return 0
+    elif isinstance(tree, dict):
+        if isinstance(axes, dict):
+            if len(axes) != len(tree) or not all(k in axes for k in tree):
+                _not_a_prefix(tree, axes, what)
+            for k, t in (<dict>tree).items():
+                _match_axes(t, axes[k], arrays, ax, what)
+            return 0
     else:
-        raise ValueError(f"[vmap] axis must be int or None, got {_type_name(axes)}.")
+        raise ValueError(f"[tree_flatten] The argument should contain only arrays, but it contains an "
+                         f"object of type {_type_name(tree)}.")
+    if isinstance(axes, (list, tuple, dict)):
+        _not_a_prefix(tree, axes, what)
+    for t in ((<dict>tree).values() if isinstance(tree, dict) else tree):
+        _match_axes(t, axes, arrays, ax, what)
     return 0
+
+
+cdef object _top_axes(object tree, object axes):
+    """The reference also takes a one-element tuple of axes for a lone array: (1,) as 1."""
+    if _is_array(tree) and isinstance(axes, tuple) and len(axes) == 1:
+        return axes[0]
+    return axes
 
 
 cdef int _axis(object x, object a, int extra, str what) except? -2:
@@ -451,30 +639,20 @@ cdef int _check_axes_arg(object axes, str name) except -1:
     return 0
 
 
-cdef class _Vmapped:
+cdef class _Vmapped(_Wrapper):
     """The callable returned by :func:`vmap`."""
-    cdef object fun
     cdef object in_axes
     cdef object out_axes
-    cdef object __weakref__
 
     def __call__(self, *args, **kwargs):
         if kwargs:
             raise TypeError("[vmap] Keyword arguments are not supported.")
         cdef list arrays = []
         cdef list ax = []
+        # a lone argument is matched with in_axes by itself, several as the tuple of them
         cdef bint single = len(args) == 1
         tree = args[0] if single else args
-        try:
-            _match_axes(tree, self.in_axes, arrays, ax, "input")
-        except ValueError:
-            # in_axes given per positional argument, e.g. (0,) for a single argument
-            if not (single and isinstance(self.in_axes, (list, tuple)) and len(self.in_axes) == 1):
-                raise
-            arrays, ax = [], []
-            single = False
-            tree = args
-            _match_axes(tree, self.in_axes, arrays, ax, "input")
+        _match_axes(tree, _top_axes(tree, self.in_axes), arrays, ax, "input")
         if all(a is None for a in ax):
             raise ValueError("At least one of in_axes must be non-None.")
         cdef vector[int] in_ax = vector[int]()
@@ -490,7 +668,7 @@ cdef class _Vmapped:
         tx.vmap_trace(<PyObject*>ctx, _vmap_cb, inputs, in_ax, s_in, s_out)
         cdef list outs = []
         cdef list oax = []
-        _match_axes(ctx.out_template, self.out_axes, outs, oax, "output")
+        _match_axes(ctx.out_template, _top_axes(ctx.out_template, self.out_axes), outs, oax, "output")
         cdef vector[int] out_ax = vector[int]()
         cdef list s_outs = wrap_list(s_out)
         for x, a in zip(s_outs, oax):
@@ -512,7 +690,7 @@ def vmap(fun, in_axes=0, out_axes=0):
     _check_axes_arg(in_axes, "in_axes")
     _check_axes_arg(out_axes, "out_axes")
     cdef _Vmapped f = _Vmapped.__new__(_Vmapped)
-    f.fun = fun
+    _wrap_like(f, fun)
     f.in_axes = in_axes
     f.out_axes = out_axes
     return f
@@ -691,14 +869,12 @@ cdef int _replace_outputs(object tree, list leaves, Py_ssize_t* pos) except -1:
 
 
 
-cdef class _Compiled:
+cdef class _Compiled(_Wrapper):
     """The callable returned by :func:`compile`."""
-    cdef object fun
     cdef object inputs
     cdef object outputs
     cdef bint shapeless
     cdef tx.CompileHandle handle
-    cdef object __weakref__
 
     def __cinit__(self):
         self.handle = tx.CompileHandle()
@@ -754,7 +930,7 @@ def compile(fun, inputs=None, outputs=None, shapeless=False):
     """
     _check_callable(fun, "compile")
     cdef _Compiled f = _Compiled.__new__(_Compiled)
-    f.fun = fun
+    _wrap_like(f, fun)
     f.inputs = inputs
     f.outputs = outputs
     f.shapeless = bool(shapeless)
@@ -776,10 +952,8 @@ def enable_compile():
 # checkpoint
 # ---------------------------------------------------------------------------------------------
 
-cdef class _Checkpointed:
+cdef class _Checkpointed(_Wrapper):
     """The callable returned by :func:`checkpoint`."""
-    cdef object fun
-    cdef object __weakref__
 
     def __call__(self, *args, **kwargs):
         cdef _CallCtx ctx = _call_ctx(_CallCtx.__new__(_CallCtx), self.fun, args, kwargs,
@@ -795,7 +969,7 @@ def checkpoint(fun):
     """A version of ``fun`` whose intermediate values are recomputed, not stored, for gradients."""
     _check_callable(fun, "checkpoint")
     cdef _Checkpointed f = _Checkpointed.__new__(_Checkpointed)
-    f.fun = fun
+    _wrap_like(f, fun)
     return f
 
 
