@@ -164,7 +164,9 @@ cdef class _CallCtx:
     cdef dict kwargs
     cdef object out_template      # the function's output, as last traced
     cdef str where
-    cdef object err                # exception type for outputs that are not arrays
+    cdef object err                # exception type for outputs that are not arrays; None lets
+                                   # non-array leaves through, as constants (checkpoint, custom_function)
+    cdef bint needs_array_output   # libmlx's checkpoint crashes on a function without array outputs
 
     cdef list inputs(self):
         cdef list xs = []
@@ -193,6 +195,15 @@ cdef int _call_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& o
     else:
         r = ctx.fun(*args)
     cdef list outs = []
+    if ctx.err is None:
+        _flatten_loose(r, outs)
+        if ctx.needs_array_output and not outs:
+            raise ValueError(f"[{ctx.where}] The function must return at least one array, but it returned "
+                             f"none (its output is of type {_type_name(r)}).")
+        ctx.out_template = r
+        for x in outs:
+            out.push_back((<array>x)._a)
+        return 0
     try:
         _flatten_strict(r, outs, ctx.where)
     except ValueError:
@@ -957,7 +968,8 @@ cdef class _Checkpointed(_Wrapper):
 
     def __call__(self, *args, **kwargs):
         cdef _CallCtx ctx = _call_ctx(_CallCtx.__new__(_CallCtx), self.fun, args, kwargs,
-                                      "checkpoint", ValueError)
+                                      "checkpoint", None)
+        ctx.needs_array_output = True
         cdef vector[c_array] res = tx.checkpoint(<PyObject*>ctx, _call_cb, _to_vec(ctx.inputs()))
         return _rebuild_all(ctx.out_template, wrap_list(res))
 
@@ -1100,11 +1112,7 @@ cdef class custom_function:
     def __init__(self, f):
         _check_callable(f, "custom_function")
         self._fun = f
-        try:
-            self.__doc__ = getattr(f, "__doc__", None)
-            self.__name__ = getattr(f, "__name__", type(self).__name__)
-        except AttributeError:
-            pass
+        _functools.update_wrapper(self, f, updated=())
 
     def vjp(self, f):
         """Set the function computing the vjp; returns this custom_function (a decorator)."""
@@ -1126,7 +1134,7 @@ cdef class custom_function:
 
     def __call__(self, *args, **kwargs):
         cdef _CustomCtx ctx = <_CustomCtx>_call_ctx(_CustomCtx.__new__(_CustomCtx), self._fun, args, kwargs,
-                                                    "custom_function", ValueError)
+                                                    "custom_function", None)
         ctx.owner = self
         cdef tx.VjpCb vjp_cb = NULL
         cdef tx.JvpCb jvp_cb = NULL
