@@ -167,6 +167,8 @@ cdef class _CallCtx:
     cdef object err                # exception type for outputs that are not arrays; None lets
                                    # non-array leaves through, as constants (checkpoint, custom_function)
     cdef bint needs_array_output   # libmlx's checkpoint crashes on a function without array outputs
+    cdef list originals            # set when a call on the arguments' own arrays gets the arguments
+                                   # themselves (custom_function's direct call, as in the reference)
 
     cdef list inputs(self):
         cdef list xs = []
@@ -185,15 +187,28 @@ cdef _CallCtx _call_ctx(_CallCtx ctx, object fun, tuple args, dict kwargs, str w
     return ctx
 
 
+cdef bint _same_arrays(const vector[c_array]& inp, list xs):
+    if inp.size() != <size_t>len(xs):
+        return False
+    cdef size_t i
+    for i in range(inp.size()):
+        if inp[i].id() != (<array>xs[i])._a.id():
+            return False
+    return True
+
+
 cdef int _call_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& out) except -1:
     cdef _CallCtx ctx = <_CallCtx>ctx_
     cdef list tracers = wrap_list(inp)
     cdef Py_ssize_t pos = 0
-    args = _rebuild(ctx.args, tracers, &pos)
-    if ctx.kwargs:
-        r = ctx.fun(*args, **_rebuild(ctx.kwargs, tracers, &pos))
+    if ctx.originals is not None and _same_arrays(inp, ctx.originals):
+        r = ctx.fun(*ctx.args, **(ctx.kwargs or {}))
     else:
-        r = ctx.fun(*args)
+        args = _rebuild(ctx.args, tracers, &pos)
+        if ctx.kwargs:
+            r = ctx.fun(*args, **_rebuild(ctx.kwargs, tracers, &pos))
+        else:
+            r = ctx.fun(*args)
     cdef list outs = []
     if ctx.err is None:
         _flatten_loose(r, outs)
@@ -1136,6 +1151,8 @@ cdef class custom_function:
         cdef _CustomCtx ctx = <_CustomCtx>_call_ctx(_CustomCtx.__new__(_CustomCtx), self._fun, args, kwargs,
                                                     "custom_function", None)
         ctx.owner = self
+        cdef list inputs = ctx.inputs()
+        ctx.originals = inputs
         cdef tx.VjpCb vjp_cb = NULL
         cdef tx.JvpCb jvp_cb = NULL
         cdef tx.VmapCb vmap_cb = NULL
@@ -1146,5 +1163,5 @@ cdef class custom_function:
         if self._vmap is not None:
             vmap_cb = _custom_vmap_cb
         cdef vector[c_array] res = tx.custom_function(<PyObject*>ctx, _call_cb, vjp_cb, jvp_cb, vmap_cb,
-                                                      _to_vec(ctx.inputs()))
+                                                      _to_vec(inputs))
         return _rebuild_all(ctx.out_template, wrap_list(res))
