@@ -249,11 +249,8 @@ cdef object _fill(object tree, list tracers, Py_ssize_t* pos):
             if y is not x:
                 tree[i] = y
         return tree
-    if isinstance(tree, tuple):
-        items = [_fill(x, tracers, pos) for x in tree]
-        if all(a is b for a, b in zip(items, tree)):
-            return tree
-        return _same_tuple_type(tree, items)
+    if isinstance(tree, tuple):   # a new tuple even without arrays, as in the reference
+        return _same_tuple_type(tree, [_fill(x, tracers, pos) for x in tree])
     if isinstance(tree, dict):
         for k, x in list((<dict>tree).items()):
             y = _fill(x, tracers, pos)

@@ -729,3 +729,16 @@ def test_custom_function_direct_call_gets_the_arguments_themselves():
     # under a transform the function sees the transform's arrays, and gradients still flow
     g = mx.grad(lambda a: mx.custom_function(lambda b: (b * b).sum())(a))(x)
     np.testing.assert_array_equal(npa(g), 2 * npa(x))
+
+
+def test_grad_rebuilds_every_tuple_argument():
+    inner = [3]
+    tp, tp2 = (1, 2), (inner, "a")
+    seen = {}
+
+    def f(a, t, t2):
+        seen.update(t=t is tp, t2=t2 is tp2, inner=t2[0] is inner, values=(t, t2))
+        return a * 2
+
+    assert float(mx.grad(f)(mx.array(2.0), tp, tp2)) == 2.0
+    assert seen == {"t": False, "t2": False, "inner": True, "values": ((1, 2), ([3], "a"))}
