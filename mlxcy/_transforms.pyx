@@ -15,10 +15,10 @@ from mlxcy._core cimport array, wrap, wrap_list
 from mlxcy.includes.mlx cimport array as c_array
 from mlxcy.includes cimport transforms as tx
 
-import functools as _functools
-
 __all__ = ["grad", "value_and_grad", "vjp", "jvp", "vmap", "compile", "disable_compile",
            "enable_compile", "checkpoint", "custom_function"]
+
+import functools as _functools
 
 
 # ---------------------------------------------------------------------------------------------
