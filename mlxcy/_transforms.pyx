@@ -506,8 +506,12 @@ def value_and_grad(fun, argnums=None, argnames=()):
     elements are passed through). ``argnums`` (int, sequence of ints; default 0 unless
     ``argnames`` is given) picks positional arguments and ``argnames`` keyword arguments; each may
     be a tree (list, tuple, dict) of arrays. The new function returns ``(value, grads)``, grads
-    shaped like the selected arguments (a tuple for several argnums, ``(positional, {name: ...})``
-    when ``argnames`` is used).
+    shaped like the selected arguments (a tuple, in increasing argument order, for several
+    argnums; ``(positional, {name: ...})`` when ``argnames`` is used).
+
+    ``fun`` receives the caller's own lists and dicts (an ``nn.Module`` too) with their arrays
+    replaced by traced ones; afterwards each array still in its place is given back, while what
+    ``fun`` wrote into them stays. The other outputs carry no gradient.
     """
     return _make_grad(fun, argnums, argnames, True)
 
