@@ -18,7 +18,9 @@ from mlxcy.includes cimport transforms as tx
 __all__ = ["grad", "value_and_grad", "vjp", "jvp", "vmap", "compile", "disable_compile",
            "enable_compile", "checkpoint", "custom_function"]
 
+import collections.abc as _abc
 import functools as _functools
+import operator as _operator
 
 
 # ---------------------------------------------------------------------------------------------
@@ -460,21 +462,31 @@ cdef class _ValueAndGrad(_Wrapper):
         return f"<{self.name} of {self.fun!r}>"
 
 
+cdef bint _is_index(object x):
+    """An integer for the reference's int parameters: int, bool, NumPy integers (__index__)."""
+    return not isinstance(x, float) and hasattr(type(x), "__index__")
+
+
+cdef bint _is_sequence(object x):
+    """A sequence for the reference's Sequence parameters: list, tuple, range, ... (not a str)."""
+    return isinstance(x, _abc.Sequence) and not isinstance(x, (str, bytes))
+
+
 cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint with_value):
     cdef str name = "value_and_grad" if with_value else "grad"
     _check_callable(fun, name)
     if isinstance(argnames, str):
         names = (argnames,)
-    elif isinstance(argnames, (list, tuple)) and all(isinstance(a, str) for a in argnames):
+    elif _is_sequence(argnames) and all(isinstance(a, str) for a in argnames):
         names = tuple(dict.fromkeys(argnames))
     else:
         raise TypeError(f"{name}(): 'argnames' must be a str or a sequence of str, got {_type_name(argnames)}.")
     if argnums is None:
         nums = (0,) if not names else ()
-    elif isinstance(argnums, int):   # a bool counts as an int, as in the reference
-        nums = (int(argnums),)
-    elif isinstance(argnums, (list, tuple)) and all(isinstance(a, int) for a in argnums):
-        nums = tuple(int(a) for a in argnums)
+    elif _is_index(argnums):   # an int, a bool or a NumPy integer, as in the reference
+        nums = (_operator.index(argnums),)
+    elif _is_sequence(argnums) and all(_is_index(a) for a in argnums):
+        nums = tuple(_operator.index(a) for a in argnums)
     else:
         raise TypeError(f"{name}(): 'argnums' must be an int, a sequence of ints or None, "
                         f"got {_type_name(argnums)}.")

@@ -604,6 +604,13 @@ def test_grad_argnums_unsorted_and_bool():
     np.testing.assert_array_equal(npa(g), npa(x))
     with pytest.raises(TypeError):
         mx.grad(lambda a: a, argnames=None)
+    # NumPy integers and any sequence (a range) are accepted as in the reference
+    sq = lambda a: (a * a).sum()  # noqa: E731
+    for argnums in (np.int64(0), (np.int64(0),), range(1)):
+        np.testing.assert_array_equal(npa(mx.grad(sq, argnums=argnums)(x)), 2 * npa(x))
+    for bad in (1.0, "a", [0.0]):
+        with pytest.raises(TypeError):
+            mx.grad(sq, argnums=bad)
 
 
 def test_grad_no_array_to_differentiate():
