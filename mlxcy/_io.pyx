@@ -946,6 +946,7 @@ def export_function(file_or_callback, fun, *args, shapeless=False, metadata=None
     cdef unordered_map[string, c_array] ckw = _kwarg_map(kw)
     cdef PyTraceFn f = cio.py_trace_fun(<PyObject*>fun, _trace_call)
     path = _as_path(file_or_callback)
+    failure = None
     try:
         if path is not None:
             if metadata is not None and not isinstance(metadata, str):
@@ -960,7 +961,9 @@ def export_function(file_or_callback, fun, *args, shapeless=False, metadata=None
             raise TypeError("[export_function] Expected a file path or a callback, got "
                             f"{type(file_or_callback).__name__}")
     except RuntimeError as e:
-        _raise_pending(e)
+        failure = e
+    if failure is not None:   # raised out of the handler: the function's own error shows unchained
+        _raise_pending(failure)
 
 
 cdef class FunctionExporter:
@@ -980,10 +983,13 @@ cdef class FunctionExporter:
         pos, kw = _split_inputs(args, kwargs, "export_function")
         cdef vector[c_array] cargs = _arg_vector(pos)
         cdef unordered_map[string, c_array] ckw = _kwarg_map(kw)
+        failure = None
         try:
             cio.exporter_call(deref(self._e), cargs, ckw)
         except RuntimeError as e:
-            _raise_pending(e)
+            failure = e
+        if failure is not None:
+            _raise_pending(failure)
 
     def close(self):
         """Finish the file; later calls raise."""

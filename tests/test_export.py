@@ -238,3 +238,27 @@ def test_imported_function_refuses_python_scalars(tmp_path):
     assert val(h(mx.array([1.0, 2.0, 3.0]), mx.array([3.0, 3.0, 3.0]))[0]) == [3.0, 6.0, 9.0]
     with pytest.raises(ValueError, match="Inputs can either be"):
         h(1.0)
+
+
+def test_callback_primitive_arguments_shapes_are_tuples():
+    # as the reference hands them: shapes (Shape/Strides) as tuples, other int vectors as lists
+    seen = []
+    mx.export_function(seen.append, lambda x: mx.pad(x, ((1, 1), (0, 0))).T,
+                       mx.ones((2, 3)))
+    args = {d["name"]: d["arguments"] for d in seen if d["type"] == "primitive"}
+    axes, low, high = args["Pad"][:3]
+    assert axes == [0, 1] and low == (1, 0) and high == (1, 0)
+    assert args["Transpose"] == [[1, 0]]
+
+
+def test_errors_inside_the_exported_function_are_not_chained(tmp_path):
+    def bad(x):
+        raise KeyError("inside")
+
+    with pytest.raises(KeyError) as info:
+        mx.export_function(str(tmp_path / "b.mlxfn"), bad, mx.array(1))
+    assert info.value.__context__ is None
+    with mx.exporter(str(tmp_path / "c.mlxfn"), bad) as e:
+        with pytest.raises(KeyError) as info:
+            e(mx.array(1))
+    assert info.value.__context__ is None
