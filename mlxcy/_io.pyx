@@ -820,24 +820,59 @@ cdef object _raise_pending(object err):
     raise err
 
 
-cdef tuple _split_inputs(tuple args, dict kwargs):
-    """Positional and keyword inputs, accepting ``(tuple_of_arrays, dict_of_arrays)`` too."""
-    if 1 <= len(args) <= 2 and isinstance(args[0], (list, tuple)) and (len(args) == 1 or isinstance(args[1], dict)):
-        kw = dict(args[1]) if len(args) == 2 else {}
-        kw.update(kwargs)
-        return tuple(args[0]), kw
-    if len(args) == 1 and isinstance(args[0], dict):
-        kw = dict(args[0])
-        kw.update(kwargs)
-        return (), kw
-    return args, kwargs
+cdef str _INPUTS_MSG = ("Inputs can either be a variable number of positional and keyword arrays or a "
+                        "single tuple and/or dictionary of arrays.")
 
 
-cdef vector[c_array] _arg_vector(object args) except *:
+cdef bint _all_arrays(object xs):
+    return all(isinstance(x, array) for x in xs)
+
+
+cdef bint _arrays_by_name(object d):
+    return all(isinstance(k, str) and isinstance(v, array) for k, v in d.items())
+
+
+cdef tuple _split_inputs(tuple args, dict kwargs, str where):
+    """The positional and keyword input arrays, given the reference's two ways: arrays as
+    ``*args``/``**kwargs``, or a single tuple (or list) and/or dict of arrays as the only
+    positional arguments. Anything else (a Python scalar, a NumPy array, a nested list) is a
+    ValueError, as in the reference: an exported function takes arrays only."""
+    if _all_arrays(args) and _all_arrays(kwargs.values()):
+        return args, kwargs
+    if not kwargs and len(args) == 1 and isinstance(args[0], dict) and _arrays_by_name(args[0]):
+        return (), dict(args[0])
+    if (not kwargs and 1 <= len(args) <= 2 and isinstance(args[0], (list, tuple)) and _all_arrays(args[0])
+            and (len(args) == 1 or (isinstance(args[1], dict) and _arrays_by_name(args[1])))):
+        return tuple(args[0]), (dict(args[1]) if len(args) == 2 else {})
+    raise ValueError(f"[{where}] {_INPUTS_MSG}")
+
+
+cdef vector[c_array] _arg_vector(tuple args) except *:
+    """The C++ vector of `args`, arrays already checked by _split_inputs."""
     cdef vector[c_array] v = vector[c_array]()
     for a in args:
-        v.push_back((<array>_to_array(a, "export"))._a)
+        v.push_back((<array>a)._a)
     return v
+
+
+cdef unordered_map[string, c_array] _kwarg_map(dict kwargs) except *:
+    """The C++ map of `kwargs`, arrays already checked by _split_inputs."""
+    cdef unordered_map[string, c_array] m = unordered_map[string, c_array]()
+    for k, v in kwargs.items():
+        cio.array_map_set(m, k.encode(), (<array>v)._a)
+    return m
+
+
+cdef str _describe(object r):
+    if isinstance(r, (list, tuple)):
+        return f"a {type(r).__name__} holding something other than arrays"
+    return f"an object of type {type(r).__name__}"
+
+
+cdef int _check_exportable(object fun, str where) except -1:
+    if not callable(fun):
+        raise TypeError(f"[{where}] The function to export must be callable, got {type(fun).__name__}.")
+    return 0
 
 
 cdef cbool _trace_call(PyObject* fn, const vector[c_array]& args, const unordered_map[string, c_array]& kwargs,
@@ -849,8 +884,9 @@ cdef cbool _trace_call(PyObject* fn, const vector[c_array]& args, const unordere
         r = (<object>fn)(*pos, **kw)
         if isinstance(r, array):
             r = (r,)
-        if not isinstance(r, (list, tuple)) or not all(isinstance(x, array) for x in r):
-            raise TypeError("The function to export must return an array or a tuple/list of arrays")
+        if not isinstance(r, (list, tuple)) or not _all_arrays(r):
+            raise ValueError("[export_function] Outputs can be either a single array, a tuple, or a list of "
+                             f"arrays, but the function returned {_describe(r)}.")
         for x in r:
             out.push_back((<array>x)._a)
         return True
@@ -904,11 +940,13 @@ def export_function(file_or_callback, fun, *args, shapeless=False, metadata=None
     stored alongside and read back by :func:`import_function`."""
     cdef tuple pos
     cdef dict kw
-    pos, kw = _split_inputs(args, kwargs)
+    _check_exportable(fun, "export_function")
+    pos, kw = _split_inputs(args, kwargs, "export_function")
     cdef vector[c_array] cargs = _arg_vector(pos)
-    cdef unordered_map[string, c_array] ckw = _array_map(kw, "export_function")
+    cdef unordered_map[string, c_array] ckw = _kwarg_map(kw)
     cdef PyTraceFn f = cio.py_trace_fun(<PyObject*>fun, _trace_call)
     path = _as_path(file_or_callback)
+    failure = None
     try:
         if path is not None:
             if metadata is not None and not isinstance(metadata, str):
@@ -923,7 +961,9 @@ def export_function(file_or_callback, fun, *args, shapeless=False, metadata=None
             raise TypeError("[export_function] Expected a file path or a callback, got "
                             f"{type(file_or_callback).__name__}")
     except RuntimeError as e:
-        _raise_pending(e)
+        failure = e
+    if failure is not None:   # raised out of the handler: the function's own error shows unchained
+        _raise_pending(failure)
 
 
 cdef class FunctionExporter:
@@ -940,13 +980,16 @@ cdef class FunctionExporter:
         cdef dict kw
         if self._closed:
             raise RuntimeError("[FunctionExporter] The exporter is closed")
-        pos, kw = _split_inputs(args, kwargs)
+        pos, kw = _split_inputs(args, kwargs, "export_function")
         cdef vector[c_array] cargs = _arg_vector(pos)
-        cdef unordered_map[string, c_array] ckw = _array_map(kw, "FunctionExporter")
+        cdef unordered_map[string, c_array] ckw = _kwarg_map(kw)
+        failure = None
         try:
             cio.exporter_call(deref(self._e), cargs, ckw)
         except RuntimeError as e:
-            _raise_pending(e)
+            failure = e
+        if failure is not None:
+            _raise_pending(failure)
 
     def close(self):
         """Finish the file; later calls raise."""
@@ -965,6 +1008,7 @@ cdef class FunctionExporter:
 def exporter(file, fun, *, shapeless=False, metadata=None):
     """A :class:`FunctionExporter` writing traces of ``fun`` to ``file`` (a path) or, if
     ``file`` is callable, handing each trace's parts to it."""
+    _check_exportable(fun, "exporter")
     cdef FunctionExporter e = FunctionExporter.__new__(FunctionExporter)
     cdef PyTraceFn f = cio.py_trace_fun(<PyObject*>fun, _trace_call)
     path = _as_path(file)
@@ -990,9 +1034,9 @@ cdef class _ImportedFunction:
         cdef tuple pos
         cdef dict kw
         cdef vector[c_array] res
-        pos, kw = _split_inputs(args, kwargs)
+        pos, kw = _split_inputs(args, kwargs, "import_function::call")
         cdef vector[c_array] cargs = _arg_vector(pos)
-        cdef unordered_map[string, c_array] ckw = _array_map(kw, "import_function")
+        cdef unordered_map[string, c_array] ckw = _kwarg_map(kw)
         with nogil:
             res = cio.imported_call(deref(self._f), cargs, ckw)
         return tuple(wrap_list(res))
@@ -1014,17 +1058,40 @@ def import_function(file, return_metadata=False):
     return f
 
 
+cdef int _flatten_outputs(object tree, vector[c_array]& out) except -1:
+    """Append the arrays of a tree (lists, tuples, dicts) to `out`; other leaves are a ValueError."""
+    if isinstance(tree, array):
+        out.push_back((<array>tree)._a)
+    elif isinstance(tree, (list, tuple)):
+        for x in tree:
+            _flatten_outputs(x, out)
+    elif isinstance(tree, dict):
+        for x in (<dict>tree).values():
+            _flatten_outputs(x, out)
+    else:
+        raise ValueError("[tree_flatten] The argument should contain only arrays, but it contains an "
+                         f"object of type {type(tree).__name__}.")
+    return 0
+
+
 def export_to_dot(file, *args, **kwargs):
-    """Write the graph of the given output arrays in DOT format to a path or text file object;
-    keyword arguments name arrays of the graph (``x=x``)."""
-    cdef vector[c_array] outs = _arg_vector(args)
+    """Write the graph that computes the given arrays, in DOT format, to a path or a text file
+    object. Positional arguments are arrays or trees of arrays; keyword arguments are arrays too,
+    drawn under their keyword's name (``out=y`` labels ``y`` "out")."""
+    cdef vector[c_array] outs = vector[c_array]()
+    _flatten_outputs(args, outs)
     cdef vector[string] names = vector[string]()
     cdef vector[c_array] named = vector[c_array]()
+    cdef vector[c_array] checked = vector[c_array]()
     for k, v in kwargs.items():
+        _flatten_outputs(v, checked)   # a ValueError for what is not an array, as in the reference
         if not isinstance(v, array):
-            raise TypeError(f"[export_to_dot] Keyword {k!r} must be an array, got {type(v).__name__}")
+            # (a tree of arrays: the reference fails there with std::bad_cast)
+            raise RuntimeError(f"[export_to_dot] Keyword argument {k!r} must be a single array, "
+                               f"got {type(v).__name__}.")
         names.push_back(k.encode())
         named.push_back((<array>v)._a)
+        outs.push_back((<array>v)._a)
     text = cio.export_dot_string(outs, names, named).decode("utf-8", "surrogateescape")
     path = _as_path(file)
     if path is not None:
@@ -1033,4 +1100,5 @@ def export_to_dot(file, *args, **kwargs):
     elif hasattr(file, "write"):
         file.write(text)
     else:
-        raise TypeError(f"[export_to_dot] Expected a path or a text file object, got {type(file).__name__}")
+        raise ValueError("[export_to_dot] Accepts file-like objects or strings to be used as filenames, "
+                         f"got {type(file).__name__}.")

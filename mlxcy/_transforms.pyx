@@ -20,6 +20,10 @@ from mlxcy.random import _RandomState
 __all__ = ["grad", "value_and_grad", "vjp", "jvp", "vmap", "compile", "disable_compile",
            "enable_compile", "checkpoint", "custom_function"]
 
+import collections.abc as _abc
+import functools as _functools
+import operator as _operator
+
 
 # ---------------------------------------------------------------------------------------------
 # Trees of arrays
@@ -79,13 +83,22 @@ cdef object _rebuild(object tree, list leaves, Py_ssize_t* pos):
     if isinstance(tree, list):
         return [_rebuild(x, leaves, pos) for x in tree]
     if isinstance(tree, tuple):
-        items = [_rebuild(x, leaves, pos) for x in tree]
-        if type(tree) is not tuple and hasattr(tree, "_fields"):
-            return type(tree)(*items)
-        return tuple(items)
+        return _same_tuple_type(tree, [_rebuild(x, leaves, pos) for x in tree])
     if isinstance(tree, dict):
         return {k: _rebuild(v, leaves, pos) for k, v in (<dict>tree).items()}
     return tree
+
+
+cdef object _same_tuple_type(object like, list items):
+    """A tuple of `items` of the type of `like`: tuple subclasses keep their type (a NamedTuple
+    takes the items as arguments, another subclass as one iterable); list and dict subclasses, on
+    the other hand, come back as plain lists and dicts, as in the reference."""
+    t = type(like)
+    if t is tuple:
+        return tuple(items)
+    if hasattr(like, "_fields"):
+        return t(*items)
+    return t(items)
 
 
 cdef object _rebuild_all(object tree, list leaves):
@@ -127,6 +140,33 @@ cdef int _check_callable(object fun, str fname) except -1:
 
 
 # ---------------------------------------------------------------------------------------------
+# The callables the transforms return
+# ---------------------------------------------------------------------------------------------
+
+cdef class _Wrapper:
+    """Base of the callables returned by grad, value_and_grad, vmap, compile and checkpoint: like
+    a function made with ``functools.wraps``, each carries the wrapped function's ``__name__``,
+    ``__qualname__``, ``__doc__``, ``__module__`` and ``__wrapped__`` (so that
+    ``inspect.signature`` gives its signature), and looks its other attributes (``__code__``,
+    ``__defaults__``, ...) up on it, as the reference's do."""
+    cdef object fun
+    cdef dict __dict__
+    cdef object __weakref__
+
+    def __getattr__(self, name):
+        # reached only for names the wrapper itself lacks
+        return getattr(self.fun, name)
+
+
+cdef int _wrap_like(_Wrapper w, object fun) except -1:
+    w.fun = fun
+    # the function's own __dict__ is not copied: its attributes are looked up live by __getattr__
+    # (a wrapped nn.Module keeps showing its current `training`, for instance)
+    _functools.update_wrapper(w, fun, updated=())
+    return 0
+
+
+# ---------------------------------------------------------------------------------------------
 # Calling a Python function on tracers (shared by vjp, jvp, checkpoint, custom_function)
 # ---------------------------------------------------------------------------------------------
 
@@ -137,7 +177,11 @@ cdef class _CallCtx:
     cdef dict kwargs
     cdef object out_template      # the function's output, as last traced
     cdef str where
-    cdef object err                # exception type for outputs that are not arrays
+    cdef object err                # exception type for outputs that are not arrays; None lets
+                                   # non-array leaves through, as constants (checkpoint, custom_function)
+    cdef bint needs_array_output   # libmlx's checkpoint crashes on a function without array outputs
+    cdef list originals            # set when a call on the arguments' own arrays gets the arguments
+                                   # themselves (custom_function's direct call, as in the reference)
 
     cdef list inputs(self):
         cdef list xs = []
@@ -156,16 +200,38 @@ cdef _CallCtx _call_ctx(_CallCtx ctx, object fun, tuple args, dict kwargs, str w
     return ctx
 
 
+cdef bint _same_arrays(const vector[c_array]& inp, list xs):
+    if inp.size() != <size_t>len(xs):
+        return False
+    cdef size_t i
+    for i in range(inp.size()):
+        if inp[i].id() != (<array>xs[i])._a.id():
+            return False
+    return True
+
+
 cdef int _call_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& out) except -1:
     cdef _CallCtx ctx = <_CallCtx>ctx_
     cdef list tracers = wrap_list(inp)
     cdef Py_ssize_t pos = 0
-    args = _rebuild(ctx.args, tracers, &pos)
-    if ctx.kwargs:
-        r = ctx.fun(*args, **_rebuild(ctx.kwargs, tracers, &pos))
+    if ctx.originals is not None and _same_arrays(inp, ctx.originals):
+        r = ctx.fun(*ctx.args, **(ctx.kwargs or {}))
     else:
-        r = ctx.fun(*args)
+        args = _rebuild(ctx.args, tracers, &pos)
+        if ctx.kwargs:
+            r = ctx.fun(*args, **_rebuild(ctx.kwargs, tracers, &pos))
+        else:
+            r = ctx.fun(*args)
     cdef list outs = []
+    if ctx.err is None:
+        _flatten_loose(r, outs)
+        if ctx.needs_array_output and not outs:
+            raise ValueError(f"[{ctx.where}] The function must return at least one array, but it returned "
+                             f"none (its output is of type {_type_name(r)}).")
+        ctx.out_template = r
+        for x in outs:
+            out.push_back((<array>x)._a)
+        return 0
     try:
         _flatten_strict(r, outs, ctx.where)
     except ValueError:
@@ -181,30 +247,100 @@ cdef int _call_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& o
 # grad / value_and_grad
 # ---------------------------------------------------------------------------------------------
 
+cdef object _fill(object tree, list tracers, Py_ssize_t* pos):
+    """`tree` with its arrays replaced, in flattening order, by `tracers[pos:]`. Lists and dicts
+    (and their subclasses, e.g. an nn.Module) are filled in place, so that the function receives
+    the caller's own containers, as in the reference; tuples are rebuilt with their own type."""
+    if _is_array(tree):
+        t = tracers[pos[0]]
+        pos[0] += 1
+        return t
+    if isinstance(tree, list):
+        for i in range(len(tree)):
+            x = tree[i]
+            y = _fill(x, tracers, pos)
+            if y is not x:
+                tree[i] = y
+        return tree
+    if isinstance(tree, tuple):   # a new tuple even without arrays, as in the reference
+        return _same_tuple_type(tree, [_fill(x, tracers, pos) for x in tree])
+    if isinstance(tree, dict):
+        for k, x in list((<dict>tree).items()):
+            y = _fill(x, tracers, pos)
+            if y is not x:
+                tree[k] = y
+        return tree
+    return tree
+
+
+cdef int _unfill(object tree, list tracers, list originals, Py_ssize_t* pos) except -1:
+    """Undo `_fill` in the lists and dicts of `tree` after the call, position by position, as the
+    reference does: an array still at its tracer's place gets the caller's original back; one the
+    function wrote there stays (as a new array object). Counting follows the containers as the
+    function left them; arrays past the traced count (appended by the function) are kept."""
+    cdef Py_ssize_t i
+    if isinstance(tree, list):
+        for i in range(len(tree)):
+            _unfill_slot(tree, i, tree[i], tracers, originals, pos)
+    elif isinstance(tree, dict):
+        for k, x in list((<dict>tree).items()):
+            _unfill_slot(tree, k, x, tracers, originals, pos)
+    elif isinstance(tree, tuple):
+        for x in tree:
+            if _is_array(x):
+                pos[0] += 1
+            else:
+                _unfill(x, tracers, originals, pos)
+    return 0
+
+
+cdef int _unfill_slot(object container, object key, object x, list tracers, list originals,
+                      Py_ssize_t* pos) except -1:
+    if not _is_array(x):
+        return _unfill(x, tracers, originals, pos)
+    cdef Py_ssize_t i = pos[0]
+    pos[0] += 1
+    if i >= len(tracers):
+        return 0
+    if (<array>x)._a.id() == (<array>tracers[i])._a.id():
+        container[key] = originals[i]
+    else:
+        container[key] = wrap((<array>x)._a)
+    return 0
+
+
 cdef class _GradCtx:
     cdef object fun
-    cdef list args
+    cdef tuple args
     cdef dict kwargs
-    cdef tuple argnums
-    cdef tuple argnames
+    cdef list starts          # offset of each positional argument's arrays in the flat inputs
+    cdef dict kw_starts       # offset of each keyword argument's arrays
     cdef bint with_value
-    cdef object output
+    cdef str name
+    cdef list tracers         # the arrays handed to the function, and the arguments holding them
+    cdef list filled_args
+    cdef dict filled_kwargs
+    cdef object output        # the function's output, array leaves replaced by _SLOT
 
 
 cdef int _grad_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& out) except -1:
     cdef _GradCtx ctx = <_GradCtx>ctx_
     cdef list tracers = wrap_list(inp)
-    cdef Py_ssize_t pos = 0
-    cdef list args = list(ctx.args)
-    for i in ctx.argnums:
-        args[i] = _rebuild(ctx.args[i], tracers, &pos)
-    kwargs = ctx.kwargs
-    if ctx.argnames:
-        kwargs = dict(kwargs)
-        for name in ctx.argnames:
-            kwargs[name] = _rebuild(ctx.kwargs[name], tracers, &pos)
+    cdef Py_ssize_t pos
+    cdef list args = []
+    cdef dict kwargs = {}
+    cdef Py_ssize_t i
+    for i in range(len(ctx.args)):
+        pos = ctx.starts[i]
+        args.append(_fill(ctx.args[i], tracers, &pos))
+    for k, v in ctx.kwargs.items():
+        pos = ctx.kw_starts[k]
+        kwargs[k] = _fill(v, tracers, &pos)
+    ctx.tracers = tracers
+    ctx.filled_args = args
+    ctx.filled_kwargs = kwargs
     r = ctx.fun(*args, **kwargs)
-    ctx.output = r
+    cdef list aux = []
     if _is_array(r):
         loss = r
     elif not ctx.with_value:
@@ -212,28 +348,48 @@ cdef int _grad_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& o
                          f"should be a scalar array; but {_type_name(r)} was returned.")
     elif isinstance(r, tuple) and len(r) > 0 and _is_array(r[0]):
         loss = r[0]
+        for x in r[1:]:
+            _flatten_loose(x, aux)
     elif isinstance(r, tuple) and len(r) > 0:
         raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
                          "compute should be either a scalar array or a tuple with the first value being "
                          "a scalar array (Union[array, tuple[array, Any, ...]]); but it was a tuple with "
                          f"the first value being of type {_type_name(r[0])}.")
+    elif isinstance(r, tuple):
+        raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
+                         "compute should be either a scalar array or a non-empty tuple whose first value "
+                         "is a scalar array; but an empty tuple was returned.")
     else:
         raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
                          "compute should be either a scalar array or a tuple with the first value being "
                          "a scalar array (Union[array, tuple[array, Any, ...]]); but "
                          f"{_type_name(r)} was returned.")
     out.push_back((<array>loss)._a)
+    # the other outputs come back as values only: no gradient flows from them
+    for x in aux:
+        out.push_back(tx.stop_gradient((<array>x)._a))
+    ctx.output = _rebuild_all(r, [_SLOT] * (1 + len(aux)))
     return 0
 
 
-cdef class _ValueAndGrad:
+cdef int _unfill_arguments(_GradCtx ctx, list originals) except -1:
+    cdef Py_ssize_t pos
+    cdef Py_ssize_t i
+    for i in range(len(ctx.filled_args)):
+        pos = ctx.starts[i]
+        _unfill(ctx.filled_args[i], ctx.tracers, originals, &pos)
+    for k, v in ctx.filled_kwargs.items():
+        pos = ctx.kw_starts[k]
+        _unfill(v, ctx.tracers, originals, &pos)
+    return 0
+
+
+cdef class _ValueAndGrad(_Wrapper):
     """The callable returned by :func:`grad` and :func:`value_and_grad`."""
-    cdef object fun
     cdef tuple argnums
     cdef tuple argnames
     cdef bint with_value
     cdef str name
-    cdef object __weakref__
 
     def __call__(self, *args, **kwargs):
         cdef str name = self.name
@@ -247,29 +403,57 @@ cdef class _ValueAndGrad:
                 raise ValueError(f"[{name}] Can't compute the gradient of keyword argument '{k}' because "
                                  f"the function is called with the following keyword arguments "
                                  f"{set(kwargs) if kwargs else '{}'}")
+        # Every array of the arguments goes through MLX (as the reference does, so the function sees
+        # new array objects everywhere): first those to differentiate, in the order of argnums and
+        # argnames, then the others. `starts` tells where each argument's arrays begin.
         cdef list flat = []
+        cdef list starts = [0] * n
+        cdef dict kw_starts = {}
         for i in self.argnums:
+            starts[i] = len(flat)
             _flatten_strict(args[i], flat, "tree_flatten")
         for k in self.argnames:
+            kw_starts[k] = len(flat)
             _flatten_strict(kwargs[k], flat, "tree_flatten")
+        cdef Py_ssize_t n_diff = len(flat)
+        if n_diff == 0:
+            raise ValueError(f"[{name}] Must specify at least one argument.")
+        # the structures of the gradients, taken before the function may change its inputs
+        grad_trees = [_rebuild_all(args[i], [_SLOT] * n_diff) for i in self.argnums]
+        grad_kw_trees = {k: _rebuild_all(kwargs[k], [_SLOT] * n_diff) for k in self.argnames}
+        cdef set diff_pos = set(self.argnums)
+        for i in range(n):
+            if i not in diff_pos:
+                starts[i] = len(flat)
+                _flatten_loose(args[i], flat)
+        for k, v in kwargs.items():
+            if k not in kw_starts:
+                kw_starts[k] = len(flat)
+                _flatten_loose(v, flat)
         cdef _GradCtx ctx = _GradCtx.__new__(_GradCtx)
         ctx.fun = self.fun
-        ctx.args = list(args)
+        ctx.args = args
         ctx.kwargs = kwargs
-        ctx.argnums = self.argnums
-        ctx.argnames = self.argnames
+        ctx.starts = starts
+        ctx.kw_starts = kw_starts
         ctx.with_value = self.with_value
+        ctx.name = name
         cdef vector[c_array] inputs = _to_vec(flat)
         cdef vector[int] nums = vector[int]()
         cdef int j
-        for j in range(len(flat)):
+        for j in range(n_diff):
             nums.push_back(j)
         cdef vector[c_array] values = vector[c_array]()
         cdef vector[c_array] grads = vector[c_array]()
-        tx.value_and_grad(<PyObject*>ctx, _grad_cb, inputs, nums, values, grads)
+        try:
+            tx.value_and_grad(<PyObject*>ctx, _grad_cb, inputs, nums, values, grads)
+        finally:
+            # also after an exception (where the reference leaves the tracers in place)
+            if ctx.tracers is not None:
+                _unfill_arguments(ctx, flat)
         cdef list g = wrap_list(grads)
         cdef Py_ssize_t pos = 0
-        pos_grads = [_rebuild(args[i], g, &pos) for i in self.argnums]
+        pos_grads = [_rebuild(t, g, &pos) for t in grad_trees]
         if len(pos_grads) == 1:
             pos_grads = pos_grads[0]
         elif len(pos_grads) == 0:
@@ -277,36 +461,43 @@ cdef class _ValueAndGrad:
         else:
             pos_grads = tuple(pos_grads)
         if self.argnames:
-            kw_grads = {k: _rebuild(kwargs[k], g, &pos) for k in self.argnames}
+            kw_grads = {k: _rebuild(grad_kw_trees[k], g, &pos) for k in self.argnames}
             result = (pos_grads, kw_grads)
         else:
             result = pos_grads
         if self.with_value:
-            return ctx.output, result
+            return _rebuild_all(ctx.output, wrap_list(values)), result
         return result
 
     def __repr__(self):
         return f"<{self.name} of {self.fun!r}>"
 
 
+cdef bint _is_index(object x):
+    """An integer for the reference's int parameters: int, bool, NumPy integers (__index__)."""
+    return not isinstance(x, float) and hasattr(type(x), "__index__")
+
+
+cdef bint _is_sequence(object x):
+    """A sequence for the reference's Sequence parameters: list, tuple, range, ... (not a str)."""
+    return isinstance(x, _abc.Sequence) and not isinstance(x, (str, bytes))
+
+
 cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint with_value):
     cdef str name = "value_and_grad" if with_value else "grad"
     _check_callable(fun, name)
-    if argnames is None:
-        argnames = ()
     if isinstance(argnames, str):
         names = (argnames,)
-    elif isinstance(argnames, (list, tuple)) and all(isinstance(a, str) for a in argnames):
+    elif _is_sequence(argnames) and all(isinstance(a, str) for a in argnames):
         names = tuple(dict.fromkeys(argnames))
     else:
         raise TypeError(f"{name}(): 'argnames' must be a str or a sequence of str, got {_type_name(argnames)}.")
     if argnums is None:
         nums = (0,) if not names else ()
-    elif isinstance(argnums, int) and not isinstance(argnums, bool):
-        nums = (argnums,)
-    elif isinstance(argnums, (list, tuple)) and all(isinstance(a, int) and not isinstance(a, bool)
-                                                      for a in argnums):
-        nums = tuple(argnums)
+    elif _is_index(argnums):   # an int, a bool or a NumPy integer, as in the reference
+        nums = (_operator.index(argnums),)
+    elif _is_sequence(argnums) and all(_is_index(a) for a in argnums):
+        nums = tuple(_operator.index(a) for a in argnums)
     else:
         raise TypeError(f"{name}(): 'argnums' must be an int, a sequence of ints or None, "
                         f"got {_type_name(argnums)}.")
@@ -320,8 +511,10 @@ cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint 
         seen.add(i)
     if not nums and not names:
         raise ValueError(f"[{name}] Gradient wrt no argument requested")
+    # gradients come back in increasing argument order whatever the order asked, as in the reference
+    nums = tuple(sorted(nums))
     cdef _ValueAndGrad f = _ValueAndGrad.__new__(_ValueAndGrad)
-    f.fun = fun
+    _wrap_like(f, fun)
     f.argnums = nums
     f.argnames = names
     f.with_value = with_value
@@ -336,8 +529,12 @@ def value_and_grad(fun, argnums=None, argnames=()):
     elements are passed through). ``argnums`` (int, sequence of ints; default 0 unless
     ``argnames`` is given) picks positional arguments and ``argnames`` keyword arguments; each may
     be a tree (list, tuple, dict) of arrays. The new function returns ``(value, grads)``, grads
-    shaped like the selected arguments (a tuple for several argnums, ``(positional, {name: ...})``
-    when ``argnames`` is used).
+    shaped like the selected arguments (a tuple, in increasing argument order, for several
+    argnums; ``(positional, {name: ...})`` when ``argnames`` is used).
+
+    ``fun`` receives the caller's own lists and dicts (an ``nn.Module`` too) with their arrays
+    replaced by traced ones; afterwards each array still in its place is given back, while what
+    ``fun`` wrote into them stays. The other outputs carry no gradient.
     """
     return _make_grad(fun, argnums, argnames, True)
 
@@ -387,32 +584,62 @@ def jvp(fun, primals, tangents):
 # vmap
 # ---------------------------------------------------------------------------------------------
 
-cdef str _PREFIX_MSG = "is not a valid prefix of the {what} tree"
+cdef bint _is_axis(object a):
+    return a is None or isinstance(a, int)   # a bool counts as an int, as in the reference
+
+
+cdef int _not_a_prefix(object tree, object axes, str what) except -1:
+    raise ValueError(f"[vmap] The {what} axes {axes!r} are not a valid prefix of the {what}s' tree "
+                     f"({_what_is(tree)}).")
 
 
 cdef int _match_axes(object tree, object axes, list arrays, list ax, str what) except -1:
     """Flatten `tree` (arrays only) into `arrays` and the axis (int or None) of each into `ax`,
-    reading `axes` as a prefix tree of `tree`."""
-    cdef Py_ssize_t n0
-    if axes is None or (isinstance(axes, int) and not isinstance(axes, bool)):
-        n0 = len(arrays)
-        _flatten_strict(tree, arrays, "tree_flatten")
-        ax.extend([axes] * (len(arrays) - n0))
-    elif isinstance(axes, (list, tuple)):
-        if not isinstance(tree, (list, tuple)) or len(tree) != len(axes):
-            raise ValueError(f"[vmap] The {what} axes {axes!r} do not match the structure of the {what}s: "
-                             f"{_what_is(tree)}.")
-        for t, a in zip(tree, axes):
-            _match_axes(t, a, arrays, ax, what)
-    elif isinstance(axes, dict):
-        if not isinstance(tree, dict) or not all(k in axes for k in tree):
-            raise ValueError(f"[vmap] The {what} axes {axes!r} do not match the structure of the {what}s: "
-                             f"{_what_is(tree)}.")
-        for k, t in (<dict>tree).items():
-            _match_axes(t, axes[k], arrays, ax, what)
+    reading `axes` as a prefix of `tree`, by the reference's rules: a container of axes must be of
+    the same kind as the tree's container there (list, tuple, dict), with the same length or keys;
+    any other object stands for all the arrays below it, and must be an int or None at an array."""
+    if _is_array(tree):
+        if not _is_axis(axes):
+            raise ValueError(f"[vmap] axis must be int or None, got {_type_name(axes)}.")
+        arrays.append(tree)
+        ax.append(axes)
+        return 0
+    if isinstance(tree, list):
+        if isinstance(axes, list):
+            if len(axes) != len(tree):
+                _not_a_prefix(tree, axes, what)
+            for t, a in zip(tree, axes):
+                _match_axes(t, a, arrays, ax, what)
+            return 0
+    elif isinstance(tree, tuple):
+        if isinstance(axes, tuple):
+            if len(axes) != len(tree):
+                _not_a_prefix(tree, axes, what)
+            for t, a in zip(tree, axes):
+                _match_axes(t, a, arrays, ax, what)
+            return 0
+    elif isinstance(tree, dict):
+        if isinstance(axes, dict):
+            if len(axes) != len(tree) or not all(k in axes for k in tree):
+                _not_a_prefix(tree, axes, what)
+            for k, t in (<dict>tree).items():
+                _match_axes(t, axes[k], arrays, ax, what)
+            return 0
     else:
-        raise ValueError(f"[vmap] axis must be int or None, got {_type_name(axes)}.")
+        raise ValueError(f"[tree_flatten] The argument should contain only arrays, but it contains an "
+                         f"object of type {_type_name(tree)}.")
+    if isinstance(axes, (list, tuple, dict)):
+        _not_a_prefix(tree, axes, what)
+    for t in ((<dict>tree).values() if isinstance(tree, dict) else tree):
+        _match_axes(t, axes, arrays, ax, what)
     return 0
+
+
+cdef object _top_axes(object tree, object axes):
+    """The reference also takes a one-element tuple of axes for a lone array: (1,) as 1."""
+    if _is_array(tree) and isinstance(axes, tuple) and len(axes) == 1:
+        return axes[0]
+    return axes
 
 
 cdef int _axis(object x, object a, int extra, str what) except? -2:
@@ -462,30 +689,20 @@ cdef int _check_axes_arg(object axes, str name) except -1:
     return 0
 
 
-cdef class _Vmapped:
+cdef class _Vmapped(_Wrapper):
     """The callable returned by :func:`vmap`."""
-    cdef object fun
     cdef object in_axes
     cdef object out_axes
-    cdef object __weakref__
 
     def __call__(self, *args, **kwargs):
         if kwargs:
             raise TypeError("[vmap] Keyword arguments are not supported.")
         cdef list arrays = []
         cdef list ax = []
+        # a lone argument is matched with in_axes by itself, several as the tuple of them
         cdef bint single = len(args) == 1
         tree = args[0] if single else args
-        try:
-            _match_axes(tree, self.in_axes, arrays, ax, "input")
-        except ValueError:
-            # in_axes given per positional argument, e.g. (0,) for a single argument
-            if not (single and isinstance(self.in_axes, (list, tuple)) and len(self.in_axes) == 1):
-                raise
-            arrays, ax = [], []
-            single = False
-            tree = args
-            _match_axes(tree, self.in_axes, arrays, ax, "input")
+        _match_axes(tree, _top_axes(tree, self.in_axes), arrays, ax, "input")
         if all(a is None for a in ax):
             raise ValueError("At least one of in_axes must be non-None.")
         cdef vector[int] in_ax = vector[int]()
@@ -501,7 +718,7 @@ cdef class _Vmapped:
         tx.vmap_trace(<PyObject*>ctx, _vmap_cb, inputs, in_ax, s_in, s_out)
         cdef list outs = []
         cdef list oax = []
-        _match_axes(ctx.out_template, self.out_axes, outs, oax, "output")
+        _match_axes(ctx.out_template, _top_axes(ctx.out_template, self.out_axes), outs, oax, "output")
         cdef vector[int] out_ax = vector[int]()
         cdef list s_outs = wrap_list(s_out)
         for x, a in zip(s_outs, oax):
@@ -523,7 +740,7 @@ def vmap(fun, in_axes=0, out_axes=0):
     _check_axes_arg(in_axes, "in_axes")
     _check_axes_arg(out_axes, "out_axes")
     cdef _Vmapped f = _Vmapped.__new__(_Vmapped)
-    f.fun = fun
+    _wrap_like(f, fun)
     f.in_axes = in_axes
     f.out_axes = out_axes
     return f
@@ -704,14 +921,12 @@ cdef int _replace_outputs(object tree, list leaves, Py_ssize_t* pos) except -1:
 
 
 
-cdef class _Compiled:
+cdef class _Compiled(_Wrapper):
     """The callable returned by :func:`compile`."""
-    cdef object fun
     cdef object inputs
     cdef object outputs
     cdef bint shapeless
     cdef tx.CompileHandle handle
-    cdef object __weakref__
 
     def __cinit__(self):
         self.handle = tx.CompileHandle()
@@ -767,7 +982,7 @@ def compile(fun, inputs=None, outputs=None, shapeless=False):
     """
     _check_callable(fun, "compile")
     cdef _Compiled f = _Compiled.__new__(_Compiled)
-    f.fun = fun
+    _wrap_like(f, fun)
     f.inputs = inputs
     f.outputs = outputs
     f.shapeless = bool(shapeless)
@@ -789,14 +1004,13 @@ def enable_compile():
 # checkpoint
 # ---------------------------------------------------------------------------------------------
 
-cdef class _Checkpointed:
+cdef class _Checkpointed(_Wrapper):
     """The callable returned by :func:`checkpoint`."""
-    cdef object fun
-    cdef object __weakref__
 
     def __call__(self, *args, **kwargs):
         cdef _CallCtx ctx = _call_ctx(_CallCtx.__new__(_CallCtx), self.fun, args, kwargs,
-                                      "checkpoint", ValueError)
+                                      "checkpoint", None)
+        ctx.needs_array_output = True
         cdef vector[c_array] res = tx.checkpoint(<PyObject*>ctx, _call_cb, _to_vec(ctx.inputs()))
         return _rebuild_all(ctx.out_template, wrap_list(res))
 
@@ -808,7 +1022,7 @@ def checkpoint(fun):
     """A version of ``fun`` whose intermediate values are recomputed, not stored, for gradients."""
     _check_callable(fun, "checkpoint")
     cdef _Checkpointed f = _Checkpointed.__new__(_Checkpointed)
-    f.fun = fun
+    _wrap_like(f, fun)
     return f
 
 
@@ -939,11 +1153,7 @@ cdef class custom_function:
     def __init__(self, f):
         _check_callable(f, "custom_function")
         self._fun = f
-        try:
-            self.__doc__ = getattr(f, "__doc__", None)
-            self.__name__ = getattr(f, "__name__", type(self).__name__)
-        except AttributeError:
-            pass
+        _functools.update_wrapper(self, f, updated=())
 
     def vjp(self, f):
         """Set the function computing the vjp; returns this custom_function (a decorator)."""
@@ -965,8 +1175,10 @@ cdef class custom_function:
 
     def __call__(self, *args, **kwargs):
         cdef _CustomCtx ctx = <_CustomCtx>_call_ctx(_CustomCtx.__new__(_CustomCtx), self._fun, args, kwargs,
-                                                    "custom_function", ValueError)
+                                                    "custom_function", None)
         ctx.owner = self
+        cdef list inputs = ctx.inputs()
+        ctx.originals = inputs
         cdef tx.VjpCb vjp_cb = NULL
         cdef tx.JvpCb jvp_cb = NULL
         cdef tx.VmapCb vmap_cb = NULL
@@ -977,5 +1189,5 @@ cdef class custom_function:
         if self._vmap is not None:
             vmap_cb = _custom_vmap_cb
         cdef vector[c_array] res = tx.custom_function(<PyObject*>ctx, _call_cb, vjp_cb, jvp_cb, vmap_cb,
-                                                      _to_vec(ctx.inputs()))
+                                                      _to_vec(inputs))
         return _rebuild_all(ctx.out_template, wrap_list(res))

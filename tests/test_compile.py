@@ -288,3 +288,56 @@ def test_compiled_function_and_cache_freed():
     del c
     gc.collect()
     assert r() is None
+
+
+class _Pair(tuple):
+    pass
+
+
+def test_tuple_subclasses_keep_their_type_through_compile():
+    from collections import namedtuple
+    NT = namedtuple("NT", "a b")
+    x = mx.array([1.0, 2.0])
+    seen = []
+
+    def f(p):
+        seen.append(type(p))
+        return _Pair((p[0] * p[1], 3)), NT(p[0], 2 * p[1])
+
+    c = mx.compile(f)
+    for _ in range(2):   # traced, then replayed from the cache
+        r1, r2 = c(_Pair((x, 2 * x)))
+        assert type(r1) is _Pair and r1[1] == 3 and type(r2) is NT
+        np.testing.assert_array_equal(npa(r1[0]), 2 * npa(x) ** 2)
+        np.testing.assert_array_equal(npa(r2.b), 4 * npa(x))
+    assert seen == [_Pair]
+    # list and dict subclasses come back as plain lists and dicts, as in the reference
+    class D(dict):
+        pass
+    assert type(mx.compile(lambda a: D(k=a))(x)) is dict
+
+
+def test_compiled_function_looks_like_the_function():
+    import inspect
+
+    def f(x, y=2, *, z: int = 3) -> int:
+        "doc of f"
+        return x
+
+    f.custom = 5
+    g = mx.compile(f)
+    assert (g.__name__, g.__qualname__, g.__doc__, g.__module__) == (
+        "f", f.__qualname__, "doc of f", f.__module__)
+    assert g.__wrapped__ is f
+    assert inspect.signature(g) == inspect.signature(f)
+    assert g.__defaults__ == (2,) and g.__kwdefaults__ == {"z": 3} and g.custom == 5
+    # a callable object without a name: no name either, its class doc
+    class K:
+        "doc of K"
+
+        def __call__(self, x):
+            return x
+
+    k = mx.compile(K())
+    assert k.__doc__ == "doc of K" and not hasattr(k, "__name__")
+    assert mx.compile(mx.compile(f)).__name__ == "f"

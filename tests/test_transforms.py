@@ -250,9 +250,9 @@ def test_vmap_bad_input():
         mx.vmap(lambda a: a, out_axes=3)(x)
     with pytest.raises(ValueError, match="Inconsistent axis sizes"):
         mx.vmap(lambda a, b: a)(x, mx.ones(3))
-    with pytest.raises(ValueError, match="do not match the structure"):
+    with pytest.raises(ValueError, match="not a valid prefix"):
         mx.vmap(lambda a, b: a, in_axes=(0, 0, 0))(x, x)
-    with pytest.raises(ValueError, match="do not match the structure"):
+    with pytest.raises(ValueError, match="not a valid prefix"):
         mx.vmap(lambda d: d["a"], in_axes={"z": 0})({"a": x})
     with pytest.raises(ValueError, match="axis must be int or None"):
         mx.vmap(lambda a: a, in_axes="a")(x)
@@ -276,8 +276,33 @@ def test_checkpoint_matches_plain_gradient():
     np.testing.assert_allclose(npa(g1["w"]), npa(g2["w"]), rtol=1e-6)
     out = mx.checkpoint(lambda a, b=None: (a * b, {"z": a}))(x, b=x)
     assert isinstance(out, tuple) and out[1]["z"] is not None
-    with pytest.raises(ValueError, match="must return an array"):
-        mx.checkpoint(lambda a: 3)(x)
+    with pytest.raises(ValueError, match="at least one array"):
+        mx.checkpoint(lambda a: 3)(x)   # (the reference crashes: docs/differences.md)
+
+
+def test_checkpoint_and_custom_function_pass_non_array_outputs_through():
+    x = mx.array([1.0, 2.0])
+    out = mx.checkpoint(lambda a: (2 * a, 1, "s", None))(x)
+    assert out[1:] == (1, "s", None)
+    np.testing.assert_array_equal(npa(out[0]), [2.0, 4.0])
+    g = mx.grad(lambda a: mx.checkpoint(lambda b: ((b * b).sum(), 7))(a)[0])(x)
+    np.testing.assert_array_equal(npa(g), [2.0, 4.0])   # d sum(b^2) = 2b
+    assert mx.custom_function(lambda a: 1.5)(x) == 1.5
+    out = mx.custom_function(lambda a: (a, 1.5))(x)
+    assert out[1] == 1.5
+    np.testing.assert_array_equal(npa(out[0]), [1.0, 2.0])
+
+
+def test_custom_function_looks_like_the_function():
+    import inspect
+
+    def f(x, y=1):
+        "doc of f"
+        return x
+
+    c = mx.custom_function(f)
+    assert c.__name__ == "f" and c.__doc__ == "doc of f" and c.__module__ == f.__module__
+    assert inspect.signature(c) == inspect.signature(f)
 
 
 def test_custom_function_overrides():
@@ -437,3 +462,290 @@ def test_threads():
         t.join(60)
     assert not any(t.is_alive() for t in ts)
     assert not errors, errors
+
+
+# ---- what the function sees of its arguments, and what the caller's containers hold after ----
+# (the reference's rules: lists and dicts are handed over themselves, filled with traced arrays;
+# afterwards an array still in its traced place gets the caller's original back, one written by
+# the function stays)
+
+def test_grad_hands_over_the_callers_module():
+    from mlxcy import nn
+    lin = nn.Linear(2, 2)
+    w0, b0 = lin.weight, lin.bias
+    seen = {}
+
+    def loss(m):
+        seen["same"] = m is lin
+        return m(mx.ones(2)).sum()
+
+    g = mx.grad(loss)(lin)
+    assert seen["same"]
+    assert type(g) is dict and set(g) == {"weight", "bias"}
+    # d/dW sum(W @ 1 + b) = ones (each row sees x = 1), d/db = ones
+    np.testing.assert_array_equal(npa(g["weight"]), np.ones((2, 2)))
+    np.testing.assert_array_equal(npa(g["bias"]), np.ones(2))
+    assert lin.weight is w0 and lin.bias is b0   # the originals are back
+
+
+def test_grad_write_into_the_argument_list_stays_visible():
+    xs = [mx.array(1.0), mx.array(0.0)]
+    x0 = xs[0]
+
+    def f(l):
+        l[1] = 2 * l[0]
+        return l[1]
+
+    g = mx.grad(f)(xs)
+    assert [float(v) for v in g] == [2.0, 0.0]       # d(2 x0)/dx0 = 2, x1 unused
+    assert xs[0] is x0                                # not written: the original is back
+    assert float(xs[1]) == 2.0                        # written: the function's value stays
+
+
+def test_grad_identity_rules_for_lists_dicts_tuples():
+    a, b = mx.array(1.0), mx.array(2.0)
+    xs = [a, b]
+    inner = [mx.array(3.0)]
+    d = {"k": mx.array(4.0), "l": inner}
+    t = (mx.array(5.0), inner)
+    seen = {}
+
+    def f(l, dd, tt):
+        seen["list"] = l is xs
+        seen["list_items"] = (l[0] is a, l[1] is b)
+        seen["dict"] = dd is d
+        seen["dict_inner"] = dd["l"] is inner
+        seen["tuple"] = tt is t
+        seen["tuple_inner"] = tt[1] is inner
+        return l[0] * l[1] + dd["k"] * dd["l"][0] + tt[0]
+
+    g = mx.grad(f, argnums=(0, 1, 2))(xs, d, t)
+    assert seen == {"list": True, "list_items": (False, False), "dict": True, "dict_inner": True,
+                    "tuple": False, "tuple_inner": True}
+    # hand-derived: d/da = b, d/db = a, d/dk = l0, d/dl0 = k (inner seen twice: once per argument)
+    assert [float(v) for v in g[0]] == [2.0, 1.0]
+    assert float(g[1]["k"]) == 3.0
+    assert xs[0] is a and xs[1] is b
+
+
+def test_grad_non_differentiated_arguments_are_new_objects_and_restored():
+    c = [mx.array(1.0)]
+    c0 = c[0]
+    z = mx.array(5.0)
+    seen = {}
+
+    def f(x, l, zz, *, k):
+        seen["l"] = l is c
+        seen["l0"] = l[0] is c0
+        seen["z"] = zz is z
+        seen["k"] = k is z
+        return x * l[0]
+
+    g = mx.grad(f)(mx.array(2.0), c, z, k=z)
+    assert float(g) == 1.0
+    assert seen == {"l": True, "l0": False, "z": False, "k": False}
+    assert c[0] is c0
+
+
+def test_grad_argnames_list_is_the_callers():
+    kw = [mx.array(3.0)]
+    k0 = kw[0]
+    seen = {}
+
+    def f(x, *, y):
+        seen["y"] = y is kw
+        return x * y[0]
+
+    g = mx.grad(f, argnames="y")(mx.array(2.0), y=kw)
+    assert seen["y"] and kw[0] is k0
+    assert g[0] is None and float(g[1]["y"][0]) == 2.0
+
+
+def test_grad_restores_the_callers_list_after_an_exception():
+    xs = [mx.array(1.0)]
+    x0 = xs[0]
+
+    def f(l):
+        raise KeyError("boom")
+
+    with pytest.raises(KeyError):
+        mx.grad(f)(xs)
+    assert xs[0] is x0   # (the reference leaves the traced array there: docs/differences.md)
+
+
+def test_value_and_grad_returns_new_containers_for_the_value():
+    xs = [mx.array(1.0), [mx.array(2.0)]]
+
+    def f(l):
+        return l[0] * l[1][0], l, 5
+
+    (loss, aux, five), g = mx.value_and_grad(f)(xs)
+    assert float(loss) == 2.0 and five == 5
+    assert aux is not xs and aux[1] is not xs[1]
+    assert float(aux[0]) == 1.0 and float(aux[1][0]) == 2.0
+    assert float(g[0]) == 2.0 and float(g[1][0]) == 1.0
+
+
+def test_value_and_grad_aux_arrays_carry_no_gradient():
+    x = mx.array(3.0)
+    # the aux output x*x must not add 2x to the gradient of the loss 2x
+    (v, aux), g = mx.value_and_grad(lambda a: (2 * a, a * a))(x)
+    assert float(v) == 6.0 and float(aux) == 9.0 and float(g) == 2.0
+
+
+def test_grad_argnums_unsorted_and_bool():
+    x = mx.array([1.0, 2.0])
+    # reference: gradients in increasing argument order whatever the order of argnums
+    ga, gb = mx.grad(lambda a, b: (a * 2 * b).sum(), argnums=(1, 0))(x, 2 * x)
+    np.testing.assert_array_equal(npa(ga), 2 * 2 * npa(x))   # d/da = 2b
+    np.testing.assert_array_equal(npa(gb), 2 * npa(x))       # d/db = 2a
+    # a bool is an int index
+    g = mx.grad(lambda a, b: (a * b).sum(), argnums=True)(x, 3 * x)
+    np.testing.assert_array_equal(npa(g), npa(x))
+    with pytest.raises(TypeError):
+        mx.grad(lambda a: a, argnames=None)
+    # NumPy integers and any sequence (a range) are accepted as in the reference
+    sq = lambda a: (a * a).sum()  # noqa: E731
+    for argnums in (np.int64(0), (np.int64(0),), range(1)):
+        np.testing.assert_array_equal(npa(mx.grad(sq, argnums=argnums)(x)), 2 * npa(x))
+    for bad in (1.0, "a", [0.0]):
+        with pytest.raises(TypeError):
+            mx.grad(sq, argnums=bad)
+
+
+def test_grad_no_array_to_differentiate():
+    with pytest.raises(ValueError, match="at least one argument"):
+        mx.grad(lambda d: mx.array(1.0))([])
+    with pytest.raises(ValueError, match="at least one argument"):
+        mx.grad(lambda d: mx.array(1.0))({})
+    # an empty container beside arrays is fine, and keeps its type
+    g = mx.grad(lambda a, d: (a * a).sum(), argnums=(0, 1))(mx.array([1.0, 2.0]), [])
+    np.testing.assert_array_equal(npa(g[0]), [2.0, 4.0])
+    assert g[1] == []
+
+
+class _Pair(tuple):
+    pass
+
+
+def test_tuple_subclasses_survive_grad_and_vmap():
+    from collections import namedtuple
+    NT = namedtuple("NT", "a b")
+    x = mx.array([1.0, 2.0])
+    seen = []
+
+    def f(p):
+        seen.append(type(p))
+        return (p[0] * p[1]).sum()
+
+    g = mx.grad(f)(_Pair((x, 3 * x)))
+    assert seen[-1] is _Pair and type(g) is _Pair
+    np.testing.assert_array_equal(npa(g[0]), 3 * npa(x))
+    g = mx.grad(f)(NT(x, 3 * x))
+    assert seen[-1] is NT and type(g) is NT
+    np.testing.assert_array_equal(npa(g.b), npa(x))
+    (v, aux), g = mx.value_and_grad(lambda a: ((a * a).sum(), _Pair((a, 2))))(x)
+    assert type(aux) is _Pair and aux[1] == 2
+    r = mx.vmap(lambda p: (seen.append(type(p)), p[0] * p[1])[1])(_Pair((x, x)))
+    assert seen[-1] is _Pair
+    np.testing.assert_array_equal(npa(r), npa(x) ** 2)
+    r = mx.vmap(lambda a: _Pair((a, 2 * a)))(x)
+    assert type(r) is _Pair
+    np.testing.assert_array_equal(npa(r[1]), 2 * npa(x))
+    r = mx.checkpoint(lambda a: _Pair((a, 2 * a)))(x)
+    assert type(r) is _Pair
+    # list and dict subclasses come back as plain lists and dicts (as in the reference)
+    class L(list):
+        pass
+    assert type(mx.vmap(lambda a: L([a]))(x)) is list
+
+
+@pytest.mark.parametrize("make", [mx.grad, mx.value_and_grad, mx.vmap, mx.checkpoint])
+def test_transformed_function_looks_like_the_function(make):
+    import inspect
+
+    def f(x, y=2, *, z: int = 3) -> int:
+        "doc of f"
+        return x
+
+    f.custom = 5
+    g = make(f)
+    assert g.__name__ == "f" and g.__qualname__ == f.__qualname__
+    assert g.__doc__ == "doc of f" and g.__module__ == f.__module__
+    assert g.__wrapped__ is f
+    assert inspect.signature(g) == inspect.signature(f)
+    assert g.__code__ is f.__code__ and g.__defaults__ == (2,) and g.custom == 5
+    with pytest.raises(AttributeError):
+        g.no_such_attribute
+
+
+def test_vmap_axes_prefix_rules():
+    x = mx.ones((2, 3))
+    y = mx.ones((3, 2))
+    # a one-element tuple for a lone array stands for its axis, for inputs and outputs
+    assert mx.vmap(lambda v: 2 * v, out_axes=(1,))(x).shape == (3, 2)
+    assert mx.vmap(lambda v: v, in_axes=(1,))(x).shape == (3, 2)
+    assert mx.vmap(lambda v: (v, v), out_axes=(1, 0))(x)[0].shape == (3, 2)
+    assert mx.vmap(lambda v: [v], out_axes=[1])(x)[0].shape == (3, 2)
+    # a list of axes for a lone list argument; a dict for a dict
+    r = mx.vmap(lambda a: a[0] + a[1].T, in_axes=[0, 1])([x, y])
+    assert r.shape == (2, 3)
+    r = mx.vmap(lambda d: d["a"] + d["b"].T, in_axes={"a": 0, "b": 1})({"a": x, "b": y})
+    assert r.shape == (2, 3)
+    # negative axes count from the end
+    assert mx.vmap(lambda v: v, in_axes=-1)(x).shape == (3, 2)
+    assert mx.vmap(lambda v: v, out_axes=-1)(x).shape == (3, 2)
+    # containers of another kind, or of another length or keys, are not prefixes
+    for in_axes, arg in [((0,), [x, x]), ([0, 1], (x, y)), (({"a": 0},), {"a": x}),
+                         (((0, 1),), (x, y)), ({"a": 0}, {"a": x, "b": x}),
+                         ({"a": 0, "b": 0, "c": 0}, {"a": x, "b": x})]:
+        with pytest.raises(ValueError, match="not a valid prefix"):
+            mx.vmap(lambda a: x, in_axes=in_axes)(arg)
+    with pytest.raises(ValueError, match="not a valid prefix"):
+        mx.vmap(lambda a, b: a, in_axes=[0, 0])(x, x)
+    with pytest.raises(ValueError, match="not a valid prefix"):
+        mx.vmap(lambda v: (v, v), out_axes=(1,))(x)
+    with pytest.raises(ValueError, match="not a valid prefix"):
+        mx.vmap(lambda v: [v], out_axes=(1,))(x)
+    # an axis must be an int or None where an array is
+    for bad in [(0, 0), [0], 1.0, "a"]:
+        with pytest.raises(ValueError, match="axis must be int or None"):
+            mx.vmap(lambda v: v, in_axes=bad)(x)
+    with pytest.raises(ValueError, match="axis must be int or None"):
+        mx.vmap(lambda v: v, in_axes=((0,),))((x,))
+    # a bool is an int axis
+    assert mx.vmap(lambda v: v, in_axes=True)(x).shape == (3, 2)
+
+
+def test_custom_function_direct_call_gets_the_arguments_themselves():
+    x = mx.array([1.0, 2.0])
+    xs = [x, 2 * x]
+    seen = {}
+
+    @mx.custom_function
+    def f(l):
+        seen["list"] = l is xs
+        seen["item"] = l[0] is x
+        l[1] = l[0] * 5
+        return l[0] * l[1]
+
+    r = f(xs)
+    assert seen == {"list": True, "item": True}
+    np.testing.assert_array_equal(npa(r), 5 * npa(x) ** 2)
+    np.testing.assert_array_equal(npa(xs[1]), 5 * npa(x))   # the write stays, as in the reference
+    # under a transform the function sees the transform's arrays, and gradients still flow
+    g = mx.grad(lambda a: mx.custom_function(lambda b: (b * b).sum())(a))(x)
+    np.testing.assert_array_equal(npa(g), 2 * npa(x))
+
+
+def test_grad_rebuilds_every_tuple_argument():
+    inner = [3]
+    tp, tp2 = (1, 2), (inner, "a")
+    seen = {}
+
+    def f(a, t, t2):
+        seen.update(t=t is tp, t2=t2 is tp2, inner=t2[0] is inner, values=(t, t2))
+        return a * 2
+
+    assert float(mx.grad(f)(mx.array(2.0), tp, tp2)) == 2.0
+    assert seen == {"t": False, "t2": False, "inner": True, "values": ((1, 2), ([3], "a"))}

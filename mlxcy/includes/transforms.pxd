@@ -39,3 +39,4 @@ cdef extern from "src/transforms.h" namespace "mlxcy":
                        const vector[array]&, vector[array]&, PyObject**) except +raise_py_error
     void set_compile_enabled(bool)
     array zeros_like(const array&) except +raise_py_error
+    array stop_gradient(const array&) except +raise_py_error

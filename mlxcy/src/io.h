@@ -315,8 +315,11 @@ inline PyObject* state_to_py(const mx::StateT& s, PyObject* (*dtype_obj)(int)) {
           }
           return out;
         } else {
-          // Shape, Strides, vector<int>, vector<size_t>: lists of ints.
-          PyObject* out = PyList_New(static_cast<Py_ssize_t>(v.size()));
+          // Shape and Strides: tuples of ints; vector<int>, vector<size_t>: lists of ints (as the
+          // reference hands them to an export callback).
+          constexpr bool as_tuple = std::is_same_v<T, mx::Shape> || std::is_same_v<T, mx::Strides>;
+          PyObject* out = as_tuple ? PyTuple_New(static_cast<Py_ssize_t>(v.size()))
+                                   : PyList_New(static_cast<Py_ssize_t>(v.size()));
           if (!out) return nullptr;
           Py_ssize_t i = 0;
           for (auto e : v) {
@@ -325,7 +328,11 @@ inline PyObject* state_to_py(const mx::StateT& s, PyObject* (*dtype_obj)(int)) {
               Py_DECREF(out);
               return nullptr;
             }
-            PyList_SET_ITEM(out, i++, t);
+            if constexpr (as_tuple) {
+              PyTuple_SET_ITEM(out, i++, t);
+            } else {
+              PyList_SET_ITEM(out, i++, t);
+            }
           }
           return out;
         }

@@ -206,6 +206,7 @@ inline Arrays custom_function(PyObject* ctx, FlatCb fun, VjpCb vjp_cb, JvpCb jvp
 }
 
 inline mx::array zeros_like(const mx::array& a) { return mx::zeros_like(a); }
+inline mx::array stop_gradient(const mx::array& a) { return mx::stop_gradient(a); }
 
 // ---- compile ----
 // One cache handle per compiled Python function; entries are erased when it goes away.
