@@ -11,7 +11,7 @@ from libcpp.pair cimport pair
 from libcpp.string cimport string
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport array, wrap, wrap_list, to_sod, to_c_dtype, to_c_shape
+from mlxcy._core cimport array, wrap, wrap_list, to_sod, to_c_dtype, to_c_shape, to_int32
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, StreamOrDevice, uint32
 from mlxcy.includes cimport ops as cops
 from mlxcy.includes cimport ops_products as ops
@@ -52,13 +52,7 @@ cdef vector[c_array] _arr_list(tuple xs, str fname) except *:
 
 cdef int _int(object x, str fname, str argname) except? -1:
     """A Python integer (or anything with __index__, bool included) as a C int."""
-    if isinstance(x, int):
-        return x
-    try:
-        return _index(x)
-    except TypeError:
-        raise TypeError(f"{fname}(): argument '{argname}' must be an int, "
-                        f"got {type(x).__name__}") from None
+    return to_int32(x, fname, argname)
 
 
 cdef optional[int] _opt_int(object x, str fname, str argname) except *:

@@ -8,7 +8,7 @@ from libcpp.string cimport string
 from libcpp.utility cimport pair
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_dtype_of, to_c_pair, to_sod, to_flag,
+from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_dtype_of, to_c_pair, to_sod, to_flag, to_int32,
                           to_c_dtype, to_c_shape, shape_tuple, to_axes)
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, Strides, StreamOrDevice,
                                  float32, int32, int64, bool_ as c_bool_)
@@ -159,38 +159,29 @@ cdef vector[int] _int_list(object x, str fname, str argname) except *:
     """An int or a sequence of ints as a vector (TypeError otherwise)."""
     cdef vector[int] out = vector[int]()
     cdef int v
-    if type(x) is int:
-        v = x
-        out.push_back(v)
-        return out
     if _fast_ints(x, out):
         return out
     if not isinstance(x, (list, tuple, array)):
         try:
-            v = _operator.index(x)
-            out.push_back(v)
-            return out
+            _operator.index(x)
         except (TypeError, ValueError):
             pass
+        else:
+            out.push_back(to_int32(x, fname, argname))
+            return out
     try:
         items = [_operator.index(i) for i in x]
     except TypeError:
         raise TypeError(f"{fname}(): {argname} must be an integer or a sequence of integers, "
                         f"got {x!r}") from None
     for i in items:
-        v = i
-        out.push_back(v)
+        out.push_back(to_int32(i, fname, argname))
     return out
 
 
 cdef int _ix(object x, str fname, str argname) except? -1:
     """An integer argument (bool and objects with __index__ included, floats rejected)."""
-    if type(x) is int:
-        return x
-    try:
-        return _operator.index(x)
-    except TypeError:
-        raise TypeError(f"{fname}(): {argname} must be an integer, got {type(x).__name__}") from None
+    return to_int32(x, fname, argname)
 
 
 cdef Shape _flat_shape():

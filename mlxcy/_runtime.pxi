@@ -113,9 +113,6 @@ class PrintOptions:
     def __init__(self, precision=-1):
         self.precision = precision
 
-    def __repr__(self):
-        return f"PrintOptions(precision={self.precision})"
-
 
 def set_printoptions(precision=-1):
     """Set how arrays print: ``precision`` digits after the point (-1: the default)."""
@@ -142,6 +139,9 @@ class _PrintOptionsContext:
     def __exit__(self, *exc):
         set_print_precision(self._saved)
         return False
+
+
+_PrintOptionsContext.__module__ = "mlxcy"   # as the reference's prints as mlx.core's
 
 
 def printoptions(precision=-1):
