@@ -518,7 +518,10 @@ cdef class array:
     def __array__(self, dtype=None, copy=None):
         """A NumPy view of the array's memory (no copy for evaluated host arrays)."""
         import numpy as np
-        out = np.asarray(memoryview(self))
+        if self._a.dtype() == cx.bfloat16:
+            out = _bfloat16_numpy_view(self)
+        else:
+            out = np.asarray(memoryview(self))
         if dtype is not None and np.dtype(dtype) != out.dtype:
             if copy is False:
                 raise ValueError("Unable to avoid a copy while converting to the requested dtype.")
