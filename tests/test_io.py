@@ -41,7 +41,10 @@ def sample(dt, shape=(3, 4)):
 
 
 def raw(a):
-    """The bytes of an array (bit-exact comparison, works for bfloat16)."""
+    """The bytes of an array (bit-exact comparison; bfloat16 through its uint16 view, as mlxcy
+    refuses the buffer protocol for bfloat16 where ml_dtypes is installed)."""
+    if a.dtype == mx.bfloat16:
+        a = a.view(mx.uint16)
     return bytes(memoryview(a).cast("B"))
 
 
