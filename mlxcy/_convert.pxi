@@ -21,6 +21,12 @@ cdef int64_t INT32_MIN_ = -2147483648
 cdef int64_t INT32_MAX_ = 2147483647
 
 
+class _ConversionError(ValueError, RuntimeError):
+    """A value no MLX dtype can hold: an unsupported element type (object, str, datetime,
+    float128), an integer beyond int64. The reference raises RuntimeError (std::bad_cast) for
+    these; mlxcy's ValueError says what is wrong and is a RuntimeError too."""
+
+
 cdef inline array wrap(const c_array& a):
     cdef array r = array.__new__(array)
     r._a = a
@@ -103,7 +109,7 @@ cdef int _scalar_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& out)
         elif -9223372036854775808 <= x <= 9223372036854775807:
             out = c_array(<int64_t>x, cx.int64)
         else:
-            raise ValueError(f"Integer {x} does not fit in int64, the widest integer dtype; "
+            raise _ConversionError(f"Integer {x} does not fit in int64, the widest integer dtype; "
                              "pass it as a float or use a smaller value")
     elif isinstance(x, float):
         d = deref(dtype) if dtype.has_value() else cx.float32
@@ -120,13 +126,13 @@ cdef int _int_to_c(object x, c_Dtype d, optional[c_array]& out) except -1:
     """A Python int converted to dtype `d` (wrapping like a C cast, as the reference does)."""
     if d == cx.uint64 and x > 9223372036854775807:
         if x > 18446744073709551615:
-            raise ValueError(f"Integer {x} is out of range for uint64")
+            raise _ConversionError(f"Integer {x} is out of range for uint64")
         out = c_array(<uint64_t>x, d)
     elif cx.issubdtype(d, c_DtypeCategory.inexact):
         out = c_array(<double>x, d)
     else:
         if not (-9223372036854775808 <= x <= 9223372036854775807):
-            raise ValueError(f"Integer {x} is out of range for {_DTYPE_NAMES[dtype_val(d)]}")
+            raise _ConversionError(f"Integer {x} is out of range for {_DTYPE_NAMES[dtype_val(d)]}")
         out = c_array(<int64_t>x, d)
     return 0
 
@@ -266,8 +272,29 @@ cdef int _fill_int(object x, vector[int64_t]& out) except -1:
             _fill_int(item, out)
     else:
         if not (-9223372036854775808 <= x <= 9223372036854775807):
-            raise ValueError(f"Integer {x} does not fit in int64, the widest integer dtype")
+            raise _ConversionError(f"Integer {x} does not fit in int64, the widest integer dtype")
         out.push_back(x)
+    return 0
+
+
+cdef int _check_list_ints_for(const vector[int64_t]& vals, c_Dtype d) except -1:
+    """The reference reads a list's ints for dtype `d` as a C int (int32) for bool and the
+    integers narrower than 32 bits (wrapping them afterwards), as uint32 for uint32, as a
+    non-negative int64 for uint64 and as int64 otherwise; an int outside that type is its
+    RuntimeError (std::bad_cast), here _ConversionError."""
+    cdef int64_t lo = INT32_MIN_
+    cdef int64_t hi = INT32_MAX_
+    cdef size_t i
+    if d == cx.uint32:
+        lo, hi = 0, 4294967295
+    elif d == cx.uint64:
+        lo, hi = 0, 9223372036854775807
+    elif d == cx.int64 or cx.issubdtype(d, c_DtypeCategory.inexact):
+        return 0   # every int64 fits (_fill_int checked that)
+    for i in range(vals.size()):
+        if vals[i] < lo or vals[i] > hi:
+            raise _ConversionError(f"Integer {vals[i]} cannot be read for a list of dtype "
+                                   f"{_DTYPE_NAMES[dtype_val(d)]}: it must lie in [{lo}, {hi}]")
     return 0
 
 
@@ -316,6 +343,8 @@ cdef int _sequence_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& ou
         out = array_from_values[cbool](<cbool*>bvals.data(), shape, deref(dtype) if dtype.has_value() else cx.bool_)
     elif kind == KIND_INT:
         _fill_int(x, ivals)
+        if dtype.has_value():
+            _check_list_ints_for(ivals, deref(dtype))
         out = array_from_values[int64_t](ivals.data(), shape, deref(dtype) if dtype.has_value() else d)
     elif kind == KIND_FLOAT:
         _fill_float(x, fvals)
@@ -461,7 +490,15 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
     bf16_bits = _bfloat16_bits(x)
     if bf16_bits is not None:
         x = bf16_bits
-    cdef object mv = PyMemoryView_FromObject(x)
+    elif getattr(getattr(x, "dtype", None), "kind", None) in ("M", "m"):
+        # NumPy exports datetime64/timedelta64 scalars as plain bytes: not numbers to MLX
+        raise _ConversionError(f"Cannot convert {type(x).__name__} (dtype {x.dtype}) to an mlxcy array: "
+                               "unsupported element type")
+    cdef object mv
+    try:
+        mv = PyMemoryView_FromObject(x)
+    except ValueError as e:   # NumPy's "cannot include dtype 'M' in a buffer" and the like
+        raise _ConversionError(f"Cannot convert {type(x).__name__} to an mlxcy array: {e}") from None
     cdef Py_buffer* view = PyMemoryView_GET_BUFFER(mv)
     cdef vector[int] vshape = vector[int]()
     cdef int i
@@ -470,14 +507,15 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
     cdef c_Dtype src_dtype, target
     cdef Shape shape = Shape()
     cdef size_t nbytes = <size_t>view.len
+    cdef size_t swap_size
     cdef optional[c_array] tmp = nullopt
     fmt = (view.format or b"B").decode() if view.format != NULL else "B"
     code, swapped, is_c128 = _parse_format(fmt)
     if bf16_bits is not None:
         code = <int>DtypeVal.bfloat16
     if code < 0:
-        raise ValueError(f"Cannot convert a buffer of format '{fmt}' ({type(x).__name__}) to an mlxcy array: "
-                         "unsupported element type")
+        raise _ConversionError(f"Cannot convert a buffer of format '{fmt}' ({type(x).__name__}) to an mlxcy "
+                               "array: unsupported element type")
     for i in range(view.ndim):
         vshape.push_back(checked_dim(view.shape[i]))
     if view.ndim == 0 and view.len > view.itemsize:
@@ -528,7 +566,9 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
         elif PyBuffer_ToContiguous(raw_data(deref(tmp)), view, view.len, b'C') < 0:
             raise ValueError("Could not copy the buffer into contiguous memory")
         if swapped:
-            byteswap_inplace(<char*>raw_data(deref(tmp)), nbytes // src_dtype.size(), src_dtype.size())
+            # (a complex64 is two float32s, each swapped on its own)
+            swap_size = 4 if code == <int>DtypeVal.complex64 else src_dtype.size()
+            byteswap_inplace(<char*>raw_data(deref(tmp)), nbytes // swap_size, swap_size)
     if target != src_dtype:
         out = cops.astype(deref(tmp), target, _HOST)
     else:

@@ -360,3 +360,65 @@ def test_ml_dtypes_bfloat16_asarray_shares():
     x = _bf16_numpy(np.arange(8, dtype=np.float32))
     a = mx.asarray(x, copy=False)
     assert np.asarray(a.view(mx.uint16)).__array_interface__["data"][0] == x.__array_interface__["data"][0]
+
+
+# ---- sweep against the reference: byte order, unsupported values --------------------------
+
+@pytest.mark.parametrize("dt", [">c8", ">c16", "<c8", ">f4", ">i8", ">u2", ">f2"])
+def test_byteswapped_numpy_converts_to_native_values(dt):
+    x = np.array([1 + 2j, -3.5 + 0.25j, 0]).astype(dt) if "c" in dt else np.array([1, 2, 300]).astype(dt)
+    a = mx.array(x)
+    native = x.astype(x.dtype.newbyteorder("="))
+    expect = native.astype(np.complex64) if "c16" in dt else native
+    np.testing.assert_array_equal(np.array(a), expect)
+
+
+def _unsupported_values():
+    vals = [np.zeros(3, object), np.zeros(3, "U2"), np.zeros(3, "M8[s]"), np.zeros(3, "m8[s]"),
+            np.zeros(3, "V2"), np.datetime64(1, "s"), np.timedelta64(3, "s"), np.str_("a"),
+            2**63, -2**63 - 1, [1, 2**64]]
+    if np.dtype(np.longdouble).itemsize > 8:
+        vals.append(np.zeros(3, np.longdouble))
+    return vals
+
+
+@pytest.mark.parametrize("convert", [mx.array, mx.asarray])
+@pytest.mark.parametrize("i", range(len(_unsupported_values())))
+def test_unsupported_values_raise_value_and_runtime_error(convert, i):
+    """The reference raises RuntimeError (std::bad_cast; datetime64 scalars crash it); mlxcy's
+    ValueError is a RuntimeError too, so code written for either catches it."""
+    with pytest.raises(ValueError) as info:
+        convert(_unsupported_values()[i])
+    assert isinstance(info.value, RuntimeError)
+
+
+def test_ml_dtypes_other_than_bfloat16_raise_value_and_runtime_error():
+    ml_dtypes = pytest.importorskip("ml_dtypes")
+    with pytest.raises(RuntimeError) as info:
+        mx.array(np.array([1, 2], ml_dtypes.float8_e4m3fn))
+    assert isinstance(info.value, ValueError)
+
+
+def test_explicit_dtype_integer_out_of_range_is_value_and_runtime_error():
+    for val, dt in [(2**64, mx.uint64), (2**63, mx.int64)]:
+        with pytest.raises(RuntimeError):
+            mx.array(val, dt)
+
+
+@pytest.mark.parametrize("vals,dtype,expect", [
+    ([300], mx.uint8, [44]), ([-1, 2], mx.uint16, [65535, 2]), ([2**31 - 1], mx.int16, [-1]),
+    ([2**31], mx.uint32, [2**31]), ([2**63 - 1], mx.uint64, [2**63 - 1]), ([2**40], mx.int64, [2**40]),
+    ([2**40], mx.float32, [2.0**40]),
+])
+def test_list_ints_with_explicit_dtype_wrap_as_c_casts(vals, dtype, expect):
+    assert mx.array(vals, dtype).tolist() == expect
+
+
+@pytest.mark.parametrize("vals,dtype", [
+    ([2**31], mx.int32), ([2**31], mx.uint16), ([2**31], mx.bool_), ([-1], mx.uint32), ([2**32], mx.uint32),
+    ([-1], mx.uint64), ([True, 2**31], mx.int32), ([[1], [2**31]], mx.int32), ([2**63], mx.float32),
+])
+def test_list_ints_beyond_what_the_reference_reads_raise(vals, dtype):
+    with pytest.raises(RuntimeError) as info:
+        mx.array(vals, dtype)
+    assert isinstance(info.value, ValueError)
