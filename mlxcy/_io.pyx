@@ -586,6 +586,9 @@ def load(file, /, format=None, return_metadata=False, *, stream=None, mmap=False
     that view the mapping without copying: opening takes constant time, memory grows only with
     the pages actually read, and the mapping stays open while any array views it. Tensors that
     are not aligned to their element size, or byte-swapped, are copied.
+
+    A truncated, corrupt or mislabelled file raises ``MalformedFileError``, which is both a
+    ``ValueError`` and a ``RuntimeError`` (the reference raises the latter for most such files).
     """
     path = _as_path(file)
     fmt = _format_of(file, path, format)

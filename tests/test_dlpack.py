@@ -302,6 +302,7 @@ def test_narrowing_import_refuses_copy_false():
         mx.from_dlpack(np.ones(3, np.complex128), copy=False)
 
 
+@pytest.mark.cpu_only
 def test_float64_kept_when_asked_for():
     x = np.array([0.1, 1e-300])
     for a in (mx.array(Producer(x), dtype=mx.float64), mx.asarray(Producer(x), dtype=mx.float64)):
@@ -309,6 +310,7 @@ def test_float64_kept_when_asked_for():
         assert np.array(a).tolist() == x.tolist()       # exact: no trip through float32
 
 
+@pytest.mark.cpu_only
 @pytest.mark.host_zero_copy
 def test_float64_asked_for_is_shared():
     x = np.array([0.1, 1e-300])
