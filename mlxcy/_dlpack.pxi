@@ -313,7 +313,15 @@ cdef object _import_dlpack(object x, object copy, bint keep_float64):
     array(t, dtype=float64) and asarray(t, dtype=float64)."""
     cdef MlxcyDLManagedTensorVersioned* mv
     cdef MlxcyDLManagedTensor* ml
+    cdef optional[c_array] narrowed = nullopt
     if isinstance(x, array):
+        if (<array>x)._a.dtype() == cx.float64 and not keep_float64:
+            if copy is False:
+                raise ValueError("from_dlpack: cannot import without a copy: float64 becomes float32 "
+                                 "(as in mx.array) (copy=False was given)")
+            narrowed = (<array>x)._a
+            _narrow_float64(narrowed, False)
+            return wrap(deref(narrowed))
         return asarray(x, copy=copy)
     if not hasattr(x, "__dlpack__"):
         raise TypeError(f"from_dlpack(): {type(x).__name__} does not implement the DLPack protocol "

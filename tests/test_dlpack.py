@@ -315,3 +315,13 @@ def test_float64_kept_when_asked_for():
 def test_float64_asked_for_is_shared():
     x = np.array([0.1, 1e-300])
     assert addr(mx.asarray(Producer(x), dtype=mx.float64, copy=False)) == addr(x)
+
+
+@pytest.mark.cpu_only
+def test_float64_mlx_array_narrows_through_from_dlpack():
+    a = mx.array([0.1, 2.5], mx.float64)
+    b = mx.from_dlpack(a)
+    assert b.dtype == mx.float32
+    np.testing.assert_array_equal(np.array(b), np.array([0.1, 2.5], np.float32))
+    with pytest.raises(ValueError, match="float64"):
+        mx.from_dlpack(a, copy=False)
