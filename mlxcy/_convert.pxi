@@ -385,7 +385,7 @@ cdef int _scan_with_arrays(object x, int depth, vector[int]& shape, int* leaf_de
     cdef Shape ashape
     if isinstance(x, (list, tuple)):
         if leaf_depth[0] >= 0 and depth >= leaf_depth[0]:
-            raise ValueError("Initialization encountered non-uniform length.")
+            raise ValueError("Initialization encountered extra dimension.")
         _check_dimension(shape, depth, len(x))
         for item in x:
             _scan_with_arrays(item, depth + 1, shape, leaf_depth, common)

@@ -310,6 +310,11 @@ def test_lists_with_arrays_promote_all_leaves(make, dtype, values):
     assert a.shape == np.array(values).shape
 
 
+def test_list_below_an_array_leaf_is_an_extra_dimension():
+    with pytest.raises(ValueError, match="extra dimension"):
+        mx.array([mx.array(1), [2]])
+
+
 def test_lists_with_arrays_and_explicit_dtype():
     a = mx.array([mx.array(1, mx.int32), 2.5, mx.array(3.25)], dtype=mx.float16)
     assert a.dtype == mx.float16 and a.tolist() == [1.0, 2.5, 3.25]
