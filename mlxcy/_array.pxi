@@ -509,6 +509,11 @@ cdef class array:
     # ---- the buffer protocol: a zero-copy view of the evaluated data ----
     def __getbuffer__(self, Py_buffer* buffer, int flags):
         cdef optional[c_array] a = self._a
+        if self._a.dtype() == cx.bfloat16 and _ml_dtypes_module() is not None:
+            # NumPy reads a buffer before __array__, and cannot read this one: refusing it lets
+            # np.asarray reach __array__, which returns an ml_dtypes.bfloat16 view.
+            raise BufferError("bfloat16 arrays are not exported through the buffer protocol when "
+                              "ml_dtypes is installed: use np.asarray(a) or a.view(mlxcy.uint16)")
         _eval_now(deref(a))
         if not deref(a).flags().row_contiguous and (flags & PyBUF_STRIDES) != PyBUF_STRIDES:
             a = cops.contiguous(deref(a), False, sod_default())
@@ -537,7 +542,10 @@ cdef class array:
     def __array__(self, dtype=None, copy=None):
         """A NumPy view of the array's memory (no copy for evaluated host arrays)."""
         import numpy as np
-        out = np.asarray(memoryview(self))
+        if self._a.dtype() == cx.bfloat16:
+            out = _bfloat16_numpy_view(self)
+        else:
+            out = np.asarray(memoryview(self))
         if dtype is not None and np.dtype(dtype) != out.dtype:
             if copy is False:
                 raise ValueError("Unable to avoid a copy while converting to the requested dtype.")

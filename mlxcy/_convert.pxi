@@ -21,6 +21,12 @@ cdef int64_t INT32_MIN_ = -2147483648
 cdef int64_t INT32_MAX_ = 2147483647
 
 
+class _ConversionError(ValueError, RuntimeError):
+    """A value no MLX dtype can hold: an unsupported element type (object, str, datetime,
+    float128), an integer beyond int64. The reference raises RuntimeError (std::bad_cast) for
+    these; mlxcy's ValueError says what is wrong and is a RuntimeError too."""
+
+
 cdef inline array wrap(const c_array& a):
     cdef array r = array.__new__(array)
     r._a = a
@@ -47,11 +53,17 @@ cdef Shape to_c_shape(object shape) except *:
     for x in shape:
         if not isinstance(x, int) and not hasattr(x, "__index__"):
             raise TypeError(f"Shape entries must be integers, got {type(x).__name__}")
-        if x < INT32_MIN_ or x > INT32_MAX_:
-            raise ValueError(f"Shape dimension {x} is outside the supported range of 32-bit integers")
-        d = x
+        d = checked_dim(x)
         s.push_back(d)
     return s
+
+
+cdef int32_t checked_dim(object n) except? -1:
+    """A shape dimension as MLX's 32-bit integer; OverflowError (as the reference) beyond it."""
+    if n < INT32_MIN_ or n > INT32_MAX_:
+        raise OverflowError(f"Shape dimension {n} is outside the supported range "
+                            f"[{INT32_MIN_}, {INT32_MAX_}]: MLX uses 32-bit integers for shape dimensions")
+    return <int32_t>n
 
 
 cdef tuple shape_tuple(const Shape& s):
@@ -97,7 +109,7 @@ cdef int _scalar_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& out)
         elif -9223372036854775808 <= x <= 9223372036854775807:
             out = c_array(<int64_t>x, cx.int64)
         else:
-            raise ValueError(f"Integer {x} does not fit in int64, the widest integer dtype; "
+            raise _ConversionError(f"Integer {x} does not fit in int64, the widest integer dtype; "
                              "pass it as a float or use a smaller value")
     elif isinstance(x, float):
         d = deref(dtype) if dtype.has_value() else cx.float32
@@ -114,13 +126,13 @@ cdef int _int_to_c(object x, c_Dtype d, optional[c_array]& out) except -1:
     """A Python int converted to dtype `d` (wrapping like a C cast, as the reference does)."""
     if d == cx.uint64 and x > 9223372036854775807:
         if x > 18446744073709551615:
-            raise ValueError(f"Integer {x} is out of range for uint64")
+            raise _ConversionError(f"Integer {x} is out of range for uint64")
         out = c_array(<uint64_t>x, d)
     elif cx.issubdtype(d, c_DtypeCategory.inexact):
         out = c_array(<double>x, d)
     else:
         if not (-9223372036854775808 <= x <= 9223372036854775807):
-            raise ValueError(f"Integer {x} is out of range for {_DTYPE_NAMES[dtype_val(d)]}")
+            raise _ConversionError(f"Integer {x} is out of range for {_DTYPE_NAMES[dtype_val(d)]}")
         out = c_array(<int64_t>x, d)
     return 0
 
@@ -186,8 +198,9 @@ cdef int _to_c_impl(object x, optional[c_Dtype] dtype, optional[c_array]& out) e
         return _buffer_to_c(x, dtype, COPY_ALWAYS, out)
     if hasattr(x, "__mlx_array__"):
         return _to_c_impl(x.__mlx_array__(), dtype, out)
-    if hasattr(x, "__dlpack__") and _from_dlpack_hook is not None:
-        return _to_c_impl(_from_dlpack_hook(x), dtype, out)
+    if hasattr(x, "__dlpack__"):
+        # an independent copy, kept float64 when that is what was asked for
+        return _to_c_impl(_import_dlpack(x, True, dtype.has_value() and deref(dtype) == cx.float64), dtype, out)
     if hasattr(x, "__array__"):
         return _to_c_impl(x.__array__(), dtype, out)
     if x is None:
@@ -195,9 +208,6 @@ cdef int _to_c_impl(object x, optional[c_Dtype] dtype, optional[c_array]& out) e
                         "array or an object with the buffer or DLPack protocol")
     raise ValueError(f"Invalid type {type(x).__name__} received in array initialization.")
 
-
-# Set by the DLPack module so that array(x) accepts any DLPack producer.
-_from_dlpack_hook = None
 
 
 cdef vector[c_array] to_c_list(object seq) except *:
@@ -262,8 +272,29 @@ cdef int _fill_int(object x, vector[int64_t]& out) except -1:
             _fill_int(item, out)
     else:
         if not (-9223372036854775808 <= x <= 9223372036854775807):
-            raise ValueError(f"Integer {x} does not fit in int64, the widest integer dtype")
+            raise _ConversionError(f"Integer {x} does not fit in int64, the widest integer dtype")
         out.push_back(x)
+    return 0
+
+
+cdef int _check_list_ints_for(const vector[int64_t]& vals, c_Dtype d) except -1:
+    """The reference reads a list's ints for dtype `d` as a C int (int32) for bool and the
+    integers narrower than 32 bits (wrapping them afterwards), as uint32 for uint32, as a
+    non-negative int64 for uint64 and as int64 otherwise; an int outside that type is its
+    RuntimeError (std::bad_cast), here _ConversionError."""
+    cdef int64_t lo = INT32_MIN_
+    cdef int64_t hi = INT32_MAX_
+    cdef size_t i
+    if d == cx.uint32:
+        lo, hi = 0, 4294967295
+    elif d == cx.uint64:
+        lo, hi = 0, 9223372036854775807
+    elif d == cx.int64 or cx.issubdtype(d, c_DtypeCategory.inexact):
+        return 0   # every int64 fits (_fill_int checked that)
+    for i in range(vals.size()):
+        if vals[i] < lo or vals[i] > hi:
+            raise _ConversionError(f"Integer {vals[i]} cannot be read for a list of dtype "
+                                   f"{_DTYPE_NAMES[dtype_val(d)]}: it must lie in [{lo}, {hi}]")
     return 0
 
 
@@ -301,15 +332,7 @@ cdef int _sequence_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& ou
     cdef Shape shape = Shape()
     cdef c_Dtype d
     if _contains_array(x):
-        # Lists holding arrays are stacked, promoting dtypes as stack does.
-        for item in x:
-            _to_c_impl(item, dtype, tmp)
-            parts.push_back(deref(tmp))
-        if parts.size() == 0:
-            out = array_uninit(0, to_shape(vshape), cx.float32)
-        else:
-            out = cops.stack(parts, sod_default())
-        return 0
+        return _sequence_with_arrays_to_c(x, dtype, out)
     _scan_sequence(x, 0, vshape, &leaf_depth, &kind, &wide)
     shape = to_shape(vshape)
     if vshape.size() and vshape.back() == 0 and kind == KIND_BOOL:
@@ -320,6 +343,8 @@ cdef int _sequence_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& ou
         out = array_from_values[cbool](<cbool*>bvals.data(), shape, deref(dtype) if dtype.has_value() else cx.bool_)
     elif kind == KIND_INT:
         _fill_int(x, ivals)
+        if dtype.has_value():
+            _check_list_ints_for(ivals, deref(dtype))
         out = array_from_values[int64_t](ivals.data(), shape, deref(dtype) if dtype.has_value() else d)
     elif kind == KIND_FLOAT:
         _fill_float(x, fvals)
@@ -327,6 +352,74 @@ cdef int _sequence_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& ou
     else:
         _fill_complex(x, cvals)
         out = array_from_complex_values(cvals, shape, deref(dtype) if dtype.has_value() else cx.complex64)
+    return 0
+
+
+cdef int _sequence_with_arrays_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& out) except -1:
+    """A nested list holding mlxcy arrays among its elements. Each array counts as a nesting of
+    its own shape, so the whole must be as regular as a plain nested list; the result dtype
+    promotes the arrays' dtypes with the default dtypes of the Python scalars (as the reference:
+    [int8 array, 2] is int32, [float16 array, 2.5] is float32)."""
+    cdef vector[int] vshape = vector[int]()
+    cdef int leaf_depth = -1
+    cdef optional[c_Dtype] common = nullopt
+    cdef optional[c_Dtype] target = nullopt
+    cdef vector[c_array] parts = vector[c_array]()
+    cdef optional[c_array] tmp = nullopt
+    _scan_with_arrays(x, 0, vshape, &leaf_depth, common)
+    target = dtype if dtype.has_value() else common
+    for item in x:
+        _to_c_impl(item, target, tmp)
+        parts.push_back(deref(tmp))
+    out = cops.stack(parts, sod_default())
+    return 0
+
+
+cdef int _scan_with_arrays(object x, int depth, vector[int]& shape, int* leaf_depth,
+                           optional[c_Dtype]& common) except -1:
+    """_scan_sequence for lists holding arrays: an array of shape (a, b) at depth d fills
+    dimensions d and d+1 and ends at depth d+2, where every other leaf must end too."""
+    cdef int i
+    cdef int ndim = 0
+    cdef c_Dtype d
+    cdef Shape ashape
+    if isinstance(x, (list, tuple)):
+        if leaf_depth[0] >= 0 and depth >= leaf_depth[0]:
+            raise ValueError("Initialization encountered extra dimension.")
+        _check_dimension(shape, depth, len(x))
+        for item in x:
+            _scan_with_arrays(item, depth + 1, shape, leaf_depth, common)
+        return 0
+    if isinstance(x, array):
+        ashape = (<array>x)._a.shape()
+        ndim = <int>ashape.size()
+        d = (<array>x)._a.dtype()
+    elif isinstance(x, bool):
+        d = cx.bool_
+    elif isinstance(x, int):
+        d = cx.int32 if INT32_MIN_ <= x <= INT32_MAX_ else cx.int64
+    elif isinstance(x, float):
+        d = cx.float32
+    elif isinstance(x, complex):
+        d = cx.complex64
+    else:
+        raise ValueError(f"Invalid type {type(x).__name__} received in array initialization.")
+    if leaf_depth[0] < 0:
+        leaf_depth[0] = depth + ndim
+    elif depth + ndim != leaf_depth[0]:
+        raise ValueError("Initialization encountered non-uniform length.")
+    for i in range(ndim):
+        _check_dimension(shape, depth + i, ashape[i])
+    common = cx.promote_types(deref(common), d) if common.has_value() else d
+    return 0
+
+
+cdef int _check_dimension(vector[int]& shape, int depth, Py_ssize_t n) except -1:
+    """Record length `n` at nesting `depth`, or check it against the length recorded there."""
+    if depth == <int>shape.size():
+        shape.push_back(<int>n)
+    elif depth > <int>shape.size() or shape[depth] != n:
+        raise ValueError("Initialization encountered non-uniform length.")
     return 0
 
 
@@ -381,8 +474,31 @@ cdef tuple _parse_format(str fmt):
     return (_FORMAT_DTYPES.get(fmt, -1), swapped, False)
 
 
+cdef object _bfloat16_bits(object x):
+    """A NumPy array or scalar of ml_dtypes' bfloat16 (JAX's, many weight converters') viewed as
+    uint16 over the same memory, or None for anything else. NumPy cannot export that dtype
+    through the buffer protocol (it has no PEP 3118 code), but its bits are MLX's bfloat16."""
+    dt = getattr(x, "dtype", None)
+    if dt is None or getattr(dt, "name", None) != "bfloat16" or getattr(dt, "itemsize", 0) != 2:
+        return None
+    if not type(dt).__module__.startswith("numpy"):
+        return None   # a NumPy dtype only: x.view("u2") is NumPy's reinterpreting view
+    return x.view("u2")
+
+
 cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional[c_array]& out) except -1:
-    cdef object mv = PyMemoryView_FromObject(x)
+    bf16_bits = _bfloat16_bits(x)
+    if bf16_bits is not None:
+        x = bf16_bits
+    elif getattr(getattr(x, "dtype", None), "kind", None) in ("M", "m"):
+        # NumPy exports datetime64/timedelta64 scalars as plain bytes: not numbers to MLX
+        raise _ConversionError(f"Cannot convert {type(x).__name__} (dtype {x.dtype}) to an mlxcy array: "
+                               "unsupported element type")
+    cdef object mv
+    try:
+        mv = PyMemoryView_FromObject(x)
+    except ValueError as e:   # NumPy's "cannot include dtype 'M' in a buffer" and the like
+        raise _ConversionError(f"Cannot convert {type(x).__name__} to an mlxcy array: {e}") from None
     cdef Py_buffer* view = PyMemoryView_GET_BUFFER(mv)
     cdef vector[int] vshape = vector[int]()
     cdef int i
@@ -391,16 +507,19 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
     cdef c_Dtype src_dtype, target
     cdef Shape shape = Shape()
     cdef size_t nbytes = <size_t>view.len
+    cdef size_t swap_size
     cdef optional[c_array] tmp = nullopt
     fmt = (view.format or b"B").decode() if view.format != NULL else "B"
     code, swapped, is_c128 = _parse_format(fmt)
+    if bf16_bits is not None:
+        code = <int>DtypeVal.bfloat16
     if code < 0:
-        raise ValueError(f"Cannot convert a buffer of format '{fmt}' ({type(x).__name__}) to an mlxcy array: "
-                         "unsupported element type")
+        raise _ConversionError(f"Cannot convert a buffer of format '{fmt}' ({type(x).__name__}) to an mlxcy "
+                               "array: unsupported element type")
     for i in range(view.ndim):
-        vshape.push_back(<int>view.shape[i])
+        vshape.push_back(checked_dim(view.shape[i]))
     if view.ndim == 0 and view.len > view.itemsize:
-        vshape.push_back(<int>(view.len // view.itemsize))
+        vshape.push_back(checked_dim(view.len // view.itemsize))
     shape = to_shape(vshape)
     if is_c128:
         # complex128 has no MLX dtype: read it as float64 pairs, then combine.
@@ -447,7 +566,9 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
         elif PyBuffer_ToContiguous(raw_data(deref(tmp)), view, view.len, b'C') < 0:
             raise ValueError("Could not copy the buffer into contiguous memory")
         if swapped:
-            byteswap_inplace(<char*>raw_data(deref(tmp)), nbytes // src_dtype.size(), src_dtype.size())
+            # (a complex64 is two float32s, each swapped on its own)
+            swap_size = 4 if code == <int>DtypeVal.complex64 else src_dtype.size()
+            byteswap_inplace(<char*>raw_data(deref(tmp)), nbytes // swap_size, swap_size)
     if target != src_dtype:
         out = cops.astype(deref(tmp), target, _HOST)
     else:
@@ -510,7 +631,7 @@ def asarray(a, dtype=None, *, copy=None):
         _buffer_to_c(a, d, COPY_ALWAYS if copy is True else COPY_NEVER if copy is False else COPY_IF_NEEDED, out)
         return wrap(deref(out))
     if hasattr(a, "__dlpack__") and not isinstance(a, (bytes, bytearray)):
-        r = from_dlpack(a, copy=copy)
+        r = _import_dlpack(a, copy, d.has_value() and deref(d) == cx.float64)
         if d.has_value() and deref(d) != (<array>r)._a.dtype():
             if copy is False:
                 raise ValueError("Unable to avoid a copy: the requested dtype differs from the source's.")
@@ -520,3 +641,33 @@ def asarray(a, dtype=None, *, copy=None):
         raise ValueError(f"Unable to avoid a copy while creating an array from {type(a).__name__}.")
     _to_c_impl(a, d, out)
     return wrap(deref(out))
+
+
+# ---- bfloat16 to NumPy ------------------------------------------------------------------------
+
+cdef object _ml_dtypes = None        # the ml_dtypes module, or False where it does not import
+
+
+cdef object _ml_dtypes_module():
+    """ml_dtypes if it imports (looked up once, on first need), else None."""
+    global _ml_dtypes
+    if _ml_dtypes is None:
+        import importlib   # (Cython's own import statement would accept a None in sys.modules)
+        try:
+            _ml_dtypes = importlib.import_module("ml_dtypes")
+        except ImportError:
+            _ml_dtypes = False
+    return _ml_dtypes if _ml_dtypes is not False else None
+
+
+cdef object _bfloat16_numpy_view(array a):
+    """np.asarray of a bfloat16 array: an ml_dtypes.bfloat16 NumPy array over the same memory
+    (NumPy has no bfloat16 of its own). Without ml_dtypes, the reference's ValueError."""
+    ml_dtypes = _ml_dtypes_module()
+    if ml_dtypes is None:
+        raise ValueError("'bfloat16' is not a valid PEP 3118 buffer format string; install ml_dtypes "
+                         "to convert bfloat16 arrays to NumPy")
+    import numpy as np
+    # The uint16 view shares the buffer (and strides); NumPy then relabels the bits.
+    cdef array bits = wrap(cops.view(a._a, cx.uint16, sod_default()))
+    return np.asarray(memoryview(bits)).view(ml_dtypes.bfloat16)

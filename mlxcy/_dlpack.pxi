@@ -133,8 +133,10 @@ cdef tuple _dlpack_target_device(tuple dev):
 
 
 cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versioned, object copy,
-                                  object capsule, const char* used_name):
-    """An array over (or copied from) the tensor `t` of a DLPack capsule. Consumes the capsule."""
+                                  object capsule, const char* used_name, bint keep_float64):
+    """An array over (or copied from) the tensor `t` of a DLPack capsule. Consumes the capsule.
+    As mx.array does, float64 becomes float32 (unless `keep_float64`) and complex128 becomes
+    complex64: both are converted copies."""
     cdef vector[int] vshape = vector[int]()
     cdef Shape shape
     cdef int i
@@ -146,16 +148,20 @@ cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versione
     cdef optional[c_array] out = nullopt
     cdef bint on_cuda = _check_importable_device(t.device.device_type)
     key = (t.dtype.code, t.dtype.bits)
-    if t.dtype.lanes != 1 or key not in _DL_DTYPES:
+    # complex128 has no MLX dtype: its elements are read as float64 (real, imaginary) pairs.
+    cdef bint is_complex128 = key == (5, 128) and t.dtype.lanes == 1
+    if not is_complex128 and (t.dtype.lanes != 1 or key not in _DL_DTYPES):
         raise ValueError(f"from_dlpack: unsupported DLPack dtype (code {t.dtype.code}, {t.dtype.bits} bits, "
                          f"{t.dtype.lanes} lanes)")
     if t.ndim < 0 or t.ndim > 64:
         raise ValueError(f"from_dlpack: invalid number of dimensions {t.ndim}")
-    d = dtype_from_val(_DL_DTYPES[key])
+    d = cx.float64 if is_complex128 else dtype_from_val(_DL_DTYPES[key])
+    cdef size_t itemsize = 16 if is_complex128 else d.size()
+    cdef bint narrow = is_complex128 or (d == cx.float64 and not keep_float64)
     for i in range(t.ndim):
-        if t.shape[i] < 0 or t.shape[i] > INT32_MAX_:
-            raise ValueError(f"from_dlpack: dimension {t.shape[i]} is outside the supported range")
-        vshape.push_back(<int>t.shape[i])
+        if t.shape[i] < 0:
+            raise ValueError(f"from_dlpack: negative dimension {t.shape[i]}")
+        vshape.push_back(checked_dim(t.shape[i]))
         total *= t.shape[i]
     if t.strides != NULL and total > 0:
         for i in range(t.ndim - 1, -1, -1):
@@ -163,6 +169,8 @@ cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versione
                 contiguous = False
                 break
             expected *= t.shape[i]
+    if is_complex128:
+        vshape.push_back(2)
     shape = to_shape(vshape)
     ptr = <char*>t.data + t.byte_offset
     cdef bint aligned = (<uintptr_t>ptr) % d.size() == 0
@@ -177,6 +185,11 @@ cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versione
         with nogil:
             cuda_synchronize()   # the producer's pending writes are done before MLX reads
         in_place = t.device.device_type == DL_CUDA_MANAGED or cuda_memory_is_unified(ptr)
+    if copy is False and narrow:
+        raise ValueError("from_dlpack: cannot import without a copy: "
+                         + ("complex128 has no MLX dtype and becomes complex64"
+                            if is_complex128 else "float64 becomes float32 (as in mx.array)")
+                         + " (copy=False was given)")
     if copy is False and not (contiguous and aligned and in_place):
         raise ValueError("from_dlpack: cannot share the tensor's memory without a copy: it is "
                          + ("not row-contiguous" if not contiguous else
@@ -184,28 +197,54 @@ cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versione
                             "CUDA device memory, and MLX shares only CUDA unified memory" if on_cuda else
                             "host memory, which libmlx's CUDA backend cannot use in place")
                          + " (copy=False was given)")
-    if copy is not True and contiguous and aligned and in_place and total > 0:
+    # A float64 tensor that is narrowed is read through a view (the conversion is the copy).
+    if (copy is not True or narrow) and contiguous and aligned and in_place and total > 0:
         # The array takes over the managed tensor: the producer's deleter runs when MLX frees it.
         PyCapsule_SetName(capsule, used_name)
         if on_cuda:
-            return wrap(dl_array_view_unified(ptr, <size_t>total * d.size(), shape, d, managed, versioned))
-        return wrap(dl_array_view(ptr, shape, d, managed, versioned))
+            out = dl_array_view_unified(ptr, <size_t>total * itemsize, shape, d, managed, versioned)
+        else:
+            out = dl_array_view(ptr, shape, d, managed, versioned)
+        if narrow:
+            _narrow_float64(out, is_complex128)
+        return wrap(deref(out))
     if on_cuda:
+        if is_complex128 and not contiguous and total > 0:
+            raise ValueError("from_dlpack: strided complex128 CUDA tensors are not supported; "
+                             "make the tensor contiguous (or complex64) first")
         _copy_from_cuda(ptr, t, shape, d, total, contiguous, out)
     else:
-        out = array_uninit(<size_t>total * d.size(), shape, d)
+        out = array_uninit(<size_t>total * itemsize, shape, d)
         if total > 0:
             if contiguous:
-                memcpy(raw_data(deref(out)), ptr, <size_t>total * d.size())
+                memcpy(raw_data(deref(out)), ptr, <size_t>total * itemsize)
             else:
-                dl_strided_copy(<char*>raw_data(deref(out)), ptr, t.shape, t.strides, t.ndim, d.size())
+                dl_strided_copy(<char*>raw_data(deref(out)), ptr, t.shape, t.strides, t.ndim, itemsize)
     PyCapsule_SetName(capsule, used_name)
     if versioned:
         if (<MlxcyDLManagedTensorVersioned*>managed).deleter != NULL:
             (<MlxcyDLManagedTensorVersioned*>managed).deleter(<MlxcyDLManagedTensorVersioned*>managed)
     elif (<MlxcyDLManagedTensor*>managed).deleter != NULL:
         (<MlxcyDLManagedTensor*>managed).deleter(<MlxcyDLManagedTensor*>managed)
+    if narrow:
+        _narrow_float64(out, is_complex128)
     return wrap(deref(out))
+
+
+cdef int _narrow_float64(optional[c_array]& x, bint pairs_to_complex) except -1:
+    """Replace float64 `x` by its float32 conversion, computed now so that the result no longer
+    reads the source; with `pairs_to_complex`, x's last axis of 2 holds (real, imaginary) parts
+    and the result is complex64 without that axis."""
+    cdef Shape complex_shape = Shape()
+    cdef size_t i
+    x = cops.astype(deref(x), cx.float32, _HOST)
+    if pairs_to_complex:
+        for i in range(deref(x).ndim() - 1):
+            complex_shape.push_back(deref(x).shape()[i])
+        x = cops.view(deref(x), cx.complex64, _HOST)   # (re, im) float32 pairs are complex64's layout
+        x = cops.reshape(deref(x), complex_shape, _HOST)
+    _eval_now(deref(x))
+    return 0
 
 
 cdef bint _check_importable_device(int device_type) except -1:
@@ -230,7 +269,9 @@ cdef int _copy_from_cuda(char* ptr, MlxcyDLTensor* t, Shape shape, c_Dtype d, in
     cdef int64_t span = 1
     cdef int i
     cdef size_t itemsize = d.size()
-    cdef size_t nbytes = <size_t>total * itemsize
+    # A complex128 tensor arrives as float64 (real, imaginary) pairs: one axis of 2 more.
+    cdef size_t values_per_element = 2 if <int>shape.size() > t.ndim else 1
+    cdef size_t nbytes = <size_t>total * itemsize * values_per_element
     if contiguous or total == 0:
         with nogil:
             out = cuda_copy_in(ptr, nbytes, shape, d)
@@ -261,11 +302,26 @@ def from_dlpack(x, /, *, copy=None):
     ``copy=None`` shares the producer's memory when it is row-contiguous and aligned host
     memory (the producer stays alive while the array uses it) and copies otherwise;
     ``copy=True`` always copies; ``copy=False`` shares or raises ValueError. Changing the
-    source afterwards changes what a shared array reads.
+    source afterwards changes what a shared array reads. As ``array`` does, float64 tensors
+    become float32 and complex128 ones complex64 (converted copies, so ``copy=False`` raises).
     """
+    return _import_dlpack(x, copy, False)
+
+
+cdef object _import_dlpack(object x, object copy, bint keep_float64):
+    """from_dlpack; `keep_float64` keeps a float64 tensor float64 (shared where it can be), for
+    array(t, dtype=float64) and asarray(t, dtype=float64)."""
     cdef MlxcyDLManagedTensorVersioned* mv
     cdef MlxcyDLManagedTensor* ml
+    cdef optional[c_array] narrowed = nullopt
     if isinstance(x, array):
+        if (<array>x)._a.dtype() == cx.float64 and not keep_float64:
+            if copy is False:
+                raise ValueError("from_dlpack: cannot import without a copy: float64 becomes float32 "
+                                 "(as in mx.array) (copy=False was given)")
+            narrowed = (<array>x)._a
+            _narrow_float64(narrowed, False)
+            return wrap(deref(narrowed))
         return asarray(x, copy=copy)
     if not hasattr(x, "__dlpack__"):
         raise TypeError(f"from_dlpack(): {type(x).__name__} does not implement the DLPack protocol "
@@ -280,17 +336,9 @@ def from_dlpack(x, /, *, copy=None):
         mv = <MlxcyDLManagedTensorVersioned*>PyCapsule_GetPointer(cap, b"dltensor_versioned")
         if mv.version.major != 1:
             raise BufferError(f"from_dlpack: unsupported DLPack version {mv.version.major}.{mv.version.minor}")
-        return _array_from_dl_tensor(&mv.dl_tensor, <void*>mv, True, copy, cap, b"used_dltensor_versioned")
+        return _array_from_dl_tensor(&mv.dl_tensor, <void*>mv, True, copy, cap, b"used_dltensor_versioned",
+                                     keep_float64)
     if PyCapsule_IsValid(cap, b"dltensor"):
         ml = <MlxcyDLManagedTensor*>PyCapsule_GetPointer(cap, b"dltensor")
-        return _array_from_dl_tensor(&ml.dl_tensor, <void*>ml, False, copy, cap, b"used_dltensor")
+        return _array_from_dl_tensor(&ml.dl_tensor, <void*>ml, False, copy, cap, b"used_dltensor", keep_float64)
     raise ValueError("from_dlpack: __dlpack__ did not return a DLPack capsule (or it was already consumed)")
-
-
-def _from_dlpack_copy(x):
-    """array(x) for a DLPack producer: always an independent copy."""
-    return from_dlpack(x, copy=True)
-
-
-# array(x) accepts any DLPack producer, always copying (see _to_c_impl in _convert.pxi).
-_from_dlpack_hook = _from_dlpack_copy

@@ -55,6 +55,16 @@ cdef enum:
 cdef tuple _ITEMSIZE = (1, 1, 2, 4, 8, 1, 2, 4, 8, 2, 4, 8, 2, 8)
 cdef bint _LITTLE = _sys.byteorder == "little"
 
+
+class MalformedFileError(ValueError, RuntimeError):
+    """A file that is truncated, corrupt or not in the format it claims. mlxcy checks files
+    before libmlx reads them; the reference binding raises RuntimeError for most such files
+    (ValueError for a few), so this derives from both: code written for either catches it."""
+
+
+class _CorruptNpzMemberError(MalformedFileError, _zipfile.BadZipFile):
+    """A damaged member of a .npz archive (the reference lets zipfile's BadZipFile through)."""
+
 # ---- paths, file-likes, formats ------------------------------------------------------------
 
 cdef object _as_path(object file):
@@ -105,6 +115,9 @@ cdef object _map_file(str path):
 cdef dict _ST_DTYPES = {
     "BOOL": D_BOOL, "U8": D_U8, "I8": D_I8, "U16": D_U16, "I16": D_I16, "U32": D_U32, "I32": D_I32,
     "U64": D_U64, "I64": D_I64, "F16": D_F16, "BF16": D_BF16, "F32": D_F32, "F64": D_F64, "C64": D_C64,
+    # 8-bit floats MLX has no dtype for load as their raw bytes (uint8), as libmlx (and so the
+    # reference) loads them; F8_E5M2 and the rest are refused there too.
+    "F8_E4M3": D_U8, "F8_E8M0": D_U8,
 }
 cdef object MAX_HEADER = 100_000_000      # the safetensors format's own bound on the JSON header
 cdef object MAX_DIM = 2147483647
@@ -112,14 +125,14 @@ cdef object MAX_DIM = 2147483647
 
 cdef object _check_shape(object shape, str what):
     if not isinstance(shape, (list, tuple)):
-        raise ValueError(f"[load] {what}: shape must be a list of integers, got {shape!r:.80}")
+        raise MalformedFileError(f"[load] {what}: shape must be a list of integers, got {shape!r:.80}")
     n = 1
     for d in shape:
         if type(d) is not int or d < 0 or d > MAX_DIM:
-            raise ValueError(f"[load] {what}: invalid shape entry {d!r:.40} (need an integer in [0, 2**31))")
+            raise MalformedFileError(f"[load] {what}: invalid shape entry {d!r:.40} (need an integer in [0, 2**31))")
         n *= d
     if len(shape) > 64:
-        raise ValueError(f"[load] {what}: too many dimensions ({len(shape)})")
+        raise MalformedFileError(f"[load] {what}: too many dimensions ({len(shape)})")
     return n
 
 
@@ -128,22 +141,22 @@ cdef tuple _parse_safetensors(object buf, Py_ssize_t size):
     entries: list of (name, dtype code, shape list, begin, end), offsets relative to data_start,
     in header order. Every field is checked against the file size before any data is touched."""
     if size < 8:
-        raise ValueError(f"[load_safetensors] File too short for a safetensors header ({size} bytes)")
+        raise MalformedFileError(f"[load_safetensors] File too short for a safetensors header ({size} bytes)")
     (n,) = _struct.unpack_from("<Q", buf, 0)
     if n > size - 8:
-        raise ValueError(f"[load_safetensors] Header length {n} exceeds the file size ({size} bytes): "
+        raise MalformedFileError(f"[load_safetensors] Header length {n} exceeds the file size ({size} bytes): "
                          "the file is truncated or not safetensors")
     if n > MAX_HEADER:
-        raise ValueError(f"[load_safetensors] Header length {n} is larger than the format allows")
+        raise MalformedFileError(f"[load_safetensors] Header length {n} is larger than the format allows")
     raw = bytes(buf[8:8 + n])
     try:
         header = _json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ValueError("[load_safetensors] The header is not valid UTF-8") from None
+        raise MalformedFileError("[load_safetensors] The header is not valid UTF-8") from None
     except (ValueError, RecursionError) as e:
-        raise ValueError(f"[load_safetensors] The header is not valid JSON: {e}") from None
+        raise MalformedFileError(f"[load_safetensors] The header is not valid JSON: {e}") from None
     if not isinstance(header, dict):
-        raise ValueError("[load_safetensors] The header must be a JSON object")
+        raise MalformedFileError("[load_safetensors] The header must be a JSON object")
     data_start = 8 + n
     data_len = size - data_start
     metadata = {}
@@ -153,34 +166,34 @@ cdef tuple _parse_safetensors(object buf, Py_ssize_t size):
             if info is None:
                 continue
             if not isinstance(info, dict) or not all(isinstance(v, str) for v in info.values()):
-                raise ValueError("[load_safetensors] __metadata__ must map strings to strings")
+                raise MalformedFileError("[load_safetensors] __metadata__ must map strings to strings")
             metadata = info
             continue
         what = f"tensor {name!r:.60}"
         if not isinstance(info, dict):
-            raise ValueError(f"[load_safetensors] {what}: entry must be a JSON object")
+            raise MalformedFileError(f"[load_safetensors] {what}: entry must be a JSON object")
         dt = info.get("dtype")
         if not isinstance(dt, str) or dt not in _ST_DTYPES:
-            raise ValueError(f"[load_safetensors] {what}: unsupported dtype {dt!r:.40}")
+            raise MalformedFileError(f"[load_safetensors] {what}: unsupported dtype {dt!r:.40}")
         shape = info.get("shape")
         count = _check_shape(shape, what)
         offs = info.get("data_offsets")
         if (not isinstance(offs, (list, tuple)) or len(offs) != 2 or type(offs[0]) is not int
                 or type(offs[1]) is not int):
-            raise ValueError(f"[load_safetensors] {what}: data_offsets must be two integers")
+            raise MalformedFileError(f"[load_safetensors] {what}: data_offsets must be two integers")
         b, e = offs
         if b < 0 or e < b or e > data_len:
-            raise ValueError(f"[load_safetensors] {what}: data_offsets [{b}, {e}] lie outside the "
+            raise MalformedFileError(f"[load_safetensors] {what}: data_offsets [{b}, {e}] lie outside the "
                              f"{data_len} data bytes of the file (truncated or corrupt)")
         code = _ST_DTYPES[dt]
         if e - b != count * <int>_ITEMSIZE[code]:
-            raise ValueError(f"[load_safetensors] {what}: shape {list(shape)} of {dt} needs "
+            raise MalformedFileError(f"[load_safetensors] {what}: shape {list(shape)} of {dt} needs "
                              f"{count * <int>_ITEMSIZE[code]} bytes but data_offsets give {e - b}")
         entries.append((name, code, list(shape), b, e))
     spans = sorted((b, e) for (_, _, _, b, e) in entries if e > b)
     for i in range(1, len(spans)):
         if spans[i][0] < spans[i - 1][1]:
-            raise ValueError(f"[load_safetensors] Tensors overlap in the data section "
+            raise MalformedFileError(f"[load_safetensors] Tensors overlap in the data section "
                              f"(bytes {spans[i - 1]} and {spans[i]})")
     return entries, metadata, data_start
 
@@ -194,48 +207,48 @@ cdef dict _NPY_DTYPES = {
 cdef tuple _parse_npy(object buf, Py_ssize_t size):
     """(dtype code, byte-swapped, fortran order, shape tuple, data offset) of a .npy file."""
     if size < 10 or bytes(buf[:6]) != b"\x93NUMPY":
-        raise ValueError("[load] Invalid header in .npy file: bad magic string (not a NumPy file)")
+        raise MalformedFileError("[load] Invalid header in .npy file: bad magic string (not a NumPy file)")
     major = buf[6]
     if major == 1:
         (hlen,) = _struct.unpack_from("<H", buf, 8)
         start = 10
     elif major in (2, 3):
         if size < 12:
-            raise ValueError("[load] Truncated .npy header")
+            raise MalformedFileError("[load] Truncated .npy header")
         (hlen,) = _struct.unpack_from("<I", buf, 8)
         start = 12
     else:
-        raise ValueError(f"[load] Unsupported .npy format version {major}")
+        raise MalformedFileError(f"[load] Unsupported .npy format version {major}")
     if hlen > size - start or hlen > 1 << 20:
-        raise ValueError(f"[load] .npy header length {hlen} exceeds the file size ({size} bytes)")
+        raise MalformedFileError(f"[load] .npy header length {hlen} exceeds the file size ({size} bytes)")
     try:
         text = bytes(buf[start:start + hlen]).decode("utf-8" if major == 3 else "latin1")
         d = _ast.literal_eval(text)
     except (SyntaxError, ValueError, TypeError, MemoryError, RecursionError, UnicodeDecodeError):
-        raise ValueError("[load] Invalid .npy header: not a Python dict literal") from None
+        raise MalformedFileError("[load] Invalid .npy header: not a Python dict literal") from None
     if not isinstance(d, dict) or set(d) != {"descr", "fortran_order", "shape"}:
-        raise ValueError("[load] Invalid .npy header: expected the keys descr, fortran_order and shape")
+        raise MalformedFileError("[load] Invalid .npy header: expected the keys descr, fortran_order and shape")
     descr, fortran, shape = d["descr"], d["fortran_order"], d["shape"]
     if not isinstance(descr, str) or not descr:
         if isinstance(descr, list):
-            raise ValueError("[load] Structured .npy arrays are not supported")
-        raise ValueError(f"[load] Invalid .npy dtype description {descr!r:.40}")
+            raise MalformedFileError("[load] Structured .npy arrays are not supported")
+        raise MalformedFileError(f"[load] Invalid .npy dtype description {descr!r:.40}")
     order = descr[0] if descr[0] in "<>|=" else "|"
     code_str = descr[1:] if descr[0] in "<>|=" else descr
     if code_str.startswith("O"):
-        raise ValueError("[load] Cannot load .npy files of object dtype (they hold pickled Python objects)")
+        raise MalformedFileError("[load] Cannot load .npy files of object dtype (they hold pickled Python objects)")
     if code_str not in _NPY_DTYPES:
-        raise ValueError(f"[load] Unsupported .npy dtype {descr!r:.40}")
+        raise MalformedFileError(f"[load] Unsupported .npy dtype {descr!r:.40}")
     if not isinstance(fortran, bool):
-        raise ValueError("[load] Invalid .npy header: fortran_order must be a bool")
+        raise MalformedFileError("[load] Invalid .npy header: fortran_order must be a bool")
     if not isinstance(shape, tuple):
-        raise ValueError("[load] Invalid .npy header: shape must be a tuple")
+        raise MalformedFileError("[load] Invalid .npy header: shape must be a tuple")
     code = _NPY_DTYPES[code_str]
     count = _check_shape(shape, ".npy")
     swapped = (order == ">" and _LITTLE) or (order == "<" and not _LITTLE)
     data_off = start + hlen
     if count * <int>_ITEMSIZE[code] > size - data_off:
-        raise ValueError(f"[load] .npy file is truncated: shape {shape} needs {count * <int>_ITEMSIZE[code]} "
+        raise MalformedFileError(f"[load] .npy file is truncated: shape {shape} needs {count * <int>_ITEMSIZE[code]} "
                          f"bytes of data, the file has {size - data_off}")
     return code, swapped and _ITEMSIZE[code] > 1, fortran, shape, data_off
 
@@ -262,7 +275,7 @@ cdef class _Cursor:
 
     cdef object take(self, str fmt, Py_ssize_t n):
         if n > self.size - self.pos:
-            raise ValueError(f"[load_gguf] File truncated: need {n} bytes at offset {self.pos}, "
+            raise MalformedFileError(f"[load_gguf] File truncated: need {n} bytes at offset {self.pos}, "
                              f"file has {self.size}")
         v = _struct.unpack_from(fmt, self.buf, self.pos)[0]
         self.pos += n
@@ -270,7 +283,7 @@ cdef class _Cursor:
 
     cdef object skip(self, object n):
         if n < 0 or n > self.size - self.pos:
-            raise ValueError(f"[load_gguf] File truncated or corrupt: a length of {n} at offset "
+            raise MalformedFileError(f"[load_gguf] File truncated or corrupt: a length of {n} at offset "
                              f"{self.pos} runs past the end of the file ({self.size} bytes)")
         self.pos += n
 
@@ -294,28 +307,28 @@ cdef object _gguf_value(_Cursor c, object vtype, int depth):
             c.skip(count * _GGUF_SCALAR[etype])
         elif etype == 8:
             if count > (c.size - c.pos) // 8:
-                raise ValueError(f"[load_gguf] Array count {count} is larger than the file can hold")
+                raise MalformedFileError(f"[load_gguf] Array count {count} is larger than the file can hold")
             for _ in range(count):
                 c.string()
         else:
-            raise ValueError(f"[load_gguf] Unsupported GGUF array element type {etype}")
+            raise MalformedFileError(f"[load_gguf] Unsupported GGUF array element type {etype}")
         return None
-    raise ValueError(f"[load_gguf] Unsupported GGUF metadata value type {vtype}")
+    raise MalformedFileError(f"[load_gguf] Unsupported GGUF metadata value type {vtype}")
 
 
 cdef object _check_gguf(object buf, Py_ssize_t size):
     """Walk a GGUF file's header and tensor table, checking every count, length and offset."""
     if size < 24 or bytes(buf[:4]) != b"GGUF":
-        raise ValueError("[load_gguf] Not a GGUF file: bad magic or truncated header")
+        raise MalformedFileError("[load_gguf] Not a GGUF file: bad magic or truncated header")
     cdef _Cursor c = _Cursor(buf, size, 4)
     version = c.take("<I", 4)
     if version not in (2, 3):
-        raise ValueError(f"[load_gguf] Unsupported GGUF version {version}")
+        raise MalformedFileError(f"[load_gguf] Unsupported GGUF version {version}")
     n_tensors = c.take("<Q", 8)
     n_kv = c.take("<Q", 8)
     # Each metadata entry takes at least 13 bytes and each tensor description at least 24.
     if n_kv > size // 13 or n_tensors > size // 24:
-        raise ValueError(f"[load_gguf] Bad counts: {n_tensors} tensors and {n_kv} metadata entries "
+        raise MalformedFileError(f"[load_gguf] Bad counts: {n_tensors} tensors and {n_kv} metadata entries "
                          f"cannot fit in {size} bytes")
     alignment = 32
     for _ in range(n_kv):
@@ -324,7 +337,7 @@ cdef object _check_gguf(object buf, Py_ssize_t size):
         if key == b"general.alignment" and vtype == 4:
             alignment = c.take("<I", 4)
             if alignment == 0 or alignment & (alignment - 1):
-                raise ValueError(f"[load_gguf] Invalid alignment {alignment}")
+                raise MalformedFileError(f"[load_gguf] Invalid alignment {alignment}")
         else:
             _gguf_value(c, vtype, 0)
     tensors = []
@@ -332,26 +345,26 @@ cdef object _check_gguf(object buf, Py_ssize_t size):
         name = c.string()
         ndim = c.take("<I", 4)
         if ndim > 8:
-            raise ValueError(f"[load_gguf] Tensor {name[:60]!r} has {ndim} dimensions")
+            raise MalformedFileError(f"[load_gguf] Tensor {name[:60]!r} has {ndim} dimensions")
         count = 1
         for _ in range(ndim):
             d = c.take("<Q", 8)
             if d > MAX_DIM:
-                raise ValueError(f"[load_gguf] Tensor {name[:60]!r} has an absurd dimension {d}")
+                raise MalformedFileError(f"[load_gguf] Tensor {name[:60]!r} has an absurd dimension {d}")
             count *= d
         ttype = c.take("<I", 4)
         off = c.take("<Q", 8)
         if ttype not in _GGML_BLOCKS:
-            raise ValueError(f"[load_gguf] Tensor {name[:60]!r} has unsupported type {ttype}")
+            raise MalformedFileError(f"[load_gguf] Tensor {name[:60]!r} has unsupported type {ttype}")
         per, nb = _GGML_BLOCKS[ttype]
         if count % per:
-            raise ValueError(f"[load_gguf] Tensor {name[:60]!r}: {count} elements is not a whole "
+            raise MalformedFileError(f"[load_gguf] Tensor {name[:60]!r}: {count} elements is not a whole "
                              f"number of blocks of {per}")
         tensors.append((name, off, count // per * nb))
     data_start = (c.pos + alignment - 1) // alignment * alignment
     for name, off, nbytes in tensors:
         if off > size or data_start + off + nbytes > size:
-            raise ValueError(f"[load_gguf] Tensor {name[:60]!r} data (offset {off}, {nbytes} bytes) runs past "
+            raise MalformedFileError(f"[load_gguf] Tensor {name[:60]!r} data (offset {off}, {nbytes} bytes) runs past "
                              f"the end of the file ({size} bytes)")
 
 
@@ -469,20 +482,20 @@ cdef object _load_npz(object file, StreamOrDevice s):
     except FileNotFoundError:
         raise RuntimeError(f"[load] Failed to open file {file}") from None
     except (_zipfile.BadZipFile, EOFError, OSError) as e:
-        raise ValueError(f"[load] Not a valid .npz file (not a zip archive): {e}") from None
+        raise MalformedFileError(f"[load] Not a valid .npz file (not a zip archive): {e}") from None
     out = {}
     with zf:
         for info in zf.infolist():
             if not info.filename.endswith(".npy"):
                 continue
             if info.file_size > (1 << 40):
-                raise ValueError(f"[load] .npz member {info.filename!r} declares an absurd size")
+                raise MalformedFileError(f"[load] .npz member {info.filename!r} declares an absurd size")
             try:
                 data = zf.read(info)
             except (_zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as e:
-                raise ValueError(f"[load] Corrupt .npz member {info.filename!r}: {e}") from None
+                raise _CorruptNpzMemberError(f"[load] Corrupt .npz member {info.filename!r}: {e}") from None
             except Exception as e:   # zlib.error and friends
-                raise ValueError(f"[load] Corrupt .npz member {info.filename!r}: {e}") from None
+                raise _CorruptNpzMemberError(f"[load] Corrupt .npz member {info.filename!r}: {e}") from None
             out[info.filename[:-4]] = _load_npy_bytes(data, s)
     return out
 
@@ -573,6 +586,9 @@ def load(file, /, format=None, return_metadata=False, *, stream=None, mmap=False
     that view the mapping without copying: opening takes constant time, memory grows only with
     the pages actually read, and the mapping stays open while any array views it. Tensors that
     are not aligned to their element size, or byte-swapped, are copied.
+
+    A truncated, corrupt or mislabelled file raises ``MalformedFileError``, which is both a
+    ``ValueError`` and a ``RuntimeError`` (the reference raises the latter for most such files).
     """
     path = _as_path(file)
     fmt = _format_of(file, path, format)
@@ -618,10 +634,10 @@ def load_sharded(path, *, mmap=False, return_metadata=False, stream=None):
     try:
         index = _json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as e:
-        raise ValueError(f"[load_sharded] {p} is not a valid JSON index: {e}") from None
+        raise MalformedFileError(f"[load_sharded] {p} is not a valid JSON index: {e}") from None
     wmap = index.get("weight_map") if isinstance(index, dict) else None
     if not isinstance(wmap, dict) or not all(isinstance(v, str) for v in wmap.values()):
-        raise ValueError(f"[load_sharded] {p} has no weight_map of tensor names to shard files")
+        raise MalformedFileError(f"[load_sharded] {p} has no weight_map of tensor names to shard files")
     root = _os.path.dirname(_os.path.abspath(p))
     by_shard = {}
     for name, shard in wmap.items():

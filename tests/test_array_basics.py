@@ -228,3 +228,202 @@ def test_printoptions_precision():
         assert repr(a) == "array([0.33], dtype=float32)"
         assert mx.get_printoptions().precision == 2
     assert repr(a) == "array([0.333333], dtype=float32)"
+
+
+# ---- shapes beyond MLX's 32-bit dimensions -------------------------------------------------
+
+def _huge_views():
+    """NumPy arrays with a dimension of 2**31 or more that allocate (almost) nothing."""
+    tiny = np.zeros(1, np.float32)
+    return [np.lib.stride_tricks.as_strided(tiny, shape=(2**31,), strides=(0,)),
+            np.broadcast_to(np.float32(1), (3, 2**32)),
+            np.empty((2**31, 0), np.float32)]
+
+
+@pytest.mark.parametrize("convert", [mx.array, mx.asarray, mx.from_dlpack])
+@pytest.mark.parametrize("which", [0, 1, 2])
+def test_numpy_dimension_beyond_int32_raises_overflow(convert, which):
+    x = _huge_views()[which]
+    big = max(x.shape)
+    with pytest.raises(OverflowError, match=str(big)):
+        convert(x)
+
+
+def test_numpy_dimension_at_int32_limit_converts():
+    x = np.empty((2**31 - 1, 0), np.float32)
+    assert mx.array(x).shape == x.shape
+    assert mx.asarray(x).shape == x.shape
+
+
+@pytest.mark.parametrize("make", [lambda: mx.ones(2).reshape(2**31),
+                                  lambda: mx.random.normal((2**31,)),
+                                  lambda: mx.random.uniform(shape=(2, 2**40))])
+def test_shape_argument_beyond_int32_raises_overflow(make):
+    with pytest.raises(OverflowError, match="32-bit"):
+        make()
+
+
+# ---- lists holding arrays ------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad", [
+    lambda: [mx.ones(2), mx.ones(3)],
+    lambda: [[1, 2], [mx.ones(3)]],
+    lambda: [[1, 2], mx.ones(3)],
+    lambda: [1, mx.ones(3)],
+    lambda: [mx.ones(3), 1],
+    lambda: [mx.ones((2, 2)), [[1, 2], [3]]],
+    lambda: [mx.ones((2, 2)), [1, 2]],
+    lambda: [mx.ones(2), [[1, 2]]],
+    lambda: [[mx.ones(2)], [[1, 2, 3]]],
+    lambda: [[mx.array(1), 2], [mx.ones(1), 3]],
+])
+def test_ragged_lists_with_arrays_raise_non_uniform(bad):
+    with pytest.raises(ValueError, match="non-uniform length"):
+        mx.array(bad())
+
+
+@pytest.mark.parametrize("make,dtype,values", [
+    # (a Python scalar takes its default dtype here, then all promote: hand-derived from MLX's table)
+    (lambda: [mx.array(1, mx.int8), 2], mx.int32, [1, 2]),
+    (lambda: [mx.array(1, mx.int8), 300], mx.int32, [1, 300]),
+    (lambda: [mx.array([1], mx.uint8), [True]], mx.uint8, [[1], [1]]),
+    (lambda: [mx.array([1], mx.uint8), [2]], mx.int32, [[1], [2]]),
+    (lambda: [mx.array([1], mx.float16), [2.5]], mx.float32, [[1.0], [2.5]]),
+    (lambda: [mx.array([1], mx.float16), [2]], mx.float16, [[1.0], [2.0]]),
+    (lambda: [mx.array([True]), [2]], mx.int32, [[1], [2]]),
+    (lambda: [mx.array([1], mx.int8), mx.array([2], mx.uint8)], mx.int16, [[1], [2]]),
+    (lambda: [mx.array([1], mx.bfloat16), mx.array([2], mx.float16)], mx.float32, [[1.0], [2.0]]),
+    (lambda: [mx.zeros(2, mx.uint32), mx.ones(2, mx.int32)], mx.int64, [[0, 0], [1, 1]]),
+    (lambda: [mx.array(1), 2**40], mx.int64, [1, 2**40]),
+    (lambda: [mx.array(1.0), 1j], mx.complex64, [1, 1j]),
+    (lambda: [[mx.array(1), mx.array(2)], [mx.array(3), mx.array(4)]], mx.int32, [[1, 2], [3, 4]]),
+    (lambda: [[mx.array(1.5), 2], [3, 4]], mx.float32, [[1.5, 2], [3, 4]]),
+    (lambda: [[mx.array(1, mx.int8), 2], [3, mx.array(4, mx.int16)]], mx.int32, [[1, 2], [3, 4]]),
+    (lambda: [[mx.ones(2)], [[1, 2]]], mx.float32, [[[1, 1]], [[1, 2]]]),
+    (lambda: [[], mx.ones(0)], mx.float32, [[], []]),
+    (lambda: [mx.ones(0), []], mx.float32, [[], []]),
+])
+def test_lists_with_arrays_promote_all_leaves(make, dtype, values):
+    a = mx.array(make())
+    assert a.dtype == dtype
+    assert a.tolist() == values
+    assert a.shape == np.array(values).shape
+
+
+def test_list_below_an_array_leaf_is_an_extra_dimension():
+    with pytest.raises(ValueError, match="extra dimension"):
+        mx.array([mx.array(1), [2]])
+
+
+def test_lists_with_arrays_and_explicit_dtype():
+    a = mx.array([mx.array(1, mx.int32), 2.5, mx.array(3.25)], dtype=mx.float16)
+    assert a.dtype == mx.float16 and a.tolist() == [1.0, 2.5, 3.25]
+
+
+def test_lists_with_arrays_reject_numpy_leaves_as_plain_lists_do():
+    for bad in ([mx.array(1), np.array(2.0)], [mx.ones(2), "ab"], [mx.ones(2), None]):
+        with pytest.raises(ValueError, match="Invalid type"):
+            mx.array(bad)
+
+
+# ---- ml_dtypes.bfloat16 NumPy arrays --------------------------------------------------------
+
+def _bf16_numpy(values):
+    ml_dtypes = pytest.importorskip("ml_dtypes")
+    return np.array(values, dtype=ml_dtypes.bfloat16)
+
+
+@pytest.mark.parametrize("convert", [mx.array, mx.asarray])
+def test_ml_dtypes_bfloat16_converts_bit_exact(convert):
+    x = _bf16_numpy([[1.5, -2.5, 3.0e38], [0.0, -0.0, 1e-40]])
+    a = convert(x)
+    assert a.dtype == mx.bfloat16 and a.shape == (2, 3)
+    assert np.array(a.view(mx.uint16)).tolist() == x.view(np.uint16).tolist()
+
+
+@pytest.mark.parametrize("view", [lambda x: x.T, lambda x: x[:, ::-1], lambda x: x[::2], lambda x: x[0, 1]])
+def test_ml_dtypes_bfloat16_views_and_scalars(view):
+    x = _bf16_numpy(np.arange(12, dtype=np.float32).reshape(3, 4) - 5.5)
+    src = view(x)
+    a = mx.array(src)
+    assert a.dtype == mx.bfloat16 and a.shape == np.shape(src)
+    np.testing.assert_array_equal(np.array(a.astype(mx.float32)), np.asarray(src, dtype=np.float32))
+
+
+def test_ml_dtypes_bfloat16_scalar_and_dtype_argument():
+    ml_dtypes = pytest.importorskip("ml_dtypes")
+    s = mx.array(ml_dtypes.bfloat16(3.5))
+    assert s.dtype == mx.bfloat16 and s.shape == () and s.item() == 3.5
+    x = _bf16_numpy([1.5, 2.5])
+    for convert in (mx.array, mx.asarray):
+        f = convert(x, mx.float32)
+        assert f.dtype == mx.float32 and f.tolist() == [1.5, 2.5]
+
+
+@pytest.mark.host_zero_copy
+def test_ml_dtypes_bfloat16_asarray_shares():
+    x = _bf16_numpy(np.arange(8, dtype=np.float32))
+    a = mx.asarray(x, copy=False)
+    assert np.asarray(a.view(mx.uint16)).__array_interface__["data"][0] == x.__array_interface__["data"][0]
+
+
+# ---- sweep against the reference: byte order, unsupported values --------------------------
+
+@pytest.mark.parametrize("dt", [">c8", ">c16", "<c8", ">f4", ">i8", ">u2", ">f2"])
+def test_byteswapped_numpy_converts_to_native_values(dt):
+    x = np.array([1 + 2j, -3.5 + 0.25j, 0]).astype(dt) if "c" in dt else np.array([1, 2, 300]).astype(dt)
+    a = mx.array(x)
+    native = x.astype(x.dtype.newbyteorder("="))
+    expect = native.astype(np.complex64) if "c16" in dt else native
+    np.testing.assert_array_equal(np.array(a), expect)
+
+
+def _unsupported_values():
+    vals = [np.zeros(3, object), np.zeros(3, "U2"), np.zeros(3, "M8[s]"), np.zeros(3, "m8[s]"),
+            np.zeros(3, "V2"), np.datetime64(1, "s"), np.timedelta64(3, "s"), np.str_("a"),
+            2**63, -2**63 - 1, [1, 2**64]]
+    if np.dtype(np.longdouble).itemsize > 8:
+        vals.append(np.zeros(3, np.longdouble))
+    return vals
+
+
+@pytest.mark.parametrize("convert", [mx.array, mx.asarray])
+@pytest.mark.parametrize("i", range(len(_unsupported_values())))
+def test_unsupported_values_raise_value_and_runtime_error(convert, i):
+    """The reference raises RuntimeError (std::bad_cast; datetime64 scalars crash it); mlxcy's
+    ValueError is a RuntimeError too, so code written for either catches it."""
+    with pytest.raises(ValueError) as info:
+        convert(_unsupported_values()[i])
+    assert isinstance(info.value, RuntimeError)
+
+
+def test_ml_dtypes_other_than_bfloat16_raise_value_and_runtime_error():
+    ml_dtypes = pytest.importorskip("ml_dtypes")
+    with pytest.raises(RuntimeError) as info:
+        mx.array(np.array([1, 2], ml_dtypes.float8_e4m3fn))
+    assert isinstance(info.value, ValueError)
+
+
+def test_explicit_dtype_integer_out_of_range_is_value_and_runtime_error():
+    for val, dt in [(2**64, mx.uint64), (2**63, mx.int64)]:
+        with pytest.raises(RuntimeError):
+            mx.array(val, dt)
+
+
+@pytest.mark.parametrize("vals,dtype,expect", [
+    ([300], mx.uint8, [44]), ([-1, 2], mx.uint16, [65535, 2]), ([2**31 - 1], mx.int16, [-1]),
+    ([2**31], mx.uint32, [2**31]), ([2**63 - 1], mx.uint64, [2**63 - 1]), ([2**40], mx.int64, [2**40]),
+    ([2**40], mx.float32, [2.0**40]),
+])
+def test_list_ints_with_explicit_dtype_wrap_as_c_casts(vals, dtype, expect):
+    assert mx.array(vals, dtype).tolist() == expect
+
+
+@pytest.mark.parametrize("vals,dtype", [
+    ([2**31], mx.int32), ([2**31], mx.uint16), ([2**31], mx.bool_), ([-1], mx.uint32), ([2**32], mx.uint32),
+    ([-1], mx.uint64), ([True, 2**31], mx.int32), ([[1], [2**31]], mx.int32), ([2**63], mx.float32),
+])
+def test_list_ints_beyond_what_the_reference_reads_raise(vals, dtype):
+    with pytest.raises(RuntimeError) as info:
+        mx.array(vals, dtype)
+    assert isinstance(info.value, ValueError)

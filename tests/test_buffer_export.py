@@ -24,8 +24,7 @@ def test_numpy_view_shares_memory():
 
 
 @pytest.mark.parametrize("dtype,fmt", [(mx.bool_, "?"), (mx.uint8, "B"), (mx.int64, "q"), (mx.float16, "e"),
-                                       (mx.float32, "f"), (mx.float64, "d"), (mx.complex64, "Zf"),
-                                       (mx.bfloat16, "bfloat16")])
+                                       (mx.float32, "f"), (mx.float64, "d"), (mx.complex64, "Zf")])
 def test_buffer_formats(dtype, fmt):
     m = memoryview(mx.array([1, 0], dtype))
     assert m.format == fmt and m.itemsize == dtype.size
@@ -94,3 +93,59 @@ def test_empty_results_read_back():
         assert a.tolist() == np.zeros(a.shape).tolist()
         b = pickle.loads(pickle.dumps(a))
         assert b.shape == a.shape and b.dtype == a.dtype
+
+
+# ---- bfloat16: an ml_dtypes view where ml_dtypes is installed, the reference's errors elsewhere ----
+
+def test_bfloat16_to_numpy_is_an_ml_dtypes_view():
+    ml_dtypes = pytest.importorskip("ml_dtypes")
+    a = mx.array([1.5, -2.5, 3.0e38, 0.0], mx.bfloat16) * 1
+    v = np.asarray(a)
+    assert v.dtype == np.dtype(ml_dtypes.bfloat16) and v.shape == (4,)
+    # the same bits as MLX's, read through an independent route
+    assert v.view(np.uint16).tolist() == np.asarray(a.view(mx.uint16)).tolist()
+    assert v.astype(np.float32).tolist() == [1.5, -2.5, float(np.float32(a[2].item())), 0.0]
+    assert _addr(np.asarray(a)) == _addr(v)          # a view of MLX's buffer, not a copy
+    assert np.asarray(a, dtype=np.float32).dtype == np.float32
+    assert np.array(a).dtype == np.dtype(ml_dtypes.bfloat16)
+
+
+def test_bfloat16_strided_export():
+    pytest.importorskip("ml_dtypes")
+    base = np.arange(12, dtype=np.float32).reshape(3, 4) - 4.5
+    a = mx.array(base, mx.bfloat16)
+    for view, expect in [(a.T, base.T), (a[:, ::2], base[:, ::2]), (a[1], base[1])]:
+        np.testing.assert_array_equal(np.asarray(view).astype(np.float32), expect)
+
+
+def test_bfloat16_round_trip_through_numpy():
+    ml_dtypes = pytest.importorskip("ml_dtypes")
+    x = np.array([[0.1, 2.5e-30], [-7.0, 65504.0]], dtype=ml_dtypes.bfloat16)
+    back = np.asarray(mx.array(x))
+    assert back.dtype == x.dtype and back.view(np.uint16).tolist() == x.view(np.uint16).tolist()
+
+
+def test_bfloat16_without_ml_dtypes_behaves_as_the_reference():
+    """Without ml_dtypes: np.asarray raises the reference's ValueError, memoryview works."""
+    import subprocess
+    import sys
+    code = (
+        "import sys; sys.modules['ml_dtypes'] = None\n"
+        "import numpy as np, mlxcy as mx\n"
+        "a = mx.array([1.5, 2.0], mx.bfloat16)\n"
+        "m = memoryview(a)\n"
+        "assert m.format == 'bfloat16' and m.nbytes == 4 and m.tobytes() == bytes(a.view(mx.uint8))\n"
+        "try:\n"
+        "    np.asarray(a)\n"
+        "except ValueError as e:\n"
+        "    print('ValueError', e)\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.startswith("ValueError") and "bfloat16" in r.stdout
+
+
+def test_bfloat16_buffer_refused_with_ml_dtypes():
+    pytest.importorskip("ml_dtypes")
+    with pytest.raises(BufferError, match="uint16"):
+        memoryview(mx.array([1.5], mx.bfloat16))

@@ -26,7 +26,7 @@ def test_numpy_to_mlx(npdt):
 
 
 @pytest.mark.host_zero_copy
-@pytest.mark.parametrize("npdt", NP_DTYPES)
+@pytest.mark.parametrize("npdt", [d for d in NP_DTYPES if d != np.float64])
 def test_numpy_to_mlx_zero_copy(npdt):
     x = (np.arange(12) % 3).astype(npdt).reshape(3, 4)
     assert addr(mx.from_dlpack(x)) == addr(x)
@@ -246,3 +246,82 @@ def test_torch_asarray_shares():
     assert addr(s) == u.data_ptr()
     u[0] = 9
     assert np.array(s)[0] == 9
+
+
+# ---- float64 / complex128 narrow as in mx.array ----------------------------------------------
+
+class Producer:
+    """A DLPack producer that is not a NumPy array (as a torch tensor would be)."""
+
+    def __init__(self, x):
+        self.x = x
+
+    def __dlpack__(self, **kw):
+        return self.x.__dlpack__(**kw)
+
+    def __dlpack_device__(self):
+        return self.x.__dlpack_device__()
+
+
+@pytest.mark.parametrize("wrap", [lambda x: x, Producer, Legacy])
+def test_float64_and_complex128_narrow_like_array(wrap):
+    x = np.array([[0.1, -2.5e38], [1e-46, 3.0]])
+    a = mx.from_dlpack(wrap(x))
+    assert a.dtype == mx.float32 and a.shape == (2, 2)
+    np.testing.assert_array_equal(np.array(a), x.astype(np.float32))
+    c = np.array([0.1 + 2j, -3.5j, 1e30 + 0j])
+    b = mx.from_dlpack(wrap(c))
+    assert b.dtype == mx.complex64 and b.shape == (3,)
+    np.testing.assert_array_equal(np.array(b), c.astype(np.complex64))
+
+
+def test_float64_and_complex128_narrow_strided_and_empty():
+    x = np.arange(24.0).reshape(4, 6)[::2, ::-3]
+    np.testing.assert_array_equal(np.array(mx.from_dlpack(x)), x.astype(np.float32))
+    c = (np.arange(12.0) + 1j * np.arange(12.0)[::-1]).reshape(3, 4).T
+    b = mx.from_dlpack(c)
+    assert b.dtype == mx.complex64 and b.shape == (4, 3)
+    np.testing.assert_array_equal(np.array(b), c.astype(np.complex64))
+    e = mx.from_dlpack(np.zeros((0, 3), np.complex128))
+    assert e.dtype == mx.complex64 and e.shape == (0, 3)
+    s = mx.from_dlpack(np.array(2.5 - 1j))
+    assert s.dtype == mx.complex64 and s.shape == () and s.item() == 2.5 - 1j
+
+
+def test_narrowing_import_is_independent_of_the_source():
+    x = np.array([1.5, 2.5])
+    a = mx.from_dlpack(x)
+    x[:] = 7
+    assert a.tolist() == [1.5, 2.5]
+
+
+def test_narrowing_import_refuses_copy_false():
+    with pytest.raises(ValueError, match="float64 becomes float32"):
+        mx.from_dlpack(np.ones(3), copy=False)
+    with pytest.raises(ValueError, match="complex128"):
+        mx.from_dlpack(np.ones(3, np.complex128), copy=False)
+
+
+@pytest.mark.cpu_only
+def test_float64_kept_when_asked_for():
+    x = np.array([0.1, 1e-300])
+    for a in (mx.array(Producer(x), dtype=mx.float64), mx.asarray(Producer(x), dtype=mx.float64)):
+        assert a.dtype == mx.float64
+        assert np.array(a).tolist() == x.tolist()       # exact: no trip through float32
+
+
+@pytest.mark.cpu_only
+@pytest.mark.host_zero_copy
+def test_float64_asked_for_is_shared():
+    x = np.array([0.1, 1e-300])
+    assert addr(mx.asarray(Producer(x), dtype=mx.float64, copy=False)) == addr(x)
+
+
+@pytest.mark.cpu_only
+def test_float64_mlx_array_narrows_through_from_dlpack():
+    a = mx.array([0.1, 2.5], mx.float64)
+    b = mx.from_dlpack(a)
+    assert b.dtype == mx.float32
+    np.testing.assert_array_equal(np.array(b), np.array([0.1, 2.5], np.float32))
+    with pytest.raises(ValueError, match="float64"):
+        mx.from_dlpack(a, copy=False)

@@ -41,7 +41,10 @@ def sample(dt, shape=(3, 4)):
 
 
 def raw(a):
-    """The bytes of an array (bit-exact comparison, works for bfloat16)."""
+    """The bytes of an array (bit-exact comparison; bfloat16 through its uint16 view, as mlxcy
+    refuses the buffer protocol for bfloat16 where ml_dtypes is installed)."""
+    if a.dtype == mx.bfloat16:
+        a = a.view(mx.uint16)
     return bytes(memoryview(a).cast("B"))
 
 
@@ -391,3 +394,81 @@ def test_gguf_q8_0_loads_quantized(tmp_path):
     s = np.array(d["w.scales"].astype(mx.float32))[:, None]
     b = np.array(d["w.biases"].astype(mx.float32))[:, None]
     np.testing.assert_allclose((codes * s + b).reshape(-1), expected, rtol=0, atol=1e-3)
+
+
+# ---- 8-bit float safetensors, malformed-file errors -----------------------------------------
+
+def _safetensors_bytes(tensors):
+    """A safetensors file built by hand: {name: (dtype string, shape, raw bytes)}."""
+    header, data = {}, b""
+    for name, (dt, shape, raw) in tensors.items():
+        header[name] = {"dtype": dt, "shape": shape, "data_offsets": [len(data), len(data) + len(raw)]}
+        data += raw
+    h = json.dumps(header).encode()
+    return struct.pack("<Q", len(h)) + h + data
+
+
+@pytest.mark.parametrize("mm", [False, True])
+def test_safetensors_f8_loads_raw_bytes_as_uint8(tmp_path, mm):
+    raw = bytes([0x38, 0x40, 0xB8, 0x7F, 0x00, 0xFF])
+    p = tmp_path / "f8.safetensors"
+    p.write_bytes(_safetensors_bytes({"e4m3": ("F8_E4M3", [2, 3], raw), "e8m0": ("F8_E8M0", [2], raw[:2]),
+                                      "s": ("F8_E4M3", [], raw[3:4]), "f": ("F32", [1], struct.pack("<f", 1.5))}))
+    out = mx.load(str(p), mmap=mm)
+    assert out["e4m3"].dtype == mx.uint8 and out["e4m3"].shape == (2, 3)
+    assert np.array(out["e4m3"]).tobytes() == raw
+    assert out["e8m0"].dtype == mx.uint8 and out["e8m0"].tolist() == [0x38, 0x40]
+    assert out["s"].shape == () and out["s"].item() == 0x7F
+    assert out["f"].tolist() == [1.5]
+
+
+@pytest.mark.parametrize("mm", [False, True])
+@pytest.mark.parametrize("dt", ["F8_E5M2", "F8_E4M3FNUZ", "F4"])
+def test_safetensors_unsupported_f8_raises_runtime_error(tmp_path, mm, dt):
+    p = tmp_path / "x.safetensors"
+    p.write_bytes(_safetensors_bytes({"a": (dt, [2], b"\x01\x02")}))
+    with pytest.raises(RuntimeError, match=dt):
+        mx.load(str(p), mmap=mm)
+
+
+def _npy_bytes(a):
+    b = io.BytesIO()
+    np.save(b, a)
+    return b.getvalue()
+
+
+@pytest.mark.parametrize("mm", [False, True])
+@pytest.mark.parametrize("cut", [8, 100])
+def test_truncated_npy_is_value_and_runtime_error(tmp_path, mm, cut):
+    p = tmp_path / "t.npy"
+    p.write_bytes(_npy_bytes(np.arange(10, dtype=np.float32))[:-cut])
+    with pytest.raises(mx._io.MalformedFileError, match="truncated|exceeds|Truncated") as info:
+        mx.eval(mx.load(str(p), mmap=mm))
+    assert isinstance(info.value, ValueError) and isinstance(info.value, RuntimeError)
+
+
+def test_malformed_file_error_derives_from_both():
+    assert issubclass(mx._io.MalformedFileError, ValueError)
+    assert issubclass(mx._io.MalformedFileError, RuntimeError)
+
+
+def test_truncated_npy_from_file_object():
+    blob = _npy_bytes(np.arange(10, dtype=np.int64))[:-3]
+    with pytest.raises(RuntimeError, match="truncated"):
+        mx.load(io.BytesIO(blob), format="npy")
+    with pytest.raises(ValueError, match="truncated"):
+        mx.load(io.BytesIO(blob), format="npy")
+
+
+def test_corrupt_npz_member_is_also_bad_zip_file(tmp_path):
+    import zipfile
+    b = io.BytesIO()
+    with zipfile.ZipFile(b, "w", compression=zipfile.ZIP_STORED) as zf:
+        zf.writestr("a.npy", _npy_bytes(np.arange(64, dtype=np.float32)))
+    raw = bytearray(b.getvalue())
+    raw[200] ^= 0xFF                        # inside the member's data: its CRC no longer matches
+    p = tmp_path / "c.npz"
+    p.write_bytes(bytes(raw))
+    with pytest.raises(zipfile.BadZipFile) as info:
+        mx.load(str(p))
+    assert isinstance(info.value, RuntimeError) and isinstance(info.value, ValueError)

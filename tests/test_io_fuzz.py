@@ -1,5 +1,6 @@
-"""Malformed files: each raises ValueError (or RuntimeError where the reference does) with a
-clear message, never crashes or reads out of bounds. A bounded mutation loop over valid files
+"""Malformed files: each raises an error that is both a ValueError and a RuntimeError
+(mlxcy._io.MalformedFileError: the reference raises RuntimeError for most, ValueError for a few)
+with a clear message, never crashes or reads out of bounds. A bounded mutation loop over valid files
 runs in a few seconds; set MLXCY_FUZZ_ITERS to run it longer."""
 import io
 import json
@@ -12,6 +13,8 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
+
+MalformedFileError = mx._io.MalformedFileError
 
 ITERS = int(os.environ.get("MLXCY_FUZZ_ITERS", "150"))
 
@@ -56,7 +59,7 @@ GOOD = {"a": {"dtype": "F32", "shape": [2, 2], "data_offsets": [0, 16]}}
     (st_file({"__metadata__": {"k": 1}}), "__metadata__"),
 ])
 def test_bad_safetensors(tmp_path, mm, blob, msg):
-    with pytest.raises(ValueError, match=msg):
+    with pytest.raises(MalformedFileError, match=msg):
         load_bytes(blob, "safetensors", tmp_path, mmap=mm)
 
 
@@ -80,17 +83,17 @@ def npy(header, data=b"", magic=b"\x93NUMPY", version=b"\x01\x00"):
     (npy("{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (1,), }", b"\0" * 4), "Structured"),
 ])
 def test_bad_npy(tmp_path, mm, blob, msg):
-    with pytest.raises(ValueError, match=msg):
+    with pytest.raises(MalformedFileError, match=msg):
         load_bytes(blob, "npy", tmp_path, mmap=mm)
 
 
 def test_bad_npz(tmp_path):
-    with pytest.raises(ValueError, match="zip"):
+    with pytest.raises(MalformedFileError, match="zip"):
         load_bytes(b"this is not a zip file at all", "npz", tmp_path)
     b = io.BytesIO()
     with zipfile.ZipFile(b, "w") as zf:
         zf.writestr("a.npy", b"\x93NUMPY garbage")
-    with pytest.raises(ValueError):
+    with pytest.raises(MalformedFileError):
         load_bytes(b.getvalue(), "npz", tmp_path)
 
 
@@ -118,7 +121,7 @@ def gguf_str(s):
     (gguf(1, 0, gguf_str(b"t") + struct.pack("<I", 40)), "dimensions"),
 ])
 def test_bad_gguf(tmp_path, blob, msg):
-    with pytest.raises(ValueError, match=msg):
+    with pytest.raises(MalformedFileError, match=msg):
         load_bytes(blob, "gguf", tmp_path)
 
 
@@ -167,5 +170,5 @@ def test_mutation_fuzz(tmp_path, fmt):
         for mm in ((False, True) if fmt in ("npy", "safetensors") else (False,)):
             try:
                 load_bytes(bad, fmt, tmp_path, mmap=mm)
-            except (ValueError, RuntimeError):
-                pass   # the reference's error types; anything else (or a crash) fails the test
+            except RuntimeError:
+                pass   # the reference's error type (MalformedFileError is one too); anything else fails
