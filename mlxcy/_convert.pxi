@@ -21,6 +21,14 @@ cdef int64_t INT32_MIN_ = -2147483648
 cdef int64_t INT32_MAX_ = 2147483647
 
 
+class _ArrayInputError(ValueError, TypeError):
+    """A value of a type no array can be made from. ``mx.array(x)`` raises ValueError in the
+    reference and an op given it as an array argument TypeError: this is both."""
+
+
+_ArrayInputError.__module__ = "mlxcy"
+
+
 class _ConversionError(ValueError, RuntimeError):
     """A value no MLX dtype can hold: an unsupported element type (object, str, datetime,
     float128), an integer beyond int64. The reference raises RuntimeError (std::bad_cast) for
@@ -206,7 +214,7 @@ cdef int _to_c_impl(object x, optional[c_Dtype] dtype, optional[c_array]& out) e
     if x is None:
         raise TypeError("array(): None cannot be converted to an array; expected a scalar, list, tuple, "
                         "array or an object with the buffer or DLPack protocol")
-    raise ValueError(f"Invalid type {type(x).__name__} received in array initialization.")
+    raise _ArrayInputError(f"Invalid type {type(x).__name__} received in array initialization.")
 
 
 
@@ -251,7 +259,7 @@ cdef int _scan_sequence(object x, int depth, vector[int]& shape, int* leaf_depth
     elif isinstance(x, complex):
         kind[0] = KIND_COMPLEX
     else:
-        raise ValueError(f"Invalid type {type(x).__name__} received in array initialization.")
+        raise _ArrayInputError(f"Invalid type {type(x).__name__} received in array initialization.")
     return 0
 
 
@@ -403,7 +411,7 @@ cdef int _scan_with_arrays(object x, int depth, vector[int]& shape, int* leaf_de
     elif isinstance(x, complex):
         d = cx.complex64
     else:
-        raise ValueError(f"Invalid type {type(x).__name__} received in array initialization.")
+        raise _ArrayInputError(f"Invalid type {type(x).__name__} received in array initialization.")
     if leaf_depth[0] < 0:
         leaf_depth[0] = depth + ndim
     elif depth + ndim != leaf_depth[0]:
