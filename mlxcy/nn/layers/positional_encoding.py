@@ -35,13 +35,16 @@ class SinusoidalPositionalEncoding(Module):
     def __init__(self, dims: int, min_freq: float = 0.0001, max_freq: float = 1, scale: Optional[float] = None,
                  cos_first: bool = False, full_turns: bool = False):
         super().__init__()
+        if dims <= 0 or dims % 2 != 0:
+            raise ValueError(f"[SinusoidalPositionalEncoding] dims must be positive and even but got {dims}.")
         half = dims // 2
-        frac = 1 - mx.arange(0, half) / (half - 1)
+        # with one frequency (dims == 2) it is max_freq
+        frac = 1 - mx.arange(0, half) / max(half - 1, 1)
         lo, hi = math.log(min_freq), math.log(max_freq)
         self._sigmas = mx.exp(frac * (hi - lo) + lo)
         if full_turns:
             self._sigmas = self._sigmas * (2 * math.pi)
-        self.scale = scale or (2 / dims) ** 0.5
+        self.scale = (2 / dims) ** 0.5 if scale is None else scale
         self.cos_first = cos_first
 
     def __call__(self, x):
