@@ -61,7 +61,7 @@ class Optimizer:
     def __init__(self, schedulers=None):
         self._initialized = False
         self._state = {"step": mx.array(0, mx.uint64)}
-        self._schedulers = dict(schedulers or {})
+        self._schedulers = {} if schedulers is None else dict(schedulers)
 
     def update(self, model, gradients: dict):
         """Apply ``gradients`` to ``model``'s parameters and update the model in place."""

@@ -70,8 +70,10 @@ def _antialias_matrix(n_in, n_out, scale, kernel, support):
 
 
 def _along_axis(x, axis, matrix):
-    dtype = x.dtype if mx.issubdtype(x.dtype, mx.floating) else mx.float32
-    m = mx.array(matrix.astype(np.float32)).astype(dtype)
+    # float32 weights, so half-precision and integer inputs come out float32 (as the reference's)
+    m = mx.array(matrix.astype(np.float32))
+    if not mx.issubdtype(x.dtype, mx.floating):
+        x = x.astype(mx.float32)
     y = mx.swapaxes(x, axis, -1) @ m.T
     return mx.swapaxes(y, axis, -1)
 
