@@ -760,3 +760,146 @@ def test_parameter_gradients_of_linear():
     close(float(loss), (y**2).sum(), 1e-3, k=30)     # 10 squared outputs of 3 products each
     close(grads["weight"], 2 * y.T @ x, 1e-3, k=5)
     close(grads["bias"], 2 * y.sum(0), 1e-3, k=5)
+
+
+# -- user-reported breaks against the reference's behaviour ------------------------------------
+@pytest.mark.parametrize("dtype", [mx.bfloat16, mx.float16])
+@pytest.mark.parametrize("layer, shape", [(nn.Dropout, (4, 8)), (nn.Dropout2d, (2, 3, 3, 4)),
+                                          (nn.Dropout3d, (2, 2, 3, 3, 4))])
+def test_dropout_keeps_half_precision_dtype(layer, shape, dtype):
+    x = mx.ones(shape, dtype=dtype)
+    y = layer(0.5)(x)
+    assert y.dtype == dtype
+    values = set(np.array(y.astype(mx.float32)).ravel().tolist())
+    assert values <= {0.0, 2.0}  # dropped, or kept and scaled by 1 / (1 - p)
+
+
+def test_log_softmax_large_logits():
+    # shift by the maximum: each of two equal logits has log-probability -log 2, however large
+    for big in (1e4, 3e38, -1e4):
+        close(nn.log_softmax(mx.array([big, big])), [-np.log(2)] * 2, tol=1e-6)
+    y16 = nn.log_softmax(mx.array([6e4, 6e4], dtype=mx.float16))
+    assert y16.dtype == mx.float16
+    assert np.array(y16.astype(mx.float32)).tolist() == [float(np.float16(-np.log(2)))] * 2
+    x = (rand(3, 6) * 2 + 5e3).astype(np.float32)
+    z = x.astype(np.float64) - x.max(axis=1, keepdims=True)
+    close(nn.log_softmax(mx.array(x)), z - np.log(np.exp(z).sum(axis=1, keepdims=True)), tol=1e-5)
+    close(nn.LogSoftmax()(mx.array([1e4, 0.0])), [0.0, -1e4])
+
+
+def test_step_is_one_at_the_threshold():
+    x = mx.array([0.0, -1.0, 1.0, 0.5])
+    assert nn.step(x).tolist() == [1, 0, 1, 1]
+    assert nn.step(x, 0.5).tolist() == [0, 0, 1, 1]
+    assert nn.Step(1.0)(x).tolist() == [0, 0, 1, 0]
+    assert nn.step(x).dtype == mx.int32
+
+
+def test_selu_uses_the_reference_constants():
+    x = np.array([-1e4, -1.0, -0.5, 0.0, 2.0], np.float32)
+    # mlx.nn's SELU: scale 1.0507, alpha 1.67326 (rounded constants), evaluated in float32
+    want = np.where(x > 0, x, np.float32(1.67326) * (np.exp(x) - np.float32(1))) * np.float32(1.0507)
+    np.testing.assert_array_equal(A(nn.selu(mx.array(x))), want.astype(np.float32))
+
+
+def test_instance_norm_float16_does_not_overflow():
+    x = (np.arange(24).reshape(2, 4, 3) * 100).astype(np.float16)  # squares overflow float16
+    x64 = x.astype(np.float64)
+    mean = x64.mean(axis=1, keepdims=True)
+    var = x64.var(axis=1, keepdims=True)
+    want = (x64 - mean) / np.sqrt(var + 1e-5)
+    y = nn.InstanceNorm(3)(mx.array(x))
+    assert y.dtype == mx.float16
+    got = np.array(y.astype(mx.float32))
+    assert np.isfinite(got).all()
+    np.testing.assert_allclose(got, want, rtol=2e-3, atol=2e-3)
+    # 4-D input: normalised over both spatial axes, per sample and channel
+    x4 = rand(2, 3, 2, 5)
+    flat = x4.reshape(2, 6, 5).astype(np.float64)
+    want4 = (flat - flat.mean(1, keepdims=True)) / np.sqrt(flat.var(1, keepdims=True) + 1e-5)
+    close(nn.InstanceNorm(5)(mx.array(x4)), want4.reshape(x4.shape), tol=1e-4)
+
+
+def test_instance_norm_needs_spatial_dims():
+    for shape in [(2, 3), (3,)]:
+        with pytest.raises(ValueError, match="at least 3 dimensions"):
+            nn.InstanceNorm(3)(mx.ones(shape))
+
+
+@pytest.mark.parametrize("make", [
+    lambda eps: nn.LayerNorm(4, eps=eps), lambda eps: nn.RMSNorm(4, eps=eps),
+    lambda eps: nn.GroupNorm(2, 4, eps=eps), lambda eps: nn.BatchNorm(4, eps=eps),
+    lambda eps: nn.InstanceNorm(4, eps=eps)])
+def test_norm_layers_need_positive_eps(make):
+    for eps in (0, 0.0, -1e-5):
+        with pytest.raises(ValueError, match="'eps' must be positive"):
+            make(eps)
+    make(1e-12)
+
+
+def test_group_norm_argument_checks():
+    for groups in (0, -1):
+        with pytest.raises(ValueError, match="number of groups"):
+            nn.GroupNorm(groups, 4)
+    with pytest.raises(ValueError, match="number of features"):
+        nn.GroupNorm(2, 0)
+    with pytest.raises(ValueError, match="evenly divisible"):
+        nn.GroupNorm(3, 4)
+
+
+def test_batch_norm_needs_more_than_one_value_per_channel_in_training():
+    for shape in [(1, 4), (1, 1, 4), (1, 1, 1, 4)]:
+        for track in (True, False):
+            with pytest.raises(ValueError, match="more than one value per channel"):
+                nn.BatchNorm(4, track_running_stats=track)(mx.ones(shape))
+    bn = nn.BatchNorm(4)
+    bn.eval()  # the running statistics (mean 0, var 1) are used: one sample is fine
+    close(bn(mx.ones((1, 4))), np.full((1, 4), 1 / np.sqrt(1 + 1e-5)))
+
+
+def test_sinusoidal_encoding_dims_and_scale():
+    for dims in (0, 3, -2):
+        with pytest.raises(ValueError, match="positive and even"):
+            nn.SinusoidalPositionalEncoding(dims)
+    pos = np.arange(4, dtype=np.float32)
+    assert not np.array(nn.SinusoidalPositionalEncoding(4, scale=0.0)(mx.array(pos))).any()
+    # dims 2: the single frequency is max_freq and the default scale sqrt(2 / 2) = 1
+    close(nn.SinusoidalPositionalEncoding(2, max_freq=0.5)(mx.array(pos)),
+          np.stack([np.sin(pos * 0.5), np.cos(pos * 0.5)], axis=-1), tol=1e-6)
+
+
+def test_empty_modules_passed_as_arguments_are_kept():
+    # an empty Module is a falsy dict: it must not be mistaken for "not given"
+    t = nn.Transformer(dims=8, num_heads=2, num_encoder_layers=1, num_decoder_layers=1,
+                       custom_encoder=nn.Identity(), custom_decoder=nn.Identity())
+    assert type(t.encoder) is nn.Identity and type(t.decoder) is nn.Identity
+    rnn = nn.RNN(2, 3, nonlinearity=nn.ReLU())
+    x = rand(1, 2)
+    want = np.maximum(x @ A(rnn.Wxh).T + A(rnn.bias), 0)
+    close(rnn(mx.array(x)), want)
+
+
+def test_multi_head_attention_zero_dims_mean_default():
+    # as the reference: a size of 0 (or None) is "use the default"
+    mha = nn.MultiHeadAttention(4, 2, query_input_dims=0, value_dims=0)
+    assert mha.query_proj.weight.shape == (4, 4) and mha.value_proj.weight.shape == (4, 4)
+    layer = nn.TransformerEncoderLayer(4, 2, mlp_dims=0)
+    assert layer.linear1.weight.shape == (16, 4)
+
+
+def test_quantized_zero_group_size_or_bits_raise():
+    # libmlx would divide by zero (a crash of the process): refused up front
+    with pytest.raises(ValueError, match="positive"):
+        nn.QuantizedLinear(64, 64, group_size=0)
+    with pytest.raises(ValueError, match="positive"):
+        nn.QuantizedLinear(64, 64, bits=0)
+
+
+@pytest.mark.parametrize("mode", ["linear", "cubic"])
+@pytest.mark.parametrize("dtype", [mx.float16, mx.bfloat16, mx.int32])
+def test_upsample_interpolation_returns_float32(mode, dtype):
+    x = mx.arange(4).reshape(1, 4, 1).astype(dtype)
+    y = nn.Upsample(2, mode=mode)(x)
+    assert y.dtype == mx.float32
+    ref = nn.Upsample(2, mode=mode)(mx.arange(4).reshape(1, 4, 1).astype(mx.float32))
+    close(y, A(ref))

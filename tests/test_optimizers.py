@@ -77,10 +77,11 @@ def test_rmsprop_adagrad_adadelta():
         s["u"] = rho * s["u"] + (1 - rho) * d * d
         return p - lr * d
     check(optim.AdaDelta(1.0), adadelta, zeros("v", "u"))
-    for make in (lambda: optim.RMSprop(0.1, alpha=-1), lambda: optim.Adagrad(0.1, eps=-1),
-                 lambda: optim.AdaDelta(0.1, rho=-0.5)):
+    for make in (lambda: optim.RMSprop(0.1, alpha=-1), lambda: optim.AdaDelta(0.1, rho=-0.5)):
         with pytest.raises(ValueError, match=">=0"):
             make()
+    with pytest.raises(ValueError, match=">0"):
+        optim.Adagrad(0.1, eps=-1)
 
 
 def _adam(p, g, s, t, lr=0.01, b1=0.9, b2=0.999, eps=1e-8, bc=False, wd=0.0):
@@ -280,3 +281,61 @@ def test_training_step_under_compile_with_captured_state_matches_eager():
     for (k, a), (_, b) in zip(tree_flatten(model.parameters()), tree_flatten(eager_model.parameters())):
         np.testing.assert_allclose(np.asarray(a), np.asarray(b), rtol=1e-3, atol=atol, err_msg=k)
     assert opt.step.item() == 100
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda eps: optim.RMSprop(0.1, eps=eps), "RMSprop epsilon should be >0"),
+    (lambda eps: optim.Adagrad(0.1, eps=eps), "Adagrad epsilon should be >0"),
+    (lambda eps: optim.AdaDelta(0.1, eps=eps), "AdaDelta epsilon should be >0"),
+])
+def test_eps_must_be_positive(make, message):
+    for eps in (0, 0.0, -1):
+        with pytest.raises(ValueError, match=message):
+            make(eps)
+    make(1e-30)
+
+
+@pytest.mark.parametrize("cls", [optim.Adam, optim.AdamW, optim.Adamax])
+def test_adam_family_argument_checks(cls):
+    cls(0.1, eps=0.0)  # eps 0 is allowed in the Adam family
+    for eps in (-1, float("nan")):
+        with pytest.raises(ValueError, match="Adam epsilon should be >=0"):
+            cls(0.1, eps=eps)
+    for betas, which in (([1.0, 0.9], "beta1"), ([-0.1, 0.9], "beta1"), ([0.9, 2], "beta2"),
+                         ([0.9, float("nan")], "beta2")):
+        with pytest.raises(ValueError, match=f"Adam {which} should be in \\[0, 1\\)"):
+            cls(0.1, betas=betas)
+    cls(0.1, betas=[0.0, 0.5])
+
+
+def test_lion_betas_checked():
+    with pytest.raises(ValueError, match="Lion beta1"):
+        optim.Lion(0.1, betas=[2, 0.5])
+    with pytest.raises(ValueError, match="Lion beta2"):
+        optim.Lion(0.1, betas=[0.5, -1])
+
+
+def test_clip_grad_norm_checks_and_keeps_dtypes():
+    with pytest.raises(ValueError, match="max_norm should be >=0"):
+        optim.clip_grad_norm({"a": mx.array([3.0, 4.0])}, -1.0)
+    clipped, norm = optim.clip_grad_norm({"a": mx.array([3.0, 4.0])}, 0.0)
+    assert np.array(clipped["a"]).tolist() == [0.0, 0.0] and norm.item() == 5.0
+    # float16 squares are summed in float32: 300^2 + 400^2 overflows float16
+    clipped, norm = optim.clip_grad_norm({"a": mx.array([300.0, 400.0], dtype=mx.float16)}, 1.0)
+    assert norm.dtype == mx.float32 and norm.item() == 500.0
+    assert clipped["a"].dtype == mx.float16
+    np.testing.assert_allclose(np.array(clipped["a"].astype(mx.float32)), [0.6, 0.8], rtol=1e-3)
+    grads = {"h": mx.array([3.0, 4.0], dtype=mx.bfloat16), "f": mx.array([12.0])}
+    clipped, norm = optim.clip_grad_norm(grads, 1.0)
+    assert clipped["h"].dtype == mx.bfloat16 and clipped["f"].dtype == mx.float32
+    np.testing.assert_allclose(norm.item(), 13.0, rtol=1e-6)
+    np.testing.assert_allclose(np.array(clipped["f"]), [12 / 13], rtol=1e-5)
+
+
+def test_schedule_arguments_checked():
+    with pytest.raises(ValueError, match="decay_steps must be greater than 0"):
+        optim.cosine_decay(0.1, 0)
+    with pytest.raises(ValueError, match="step_size must be greater than 0"):
+        optim.step_decay(0.1, 0.5, 0)
+    with pytest.raises(ValueError, match="at least 1 schedule"):
+        optim.join_schedules([], [])
