@@ -903,3 +903,25 @@ def test_upsample_interpolation_returns_float32(mode, dtype):
     assert y.dtype == mx.float32
     ref = nn.Upsample(2, mode=mode)(mx.arange(4).reshape(1, 4, 1).astype(mx.float32))
     close(y, A(ref))
+
+
+def test_alibi_slopes_for_any_number_of_heads():
+    def geometric(n):
+        return [2.0 ** (-8 * h / n) for h in range(1, n + 1)]
+
+    for heads in (1, 2, 3, 4, 5, 6, 8, 12):
+        first = 2 ** int(np.floor(np.log2(heads)))
+        want = geometric(first) + geometric(2 * first)[0::2][: heads - first]
+        got = nn.ALiBi.create_alibi_slope(heads)
+        assert got.shape == (heads, 1, 1)
+        close(got.reshape(-1), want, tol=1e-6)
+
+
+def test_normal_initialisers_scale_inside_the_sampler():
+    # glorot/he normal draw N(0, std) directly: bit-equal to a normal sample with that scale
+    for init, std in ((nn.init.glorot_normal(), np.sqrt(2.0 / 5)), (nn.init.he_normal(), 1 / np.sqrt(3))):
+        mx.random.seed(3)
+        got = init(mx.zeros((2, 3)))
+        mx.random.seed(3)
+        want = mx.random.normal(shape=(2, 3), scale=float(std))
+        np.testing.assert_array_equal(A(got), A(want))

@@ -339,3 +339,25 @@ def test_schedule_arguments_checked():
         optim.step_decay(0.1, 0.5, 0)
     with pytest.raises(ValueError, match="at least 1 schedule"):
         optim.join_schedules([], [])
+
+
+def test_adam_bias_correction_moves_half_precision_parameters():
+    # first step with bias correction: m_hat / sqrt(v_hat) = sign(g), so p - lr * sign(g)
+    p = np.array([1.0, -2.0, 0.5], np.float32)
+    g = np.array([0.3, -0.1, 0.2], np.float32)
+    for dtype in (mx.bfloat16, mx.float16):
+        opt = optim.Adam(0.1, bias_correction=True)
+        out = opt.apply_gradients({"p": mx.array(g).astype(dtype)}, {"p": mx.array(p).astype(dtype)})["p"]
+        assert out.dtype == dtype
+        np.testing.assert_allclose(np.array(out.astype(mx.float32)), p - 0.1 * np.sign(g), atol=1e-2)
+
+
+def test_muon_orthogonalises_in_the_parameter_dtype():
+    # with no Newton-Schulz step the update is g / ||g||, scaled by sqrt(max(1, rows / cols))
+    w = np.array([[1.0, -2.0, 0.0], [0.5, 3.0, 1.0]], np.float32)
+    g = np.array([[0.3, -0.1, 0.05], [0.2, 0.4, -0.3]], np.float32)
+    for p, grad, scale in ((w, g, 1.0), (w.T, g.T, np.sqrt(3 / 2))):
+        opt = optim.Muon(0.1, momentum=0.0, weight_decay=0.0, nesterov=False, ns_steps=0)
+        out = opt.apply_gradients({"w": mx.array(grad)}, {"w": mx.array(p)})["w"]
+        want = p - 0.1 * scale * grad / np.linalg.norm(grad)
+        np.testing.assert_allclose(np.array(out), want, rtol=1e-6, atol=1e-6)

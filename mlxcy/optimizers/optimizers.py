@@ -251,8 +251,11 @@ class Adam(Optimizer):
         v = b2 * state["v"] + (1 - b2) * mx.square(gradient)
         state["m"], state["v"] = m, v
         if self.bias_correction:
-            t = self.step.astype(gradient.dtype)
-            step = (lr / (1 - b1 ** t)) * m / (mx.sqrt(v) / mx.sqrt(1 - b2 ** t) + self.eps)
+            # the corrections in float32 (from the integer step), then cast: in bfloat16,
+            # 1 - 0.999**t rounds to 0 and the step would vanish
+            lr_corrected = (self.learning_rate / (1 - b1 ** self.step)).astype(gradient.dtype)
+            v_correction = mx.rsqrt(1 - b2 ** self.step).astype(gradient.dtype)
+            step = lr_corrected * m / (mx.sqrt(v) * v_correction + self.eps)
         else:
             step = lr * m / (mx.sqrt(v) + self.eps)
         return parameter - step
@@ -384,14 +387,14 @@ def _orthogonalize(x, steps):
     """An approximately orthogonal matrix with x's singular vectors (quintic Newton-Schulz)."""
     a, b, c = 3.4445, -4.7750, 2.0315
     wide = x.shape[-2] <= x.shape[-1]
-    x = x.astype(mx.bfloat16)
     if not wide:
         x = x.T
     x = x / (mx.linalg.norm(x, keepdims=True) + 1e-7)
     for _ in range(steps):
         gram = x @ x.T
-        poly = b * gram + c * (gram @ gram)
-        x = a * x + poly @ x
+        # fused multiply-adds (addmm): in half precision the rounding is the reference's
+        poly = mx.addmm(b * gram, gram, gram, alpha=c)
+        x = mx.addmm(a * x, poly, x)
     return x if wide else x.T
 
 

@@ -56,6 +56,11 @@ class SinusoidalPositionalEncoding(Module):
         return y
 
 
+def _alibi_geometric_slopes(n):
+    """``2^(-8 h / n)`` for ``h = 1..n``."""
+    return mx.power(2.0, -8 * mx.arange(1, n + 1) / n)
+
+
 class ALiBi(Module):
     """Adds the attention-with-linear-biases penalty ``-slope_h * |i - j|`` to attention scores."""
 
@@ -72,9 +77,17 @@ class ALiBi(Module):
 
     @staticmethod
     def create_alibi_slope(num_heads: int, dtype: mx.Dtype = mx.float32) -> mx.array:
-        """Per-head slopes ``2^(-8 h / num_heads)``, ``h = 1..num_heads``, shaped ``(num_heads, 1, 1)``."""
-        base = (2**8) ** (1.0 / num_heads)
-        slopes = mx.power(base, -mx.arange(1, num_heads + 1))
+        """Per-head slopes shaped ``(num_heads, 1, 1)``.
+
+        For ``n`` a power of two they are ``2^(-8 h / n)``, ``h = 1..n``. Otherwise the ``c``
+        slopes of the largest power of two ``c < num_heads`` come first, then every other slope
+        of ``2 c`` heads (the odd ``h``) for the remaining heads (as in the ALiBi paper).
+        """
+        first = 2 ** int(math.floor(math.log2(num_heads)))
+        slopes = _alibi_geometric_slopes(first)
+        if first < num_heads:
+            extra = _alibi_geometric_slopes(2 * first)[0::2][: num_heads - first]
+            slopes = mx.concatenate([slopes, extra])
         return slopes[:, None, None].astype(dtype)
 
     def __call__(self, attention_scores: mx.array, offset: int = 0, mask: Optional[mx.array] = None) -> mx.array:
