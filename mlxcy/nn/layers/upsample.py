@@ -1,12 +1,11 @@
 """Upsample: nearest, linear and cubic interpolation over the spatial axes of channels-last inputs.
 
 Linear and cubic interpolation are applied one spatial axis at a time as a product with a
-small ``(out, in)`` interpolation matrix computed in NumPy (a constant of the shapes).
+small ``(out, in)`` interpolation matrix: a constant of the shapes, computed in plain Python
+(float64, as nested lists) so that ``mlxcy.nn`` needs no NumPy.
 """
 import math
 from typing import Literal, Tuple, Union
-
-import numpy as np
 
 import mlxcy as mx
 from mlxcy.nn.layers.base import Module
@@ -14,64 +13,79 @@ from mlxcy.nn.layers.base import Module
 
 def _source_positions(n_in, n_out, scale, align_corners):
     """Where each output sample falls in input coordinates (pixel centres at integers)."""
-    i = np.arange(n_out, dtype=np.float64)
     if align_corners:
-        return i * ((n_in - 1) / (n_out - 1)) if n_out > 1 else np.zeros(n_out)
+        if n_out <= 1:
+            return [0.0] * n_out
+        ratio = (n_in - 1) / (n_out - 1)
+        return [i * ratio for i in range(n_out)]
     step = 1.0 / scale
     shift = ((n_out - 1) * step - n_in + 1) / 2
-    return i * step - shift
+    return [i * step - shift for i in range(n_out)]
+
+
+def _clip(value, low, high):
+    return min(max(value, low), high)
 
 
 def _cubic_kernel(d, a):
-    d = np.abs(d)
-    near = ((a + 2) * d - (a + 3)) * d * d + 1
-    far = ((a * d - 5 * a) * d + 8 * a) * d - 4 * a
-    return np.where(d < 1, near, np.where(d < 2, far, 0.0))
+    d = abs(d)
+    if d < 1:
+        return ((a + 2) * d - (a + 3)) * d * d + 1
+    if d < 2:
+        return ((a * d - 5 * a) * d + 8 * a) * d - 4 * a
+    return 0.0
 
 
 def _triangle_kernel(d):
-    return np.maximum(0.0, 1 - np.abs(d))
+    return max(0.0, 1 - abs(d))
+
+
+def _zero_matrix(n_out, n_in):
+    return [[0.0] * n_in for _ in range(n_out)]
 
 
 def _linear_matrix(n_in, n_out, scale, align_corners):
-    pos = np.clip(_source_positions(n_in, n_out, scale, align_corners), 0, n_in - 1)
-    lo = np.floor(pos).astype(np.int64)
-    hi = np.minimum(lo + 1, n_in - 1)
-    frac = pos - lo
-    w = np.zeros((n_out, n_in))
-    rows = np.arange(n_out)
-    np.add.at(w, (rows, lo), 1 - frac)
-    np.add.at(w, (rows, hi), frac)
+    w = _zero_matrix(n_out, n_in)
+    for row, pos in enumerate(_source_positions(n_in, n_out, scale, align_corners)):
+        pos = _clip(pos, 0, n_in - 1)
+        lo = math.floor(pos)
+        hi = min(lo + 1, n_in - 1)
+        frac = pos - lo
+        w[row][lo] += 1 - frac
+        w[row][hi] += frac
     return w
 
 
 def _cubic_matrix(n_in, n_out, scale, align_corners):
-    pos = _source_positions(n_in, n_out, scale, align_corners)
-    base = np.floor(pos).astype(np.int64)
-    w = np.zeros((n_out, n_in))
-    rows = np.arange(n_out)
-    for off in (-1, 0, 1, 2):
-        tap = base + off
-        weight = _cubic_kernel(pos - tap, -0.75)
-        # taps beyond the edges read the edge sample
-        np.add.at(w, (rows, np.clip(tap, 0, n_in - 1)), weight)
+    w = _zero_matrix(n_out, n_in)
+    for row, pos in enumerate(_source_positions(n_in, n_out, scale, align_corners)):
+        base = math.floor(pos)
+        for off in (-1, 0, 1, 2):
+            tap = base + off
+            # taps beyond the edges read the edge sample
+            w[row][_clip(tap, 0, n_in - 1)] += _cubic_kernel(pos - tap, -0.75)
     return w
 
 
 def _antialias_matrix(n_in, n_out, scale, kernel, support):
     """Filtering resampler: the kernel is stretched by ``1/scale`` when shrinking, and the
     weights of each output are normalised to sum to one."""
-    centre = _source_positions(n_in, n_out, scale, False) + 0.5
     stretch = max(1.0 / scale, 1.0)
-    taps = np.arange(n_in) + 0.5
-    w = kernel((taps[None, :] - centre[:, None]) / stretch)
-    w[np.abs(taps[None, :] - centre[:, None]) >= support * stretch] = 0.0
-    return w / w.sum(axis=1, keepdims=True)
+    w = []
+    for pos in _source_positions(n_in, n_out, scale, False):
+        centre = pos + 0.5
+        row = []
+        for j in range(n_in):
+            d = (j + 0.5) - centre
+            row.append(kernel(d / stretch) if abs(d) < support * stretch else 0.0)
+        total = sum(row)
+        w.append([v / total for v in row])
+    return w
 
 
 def _along_axis(x, axis, matrix):
     # float32 weights, so half-precision and integer inputs come out float32 (as the reference's)
-    m = mx.array(matrix.astype(np.float32))
+    m = mx.array(matrix, dtype=mx.float32) if matrix else mx.zeros((0, x.shape[axis]))
     if not mx.issubdtype(x.dtype, mx.floating):
         x = x.astype(mx.float32)
     y = mx.swapaxes(x, axis, -1) @ m.T
@@ -83,15 +97,14 @@ def _out_size(n, s):
 
 
 def _nearest_indices(n_in, n_out):
-    """Source index of each output sample: the nearest centre when enlarging (ties to even),
-    the window start when shrinking."""
+    """Source index of each output sample: the nearest centre when enlarging (ties to even,
+    as Python's round), the window start when shrinking."""
     ratio = n_in / n_out
-    i = np.arange(n_out, dtype=np.float64)
     if n_out > n_in:
-        idx = np.round((i + 0.5) * ratio - 0.5)
+        idx = [round((i + 0.5) * ratio - 0.5) for i in range(n_out)]
     else:
-        idx = np.floor(i * ratio)
-    return np.clip(idx, 0, n_in - 1).astype(np.int32)
+        idx = [math.floor(i * ratio) for i in range(n_out)]
+    return [_clip(int(i), 0, n_in - 1) for i in idx]
 
 
 def upsample_nearest(x: mx.array, scale_factor: Tuple):
@@ -99,7 +112,7 @@ def upsample_nearest(x: mx.array, scale_factor: Tuple):
     for d, s in enumerate(scale_factor):
         axis = 1 + d
         n = x.shape[axis]
-        x = mx.take(x, mx.array(_nearest_indices(n, _out_size(n, s))), axis=axis)
+        x = mx.take(x, mx.array(_nearest_indices(n, _out_size(n, s)), dtype=mx.int32), axis=axis)
     return x
 
 
