@@ -963,3 +963,11 @@ def test_upsample_matches_numpy_interpolation():
     pos = np.clip((np.arange(10) + 0.5) / 2 - 0.5, 0, 4)
     want = np.stack([np.interp(pos, np.arange(5), x[0, :, c]) for c in range(2)], axis=-1)[None]
     close(nn.Upsample(2, mode="linear")(mx.array(x)), want, tol=1e-5)
+
+
+def test_upsample_nearest_whole_factor_zero_or_negative():
+    x = mx.arange(4.0).reshape(1, 2, 2, 1)
+    assert nn.Upsample(0)(x).shape == (1, 0, 0, 1)
+    assert nn.Upsample((2, 0))(x).shape == (1, 4, 0, 1)
+    with pytest.raises(ValueError, match="Negative"):
+        nn.Upsample(-1)(x)

@@ -112,7 +112,15 @@ def upsample_nearest(x: mx.array, scale_factor: Tuple):
     for d, s in enumerate(scale_factor):
         axis = 1 + d
         n = x.shape[axis]
-        x = mx.take(x, mx.array(_nearest_indices(n, _out_size(n, s)), dtype=mx.int32), axis=axis)
+        m = _out_size(n, s)
+        if float(s).is_integer() and m <= 0:
+            # a whole factor repeats samples: 0 repeats is an empty axis, fewer is an error
+            if m < 0:
+                raise ValueError("[broadcast_to] Negative dimensions not allowed.")
+            indices = []
+        else:
+            indices = _nearest_indices(n, m)
+        x = mx.take(x, mx.array(indices, dtype=mx.int32), axis=axis)
     return x
 
 
