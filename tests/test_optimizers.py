@@ -361,3 +361,15 @@ def test_muon_orthogonalises_in_the_parameter_dtype():
         out = opt.apply_gradients({"w": mx.array(grad)}, {"w": mx.array(p)})["w"]
         want = p - 0.1 * scale * grad / np.linalg.norm(grad)
         np.testing.assert_allclose(np.array(out), want, rtol=1e-6, atol=1e-6)
+
+
+def test_state_keeps_tuples_of_the_parameter_tree():
+    params = {"a": (mx.array([1.0]), [mx.array([2.0]), {}]), "b": []}
+    grads = {"a": (mx.array([0.5]), [mx.array([0.5]), {}]), "b": []}
+    opt = optim.SGD(0.1, momentum=0.9)
+    new = opt.apply_gradients(grads, params)
+    assert isinstance(new["a"], tuple)
+    state = opt.state
+    assert isinstance(state["a"], tuple) and isinstance(state["a"][1], list)
+    assert np.array(state["a"][0]["v"]).tolist() == [0.5] and state["a"][1][1] == {}
+    np.testing.assert_allclose(np.array(new["a"][0]), [1.0 - 0.1 * 0.5])

@@ -32,7 +32,8 @@ def _check_betas(owner, betas):
 def _empty_state_like(tree):
     """A state tree with an empty dict where `tree` has each leaf."""
     if isinstance(tree, (list, tuple)):
-        return [_empty_state_like(t) for t in tree]
+        states = [_empty_state_like(t) for t in tree]
+        return tuple(states) if isinstance(tree, tuple) else states
     if isinstance(tree, dict):
         return {k: _empty_state_like(v) for k, v in tree.items()}
     return {}
@@ -47,7 +48,7 @@ def _extend_state(params, state):
     if isinstance(params, (list, tuple)):
         grown = [_extend_state(p, s) for p, s in zip(params, state)]
         grown += [_empty_state_like(p) for p in params[len(grown):]]
-        return grown
+        return tuple(grown) if isinstance(params, tuple) else grown  # the state keeps tuples
     return state
 
 
