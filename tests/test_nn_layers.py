@@ -971,3 +971,10 @@ def test_upsample_nearest_whole_factor_zero_or_negative():
     assert nn.Upsample((2, 0))(x).shape == (1, 4, 0, 1)
     with pytest.raises(ValueError, match="Negative"):
         nn.Upsample(-1)(x)
+
+
+def test_fully_sharded_module_repr_counts_the_sharded_parameters():
+    inner = nn.Sequential(nn.Linear(4, 2), nn.Linear(2, 3, bias=False), nn.LayerNorm(3))
+    # 2 (weight, bias) + 1 (weight) + 2 (weight, bias)
+    assert repr(nn.FullyShardedModule(inner)).startswith("FullyShardedModule(num_sharded_params=5\n")
+    assert repr(nn.FullyShardedModule(nn.ReLU())) == "FullyShardedModule(num_sharded_params=0\n  (module): ReLU()\n)"
