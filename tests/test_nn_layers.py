@@ -978,3 +978,32 @@ def test_fully_sharded_module_repr_counts_the_sharded_parameters():
     # 2 (weight, bias) + 1 (weight) + 2 (weight, bias)
     assert repr(nn.FullyShardedModule(inner)).startswith("FullyShardedModule(num_sharded_params=5\n")
     assert repr(nn.FullyShardedModule(nn.ReLU())) == "FullyShardedModule(num_sharded_params=0\n  (module): ReLU()\n)"
+
+
+def test_upsample_non_finite_inputs_stay_local():
+    # each output reads only its neighbours: a NaN spoils those, not the whole axis
+    x = mx.array([1.0, np.nan, 2.0, 3.0, 4.0, 5.0]).reshape(1, 6, 1)
+    y = A(nn.Upsample(2, mode="linear")(x)).ravel()
+    want = np.array([1, np.nan, np.nan, np.nan, np.nan, 2.25, 2.75, 3.25, 3.75, 4.25, 4.75, 5], np.float32)
+    np.testing.assert_allclose(y, want, rtol=1e-6)
+    for mode, align in (("linear", True), ("cubic", False), ("cubic", True)):
+        y = A(nn.Upsample(2, mode=mode, align_corners=align)(x)).ravel()
+        assert np.isnan(y[1:4]).all() and np.isfinite(y[-4:]).all(), (mode, align)
+    y = A(nn.Upsample(0.5, mode="linear", antialias=True)(x)).ravel()
+    assert np.isnan(y[0]) and np.isfinite(y[-1])
+    # the last output sits on the last sample: inf * 1 + inf * 0 (its zero-weight neighbour) is NaN
+    y = A(nn.Upsample(2, mode="linear")(mx.array([1.0, np.inf]).reshape(1, 2, 1))).ravel()
+    assert y[0] == 1 and y[1] == np.inf and y[2] == np.inf and np.isnan(y[3])
+
+
+def test_upsample_linear_align_corners_two_axes():
+    # bilinear with corners aligned: separable interpolation in float64
+    x = rand(1, 3, 4, 2).astype(np.float64)
+
+    def along(a, axis, n_out):
+        n_in = a.shape[axis]
+        pos = np.arange(n_out) * ((n_in - 1) / (n_out - 1))
+        return np.apply_along_axis(lambda v: np.interp(pos, np.arange(n_in), v), axis, a)
+
+    want = along(along(x, 1, 6), 2, 8)
+    close(nn.Upsample(2, mode="linear", align_corners=True)(mx.array(x.astype(np.float32))), want, tol=1e-5)

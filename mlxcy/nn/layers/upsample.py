@@ -1,9 +1,11 @@
 """Upsample: nearest, linear and cubic interpolation over the spatial axes of channels-last inputs.
 
-Linear and cubic interpolation are applied one spatial axis at a time as a product with a
-small ``(out, in)`` interpolation matrix: a constant of the shapes, computed in plain Python
-(float64, as nested lists) so that ``mlxcy.nn`` needs no NumPy.
+Every output sample is a weighted sum of the few input samples it reads (its taps), one gather
+per tap: a NaN or inf in the input only reaches the outputs that read it. Linear weights are
+computed in float32 from float32 positions; cubic and antialiasing weights in plain Python
+(float64), so that ``mlxcy.nn`` needs no NumPy.
 """
+import itertools
 import math
 from typing import Literal, Tuple, Union
 
@@ -40,31 +42,15 @@ def _triangle_kernel(d):
     return max(0.0, 1 - abs(d))
 
 
-def _zero_matrix(n_out, n_in):
-    return [[0.0] * n_in for _ in range(n_out)]
-
-
-def _linear_matrix(n_in, n_out, scale, align_corners):
-    w = _zero_matrix(n_out, n_in)
-    for row, pos in enumerate(_source_positions(n_in, n_out, scale, align_corners)):
-        pos = _clip(pos, 0, n_in - 1)
-        lo = math.floor(pos)
-        hi = min(lo + 1, n_in - 1)
-        frac = pos - lo
-        w[row][lo] += 1 - frac
-        w[row][hi] += frac
-    return w
-
-
-def _cubic_matrix(n_in, n_out, scale, align_corners):
-    w = _zero_matrix(n_out, n_in)
-    for row, pos in enumerate(_source_positions(n_in, n_out, scale, align_corners)):
+def _cubic_taps(n_in, n_out, scale, align_corners):
+    """The four taps (index, weight) of each output of cubic convolution (a = -0.75); taps
+    beyond the edges read the edge sample. Zero weights are kept, as the reference reads them."""
+    taps = []
+    for pos in _source_positions(n_in, n_out, scale, align_corners):
         base = math.floor(pos)
-        for off in (-1, 0, 1, 2):
-            tap = base + off
-            # taps beyond the edges read the edge sample
-            w[row][_clip(tap, 0, n_in - 1)] += _cubic_kernel(pos - tap, -0.75)
-    return w
+        taps.append([(_clip(base + off, 0, n_in - 1), _cubic_kernel(pos - (base + off), -0.75))
+                     for off in (-1, 0, 1, 2)])
+    return taps
 
 
 def _antialias_matrix(n_in, n_out, scale, kernel, support):
@@ -83,13 +69,79 @@ def _antialias_matrix(n_in, n_out, scale, kernel, support):
     return w
 
 
-def _along_axis(x, axis, matrix):
-    # float32 weights, so half-precision and integer inputs come out float32 (as the reference's)
-    m = mx.array(matrix, dtype=mx.float32) if matrix else mx.zeros((0, x.shape[axis]))
-    if not mx.issubdtype(x.dtype, mx.floating):
-        x = x.astype(mx.float32)
-    y = mx.swapaxes(x, axis, -1) @ m.T
-    return mx.swapaxes(y, axis, -1)
+def _as_float(x):
+    # float32 weights: half-precision and integer inputs come out float32 (as the reference's)
+    return x if mx.issubdtype(x.dtype, mx.floating) else x.astype(mx.float32)
+
+
+def _along_axis_shape(ndim, axis):
+    shape = [1] * ndim
+    shape[axis] = -1
+    return shape
+
+
+def _nonzero_taps(matrix):
+    """The taps (index, weight) of each row of an ``(out, in)`` weight matrix: its nonzero entries."""
+    return [[(j, w) for j, w in enumerate(row) if w != 0.0] for row in matrix]
+
+
+def _apply_taps(x, axis, taps):
+    """Resample ``axis`` of ``x``: output ``i`` is the sum of ``x[j] * w`` over its taps ``(j, w)``,
+    one gather per tap (not a matrix product), so a NaN or inf in the input reaches only the
+    outputs that read it."""
+    width = max((len(t) for t in taps), default=0)
+    out = None
+    for k in range(width):
+        # rows with fewer taps repeat their first input with weight 0 (a value they already read)
+        index = [t[k][0] if k < len(t) else (t[0][0] if t else 0) for t in taps]
+        weight = [t[k][1] if k < len(t) else 0.0 for t in taps]
+        term = mx.take(x, mx.array(index, dtype=mx.int32), axis=axis) * mx.array(weight).reshape(
+            _along_axis_shape(x.ndim, axis))
+        out = term if out is None else out + term
+    if out is None:  # no output samples, or no input ones
+        shape = list(x.shape)
+        shape[axis] = len(taps)
+        out = mx.zeros(shape, dtype=_as_float(x).dtype)
+    return _as_float(out)
+
+
+def _linear_taps(n_in, n_out, scale, align_corners):
+    """The two taps (index, weight) of each output of linear interpolation, in float32 from the
+    float32 source positions (the reference's arithmetic, bit for bit)."""
+    i = mx.arange(n_out, dtype=mx.float32)
+    if align_corners:
+        pos = i * ((n_in - 1) / (n_out - 1)) if n_out > 1 else mx.zeros((n_out,))
+    else:
+        step = 1.0 / scale
+        pos = i * step - ((n_out - 1) * step - n_in + 1) / 2
+    pos = mx.clip(pos, 0, n_in - 1)
+    lo, hi = mx.floor(pos), mx.ceil(pos)
+    frac = pos - lo
+    return [(lo.astype(mx.int32), 1 - frac), (hi.astype(mx.int32), frac)]
+
+
+def _linear_resample(x, scale_factor, align_corners):
+    """Linear interpolation over the spatial axes: axis by axis, or with align_corners as one sum
+    over the corners of the surrounding cell, weighted by the product of the axis weights."""
+    x = _as_float(x)
+    taps = [_linear_taps(x.shape[1 + d], _out_size(x.shape[1 + d], s), s, align_corners)
+            for d, s in enumerate(scale_factor)]
+    if not align_corners:
+        for d, ((lo, w_lo), (hi, w_hi)) in enumerate(taps):
+            axis = 1 + d
+            shape = _along_axis_shape(x.ndim, axis)
+            x = mx.take(x, lo, axis=axis) * w_lo.reshape(shape) + mx.take(x, hi, axis=axis) * w_hi.reshape(shape)
+        return x
+    out = None
+    for corner in itertools.product(*taps):
+        gathered, weight = x, None
+        for d, (index, w) in enumerate(corner):
+            gathered = mx.take(gathered, index, axis=1 + d)
+            w = w.reshape(_along_axis_shape(x.ndim, 1 + d))
+            weight = w if weight is None else weight * w
+        term = gathered * weight
+        out = term if out is None else out + term
+    return out
 
 
 def _out_size(n, s):
@@ -124,27 +176,31 @@ def upsample_nearest(x: mx.array, scale_factor: Tuple):
     return x
 
 
-def _interpolate(x, scale_factor, align_corners, antialias, matrix_fn, kernel, support):
+def _interpolate(x, scale_factor, align_corners, antialias, taps_fn, kernel, support):
+    """Resample axis by axis: with ``antialias``, by the filter ``kernel`` of half-width
+    ``support``; otherwise by the taps of ``taps_fn``."""
     for d, s in enumerate(scale_factor):
         axis = 1 + d
         n = x.shape[axis]
         m = _out_size(n, s)
         if antialias:
-            w = _antialias_matrix(n, m, s, kernel, support)
+            taps = _nonzero_taps(_antialias_matrix(n, m, s, kernel, support))
         else:
-            w = matrix_fn(n, m, s, align_corners)
-        x = _along_axis(x, axis, w)
+            taps = taps_fn(n, m, s, align_corners)
+        x = _apply_taps(x, axis, taps)
     return x
 
 
 def upsample_linear(x: mx.array, scale_factor: Tuple, align_corners: bool = False, antialias: bool = False):
     """(Multi-)linear resampling of ``x`` ``(N, *spatial, C)``; ``antialias`` smooths down-sampling."""
-    return _interpolate(x, scale_factor, align_corners, antialias, _linear_matrix, _triangle_kernel, 1)
+    if not antialias:
+        return _linear_resample(x, scale_factor, align_corners)
+    return _interpolate(x, scale_factor, align_corners, antialias, None, _triangle_kernel, 1)
 
 
 def upsample_cubic(x: mx.array, scale_factor: Tuple, align_corners: bool = False, antialias: bool = False):
     """Cubic-convolution resampling of ``x`` ``(N, *spatial, C)``; ``antialias`` smooths down-sampling."""
-    return _interpolate(x, scale_factor, align_corners, antialias, _cubic_matrix,
+    return _interpolate(x, scale_factor, align_corners, antialias, _cubic_taps,
                         lambda d: _cubic_kernel(d, -0.5), 2)
 
 
