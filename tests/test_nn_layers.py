@@ -1007,3 +1007,20 @@ def test_upsample_linear_align_corners_two_axes():
 
     want = along(along(x, 1, 6), 2, 8)
     close(nn.Upsample(2, mode="linear", align_corners=True)(mx.array(x.astype(np.float32))), want, tol=1e-5)
+
+
+def test_upsample_cubic_matches_keys_kernel():
+    # Keys' cubic convolution (a = -0.75), edge samples repeated, in float64
+    def keys(d, a=-0.75):
+        d = np.abs(d)
+        return np.where(d <= 1, (a + 2) * d**3 - (a + 3) * d**2 + 1,
+                        np.where(d < 2, a * d**3 - 5 * a * d**2 + 8 * a * d - 4 * a, 0.0))
+
+    x = rand(1, 6, 2).astype(np.float64)
+    for scale, align in ((2.0, False), (1.5, False), (2.5, True)):
+        n_out = int(6 * scale)
+        i = np.arange(n_out)
+        pos = i * (5 / (n_out - 1)) if align else (i + 0.5) / scale - 0.5
+        base = np.floor(pos)
+        want = sum(x[0, np.clip(base + k, 0, 5).astype(int)] * keys(pos - (base + k))[:, None] for k in (-1, 0, 1, 2))
+        close(nn.Upsample(scale, mode="cubic", align_corners=align)(mx.array(x.astype(np.float32))), want[None], tol=1e-5)

@@ -1,9 +1,9 @@
 """Upsample: nearest, linear and cubic interpolation over the spatial axes of channels-last inputs.
 
 Every output sample is a weighted sum of the few input samples it reads (its taps), one gather
-per tap: a NaN or inf in the input only reaches the outputs that read it. Linear weights are
-computed in float32 from float32 positions; cubic and antialiasing weights in plain Python
-(float64), so that ``mlxcy.nn`` needs no NumPy.
+per tap: a NaN or inf in the input only reaches the outputs that read it. Linear and cubic
+weights are computed in float32 from float32 positions, in the reference's order (the results
+are bit-equal); antialiasing filters in plain Python (float64). No NumPy is needed.
 """
 import itertools
 import math
@@ -40,17 +40,6 @@ def _cubic_kernel(d, a):
 
 def _triangle_kernel(d):
     return max(0.0, 1 - abs(d))
-
-
-def _cubic_taps(n_in, n_out, scale, align_corners):
-    """The four taps (index, weight) of each output of cubic convolution (a = -0.75); taps
-    beyond the edges read the edge sample. Zero weights are kept, as the reference reads them."""
-    taps = []
-    for pos in _source_positions(n_in, n_out, scale, align_corners):
-        base = math.floor(pos)
-        taps.append([(_clip(base + off, 0, n_in - 1), _cubic_kernel(pos - (base + off), -0.75))
-                     for off in (-1, 0, 1, 2)])
-    return taps
 
 
 def _antialias_matrix(n_in, n_out, scale, kernel, support):
@@ -105,32 +94,59 @@ def _apply_taps(x, axis, taps):
     return _as_float(out)
 
 
-def _linear_taps(n_in, n_out, scale, align_corners):
-    """The two taps (index, weight) of each output of linear interpolation, in float32 from the
-    float32 source positions (the reference's arithmetic, bit for bit)."""
+def _float32_positions(n_in, n_out, scale, align_corners):
+    """:func:`_source_positions` computed in float32, as the reference computes them."""
     i = mx.arange(n_out, dtype=mx.float32)
     if align_corners:
-        pos = i * ((n_in - 1) / (n_out - 1)) if n_out > 1 else mx.zeros((n_out,))
-    else:
-        step = 1.0 / scale
-        pos = i * step - ((n_out - 1) * step - n_in + 1) / 2
-    pos = mx.clip(pos, 0, n_in - 1)
+        return i * ((n_in - 1) / (n_out - 1)) if n_out > 1 else mx.zeros((n_out,))
+    step = 1.0 / scale
+    return i * step - ((n_out - 1) * step - n_in + 1) / 2
+
+
+def _linear_taps(n_in, n_out, scale, align_corners):
+    """The two taps (index array, weight array) of linear interpolation along one axis."""
+    pos = mx.clip(_float32_positions(n_in, n_out, scale, align_corners), 0, n_in - 1)
     lo, hi = mx.floor(pos), mx.ceil(pos)
     frac = pos - lo
     return [(lo.astype(mx.int32), 1 - frac), (hi.astype(mx.int32), frac)]
 
 
-def _linear_resample(x, scale_factor, align_corners):
-    """Linear interpolation over the spatial axes: axis by axis, or with align_corners as one sum
-    over the corners of the surrounding cell, weighted by the product of the axis weights."""
+def _cubic_weight(d, a=-0.75):
+    """The cubic convolution kernel at distances ``d`` (float32 arithmetic, the reference's form)."""
+    d = mx.abs(d)
+    near = ((a + 2) * d - (a + 3)) * d * d + 1
+    far = a * (((d - 5) * d + 8) * d - 4)
+    return mx.where(d <= 1, near, mx.where(d < 2, far, 0.0))
+
+
+def _cubic_taps(n_in, n_out, scale, align_corners):
+    """The four taps (index array, weight array) of cubic convolution along one axis; taps
+    beyond the edges read the edge sample (their weights are kept, zero ones included)."""
+    pos = _float32_positions(n_in, n_out, scale, align_corners)
+    base = mx.floor(pos)
+    taps = []
+    for off in (0, 1, -1, 2):  # the reference's order of summation
+        index = base + off
+        taps.append((mx.clip(index, 0, n_in - 1).astype(mx.int32), _cubic_weight(pos - index)))
+    return taps
+
+
+def _resample_by_taps(x, scale_factor, align_corners, taps_fn, joint):
+    """Interpolate the spatial axes from the taps of ``taps_fn``: axis by axis, or (``joint``) as
+    one sum over every combination of the axes' taps, weighted by the product of their weights.
+    The reference resamples linear without align_corners axis by axis, the rest jointly: the
+    same order of operations gives the same roundings."""
     x = _as_float(x)
-    taps = [_linear_taps(x.shape[1 + d], _out_size(x.shape[1 + d], s), s, align_corners)
+    taps = [taps_fn(x.shape[1 + d], _out_size(x.shape[1 + d], s), s, align_corners)
             for d, s in enumerate(scale_factor)]
-    if not align_corners:
-        for d, ((lo, w_lo), (hi, w_hi)) in enumerate(taps):
-            axis = 1 + d
-            shape = _along_axis_shape(x.ndim, axis)
-            x = mx.take(x, lo, axis=axis) * w_lo.reshape(shape) + mx.take(x, hi, axis=axis) * w_hi.reshape(shape)
+    if not joint:
+        for d, axis_taps in enumerate(taps):
+            shape = _along_axis_shape(x.ndim, 1 + d)
+            out = None
+            for index, weight in axis_taps:
+                term = mx.take(x, index, axis=1 + d) * weight.reshape(shape)
+                out = term if out is None else out + term
+            x = out
         return x
     out = None
     for corner in itertools.product(*taps):
@@ -176,32 +192,27 @@ def upsample_nearest(x: mx.array, scale_factor: Tuple):
     return x
 
 
-def _interpolate(x, scale_factor, align_corners, antialias, taps_fn, kernel, support):
-    """Resample axis by axis: with ``antialias``, by the filter ``kernel`` of half-width
-    ``support``; otherwise by the taps of ``taps_fn``."""
+def _antialiased(x, scale_factor, kernel, support):
+    """Resample axis by axis with the filter ``kernel`` of half-width ``support``."""
     for d, s in enumerate(scale_factor):
         axis = 1 + d
         n = x.shape[axis]
-        m = _out_size(n, s)
-        if antialias:
-            taps = _nonzero_taps(_antialias_matrix(n, m, s, kernel, support))
-        else:
-            taps = taps_fn(n, m, s, align_corners)
-        x = _apply_taps(x, axis, taps)
+        x = _apply_taps(x, axis, _nonzero_taps(_antialias_matrix(n, _out_size(n, s), s, kernel, support)))
     return x
 
 
 def upsample_linear(x: mx.array, scale_factor: Tuple, align_corners: bool = False, antialias: bool = False):
     """(Multi-)linear resampling of ``x`` ``(N, *spatial, C)``; ``antialias`` smooths down-sampling."""
     if not antialias:
-        return _linear_resample(x, scale_factor, align_corners)
-    return _interpolate(x, scale_factor, align_corners, antialias, None, _triangle_kernel, 1)
+        return _resample_by_taps(x, scale_factor, align_corners, _linear_taps, joint=align_corners)
+    return _antialiased(x, scale_factor, _triangle_kernel, 1)
 
 
 def upsample_cubic(x: mx.array, scale_factor: Tuple, align_corners: bool = False, antialias: bool = False):
     """Cubic-convolution resampling of ``x`` ``(N, *spatial, C)``; ``antialias`` smooths down-sampling."""
-    return _interpolate(x, scale_factor, align_corners, antialias, _cubic_taps,
-                        lambda d: _cubic_kernel(d, -0.5), 2)
+    if not antialias:
+        return _resample_by_taps(x, scale_factor, align_corners, _cubic_taps, joint=True)
+    return _antialiased(x, scale_factor, lambda d: _cubic_kernel(d, -0.5), 2)
 
 
 class Upsample(Module):
