@@ -181,14 +181,13 @@ def upsample_nearest(x: mx.array, scale_factor: Tuple):
         axis = 1 + d
         n = x.shape[axis]
         m = _out_size(n, s)
-        if float(s).is_integer() and m <= 0:
-            # a whole factor repeats samples: 0 repeats is an empty axis, fewer is an error
+        if float(s).is_integer():
+            # a whole factor repeats each sample (0 times: an empty axis; fewer: an error)
             if m < 0:
                 raise ValueError("[broadcast_to] Negative dimensions not allowed.")
-            indices = []
-        else:
-            indices = _nearest_indices(n, m)
-        x = mx.take(x, mx.array(indices, dtype=mx.int32), axis=axis)
+            x = mx.repeat(x, int(s), axis=axis)
+            continue
+        x = mx.take(x, mx.array(_nearest_indices(n, m), dtype=mx.int32), axis=axis)
     return x
 
 
