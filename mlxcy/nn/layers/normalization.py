@@ -186,8 +186,7 @@ class BatchNorm(Module):
             mean = mx.mean(x, axis=axes)
             var = mx.var(x, axis=axes)
             if self.training and self.track_running_stats:
-                n = math.prod(x.shape[:-1])
-                unbiased = var * (n / max(n - 1, 1))
+                unbiased = mx.var(x, axis=axes, ddof=1)  # (not var * n/(n-1): other roundings)
                 m = self.momentum
                 self.running_mean = (1 - m) * self.running_mean + m * mean
                 self.running_var = (1 - m) * self.running_var + m * unbiased
