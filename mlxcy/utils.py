@@ -88,14 +88,33 @@ def tree_flatten(tree: Any, prefix: str = "", is_leaf: Optional[Callable] = None
     return destination
 
 
-def _is_index(k):
-    return k.isdigit()
+def _as_index(key):
+    """The list index a path key names (anything ``int()`` reads: ``"2"``, ``"02"``, ``"+2"``,
+    ``"-1"``), or None for a dict key."""
+    try:
+        return int(key)
+    except ValueError:
+        return None
+
+
+def _index_list(groups):
+    """The children of a level whose keys all read as distinct integers, as a list in index order.
+
+    A gap before an index is filled with ``{}``; an index at or below the list's current length
+    (a negative one, say) takes the next free place.
+    """
+    out = []
+    for index, child in sorted(groups, key=lambda pair: pair[0]):
+        out.extend({} for _ in range(index - len(out)))
+        out.append(child)
+    return out
 
 
 def tree_unflatten(tree: Union[List[Tuple[str, Any]], Dict[str, Any]]) -> Any:
     """Rebuild a tree from ``(path, leaf)`` pairs (or a ``{path: leaf}`` dict), as from :func:`tree_flatten`.
 
-    Levels whose keys are all integers become lists (missing indices hold ``{}``), others dicts.
+    A level whose keys all read as distinct integers becomes a list (missing indices hold
+    ``{}``); any other level becomes a dict keyed by the path strings.
     """
     items = list(tree.items()) if isinstance(tree, dict) else list(tree)
     if len(items) == 1 and items[0][0] == "":
@@ -106,11 +125,10 @@ def tree_unflatten(tree: Union[List[Tuple[str, Any]], Dict[str, Any]]) -> Any:
         groups[head].append((rest, value))
     if not groups:
         return []
-    if all(_is_index(k) for k in groups):
-        out = [{} for _ in range(max(int(k) for k in groups) + 1)]
-        for k, sub in groups.items():
-            out[int(k)] = tree_unflatten(sub)
-        return out
+    indices = [_as_index(k) for k in groups]
+    # "1" and "01" name the same index: such a level stays a dict, as does any non-integer key
+    if None not in indices and len(set(indices)) == len(indices):
+        return _index_list([(i, tree_unflatten(sub)) for i, sub in zip(indices, groups.values())])
     return {k: tree_unflatten(sub) for k, sub in groups.items()}
 
 
@@ -125,24 +143,39 @@ def tree_reduce(fn, tree, initializer=None, is_leaf=None):
     return acc
 
 
-def tree_merge(tree_a, tree_b, merge_fn=None):
-    """Merge two trees: where one holds ``None`` (or nothing) the other's value is taken.
+def _is_empty_node(x):
+    return _is_node(x) and len(x) == 0
 
-    Nodes of the same kind (list/tuple, dict) merge child by child; two leaves at the same place
-    are combined by ``merge_fn(a, b)``, or raise ValueError without one.
+
+def tree_merge(tree_a, tree_b, merge_fn=None):
+    """Merge two trees: where one side is ``None`` or an empty node, the other side is taken.
+
+    Lists/tuples merge index by index (the shorter padded with ``None``) into ``tree_a``'s type,
+    dicts key by key; two leaves at the same place (two ``None`` included) are combined by
+    ``merge_fn(a, b)``, or raise ValueError without one. Two empty nodes of different types
+    (``[]`` and ``()``) cannot be merged.
     """
-    if isinstance(tree_a, (list, tuple)) and isinstance(tree_b, (list, tuple)):
-        n = max(len(tree_a), len(tree_b))
-        merged = [tree_merge(tree_a[i] if i < len(tree_a) else None,
-                             tree_b[i] if i < len(tree_b) else None, merge_fn) for i in range(n)]
-        return type(tree_a)(merged) if type(tree_a) in (list, tuple) else _rebuild(tree_a, merged)
-    if isinstance(tree_a, dict) and isinstance(tree_b, dict):
-        keys = list(tree_a) + [k for k in tree_b if k not in tree_a]
-        return {k: tree_merge(tree_a.get(k), tree_b.get(k), merge_fn) for k in keys}
+    if _is_empty_node(tree_a) and _is_empty_node(tree_b):
+        if type(tree_a) is not type(tree_b):
+            raise ValueError(f"Cannot merge {type(tree_a).__name__} with {type(tree_b).__name__}")
+        return tree_a
+    # an empty node holds nothing: it counts as an absent value
+    if _is_empty_node(tree_a):
+        tree_a = None
+    if _is_empty_node(tree_b):
+        tree_b = None
     if tree_a is None and tree_b is not None:
         return tree_b
     if tree_b is None and tree_a is not None:
         return tree_a
+    if isinstance(tree_a, (list, tuple)) and isinstance(tree_b, (list, tuple)):
+        n = max(len(tree_a), len(tree_b))
+        merged = [tree_merge(tree_a[i] if i < len(tree_a) else None,
+                             tree_b[i] if i < len(tree_b) else None, merge_fn) for i in range(n)]
+        return _rebuild(tree_a, merged)
+    if isinstance(tree_a, dict) and isinstance(tree_b, dict):
+        keys = list(tree_a) + [k for k in tree_b if k not in tree_a]
+        return {k: tree_merge(tree_a.get(k), tree_b.get(k), merge_fn) for k in keys}
     if merge_fn is None:
         raise ValueError("Trees contain elements at the same locations but no merge function was provided")
     return merge_fn(tree_a, tree_b)

@@ -760,3 +760,269 @@ def test_parameter_gradients_of_linear():
     close(float(loss), (y**2).sum(), 1e-3, k=30)     # 10 squared outputs of 3 products each
     close(grads["weight"], 2 * y.T @ x, 1e-3, k=5)
     close(grads["bias"], 2 * y.sum(0), 1e-3, k=5)
+
+
+# -- user-reported breaks against the reference's behaviour ------------------------------------
+@pytest.mark.parametrize("dtype", [mx.bfloat16, mx.float16])
+@pytest.mark.parametrize("layer, shape", [(nn.Dropout, (4, 8)), (nn.Dropout2d, (2, 3, 3, 4)),
+                                          (nn.Dropout3d, (2, 2, 3, 3, 4))])
+def test_dropout_keeps_half_precision_dtype(layer, shape, dtype):
+    x = mx.ones(shape, dtype=dtype)
+    y = layer(0.5)(x)
+    assert y.dtype == dtype
+    values = set(np.array(y.astype(mx.float32)).ravel().tolist())
+    assert values <= {0.0, 2.0}  # dropped, or kept and scaled by 1 / (1 - p)
+
+
+def test_log_softmax_large_logits():
+    # shift by the maximum: each of two equal logits has log-probability -log 2, however large
+    for big in (1e4, 3e38, -1e4):
+        close(nn.log_softmax(mx.array([big, big])), [-np.log(2)] * 2, tol=1e-6)
+    y16 = nn.log_softmax(mx.array([6e4, 6e4], dtype=mx.float16))
+    assert y16.dtype == mx.float16
+    assert np.array(y16.astype(mx.float32)).tolist() == [float(np.float16(-np.log(2)))] * 2
+    x = (rand(3, 6) * 2 + 5e3).astype(np.float32)
+    z = x.astype(np.float64) - x.max(axis=1, keepdims=True)
+    close(nn.log_softmax(mx.array(x)), z - np.log(np.exp(z).sum(axis=1, keepdims=True)), tol=1e-5)
+    close(nn.LogSoftmax()(mx.array([1e4, 0.0])), [0.0, -1e4])
+
+
+def test_step_is_one_at_the_threshold():
+    x = mx.array([0.0, -1.0, 1.0, 0.5])
+    assert nn.step(x).tolist() == [1, 0, 1, 1]
+    assert nn.step(x, 0.5).tolist() == [0, 0, 1, 1]
+    assert nn.Step(1.0)(x).tolist() == [0, 0, 1, 0]
+    assert nn.step(x).dtype == mx.int32
+
+
+def test_selu_uses_the_reference_constants():
+    x = np.array([-1e4, -1.0, -0.5, 0.0, 2.0], np.float32)
+    # mlx.nn's SELU: scale 1.0507, alpha 1.67326 (rounded constants), evaluated in float32
+    want = np.where(x > 0, x, np.float32(1.67326) * (np.exp(x) - np.float32(1))) * np.float32(1.0507)
+    # (mlx.nn's constants differ from the exact ones by ~1e-6 relative: 5e-7 tells them apart
+    # while leaving room for a GPU's exp)
+    np.testing.assert_allclose(A(nn.selu(mx.array(x))), want.astype(np.float32), rtol=5e-7, atol=0)
+
+
+def test_instance_norm_float16_does_not_overflow():
+    x = (np.arange(24).reshape(2, 4, 3) * 100).astype(np.float16)  # squares overflow float16
+    x64 = x.astype(np.float64)
+    mean = x64.mean(axis=1, keepdims=True)
+    var = x64.var(axis=1, keepdims=True)
+    want = (x64 - mean) / np.sqrt(var + 1e-5)
+    y = nn.InstanceNorm(3)(mx.array(x))
+    assert y.dtype == mx.float16
+    got = np.array(y.astype(mx.float32))
+    assert np.isfinite(got).all()
+    np.testing.assert_allclose(got, want, rtol=2e-3, atol=2e-3)
+    # 4-D input: normalised over both spatial axes, per sample and channel
+    x4 = rand(2, 3, 2, 5)
+    flat = x4.reshape(2, 6, 5).astype(np.float64)
+    want4 = (flat - flat.mean(1, keepdims=True)) / np.sqrt(flat.var(1, keepdims=True) + 1e-5)
+    close(nn.InstanceNorm(5)(mx.array(x4)), want4.reshape(x4.shape), tol=1e-4)
+
+
+def test_instance_norm_needs_spatial_dims():
+    for shape in [(2, 3), (3,)]:
+        with pytest.raises(ValueError, match="at least 3 dimensions"):
+            nn.InstanceNorm(3)(mx.ones(shape))
+
+
+@pytest.mark.parametrize("make", [
+    lambda eps: nn.LayerNorm(4, eps=eps), lambda eps: nn.RMSNorm(4, eps=eps),
+    lambda eps: nn.GroupNorm(2, 4, eps=eps), lambda eps: nn.BatchNorm(4, eps=eps),
+    lambda eps: nn.InstanceNorm(4, eps=eps)])
+def test_norm_layers_need_positive_eps(make):
+    for eps in (0, 0.0, -1e-5):
+        with pytest.raises(ValueError, match="'eps' must be positive"):
+            make(eps)
+    make(1e-12)
+
+
+def test_group_norm_argument_checks():
+    for groups in (0, -1):
+        with pytest.raises(ValueError, match="number of groups"):
+            nn.GroupNorm(groups, 4)
+    with pytest.raises(ValueError, match="number of features"):
+        nn.GroupNorm(2, 0)
+    with pytest.raises(ValueError, match="evenly divisible"):
+        nn.GroupNorm(3, 4)
+
+
+def test_batch_norm_needs_more_than_one_value_per_channel_in_training():
+    for shape in [(1, 4), (1, 1, 4), (1, 1, 1, 4)]:
+        for track in (True, False):
+            with pytest.raises(ValueError, match="more than one value per channel"):
+                nn.BatchNorm(4, track_running_stats=track)(mx.ones(shape))
+    bn = nn.BatchNorm(4)
+    bn.eval()  # the running statistics (mean 0, var 1) are used: one sample is fine
+    close(bn(mx.ones((1, 4))), np.full((1, 4), 1 / np.sqrt(1 + 1e-5)))
+
+
+def test_sinusoidal_encoding_dims_and_scale():
+    for dims in (0, 3, -2):
+        with pytest.raises(ValueError, match="positive and even"):
+            nn.SinusoidalPositionalEncoding(dims)
+    pos = np.arange(4, dtype=np.float32)
+    assert not np.array(nn.SinusoidalPositionalEncoding(4, scale=0.0)(mx.array(pos))).any()
+    # dims 2: the single frequency is max_freq and the default scale sqrt(2 / 2) = 1
+    close(nn.SinusoidalPositionalEncoding(2, max_freq=0.5)(mx.array(pos)),
+          np.stack([np.sin(pos * 0.5), np.cos(pos * 0.5)], axis=-1), tol=1e-6)
+
+
+def test_empty_modules_passed_as_arguments_are_kept():
+    # an empty Module is a falsy dict: it must not be mistaken for "not given"
+    t = nn.Transformer(dims=8, num_heads=2, num_encoder_layers=1, num_decoder_layers=1,
+                       custom_encoder=nn.Identity(), custom_decoder=nn.Identity())
+    assert type(t.encoder) is nn.Identity and type(t.decoder) is nn.Identity
+    rnn = nn.RNN(2, 3, nonlinearity=nn.ReLU())
+    x = rand(1, 2)
+    want = np.maximum(x @ A(rnn.Wxh).T + A(rnn.bias), 0)
+    close(rnn(mx.array(x)), want, k=2)
+
+
+def test_multi_head_attention_zero_dims_mean_default():
+    # as the reference: a size of 0 (or None) is "use the default"
+    mha = nn.MultiHeadAttention(4, 2, query_input_dims=0, value_dims=0)
+    assert mha.query_proj.weight.shape == (4, 4) and mha.value_proj.weight.shape == (4, 4)
+    layer = nn.TransformerEncoderLayer(4, 2, mlp_dims=0)
+    assert layer.linear1.weight.shape == (16, 4)
+
+
+def test_quantized_zero_group_size_or_bits_raise():
+    # libmlx would divide by zero (a crash of the process): refused up front
+    with pytest.raises(ValueError, match="positive"):
+        nn.QuantizedLinear(64, 64, group_size=0)
+    with pytest.raises(ValueError, match="positive"):
+        nn.QuantizedLinear(64, 64, bits=0)
+
+
+@pytest.mark.parametrize("mode", ["linear", "cubic"])
+@pytest.mark.parametrize("dtype", [mx.float16, mx.bfloat16, mx.int32])
+def test_upsample_interpolation_returns_float32(mode, dtype):
+    x = mx.arange(4).reshape(1, 4, 1).astype(dtype)
+    y = nn.Upsample(2, mode=mode)(x)
+    assert y.dtype == mx.float32
+    ref = nn.Upsample(2, mode=mode)(mx.arange(4).reshape(1, 4, 1).astype(mx.float32))
+    close(y, A(ref))
+
+
+def test_alibi_slopes_for_any_number_of_heads():
+    def geometric(n):
+        return [2.0 ** (-8 * h / n) for h in range(1, n + 1)]
+
+    for heads in (1, 2, 3, 4, 5, 6, 8, 12):
+        first = 2 ** int(np.floor(np.log2(heads)))
+        want = geometric(first) + geometric(2 * first)[0::2][: heads - first]
+        got = nn.ALiBi.create_alibi_slope(heads)
+        assert got.shape == (heads, 1, 1)
+        close(got.reshape(-1), want, tol=1e-6)
+
+
+def test_normal_initialisers_scale_inside_the_sampler():
+    # glorot/he normal draw N(0, std) directly: bit-equal to a normal sample with that scale
+    for init, std in ((nn.init.glorot_normal(), np.sqrt(2.0 / 5)), (nn.init.he_normal(), 1 / np.sqrt(3))):
+        mx.random.seed(3)
+        got = init(mx.zeros((2, 3)))
+        mx.random.seed(3)
+        want = mx.random.normal(shape=(2, 3), scale=float(std))
+        np.testing.assert_array_equal(A(got), A(want))
+
+
+_NUMPY_BLOCKED = """
+import sys
+class _NoNumpy:
+    def find_spec(self, name, path=None, target=None):
+        if name == "numpy" or name.startswith("numpy."):
+            raise ImportError("numpy is blocked in this test")
+sys.meta_path.insert(0, _NoNumpy())
+import mlxcy as mx
+import mlxcy.nn as nn
+import mlxcy.optimizers as optim
+import mlxcy.utils
+y = nn.Upsample(2, mode="cubic", align_corners=True)(mx.arange(4.0).reshape(1, 4, 1))
+z = nn.Upsample(2)(mx.arange(4.0).reshape(1, 4, 1))
+print(y.shape, z.reshape(-1).tolist())
+"""
+
+
+def test_nn_and_optimizers_import_without_numpy():
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-c", _NUMPY_BLOCKED], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.split("\n")[0].endswith("[0.0, 0.0, 1.0, 1.0, 2.0, 2.0, 3.0, 3.0]")
+
+
+def test_upsample_matches_numpy_interpolation():
+    # linear, align_corners: output i samples input position i * (n_in - 1) / (n_out - 1)
+    x = rand(1, 5, 2)
+    pos = np.arange(10) * (4 / 9)
+    want = np.stack([np.interp(pos, np.arange(5), x[0, :, c]) for c in range(2)], axis=-1)[None]
+    close(nn.Upsample(2, mode="linear", align_corners=True)(mx.array(x)), want, tol=1e-5, k=5)
+    # linear, half-pixel centres, clamped at the edges
+    pos = np.clip((np.arange(10) + 0.5) / 2 - 0.5, 0, 4)
+    want = np.stack([np.interp(pos, np.arange(5), x[0, :, c]) for c in range(2)], axis=-1)[None]
+    close(nn.Upsample(2, mode="linear")(mx.array(x)), want, tol=1e-5, k=5)
+
+
+def test_upsample_nearest_whole_factor_zero_or_negative():
+    x = mx.arange(4.0).reshape(1, 2, 2, 1)
+    assert nn.Upsample(0)(x).shape == (1, 0, 0, 1)
+    assert nn.Upsample((2, 0))(x).shape == (1, 4, 0, 1)
+    with pytest.raises(ValueError, match="Negative"):
+        nn.Upsample(-1)(x)
+
+
+def test_fully_sharded_module_repr_counts_the_sharded_parameters():
+    inner = nn.Sequential(nn.Linear(4, 2), nn.Linear(2, 3, bias=False), nn.LayerNorm(3))
+    # 2 (weight, bias) + 1 (weight) + 2 (weight, bias)
+    assert repr(nn.FullyShardedModule(inner)).startswith("FullyShardedModule(num_sharded_params=5\n")
+    assert repr(nn.FullyShardedModule(nn.ReLU())) == "FullyShardedModule(num_sharded_params=0\n  (module): ReLU()\n)"
+
+
+def test_upsample_non_finite_inputs_stay_local():
+    # each output reads only its neighbours: a NaN spoils those, not the whole axis
+    x = mx.array([1.0, np.nan, 2.0, 3.0, 4.0, 5.0]).reshape(1, 6, 1)
+    y = A(nn.Upsample(2, mode="linear")(x)).ravel()
+    want = np.array([1, np.nan, np.nan, np.nan, np.nan, 2.25, 2.75, 3.25, 3.75, 4.25, 4.75, 5], np.float32)
+    np.testing.assert_allclose(y, want, rtol=1e-6)
+    for mode, align in (("linear", True), ("cubic", False), ("cubic", True)):
+        y = A(nn.Upsample(2, mode=mode, align_corners=align)(x)).ravel()
+        assert np.isnan(y[1:4]).all() and np.isfinite(y[-4:]).all(), (mode, align)
+    y = A(nn.Upsample(0.5, mode="linear", antialias=True)(x)).ravel()
+    assert np.isnan(y[0]) and np.isfinite(y[-1])
+    # the last output sits on the last sample: inf * 1 + inf * 0 (its zero-weight neighbour) is NaN
+    y = A(nn.Upsample(2, mode="linear")(mx.array([1.0, np.inf]).reshape(1, 2, 1))).ravel()
+    assert y[0] == 1 and y[1] == np.inf and y[2] == np.inf and np.isnan(y[3])
+
+
+def test_upsample_linear_align_corners_two_axes():
+    # bilinear with corners aligned: separable interpolation in float64
+    x = rand(1, 3, 4, 2).astype(np.float64)
+
+    def along(a, axis, n_out):
+        n_in = a.shape[axis]
+        pos = np.arange(n_out) * ((n_in - 1) / (n_out - 1))
+        return np.apply_along_axis(lambda v: np.interp(pos, np.arange(n_in), v), axis, a)
+
+    want = along(along(x, 1, 6), 2, 8)
+    close(nn.Upsample(2, mode="linear", align_corners=True)(mx.array(x.astype(np.float32))), want, tol=1e-5)
+
+
+def test_upsample_cubic_matches_keys_kernel():
+    # Keys' cubic convolution (a = -0.75), edge samples repeated, in float64
+    def keys(d, a=-0.75):
+        d = np.abs(d)
+        return np.where(d <= 1, (a + 2) * d**3 - (a + 3) * d**2 + 1,
+                        np.where(d < 2, a * d**3 - 5 * a * d**2 + 8 * a * d - 4 * a, 0.0))
+
+    x = rand(1, 6, 2).astype(np.float64)
+    for scale, align in ((2.0, False), (1.5, False), (2.5, True)):
+        n_out = int(6 * scale)
+        i = np.arange(n_out)
+        pos = i * (5 / (n_out - 1)) if align else (i + 0.5) / scale - 0.5
+        base = np.floor(pos)
+        want = sum(x[0, np.clip(base + k, 0, 5).astype(int)] * keys(pos - (base + k))[:, None] for k in (-1, 0, 1, 2))
+        close(nn.Upsample(scale, mode="cubic", align_corners=align)(mx.array(x.astype(np.float32))), want[None], tol=1e-5)

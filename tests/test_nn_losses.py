@@ -166,3 +166,33 @@ def test_shape_errors():
             if fn is L.triplet_loss:
                 args = (a, a, a)
             fn(*args, reduction="bad")
+
+
+def _np_cross_entropy(logits, targets_idx=None, probs=None, smoothing=0.0):
+    """float64 cross entropy on logits shifted by their row maximum."""
+    z = logits.astype(np.float64)
+    z = z - z.max(axis=-1, keepdims=True)
+    lse = np.log(np.exp(z).sum(axis=-1))
+    score = (z * probs).sum(-1) if probs is not None else np.take_along_axis(z, targets_idx[:, None], -1)[:, 0]
+    return lse - (1 - smoothing) * score - smoothing * z.mean(-1)
+
+
+def test_cross_entropy_is_exact_for_large_logits():
+    # [1e4, 1e4] is log 2, not float32(1e4 + log 2) - 1e4
+    got = L.cross_entropy(mx.array([[1e4, 1e4]]), mx.array([0]))
+    np.testing.assert_allclose(np.array(got), [np.log(2)], rtol=1e-6)
+    got16 = L.cross_entropy(mx.array([[1e4, 1e4]], dtype=mx.float16), mx.array([0]))
+    assert got16.dtype == mx.float16
+    assert np.array(got16.astype(mx.float32))[0] == np.float32(np.float16(np.log(2)))
+    got = L.cross_entropy(mx.array([[3e38, 3e38]]), mx.array([[0.5, 0.5]]))
+    np.testing.assert_allclose(np.array(got), [np.log(2)], rtol=1e-6)
+    logits = (rand(4, 5) * 3 + 5e3).astype(np.float32)
+    idx = np.array([0, 4, 2, 1])
+    for s in (0.0, 0.2):
+        check(L.cross_entropy(mx.array(logits), mx.array(idx), label_smoothing=s),
+              _np_cross_entropy(logits, targets_idx=idx, smoothing=s), tol=1e-4)
+    probs = np.abs(rand(4, 5))  # not normalised: the shifted formula is what the reference computes
+    check(L.cross_entropy(mx.array(logits), mx.array(probs)), _np_cross_entropy(logits, probs=probs), tol=1e-4)
+    small = rand(3, 4)
+    check(L.cross_entropy(mx.array(small), mx.array(np.abs(small))),
+          _np_cross_entropy(small, probs=np.abs(small)), tol=1e-5)

@@ -77,10 +77,11 @@ def test_rmsprop_adagrad_adadelta():
         s["u"] = rho * s["u"] + (1 - rho) * d * d
         return p - lr * d
     check(optim.AdaDelta(1.0), adadelta, zeros("v", "u"))
-    for make in (lambda: optim.RMSprop(0.1, alpha=-1), lambda: optim.Adagrad(0.1, eps=-1),
-                 lambda: optim.AdaDelta(0.1, rho=-0.5)):
+    for make in (lambda: optim.RMSprop(0.1, alpha=-1), lambda: optim.AdaDelta(0.1, rho=-0.5)):
         with pytest.raises(ValueError, match=">=0"):
             make()
+    with pytest.raises(ValueError, match=">0"):
+        optim.Adagrad(0.1, eps=-1)
 
 
 def _adam(p, g, s, t, lr=0.01, b1=0.9, b2=0.999, eps=1e-8, bc=False, wd=0.0):
@@ -280,3 +281,97 @@ def test_training_step_under_compile_with_captured_state_matches_eager():
     for (k, a), (_, b) in zip(tree_flatten(model.parameters()), tree_flatten(eager_model.parameters())):
         np.testing.assert_allclose(np.asarray(a), np.asarray(b), rtol=1e-3, atol=atol, err_msg=k)
     assert opt.step.item() == 100
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda eps: optim.RMSprop(0.1, eps=eps), "RMSprop epsilon should be >0"),
+    (lambda eps: optim.Adagrad(0.1, eps=eps), "Adagrad epsilon should be >0"),
+    (lambda eps: optim.AdaDelta(0.1, eps=eps), "AdaDelta epsilon should be >0"),
+])
+def test_eps_must_be_positive(make, message):
+    for eps in (0, 0.0, -1):
+        with pytest.raises(ValueError, match=message):
+            make(eps)
+    make(1e-30)
+
+
+@pytest.mark.parametrize("cls", [optim.Adam, optim.AdamW, optim.Adamax])
+def test_adam_family_argument_checks(cls):
+    cls(0.1, eps=0.0)  # eps 0 is allowed in the Adam family
+    for eps in (-1, float("nan")):
+        with pytest.raises(ValueError, match="Adam epsilon should be >=0"):
+            cls(0.1, eps=eps)
+    for betas, which in (([1.0, 0.9], "beta1"), ([-0.1, 0.9], "beta1"), ([0.9, 2], "beta2"),
+                         ([0.9, float("nan")], "beta2")):
+        with pytest.raises(ValueError, match=f"Adam {which} should be in \\[0, 1\\)"):
+            cls(0.1, betas=betas)
+    cls(0.1, betas=[0.0, 0.5])
+
+
+def test_lion_betas_checked():
+    with pytest.raises(ValueError, match="Lion beta1"):
+        optim.Lion(0.1, betas=[2, 0.5])
+    with pytest.raises(ValueError, match="Lion beta2"):
+        optim.Lion(0.1, betas=[0.5, -1])
+
+
+def test_clip_grad_norm_checks_and_keeps_dtypes():
+    with pytest.raises(ValueError, match="max_norm should be >=0"):
+        optim.clip_grad_norm({"a": mx.array([3.0, 4.0])}, -1.0)
+    clipped, norm = optim.clip_grad_norm({"a": mx.array([3.0, 4.0])}, 0.0)
+    assert np.array(clipped["a"]).tolist() == [0.0, 0.0]
+    np.testing.assert_allclose(norm.item(), 5.0, rtol=1e-6)
+    # float16 squares are summed in float32: 300^2 + 400^2 overflows float16
+    clipped, norm = optim.clip_grad_norm({"a": mx.array([300.0, 400.0], dtype=mx.float16)}, 1.0)
+    assert norm.dtype == mx.float32
+    np.testing.assert_allclose(norm.item(), 500.0, rtol=1e-6)
+    assert clipped["a"].dtype == mx.float16
+    np.testing.assert_allclose(np.array(clipped["a"].astype(mx.float32)), [0.6, 0.8], rtol=1e-3)
+    grads = {"h": mx.array([3.0, 4.0], dtype=mx.bfloat16), "f": mx.array([12.0])}
+    clipped, norm = optim.clip_grad_norm(grads, 1.0)
+    assert clipped["h"].dtype == mx.bfloat16 and clipped["f"].dtype == mx.float32
+    np.testing.assert_allclose(norm.item(), 13.0, rtol=1e-6)
+    np.testing.assert_allclose(np.array(clipped["f"]), [12 / 13], rtol=1e-5)
+
+
+def test_schedule_arguments_checked():
+    with pytest.raises(ValueError, match="decay_steps must be greater than 0"):
+        optim.cosine_decay(0.1, 0)
+    with pytest.raises(ValueError, match="step_size must be greater than 0"):
+        optim.step_decay(0.1, 0.5, 0)
+    with pytest.raises(ValueError, match="at least 1 schedule"):
+        optim.join_schedules([], [])
+
+
+def test_adam_bias_correction_moves_half_precision_parameters():
+    # first step with bias correction: m_hat / sqrt(v_hat) = sign(g), so p - lr * sign(g)
+    p = np.array([1.0, -2.0, 0.5], np.float32)
+    g = np.array([0.3, -0.1, 0.2], np.float32)
+    for dtype in (mx.bfloat16, mx.float16):
+        opt = optim.Adam(0.1, bias_correction=True)
+        out = opt.apply_gradients({"p": mx.array(g).astype(dtype)}, {"p": mx.array(p).astype(dtype)})["p"]
+        assert out.dtype == dtype
+        np.testing.assert_allclose(np.array(out.astype(mx.float32)), p - 0.1 * np.sign(g), atol=1e-2)
+
+
+def test_muon_orthogonalises_in_the_parameter_dtype():
+    # with no Newton-Schulz step the update is g / ||g||, scaled by sqrt(max(1, rows / cols))
+    w = np.array([[1.0, -2.0, 0.0], [0.5, 3.0, 1.0]], np.float32)
+    g = np.array([[0.3, -0.1, 0.05], [0.2, 0.4, -0.3]], np.float32)
+    for p, grad, scale in ((w, g, 1.0), (w.T, g.T, np.sqrt(3 / 2))):
+        opt = optim.Muon(0.1, momentum=0.0, weight_decay=0.0, nesterov=False, ns_steps=0)
+        out = opt.apply_gradients({"w": mx.array(grad)}, {"w": mx.array(p)})["w"]
+        want = p - 0.1 * scale * grad / np.linalg.norm(grad)
+        np.testing.assert_allclose(np.array(out), want, rtol=1e-6, atol=1e-6)
+
+
+def test_state_keeps_tuples_of_the_parameter_tree():
+    params = {"a": (mx.array([1.0]), [mx.array([2.0]), {}]), "b": []}
+    grads = {"a": (mx.array([0.5]), [mx.array([0.5]), {}]), "b": []}
+    opt = optim.SGD(0.1, momentum=0.9)
+    new = opt.apply_gradients(grads, params)
+    assert isinstance(new["a"], tuple)
+    state = opt.state
+    assert isinstance(state["a"], tuple) and isinstance(state["a"][1], list)
+    assert np.array(state["a"][0]["v"]).tolist() == [0.5] and state["a"][1][1] == {}
+    np.testing.assert_allclose(np.array(new["a"][0]), [1.0 - 0.1 * 0.5])

@@ -86,3 +86,44 @@ def test_tree_merge():
     for a, b in [({"a": 1}, {"a": 2}), ([1], {"a": 2}), ({"a": {"b": 1}}, {"a": 2}), (None, None)]:
         with pytest.raises(ValueError, match="merge function"):
             tree_merge(a, b)
+
+
+def test_tree_merge_empty_nodes_count_as_absent():
+    # an empty dict/list on one side leaves the other side's value (the user-reported case)
+    assert tree_merge({"a": 1, "b": {}}, {"a": {}, "b": 2}) == {"a": 1, "b": 2}
+    assert tree_merge([1, []], [[], 2]) == [1, 2]
+    assert tree_merge({"x": 1}, []) == {"x": 1}
+    assert tree_merge({}, 1) == 1
+    # two empty nodes of one type merge into an empty node; of two types they cannot
+    assert tree_merge({}, {}) == {}
+    assert tree_merge([], []) == []
+    with pytest.raises(ValueError, match="list.*tuple"):
+        tree_merge([], ())
+    with pytest.raises(ValueError, match="dict.*list"):
+        tree_merge({"x": {}}, {"x": []})
+    # an empty node against None is two absent values: merge_fn decides, or it is an error
+    with pytest.raises(ValueError):
+        tree_merge(None, {})
+    with pytest.raises(ValueError):
+        tree_merge(None, None)
+    assert tree_merge({}, None, merge_fn=lambda a, b: ("merged", a, b)) == ("merged", None, None)
+    # the first tree's sequence type is kept, a named tuple included
+    P = namedtuple("P", "x y")
+    assert tree_merge(P(1, None), [None, 2]) == P(1, 2)
+    assert type(tree_merge((None, 2), P(1, None))) is tuple
+
+
+def test_tree_unflatten_only_distinct_integer_keys_make_lists():
+    # "01" and "1" both read as index 1: the level is a dict keeping both keys
+    assert tree_unflatten([("01", "a"), ("1", "b")]) == {"01": "a", "1": "b"}
+    assert tree_unflatten([("0", "a"), ("00", "b")]) == {"0": "a", "00": "b"}
+    # a key that int() reads is an index ("01" is 1); gaps hold {}
+    assert tree_unflatten([("01", "a")]) == [{}, "a"]
+    assert tree_unflatten([("01", "x"), ("2", "y")]) == [{}, "x", "y"]
+    # indices below the current length take the next place, in index order
+    assert tree_unflatten([("-1", "a"), ("0", "b")]) == ["a", "b"]
+    assert tree_unflatten([("-2", "a"), ("3", "b")]) == ["a", {}, {}, "b"]
+    # anything int() refuses makes the level a dict
+    assert tree_unflatten([("1e3", "a")]) == {"1e3": "a"}
+    assert tree_unflatten([("0", "a"), ("x", "b")]) == {"0": "a", "x": "b"}
+    assert tree_unflatten([("1.0", "a"), ("01.1", "b")]) == {"1": ["a"], "01": [{}, "b"]}

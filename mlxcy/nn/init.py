@@ -60,7 +60,8 @@ def glorot_normal(dtype: mx.Dtype = mx.float32) -> Callable[[mx.array, float], m
     def init(a: mx.array, gain: float = 1.0) -> mx.array:
         fan_in, fan_out = _fans(a)
         std = gain * math.sqrt(2.0 / (fan_in + fan_out))
-        return mx.random.normal(shape=a.shape, dtype=dtype) * std
+        # scaled inside normal() (not multiplied after): the same rounding as the reference
+        return mx.random.normal(shape=a.shape, scale=std, dtype=dtype)
 
     return init
 
@@ -90,7 +91,8 @@ def he_normal(dtype: mx.Dtype = mx.float32) -> Callable[[mx.array, Literal["fan_
 
     def init(a: mx.array, mode: Literal["fan_in", "fan_out"] = "fan_in", gain: float = 1.0) -> mx.array:
         std = gain / math.sqrt(_he_fan(a, mode))
-        return mx.random.normal(shape=a.shape, dtype=dtype) * std
+        # scaled inside normal() (not multiplied after): the same rounding as the reference
+        return mx.random.normal(shape=a.shape, scale=std, dtype=dtype)
 
     return init
 

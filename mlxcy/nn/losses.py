@@ -3,6 +3,7 @@ import math
 from typing import Literal, Optional
 
 import mlxcy as mx
+from mlxcy.nn.layers.activations import _shift_by_max
 
 Reduction = Literal["none", "mean", "sum"]
 _REDUCTIONS = ("none", "mean", "sum")
@@ -45,6 +46,9 @@ def cross_entropy(logits: mx.array, targets: mx.array, weights: Optional[mx.arra
     expected = logits.shape if probs else tuple(d for i, d in enumerate(logits.shape) if i != axis % logits.ndim)
     if targets.shape != expected:
         raise ValueError(f"Targets shape {targets.shape} does not match logits shape {logits.shape}.")
+    # on logits shifted by their maximum, lse stays small: lse - score keeps its precision
+    # (logits [1e4, 1e4] give log 2, not the float32 rounding of 1e4 + log 2, minus 1e4)
+    logits = _shift_by_max(logits, axis)
     if probs:
         score = mx.sum(logits * targets, axis=axis)
     else:

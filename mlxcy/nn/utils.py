@@ -45,7 +45,8 @@ def average_gradients(gradients: Any, group: Optional[Any] = None, all_reduce_si
     Small arrays are packed into messages of about ``all_reduce_size`` bytes (0 or less: one
     all-reduce per array); ``communication_stream`` is where the all-reduces run.
     """
-    group = group or mx.distributed.init()
+    if group is None:
+        group = mx.distributed.init()
     n = group.size()
     if n == 1:
         return gradients

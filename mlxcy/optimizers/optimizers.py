@@ -10,15 +10,30 @@ __all__ = ["Optimizer", "SGD", "RMSprop", "Adagrad", "AdaDelta", "Adam", "AdamW"
            "Adafactor", "Muon", "MultiOptimizer", "clip_grad_norm"]
 
 
+# The argument checks: a NaN passes where the test is "refuse a value known to be bad"
+# (``< 0``, ``<= 0``) and fails where it is "accept a value known to be good" (``>= 0``, [0, 1)).
 def _check_non_negative(owner, name, value):
     if value < 0.0:
         raise ValueError(f"{owner} {name} should be >=0, {value} was provided instead")
 
 
+def _check_positive(owner, name, value):
+    if value <= 0.0:
+        raise ValueError(f"{owner} {name} should be >0, {value} was provided instead")
+
+
+def _check_betas(owner, betas):
+    """Every beta (``betas`` may hold any number of them) must lie in [0, 1)."""
+    for i, beta in enumerate(betas, start=1):
+        if not 0.0 <= beta < 1.0:
+            raise ValueError(f"{owner} beta{i} should be in [0, 1), {beta} was provided instead")
+
+
 def _empty_state_like(tree):
     """A state tree with an empty dict where `tree` has each leaf."""
     if isinstance(tree, (list, tuple)):
-        return [_empty_state_like(t) for t in tree]
+        states = [_empty_state_like(t) for t in tree]
+        return tuple(states) if isinstance(tree, tuple) else states
     if isinstance(tree, dict):
         return {k: _empty_state_like(v) for k, v in tree.items()}
     return {}
@@ -33,7 +48,7 @@ def _extend_state(params, state):
     if isinstance(params, (list, tuple)):
         grown = [_extend_state(p, s) for p, s in zip(params, state)]
         grown += [_empty_state_like(p) for p in params[len(grown):]]
-        return grown
+        return tuple(grown) if isinstance(params, tuple) else grown  # the state keeps tuples
     return state
 
 
@@ -47,7 +62,7 @@ class Optimizer:
     def __init__(self, schedulers=None):
         self._initialized = False
         self._state = {"step": mx.array(0, mx.uint64)}
-        self._schedulers = dict(schedulers or {})
+        self._schedulers = {} if schedulers is None else dict(schedulers)
 
     def update(self, model, gradients: dict):
         """Apply ``gradients`` to ``model``'s parameters and update the model in place."""
@@ -155,7 +170,7 @@ class RMSprop(Optimizer):
         self.alpha = alpha
         self.eps = eps
         _check_non_negative("RMSprop", "alpha", alpha)
-        _check_non_negative("RMSprop", "epsilon", eps)
+        _check_positive("RMSprop", "epsilon", eps)
 
     def init_single(self, parameter, state):
         state["v"] = mx.zeros_like(parameter)
@@ -174,7 +189,7 @@ class Adagrad(Optimizer):
         super().__init__()
         self._maybe_schedule("learning_rate", learning_rate)
         self.eps = eps
-        _check_non_negative("Adagrad", "epsilon", eps)
+        _check_positive("Adagrad", "epsilon", eps)
 
     def init_single(self, parameter, state):
         state["v"] = mx.zeros_like(parameter)
@@ -195,7 +210,7 @@ class AdaDelta(Optimizer):
         self.rho = rho
         self.eps = eps
         _check_non_negative("AdaDelta", "rho", rho)
-        _check_non_negative("AdaDelta", "epsilon", eps)
+        _check_positive("AdaDelta", "epsilon", eps)
 
     def init_single(self, parameter, state):
         state["v"] = mx.zeros_like(parameter)
@@ -217,6 +232,10 @@ class Adam(Optimizer):
     def __init__(self, learning_rate: Union[float, Callable], betas: List[float] = [0.9, 0.999], eps: float = 1e-8,
                  bias_correction: bool = False):
         super().__init__()
+        # AdamW and Adamax come through here too: their messages say "Adam", as the reference's
+        _check_betas("Adam", betas)
+        if not eps >= 0.0:
+            raise ValueError(f"Adam epsilon should be >=0, {eps} was provided instead")
         self._maybe_schedule("learning_rate", learning_rate)
         self.betas = betas
         self.eps = eps
@@ -233,8 +252,11 @@ class Adam(Optimizer):
         v = b2 * state["v"] + (1 - b2) * mx.square(gradient)
         state["m"], state["v"] = m, v
         if self.bias_correction:
-            t = self.step.astype(gradient.dtype)
-            step = (lr / (1 - b1 ** t)) * m / (mx.sqrt(v) / mx.sqrt(1 - b2 ** t) + self.eps)
+            # the corrections in float32 (from the integer step), then cast: in bfloat16,
+            # 1 - 0.999**t rounds to 0 and the step would vanish
+            lr_corrected = (self.learning_rate / (1 - b1 ** self.step)).astype(gradient.dtype)
+            v_correction = mx.rsqrt(1 - b2 ** self.step).astype(gradient.dtype)
+            step = lr_corrected * m / (mx.sqrt(v) * v_correction + self.eps)
         else:
             step = lr * m / (mx.sqrt(v) + self.eps)
         return parameter - step
@@ -258,7 +280,6 @@ class Adamax(Adam):
 
     def __init__(self, learning_rate: Union[float, Callable], betas: List[float] = [0.9, 0.999], eps: float = 1e-8):
         super().__init__(learning_rate, betas, eps)
-        _check_non_negative("Adamax", "epsilon", eps)
 
     def apply_single(self, gradient, parameter, state):
         lr = self.learning_rate.astype(gradient.dtype)
@@ -275,6 +296,7 @@ class Lion(Optimizer):
     def __init__(self, learning_rate: Union[float, Callable], betas: List[float] = [0.9, 0.99],
                  weight_decay: float = 0.0):
         super().__init__()
+        _check_betas("Lion", betas)
         self._maybe_schedule("learning_rate", learning_rate)
         self.betas = betas
         self.weight_decay = weight_decay
@@ -366,14 +388,14 @@ def _orthogonalize(x, steps):
     """An approximately orthogonal matrix with x's singular vectors (quintic Newton-Schulz)."""
     a, b, c = 3.4445, -4.7750, 2.0315
     wide = x.shape[-2] <= x.shape[-1]
-    x = x.astype(mx.bfloat16)
     if not wide:
         x = x.T
     x = x / (mx.linalg.norm(x, keepdims=True) + 1e-7)
     for _ in range(steps):
         gram = x @ x.T
-        poly = b * gram + c * (gram @ gram)
-        x = a * x + poly @ x
+        # fused multiply-adds (addmm): in half precision the rounding is the reference's
+        poly = mx.addmm(b * gram, gram, gram, alpha=c)
+        x = mx.addmm(a * x, poly, x)
     return x if wide else x.T
 
 
@@ -466,11 +488,25 @@ class MultiOptimizer(Optimizer):
             opt.learning_rate = learning_rate
 
 
+def _squared_norm(g):
+    """``sum(g**2)``; float16 is summed in float32, where its squares cannot overflow."""
+    if g.dtype == mx.float16:
+        g = g.astype(mx.float32)
+    return mx.sum(mx.square(g))
+
+
 def clip_grad_norm(grads, max_norm):
     """Scale ``grads`` so their global L2 norm is at most ``max_norm``.
 
-    Returns ``(clipped_grads, total_norm)``.
+    Returns ``(clipped_grads, total_norm)``. Floating gradients keep their dtype.
     """
-    total = mx.sqrt(sum(mx.sum(mx.square(g)) for _, g in tree_flatten(grads)))
+    if max_norm < 0:
+        raise ValueError(f"max_norm should be >=0, {max_norm} was provided instead")
+    total = mx.sqrt(sum(_squared_norm(g) for _, g in tree_flatten(grads)))
     scale = mx.minimum(max_norm / (total + 1e-6), 1.0)
-    return tree_map(lambda g: g * scale, grads), total
+
+    def clip(g):
+        clipped = g * scale
+        return clipped.astype(g.dtype) if mx.issubdtype(g.dtype, mx.floating) else clipped
+
+    return tree_map(clip, grads), total

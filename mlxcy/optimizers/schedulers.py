@@ -15,6 +15,9 @@ def exponential_decay(init: float, decay_rate: float):
 
 def step_decay(init: float, decay_rate: float, step_size: int):
     """``init * decay_rate ** (step // step_size)``: decays once every ``step_size`` steps."""
+    if step_size < 1:
+        raise ValueError(f"step_size must be greater than 0, but got {step_size}.")
+
     def schedule(step):
         return init * decay_rate ** (step // step_size)
     return schedule
@@ -22,6 +25,9 @@ def step_decay(init: float, decay_rate: float, step_size: int):
 
 def cosine_decay(init: float, decay_steps: int, end: float = 0.0):
     """Half a cosine from ``init`` down to ``end`` over ``decay_steps`` steps, then ``end``."""
+    if decay_steps < 1:
+        raise ValueError(f"decay_steps must be greater than 0, but got {decay_steps}.")
+
     def schedule(step):
         progress = mx.minimum(step, decay_steps) / decay_steps
         return end + (init - end) * 0.5 * (1.0 + mx.cos(math.pi * progress))
@@ -44,7 +50,7 @@ def join_schedules(schedules, boundaries):
     ``boundaries`` has one entry fewer than ``schedules``.
     """
     if len(schedules) == 0:
-        raise ValueError("Must provide at least 1 schedule.")
+        raise ValueError("Must provide at least 1 schedule to join.")
     if len(boundaries) != len(schedules) - 1:
         raise ValueError(f"Received {len(boundaries)} boundaries but expected {len(schedules) - 1}.")
 

@@ -6,8 +6,9 @@ from mlxcy.nn.layers.base import Module
 
 _SQRT_2 = math.sqrt(2.0)
 _SQRT_2_OVER_PI = math.sqrt(2.0 / math.pi)
-_SELU_ALPHA = 1.6732632423543772
-_SELU_SCALE = 1.0507009873554805
+# the SELU constants to the precision mlx.nn uses (5 and 4 decimals), so results agree to the bit
+_SELU_ALPHA = 1.67326
+_SELU_SCALE = 1.0507
 
 
 def sigmoid(x):
@@ -35,9 +36,20 @@ def leaky_relu(x, negative_slope=0.01):
     return mx.maximum(negative_slope * x, x)
 
 
+def _shift_by_max(x, axis):
+    """``x`` minus its maximum along ``axis``: the largest entry becomes 0, so exponentials
+    cannot overflow and ``log(sum(exp))`` of the result is small and exact.
+
+    The shift leaves every shift-invariant quantity (log-softmax, softmax cross entropy) unchanged,
+    gradients included, so the maximum is taken out of the gradient.
+    """
+    return x - mx.stop_gradient(mx.max(x, axis=axis, keepdims=True))
+
+
 def log_softmax(x, axis=-1):
-    """``x - logsumexp(x)`` along ``axis``."""
-    return x - mx.logsumexp(x, axis=axis, keepdims=True)
+    """``x - logsumexp(x)`` along ``axis``, computed on ``x`` shifted by its maximum."""
+    shifted = _shift_by_max(x, axis)
+    return shifted - mx.logsumexp(shifted, axis=axis, keepdims=True)
 
 
 def elu(x, alpha=1.0):
@@ -102,8 +114,8 @@ def glu(x: mx.array, axis: int = -1) -> mx.array:
 
 
 def step(x: mx.array, threshold: float = 0.0):
-    """1 where ``x > threshold``, else 0."""
-    return mx.where(x > threshold, 1, 0)
+    """1 where ``x >= threshold``, else 0 (int32)."""
+    return mx.where(x >= threshold, 1, 0)
 
 
 def selu(x):

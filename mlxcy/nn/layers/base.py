@@ -175,8 +175,10 @@ class Module(dict):
         is_leaf_fn: Optional[Callable[["Module", str, Any], bool]] = None,
     ):
         """Returns the sub-tree of entries kept by ``filter_fn``, with ``map_fn`` applied to leaves."""
-        map_fn = map_fn or _keep
-        is_leaf_fn = is_leaf_fn or _default_is_leaf
+        if map_fn is None:
+            map_fn = _keep
+        if is_leaf_fn is None:
+            is_leaf_fn = _default_is_leaf
         return {
             k: _walk(self, k, v, filter_fn, map_fn, is_leaf_fn)
             for k, v in self.items()
@@ -216,7 +218,8 @@ class Module(dict):
         filter_fn: Optional[Callable[["Module", str, Any], bool]] = None,
     ) -> "Module":
         """Maps every parameter (selected by ``filter_fn``) through ``map_fn`` in place."""
-        filter_fn = filter_fn or self.valid_parameter_filter
+        if filter_fn is None:
+            filter_fn = self.valid_parameter_filter
         self.update(self.filter_and_map(filter_fn, map_fn))
         return self
 

@@ -24,7 +24,7 @@ class _ConvBase(Module):
                 f"the number of groups ({groups})"
             )
         kernel_size = _ntuple(kernel_size, n)
-        bound = math.sqrt(1.0 / (in_channels // groups * math.prod(kernel_size)))
+        bound = math.sqrt(1 / (in_channels // groups * math.prod(kernel_size)))
         self.weight = mx.random.uniform(
             low=-bound, high=bound, shape=(out_channels, *kernel_size, in_channels // groups)
         )

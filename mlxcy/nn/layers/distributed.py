@@ -275,7 +275,7 @@ class FullyShardedModule(Module):
         self.module = module
 
     def _extra_repr(self):
-        return f"group_size={self.group.size()}"
+        return f"num_sharded_params={len(tree_flatten(self.module.parameters()))}"
 
     def __call__(self, *args, **kwargs):
         shards = self.module.parameters()

@@ -17,7 +17,8 @@ class _DropoutBase(Module):
         if self._p_1 == 1 or not self.training:
             return x
         keep = mx.random.bernoulli(p=self._p_1, shape=mask_shape)
-        return (1 / self._p_1) * keep * x
+        # mask first, then the Python-scalar scale: x's floating dtype (bfloat16, float16) is kept
+        return (keep * x) * (1 / self._p_1)
 
 
 class Dropout(_DropoutBase):

@@ -11,6 +11,12 @@ def _standardize(x, axes, eps):
     return (x - mean) * mx.rsqrt(var + eps)
 
 
+def _check_eps(layer, eps):
+    # NaN passes, as in the reference: only a value known to be <= 0 is refused
+    if eps <= 0.0:
+        raise ValueError(f"[{layer}] 'eps' must be positive but got {eps}.")
+
+
 def _affine(module, x):
     if "weight" in module:
         x = module["weight"] * x
@@ -24,6 +30,7 @@ class InstanceNorm(Module):
 
     def __init__(self, dims: int, eps: float = 1e-5, affine: bool = False):
         super().__init__()
+        _check_eps("InstanceNorm", eps)
         if affine:
             self.weight = mx.ones((dims,))
             self.bias = mx.zeros((dims,))
@@ -34,8 +41,19 @@ class InstanceNorm(Module):
         return f"{self.dims}, eps={self.eps}, affine={'weight' in self}"
 
     def __call__(self, x: mx.array) -> mx.array:
-        axes = tuple(range(1, x.ndim - 1))
-        return _affine(self, _standardize(x, axes, self.eps))
+        if x.ndim < 3:
+            raise ValueError(
+                "InstanceNorm expects inputs with at least 3 dimensions (N, ..., C) but the input "
+                f"has {x.ndim} dimensions."
+            )
+        # Normalise each (sample, channel) row of spatial values with fast.layer_norm, which
+        # accumulates in float32: float16 inputs do not overflow in the variance.
+        if x.size == 0:
+            return _affine(self, x)  # nothing to normalise (libmlx's layer_norm crawls on empty views)
+        n, c = x.shape[0], x.shape[-1]
+        rows = x.reshape(n, -1, c).swapaxes(1, 2)
+        y = mx.fast.layer_norm(rows, None, None, self.eps).swapaxes(1, 2).reshape(x.shape)
+        return _affine(self, y)
 
 
 class LayerNorm(Module):
@@ -43,6 +61,7 @@ class LayerNorm(Module):
 
     def __init__(self, dims: int, eps: float = 1e-5, affine: bool = True, bias: bool = True):
         super().__init__()
+        _check_eps("LayerNorm", eps)
         if affine:
             self.weight = mx.ones((dims,))
             if bias:
@@ -62,6 +81,7 @@ class RMSNorm(Module):
 
     def __init__(self, dims: int, eps: float = 1e-5):
         super().__init__()
+        _check_eps("RMSNorm", eps)
         self.weight = mx.ones((dims,))
         self.eps = eps
 
@@ -82,6 +102,16 @@ class GroupNorm(Module):
     def __init__(self, num_groups: int, dims: int, eps: float = 1e-5, affine: bool = True,
                  pytorch_compatible: bool = False):
         super().__init__()
+        _check_eps("GroupNorm", eps)
+        if num_groups <= 0:
+            raise ValueError(f"The number of groups ({num_groups}) must be a positive integer.")
+        if dims <= 0:
+            raise ValueError(f"The number of features ({dims}) must be a positive integer.")
+        if dims % num_groups != 0:
+            raise ValueError(
+                f"The number of features ({dims}) must be evenly divisible by the number of "
+                f"groups ({num_groups})."
+            )
         if affine:
             self.bias = mx.zeros((dims,))
             self.weight = mx.ones((dims,))
@@ -119,6 +149,7 @@ class BatchNorm(Module):
     def __init__(self, num_features: int, eps: float = 1e-5, momentum: float = 0.1,
                  affine: bool = True, track_running_stats: bool = True):
         super().__init__()
+        _check_eps("BatchNorm", eps)
         self.num_features = num_features
         self.eps = eps
         self.momentum = momentum
@@ -148,12 +179,14 @@ class BatchNorm(Module):
         if x.ndim < 2 or x.ndim > 4:
             raise ValueError(f"Expected input tensor to have 2, 3 or 4 dimensions, but got {x.ndim}")
         axes = tuple(range(x.ndim - 1))
+        if self.training and math.prod(x.shape[:-1]) == 1:
+            # one value per channel: its variance says nothing (and the unbiased one divides by 0)
+            raise ValueError("BatchNorm training requires more than one value per channel.")
         if self.training or not self.track_running_stats:
             mean = mx.mean(x, axis=axes)
             var = mx.var(x, axis=axes)
             if self.training and self.track_running_stats:
-                n = math.prod(x.shape[:-1])
-                unbiased = var * (n / max(n - 1, 1))
+                unbiased = mx.var(x, axis=axes, ddof=1)  # (not var * n/(n-1): other roundings)
                 m = self.momentum
                 self.running_mean = (1 - m) * self.running_mean + m * mean
                 self.running_var = (1 - m) * self.running_var + m * unbiased

@@ -35,13 +35,16 @@ class SinusoidalPositionalEncoding(Module):
     def __init__(self, dims: int, min_freq: float = 0.0001, max_freq: float = 1, scale: Optional[float] = None,
                  cos_first: bool = False, full_turns: bool = False):
         super().__init__()
+        if dims <= 0 or dims % 2 != 0:
+            raise ValueError(f"[SinusoidalPositionalEncoding] dims must be positive and even but got {dims}.")
         half = dims // 2
-        frac = 1 - mx.arange(0, half) / (half - 1)
+        # with one frequency (dims == 2) it is max_freq
+        frac = 1 - mx.arange(0, half) / max(half - 1, 1)
         lo, hi = math.log(min_freq), math.log(max_freq)
         self._sigmas = mx.exp(frac * (hi - lo) + lo)
         if full_turns:
             self._sigmas = self._sigmas * (2 * math.pi)
-        self.scale = scale or (2 / dims) ** 0.5
+        self.scale = (2 / dims) ** 0.5 if scale is None else scale
         self.cos_first = cos_first
 
     def __call__(self, x):
@@ -51,6 +54,11 @@ class SinusoidalPositionalEncoding(Module):
         if self.scale != 1:
             y = y * self.scale
         return y
+
+
+def _alibi_geometric_slopes(n):
+    """``2^(-8 h / n)`` for ``h = 1..n``."""
+    return mx.power(2.0, -8 * mx.arange(1, n + 1) / n)
 
 
 class ALiBi(Module):
@@ -69,9 +77,17 @@ class ALiBi(Module):
 
     @staticmethod
     def create_alibi_slope(num_heads: int, dtype: mx.Dtype = mx.float32) -> mx.array:
-        """Per-head slopes ``2^(-8 h / num_heads)``, ``h = 1..num_heads``, shaped ``(num_heads, 1, 1)``."""
-        base = (2**8) ** (1.0 / num_heads)
-        slopes = mx.power(base, -mx.arange(1, num_heads + 1))
+        """Per-head slopes shaped ``(num_heads, 1, 1)``.
+
+        For ``n`` a power of two they are ``2^(-8 h / n)``, ``h = 1..n``. Otherwise the ``c``
+        slopes of the largest power of two ``c < num_heads`` come first, then every other slope
+        of ``2 c`` heads (the odd ``h``) for the remaining heads (as in the ALiBi paper).
+        """
+        first = 2 ** int(math.floor(math.log2(num_heads)))
+        slopes = _alibi_geometric_slopes(first)
+        if first < num_heads:
+            extra = _alibi_geometric_slopes(2 * first)[0::2][: num_heads - first]
+            slopes = mx.concatenate([slopes, extra])
         return slopes[:, None, None].astype(dtype)
 
     def __call__(self, attention_scores: mx.array, offset: int = 0, mask: Optional[mx.array] = None) -> mx.array:

@@ -15,8 +15,15 @@ def _defaults(group_size, bits, mode):
         raise ValueError(
             f"Invalid quantization mode '{mode}'. Valid modes are: {', '.join(_MODE_DEFAULTS)}."
         )
-    gs, b = _MODE_DEFAULTS[mode]
-    return group_size or gs, bits or b
+    default_group_size, default_bits = _MODE_DEFAULTS[mode]
+    if group_size is None:
+        group_size = default_group_size
+    if bits is None:
+        bits = default_bits
+    # 0 would reach libmlx's quantize, which divides by it (a crash, not an exception)
+    if group_size <= 0 or bits <= 0:
+        raise ValueError(f"group_size and bits must be positive, got group_size={group_size}, bits={bits}.")
+    return group_size, bits
 
 
 def _store_quantized(module, w):
@@ -187,7 +194,8 @@ def quantize(model: Module, group_size: int = None, bits: int = None, *, mode: s
     quantized versions (``to_quantized``). The predicate may return a dict of arguments for
     ``to_quantized`` instead of ``True``. By default every layer that has ``to_quantized`` is.
     """
-    class_predicate = class_predicate or _default_predicate
+    if class_predicate is None:
+        class_predicate = _default_predicate
 
     def swap(path, m):
         choice = class_predicate(path, m)

@@ -21,7 +21,8 @@ class RNN(Module):
     def __init__(self, input_size: int, hidden_size: int, bias: bool = True,
                  nonlinearity: Optional[Callable] = None):
         super().__init__()
-        self.nonlinearity = nonlinearity or tanh
+        # only None means tanh: an empty Module (falsy, being a dict) is a valid nonlinearity
+        self.nonlinearity = tanh if nonlinearity is None else nonlinearity
         if not callable(self.nonlinearity):
             raise ValueError(f"Nonlinearity must be callable. Current value: {nonlinearity}.")
         bound = 1.0 / math.sqrt(hidden_size)

@@ -10,6 +10,12 @@ from mlxcy.nn.layers.linear import Linear
 from mlxcy.nn.layers.normalization import LayerNorm
 
 
+def _dims_or_default(dims, default):
+    """``default`` for a size left unset: ``None``, or 0 (as the reference reads it: a layer
+    of size 0 is never what was meant)."""
+    return default if dims is None or dims == 0 else dims
+
+
 class MultiHeadAttention(Module):
     """Scaled dot-product attention over ``num_heads`` heads with input and output projections."""
 
@@ -23,11 +29,11 @@ class MultiHeadAttention(Module):
                 "The input feature dimensions should be divisible by the "
                 f"number of heads ({dims} % {num_heads}) != 0"
             )
-        query_input_dims = query_input_dims or dims
-        key_input_dims = key_input_dims or dims
-        value_input_dims = value_input_dims or key_input_dims
-        value_dims = value_dims or dims
-        value_output_dims = value_output_dims or dims
+        query_input_dims = _dims_or_default(query_input_dims, dims)
+        key_input_dims = _dims_or_default(key_input_dims, dims)
+        value_input_dims = _dims_or_default(value_input_dims, key_input_dims)
+        value_dims = _dims_or_default(value_dims, dims)
+        value_output_dims = _dims_or_default(value_output_dims, dims)
         self.num_heads = num_heads
         self.query_proj = Linear(query_input_dims, dims, bias=bias)
         self.key_proj = Linear(key_input_dims, dims, bias=bias)
@@ -63,7 +69,7 @@ class TransformerEncoderLayer(Module):
     def __init__(self, dims: int, num_heads: int, mlp_dims: Optional[int] = None, dropout: float = 0.0,
                  activation: Callable[[Any], Any] = relu, norm_first: bool = True):
         super().__init__()
-        mlp_dims = mlp_dims or dims * 4
+        mlp_dims = _dims_or_default(mlp_dims, dims * 4)
         self.attention = MultiHeadAttention(dims, num_heads)
         self.ln1 = LayerNorm(dims)
         self.ln2 = LayerNorm(dims)
@@ -92,7 +98,7 @@ class TransformerDecoderLayer(Module):
     def __init__(self, dims: int, num_heads: int, mlp_dims: Optional[int] = None, dropout: float = 0.0,
                  activation: Callable[[Any], Any] = relu, norm_first: bool = True):
         super().__init__()
-        mlp_dims = mlp_dims or dims * 4
+        mlp_dims = _dims_or_default(mlp_dims, dims * 4)
         self.self_attention = MultiHeadAttention(dims, num_heads)
         self.cross_attention = MultiHeadAttention(dims, num_heads)
         self.ln1 = LayerNorm(dims)
@@ -173,10 +179,15 @@ class Transformer(Module):
                  activation: Callable[[Any], Any] = relu, custom_encoder: Optional[Any] = None,
                  custom_decoder: Optional[Any] = None, norm_first: bool = True, checkpoint: bool = False):
         super().__init__()
-        self.encoder = custom_encoder or TransformerEncoder(
-            num_encoder_layers, dims, num_heads, mlp_dims, dropout, activation, norm_first, checkpoint)
-        self.decoder = custom_decoder or TransformerDecoder(
-            num_decoder_layers, dims, num_heads, mlp_dims, dropout, activation, norm_first, checkpoint)
+        # a custom module is kept even when it is empty (an empty Module, a dict, is falsy)
+        if custom_encoder is None:
+            custom_encoder = TransformerEncoder(
+                num_encoder_layers, dims, num_heads, mlp_dims, dropout, activation, norm_first, checkpoint)
+        if custom_decoder is None:
+            custom_decoder = TransformerDecoder(
+                num_decoder_layers, dims, num_heads, mlp_dims, dropout, activation, norm_first, checkpoint)
+        self.encoder = custom_encoder
+        self.decoder = custom_decoder
 
     def __call__(self, src, tgt, src_mask, tgt_mask, memory_mask):
         memory = self.encoder(src, src_mask)
