@@ -93,7 +93,6 @@ class FunctionExporter:
 class PrintOptions:
     """The options arrays print with (see :func:`set_printoptions`)."""
     def __init__(self, precision: int = -1) -> None: ...
-    def __repr__(self) -> str: ...
     precision: int
 
 @final
