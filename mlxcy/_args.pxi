@@ -26,3 +26,10 @@ cdef int to_int32(object x, str fn, str name) except? -1:
     if not -2147483648 <= v <= 2147483647:
         raise TypeError(f"{fn}(): argument '{name}' = {v} does not fit in a 32-bit int")
     return v
+
+
+cdef object to_opt_flag(object x, str fn, str name):
+    """A ``bool | None`` argument (``copy=``): None, True or False; TypeError for anything else."""
+    if x is None:
+        return None
+    return to_flag(x, fn, name)

@@ -131,9 +131,13 @@ cdef object _reflected_int_op(object self, object other, int op):
     """``other <op> self`` for the bitwise and shift operators, which the reference does not
     define reflected (so there ``2 | a`` is a TypeError): mlxcy computes it for integer operands,
     as NumPy does, and leaves every other operand to Python's TypeError."""
-    if isinstance(other, array) or (isinstance(other, int) or (
-            hasattr(other, "__index__") and type(other).__module__ == "numpy")):
+    if isinstance(other, array):
         return _dunder(self, other, op, True)
+    if isinstance(other, int) or (hasattr(other, "__index__") and type(other).__module__ == "numpy"):
+        try:
+            return _dunder(self, other, op, True)
+        except ValueError:   # an int that does not fit: the operator is not defined for it
+            return NotImplemented
     return NotImplemented
 
 

@@ -148,7 +148,8 @@ cdef int _int_to_c(object x, c_Dtype d, optional[c_array]& out) except -1:
 # (min, max) of each integer dtype by dtype code, for the weak-scalar overflow check.
 cdef dict _INT_RANGES = {
     <int>DtypeVal.uint8: (0, 255), <int>DtypeVal.uint16: (0, 65535), <int>DtypeVal.uint32: (0, 4294967295),
-    <int>DtypeVal.uint64: (0, 18446744073709551615), <int>DtypeVal.int8: (-128, 127),
+    # uint64 takes negative ints too, wrapping them (the reference checks them against int64)
+    <int>DtypeVal.uint64: (-9223372036854775808, 18446744073709551615), <int>DtypeVal.int8: (-128, 127),
     <int>DtypeVal.int16: (-32768, 32767), <int>DtypeVal.int32: (-2147483648, 2147483647),
     <int>DtypeVal.int64: (-9223372036854775808, 9223372036854775807),
 }
@@ -622,6 +623,7 @@ def asarray(a, dtype=None, *, copy=None):
     """
     cdef optional[c_Dtype] d = nullopt
     cdef optional[c_array] out = nullopt
+    copy = to_opt_flag(copy, "asarray", "copy")
     if dtype is not None:
         d = to_c_dtype(dtype)
     if isinstance(a, array):

@@ -42,6 +42,7 @@ cdef vector[c_array] to_c_list(object seq) except *
 # Arguments
 cdef bint to_flag(object x, str fn, str name) except -1   # bool parameters (strict)
 cdef int to_int32(object x, str fn, str name) except? -1  # int parameters (32 bits)
+cdef object to_opt_flag(object x, str fn, str name)       # bool | None parameters
 cdef StreamOrDevice to_sod(object stream) except *
 cdef c_Dtype to_c_dtype(object dtype) except *
 cdef Dtype py_dtype(c_Dtype d)

@@ -305,7 +305,7 @@ def from_dlpack(x, /, *, copy=None):
     source afterwards changes what a shared array reads. As ``array`` does, float64 tensors
     become float32 and complex128 ones complex64 (converted copies, so ``copy=False`` raises).
     """
-    return _import_dlpack(x, copy, False)
+    return _import_dlpack(x, to_opt_flag(copy, "from_dlpack", "copy"), False)
 
 
 cdef object _import_dlpack(object x, object copy, bint keep_float64):

@@ -113,6 +113,8 @@ def issubdtype(arg1, arg2):
     """
     cdef c_Dtype d1, d2
     cdef c_DtypeCategory c1, c2
+    if arg1 is None or arg2 is None:   # the reference's parser refuses None before looking
+        raise TypeError("issubdtype(): arguments must be Dtype or DtypeCategory, got None")
     if isinstance(arg1, Dtype):
         d1 = (<Dtype>arg1).c()
         if isinstance(arg2, Dtype):

@@ -413,7 +413,8 @@ cdef class ArrayAt:
             _value_to_c(self._arr, value, v)
             v = cops.astype(deref(v), self._arr._a.dtype(), sod_default())
             if transform == 1:
-                v = cops.negative(deref(v), sod_default())
+                if self._arr._a.dtype() != cx.bool_:   # a bool -v is v: adding it is a logical or
+                    v = cops.negative(deref(v), sod_default())
             else:
                 v = cops.astype(cidx.reciprocal(deref(v), sod_default()), self._arr._a.dtype(), sod_default())
             value = wrap(deref(v))

@@ -304,19 +304,32 @@ def minimum(a, b, /, *, stream=None):
     return _binary(a, b, ops.B_MINIMUM, stream)
 
 
+cdef object _logical(object a, object b, int op, object stream):
+    """A logical op: a Python scalar operand only counts for its truth value, so it is not
+    range-checked against the other operand's dtype (as in the reference)."""
+    cdef optional[c_array] ca = nullopt, cb = nullopt
+    if a is None or b is None:
+        raise TypeError("Expected arrays or scalars as operands, got None")
+    if isinstance(a, (int, float, complex)) or isinstance(b, (int, float, complex)):
+        to_c(a, ca)
+        to_c(b, cb)
+        return wrap(ops.math_binary_op(op, deref(ca), deref(cb), to_sod(stream)))
+    return _binary(a, b, op, stream)
+
+
 def logical_and(a, b, /, *, stream=None):
     """Element-wise logical AND (non-zero counts as true)."""
-    return _binary(a, b, ops.B_LOGICAL_AND, stream)
+    return _logical(a, b, ops.B_LOGICAL_AND, stream)
 
 
 def logical_or(a, b, /, *, stream=None):
     """Element-wise logical OR (non-zero counts as true)."""
-    return _binary(a, b, ops.B_LOGICAL_OR, stream)
+    return _logical(a, b, ops.B_LOGICAL_OR, stream)
 
 
 def logical_xor(a, b, /, *, stream=None):
     """Element-wise logical exclusive OR (non-zero counts as true)."""
-    return _binary(a, b, ops.B_LOGICAL_XOR, stream)
+    return _logical(a, b, ops.B_LOGICAL_XOR, stream)
 
 
 atan2 = arctan2
@@ -478,6 +491,8 @@ def isdtype(dtype, kind):
     if not isinstance(dtype, Dtype):
         raise TypeError(f"[isdtype] `dtype` must be a Dtype, got {type(dtype).__name__}")
     cdef c_Dtype d = to_c_dtype(dtype)
+    if kind is None:   # the reference's parser refuses None before looking
+        raise TypeError("isdtype(): kind must be a Dtype, a kind name or a tuple of those, got None")
     if isinstance(kind, tuple):
         for k in kind:
             if _is_kind(d, k):

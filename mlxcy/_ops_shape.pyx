@@ -136,6 +136,8 @@ cdef Shape _shape_arg(object shape, str fname, bint allow_int, type exc) except 
         return _int_shape(fast)
     if shape is None:
         raise TypeError(f"{fname}(): shape must be an integer or a sequence of integers, got None")
+    if isinstance(shape, (dict, set, frozenset)):   # iterable, but not a sequence of dimensions
+        raise exc(f"{fname}(): shape must be a sequence of integers, got {type(shape).__name__}")
     if isinstance(shape, int) and not allow_int:
         raise exc(f"{fname}(): shape must be a sequence of integers, got int")
     if allow_int and not isinstance(shape, (list, tuple)):
@@ -256,7 +258,8 @@ def full_like(a, vals, dtype=None, *, stream=None):
     cdef c_Dtype d = _dtype_or(dtype, x._a.dtype())
     cdef optional[c_array] v = nullopt
     _value_as(vals, d, x if dtype is None else None, v)
-    return wrap(ops.full(x._a.shape(), deref(v), d, to_sod(stream)))
+    # an array of values broadcasts with a's shape (the result can be larger than a)
+    return wrap(ops.full(ops.broadcast_shapes(x._a.shape(), deref(v).shape()), deref(v), d, to_sod(stream)))
 
 
 cdef inline bint _is_range_number(object x):
@@ -532,9 +535,13 @@ def broadcast_shapes(*shapes):
     """The shape that ``shapes`` broadcast to together."""
     if len(shapes) == 0:
         raise ValueError("[broadcast_shapes] Must provide at least one shape.")
+    # As the reference: a bad first shape is a RuntimeError (its bad_cast), a bad later one a
+    # ValueError.
     cdef Shape out = _shape_arg(shapes[0], "broadcast_shapes", False, RuntimeError)
     for s in shapes[1:]:
-        out = ops.broadcast_shapes(out, _shape_arg(s, "broadcast_shapes", False, RuntimeError))
+        if not isinstance(s, (list, tuple)):
+            raise ValueError("[broadcast_shapes] Expects a sequence of shapes (tuple or list of ints).")
+        out = ops.broadcast_shapes(out, _shape_arg(s, "broadcast_shapes", False, ValueError))
     return shape_tuple(out)
 
 
@@ -614,6 +621,8 @@ def contiguous(a, /, allow_col_major=False, *, stream=None):
 # ---- joining and splitting ----------------------------------------------------------------
 
 cdef object _concatenate(object arrays, object axis, object stream, str fname):
+    if isinstance(arrays, (dict, set, frozenset, str)):   # iterable, but not a sequence of arrays
+        raise TypeError(f"{fname}(): arrays must be a sequence of arrays, got {type(arrays).__name__}")
     cdef vector[c_array] v = _arr_list(arrays, fname, TypeError)
     cdef StreamOrDevice sd = to_sod(stream)
     cdef size_t i

@@ -486,14 +486,9 @@ cdef bint _is_sequence(object x):
 cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint with_value):
     cdef str name = "value_and_grad" if with_value else "grad"
     _check_callable(fun, name)
-    if isinstance(argnames, str):
-        names = (argnames,)
-    elif _is_sequence(argnames) and all(isinstance(a, str) for a in argnames):
-        names = tuple(dict.fromkeys(argnames))
-    else:
-        raise TypeError(f"{name}(): 'argnames' must be a str or a sequence of str, got {_type_name(argnames)}.")
+    # argnums is checked before argnames, as the reference does
     if argnums is None:
-        nums = (0,) if not names else ()
+        nums = None
     elif _is_index(argnums):   # an int, a bool or a NumPy integer, as in the reference
         nums = (_operator.index(argnums),)
     elif _is_sequence(argnums) and all(_is_index(a) for a in argnums):
@@ -501,14 +496,21 @@ cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint 
     else:
         raise TypeError(f"{name}(): 'argnums' must be an int, a sequence of ints or None, "
                         f"got {_type_name(argnums)}.")
-    for i in nums:
+    seen = set()
+    for i in nums or ():
         if i < 0:
             raise ValueError(f"[{name}] Can't compute the gradient of negative argument index {i}")
-    seen = set()
-    for i in nums:
         if i in seen:
             raise ValueError(f"[{name}] Duplicate argument index {i} is not allowed.")
         seen.add(i)
+    if isinstance(argnames, str):
+        names = (argnames,)
+    elif _is_sequence(argnames) and all(isinstance(a, str) for a in argnames):
+        names = tuple(dict.fromkeys(argnames))
+    else:
+        raise TypeError(f"{name}(): 'argnames' must be a str or a sequence of str, got {_type_name(argnames)}.")
+    if nums is None:
+        nums = (0,) if not names else ()
     if not nums and not names:
         raise ValueError(f"[{name}] Gradient wrt no argument requested")
     # gradients come back in increasing argument order whatever the order asked, as in the reference

@@ -427,3 +427,13 @@ def test_list_ints_beyond_what_the_reference_reads_raise(vals, dtype):
     with pytest.raises(RuntimeError) as info:
         mx.array(vals, dtype)
     assert isinstance(info.value, ValueError)
+
+
+def test_asarray_copy_takes_bool_or_none_only():
+    a = mx.ones(3)
+    for bad in ([[1, 2], [3]], {}, 1, "yes"):
+        with pytest.raises(TypeError):
+            mx.asarray(a, copy=bad)
+        with pytest.raises(TypeError):
+            mx.from_dlpack(a, copy=bad)
+    assert mx.asarray(a, copy=None) is a

@@ -419,3 +419,20 @@ def test_evaluated_index_arrays_are_checked_too():
     mx.eval(idx)
     with pytest.raises(IndexError):
         a[idx]
+
+
+def test_at_subtract_on_bool_is_a_logical_update():
+    # bool arithmetic: -v is v, so subtracting adds (logical or), as in the reference
+    a = mx.array([False, False, True])
+    np.testing.assert_array_equal(np.asarray(a.at[-1].subtract(2147483647)), [False, False, True])
+    np.testing.assert_array_equal(np.asarray(a.at[0].subtract(True)), [True, False, True])
+
+
+@pytest.mark.parametrize("dtype,value", [(mx.uint8, 300), (mx.uint8, -1), (mx.int8, 128), (mx.uint16, -3)])
+def test_assigned_ints_must_fit_the_integer_dtype(dtype, value):
+    a = mx.array([1, 2], dtype)
+    with pytest.raises(ValueError, match="overflow"):
+        a[0] = value
+    with pytest.raises(ValueError, match="overflow"):
+        a.at[0].add(value)
+    np.testing.assert_array_equal(np.asarray(a), [1, 2])

@@ -476,3 +476,43 @@ def test_bad_arguments():
     with pytest.raises(TypeError):
         mx.exp(mx.array([1.0]), mx.cpu)   # stream is keyword-only
     check(mx.exp(mx.array([0.0]), stream=mx.cpu), np.array([1.0]), mx.float32)
+
+
+# ---- Python scalars next to arrays, as the reference reads them -----------------------------------
+
+def test_logical_ops_take_a_scalar_for_its_truth_value():
+    a = mx.array([0, 1, 2], mx.uint8)
+    ref = np.array([0, 1, 2]) != 0
+    np.testing.assert_array_equal(np.asarray(mx.logical_xor(a, -2)), np.logical_xor(ref, True))
+    np.testing.assert_array_equal(np.asarray(mx.logical_and(a, 300)), np.logical_and(ref, True))
+    np.testing.assert_array_equal(np.asarray(mx.logical_or(0, a)), ref)
+    with pytest.raises(TypeError):
+        mx.logical_or(a, None)
+
+
+def test_uint64_takes_negative_ints_by_wrapping():
+    # the reference checks ints against int64 for uint64 arrays: -1 wraps (NumPy's uint64 arithmetic)
+    a = mx.array([5], mx.uint64)
+    assert (a | -1).item() == np.uint64(5) | np.uint64(2 ** 64 - 1)
+    assert (a + -1).item() == 4
+    with pytest.raises(ValueError, match="overflow"):
+        mx.array([5], mx.uint32) + -1
+
+
+def test_invalid_array_argument_is_value_and_type_error():
+    for bad in ({}, object(), "x"):
+        with pytest.raises(TypeError):
+            mx.sum(bad)
+        with pytest.raises(ValueError):
+            mx.array(bad)
+
+
+def test_issubdtype_and_isdtype_refuse_none_as_type_error():
+    with pytest.raises(TypeError):
+        mx.issubdtype(mx.uint32, None)
+    with pytest.raises(TypeError):
+        mx.issubdtype(None, mx.uint32)
+    with pytest.raises(ValueError):
+        mx.issubdtype(mx.uint32, "x")
+    with pytest.raises(TypeError):
+        mx.isdtype(mx.uint8, None)

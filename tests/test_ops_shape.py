@@ -817,3 +817,31 @@ def test_range_limits_and_negative_sizes():
         mx.as_strided(a23(), (2,), (1,), -1)
     with pytest.raises(ValueError, match="non-negative"):
         mx.slice(a23(), mx.array([1, 0]), (0, 1), (-1, 2))
+
+
+def test_full_like_broadcasts_an_array_of_values():
+    a = mx.array([3], mx.uint64)
+    vals = np.array([[True], [False], [True]])
+    got = mx.full_like(a, mx.array(vals))
+    assert got.dtype == mx.uint64
+    np.testing.assert_array_equal(np.asarray(got), np.broadcast_to(vals, (3, 1)).astype(np.uint64))
+
+
+def test_sequence_arguments_refuse_mappings():
+    with pytest.raises(TypeError):
+        mx.concatenate({})
+    with pytest.raises(TypeError):
+        mx.concatenate({"a": mx.ones(2)})
+    with pytest.raises(ValueError, match="sequence of shapes"):
+        mx.broadcast_shapes((), None)
+    with pytest.raises(ValueError):
+        mx.broadcast_shapes((2,), [1.5])
+    with pytest.raises(TypeError):
+        mx.unflatten(mx.zeros((2, 0)), 1, {})
+
+
+@pytest.mark.parametrize("call", [lambda v: mx.repeat(mx.ones(3), v), lambda v: mx.tile(mx.ones(3), v),
+                                  lambda v: mx.roll(mx.ones(3), v), lambda v: mx.swapaxes(mx.ones((2, 2)), v, 0)])
+def test_shape_op_ints_beyond_32_bits_are_type_errors(call):
+    with pytest.raises(TypeError):
+        call(2 ** 40)
