@@ -303,6 +303,30 @@ def test_pooling_validation_and_repr():
         nn.MaxPool2d(2)(mx.ones((2, 3)))
 
 
+def test_pooling_module_state_is_laid_out_like_the_reference():
+    # The reference keeps kernel size and stride as lists, padding as (before, after) pairs and
+    # the pooled axes as a tuple in the module's dict (so they show in `state`), and the pooling
+    # function and padding value as plain attributes.
+    from mlxcy.utils import tree_flatten
+
+    m = nn.AvgPool2d((2, 3), stride=[1, 2], padding=(1, 0))
+    assert dict(m) == {"_kernel_size": [2, 3], "_stride": [1, 2], "_padding": [(1, 1), (0, 0)], "_axes": (-3, -2)}
+    assert [type(m[k]) for k in m] == [list, list, list, tuple]
+    assert tree_flatten(m.state) == [
+        ("_kernel_size.0", 2), ("_kernel_size.1", 3), ("_stride.0", 1), ("_stride.1", 2),
+        ("_padding.0.0", 1), ("_padding.0.1", 1), ("_padding.1.0", 0), ("_padding.1.1", 0),
+        ("_axes.0", -3), ("_axes.1", -2)]
+    assert m._pooling_function is mx.mean and m._padding_value == 0
+    assert repr(m) == "AvgPool2d(kernel_size=(2, 3), stride=(1, 2), padding=(1, 0))"
+    mp = nn.MaxPool3d(2)
+    assert dict(mp)["_axes"] == (-4, -3, -2) and dict(mp)["_padding"] == [(0, 0)] * 3
+    assert mp._pooling_function is mx.max and mp._padding_value == -math.inf
+    assert len(tree_flatten(nn.MaxPool1d(2).state)) == 5
+    # asymmetric kernel/stride/padding still pool as before
+    x = rand(1, 5, 6, 2)
+    close(m(mx.array(x)), np_pool(x, (2, 3), (1, 2), (1, 0), np.mean, 0.0))
+
+
 # -- normalisation --------------------------------------------------------------------------------
 def np_norm(x, axes, eps=1e-5):
     m = x.mean(axis=axes, keepdims=True)

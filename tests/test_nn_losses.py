@@ -1,4 +1,9 @@
 """mlxcy.nn.losses against NumPy, with every reduction and the reference's validation errors."""
+import contextlib
+import io
+import os
+import subprocess
+
 import numpy as np
 import pytest
 
@@ -196,3 +201,32 @@ def test_cross_entropy_is_exact_for_large_logits():
     small = rand(3, 4)
     check(L.cross_entropy(mx.array(small), mx.array(np.abs(small))),
           _np_cross_entropy(small, probs=np.abs(small)), tol=1e-5)
+
+
+_REFERENCE_PYTHON = os.environ.get("MLXCY_REFERENCE_PYTHON", "/work/refvenv/bin/python")
+
+_SMOOTHED_NAN_LOSS = """
+nan = float("nan")
+logits = mx.array([[-2.4, 0.67, 2.33], [nan, 2.29, -1.85]])
+print(repr(L.cross_entropy(logits, mx.array([1, 0]), label_smoothing=0.1)))
+print(repr(L.cross_entropy(logits, mx.array([[0.0, 1, 0], [1, 0, 0]]), label_smoothing=0.1)))
+print(repr(L.cross_entropy(mx.array([2.47, nan, 0.09]), mx.array(2), reduction="mean", label_smoothing=0.1)))
+"""
+
+
+@pytest.mark.cpu_only
+def test_cross_entropy_smoothed_nan_prints_like_the_reference():
+    # The sign a NaN loss prints with ("-nan" or "nan") follows the order of the float operations;
+    # only the reference can say which it is, so it is the oracle here (run in a subprocess).
+    if not os.path.exists(_REFERENCE_PYTHON):
+        pytest.skip("reference interpreter not available")
+    header = "import mlx.core as mx\nimport mlx.nn.losses as L\n"
+    ref = subprocess.run([_REFERENCE_PYTHON, "-c", header + _SMOOTHED_NAN_LOSS], capture_output=True,
+                         text=True, timeout=300, cwd="/")
+    if ref.returncode != 0:
+        pytest.skip(f"reference failed: {ref.stderr[-300:]}")
+    ours = io.StringIO()
+    with contextlib.redirect_stdout(ours):
+        exec(_SMOOTHED_NAN_LOSS, {"mx": mx, "L": L})
+    assert ours.getvalue() == ref.stdout
+    assert "-nan" in ref.stdout       # the case this test is about
