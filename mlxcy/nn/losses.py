@@ -55,7 +55,9 @@ def cross_entropy(logits: mx.array, targets: mx.array, weights: Optional[mx.arra
         score = mx.take_along_axis(logits, mx.expand_dims(targets, axis), axis).squeeze(axis)
     lse = mx.logsumexp(logits, axis=axis)
     if label_smoothing > 0:
-        loss = lse - (1 - label_smoothing) * score - label_smoothing * mx.mean(logits, axis=axis)
+        # this order of operations (adding the negated mean) gives a NaN loss the reference's sign
+        smoothing_term = -mx.mean(logits, axis=axis) * label_smoothing
+        loss = lse - (1 - label_smoothing) * score + smoothing_term
     else:
         loss = lse - score
     return _reduce(_weighted(loss, weights), reduction)

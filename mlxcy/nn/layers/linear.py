@@ -66,8 +66,10 @@ class Bilinear(Module):
         out, in2, in1 = self.weight.shape
         lead = x1.shape[:-1]
         a = x1.reshape(-1, in1) @ self.weight.reshape(out * in2, in1).T  # (n, out*in2)
-        a = a.reshape(-1, out, in2)
-        y = (a @ x2.reshape(-1, in2, 1)).squeeze(-1)  # (n, out)
+        a = a.reshape(-1, out, in2).swapaxes(-2, -1)  # (n, in2, out)
+        # x2 as row vectors on the left: the reference's product, whose BLAS call sums in the same
+        # order (a NaN result then carries the same sign)
+        y = (x2.reshape(-1, 1, in2) @ a).squeeze(1)  # (n, out)
         if "bias" in self:
             y = y + self.bias
         return y.reshape(*lead, out)

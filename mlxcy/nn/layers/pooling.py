@@ -29,7 +29,6 @@ def _windows(x, kernel, stride):
 
 class _Pool(Module):
     _ndim = 0
-    _pad_value = 0.0
 
     def __init__(self, kernel_size, stride, padding):
         super().__init__()
@@ -43,7 +42,14 @@ class _Pool(Module):
             raise ValueError(f"[{name}] 'stride' must be positive but got {stride}.")
         if any(p < 0 for p in padding):
             raise ValueError(f"[{name}] 'padding' must be non-negative but got {padding}.")
-        self._kernel_size, self._stride, self._padding = kernel_size, stride, padding
+        # Stored as the reference stores them (they show in the module's dict, `state` and
+        # `children()`): lists, padding as (before, after) pairs, the pooled axes as a tuple.
+        self._kernel_size = list(kernel_size)
+        self._stride = list(stride)
+        self._padding = [(p, p) for p in padding]
+        self._axes = tuple(range(-n - 1, -1))
+        self._pooling_function = self._reduce_function
+        self._padding_value = self._pad_value
 
     def _as_tuple(self, name, what, value):
         n = self._ndim
@@ -56,29 +62,25 @@ class _Pool(Module):
         raise ValueError(f"[{name}] '{what}' must be an integer or a tuple containing {n} integers")
 
     def _extra_repr(self):
-        return f"kernel_size={self._kernel_size}, stride={self._stride}, padding={self._padding}"
+        padding = tuple(before for before, _ in self._padding)
+        return f"kernel_size={tuple(self._kernel_size)}, stride={tuple(self._stride)}, padding={padding}"
 
     def __call__(self, x):
-        if any(p > 0 for p in self._padding):
-            widths = [(0, 0)] + [(p, p) for p in self._padding] + [(0, 0)]
-            x = mx.pad(x, widths, constant_values=self._pad_value)
+        if any(before > 0 or after > 0 for before, after in self._padding):
+            widths = [(0, 0)] + list(self._padding) + [(0, 0)]
+            x = mx.pad(x, widths, constant_values=self._padding_value)
         w = _windows(x, self._kernel_size, self._stride)
-        axes = tuple(range(-self._ndim - 1, -1))
-        return self._reduce(w, axes)
+        return self._pooling_function(w, axis=self._axes)
 
 
 class _MaxPool(_Pool):
     _pad_value = -float("inf")
-
-    @staticmethod
-    def _reduce(w, axes):
-        return mx.max(w, axis=axes)
+    _reduce_function = staticmethod(mx.max)
 
 
 class _AvgPool(_Pool):
-    @staticmethod
-    def _reduce(w, axes):
-        return mx.mean(w, axis=axes)
+    _pad_value = 0
+    _reduce_function = staticmethod(mx.mean)
 
 
 class MaxPool1d(_MaxPool):

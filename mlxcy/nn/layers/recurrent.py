@@ -15,6 +15,12 @@ def _input_projection(x, w, b):
     return mx.addmm(b, x, w.T) if b is not None else x @ w.T
 
 
+def _add_recurrent_projection(x_t, hidden, w):
+    """``x_t + hidden @ w.T`` as one addmm, as the reference computes it (BLAS then adds in the
+    same order, so even the sign of a NaN result agrees)."""
+    return mx.addmm(x_t, hidden, w.T)
+
+
 class RNN(Module):
     """Elman recurrence ``h_t = nonlinearity(x_t W_xh^T + b + h_{t-1} W_hh^T)`` (tanh by default)."""
 
@@ -43,7 +49,7 @@ class RNN(Module):
         for t in range(x.shape[-2]):
             h = xp[..., t, :]
             if hidden is not None:
-                h = h + hidden @ self.Whh.T
+                h = _add_recurrent_projection(h, hidden, self.Whh)
             hidden = self.nonlinearity(h)
             states.append(hidden)
         return mx.stack(states, axis=-2)
@@ -108,7 +114,7 @@ class LSTM(Module):
         for t in range(x.shape[-2]):
             g = xp[..., t, :]
             if hidden is not None:
-                g = g + hidden @ self.Wh.T
+                g = _add_recurrent_projection(g, hidden, self.Wh)
             i = mx.sigmoid(g[..., :H])
             f = mx.sigmoid(g[..., H: 2 * H])
             c = mx.tanh(g[..., 2 * H: 3 * H])
