@@ -770,3 +770,19 @@ def test_npz_member_header_parsed_once(tmp_path):
     got = mx.load(str(p))["x"]
     assert got.shape == want.shape == (2, 3)
     np.testing.assert_array_equal(np.array(got), want)
+
+
+@pytest.mark.parametrize("ext", ["safetensors", "npz"])
+def test_module_save_weights_replaces_atomically(tmp_path, ext):
+    import mlxcy.nn as nn
+    p = str(tmp_path / f"lin.{ext}")
+    model = nn.Linear(4, 3)
+    model.save_weights(p)
+    ino = os.stat(p).st_ino
+    old = {k: np.array(v) for k, v in mx.load(p).items()}
+    model.update({"weight": model.weight + 1})
+    model.save_weights(p)
+    assert os.stat(p).st_ino != ino
+    got = mx.load(p)
+    np.testing.assert_array_equal(np.array(got["weight"]), old["weight"] + 1)
+    assert os.listdir(tmp_path) == [os.path.basename(p)]
