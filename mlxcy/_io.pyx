@@ -721,10 +721,11 @@ cdef str _atomic_target(str path):
     return _os.path.realpath(path) if _os.path.islink(path) else path
 
 
-cdef str _temp_beside(str path):
+cdef str _temp_beside(str path, str what):
     """A new empty file in `path`'s folder, ending in `path`'s extension (libmlx's writers
     append theirs to a name without it). Created with mode 0o666 less the umask, as open()
-    would create `path`."""
+    would create `path`. A folder that cannot be written raises what the reference raises when
+    it opens `path`: OSError naming `path` for savez*, RuntimeError for the others."""
     folder, base = _os.path.split(path)
     ext = _os.path.splitext(base)[1]
     while True:
@@ -733,6 +734,10 @@ cdef str _temp_beside(str path):
             fd = _os.open(tmp, _os.O_WRONLY | _os.O_CREAT | _os.O_EXCL | getattr(_os, "O_CLOEXEC", 0), 0o666)
         except FileExistsError:
             continue
+        except OSError as e:
+            if what.startswith("savez"):
+                raise type(e)(e.errno, e.strerror, path) from None
+            raise RuntimeError(f"[{what}] Failed to open file {path}") from None
         _os.close(fd)
         return tmp
 
@@ -799,7 +804,7 @@ def save(file, arr):
     if not path.endswith(".npy"):
         path += ".npy"
     path = _atomic_target(path)
-    tmp = _temp_beside(path)
+    tmp = _temp_beside(path, "save")
     try:
         cpath = tmp.encode()
         with nogil:
@@ -826,7 +831,7 @@ cdef object _savez(object file, tuple args, dict kwargs, bint compressed):
         _write_npz(_writer_target(file, what), named, compressed, what)
         return
     path = _atomic_target(path)
-    tmp = _temp_beside(path)
+    tmp = _temp_beside(path, what)
     try:
         _write_npz(tmp, named, compressed, what)
         _replace_with(tmp, path)
@@ -875,7 +880,7 @@ def save_safetensors(file, arrays, metadata=None):
     if not path.endswith(".safetensors"):
         path += ".safetensors"
     path = _atomic_target(path)
-    tmp = _temp_beside(path)
+    tmp = _temp_beside(path, "save_safetensors")
     try:
         cpath = tmp.encode()
         with nogil:
@@ -932,7 +937,7 @@ def save_gguf(file, arrays, metadata=None):
         if not path.endswith(".gguf"):
             path += ".gguf"
         path = _atomic_target(path)
-        tmp = _temp_beside(path)
+        tmp = _temp_beside(path, "save_gguf")
     try:
         cpath = tmp.encode()
         with nogil:

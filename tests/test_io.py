@@ -786,3 +786,13 @@ def test_module_save_weights_replaces_atomically(tmp_path, ext):
     got = mx.load(p)
     np.testing.assert_array_equal(np.array(got["weight"]), old["weight"] + 1)
     assert os.listdir(tmp_path) == [os.path.basename(p)]
+
+
+@pytest.mark.parametrize("ext,save,load", _writers(), ids=[w[0] for w in _writers()])
+def test_save_into_missing_folder_raises_as_reference(tmp_path, ext, save, load):
+    # The reference: RuntimeError "Failed to open file" (savez*: zipfile's FileNotFoundError).
+    p = _writer_path(tmp_path / "missing", ext)
+    err = FileNotFoundError if ext.startswith("npz") else RuntimeError
+    with pytest.raises(err):
+        save(p, {"w": mx.zeros(2)})
+    assert not (tmp_path / "missing").exists()
