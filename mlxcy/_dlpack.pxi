@@ -35,7 +35,7 @@ cdef extern from "src/dlpack.h":
         MlxcyDLTensor dl_tensor
 
 cdef extern from "src/dlpack.h" namespace "mlxcy":
-    object dl_make_capsule(const c_array&, cbool, cbool, int32_t, int32_t) except +
+    object dl_make_capsule(const c_array&, cbool, cbool, cbool, int32_t, int32_t) except +
     c_array dl_array_view(void*, const Shape&, c_Dtype, void*, cbool) except +
     c_array dl_array_view_unified(void*, size_t, const Shape&, c_Dtype, void*, cbool) except +
     void dl_strided_copy(char*, const char*, const int64_t*, const int64_t*, int, size_t)
@@ -76,7 +76,10 @@ cdef dict _DL_DTYPES = {
 cdef object _dlpack_export(array a, object stream, object max_version, object dl_device, object copy):
     """A DLPack capsule of the array's evaluated, row-contiguous data: versioned (1.x) when the
     consumer's ``max_version`` allows, legacy otherwise. The capsule keeps the data alive.
-    Without ``copy=True`` an evaluated row-contiguous array is exported without copying."""
+    Without ``copy=True`` an evaluated row-contiguous array is exported without copying.
+    Memory the array does not own (a NumPy source, ``bytes``, a mapped file) is exported
+    read-only, as through the buffer protocol: flagged so in a versioned capsule; a legacy
+    capsule cannot say so and is refused with BufferError, as NumPy refuses it."""
     cdef optional[c_array] x = a._a
     cdef bint copied = False
     cdef bint versioned
@@ -100,10 +103,16 @@ cdef object _dlpack_export(array a, object stream, object max_version, object dl
     elif copy is True:
         x = array_copy_of(raw_data(deref(x)), deref(x).nbytes(), deref(x).shape(), deref(x).dtype())
         copied = True
+    cdef bint read_only = data_is_foreign(deref(x))
+    if read_only and not versioned:
+        raise BufferError("this array views memory it does not own (a NumPy/DLPack source, bytes or a "
+                          "mapped file), which is exported read-only: a legacy DLPack capsule cannot be "
+                          "marked read-only. Pass max_version=(1, 0) (NumPy 2's np.from_dlpack does), "
+                          "or copy=True")
     if _cuda_memory():
         with nogil:
             cuda_synchronize()   # the GPU has finished writing before another framework reads
-    return dl_make_capsule(deref(x), versioned, copied, dev_type, dev_id)
+    return dl_make_capsule(deref(x), versioned, copied, read_only, dev_type, dev_id)
 
 
 cdef tuple _dlpack_device(array a):

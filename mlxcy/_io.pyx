@@ -27,6 +27,9 @@ import ast as _ast
 import json as _json
 import mmap as _mmap
 import os as _os
+import secrets as _secrets
+import shutil as _shutil
+import stat as _stat
 import struct as _struct
 import sys as _sys
 import tempfile as _tempfile
@@ -316,8 +319,11 @@ cdef object _gguf_value(_Cursor c, object vtype, int depth):
     raise MalformedFileError(f"[load_gguf] Unsupported GGUF metadata value type {vtype}")
 
 
-cdef object _check_gguf(object buf, Py_ssize_t size):
-    """Walk a GGUF file's header and tensor table, checking every count, length and offset."""
+cdef list _check_gguf(object buf, Py_ssize_t size):
+    """Walk a GGUF file's header and tensor table, checking every count, length and offset.
+    Returns the float64 metadata values (GGUF value type 12, scalars and arrays), which libmlx
+    cannot read (it crashes on them): (key, offset of their type code, offset of the values,
+    element count or None for a scalar)."""
     if size < 24 or bytes(buf[:4]) != b"GGUF":
         raise MalformedFileError("[load_gguf] Not a GGUF file: bad magic or truncated header")
     cdef _Cursor c = _Cursor(buf, size, 4)
@@ -331,9 +337,14 @@ cdef object _check_gguf(object buf, Py_ssize_t size):
         raise MalformedFileError(f"[load_gguf] Bad counts: {n_tensors} tensors and {n_kv} metadata entries "
                          f"cannot fit in {size} bytes")
     alignment = 32
+    float64_entries = []
     for _ in range(n_kv):
         key = c.string()
         vtype = c.take("<I", 4)
+        if vtype == 12:
+            float64_entries.append((key, c.pos - 4, c.pos, None))
+        elif vtype == 9 and c.size - c.pos >= 12 and _struct.unpack_from("<I", c.buf, c.pos)[0] == 12:
+            float64_entries.append((key, c.pos, c.pos + 12, _struct.unpack_from("<Q", c.buf, c.pos + 4)[0]))
         if key == b"general.alignment" and vtype == 4:
             alignment = c.take("<I", 4)
             if alignment == 0 or alignment & (alignment - 1):
@@ -366,13 +377,14 @@ cdef object _check_gguf(object buf, Py_ssize_t size):
         if off > size or data_start + off + nbytes > size:
             raise MalformedFileError(f"[load_gguf] Tensor {name[:60]!r} data (offset {off}, {nbytes} bytes) runs past "
                              f"the end of the file ({size} bytes)")
+    return float64_entries
 
 
 # ---- building arrays over mapped memory ------------------------------------------------------
 
-cdef array _view_or_copy(object owner, Py_ssize_t offset, int code, list shape, bint swapped):
-    """An array over `nbytes` at `offset` in the buffer of memoryview `owner`: a zero-copy view
-    when aligned and in native byte order, else an owned copy."""
+cdef array _view_or_copy(object owner, Py_ssize_t offset, int code, list shape, bint swapped, bint copy):
+    """An array of the elements at `offset` in the buffer of memoryview `owner`: a zero-copy
+    view when aligned, in native byte order and not `copy`, else an owned copy."""
     cdef const char* base = <const char*>PyMemoryView_GET_BUFFER(owner).buf
     cdef Shape s = to_c_shape(shape)
     cdef c_Dtype d = dtype_from_val(code)
@@ -382,7 +394,7 @@ cdef array _view_or_copy(object owner, Py_ssize_t offset, int code, list shape, 
     for x in shape:
         count *= <Py_ssize_t>x
     cdef const char* p = base + offset
-    if not swapped and (<uintptr_t>p) % isz == 0:
+    if not copy and not swapped and (<uintptr_t>p) % isz == 0:
         Py_INCREF(owner)
         out = array_view_of(<void*>p, s, d, <PyObject*>owner)
     else:
@@ -390,6 +402,17 @@ cdef array _view_or_copy(object owner, Py_ssize_t offset, int code, list shape, 
         if swapped:
             byteswap_inplace(<char*>raw_data(deref(out)), count, isz)
     return wrap(deref(out))
+
+
+cdef object _npy_array(object owner, Py_ssize_t size, bint copy):
+    """The array of the .npy file in memoryview `owner`, built from mlxcy's own parse of its
+    header (the one parse that both checks and reads it): a view of the buffer where
+    _view_or_copy can make one and `copy` is false, else an owned copy."""
+    code, swapped, fortran, shape, data_off = _parse_npy(owner, size)
+    if fortran and len(shape) > 1:
+        a = _view_or_copy(owner, data_off, code, list(reversed(shape)), swapped, copy)
+        return wrap(cops.transpose((<array>a)._a, StreamOrDevice()))
+    return _view_or_copy(owner, data_off, code, list(shape), swapped, copy)
 
 
 cdef object _load_mmap(str path, str fmt, bint return_metadata):
@@ -400,14 +423,9 @@ cdef object _load_mmap(str path, str fmt, bint return_metadata):
         owner = memoryview(m) if size else memoryview(b"")
         out = {}
         for name, code, shape, b, e in entries:
-            out[name] = _view_or_copy(owner, data_start + b, code, shape, False)
+            out[name] = _view_or_copy(owner, data_start + b, code, shape, False, False)
         return (out, metadata) if return_metadata else out
-    code, swapped, fortran, shape, data_off = _parse_npy(m, size)
-    owner = memoryview(m)
-    if fortran and len(shape) > 1:
-        a = _view_or_copy(owner, data_off, code, list(reversed(shape)), swapped)
-        return wrap(cops.transpose((<array>a)._a, StreamOrDevice()))
-    return _view_or_copy(owner, data_off, code, list(shape), swapped)
+    return _npy_array(memoryview(m), size, False)
 
 
 # ---- load ----------------------------------------------------------------------------------
@@ -455,25 +473,20 @@ cdef object _load_safetensors(object path, object data, StreamOrDevice s, bint r
     return arrays
 
 
-cdef object _load_npy_bytes(object data, StreamOrDevice s):
-    _parse_npy(data, len(data))
-    return wrap(cio.load_npy_reader(PyBytes_AS_STRING(data), <size_t>PyBytes_GET_SIZE(data),
-                                    <PyObject*>data, s))
+cdef object _load_npy_bytes(object data):
+    with memoryview(data) as owner:
+        return _npy_array(owner, len(data), True)
 
 
-cdef object _load_npy(object path, object data, StreamOrDevice s):
-    cdef string cpath
-    cdef optional[c_array] out = nullopt
+cdef object _load_npy(object path, object data):
     if path is None:
-        return _load_npy_bytes(data, s)
+        return _load_npy_bytes(data)
     m = _map_file(path)
-    _parse_npy(m, len(m))
-    if not isinstance(m, bytes):
-        m.close()
-    cpath = path.encode()
-    with nogil:
-        out = cio.load(cpath, s)
-    return wrap(deref(out))
+    try:
+        return _load_npy_bytes(m)
+    finally:
+        if not isinstance(m, bytes):
+            m.close()
 
 
 cdef object _load_npz(object file, StreamOrDevice s):
@@ -496,7 +509,7 @@ cdef object _load_npz(object file, StreamOrDevice s):
                 raise _CorruptNpzMemberError(f"[load] Corrupt .npz member {info.filename!r}: {e}") from None
             except Exception as e:   # zlib.error and friends
                 raise _CorruptNpzMemberError(f"[load] Corrupt .npz member {info.filename!r}: {e}") from None
-            out[info.filename[:-4]] = _load_npy_bytes(data, s)
+            out[info.filename[:-4]] = _load_npy_bytes(data)
     return out
 
 
@@ -517,30 +530,70 @@ cdef object _gguf_metadata(const GGUFMeta& m):
     return out
 
 
+cdef dict _gguf_float64_values(object buf, list float64_entries):
+    """{key: float64 array} of the float64 metadata values found by _check_gguf, read from the
+    file's bytes (libmlx cannot read them)."""
+    out = {}
+    with memoryview(buf) as owner:
+        for key, _, values_at, count in float64_entries:
+            shape = [] if count is None else [count]
+            out[key.decode("utf-8", "surrogateescape")] = _view_or_copy(owner, values_at, D_F64, shape,
+                                                                        not _LITTLE, True)
+    return out
+
+
+cdef object _stage_gguf(object path, object data, list float64_entries):
+    """A temporary copy of a GGUF file for libmlx, which reads GGUF by path only and crashes on
+    float64 metadata: those values' type codes become uint64 (same size, so every offset
+    holds); their values are read by _gguf_float64_values instead."""
+    fd, tmp = _tempfile.mkstemp(suffix=".gguf")
+    try:
+        with _os.fdopen(fd, "r+b") as f:
+            if data is not None:
+                f.write(data)
+            else:
+                with open(path, "rb") as src:
+                    _shutil.copyfileobj(src, f, 1 << 24)
+            for _, type_at, _, _ in float64_entries:
+                f.seek(type_at)
+                f.write(_struct.pack("<I", 10))
+    except BaseException:
+        _os.unlink(tmp)
+        raise
+    return tmp
+
+
 cdef object _load_gguf(object path, object data, StreamOrDevice s, bint return_metadata):
     cdef GGUFLoad res
     cdef string cpath
     cdef vector[c_array] vals
     tmp = None
+    float64_meta = {}
     if path is None:
-        # MLX reads GGUF by path only: stage a file-like's bytes in a temporary file.
-        _check_gguf(data, len(data))
-        fd, tmp = _tempfile.mkstemp(suffix=".gguf")
-        with _os.fdopen(fd, "wb") as f:
-            f.write(data)
-        path = tmp
+        float64_entries = _check_gguf(data, len(data))
+        if return_metadata and float64_entries:
+            float64_meta = _gguf_float64_values(data, float64_entries)
     else:
         m = _map_file(path)
-        _check_gguf(m, len(m))
-        if not isinstance(m, bytes):
-            m.close()
+        try:
+            float64_entries = _check_gguf(m, len(m))
+            if return_metadata and float64_entries:
+                float64_meta = _gguf_float64_values(m, float64_entries)
+        finally:
+            if not isinstance(m, bytes):
+                m.close()
+    if path is None or float64_entries:
+        tmp = _stage_gguf(path, data, float64_entries)
     try:
-        cpath = path.encode()
+        cpath = (path if tmp is None else tmp).encode()
         with nogil:
             res = cio.load_gguf(cpath, s)
         arrays = _array_dict(res.first, None)
         meta = _gguf_metadata(res.second) if return_metadata else None
+        if meta is not None:
+            meta.update(float64_meta)
         if tmp is not None:
+            # libmlx reads the tensors when they are evaluated: do it before the copy goes.
             vals = vector[c_array]()
             for a in arrays.values():
                 vals.push_back((<array>a)._a)
@@ -607,7 +660,7 @@ def load(file, /, format=None, return_metadata=False, *, stream=None, mmap=False
         return _load_npz(path if path is not None else file, s)
     data = _read_all(file) if path is None else None
     if fmt == "npy":
-        return _load_npy(path, data, s)
+        return _load_npy(path, data)
     if fmt == "safetensors":
         return _load_safetensors(path, data, s, return_metadata)
     return _load_gguf(path, data, s, return_metadata)
@@ -659,6 +712,54 @@ def load_sharded(path, *, mmap=False, return_metadata=False, stream=None):
 
 # ---- save ----------------------------------------------------------------------------------
 
+# Every writer to a path writes a temporary file in the same folder and renames it over the
+# target: readers that mapped the old file (mx.load(..., mmap=True)) keep its inode and see
+# no change, and a failure or crash mid-write leaves the old file whole.
+
+cdef str _atomic_target(str path):
+    """The file a write to `path` replaces: the target of a symbolic link, else `path`."""
+    return _os.path.realpath(path) if _os.path.islink(path) else path
+
+
+cdef str _temp_beside(str path, str what):
+    """A new empty file in `path`'s folder, ending in `path`'s extension (libmlx's writers
+    append theirs to a name without it). Created with mode 0o666 less the umask, as open()
+    would create `path`. A folder that cannot be written raises what the reference raises when
+    it opens `path`: OSError naming `path` for savez*, RuntimeError for the others."""
+    folder, base = _os.path.split(path)
+    ext = _os.path.splitext(base)[1]
+    while True:
+        tmp = _os.path.join(folder, f".{base}.{_secrets.token_hex(6)}.tmp{ext}")
+        try:
+            fd = _os.open(tmp, _os.O_WRONLY | _os.O_CREAT | _os.O_EXCL | getattr(_os, "O_CLOEXEC", 0), 0o666)
+        except FileExistsError:
+            continue
+        except OSError as e:
+            if what.startswith("savez"):
+                raise type(e)(e.errno, e.strerror, path) from None
+            raise RuntimeError(f"[{what}] Failed to open file {path}") from None
+        _os.close(fd)
+        return tmp
+
+
+cdef object _replace_with(str tmp, str path):
+    """Rename the finished `tmp` over `path`, keeping the permission bits `path` had."""
+    try:
+        mode = _stat.S_IMODE(_os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = None
+    if mode is not None:
+        _os.chmod(tmp, mode)
+    _os.replace(tmp, path)
+
+
+cdef object _discard_temp(str tmp):
+    try:
+        _os.unlink(tmp)
+    except FileNotFoundError:
+        pass
+
+
 cdef object _to_array(object x, str what):
     cdef optional[c_array] out = nullopt
     if isinstance(x, array):
@@ -702,9 +803,16 @@ def save(file, arr):
         return
     if not path.endswith(".npy"):
         path += ".npy"
-    cpath = path.encode()
-    with nogil:
-        cio.save(cpath, a._a)
+    path = _atomic_target(path)
+    tmp = _temp_beside(path, "save")
+    try:
+        cpath = tmp.encode()
+        with nogil:
+            cio.save(cpath, a._a)
+        _replace_with(tmp, path)
+    except BaseException:
+        _discard_temp(tmp)
+        raise
 
 
 cdef object _savez(object file, tuple args, dict kwargs, bint compressed):
@@ -719,7 +827,20 @@ cdef object _savez(object file, tuple args, dict kwargs, bint compressed):
     path = _as_path(file)
     if path is not None and not path.endswith(".npz"):
         path += ".npz"
-    target = path if path is not None else _writer_target(file, what)
+    if path is None:
+        _write_npz(_writer_target(file, what), named, compressed, what)
+        return
+    path = _atomic_target(path)
+    tmp = _temp_beside(path, what)
+    try:
+        _write_npz(tmp, named, compressed, what)
+        _replace_with(tmp, path)
+    except BaseException:
+        _discard_temp(tmp)
+        raise
+
+
+cdef object _write_npz(object target, dict named, bint compressed, str what):
     with _zipfile.ZipFile(target, "w", _zipfile.ZIP_DEFLATED if compressed else _zipfile.ZIP_STORED,
                           allowZip64=True) as zf:
         for k, v in named.items():
@@ -758,9 +879,16 @@ def save_safetensors(file, arrays, metadata=None):
         return
     if not path.endswith(".safetensors"):
         path += ".safetensors"
-    cpath = path.encode()
-    with nogil:
-        cio.save_safetensors(cpath, m, md)
+    path = _atomic_target(path)
+    tmp = _temp_beside(path, "save_safetensors")
+    try:
+        cpath = tmp.encode()
+        with nogil:
+            cio.save_safetensors(cpath, m, md)
+        _replace_with(tmp, path)
+    except BaseException:
+        _discard_temp(tmp)
+        raise
 
 
 cdef GGUFMeta _gguf_meta(object metadata) except *:
@@ -800,24 +928,29 @@ def save_gguf(file, arrays, metadata=None):
     cdef GGUFMeta md = _gguf_meta(metadata)
     cdef string cpath
     path = _as_path(file)
-    tmp = None
     if path is None:
+        # libmlx writes GGUF to a path only: stage it in a temporary file, then copy it out.
         _writer_target(file, "save_gguf")
         fd, tmp = _tempfile.mkstemp(suffix=".gguf")
         _os.close(fd)
-        path = tmp
-    elif not path.endswith(".gguf"):
-        path += ".gguf"
+    else:
+        if not path.endswith(".gguf"):
+            path += ".gguf"
+        path = _atomic_target(path)
+        tmp = _temp_beside(path, "save_gguf")
     try:
-        cpath = path.encode()
+        cpath = tmp.encode()
         with nogil:
             cio.save_gguf(cpath, m, md)
-        if tmp is not None:
+        if path is None:
             with open(tmp, "rb") as f:
                 file.write(f.read())
-    finally:
-        if tmp is not None:
             _os.unlink(tmp)
+        else:
+            _replace_with(tmp, path)
+    except BaseException:
+        _discard_temp(tmp)
+        raise
 
 
 # ---- function export ----------------------------------------------------------------------

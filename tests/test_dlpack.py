@@ -325,3 +325,69 @@ def test_float64_mlx_array_narrows_through_from_dlpack():
     np.testing.assert_array_equal(np.array(b), np.array([0.1, 2.5], np.float32))
     with pytest.raises(ValueError, match="float64"):
         mx.from_dlpack(a, copy=False)
+
+
+# ---- memory the array does not own is exported read-only (issue 17) ---------------------------
+
+def _read_only_sources(tmp_path):
+    """(name, mlxcy array viewing memory it does not own, the owner's bytes as they must stay)."""
+    b = bytes(range(16))
+    frozen = np.arange(16, dtype=np.uint8)
+    frozen.flags.writeable = False
+    p = tmp_path / "m.npy"
+    np.save(p, np.arange(16, dtype=np.uint8))
+    return [("bytes", mx.asarray(np.frombuffer(b, np.uint8)), b),
+            ("read-only numpy", mx.asarray(frozen), frozen),
+            ("mapped file", mx.load(str(p), mmap=True), p)]
+
+
+@pytest.mark.host_zero_copy
+def test_dlpack_export_of_read_only_memory_is_read_only(tmp_path):
+    for name, a, owner in _read_only_sources(tmp_path):
+        before = owner.read_bytes() if hasattr(owner, "read_bytes") else bytes(owner)
+        y = np.from_dlpack(a)                        # NumPy 2 asks for a versioned capsule
+        assert not y.flags.writeable, name
+        with pytest.raises(ValueError):
+            y[:5] = 99
+        np.testing.assert_array_equal(y, np.arange(16, dtype=np.uint8))
+        after = owner.read_bytes() if hasattr(owner, "read_bytes") else bytes(owner)
+        assert after == before, name
+        # A consumer that cannot be told "read-only" (legacy capsule) is refused, as NumPy does.
+        with pytest.raises(BufferError):
+            a.__dlpack__()
+        with pytest.raises(BufferError):
+            a.__dlpack__(max_version=(0, 8))
+        # A copy is the array's own memory: writable, and the source is untouched.
+        c = np.from_dlpack(a, copy=True)
+        assert c.flags.writeable
+        c[:5] = 0
+        assert (owner.read_bytes() if hasattr(owner, "read_bytes") else bytes(owner)) == before
+
+
+def test_dlpack_bytes_not_mutated_through_numpy():
+    b = bytes(range(1, 17))          # built at run time: not a shared code constant
+    a = mx.asarray(np.frombuffer(b, np.uint8))
+    try:
+        np.from_dlpack(a)[:5] = 0
+    except ValueError:
+        pass
+    assert b == bytes(range(1, 17))
+
+
+def test_dlpack_owned_memory_stays_writable_and_legacy():
+    a = mx.arange(6, dtype=mx.float32)
+    assert '"dltensor"' in repr(a.__dlpack__())
+    y = np.from_dlpack(a)
+    assert y.flags.writeable
+    w = mx.asarray(np.frombuffer(b"abcd", np.uint8)) + 1   # a result owns its memory
+    assert np.from_dlpack(w).flags.writeable
+    assert '"dltensor"' in repr(w.__dlpack__())
+
+
+def test_numpy_rejects_legacy_read_only_as_we_do():
+    # The oracle for the legacy refusal: NumPy's own exporter.
+    frozen = np.arange(3)
+    frozen.flags.writeable = False
+    with pytest.raises(BufferError):
+        frozen.__dlpack__()
+    assert "dltensor_versioned" in repr(frozen.__dlpack__(max_version=(1, 0)))

@@ -472,3 +472,327 @@ def test_corrupt_npz_member_is_also_bad_zip_file(tmp_path):
     with pytest.raises(zipfile.BadZipFile) as info:
         mx.load(str(p))
     assert isinstance(info.value, RuntimeError) and isinstance(info.value, ValueError)
+
+
+# ---- GGUF metadata of every value type (issue 17) -------------------------------------------
+
+# GGUF metadata value types: (struct format, NumPy dtype) of the scalars; 8 is a string, 9 an array.
+_GGUF_SCALARS = {0: ("B", np.uint8), 1: ("b", np.int8), 2: ("H", np.uint16), 3: ("h", np.int16),
+                 4: ("I", np.uint32), 5: ("i", np.int32), 6: ("f", np.float32), 7: ("?", np.bool_),
+                 10: ("Q", np.uint64), 11: ("q", np.int64), 12: ("d", np.float64)}
+
+
+def _gguf_string(b):
+    return struct.pack("<Q", len(b)) + b
+
+
+def _gguf_with_metadata(entries):
+    """A GGUF v3 file with one f32[4] tensor "t" (1, 2, 3, 4) and the metadata `entries`: a list
+    of (key, value type, encoded value)."""
+    out = b"GGUF" + struct.pack("<IQQ", 3, 1, len(entries))
+    for key, vtype, payload in entries:
+        out += _gguf_string(key.encode()) + struct.pack("<I", vtype) + payload
+    out += _gguf_string(b"t") + struct.pack("<IQIQ", 1, 4, 0, 0)   # 1 dim of 4, type f32, offset 0
+    out += b"\0" * (-len(out) % 32) + struct.pack("<4f", 1, 2, 3, 4)
+    return out
+
+
+def _gguf_metadata_cases():
+    """(entries, expected {key: value}) covering every scalar type, an array of each, strings,
+    an array of strings and an empty array."""
+    entries, expected = [], {}
+    for vtype, (fmt, npdt) in _GGUF_SCALARS.items():
+        values = [True, False, True] if npdt is np.bool_ else [3, 1, 2] if vtype < 6 or vtype in (10, 11) \
+            else [1.5, -2.25, 1e300 if npdt is np.float64 else 0.5]
+        entries.append((f"s{vtype}", vtype, struct.pack("<" + fmt, values[0])))
+        expected[f"s{vtype}"] = np.array(values[0], npdt)
+        entries.append((f"a{vtype}", 9, struct.pack("<IQ", vtype, 3) + struct.pack(f"<3{fmt}", *values)))
+        expected[f"a{vtype}"] = np.array(values, npdt)
+    entries.append(("str", 8, _gguf_string("héllo".encode())))
+    expected["str"] = "héllo"
+    entries.append(("strs", 9, struct.pack("<IQ", 8, 2) + _gguf_string(b"a") + _gguf_string(b"bc")))
+    expected["strs"] = ["a", "bc"]
+    entries.append(("empty", 9, struct.pack("<IQ", 4, 0)))
+    expected["empty"] = np.zeros(0, np.uint32)
+    return entries, expected
+
+
+def _check_gguf_metadata(meta, expected):
+    assert set(meta) == set(expected)
+    for k, want in expected.items():
+        got = meta[k]
+        if isinstance(want, np.ndarray):
+            assert isinstance(got, mx.array), k
+            assert NP[got.dtype] is want.dtype.type, (k, got.dtype)
+            assert got.shape == want.shape, k
+            np.testing.assert_array_equal(np.array(got), want, err_msg=k)
+        else:
+            assert got == want, k
+
+
+@pytest.mark.parametrize("via", ["path", "file"])
+def test_gguf_float64_metadata_loads(tmp_path, via):
+    # A float64 metadata value (type 12) crashed libmlx (and the reference) with SIGSEGV.
+    blob = _gguf_with_metadata([("pi", 12, struct.pack("<d", 3.25)),
+                                ("f64s", 9, struct.pack("<IQ", 12, 2) + struct.pack("<2d", 0.5, -1e-300))])
+    p = tmp_path / "f64.gguf"
+    p.write_bytes(blob)
+    src = str(p) if via == "path" else io.BytesIO(blob)
+    arrays, meta = mx.load(src, format="gguf", return_metadata=True)
+    np.testing.assert_array_equal(np.array(arrays["t"]), np.array([1, 2, 3, 4], np.float32))
+    assert meta["pi"].dtype == mx.float64 and meta["pi"].shape == ()
+    assert np.array(meta["pi"]).item() == 3.25
+    assert meta["f64s"].dtype == mx.float64
+    np.testing.assert_array_equal(np.array(meta["f64s"]), np.array([0.5, -1e-300]))
+    assert list(mx.load(str(p))) == ["t"]   # without metadata too
+    assert p.read_bytes() == blob           # the source file is not touched
+
+
+@pytest.mark.parametrize("via", ["path", "file"])
+def test_gguf_every_metadata_value_type(tmp_path, via):
+    entries, expected = _gguf_metadata_cases()
+    blob = _gguf_with_metadata(entries)
+    p = tmp_path / "all.gguf"
+    p.write_bytes(blob)
+    src = str(p) if via == "path" else io.BytesIO(blob)
+    arrays, meta = mx.load(src, format="gguf", return_metadata=True)
+    np.testing.assert_array_equal(np.array(arrays["t"]), np.array([1, 2, 3, 4], np.float32))
+    _check_gguf_metadata(meta, expected)
+
+
+# ---- writers replace files atomically (issue 17) --------------------------------------------
+
+def _writers():
+    """(extension, save(path, {name: array}), load(path) -> {name: array}) for every writer."""
+    def save_npy(p, d):
+        mx.save(p, d["w"])
+    return [
+        ("npy", save_npy, lambda p: {"w": mx.load(p)}),
+        ("npz", lambda p, d: mx.savez(p, **d), mx.load),
+        ("npzc", lambda p, d: mx.savez_compressed(p, **d), lambda p: mx.load(p, format="npz")),
+        ("safetensors", mx.save_safetensors, mx.load),
+        ("gguf", mx.save_gguf, mx.load),
+    ]
+
+
+def _writer_path(tmp_path, ext):
+    return str(tmp_path / ("m.npz" if ext == "npzc" else f"m.{ext}"))
+
+
+@pytest.mark.parametrize("ext,save,load", _writers(), ids=[w[0] for w in _writers()])
+def test_save_over_file_replaces_it_atomically(tmp_path, ext, save, load):
+    p = _writer_path(tmp_path, ext)
+    save(p, {"w": mx.arange(8, dtype=mx.float32)})
+    os.chmod(p, 0o640)
+    before = os.stat(p)
+    save(p, {"w": mx.arange(8, 20, dtype=mx.float32)})
+    after = os.stat(p)
+    assert after.st_ino != before.st_ino          # a new file renamed into place
+    assert after.st_mode & 0o777 == 0o640         # keeping the old one's permission bits
+    np.testing.assert_array_equal(np.array(load(p)["w"]), np.arange(8, 20, dtype=np.float32))
+    assert sorted(os.listdir(tmp_path)) == [os.path.basename(p)]   # no temporary left
+
+
+def test_new_file_gets_default_permissions(tmp_path):
+    p = str(tmp_path / "new.safetensors")
+    mx.save_safetensors(p, {"w": mx.zeros(2)})
+    umask = os.umask(0)
+    os.umask(umask)
+    assert os.stat(p).st_mode & 0o777 == 0o666 & ~umask
+
+
+def test_save_through_symlink_replaces_the_target(tmp_path):
+    target = tmp_path / "real.npy"
+    mx.save(str(target), mx.zeros(2))
+    link = tmp_path / "link.npy"
+    link.symlink_to(target)
+    mx.save(str(link), mx.ones(3))
+    assert link.is_symlink()
+    np.testing.assert_array_equal(np.load(target), np.ones(3, np.float32))
+
+
+def _write_aligned_safetensors(path, tensors):
+    """Write {name: NumPy array} as safetensors with the header padded so that every tensor is
+    aligned: mx.load(mmap=True) then views the mapping (MLX's own writer does not pad, and
+    misaligned tensors are copied, which would hide what these tests look for)."""
+    header, offset = {}, 0
+    codes = {np.float32: "F32", np.int64: "I64"}
+    for k, v in tensors.items():
+        header[k] = {"dtype": codes[v.dtype.type], "shape": list(v.shape),
+                     "data_offsets": [offset, offset + v.nbytes]}
+        offset += v.nbytes
+    h = json.dumps(header).encode()
+    h += b" " * (-len(h) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(h)) + h + b"".join(v.tobytes() for v in tensors.values()))
+
+
+def test_mmap_load_then_save_to_same_path_keeps_live_arrays(tmp_path):
+    # The fine-tune loop: load mapped, update, save back to the same path. The live arrays map
+    # the old file; writing it in place shifted or changed their values.
+    p = str(tmp_path / "w.safetensors")
+    rng = np.random.default_rng(0)
+    for step in range(3):
+        _write_aligned_safetensors(p, {"a": rng.standard_normal((64, 64)).astype(np.float32),
+                                       "b": np.arange(100, dtype=np.int64) * (step + 1)})
+        w = mx.load(p, mmap=True)
+        kept = {k: np.array(v).copy() for k, v in w.items()}
+        new = {k: v + 1 for k, v in w.items()}
+        new["extra"] = mx.zeros(10 * (step + 1))   # a longer header: every offset moves
+        mx.save_safetensors(p, new)
+        for k, v in w.items():
+            np.testing.assert_array_equal(np.array(v), kept[k])
+        again = mx.load(p)
+        for k in kept:
+            np.testing.assert_array_equal(np.array(again[k]), kept[k] + 1)
+
+
+@pytest.mark.parametrize("fmt", ["safetensors", "npy"])
+def test_save_smaller_file_over_mapped_one_no_sigbus(tmp_path, fmt):
+    # Run in a subprocess: a SIGBUS must fail this test, not kill pytest.
+    import subprocess
+    import sys
+    p = str(tmp_path / f"big.{fmt}")
+    n = 1 << 20
+    if fmt == "npy":
+        np.save(p, np.arange(n, dtype=np.float32))   # NumPy pads the header: the data is aligned
+    else:
+        _write_aligned_safetensors(p, {"w": np.arange(n, dtype=np.float32)})
+    code = f"""
+import numpy as np, mlxcy as mx
+p = {p!r}
+w = mx.load(p, mmap=True)
+w = w if {fmt == "npy"} else w["w"]
+if {fmt == "npy"}:
+    mx.save(p, mx.zeros(4))
+else:
+    mx.save_safetensors(p, {{"w": mx.zeros(4)}})
+np.testing.assert_array_equal(np.array(w), np.arange({n}, dtype=np.float32))
+print(float(mx.sum(w[-4:])))
+"""
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, (r.returncode, r.stderr[-2000:])
+    assert float(r.stdout.split()[-1]) == sum(range(n - 4, n))
+    assert os.path.getsize(p) < 1000
+
+
+def test_failed_npz_write_leaves_old_file(tmp_path):
+    p = str(tmp_path / "m.npz")
+    mx.savez(p, a=mx.arange(3))
+    old = open(p, "rb").read()
+    with pytest.raises(TypeError):
+        mx.savez(p, a=mx.arange(5), b=object())   # fails after the first member is written
+    assert open(p, "rb").read() == old
+    assert os.listdir(tmp_path) == ["m.npz"]
+
+
+@cpu_only
+def test_failed_gguf_write_leaves_old_file(tmp_path):
+    # libmlx refuses a dtype GGUF cannot hold only while writing the file.
+    p = str(tmp_path / "m.gguf")
+    mx.save_gguf(p, {"a": mx.arange(3, dtype=mx.float32)})
+    old = open(p, "rb").read()
+    with pytest.raises((ValueError, RuntimeError)):
+        mx.save_gguf(p, {"a": mx.arange(3, dtype=mx.float32), "b": mx.array([1 + 2j])})
+    assert open(p, "rb").read() == old
+    assert os.listdir(tmp_path) == ["m.gguf"]
+
+
+@pytest.mark.parametrize("ext,save,load", _writers(), ids=[w[0] for w in _writers()])
+def test_failure_at_rename_leaves_old_file_and_no_temp(tmp_path, monkeypatch, ext, save, load):
+    p = _writer_path(tmp_path, ext)
+    save(p, {"w": mx.arange(4, dtype=mx.float32)})
+    old = open(p, "rb").read()
+
+    def broken_replace(src, dst):
+        raise OSError("disk full (injected)")
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="injected"):
+        save(p, {"w": mx.arange(100, dtype=mx.float32)})
+    monkeypatch.undo()
+    assert open(p, "rb").read() == old
+    assert os.listdir(tmp_path) == [os.path.basename(p)]
+
+
+def test_file_objects_are_written_directly(tmp_path):
+    p = tmp_path / "direct.safetensors"
+    with open(p, "wb") as f:
+        ino = os.fstat(f.fileno()).st_ino
+        mx.save_safetensors(f, {"w": mx.ones(3)})
+    assert os.stat(p).st_ino == ino
+    np.testing.assert_array_equal(np.array(mx.load(str(p))["w"]), np.ones(3, np.float32))
+
+
+# ---- .npy headers are parsed once (issue 17) ------------------------------------------------
+
+def _npy_with_header(header, data):
+    h = header.encode("latin1")
+    h += b" " * (-(len(h) + 11) % 64) + b"\n"
+    return b"\x93NUMPY\x01\x00" + struct.pack("<H", len(h)) + h + data
+
+
+@pytest.mark.parametrize("mm", [False, True])
+@pytest.mark.parametrize("header", [
+    "{'descr': '<f4', 'fortran_order': False, 'shape': (2,3)}",           # no space after the comma
+    "{'descr': '<f4', 'fortran_order': False, 'shape': ( 2 , 3 ), }",
+    "{'descr': '<i2', 'fortran_order': False, 'descr': '<f4', 'shape': (2, 3)}",   # duplicated key
+    "{'descr': '<f4', 'fortran_order': False, 'descr': '<i2', 'shape': (2, 3)}",
+    "{'shape': (3,2), 'fortran_order': True, 'descr': '<f4'}",
+])
+def test_npy_header_loads_as_numpy_reads_it(tmp_path, mm, header):
+    blob = _npy_with_header(header, np.arange(6, dtype=np.float32).tobytes())
+    p = tmp_path / "h.npy"
+    p.write_bytes(blob)
+    try:
+        want = np.load(io.BytesIO(blob))
+    except ValueError:
+        want = None
+    if want is None:
+        with pytest.raises(ValueError):
+            mx.load(str(p), mmap=mm)
+        return
+    for got in (mx.load(str(p), mmap=mm), None if mm else mx.load(io.BytesIO(blob), format="npy")):
+        if got is None:
+            continue
+        assert got.shape == want.shape
+        assert NP[got.dtype] is want.dtype.type
+        np.testing.assert_array_equal(np.array(got), want)
+
+
+def test_npz_member_header_parsed_once(tmp_path):
+    import zipfile
+    blob = _npy_with_header("{'descr': '<f4', 'fortran_order': False, 'shape': (2,3)}",
+                            np.arange(6, dtype=np.float32).tobytes())
+    p = tmp_path / "h.npz"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("x.npy", blob)
+    want = np.load(p)["x"]
+    got = mx.load(str(p))["x"]
+    assert got.shape == want.shape == (2, 3)
+    np.testing.assert_array_equal(np.array(got), want)
+
+
+@pytest.mark.parametrize("ext", ["safetensors", "npz"])
+def test_module_save_weights_replaces_atomically(tmp_path, ext):
+    import mlxcy.nn as nn
+    p = str(tmp_path / f"lin.{ext}")
+    model = nn.Linear(4, 3)
+    model.save_weights(p)
+    ino = os.stat(p).st_ino
+    old = {k: np.array(v) for k, v in mx.load(p).items()}
+    model.update({"weight": model.weight + 1})
+    model.save_weights(p)
+    assert os.stat(p).st_ino != ino
+    got = mx.load(p)
+    np.testing.assert_array_equal(np.array(got["weight"]), old["weight"] + 1)
+    assert os.listdir(tmp_path) == [os.path.basename(p)]
+
+
+@pytest.mark.parametrize("ext,save,load", _writers(), ids=[w[0] for w in _writers()])
+def test_save_into_missing_folder_raises_as_reference(tmp_path, ext, save, load):
+    # The reference: RuntimeError "Failed to open file" (savez*: zipfile's FileNotFoundError).
+    p = _writer_path(tmp_path / "missing", ext)
+    err = FileNotFoundError if ext.startswith("npz") else RuntimeError
+    with pytest.raises(err):
+        save(p, {"w": mx.zeros(2)})
+    assert not (tmp_path / "missing").exists()

@@ -78,7 +78,6 @@ cdef extern from "src/io.h" namespace "mlxcy":
     vector[string] gguf_get_strings(const GGUFMeta&, const string&) except +
 
     SafetensorsLoad load_safetensors_reader(const char*, size_t, PyObject*, StreamOrDevice) except + nogil
-    array load_npy_reader(const char*, size_t, PyObject*, StreamOrDevice) except + nogil
 
     PyTraceFn py_trace_fun(PyObject*, PyTraceCall)
     ExportCallback py_export_callback(PyObject*, PyExportCbCall)

@@ -147,9 +147,10 @@ inline void dl_capsule_destructor(PyObject* cap) {
 
 // A DLPack capsule of an evaluated, row-contiguous array (no copy of the data), reported as
 // living on `device_type`/`device_id`. `data()` is the host-visible pointer (on the CUDA
-// build: unified memory, which the GPU addresses too).
-inline PyObject* dl_make_capsule(const mx::array& a, bool versioned, bool copied, int32_t device_type,
-                                 int32_t device_id) {
+// build: unified memory, which the GPU addresses too). `read_only` sets the versioned
+// capsule's read-only flag (a legacy capsule has no way to say it: the caller refuses those).
+inline PyObject* dl_make_capsule(const mx::array& a, bool versioned, bool copied, bool read_only,
+                                 int32_t device_type, int32_t device_id) {
   MlxcyDLDevice device{device_type, device_id};
   auto* ctx = new DLExportCtx(a);
   if (versioned) {
@@ -157,7 +158,7 @@ inline PyObject* dl_make_capsule(const mx::array& a, bool versioned, bool copied
     m->version = MlxcyDLPackVersion{1, 1};
     m->manager_ctx = ctx;
     m->deleter = dl_delete_versioned;
-    m->flags = copied ? MLXCY_DLPACK_FLAG_IS_COPIED : 0;
+    m->flags = (copied ? MLXCY_DLPACK_FLAG_IS_COPIED : 0) | (read_only ? MLXCY_DLPACK_FLAG_READ_ONLY : 0);
     dl_fill_tensor(m->dl_tensor, ctx, device);
     PyObject* cap = PyCapsule_New(m, "dltensor_versioned", dl_capsule_destructor);
     if (!cap) dl_delete_versioned(m);

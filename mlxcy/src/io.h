@@ -140,9 +140,6 @@ inline mx::SafetensorsLoad load_safetensors_reader(const char* data, size_t size
                                                    mx::StreamOrDevice s) {
   return mx::load_safetensors(make_mem_reader(data, size, owner), s);
 }
-inline mx::array load_npy_reader(const char* data, size_t size, PyObject* owner, mx::StreamOrDevice s) {
-  return mx::load(make_mem_reader(data, size, owner), s);
-}
 
 // ---- Python callables as export functions ----
 
