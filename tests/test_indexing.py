@@ -361,8 +361,16 @@ def test_gradients_flow_through_indexing():
 # libmlx reads/writes outside its buffers for such indices; index values already on the host
 # (made from Python/NumPy data, or evaluated) are checked like Python ints (docs/differences.md).
 
+# On the CUDA backend only index values converted from Python/NumPy in the call are checked (an
+# array computed there lives in device memory; reading it on the host would move it).
+CUDA_BUILD = mx.cuda.is_available()
+host_indices_only = pytest.mark.skipif(
+    CUDA_BUILD, reason="CUDA backend: index arrays of mlx are not read on the host (docs/differences.md)")
+
+
 def _index_forms(values):
-    return [mx.array(values), values, np.array(values)]
+    forms = [values, np.array(values)]
+    return forms if CUDA_BUILD else [mx.array(values)] + forms
 
 
 @pytest.mark.parametrize("values", [[2], [-3], [0, 10 ** 6], [-(10 ** 6)]])
@@ -391,12 +399,14 @@ def test_out_of_bounds_index_arrays_on_a_later_axis(values):
             a[0, idx] = 7
 
 
+@host_indices_only
 def test_out_of_bounds_0d_index_array():
     a = mx.arange(6).reshape(2, 3)
     with pytest.raises(IndexError):
         a[mx.array(5)]
 
 
+@host_indices_only
 def test_out_of_bounds_take():
     a = mx.arange(6).reshape(2, 3)
     with pytest.raises(IndexError, match="flattened array with size 6"):
@@ -413,6 +423,7 @@ def test_out_of_bounds_take():
                                   np.take(np.arange(6).reshape(2, 3), [-1, 0], axis=1))
 
 
+@host_indices_only
 def test_evaluated_index_arrays_are_checked_too():
     a = mx.arange(6)
     idx = mx.array([1]) + 9
