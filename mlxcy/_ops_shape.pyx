@@ -163,6 +163,9 @@ cdef vector[int] _int_list(object x, str fname, str argname) except *:
     cdef int v
     if _fast_ints(x, out):
         return out
+    if isinstance(x, (dict, set, frozenset, str, bytes)):   # iterable, but not integers
+        raise TypeError(f"{fname}(): {argname} must be an integer or a sequence of integers, "
+                        f"got {type(x).__name__}")
     if not isinstance(x, (list, tuple, array)):
         try:
             _operator.index(x)
@@ -754,11 +757,9 @@ def pad(a, pad_width, mode="constant", constant_values=0, *, stream=None):
 cdef bint _is_single_int(object x):
     """True for one integer (a Python int, a 0-d array, anything with ``__index__``), False for
     a sequence: several ops treat ``3`` and ``(3,)`` differently."""
-    if isinstance(x, (list, tuple)):
-        return False
     if isinstance(x, array):
         return (<array>x)._a.ndim() == 0
-    return True
+    return isinstance(x, int) or (not isinstance(x, (list, tuple)) and hasattr(x, "__index__"))
 
 
 def roll(a, /, shift, axis=None, *, stream=None):

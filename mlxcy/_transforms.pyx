@@ -498,6 +498,8 @@ cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint 
                         f"got {_type_name(argnums)}.")
     seen = set()
     for i in nums or ():
+        if i >= 2 ** 31:   # the reference's parser takes 32-bit ints
+            raise TypeError(f"{name}(): argnums {i} does not fit in a 32-bit int")
         if i < 0:
             raise ValueError(f"[{name}] Can't compute the gradient of negative argument index {i}")
         if i in seen:

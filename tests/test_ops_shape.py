@@ -845,3 +845,13 @@ def test_sequence_arguments_refuse_mappings():
 def test_shape_op_ints_beyond_32_bits_are_type_errors(call):
     with pytest.raises(TypeError):
         call(2 ** 40)
+
+
+@pytest.mark.parametrize("call", [lambda v: mx.roll(mx.ones((3, 1)), (1,), v), lambda v: mx.roll(mx.ones((3, 1)), v, 0),
+                                  lambda v: mx.expand_dims(mx.ones(2), v), lambda v: mx.flip(mx.ones(2), axis=v),
+                                  lambda v: mx.tile(mx.ones(2), v)])
+@pytest.mark.parametrize("bad", [{}, {0: 1}, set(), "ab"])
+def test_int_or_sequence_arguments_refuse_mappings_and_strings(call, bad):
+    # an empty dict once reached C++ as an empty axis list and crashed roll
+    with pytest.raises(TypeError):
+        call(bad)

@@ -749,3 +749,8 @@ def test_grad_rebuilds_every_tuple_argument():
 
     assert float(mx.grad(f)(mx.array(2.0), tp, tp2)) == 2.0
     assert seen == {"t": False, "t2": False, "inner": True, "values": ((1, 2), ([3], "a"))}
+
+
+def test_grad_argnums_beyond_32_bits_is_type_error():
+    with pytest.raises(TypeError):
+        mx.grad(lambda x: mx.sum(x * x), argnums=2 ** 40)
