@@ -100,11 +100,12 @@ class Worker:
                         self.proc.kill()
                     code = self.proc.wait()
                     results[case["id"]] = {"v": "crash" if msg is None else "hang",
-                                           "d": f"exit {code}", "stderr": self._stderr_tail()}
+                                           "d": f"exit {code}", "stderr": self._stderr_tail(),
+                                           "t": self.case_timeout_s if msg == "hang" else 0.0}
                     self.stop()
                     self.restarts += 1
                     break
-                results[msg["id"]] = {"v": msg["v"], "d": msg["d"]}
+                results[msg["id"]] = {"v": msg["v"], "d": msg["d"], "t": msg.get("t", 0.0)}
             pending = pending[done:]
 
 

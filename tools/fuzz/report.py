@@ -84,6 +84,10 @@ class Sweep:
         lines += ["| group | " + " | ".join(verdicts) + " |", "|---" * (len(verdicts) + 1) + "|"]
         for k, cnt in sorted(self.counts(key).items()):
             lines.append(f"| {k} | " + " | ".join(str(cnt.get(v, 0)) for v in verdicts) + " |")
+        slow = sorted(self.cases, key=lambda c: -self.results[c["id"]].get("t", 0.0))[:10]
+        lines += ["", "## Slowest cases", ""] + [
+            f"- {self.results[c['id']].get('t', 0.0):.2f} s {self.results[c['id']]['v']}: "
+            f"`{c.get('src') or c['fmt'] + ':' + str(c['index'])}`" for c in slow]
         for verdicts_, head in ((FAILING, "Failures"), (("lenient",), "Accepted though the independent reader rejects")):
             groups = self.groups(verdicts_)
             lines += ["", f"## {head} ({sum(map(len, groups.values()))} cases, {len(groups)} signatures)", ""]

@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import tempfile
+import time
 import warnings
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -165,11 +166,13 @@ def main():
     out.write(json.dumps({"ready": FLAVOUR}) + "\n")
     for line in sys.stdin:
         case = json.loads(line)
+        started = time.monotonic()
         if case["kind"] == "file":
             verdict, detail = run_file_case(case, path)
         else:
             verdict, detail = run_call_case(case, namespace)
-        out.write(json.dumps({"id": case["id"], "v": verdict, "d": detail}) + "\n")
+        out.write(json.dumps({"id": case["id"], "v": verdict, "d": detail,
+                              "t": round(time.monotonic() - started, 4)}) + "\n")
 
 
 if __name__ == "__main__":
