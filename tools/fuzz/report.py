@@ -18,7 +18,7 @@ def settings():
     env = os.environ
     return {"files": int(env.get("MLXCY_FUZZ_CASES", "2000")), "seed": int(env.get("MLXCY_FUZZ_SEED", "0")),
             "pairs": int(env.get("MLXCY_FUZZ_PAIRS", "2")), "workers": int(env.get("MLXCY_FUZZ_WORKERS", "2")),
-            "timeout": float(env.get("MLXCY_FUZZ_TIMEOUT", "30")),
+            "timeout": float(env.get("MLXCY_FUZZ_TIMEOUT", "10")),
             "mem_gb": float(env.get("MLXCY_FUZZ_MEM_GB", "4"))}
 
 
