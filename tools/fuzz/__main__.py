@@ -25,7 +25,7 @@ def main(argv=None):
     p.add_argument("--seed", type=int, default=s["seed"])
     p.add_argument("--workers", type=int, default=s["workers"])
     p.add_argument("--timeout", type=float, default=s["timeout"], help="seconds per case before a hang")
-    p.add_argument("--mem-gb", type=float, default=s["mem_gb"], help="address-space limit per worker")
+    p.add_argument("--mem-gb", type=float, default=s["mem_gb"], help="data-size limit per worker (RLIMIT_DATA; 0: none)")
     p.add_argument("--reference", help="run under this interpreter with mlx.core instead of mlxcy")
     p.add_argument("--report", help="write the Markdown report here")
     p.add_argument("--write-file", nargs=2, metavar=("FMT:SEED:INDEX", "PATH"))

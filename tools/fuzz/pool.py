@@ -3,8 +3,10 @@
 Cases go to `worker.py` processes over pipes, one JSON line each. A worker that dies is restarted
 and the case it was running is recorded as a crash (with its exit signal and the tail of its
 stderr, where faulthandler wrote the Python stack); one that does not answer within the per-case
-timeout is killed, restarted, and the case recorded as a hang. Each worker runs under an
-address-space limit, so that a huge allocation fails inside it instead of exhausting the machine.
+timeout is killed, restarted, and the case recorded as a hang. Each worker runs under a data-size
+limit (RLIMIT_DATA: writable private memory; unlike RLIMIT_AS it leaves alone the large address
+reservations a CUDA context makes), so that a huge allocation fails inside the worker instead of
+exhausting the machine. A limit of 0 means none.
 """
 import json
 import os
@@ -24,7 +26,8 @@ START_TIMEOUT_S = 300.0          # the first import of an editable mlxcy may reb
 
 def _limit_memory(limit_bytes):
     def apply():
-        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+        if limit_bytes > 0:
+            resource.setrlimit(resource.RLIMIT_DATA, (limit_bytes, limit_bytes))
         resource.setrlimit(resource.RLIMIT_CORE, (0, 0))      # no core files from expected crashes
     return apply
 

@@ -51,7 +51,7 @@ def reproducer(case, seed, python_name="mlxcy"):
             "mx.eval(r)", "mx.eval(r) if isinstance(r, mx.array) else None")
     mm = ", mmap=True" if case["mmap"] else ""
     return (f"python -m tools.fuzz --write-file {case['fmt']}:{seed}:{case['index']} /tmp/case && "
-            f"python -c \"import mlxcy as mx; mx.load('/tmp/case', format='{case['fmt']}'{mm})\"")
+            f"(cd /tmp && python -c \"import mlxcy as mx; mx.load('/tmp/case', format='{case['fmt']}'{mm})\")")
 
 
 class Sweep:
