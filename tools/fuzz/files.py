@@ -284,14 +284,24 @@ def gguf_structural(rnd):
         kvs.append(("general.e", 9, (rnd.choice(range(13)), [])))
     elif kind == "dup_tensor":
         blob = F.write_gguf(tensors, kvs)
-        return blob.replace(b"\x01\x00\x00\x00\x00\x00\x00\x00", b"\x02\x00\x00\x00\x00\x00\x00\x00", 1) \
-            + b"", "gguf_dup_tensor_count"
+        tag = F.GGUF_F64_TAG if _has_f64(blob) else ""
+        return blob.replace(b"\x01\x00\x00\x00\x00\x00\x00\x00", b"\x02\x00\x00\x00\x00\x00\x00\x00", 1), \
+            f"{tag}gguf_dup_tensor_count"
     elif kind == "no_tensors":
         tensors = {}
+    tag = F.GGUF_F64_TAG if any(t == 12 or (t == F.GGUF_ARRAY and v[0] == 12) for _, t, v in kvs) else ""
     try:
-        return F.write_gguf(tensors, kvs, alignment=align), f"gguf_{kind}"
+        return F.write_gguf(tensors, kvs, alignment=align), f"{tag}gguf_{kind}"
     except struct.error:
-        return F.write_gguf(tensors, kvs[:1]), f"gguf_{kind}"
+        return F.write_gguf(tensors, kvs[:1]), f"{tag}gguf_{kind}"
+
+
+def _has_f64(blob):
+    try:
+        _, kvs = F.read_gguf(blob)
+    except F.Invalid:
+        return False
+    return any(t == 12 or (t == F.GGUF_ARRAY and v[0] == 12) for t, v in kvs.values())
 
 
 def make_file(fmt, seed, index):
@@ -325,14 +335,17 @@ def make_file(fmt, seed, index):
     else:
         fields = []
         blob = valid_gguf(rnd, fields)
+        # Tag files holding float64 metadata (known crash, FINDINGS.md) so they group as one cause.
+        tag = F.GGUF_F64_TAG if _has_f64(blob) else ""
         if roll < 0.08:
-            return blob, "valid"
+            return blob, tag + "valid"
         if roll < 0.2:
             return gguf_structural(rnd)
         if roll < 0.7:
             blob, how = gguf_field_edit(rnd, blob, fields)
         else:
             blob, how = bytes_mutation(rnd, blob)
+        how = tag + how
     if rnd.random() < 0.15:                          # a second, byte-level mutation on top
         blob, how2 = bytes_mutation(rnd, blob)
         how += "+" + how2

@@ -171,6 +171,7 @@ def npy_header_text(blob):
 # metadata value type -> struct code (strings and arrays handled apart)
 GGUF_SCALAR = {0: "B", 1: "b", 2: "H", 3: "h", 4: "I", 5: "i", 6: "f", 7: "?", 10: "Q", 11: "q", 12: "d"}
 GGUF_STRING, GGUF_ARRAY = 8, 9
+GGUF_F64_TAG = "f64-metadata:"      # prefix of a fuzz case's "how" when its file holds float64 metadata
 # tensor type -> (NumPy dtype, mlx dtype name); the unquantised types mlx loads
 GGUF_TENSOR = {0: ("<f4", "float32"), 1: ("<f2", "float16")}
 

@@ -36,6 +36,8 @@ def signature(case, result):
     """Grouping key of a failing case: what was fuzzed, how, and how it failed."""
     if case["kind"] == "file":
         how = case["how"].split("+")[0]
+        if how.startswith(files_mod.F.GGUF_F64_TAG):
+            how = "holds float64 metadata"        # one known cause, whatever the mutation
         where = f"{case['fmt']}{' mmap' if case['mmap'] else ''}"
     else:
         how, where = "", case["op"]
