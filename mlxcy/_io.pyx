@@ -15,7 +15,7 @@ from libcpp.unordered_map cimport unordered_map
 from libcpp.vector cimport vector
 
 from mlxcy._core cimport array, wrap, wrap_list, to_c, to_sod, py_dtype, shape_tuple, to_c_shape
-from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, Shape, StreamOrDevice
+from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, Shape, StreamOrDevice, complex64
 from mlxcy.includes cimport ops as cops
 from mlxcy.includes cimport io as cio
 from mlxcy.includes.io cimport (GGUFMeta, SafetensorsLoad, GGUFLoad, StringWriter, PyTraceFn,
@@ -399,7 +399,9 @@ cdef array _view_or_copy(object owner, Py_ssize_t offset, int code, list shape, 
         out = array_view_of(<void*>p, s, d, <PyObject*>owner)
     else:
         out = array_copy_of(p, count * isz, s, d)
-        if swapped:
+        if swapped and d == complex64:   # two float32 halves, each swapped on its own
+            byteswap_inplace(<char*>raw_data(deref(out)), count * 2, isz // 2)
+        elif swapped:
             byteswap_inplace(<char*>raw_data(deref(out)), count, isz)
     return wrap(deref(out))
 
@@ -499,7 +501,9 @@ cdef object _load_npz(object file, StreamOrDevice s):
     out = {}
     with zf:
         for info in zf.infolist():
-            if not info.filename.endswith(".npy"):
+            # members are .npy files, named with or without the suffix (as NumPy and the reference
+            # read them); the suffix is not part of the key
+            if not info.filename or info.filename.endswith("/"):   # directories
                 continue
             if info.file_size > (1 << 40):
                 raise MalformedFileError(f"[load] .npz member {info.filename!r} declares an absurd size")
@@ -509,7 +513,8 @@ cdef object _load_npz(object file, StreamOrDevice s):
                 raise _CorruptNpzMemberError(f"[load] Corrupt .npz member {info.filename!r}: {e}") from None
             except Exception as e:   # zlib.error and friends
                 raise _CorruptNpzMemberError(f"[load] Corrupt .npz member {info.filename!r}: {e}") from None
-            out[info.filename[:-4]] = _load_npy_bytes(data)
+            key = info.filename[:-4] if info.filename.endswith(".npy") else info.filename
+            out[key] = _load_npy_bytes(data)
     return out
 
 

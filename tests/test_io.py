@@ -796,3 +796,29 @@ def test_save_into_missing_folder_raises_as_reference(tmp_path, ext, save, load)
     with pytest.raises(err):
         save(p, {"w": mx.zeros(2)})
     assert not (tmp_path / "missing").exists()
+
+
+@pytest.mark.parametrize("mmap", [False, True])
+def test_big_endian_complex64_npy_keeps_real_and_imaginary(tmp_path, mmap):
+    # each float32 half is byte-swapped on its own (swapping the whole 8 bytes swaps re and im)
+    src = np.array([1 + 2j, -3.5 + 0.25j], dtype=">c8")
+    p = tmp_path / "c.npy"
+    np.save(p, src)
+    np.testing.assert_array_equal(np.asarray(mx.load(str(p), mmap=mmap)), src.astype(np.complex64))
+
+
+def test_npz_members_without_the_npy_suffix_load(tmp_path):
+    # np.savez's members end in .npy, but NumPy (and the reference) read members named without it
+    import io
+    import zipfile
+    buf = io.BytesIO()
+    np.save(buf, np.arange(3))
+    p = tmp_path / "nosuffix.npz"
+    with zipfile.ZipFile(p, "w") as z:
+        z.writestr("a", buf.getvalue())
+        z.writestr("d.npy", buf.getvalue())
+    got = mx.load(str(p))
+    want = dict(np.load(p))
+    assert sorted(got) == sorted(want) == ["a", "d"]
+    for k in want:
+        np.testing.assert_array_equal(np.asarray(got[k]), want[k])
