@@ -164,8 +164,14 @@ cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versione
                          f"{t.dtype.lanes} lanes)")
     if t.ndim < 0 or t.ndim > 64:
         raise ValueError(f"from_dlpack: invalid number of dimensions {t.ndim}")
-    d = cx.float64 if is_complex128 else dtype_from_val(_DL_DTYPES[key])
-    cdef size_t itemsize = 16 if is_complex128 else d.size()
+    # (if/else, not a conditional expression: see DEVELOPING.md, Cython pitfalls 3)
+    if is_complex128:
+        d = cx.float64
+    else:
+        d = dtype_from_val(_DL_DTYPES[key])
+    cdef size_t itemsize = d.size()
+    if is_complex128:
+        itemsize = 16
     cdef bint narrow = is_complex128 or (d == cx.float64 and not keep_float64)
     for i in range(t.ndim):
         if t.shape[i] < 0:

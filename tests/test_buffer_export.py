@@ -140,7 +140,7 @@ def test_bfloat16_without_ml_dtypes_behaves_as_the_reference():
         "except ValueError as e:\n"
         "    print('ValueError', e)\n"
     )
-    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300, cwd="/")
     assert r.returncode == 0, r.stderr
     assert r.stdout.startswith("ValueError") and "bfloat16" in r.stdout
 

@@ -977,7 +977,7 @@ def test_nn_and_optimizers_import_without_numpy():
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-c", _NUMPY_BLOCKED], capture_output=True, text=True, timeout=300)
+    out = subprocess.run([sys.executable, "-c", _NUMPY_BLOCKED], capture_output=True, text=True, timeout=300, cwd="/")
     assert out.returncode == 0, out.stderr
     assert out.stdout.split("\n")[0].endswith("[0.0, 0.0, 1.0, 1.0, 2.0, 2.0, 3.0, 3.0]")
 
