@@ -230,9 +230,16 @@ cdef vector[c_array] to_c_list(object seq) except *:
 
 # ---- nested sequences -------------------------------------------------------------------
 
+# Deeper nesting than this is a list that contains itself (or no array MLX could hold): the
+# recursive scans stop there with a ValueError instead of overflowing the C stack.
+cdef int MAX_NESTING = 1000
+
+
 cdef int _scan_sequence(object x, int depth, vector[int]& shape, int* leaf_depth, int* kind, bint* wide) except -1:
     """Check that `x` is a regular nesting (every leaf at the same depth, equal lengths per
     level); find the widest element kind and whether its ints need int64."""
+    if depth > MAX_NESTING:
+        raise ValueError("Initialization encountered a list nested too deeply (does it contain itself?)")
     cdef Py_ssize_t n
     if isinstance(x, (list, tuple)):
         if leaf_depth[0] >= 0 and depth >= leaf_depth[0]:
@@ -388,6 +395,8 @@ cdef int _scan_with_arrays(object x, int depth, vector[int]& shape, int* leaf_de
                            optional[c_Dtype]& common) except -1:
     """_scan_sequence for lists holding arrays: an array of shape (a, b) at depth d fills
     dimensions d and d+1 and ends at depth d+2, where every other leaf must end too."""
+    if depth > MAX_NESTING:
+        raise ValueError("Initialization encountered a list nested too deeply (does it contain itself?)")
     cdef int i
     cdef int ndim = 0
     cdef c_Dtype d
@@ -432,11 +441,13 @@ cdef int _check_dimension(vector[int]& shape, int depth, Py_ssize_t n) except -1
     return 0
 
 
-cdef bint _contains_array(object x):
+cdef bint _contains_array(object x, int depth=0) except -1:
+    if depth > MAX_NESTING:
+        raise ValueError("Initialization encountered a list nested too deeply (does it contain itself?)")
     for item in x:
         if isinstance(item, array):
             return True
-        if isinstance(item, (list, tuple)) and len(item) and _contains_array(item):
+        if isinstance(item, (list, tuple)) and len(item) and _contains_array(item, depth + 1):
             return True
     return False
 

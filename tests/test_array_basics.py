@@ -437,3 +437,16 @@ def test_asarray_copy_takes_bool_or_none_only():
         with pytest.raises(TypeError):
             mx.from_dlpack(a, copy=bad)
     assert mx.asarray(a, copy=None) is a
+
+
+@pytest.mark.parametrize("make", [lambda l: l.append(l), lambda l: l.append([l]), lambda l: l.append([mx.ones(1), l])])
+def test_list_containing_itself_is_value_error(make):
+    # used to recurse until the C stack overflowed
+    lst = [1]
+    make(lst)
+    with pytest.raises(ValueError):
+        mx.array(lst)
+    empty = []
+    empty.append(empty)
+    with pytest.raises(ValueError):
+        mx.array(empty)
