@@ -608,15 +608,9 @@ cdef int _match_axes(object tree, object axes, list arrays, list ax, str what) e
         arrays.append(tree)
         ax.append(axes)
         return 0
-    if isinstance(tree, list):
-        if isinstance(axes, list):
-            if len(axes) != len(tree):
-                _not_a_prefix(tree, axes, what)
-            for t, a in zip(tree, axes):
-                _match_axes(t, a, arrays, ax, what)
-            return 0
-    elif isinstance(tree, tuple):
-        if isinstance(axes, tuple):
+    if isinstance(tree, (list, tuple)):
+        # a list of axes goes with a list, a tuple with a tuple
+        if isinstance(axes, list if isinstance(tree, list) else tuple):
             if len(axes) != len(tree):
                 _not_a_prefix(tree, axes, what)
             for t, a in zip(tree, axes):
