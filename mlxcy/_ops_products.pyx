@@ -62,6 +62,16 @@ cdef optional[int] _opt_int(object x, str fname, str argname) except *:
     return out
 
 
+cdef optional[int] _opt_group_arg(object x, str fname, str argname) except *:
+    """A quantization ``group_size`` or ``bits``: libmlx divides by it (a zero kills the process
+    with SIGFPE, in the reference too), so it must be positive."""
+    cdef optional[int] out = _opt_int(x, fname, argname)
+    if out.has_value() and out.value() <= 0:
+        raise ValueError(f"[{fname}] The requested {'group size' if argname == 'group_size' else 'number of bits'} "
+                         f"{out.value()} is not supported: it must be positive.")
+    return out
+
+
 cdef cbool _flag(object x, str fname, str argname) except *:
     """A bool argument: Python or NumPy bool only (1 and 0 are rejected, as in the reference)."""
     if x is True or x is False:
@@ -416,8 +426,8 @@ def quantize(w, /, group_size=None, bits=None, mode="affine", *, global_scale=No
     _arr(w, "quantize", "w", xw)
     _opt_arr(global_scale, "quantize", "global_scale", gs)
     cdef string m = _check_str(mode, "quantize", "mode").encode()
-    return wrap_list(ops.quantize(deref(xw), _opt_int(group_size, "quantize", "group_size"),
-                                  _opt_int(bits, "quantize", "bits"), m, gs, to_sod(stream)))
+    return wrap_list(ops.quantize(deref(xw), _opt_group_arg(group_size, "quantize", "group_size"),
+                                  _opt_group_arg(bits, "quantize", "bits"), m, gs, to_sod(stream)))
 
 
 def dequantize(w, /, scales, biases=None, group_size=None, bits=None, mode="affine",
@@ -434,8 +444,8 @@ def dequantize(w, /, scales, biases=None, group_size=None, bits=None, mode="affi
     if dtype is not None:
         dt = to_c_dtype(dtype)
     return wrap(ops.dequantize(deref(xw), deref(sc), bi,
-                               _opt_int(group_size, "dequantize", "group_size"),
-                               _opt_int(bits, "dequantize", "bits"), m, gs, dt, to_sod(stream)))
+                               _opt_group_arg(group_size, "dequantize", "group_size"),
+                               _opt_group_arg(bits, "dequantize", "bits"), m, gs, dt, to_sod(stream)))
 
 
 def quantized_matmul(x, w, /, scales, biases=None, transpose=True, group_size=None, bits=None,
@@ -451,8 +461,8 @@ def quantized_matmul(x, w, /, scales, biases=None, transpose=True, group_size=No
     cdef string m = _check_str(mode, f, "mode").encode()
     return wrap(ops.quantized_matmul(deref(xx), deref(xw), deref(sc), bi,
                                      _flag(transpose, f, "transpose"),
-                                     _opt_int(group_size, f, "group_size"),
-                                     _opt_int(bits, f, "bits"), m, to_sod(stream)))
+                                     _opt_group_arg(group_size, f, "group_size"),
+                                     _opt_group_arg(bits, f, "bits"), m, to_sod(stream)))
 
 
 def gather_qmm(x, w, /, scales, biases=None, lhs_indices=None, rhs_indices=None, transpose=True,
@@ -473,7 +483,7 @@ def gather_qmm(x, w, /, scales, biases=None, lhs_indices=None, rhs_indices=None,
     cdef string m = _check_str(mode, f, "mode").encode()
     return wrap(ops.gather_qmm(deref(xx), deref(xw), deref(sc), bi, li, ri,
                                _flag(transpose, f, "transpose"),
-                               _opt_int(group_size, f, "group_size"), _opt_int(bits, f, "bits"),
+                               _opt_group_arg(group_size, f, "group_size"), _opt_group_arg(bits, f, "bits"),
                                m, gs, _flag(sorted_indices, f, "sorted_indices"), to_sod(stream)))
 
 
@@ -489,8 +499,8 @@ def qqmm(x, w, scales=None, group_size=None, bits=None, mode="nvfp4", global_sca
     _opt_arr(global_scale_x, f, "global_scale_x", gx)
     _opt_arr(global_scale_w, f, "global_scale_w", gw)
     cdef string m = _check_str(mode, f, "mode").encode()
-    return wrap(ops.qqmm(deref(xx), deref(xw), sc, _opt_int(group_size, f, "group_size"),
-                         _opt_int(bits, f, "bits"), m, gx, gw, to_sod(stream)))
+    return wrap(ops.qqmm(deref(xx), deref(xw), sc, _opt_group_arg(group_size, f, "group_size"),
+                         _opt_group_arg(bits, f, "bits"), m, gx, gw, to_sod(stream)))
 
 
 def gather_qqmm(x, w, /, scales=None, lhs_indices=None, rhs_indices=None, group_size=None,
@@ -513,7 +523,7 @@ def gather_qqmm(x, w, /, scales=None, lhs_indices=None, rhs_indices=None, group_
     if not sc.has_value() and deref(xw).dtype() == uint32:
         raise ValueError("[gather_qqmm] Scales must be provided if second argument is quantized.")
     return wrap(ops.gather_qqmm(deref(xx), deref(xw), sc, li, ri,
-                                _opt_int(group_size, f, "group_size"), _opt_int(bits, f, "bits"),
+                                _opt_group_arg(group_size, f, "group_size"), _opt_group_arg(bits, f, "bits"),
                                 m, gx, gw, _flag(sorted_indices, f, "sorted_indices"),
                                 to_sod(stream)))
 

@@ -15,6 +15,15 @@ cdef inline c_array* _a(object a, str fn, optional[c_array]& store) except NULL:
     return &deref(store)
 
 
+cdef c_array* _nonempty_matrices(object a, str fn, optional[c_array]& store) except NULL:
+    """_a for the factorizations LAPACK is handed directly: matrices of size 0 make libmlx divide
+    by zero (SIGFPE, in the reference too), so they are refused first."""
+    cdef c_array* p = _a(a, fn, store)
+    if p.ndim() >= 2 and (p.shape(-1) == 0 or p.shape(-2) == 0):
+        raise ValueError(f"[linalg::{fn}] Received empty matrices of shape {tuple(a.shape)}.")
+    return p
+
+
 def norm(a, /, ord=None, axis=None, keepdims=False, *, stream=None):
     """Vector or matrix norm of ``a``.
 
@@ -62,13 +71,13 @@ def svd(a, compute_uv=True, *, stream=None):
 def inv(a, *, stream=None):
     """Inverse of a square matrix (batched over leading axes)."""
     cdef optional[c_array] x = nullopt
-    return wrap(cl.inv(deref(_a(a, "inv", x)), to_sod(stream)))
+    return wrap(cl.inv(deref(_nonempty_matrices(a, "inv", x)), to_sod(stream)))
 
 
 def tri_inv(a, upper=False, *, stream=None):
     """Inverse of a triangular matrix (lower unless ``upper``)."""
     cdef optional[c_array] x = nullopt
-    return wrap(cl.tri_inv(deref(_a(a, "tri_inv", x)), <cbool>to_flag(upper, "tri_inv", "upper"), to_sod(stream)))
+    return wrap(cl.tri_inv(deref(_nonempty_matrices(a, "tri_inv", x)), <cbool>to_flag(upper, "tri_inv", "upper"), to_sod(stream)))
 
 
 def cholesky(a, upper=False, *, stream=None):
@@ -80,7 +89,7 @@ def cholesky(a, upper=False, *, stream=None):
 def cholesky_inv(a, upper=False, *, stream=None):
     """Inverse of the matrix whose Cholesky factor is ``a``."""
     cdef optional[c_array] x = nullopt
-    return wrap(cl.cholesky_inv(deref(_a(a, "cholesky_inv", x)), <cbool>to_flag(upper, "cholesky_inv", "upper"), to_sod(stream)))
+    return wrap(cl.cholesky_inv(deref(_nonempty_matrices(a, "cholesky_inv", x)), <cbool>to_flag(upper, "cholesky_inv", "upper"), to_sod(stream)))
 
 
 def pinv(a, *, stream=None):
@@ -132,13 +141,13 @@ def eigvalsh(a, UPLO="L", *, stream=None):
 def lu(a, *, stream=None):
     """LU factorization with partial pivoting: ``(p, L, U)`` with ``(L @ U)[p] == a``."""
     cdef optional[c_array] x = nullopt
-    return tuple(wrap_list(cl.lu(deref(_a(a, "lu", x)), to_sod(stream))))
+    return tuple(wrap_list(cl.lu(deref(_nonempty_matrices(a, "lu", x)), to_sod(stream))))
 
 
 def lu_factor(a, *, stream=None):
     """Compact LU factorization (LAPACK getrf): ``(LU, pivots)``."""
     cdef optional[c_array] x = nullopt
-    return tuple(wrap_list(cl.linalg_lu_factor(deref(_a(a, "lu_factor", x)), to_sod(stream))))
+    return tuple(wrap_list(cl.linalg_lu_factor(deref(_nonempty_matrices(a, "lu_factor", x)), to_sod(stream))))
 
 
 def solve(a, b, *, stream=None):

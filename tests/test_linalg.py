@@ -262,3 +262,13 @@ def test_bad_input():
             mx.linalg.eigh(mx.ones((2, 2)), 1)
         with pytest.raises(TypeError):
             mx.linalg.solve_triangular(mx.ones((2, 2)), mx.ones((2,)), True)   # upper is keyword-only
+
+
+@pytest.mark.cpu_only
+@pytest.mark.parametrize("fn", [mx.linalg.inv, mx.linalg.tri_inv, mx.linalg.cholesky_inv, mx.linalg.lu,
+                                mx.linalg.lu_factor])
+@pytest.mark.parametrize("shape", [(0, 0), (2, 0, 0)])
+def test_factorizations_refuse_empty_matrices(fn, shape):
+    # libmlx divides by zero on these (SIGFPE, in the reference too): a ValueError first
+    with pytest.raises(ValueError, match="empty"):
+        fn(mx.zeros(shape), stream=mx.cpu)

@@ -360,3 +360,14 @@ def test_gather_qqmm_graph_and_errors():
         mx.gather_qqmm(x, w)
     with pytest.raises(TypeError, match="sorted_indices"):
         mx.gather_qqmm(x, w, sorted_indices=0)
+
+
+@pytest.mark.parametrize("kwargs", [{"group_size": 0}, {"group_size": -64}, {"bits": 0}])
+def test_quantize_group_size_and_bits_must_be_positive(kwargs):
+    # libmlx divides by them (SIGFPE, in the reference too): a ValueError first
+    w = mx.ones((4, 64))
+    with pytest.raises(ValueError):
+        mx.quantize(w, **kwargs)
+    q, s, b = mx.quantize(w)
+    with pytest.raises(ValueError):
+        mx.dequantize(q, s, b, **kwargs)
