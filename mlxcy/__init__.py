@@ -3,7 +3,7 @@ from . import _libload
 
 _libload.load()
 
-# The core namespace, one extension module per area (see DESIGN.md).
+# The core namespace, one extension module per area (see docs/DESIGN.md).
 from ._core import *  # noqa: E402,F401,F403
 from ._core import __version__  # noqa: E402,F401
 from ._ops_shape import *  # noqa: E402,F401,F403

@@ -11,7 +11,7 @@ from libcpp.pair cimport pair
 from libcpp.string cimport string
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport array, wrap, wrap_list, to_sod, to_c_dtype, to_c_shape, to_int32
+from mlxcy._core cimport array, wrap, wrap_list, to_sod, to_c_dtype, to_c_shape, to_int32, to_flag
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, StreamOrDevice, uint32
 from mlxcy.includes cimport ops as cops
 from mlxcy.includes cimport ops_products as ops
@@ -70,15 +70,6 @@ cdef optional[int] _opt_group_arg(object x, str fname, str argname) except *:
         raise ValueError(f"[{fname}] The requested {'group size' if argname == 'group_size' else 'number of bits'} "
                          f"{out.value()} is not supported: it must be positive.")
     return out
-
-
-cdef cbool _flag(object x, str fname, str argname) except *:
-    """A bool argument: Python or NumPy bool only (1 and 0 are rejected, as in the reference)."""
-    if x is True or x is False:
-        return x is True
-    if type(x).__name__ in ("bool", "bool_") and type(x).__module__ == "numpy":
-        return bool(x)
-    raise TypeError(f"{fname}(): argument '{argname}' must be a bool, got {type(x).__name__}")
 
 
 cdef vector[int] _ints(object x, str fname, str argname) except *:
@@ -242,7 +233,7 @@ def gather_mm(a, b, /, lhs_indices=None, rhs_indices=None, *, sorted_indices=Fal
     _arr(b, "gather_mm", "b", xb)
     _opt_arr(lhs_indices, "gather_mm", "lhs_indices", li)
     _opt_arr(rhs_indices, "gather_mm", "rhs_indices", ri)
-    cdef cbool srt = _flag(sorted_indices, "gather_mm", "sorted_indices")
+    cdef cbool srt = to_flag(sorted_indices, "gather_mm", "sorted_indices")
     return wrap(ops.gather_mm(deref(xa), deref(xb), li, ri, srt, to_sod(stream)))
 
 
@@ -362,7 +353,7 @@ def conv_general(input, weight, /, stride=1, padding=0, kernel_dilation=1, input
                                  _int_or_ints(kernel_dilation, "conv_general", "kernel_dilation"),
                                  _int_or_ints(input_dilation, "conv_general", "input_dilation"),
                                  _groups(groups, "conv_general"),
-                                 _flag(flip, "conv_general", "flip"), to_sod(stream)))
+                                 to_flag(flip, "conv_general", "flip"), to_sod(stream)))
 
 
 def conv_transpose1d(input, weight, /, stride=1, padding=0, dilation=1, output_padding=0,
@@ -460,7 +451,7 @@ def quantized_matmul(x, w, /, scales, biases=None, transpose=True, group_size=No
     _opt_arr(biases, f, "biases", bi)
     cdef string m = _check_str(mode, f, "mode").encode()
     return wrap(ops.quantized_matmul(deref(xx), deref(xw), deref(sc), bi,
-                                     _flag(transpose, f, "transpose"),
+                                     to_flag(transpose, f, "transpose"),
                                      _opt_group_arg(group_size, f, "group_size"),
                                      _opt_group_arg(bits, f, "bits"), m, to_sod(stream)))
 
@@ -482,9 +473,9 @@ def gather_qmm(x, w, /, scales, biases=None, lhs_indices=None, rhs_indices=None,
     _opt_arr(global_scale, f, "global_scale", gs)
     cdef string m = _check_str(mode, f, "mode").encode()
     return wrap(ops.gather_qmm(deref(xx), deref(xw), deref(sc), bi, li, ri,
-                               _flag(transpose, f, "transpose"),
+                               to_flag(transpose, f, "transpose"),
                                _opt_group_arg(group_size, f, "group_size"), _opt_group_arg(bits, f, "bits"),
-                               m, gs, _flag(sorted_indices, f, "sorted_indices"), to_sod(stream)))
+                               m, gs, to_flag(sorted_indices, f, "sorted_indices"), to_sod(stream)))
 
 
 def qqmm(x, w, scales=None, group_size=None, bits=None, mode="nvfp4", global_scale_x=None,
@@ -524,7 +515,7 @@ def gather_qqmm(x, w, /, scales=None, lhs_indices=None, rhs_indices=None, group_
         raise ValueError("[gather_qqmm] Scales must be provided if second argument is quantized.")
     return wrap(ops.gather_qqmm(deref(xx), deref(xw), sc, li, ri,
                                 _opt_group_arg(group_size, f, "group_size"), _opt_group_arg(bits, f, "bits"),
-                                m, gx, gw, _flag(sorted_indices, f, "sorted_indices"),
+                                m, gx, gw, to_flag(sorted_indices, f, "sorted_indices"),
                                 to_sod(stream)))
 
 

@@ -276,8 +276,12 @@ cdef tuple _arange_bind(tuple args, dict kwargs):
     """(start, stop, step, dtype, stream) from ``arange``'s arguments, by the reference's two
     forms ``arange(start, stop, step=None, dtype=None)`` and ``arange(stop, step=None,
     dtype=None)``: ``start`` may be named only together with ``stop``."""
-    if len(args) > 4:
-        raise TypeError(f"arange() takes at most 4 positional arguments ({len(args)} given)")
+    cdef Py_ssize_t n = len(args)
+    if n > 4:
+        raise TypeError(f"arange() takes at most 4 positional arguments ({n} given)")
+    if not kwargs:   # the common call: no dict to build
+        return (args[0] if n > 0 else None, args[1] if n > 1 else None, args[2] if n > 2 else None,
+                args[3] if n > 3 else None, None)
     bound = dict(zip(_ARANGE_PARAMS, args))
     stream = kwargs.pop("stream", None)
     for name, value in kwargs.items():

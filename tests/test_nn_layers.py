@@ -1056,7 +1056,9 @@ def test_upsample_cubic_matches_keys_kernel():
 
 
 # -- where only the reference can be the oracle ---------------------------------------------------
-REFERENCE_PYTHON = os.environ.get("MLXCY_REFERENCE_PYTHON", "/work/refvenv/bin/python")
+# as tests/test_differential.py finds it: $MLXCY_REFERENCE_PYTHON, else .refvenv in the checkout
+REFERENCE_PYTHON = os.environ.get(
+    "MLXCY_REFERENCE_PYTHON", os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".refvenv", "bin", "python"))
 
 
 def printed_by_both(snippet):
