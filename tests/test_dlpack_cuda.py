@@ -152,3 +152,37 @@ def test_empty_arrays_cross_both_ways(torch):
     assert tuple(t.shape) == (0, 3) and t.is_cuda
     back = mx.from_dlpack(torch.empty((2, 0), device="cuda"))
     assert back.shape == (2, 0)
+
+
+def _run_isolated(code):
+    """Run `code` in a fresh interpreter (from /, so the installed mlxcy is imported)."""
+    import subprocess
+    import sys
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", timeout=300)
+
+
+def test_export_needs_no_other_framework_loaded():
+    # libmlx links its CUDA runtime statically: the exchange must work with no libcudart in
+    # the process (it once looked for PyTorch's and failed without it).
+    r = _run_isolated(
+        "import sys, mlxcy as mx\n"
+        "a = mx.multiply(mx.arange(6, dtype=mx.float32), 2, stream=mx.gpu); mx.eval(a)\n"
+        "cap = a.__dlpack__()\n"
+        "assert 'torch' not in sys.modules and 'cupy' not in sys.modules\n"
+        "print('exported')\n")
+    assert r.returncode == 0 and "exported" in r.stdout, r.stderr[-2000:]
+
+
+def test_torch_keeps_working_after_an_import_and_host_read(torch):
+    # Regression: after mx.from_dlpack of a CUDA tensor and a host read of the result,
+    # PyTorch's next kernel launch failed with cudaErrorInvalidResourceHandle (and the process
+    # crashed). Isolated, as the failure poisons the process's CUDA state.
+    r = _run_isolated(
+        "import numpy as np, mlxcy as mx, torch\n"
+        "mx.set_default_device(mx.gpu)\n"
+        "t = (torch.arange(24, device='cuda') % 5).to(torch.float32)\n"
+        "b = mx.from_dlpack(t); host = np.asarray(b)\n"
+        "t.zero_(); torch.cuda.synchronize()\n"
+        "assert host.sum() == 46 and t.sum().item() == 0\n"
+        "print('torch ok')\n")
+    assert r.returncode == 0 and "torch ok" in r.stdout, r.stderr[-2000:]

@@ -1,7 +1,12 @@
 // DLPack exchange with CUDA memory when libmlx is the CUDA build (mlx-cuda-12/13).
 //
-// mlxcy links no CUDA library: the few CUDA runtime calls needed here are looked up at run
-// time in the libcudart that libmlx already loaded. On the CPU build none of this is used.
+// mlxcy links no CUDA library. The few calls needed here go through the CUDA *driver* API
+// (libcuda.so.1, part of the NVIDIA driver), looked up at run time. Not the runtime API:
+// libmlx links its CUDA runtime statically, so the only libcudart a process may have loaded is
+// another framework's (PyTorch's), or none. Calling into PyTorch's runtime from here broke its
+// next kernel launch (cudaErrorInvalidResourceHandle), and without PyTorch there was no runtime
+// to call. The driver is one per process and every framework's contexts live in it. On the
+// CPU build none of this is used.
 //
 // How libmlx's CUDA allocator holds memory (mlx/backend/cuda/allocator.h): an allocator
 // Buffer points to a `cu::CudaBuffer {data, size, device}`; device -1 means unified (managed
@@ -20,6 +25,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 #include "mlx/allocator.h"
 #include "mlx/array.h"
@@ -35,68 +41,89 @@ struct MlxCudaBuffer {
   int device;  // -1: unified memory
 };
 
-// cudaPointerAttributes as laid out since CUDA 11 (type, device, devicePointer, hostPointer).
-struct CudaPointerAttributes {
-  int type;  // 0 unregistered host, 1 registered/pinned host, 2 device, 3 managed
-  int device;
-  void* device_pointer;
-  void* host_pointer;
-};
+// The driver API's types and the values used here (cuda.h; stable since CUDA 4).
+using CuResult = int;
+using CuDevicePtr = unsigned long long;
+using CuContext = void*;
+constexpr int CU_POINTER_ATTRIBUTE_MEMORY_TYPE = 2;
+constexpr int CU_POINTER_ATTRIBUTE_IS_MANAGED = 8;
+constexpr unsigned CU_MEMORYTYPE_HOST = 1;  // registered (page-locked) host memory
 
-enum CudaMemoryType : int {
-  CUDA_MEMORY_UNREGISTERED = 0,
-  CUDA_MEMORY_HOST = 1,
-  CUDA_MEMORY_DEVICE = 2,
-  CUDA_MEMORY_MANAGED = 3,
-};
-
-struct CudaRuntime {
-  int (*pointer_get_attributes)(CudaPointerAttributes*, const void*) = nullptr;
-  int (*memcpy)(void*, const void*, size_t, int) = nullptr;
-  int (*device_synchronize)() = nullptr;
-  const char* (*error_string)(int) = nullptr;
-  bool loaded() const { return pointer_get_attributes && memcpy && device_synchronize && error_string; }
-};
-
-inline void* cuda_runtime_symbol(const char* name) {
-  if (void* p = dlsym(RTLD_DEFAULT, name)) return p;
-  // libmlx may have loaded libcudart privately: find it among the loaded libraries.
-  for (const char* lib : {"libcudart.so.13", "libcudart.so.12", "libcudart.so"}) {
-    if (void* h = dlopen(lib, RTLD_NOW | RTLD_NOLOAD)) {
-      if (void* p = dlsym(h, name)) return p;
-    }
+struct CudaDriver {
+  CuResult (*init)(unsigned) = nullptr;
+  CuResult (*device_get)(int*, int) = nullptr;
+  CuResult (*primary_ctx_retain)(CuContext*, int) = nullptr;
+  CuResult (*ctx_get_current)(CuContext*) = nullptr;
+  CuResult (*ctx_set_current)(CuContext) = nullptr;
+  CuResult (*ctx_synchronize)() = nullptr;
+  CuResult (*pointer_get_attribute)(void*, int, CuDevicePtr) = nullptr;
+  CuResult (*memcpy)(CuDevicePtr, CuDevicePtr, size_t) = nullptr;
+  CuResult (*get_error_string)(CuResult, const char**) = nullptr;
+  bool loaded() const {
+    return init && device_get && primary_ctx_retain && ctx_get_current && ctx_set_current && ctx_synchronize &&
+           pointer_get_attribute && memcpy && get_error_string;
   }
-  return nullptr;
-}
+};
 
-inline const CudaRuntime& cuda_runtime() {
-  static const CudaRuntime rt = [] {
-    CudaRuntime r;
-    r.pointer_get_attributes =
-        reinterpret_cast<int (*)(CudaPointerAttributes*, const void*)>(cuda_runtime_symbol("cudaPointerGetAttributes"));
-    r.memcpy = reinterpret_cast<int (*)(void*, const void*, size_t, int)>(cuda_runtime_symbol("cudaMemcpy"));
-    r.device_synchronize = reinterpret_cast<int (*)()>(cuda_runtime_symbol("cudaDeviceSynchronize"));
-    r.error_string = reinterpret_cast<const char* (*)(int)>(cuda_runtime_symbol("cudaGetErrorString"));
-    return r;
+inline const CudaDriver& cuda_driver() {
+  static const CudaDriver drv = [] {
+    CudaDriver d;
+    void* h = dlopen("libcuda.so.1", RTLD_NOW | RTLD_LOCAL);
+    if (!h) return d;
+    auto sym = [h](auto& fn, const char* name) { fn = reinterpret_cast<std::decay_t<decltype(fn)>>(dlsym(h, name)); };
+    sym(d.init, "cuInit");
+    sym(d.device_get, "cuDeviceGet");
+    sym(d.primary_ctx_retain, "cuDevicePrimaryCtxRetain");
+    sym(d.ctx_get_current, "cuCtxGetCurrent");
+    sym(d.ctx_set_current, "cuCtxSetCurrent");
+    sym(d.ctx_synchronize, "cuCtxSynchronize");
+    sym(d.pointer_get_attribute, "cuPointerGetAttribute");
+    sym(d.memcpy, "cuMemcpy");
+    sym(d.get_error_string, "cuGetErrorString");
+    return d;
   }();
-  if (!rt.loaded()) throw std::runtime_error("mlxcy: the CUDA runtime (libcudart) that libmlx uses could not be found");
-  return rt;
+  if (!drv.loaded()) throw std::runtime_error("mlxcy: the CUDA driver library (libcuda.so.1) could not be loaded");
+  return drv;
 }
 
-inline void cuda_check(int err, const char* what) {
+inline void cuda_check(CuResult err, const char* what) {
   if (err != 0) {
-    throw std::runtime_error(std::string("mlxcy: ") + what + " failed: " + cuda_runtime().error_string(err));
+    const char* msg = nullptr;
+    cuda_driver().get_error_string(err, &msg);
+    throw std::runtime_error(std::string("mlxcy: ") + what + " failed: " + (msg ? msg : std::to_string(err)));
   }
+}
+
+// Make sure the calling thread has a CUDA context: the device's primary context, the one
+// libmlx (and PyTorch, CuPy) use, made current if the thread has none yet.
+inline void cuda_bind_context() {
+  const CudaDriver& drv = cuda_driver();
+  CuContext ctx = nullptr;
+  cuda_check(drv.ctx_get_current(&ctx), "cuCtxGetCurrent");
+  if (ctx) return;
+  int device = 0;
+  cuda_check(drv.init(0), "cuInit");
+  cuda_check(drv.device_get(&device, 0), "cuDeviceGet");
+  cuda_check(drv.primary_ctx_retain(&ctx, device), "cuDevicePrimaryCtxRetain");  // held for the process
+  cuda_check(drv.ctx_set_current(ctx), "cuCtxSetCurrent");
 }
 
 // Wait for all work on the device, so memory another framework handed over is complete.
-inline void cuda_synchronize() { cuda_check(cuda_runtime().device_synchronize(), "cudaDeviceSynchronize"); }
+inline void cuda_synchronize() {
+  cuda_bind_context();
+  cuda_check(cuda_driver().ctx_synchronize(), "cuCtxSynchronize");
+}
 
 // Whether the host can address `p` as well as the GPU (managed or registered host memory).
 inline bool cuda_memory_is_unified(const void* p) {
-  CudaPointerAttributes attrs{};
-  cuda_check(cuda_runtime().pointer_get_attributes(&attrs, p), "cudaPointerGetAttributes");
-  return attrs.type == CUDA_MEMORY_MANAGED || attrs.type == CUDA_MEMORY_HOST;
+  cuda_bind_context();
+  const CudaDriver& drv = cuda_driver();
+  auto address = reinterpret_cast<CuDevicePtr>(p);
+  unsigned long long managed = 0;  // a boolean; zeroed wide so any width the driver writes reads right
+  if (drv.pointer_get_attribute(&managed, CU_POINTER_ATTRIBUTE_IS_MANAGED, address) == 0 && managed) return true;
+  unsigned memory_type = 0;
+  if (drv.pointer_get_attribute(&memory_type, CU_POINTER_ATTRIBUTE_MEMORY_TYPE, address) != 0) return false;
+  return memory_type == CU_MEMORYTYPE_HOST;
 }
 
 // An array over unified memory it does not own; `release` runs once MLX drops the buffer.
@@ -116,7 +143,12 @@ inline mx::array cuda_copy_in(const void* src, size_t nbytes, const mx::Shape& s
   auto buf = mx::allocator::malloc(nbytes);
   if (nbytes) {
     void* dst = static_cast<MlxCudaBuffer*>(buf.buffer().ptr())->data;
-    cuda_check(cuda_runtime().memcpy(dst, src, nbytes, /*cudaMemcpyDefault*/ 4), "cudaMemcpy");
+    cuda_bind_context();
+    // unified addressing: the driver tells host from device memory by the addresses
+    cuda_check(cuda_driver().memcpy(reinterpret_cast<CuDevicePtr>(dst), reinterpret_cast<CuDevicePtr>(src), nbytes),
+               "cuMemcpy");
+    // a device-to-device cuMemcpy returns before it is done: finish it before MLX's own streams read
+    cuda_check(cuda_driver().ctx_synchronize(), "cuCtxSynchronize");
   }
   return mx::array(std::move(buf), shape, dtype);
 }
