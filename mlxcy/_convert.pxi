@@ -7,6 +7,9 @@ from cpython.buffer cimport Py_buffer
 
 cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
     void byteswap_inplace(char*, size_t, size_t)
+    cbool output_unallocatable(const c_array&)
+    void throw_unallocatable(const c_array&) except +
+    void check_copyable_c "mlxcy::check_copyable"(const c_array&) except +
 
 cdef extern from "Python.h":
     int PyObject_CheckBuffer(object)
@@ -36,9 +39,20 @@ class _ConversionError(ValueError, RuntimeError):
 
 
 cdef inline array wrap(const c_array& a):
+    # Every op's result passes here, with its shape known: refuse one the machine could never
+    # hold now, before evaluating it crashes the process.
+    if output_unallocatable(a):
+        throw_unallocatable(a)   # MemoryError
     cdef array r = array.__new__(array)
     r._a = a
     return r
+
+
+cdef int check_copyable(const c_array& x) except -1:
+    """For ops that copy an input into a contiguous buffer of its full size (sorting, linalg,
+    saving …): MemoryError for a huge view (a broadcast) the machine could not hold as a copy."""
+    check_copyable_c(x)
+    return 0
 
 
 cdef list wrap_list(const vector[c_array]& v):

@@ -30,6 +30,7 @@ cdef class array:
 # Wrapping and unwrapping
 cdef array wrap(const c_array& a)
 cdef list wrap_list(const vector[c_array]& v)
+cdef int check_copyable(const c_array& x) except -1
 cdef c_array* cptr(array a)                      # borrowed pointer to the C++ array
 
 # Converting Python values to C++ arrays. `out` receives the result.

@@ -14,7 +14,8 @@ from libcpp.string cimport string
 from libcpp.unordered_map cimport unordered_map
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport array, wrap, wrap_list, to_c, to_sod, py_dtype, shape_tuple, to_c_shape
+from mlxcy._core cimport (array, wrap, wrap_list, to_c, to_sod, py_dtype, shape_tuple, to_c_shape,
+                          check_copyable)
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, Shape, StreamOrDevice, complex64
 from mlxcy.includes cimport ops as cops
 from mlxcy.includes cimport io as cio
@@ -766,8 +767,11 @@ cdef object _discard_temp(str tmp):
 
 
 cdef object _to_array(object x, str what):
+    """An array to save; one the machine could not hold as the contiguous copy every writer
+    makes (a huge broadcast) raises MemoryError."""
     cdef optional[c_array] out = nullopt
     if isinstance(x, array):
+        check_copyable((<array>x)._a)
         return x
     try:
         to_c(x, out)

@@ -4,7 +4,8 @@ from cython.operator cimport dereference as deref
 from libcpp.optional cimport optional, nullopt
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport array, wrap, wrap_list, to_c, to_sod, to_c_dtype, to_c_shape, to_flag, to_int32
+from mlxcy._core cimport (array, wrap, wrap_list, to_c, to_sod, to_c_dtype, to_c_shape, to_flag, to_int32,
+                          check_copyable)
 from mlxcy.includes.mlx cimport array as c_array, Shape
 
 

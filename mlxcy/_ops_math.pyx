@@ -410,7 +410,14 @@ def diff(a, /, n=1, axis=-1, *, stream=None):
     """The ``n``-th discrete difference along ``axis``."""
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = as_c(a, tmp)
-    return wrap(ops.diff(deref(p), as_int(n), as_int(axis), to_sod(stream)))
+    cdef int order = as_int(n)
+    cdef int ax = as_int(axis)
+    cdef int ndim = deref(p).ndim()
+    # Past the axis length every further difference is empty: stop there, as libmlx would
+    # otherwise build one subtraction per order (diff(a, 10**6) took seconds; issue 17).
+    if -ndim <= ax < ndim and order > deref(p).shape(ax if ax >= 0 else ax + ndim):
+        order = deref(p).shape(ax if ax >= 0 else ax + ndim)
+    return wrap(ops.diff(deref(p), order, ax, to_sod(stream)))
 
 
 def depends(inputs, dependencies):

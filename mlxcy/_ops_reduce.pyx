@@ -6,7 +6,8 @@ from libcpp.optional cimport optional, nullopt
 from libcpp.string cimport string
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport array, wrap, wrap_list, to_c_pair, to_sod, to_c_dtype, to_axes, to_flag, to_int32
+from mlxcy._core cimport (array, wrap, wrap_list, to_c_pair, to_sod, to_c_dtype, to_axes, to_flag, to_int32,
+                          check_copyable)
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, float32
 from mlxcy.includes.ops_math cimport as_c, as_int
 from mlxcy.includes cimport ops_reduce as ops
@@ -71,6 +72,7 @@ cdef object _sort(object a, int op, object axis, int k, object stream, str opnam
     cdef const c_array* p = as_c(a, tmp)
     cdef int ax = 0
     cdef bint has_axis = _one_axis(axis, &ax, opname)
+    check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
     return wrap(ops.sort_op(op, deref(p), has_axis, ax, k, to_sod(stream)))
 
 

@@ -13,7 +13,7 @@ from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_dtype_of, to
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, Strides, StreamOrDevice,
                                  float32, int32, int64, bool_ as c_bool_)
 from mlxcy.includes cimport ops_shape as ops
-from mlxcy.includes.ops_index cimport check_index_values
+from mlxcy.includes.ops_index cimport check_index_values, check_slice_window
 
 import inspect as _inspect
 import operator as _operator
@@ -822,7 +822,10 @@ def slice(a, start_indices, axes, slice_size, *, stream=None):
     for i in range(size.size()):
         if size[i] < 0:
             raise ValueError(f"[slice] Slice sizes must be non-negative, got {size[i]} for axis {i}.")
-    return wrap(ops.slice(x._a, st._a, _int_list(axes, "slice", "axes"), size, to_sod(stream)))
+    cdef vector[int] ax = _int_list(axes, "slice", "axes")
+    out = wrap(ops.slice(x._a, st._a, ax, size, to_sod(stream)))
+    check_slice_window(x._a, st._a, ax, size, b"slice", not isinstance(start_indices, array))
+    return out
 
 
 def slice_update(a, update, start_indices, axes, *, stream=None):
@@ -830,7 +833,24 @@ def slice_update(a, update, start_indices, axes, *, stream=None):
     cdef array x = _arr(a, "slice_update", "a")
     cdef array u = _arr(update, "slice_update", "update")
     cdef array st = _arr(start_indices, "slice_update", "start_indices")
-    return wrap(ops.slice_update(x._a, u._a, st._a, _int_list(axes, "slice_update", "axes"), to_sod(stream)))
+    cdef vector[int] ax = _int_list(axes, "slice_update", "axes")
+    cdef int extra = <int>u._a.ndim() - <int>x._a.ndim()
+    if extra > 0:   # libmlx writes outside the array for these (issue 17)
+        raise ValueError(f"[slice_update] The update has {u._a.ndim()} dimensions, more than the "
+                         f"{x._a.ndim()} of the array it is written into.")
+    out = wrap(ops.slice_update(x._a, u._a, st._a, ax, to_sod(stream)))
+    # the window is the update's extent, its shape aligned to the array's trailing axes
+    cdef Shape window = Shape()
+    cdef int one = 1
+    cdef int extent
+    for i in range(x._a.ndim()):
+        if i < -extra:
+            window.push_back(one)
+        else:
+            extent = u._a.shape(i + extra)
+            window.push_back(extent)
+    check_slice_window(x._a, st._a, ax, window, b"slice_update", not isinstance(start_indices, array))
+    return out
 
 
 def take(a, /, indices, axis=None, *, stream=None):

@@ -170,7 +170,7 @@ def stft(x, n_fft=2048, hop_length=None, win_length=None, window=None, center=Tr
     arr_arg(x, "stft", "x", cx_)
     opt_arr_arg(window, "stft", "window", win)
     cdef string pad = pad_mode.encode()
-    return wrap(cfft.stft(deref(cx_), <int>n_fft, _opt_int(hop_length), _opt_int(win_length), win,
+    return wrap(cfft.stft_op(deref(cx_), <int>n_fft, _opt_int(hop_length), _opt_int(win_length), win,
                           <bint>center, pad, <cfft.FFTNorm>_norm(norm), _opt_bool(onesided),
                           to_sod(stream)))
 

@@ -12,6 +12,7 @@ include "_ns_common.pxi"
 
 cdef inline c_array* _a(object a, str fn, optional[c_array]& store) except NULL:
     arr_arg(a, fn, "a", store)
+    check_copyable(deref(store))   # LAPACK works on a contiguous copy
     return &deref(store)
 
 

@@ -213,6 +213,7 @@ def categorical(logits, axis=-1, shape=None, num_samples=None, key=None, stream=
     cdef int ax = axis
     cdef int ns = 0
     arr_arg(logits, "categorical", "logits", lg)
+    check_copyable(deref(lg))   # sampling copies the logits
     if shape is not None and num_samples is not None:
         raise ValueError("[categorical] At most one of shape or num_samples can be specified.")
     if shape is not None:
@@ -248,5 +249,6 @@ def permutation(x, axis=0, key=None, stream=None):
         _take_key(key, k)
         return wrap(cr.permutation(n, k, to_sod(stream)))
     arr_arg(x, "permutation", "x", a)
+    check_copyable(deref(a))   # the permuted copy
     _take_key(key, k)
     return wrap(cr.permutation(deref(a), <int>axis, k, to_sod(stream)))

@@ -130,6 +130,23 @@ def test_stft_defaults_and_options():
     assert mx.fft.stft(mx.array(np.stack([x, x])), n_fft=16).shape == (2, 9, 25)
 
 
+@pytest.mark.parametrize("n_fft", [8, 9, 16, 33, 1000])
+@pytest.mark.parametrize("length", [1, 4, 5])
+def test_stft_of_signals_shorter_than_half_the_window(length, n_fft):
+    # centring pads by n_fft // 2 samples reflected repeatedly, as NumPy's reflect padding
+    x = (np.arange(length, dtype=np.float32) + 1) ** 1.5
+    hop = max(n_fft // 4, 1)
+    _close(mx.fft.stft(mx.array(x), n_fft), _np_stft(x, n_fft, hop, np.ones(n_fft), True))
+
+
+def test_stft_with_a_huge_window_on_a_short_signal_finishes():
+    # libmlx's own padding took minutes here (issue 17); one frame of 10**6 samples
+    x = np.array([1.0, 2.0, 4.0, 7.0], np.float32)
+    got = mx.fft.stft(mx.array(np.stack([x, x])), 10**6)
+    assert got.shape == (2, 500001, 1)
+    _close(got[1], _np_stft(x, 10**6, 250000, np.ones(10**6, np.float32), True))
+
+
 def test_istft_inverts_stft():
     x = _real(128)
     w = np.hanning(32).astype(np.float32) + 0.1

@@ -388,6 +388,15 @@ def test_diff(dtype):
         assert mx.diff(x, 5).shape == (2, 0)
 
 
+def test_diff_far_beyond_the_axis_length_is_empty_at_once():
+    # libmlx builds one subtraction per order: n=10**6 took seconds for a 2x4 array (issue 17)
+    v = np.array([[1, 4, 9, 16], [0, 0, 5, 2]], np.int32)
+    for n in (4, 5, 10**6):
+        got = mx.diff(mx.array(v), n)
+        assert got.shape == np.diff(v, n).shape and got.dtype == mx.int32
+    assert mx.diff(mx.array(v), 10**6, axis=0).shape == (0, 4)
+
+
 def test_diff_errors():
     with pytest.raises(ValueError, match="non-negative"):
         mx.diff(mx.array([1, 2]), -1)

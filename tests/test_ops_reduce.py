@@ -187,6 +187,29 @@ def test_trace(dtype):
                                                                      else np.float32).real, mx.float32)
 
 
+# libmlx's reductions could loop forever over an empty array laid out as a strided view (in some
+# runs; the reference too, issue 17). Each case runs in a fresh process, several times, under a
+# timeout: a hang fails the test instead of stalling the suite.
+EMPTY_VIEW_CASES = {
+    "trace": ("mx.trace(mx.zeros((2, 0, 3)))", np.trace(np.zeros((2, 0, 3)))),
+    "sum_of_transpose": ("mx.sum(mx.zeros((0, 3)).T, -1)", np.zeros((0, 3)).T.sum(-1)),
+    "sum_of_diagonal": ("mx.sum(mx.diagonal(mx.zeros((2, 0, 3))), -1)",
+                        np.diagonal(np.zeros((2, 0, 3))).sum(-1)),
+    "prod_of_strided": ("mx.prod(mx.as_strided(mx.zeros((6,)), (3, 0), (1, 4)), -1)", np.ones(3)),
+}
+
+
+@pytest.mark.parametrize("case", sorted(EMPTY_VIEW_CASES))
+def test_reductions_over_empty_strided_views_finish(case):
+    import subprocess
+    import sys
+    src, want = EMPTY_VIEW_CASES[case]
+    code = f"import mlxcy as mx\nfor _ in range(5):\n    r = {src}; mx.eval(r)\nprint(r.tolist())"
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", timeout=120)
+    assert r.returncode == 0, r.stderr[-1500:]
+    assert eval(r.stdout.strip()) == want.tolist()
+
+
 def test_trace_errors():
     with pytest.raises(ValueError, match="two dimensions"):
         mx.trace(mx.array([1, 2, 3]))

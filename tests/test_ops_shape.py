@@ -656,6 +656,41 @@ def test_slice_update_bad_input():
         mx.slice_update(a, [[9, 9, 9]], mx.array([1]), (0,))
 
 
+@pytest.mark.parametrize("start", [[3, 0], [0, 4], [-1, 0], [100, 0]])
+def test_slice_window_outside_the_array_raises(start):
+    # libmlx reads outside the array for these (issue 17); a window that fits still works
+    x = arange_np((4, 5))
+    with pytest.raises(ValueError, match="does not fit"):
+        mx.slice(mx.array(x), mx.array(start), (0, 1), (2, 2))
+    check(mx.slice(mx.array(x), mx.array([2, 3]), (0, 1), (2, 2)), x[2:4, 3:5], mx.int32)
+
+
+@pytest.mark.parametrize("update,start", [((2, 2), [3, 3]), ((1, 4), [3, 2]), ((2, 2), [-1, 0]),
+                                          ((1, 1), [4, 0])])
+def test_slice_update_window_outside_the_array_raises(update, start):
+    # libmlx writes outside the array for these (heap corruption, issue 17)
+    x = arange_np((4, 4))
+    with pytest.raises(ValueError, match="does not fit"):
+        mx.slice_update(mx.array(x), mx.ones(update, mx.int32), mx.array(start), (0, 1))
+
+
+@pytest.mark.parametrize("update", [(1, 2, 2), (2, 0, 3), (1,) * 9])
+def test_slice_update_with_more_dimensions_than_the_array_raises(update):
+    with pytest.raises(ValueError, match="more than"):
+        mx.slice_update(mx.zeros((4, 4)), mx.ones(update), mx.array([0, 0]), (0, 1))
+
+
+def test_slice_update_windows_that_fit_at_the_edges():
+    x = arange_np((4, 4))
+    want = x.copy()
+    want[3, 0:4] = 7
+    check(mx.slice_update(mx.array(x), mx.full((1, 4), 7, mx.int32), mx.array([3, 0]), (0, 1)), want, mx.int32)
+    want = x.copy()
+    want[1:3, 2:4] = 5                    # a 1-D update aligns with the trailing axis
+    check(mx.slice_update(mx.array(x), mx.full((2,), 5, mx.int32), mx.array([1, 2]), (0, 1))[1:3],
+          np.concatenate([want[1:2], x[2:3]]), mx.int32)
+
+
 # ---- take / take_along_axis / put_along_axis ----------------------------------------------
 
 @pytest.mark.parametrize("indices,axis", [(1, None), (5, None), (1, 1), (0, 0), (-1, None), (-2, 1),

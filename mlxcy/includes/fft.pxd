@@ -26,3 +26,5 @@ cdef extern from "mlx/fft.h" namespace "mlx::core::fft" nogil:
 cdef extern from "src/fft.h" namespace "mlxcy" nogil:
     array fft_any(int, const array&, const optional[Shape]&, const optional[vector[int]]&, int,
                   StreamOrDevice) except +
+    array stft_op(const array&, int, const optional[int]&, const optional[int]&, const optional[array]&,
+                  bool, const string&, FFTNorm, const optional[bool]&, StreamOrDevice) except +

@@ -37,3 +37,4 @@ cdef extern from "src/indexing.h" namespace "mlxcy" nogil:
     array update_first_axis(const array&, int, const array&, StreamOrDevice) except +
     array slice_first_axis(const array&, int, int, int, StreamOrDevice) except +
     void check_index_values(const array&, int64_t, const string&, bool) except +
+    void check_slice_window(const array&, const array&, const vector[int]&, const Shape&, const char*, bool) except +

@@ -55,11 +55,16 @@ inline void check_index_range(const mx::array& idx, int64_t n, const std::string
   }
 }
 
-inline void check_index_values(const mx::array& idx, int64_t n, const std::string& what, bool host_made) {
+// Whether an index array's values are on the host and can be read without evaluating anything.
+inline bool index_values_on_host(const mx::array& idx, bool host_made) {
   if (idx.size() == 0 || idx.status() == mx::array::Status::unscheduled || !idx.is_available() ||
       !idx.flags().contiguous)
-    return;
-  if (!host_made && cuda_memory()) return;
+    return false;
+  return host_made || !cuda_memory();
+}
+
+inline void check_index_values(const mx::array& idx, int64_t n, const std::string& what, bool host_made) {
+  if (!index_values_on_host(idx, host_made)) return;
   auto d = idx.dtype();
   if (d == mx::int32) check_index_range<int32_t>(idx, n, what);
   else if (d == mx::int64) check_index_range<int64_t>(idx, n, what);
@@ -69,6 +74,44 @@ inline void check_index_values(const mx::array& idx, int64_t n, const std::strin
   else if (d == mx::uint16) check_index_range<uint16_t>(idx, n, what);
   else if (d == mx::int8) check_index_range<int8_t>(idx, n, what);
   else if (d == mx::uint8) check_index_range<uint8_t>(idx, n, what);
+}
+
+template <typename T>
+inline std::vector<int64_t> index_values_as_int64(const mx::array& idx) {
+  const T* p = idx.data<T>();
+  std::vector<int64_t> out(p, p + idx.data_size());
+  return out;
+}
+
+// slice/slice_update with start indices in an array: libmlx reads and writes outside the
+// array when a window does not fit (issue 17). Where the start values are on the host (see
+// above), each window [start, start + window[axis]) must lie within its axis; `window` holds the
+// window's extent along every axis of `a`. Call after libmlx accepted the arguments (counts,
+// axes), so only the values remain to check.
+inline void check_slice_window(const mx::array& a, const mx::array& start, const std::vector<int>& axes,
+                               const mx::Shape& window, const char* op, bool host_made) {
+  if (!index_values_on_host(start, host_made) || start.size() != axes.size()) return;
+  std::vector<int64_t> v;
+  auto d = start.dtype();
+  if (d == mx::int32) v = index_values_as_int64<int32_t>(start);
+  else if (d == mx::int64) v = index_values_as_int64<int64_t>(start);
+  else if (d == mx::uint32) v = index_values_as_int64<uint32_t>(start);
+  else if (d == mx::int16) v = index_values_as_int64<int16_t>(start);
+  else if (d == mx::uint16) v = index_values_as_int64<uint16_t>(start);
+  else if (d == mx::int8) v = index_values_as_int64<int8_t>(start);
+  else if (d == mx::uint8) v = index_values_as_int64<uint8_t>(start);
+  else return;  // uint64 and others: left to libmlx
+  int ndim = static_cast<int>(a.ndim());
+  for (size_t j = 0; j < axes.size(); ++j) {
+    int ax = axes[j] < 0 ? axes[j] + ndim : axes[j];
+    if (ax < 0 || ax >= ndim) return;
+    int64_t extent = window[ax], size = a.shape(ax);
+    if (v[j] < 0 || v[j] + extent > size)
+      throw std::invalid_argument(std::string("[") + op + "] start index " + std::to_string(v[j]) +
+                                  " with a window of " + std::to_string(extent) + " does not fit in axis " +
+                                  std::to_string(axes[j]) + " of size " + std::to_string(size) +
+                                  " (the window must lie within the array)");
+  }
 }
 
 inline mx::array sliced_part(const mx::array& a, const IndexSpec& s, mx::StreamOrDevice sd) {

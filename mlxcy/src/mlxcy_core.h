@@ -3,8 +3,16 @@
 #pragma once
 #include <Python.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/sysinfo.h>
+#endif
 
 #include <complex>
+#include <new>
+#include <cstdint>
+#include <variant>
 #include <cstring>
 #include <sstream>
 #include <string>
@@ -15,6 +23,7 @@
 #include "mlx/array.h"
 #include "mlx/device.h"
 #include "mlx/ops.h"
+#include "mlx/primitives.h"
 #include "mlx/transforms.h"
 #include "mlx/utils.h"
 
@@ -99,6 +108,102 @@ inline void advise_huge_pages(void* data, size_t nbytes) {
 inline bool cuda_memory() {
   static const bool cuda = mx::cu::is_available();
   return cuda;
+}
+
+// The most bytes one array can ever occupy here: physical memory plus swap (plus the GPU's
+// memory on the CUDA build, whose unified memory can spill to the host), or less where the
+// process's address-space or data-size limit says so. An output beyond it cannot be
+// allocated, and libmlx then crashes the process when it evaluates it (issue 17).
+inline size_t allocatable_bytes() {
+  static const size_t limit = [] {
+    size_t total = 0;
+#ifdef __linux__
+    struct sysinfo si;
+    if (sysinfo(&si) == 0) total = (size_t(si.totalram) + size_t(si.totalswap)) * si.mem_unit;
+#endif
+    if (total == 0) total = size_t(sysconf(_SC_PHYS_PAGES)) * size_t(sysconf(_SC_PAGE_SIZE));
+    for (int resource : {RLIMIT_AS, RLIMIT_DATA}) {
+      struct rlimit rl;
+      if (getrlimit(resource, &rl) == 0 && rl.rlim_cur != RLIM_INFINITY && size_t(rl.rlim_cur) < total) {
+        total = size_t(rl.rlim_cur);
+      }
+    }
+    if (cuda_memory()) {
+      try {
+        const auto& info = mx::device_info(mx::Device::gpu);
+        auto it = info.find("memory_size");
+        if (it != info.end() && std::holds_alternative<size_t>(it->second)) total += std::get<size_t>(it->second);
+      } catch (const std::exception&) {
+      }
+    }
+    return total;
+  }();
+  return limit;
+}
+
+// The bytes `a` needs (SIZE_MAX when the count overflows), computed from the shape because
+// libmlx's own size wraps around for such shapes.
+inline size_t checked_nbytes(const mx::array& a) {
+  size_t n = a.itemsize();
+  for (auto d : a.shape()) {
+    if (__builtin_mul_overflow(n, static_cast<size_t>(d), &n)) return SIZE_MAX;
+  }
+  return n;
+}
+
+// Whether evaluating `a` would need an allocation larger than the machine can make. Views
+// (broadcasts, strides, transposes, slices …) share their input's memory, so a huge broadcast
+// is fine until something copies it; a reshape copies when its input is not row-contiguous,
+// as a broadcast is, so it counts as allocating.
+inline bool output_unallocatable(const mx::array& a) {
+  size_t nbytes = a.ndim() < 2 ? a.nbytes() : checked_nbytes(a);  // one dimension cannot overflow
+  if (nbytes <= allocatable_bytes()) return false;
+  if (!a.has_primitive()) return false;
+  static const char* const views[] = {"Broadcast", "BroadcastAxes", "AsStrided", "Transpose", "Slice",
+                                      "ExpandDims", "Squeeze", "StopGradient", "View", "Split"};
+  const char* name = a.primitive().name();
+  for (const char* v : views) {
+    if (std::strcmp(name, v) == 0) return false;
+  }
+  return true;
+}
+
+// MemoryError with a message (Cython turns std::bad_alloc into MemoryError, with what()).
+struct Unallocatable : std::bad_alloc {
+  std::string message;
+  explicit Unallocatable(std::string m) : message(std::move(m)) {}
+  const char* what() const noexcept override { return message.c_str(); }
+};
+
+inline std::string binary_size(double nbytes) {
+  static const char* const units[] = {"bytes", "KiB", "MiB", "GiB", "TiB", "PiB"};
+  int u = 0;
+  while (nbytes >= 1024 && u < 5) {
+    nbytes /= 1024;
+    ++u;
+  }
+  std::ostringstream out;
+  out.precision(3);
+  out << nbytes << " " << units[u];
+  return out.str();
+}
+
+// Raise MemoryError for `a`, as NumPy words it, with the machine's limit.
+[[noreturn]] inline void throw_unallocatable(const mx::array& a) {
+  size_t nbytes = checked_nbytes(a);
+  std::ostringstream msg;
+  msg << "Unable to allocate " << (nbytes == SIZE_MAX ? "more than 2**64 bytes" : binary_size(double(nbytes)))
+      << " for an array with shape (";
+  for (int i = 0; i < int(a.ndim()); ++i) msg << (i ? ", " : "") << a.shape(i);
+  msg << (a.ndim() == 1 ? ",)" : ")") << " and data type " << a.dtype() << ": more than this machine's memory and swap ("
+      << binary_size(double(allocatable_bytes())) << ") hold";
+  throw Unallocatable(msg.str());
+}
+
+// For ops that copy an input into a contiguous buffer of its full size (matmul, sorting,
+// linalg, saving …): refuse a huge view (a broadcast) the machine could not hold as a copy.
+inline void check_copyable(const mx::array& a) {
+  if (checked_nbytes(a) > allocatable_bytes()) throw_unallocatable(a);
 }
 
 // A fresh MLX allocation of `nbytes` whose memory the host is about to fill. (CUDA's unified
@@ -256,7 +361,10 @@ inline mx::array binary_op(int op, const mx::array& a, const mx::array& b, mx::S
     case OP_FLOORDIV: return mx::floor_divide(a, b, s);
     case OP_MOD: return mx::remainder(a, b, s);
     case OP_POW: return mx::power(a, b, s);
-    case OP_MATMUL: return mx::matmul(a, b, s);
+    case OP_MATMUL:
+      check_copyable(a);  // libmlx multiplies contiguous copies
+      check_copyable(b);
+      return mx::matmul(a, b, s);
     case OP_EQ: return mx::equal(a, b, s);
     case OP_NE: return mx::not_equal(a, b, s);
     case OP_LT: return mx::less(a, b, s);

@@ -97,8 +97,8 @@ enum ReduceOp {
   R_LOGSUMEXP, R_COUNT_NONZERO, R_ARGMIN, R_ARGMAX, R_SOFTMAX,
 };
 
-inline mx::array reduce_op(int op, const mx::array& a, bool all_axes, const std::vector<int>& axes,
-                           bool keepdims, int extra, mx::StreamOrDevice s) {
+inline mx::array reduce_laid_out(int op, const mx::array& a, bool all_axes, const std::vector<int>& axes,
+                                 bool keepdims, int extra, mx::StreamOrDevice s) {
   if (all_axes) {
     switch (op) {
       case R_ALL: return mx::all(a, keepdims, s);
@@ -139,9 +139,22 @@ inline mx::array reduce_op(int op, const mx::array& a, bool all_axes, const std:
   throw std::invalid_argument("unknown reduction");
 }
 
+// libmlx's CPU reductions can loop forever over an empty array laid out as a strided view
+// (the transpose or diagonal of an empty array: `mx.sum(mx.zeros((0, 3)).T, -1)` hangs in some
+// runs, in the reference too; issue 17). Such an input is first made a fresh row-contiguous
+// array, which costs nothing as it holds no elements.
+inline bool empty_view_risk(const mx::array& a) { return a.size() == 0 && a.ndim() > 1; }
+
+inline mx::array reduce_op(int op, const mx::array& a, bool all_axes, const std::vector<int>& axes, bool keepdims,
+                           int extra, mx::StreamOrDevice s) {
+  if (empty_view_risk(a)) return reduce_laid_out(op, mx::contiguous(a, false, s), all_axes, axes, keepdims, extra, s);
+  return reduce_laid_out(op, a, all_axes, axes, keepdims, extra, s);
+}
+
 inline std::vector<mx::array> minmax_op(const mx::array& a, bool all_axes, const std::vector<int>& axes,
                                         bool keepdims, mx::StreamOrDevice s) {
-  auto [lo, hi] = all_axes ? mx::minmax(a, keepdims, s) : mx::minmax(a, axes, keepdims, s);
+  const mx::array& in = empty_view_risk(a) ? mx::contiguous(a, false, s) : a;
+  auto [lo, hi] = all_axes ? mx::minmax(in, keepdims, s) : mx::minmax(in, axes, keepdims, s);
   return {lo, hi};
 }
 
@@ -201,7 +214,10 @@ inline mx::array sort_op(int op, const mx::array& a, bool has_axis, int axis, in
 // trace with an optional dtype (the input's when absent).
 inline mx::array trace_op(const mx::array& a, int offset, int axis1, int axis2, bool has_dtype, mx::Dtype dtype,
                           mx::StreamOrDevice s) {
-  return has_dtype ? mx::trace(a, offset, axis1, axis2, dtype, s) : mx::trace(a, offset, axis1, axis2, s);
+  auto t = has_dtype ? mx::trace(a, offset, axis1, axis2, dtype, s) : mx::trace(a, offset, axis1, axis2, s);
+  // An empty input's diagonal is an empty strided view, which libmlx's sum may loop over
+  // forever (see reduce_op); a sum of nothing is 0.
+  return a.size() == 0 ? mx::zeros_like(t, s) : t;
 }
 
 // nan_to_num with optional replacements for +inf and -inf (the dtype's extremes when absent).

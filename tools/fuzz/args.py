@@ -26,6 +26,13 @@ SKIP = {
     "mx.random": {"seed"},
 }
 
+# Calls that are correct but do work proportional to a huge argument, beyond the per-case
+# timeout (NumPy takes as long): not hangs. Matched against the case's source.
+LEGITIMATELY_SLOW = [
+    # 10**6 output arrays, one per row (~20 s in libmlx's eval, in the reference too)
+    "mx.unstack(mx.broadcast_to(mx.array(1.0), (10**6, 10**6))",
+]
+
 ARRAYS = ["mx.ones((4, 4))", "mx.array(1.0)", "mx.zeros((0,))", "mx.zeros((0, 0))", "mx.zeros((2, 0, 3))",
           "mx.arange(6, dtype=mx.int32).reshape(2, 3)", "mx.ones((2, 3), dtype=mx.complex64)",
           "mx.ones((2, 3), dtype=mx.bool_)", "mx.ones((3, 2, 4), dtype=mx.float16)",
@@ -201,7 +208,7 @@ def call_cases(seed=0, pairs_per_function=8, start_id=0):
     cases, seen = [], set()
 
     def add(op, src):
-        if src not in seen:
+        if src not in seen and not any(src.startswith(slow) for slow in LEGITIMATELY_SLOW):
             seen.add(src)
             cases.append({"id": start_id + len(cases), "kind": "call", "src": src, "op": op})
 
