@@ -9,7 +9,7 @@ it:
 3. saves the weights as safetensors, reopens them memory-mapped (zero-copy where the build
    supports it), and checks they are the trained ones,
 4. generates a sample of text from the reopened weights,
-5. plots the loss curve to a PNG (needs matplotlib: ``pip install 'mlxcy[demo]'``).
+5. plots the loss curve to a PNG (needs matplotlib: ``pip install matplotlib``).
 
 Everything is written to the ``--out`` folder.
 """
@@ -241,8 +241,9 @@ def check_args(ap, args):
     if args.d_model % args.heads:
         ap.error(f"--heads {args.heads} must divide --d-model {args.d_model}")
     if args.device == "gpu" and not mx.is_available(mx.gpu):
-        ap.error("--device gpu: this mlxcy build has no GPU backend available "
-                 "(on Linux install a CUDA backend: pip install 'mlxcy[cuda12]')")
+        ap.error("--device gpu: this mlxcy build has no GPU backend available (on Linux with an "
+                 "NVIDIA GPU, replace mlx-cpu by a CUDA backend: pip uninstall mlx-cpu, then "
+                 "pip install mlx-cuda-13==0.32.4)")
 
 
 def prepare_out(folder):
@@ -337,7 +338,7 @@ def train(args, say):
         say(f"loss curve: {plot_path}")
     else:
         plot_path = None
-        say("loss curve not drawn: matplotlib is not installed (pip install 'mlxcy[demo]'); "
+        say("loss curve not drawn: matplotlib is not installed (pip install matplotlib); "
             f"the losses are in {history_path}")
     return {"weights": weights_path, "sample": sample_path, "plot": plot_path,
             "history": history_path, "losses": losses, "mmap": mapped}

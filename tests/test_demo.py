@@ -46,7 +46,7 @@ def test_short_run_writes_everything(tmp_path):
         assert (out / demo.PLOT_NAME).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     else:
         assert not (out / demo.PLOT_NAME).exists()
-        assert "pip install 'mlxcy[demo]'" in res.stdout
+        assert "pip install matplotlib" in res.stdout
 
 
 def test_codec_round_trip():

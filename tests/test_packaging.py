@@ -1,4 +1,5 @@
-"""What a new user meets around the package: license metadata."""
+"""What a new user meets around the package: license metadata, importing from the repository
+root, install hints that name commands which work (mlxcy is not on PyPI)."""
 import importlib.metadata
 import os
 import subprocess
@@ -8,6 +9,7 @@ import sysconfig
 import pytest
 
 import mlxcy
+from mlxcy import _libload
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EDITABLE = not os.path.abspath(mlxcy.__file__).startswith(os.path.abspath(sysconfig.get_paths()["purelib"]))
@@ -45,3 +47,80 @@ def test_installed_distribution_carries_the_license():
     assert len(licenses) == 1, dist.files
     with open(os.path.join(REPO, "LICENSE"), encoding="utf-8") as f:
         assert licenses[0].read_text(encoding="utf-8") == f.read()
+
+
+@pytest.mark.skipif(os.environ.get("MLXCY_TEST_BUILDS") != "1", reason="set MLXCY_TEST_BUILDS=1 for build tests")
+def test_sdist_carries_license_and_changelog(tmp_path):
+    # meson-python's sdist is `meson dist` of the committed tree (configure only, ~15 s).
+    mesonpy = pytest.importorskip("mesonpy")
+    import tarfile
+    cwd = os.getcwd()
+    os.chdir(REPO)
+    try:
+        name = mesonpy.build_sdist(str(tmp_path))
+    finally:
+        os.chdir(cwd)
+    with tarfile.open(tmp_path / name) as tar:
+        top = name[:-len(".tar.gz")]
+        members = set(tar.getnames())
+        assert {f"{top}/LICENSE", f"{top}/CHANGELOG.md"} <= members
+        pkg_info = tar.extractfile(f"{top}/PKG-INFO").read().decode()
+    assert "License-Expression: MIT" in pkg_info and "License-File: LICENSE" in pkg_info
+
+
+def _import_in(cwd, *python_flags):
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    return subprocess.run([sys.executable, *python_flags, "-c", "import mlxcy; print(mlxcy.__file__)"],
+                          cwd=cwd, capture_output=True, text=True, env=env)
+
+
+def _assert_source_tree_message(res):
+    assert res.returncode != 0
+    last = res.stderr.strip().splitlines()[-1]
+    assert last.startswith("ImportError: you are importing mlxcy from its source tree"), res.stderr
+    assert os.path.join(REPO, "mlxcy") in last
+    assert "circular import" not in res.stderr
+    # What to do: run elsewhere, or the editable install with commands that exist.
+    assert "any directory other than" in last
+    assert "pip install --no-build-isolation -e . -Cbuild-dir=build/dev" in last
+
+
+def test_import_from_the_repository_root_says_what_happened():
+    # Without site-packages (-S) nothing but the current directory can provide mlxcy, whatever
+    # the install mode: the source folder is found and must explain itself.
+    _assert_source_tree_message(_import_in(REPO, "-S"))
+
+
+def test_plain_import_in_the_repository_root():
+    res = _import_in(REPO)
+    if EDITABLE:
+        # The editable install's import hook maps mlxcy onto this source tree with its build.
+        assert res.returncode == 0, res.stderr
+        assert res.stdout.strip() == os.path.join(REPO, "mlxcy", "__init__.py")
+    else:
+        # A wheel install is hidden by the source folder (where the README's quick start ends).
+        _assert_source_tree_message(res)
+
+
+def test_missing_libmlx_hint_names_installable_packages(monkeypatch):
+    monkeypatch.setitem(_libload._state, "libmlx", None)
+    monkeypatch.setattr(_libload, "find_libmlx", lambda: None)
+    with pytest.raises(ImportError) as info:
+        _libload.load()
+    message = str(info.value)
+    # mlxcy is not on PyPI: hints name the backend wheels, or extras of the source tree.
+    assert "mlxcy[" not in message
+    assert "pip install mlx-cpu==0.32.4" in message
+    assert "pip install '.[cpu]'" in message
+
+
+def test_several_backends_hint_names_installable_packages(tmp_path):
+    site = tmp_path / "site-packages"
+    lib = site / "mlx" / "lib"
+    lib.mkdir(parents=True)
+    for dist in ("mlx_cpu-0.32.4.dist-info", "mlx_cuda_13-0.32.4.dist-info"):
+        (site / dist).mkdir()
+    with pytest.raises(ImportError) as info:
+        _libload.check_single_backend(str(lib / "libmlx.so"))
+    assert "mlxcy[" not in str(info.value)
+    assert "pip install mlx-cpu==0.32.4" in str(info.value)
