@@ -28,7 +28,8 @@ _libload.load()
 
 # The core namespace, one extension module per area (see docs/DESIGN.md).
 from ._core import *  # noqa: E402,F401,F403
-from ._core import __version__  # noqa: E402,F401
+from ._core import __version__  # noqa: E402,F401  (MLX's version, as mlx.core.__version__)
+from ._build_info import MLXCY_VERSION as __mlxcy_version__  # noqa: E402,F401  (mlxcy's own)
 from ._ops_shape import *  # noqa: E402,F401,F403
 from ._ops_math import *  # noqa: E402,F401,F403
 from ._ops_reduce import *  # noqa: E402,F401,F403

@@ -8,6 +8,7 @@ _Scalar = Union[bool, int, float, complex]
 _StreamOrDevice = Union[None, Stream, ThreadLocalStream, Device, DeviceType]
 
 __version__: str
+__mlxcy_version__: str
 from . import core as core
 from . import cuda as cuda
 from . import distributed as distributed

@@ -124,3 +124,75 @@ def test_several_backends_hint_names_installable_packages(tmp_path):
         _libload.check_single_backend(str(lib / "libmlx.so"))
     assert "mlxcy[" not in str(info.value)
     assert "pip install mlx-cpu==0.32.4" in str(info.value)
+
+
+# ---- versions and `python -m mlxcy` ------------------------------------------------------------
+
+def test_mlxcy_version_is_its_own_and_version_stays_mlx():
+    # __version__ is MLX's (drop-in for mlx.core.__version__); mlxcy's own comes from its build.
+    assert mlxcy.__version__ == "0.32.4"
+    assert mlxcy.__mlxcy_version__ == mlxcy.core.__mlxcy_version__
+    project_version = None
+    with open(os.path.join(REPO, "meson.build"), encoding="utf-8") as f:
+        for line in f:
+            if line.strip().startswith("version:"):
+                project_version = line.split("'")[1]
+    assert mlxcy.__mlxcy_version__ == project_version
+    try:
+        assert importlib.metadata.version("mlxcy") == mlxcy.__mlxcy_version__
+    except importlib.metadata.PackageNotFoundError:
+        pass
+
+
+def _environment_report():
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    res = subprocess.run([sys.executable, "-m", "mlxcy"], cwd="/", capture_output=True, text=True, env=env)
+    assert res.returncode == 0, res.stderr
+    sections, current = {}, None
+    for line in res.stdout.splitlines():
+        if not line.startswith(" "):
+            current = sections.setdefault(line, {})
+        else:
+            key, _, value = line.strip().partition("  ")
+            current[key] = value.strip()
+    return sections
+
+
+def test_python_m_mlxcy_reports_the_environment():
+    import importlib.util
+    report = _environment_report()
+    assert report["mlxcy"]["version"] == mlxcy.__mlxcy_version__
+    assert report["mlxcy"]["location"] == os.path.dirname(os.path.abspath(mlxcy.__file__))
+    assert report["MLX"]["version"] == "0.32.4"
+    assert report["MLX"]["libmlx"] == _libload.find_libmlx()
+    assert os.path.isfile(report["MLX"]["libmlx"])
+
+    devices = report["devices"]
+    assert devices["default"] == str(mlxcy.default_device())
+    assert "cpu:0" in devices
+    if not mlxcy.is_available(mlxcy.gpu):
+        assert devices["gpu"] == "not available in this build"
+    else:
+        assert "gpu:0" in devices
+
+    blas = mlxcy.blas_info()
+    assert report["BLAS/LAPACK"]["in use"] == blas["blas"]
+    if blas["blas"] == "optimized":
+        assert report["BLAS/LAPACK"]["library"] == blas["library"]
+        assert report["BLAS/LAPACK"]["threads"] == str(blas["threads"])
+
+    memory = report["memory"]
+    assert memory["memory limit"].endswith(f"({mlxcy.get_memory_limit():,} bytes)")
+    # A fresh process's cache limit (this one's may have been changed by other tests).
+    fresh = subprocess.run([sys.executable, "-c", "import mlxcy; print(mlxcy.set_cache_limit(0))"], cwd="/",
+                           capture_output=True, text=True, check=True).stdout.strip()
+    assert memory["cache limit"].endswith(f"({int(fresh):,} bytes)")
+
+    peers = report["array libraries (NumPy buffers, DLPack)"]
+    assert set(peers) >= {"numpy", "torch", "cupy", "jax"}
+    for name in ("numpy", "torch", "jax"):
+        if importlib.util.find_spec(name) is None:
+            assert peers[name] == "not installed"
+        else:
+            assert peers[name] == importlib.import_module(name).__version__.split("+")[0] or \
+                peers[name] == importlib.import_module(name).__version__

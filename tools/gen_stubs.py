@@ -46,7 +46,7 @@ NAMESPACES = {
     "metal.pyi": ("mlxcy.metal", "mlx.core.metal"),
     "cuda.pyi": ("mlxcy.cuda", "mlx.core.cuda"),
 }
-CORE_STUB = '"""Type stub of mlxcy.core: the same namespace as mlxcy."""\nfrom mlxcy import *\nfrom mlxcy import __version__ as __version__\n'
+CORE_STUB = '"""Type stub of mlxcy.core: the same namespace as mlxcy."""\nfrom mlxcy import *\nfrom mlxcy import __version__ as __version__, __mlxcy_version__ as __mlxcy_version__\n'
 
 # Dunders that are part of a class's public protocol (operators, containers, conversions, the
 # array and DLPack protocols, context managers): stubbed, and checked, when a class defines them.
@@ -481,7 +481,7 @@ def generate(stub_name, api):
     imports = "" if is_core else f"from mlxcy import {', '.join(CORE_TYPES)}\n"
     out = [HEADER.format(module=module_name, imports=imports)]
     if is_core:
-        out.append("\n__version__: str\n")
+        out.append("\n__version__: str\n__mlxcy_version__: str\n")
     submodules, classes, functions, constants = [], [], [], []
     for name in public_names(module):
         value = getattr(module, name)
