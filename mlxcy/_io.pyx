@@ -35,6 +35,8 @@ import sys as _sys
 import tempfile as _tempfile
 import zipfile as _zipfile
 
+from mlxcy._progress import progress_bar as _progress_bar
+
 __all__ = ["load", "save", "savez", "savez_compressed", "save_safetensors", "save_gguf", "load_sharded",
            "export_function", "import_function", "exporter", "FunctionExporter", "export_to_dot"]
 
@@ -671,13 +673,18 @@ def load(file, /, format=None, return_metadata=False, *, stream=None, mmap=False
     return _load_gguf(path, data, s, return_metadata)
 
 
-def load_sharded(path, *, mmap=False, return_metadata=False, stream=None):
+def load_sharded(path, *, mmap=False, return_metadata=False, stream=None, progress=False):
     """Load a sharded safetensors checkpoint as one dict (an mlxcy extra).
 
     ``path`` is a ``model.safetensors.index.json`` file (or a folder holding one) whose
     ``weight_map`` names, for each tensor, the shard file (relative to the index) that holds it.
     Each shard is opened once; ``mmap=True`` maps the shards instead of reading them (see
     :func:`load`). With ``return_metadata=True`` returns ``(arrays, index_metadata)``.
+
+    ``progress=True`` draws a progress bar over the shards on stderr (tqdm when installed, a
+    plain text line otherwise). Loading is lazy, so to make the bar follow the disk each shard
+    is then read (its arrays evaluated) as it is loaded; with ``mmap=True`` nothing is read and
+    the bar follows the opening of the shards.
     """
     p = _as_path(path)
     if p is None:
@@ -703,12 +710,20 @@ def load_sharded(path, *, mmap=False, return_metadata=False, stream=None):
             raise ValueError(f"[load_sharded] Shard path {shard!r} must be relative to the index folder")
         by_shard.setdefault(shard, []).append(name)
     out = {}
-    for shard, names in by_shard.items():
-        arrays = load(_os.path.join(root, shard), format="safetensors", stream=stream, mmap=mmap)
-        for n in names:
-            if n not in arrays:
-                raise ValueError(f"[load_sharded] Tensor {n!r} is not in shard {shard!r}")
-            out[n] = arrays[n]
+    cdef vector[c_array] shard_arrays
+    with _progress_bar(len(by_shard), "loading shards", "shard", progress) as bar:
+        for shard, names in by_shard.items():
+            arrays = load(_os.path.join(root, shard), format="safetensors", stream=stream, mmap=mmap)
+            for n in names:
+                if n not in arrays:
+                    raise ValueError(f"[load_sharded] Tensor {n!r} is not in shard {shard!r}")
+                out[n] = arrays[n]
+            if progress and not mmap:
+                shard_arrays = vector[c_array]()
+                for n in names:
+                    shard_arrays.push_back((<array>arrays[n])._a)
+                _eval_all(shard_arrays)
+            bar.update(1)
     if return_metadata:
         meta = index.get("metadata") or {}
         return out, meta

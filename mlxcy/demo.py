@@ -26,6 +26,7 @@ import mlxcy as mx
 import mlxcy.nn as nn
 import mlxcy.optimizers as optim
 from mlxcy.utils import tree_flatten
+from mlxcy._progress import progress_bar
 
 PROG = "mlxcy-demo"
 WEIGHTS_NAME = "charlm.safetensors"
@@ -121,42 +122,6 @@ def generate(model, codec, prompt, length, temperature=0.8):
 
 
 # ---------------------------------------------------------------- reporting
-
-class _PlainBar:
-    """A minimal progress line for when tqdm is not installed."""
-
-    def __init__(self, total, stream):
-        self.total, self.stream, self.n, self.postfix = total, stream, 0, ""
-        self.start = time.perf_counter()
-
-    def update(self, n=1):
-        self.n += n
-        if self.n == self.total or self.n % max(1, self.total // 50) == 0:
-            width = 30
-            done = int(width * self.n / self.total)
-            elapsed = time.perf_counter() - self.start
-            self.stream.write(f"\rtraining [{'#' * done}{'.' * (width - done)}] {self.n}/{self.total} "
-                              f"{elapsed:5.1f}s {self.postfix}")
-            self.stream.flush()
-
-    def set_postfix_str(self, text):
-        self.postfix = text
-
-    def close(self):
-        self.stream.write("\n")
-        self.stream.flush()
-
-
-def progress_bar(total, enabled):
-    """tqdm when installed, else a plain text bar; ``None`` when disabled."""
-    if not enabled:
-        return None
-    try:
-        from tqdm import tqdm
-    except ImportError:
-        return _PlainBar(total, sys.stderr)
-    return tqdm(total=total, desc="training", unit="step", file=sys.stderr)
-
 
 def plot_losses(losses, path):
     """Write the loss curve to ``path``; returns False when matplotlib is missing."""
@@ -285,7 +250,7 @@ def train(args, say):
     optimizer = optim.AdamW(learning_rate=args.lr, weight_decay=0.01)
 
     losses = []
-    bar = progress_bar(args.steps, not args.no_progress)
+    bar = progress_bar(args.steps, "training", "step", not args.no_progress)
     tokens_per_step = args.batch * args.context
     start = time.perf_counter()
     for step in range(args.steps):
@@ -294,14 +259,12 @@ def train(args, say):
         optimizer.update(model, grads)
         mx.eval(loss, model.parameters(), optimizer.state)
         losses.append(loss.item())
-        if bar is not None:
-            elapsed = time.perf_counter() - start
-            rate = tokens_per_step * (step + 1) / max(elapsed, 1e-9)
-            bar.set_postfix_str(f"loss={losses[-1]:.3f} tok/s={rate:,.0f}")
-            bar.update(1)
+        elapsed = time.perf_counter() - start
+        rate = tokens_per_step * (step + 1) / max(elapsed, 1e-9)
+        bar.set_postfix_str(f"loss={losses[-1]:.3f} tok/s={rate:,.0f}")
+        bar.update(1)
     elapsed = time.perf_counter() - start
-    if bar is not None:
-        bar.close()
+    bar.close()
     rate = tokens_per_step * args.steps / elapsed
     say(f"trained {args.steps} steps in {elapsed:.1f}s ({rate:,.0f} tokens/s); "
         f"loss {losses[0]:.3f} -> {losses[-1]:.3f}")

@@ -6,6 +6,8 @@ import json
 import os
 import pathlib
 import struct
+import sys
+import types
 import weakref
 
 import numpy as np
@@ -822,3 +824,64 @@ def test_npz_members_without_the_npy_suffix_load(tmp_path):
     assert sorted(got) == sorted(want) == ["a", "d"]
     for k in want:
         np.testing.assert_array_equal(np.asarray(got[k]), want[k])
+
+
+def _write_shards(folder, n_shards):
+    """n_shards safetensors shards of two tensors each and their index; returns {name: array}."""
+    weights, wmap = {}, {}
+    for i in range(n_shards):
+        shard = f"model-{i + 1:05d}-of-{n_shards:05d}.safetensors"
+        part = {f"l{i}.w": mx.arange(12, dtype=mx.float32).reshape(3, 4) * (i + 1),
+                f"l{i}.b": mx.full((4,), i, dtype=mx.int32)}
+        mx.save_safetensors(folder / shard, part)
+        weights.update(part)
+        wmap.update({k: shard for k in part})
+    (folder / "model.safetensors.index.json").write_text(json.dumps({"weight_map": wmap}))
+    return weights
+
+
+@pytest.mark.parametrize("mm", [False, True])
+def test_load_sharded_progress_plain_line_without_tqdm(tmp_path, capsys, monkeypatch, mm):
+    weights = _write_shards(tmp_path, 3)
+    monkeypatch.setitem(sys.modules, "tqdm", None)   # import tqdm raises ImportError
+    got = mx.load_sharded(tmp_path, mmap=mm, progress=True)
+    err = capsys.readouterr().err
+    assert "loading shards" in err and "3/3 shards" in err and err.endswith("\n")
+    for k, v in weights.items():
+        bits_equal(v, got[k])
+
+
+def test_load_sharded_progress_uses_tqdm_when_installed(tmp_path, monkeypatch):
+    _write_shards(tmp_path, 4)
+    bars = []
+
+    class FakeTqdm:
+        def __init__(self, total, desc, unit, file):
+            self.total, self.n, self.closed = total, 0, False
+            bars.append(self)
+
+        def update(self, n=1):
+            self.n += n
+
+        def close(self):
+            self.closed = True
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.close()
+
+    fake = types.ModuleType("tqdm")
+    fake.tqdm = FakeTqdm
+    monkeypatch.setitem(sys.modules, "tqdm", fake)
+    mx.load_sharded(tmp_path, progress=True)
+    assert [(b.total, b.n, b.closed) for b in bars] == [(4, 4, True)]
+
+
+def test_load_sharded_without_progress_is_silent(tmp_path, capsys, monkeypatch):
+    _write_shards(tmp_path, 2)
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    mx.load_sharded(tmp_path)
+    assert capsys.readouterr().err == ""
+

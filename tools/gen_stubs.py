@@ -98,7 +98,8 @@ EXTRA_SIGNATURES = {
         "load": ["def load(file: str | pathlib.Path, *, mmap: bool = False) -> "
                  "dict[str, array]"],
         "load_sharded": ["def load_sharded(path: str | pathlib.Path, *, mmap: bool = False, "
-                         "return_metadata: bool = False, stream: StreamOrDevice = None) -> "
+                         "return_metadata: bool = False, stream: StreamOrDevice = None, "
+                         "progress: bool = False) -> "
                          "dict[str, array] | tuple[dict[str, array], dict[str, Any]]"],
     },
 }
