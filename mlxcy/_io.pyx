@@ -24,6 +24,7 @@ from mlxcy.includes.io cimport (GGUFMeta, SafetensorsLoad, GGUFLoad, StringWrite
                                 byteswap_inplace)
 
 import ast as _ast
+import errno as _errno
 import json as _json
 import mmap as _mmap
 import os as _os
@@ -67,6 +68,23 @@ class MalformedFileError(ValueError, RuntimeError):
     (ValueError for a few), so this derives from both: code written for either catches it."""
 
 
+class MissingFileError(FileNotFoundError, RuntimeError, ValueError):
+    """A file to load that does not exist. The reference binding raises RuntimeError (ValueError
+    for .npz and .gguf files); NumPy, PyTorch and open() raise FileNotFoundError. This derives
+    from all three, so code written for any of them catches it; ``filename`` is the path."""
+
+    def __str__(self):
+        return self.strerror
+
+
+cdef object _open_failure(str what, object path, OSError error):
+    """The exception for a file that could not be opened for reading: MissingFileError when it
+    does not exist, RuntimeError (as the reference) for other reasons."""
+    if isinstance(error, FileNotFoundError):
+        return MissingFileError(_errno.ENOENT, f"[{what}] Failed to open file {path}: no such file", path)
+    return RuntimeError(f"[{what}] Failed to open file {path}")
+
+
 class _CorruptNpzMemberError(MalformedFileError, _zipfile.BadZipFile):
     """A damaged member of a .npz archive (the reference lets zipfile's BadZipFile through)."""
 
@@ -106,8 +124,8 @@ cdef object _map_file(str path):
     """A private (copy-on-write) memory map of the whole file, or bytes b'' for an empty file."""
     try:
         f = open(path, "rb")
-    except OSError:
-        raise RuntimeError(f"[load] Failed to open file {path}") from None
+    except OSError as e:
+        raise _open_failure("load", path, e) from None
     with f:
         size = _os.fstat(f.fileno()).st_size
         if size == 0:
@@ -496,8 +514,8 @@ cdef object _load_npy(object path, object data):
 cdef object _load_npz(object file, StreamOrDevice s):
     try:
         zf = _zipfile.ZipFile(file, "r")
-    except FileNotFoundError:
-        raise RuntimeError(f"[load] Failed to open file {file}") from None
+    except FileNotFoundError as e:
+        raise _open_failure("load", file, e) from None
     except (_zipfile.BadZipFile, EOFError, OSError) as e:
         raise MalformedFileError(f"[load] Not a valid .npz file (not a zip archive): {e}") from None
     out = {}
@@ -694,8 +712,8 @@ def load_sharded(path, *, mmap=False, return_metadata=False, stream=None, progre
     try:
         with open(p, "rb") as f:
             raw = f.read()
-    except OSError:
-        raise RuntimeError(f"[load_sharded] Failed to open file {p}") from None
+    except OSError as e:
+        raise _open_failure("load_sharded", p, e) from None
     try:
         index = _json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as e:
@@ -1220,6 +1238,8 @@ def import_function(file, return_metadata=False):
     path = _as_path(file)
     if path is None:
         raise TypeError(f"[import_function] Expected a file path, got {type(file).__name__}")
+    if not _os.path.exists(path):   # libmlx's error would not say that the file is missing
+        raise _open_failure("import_function", path, FileNotFoundError()) from None
     cdef _ImportedFunction f = _ImportedFunction.__new__(_ImportedFunction)
     f._f = cio.import_function_ptr(path.encode())
     if return_metadata:

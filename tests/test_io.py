@@ -1,5 +1,6 @@
 """load/save in every format: dtypes, metadata, bit-exact round trips, interop with NumPy and
 the safetensors package, paths and file objects, memory-mapped loading."""
+import errno
 import gc
 import io
 import json
@@ -885,3 +886,64 @@ def test_load_sharded_without_progress_is_silent(tmp_path, capsys, monkeypatch):
     mx.load_sharded(tmp_path)
     assert capsys.readouterr().err == ""
 
+
+# ---- a file that does not exist ------------------------------------------------------------------
+
+# What the reference raises for a missing file, by format (observed with mlx 0.32.4).
+_REFERENCE_MISSING_FILE_ERROR = {"npy": RuntimeError, "safetensors": RuntimeError, "npz": ValueError,
+                                 "gguf": ValueError}
+
+
+def _assert_missing_file_error(info, path):
+    e = info.value
+    # FileNotFoundError as open(), NumPy and PyTorch raise; RuntimeError as the reference.
+    assert isinstance(e, FileNotFoundError) and isinstance(e, RuntimeError)
+    assert e.errno == errno.ENOENT and e.filename == str(path)
+    assert str(path) in str(e)
+
+
+@pytest.mark.parametrize("fmt", sorted(_REFERENCE_MISSING_FILE_ERROR))
+@pytest.mark.parametrize("how", ["str", "pathlib", "metadata", "mmap"])
+def test_load_missing_file_is_file_not_found_and_runtime_error(tmp_path, fmt, how):
+    path = tmp_path / "absent" / f"weights.{fmt}"
+    kwargs = {}
+    if how == "metadata":
+        if fmt in ("npy", "npz"):
+            pytest.skip("no metadata for this format")
+        kwargs["return_metadata"] = True
+    if how == "mmap":
+        if fmt not in ("npy", "safetensors"):
+            pytest.skip("mmap=True maps .npy and .safetensors only")
+        kwargs["mmap"] = True
+    with pytest.raises(FileNotFoundError) as info:
+        mx.load(path if how == "pathlib" else str(path), **kwargs)
+    _assert_missing_file_error(info, path)
+    assert isinstance(info.value, _REFERENCE_MISSING_FILE_ERROR[fmt])
+
+
+def test_load_missing_file_with_explicit_format(tmp_path):
+    path = tmp_path / "weights.bin"
+    with pytest.raises(RuntimeError) as info:
+        mx.load(str(path), format="safetensors")
+    _assert_missing_file_error(info, path)
+
+
+def test_load_sharded_and_import_function_missing_files(tmp_path):
+    with pytest.raises(FileNotFoundError) as info:
+        mx.load_sharded(tmp_path)                     # a folder without its index
+    _assert_missing_file_error(info, tmp_path / "model.safetensors.index.json")
+    # an index naming a shard that is not there
+    (tmp_path / "model.safetensors.index.json").write_text(json.dumps({"weight_map": {"w": "gone.safetensors"}}))
+    with pytest.raises(RuntimeError) as info:
+        mx.load_sharded(tmp_path)
+    _assert_missing_file_error(info, tmp_path / "gone.safetensors")
+    with pytest.raises(RuntimeError) as info:
+        mx.import_function(str(tmp_path / "f.mlxfn"))
+    _assert_missing_file_error(info, tmp_path / "f.mlxfn")
+
+
+def test_other_open_failures_stay_runtime_errors(tmp_path):
+    # A folder where a file is expected: not a missing file (the reference: RuntimeError).
+    with pytest.raises(RuntimeError) as info:
+        mx.load(str(tmp_path), format="npy")
+    assert not isinstance(info.value, FileNotFoundError)

@@ -376,3 +376,13 @@ def test_load_weights_mmap_memory_follows_bytes_touched(tmp_path):
     # The measure can see the file: reading every page maps it all in.
     assert int(everything) > size * 0.8, (int(everything), size)
 
+
+@pytest.mark.parametrize("ext", ["safetensors", "npz"])
+def test_load_weights_missing_file(tmp_path, ext):
+    path = tmp_path / f"w.{ext}"
+    with pytest.raises(FileNotFoundError) as info:
+        _mlp().load_weights(str(path))
+    assert isinstance(info.value, RuntimeError) and info.value.filename == str(path)
+    assert str(path) in str(info.value)
+    # the reference raises RuntimeError (.safetensors) or ValueError (.npz): both still catch it
+    assert isinstance(info.value, ValueError)
