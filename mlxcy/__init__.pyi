@@ -3,6 +3,7 @@ import enum
 import pathlib
 import types
 from typing import Any, Callable, Iterator, Literal, Optional, Sequence, Union, final
+from typing_extensions import disjoint_base
 
 _Scalar = Union[bool, int, float, complex]
 _StreamOrDevice = Union[None, Stream, ThreadLocalStream, Device, DeviceType]
@@ -83,6 +84,7 @@ class DtypeCategory(enum.Enum):
     number = 6
     generic = 7
 
+@disjoint_base
 class FunctionExporter:
     """Exports several traces of one function to one file; make it with :func:`exporter` and"""
     def __call__(self, /, *args, **kwargs) -> None: ...
@@ -124,6 +126,7 @@ class ThreadLocalStream:
     @property
     def device(self) -> Device: ...
 
+@disjoint_base
 class array:
     """An N-dimensional array: the node of a lazily evaluated computation graph."""
     @property
@@ -266,6 +269,7 @@ class array:
     def var(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, ddof: int = 0, *, correction: int | None = None, stream: _StreamOrDevice = None) -> array: ...
     def view(self, dtype: Dtype, *, stream: _StreamOrDevice = None) -> array: ...
 
+@disjoint_base
 class custom_function:
     """Wraps a function so that its vjp, jvp and vmap can be given by hand."""
     def __call__(self, /, *args, **kwargs) -> Any: ...
