@@ -1,11 +1,35 @@
 """mlxcy: Cython bindings for Apple's MLX; ``import mlxcy as mx`` stands in for ``mlx.core``."""
-from . import _libload
+def _refuse_source_tree():
+    """Raise a clear ImportError when Python found this source folder instead of an installed
+    mlxcy: the folder has no compiled modules (and no ``_build_info``), and without this check
+    the first failing import reads as a "circular import"."""
+    import importlib.util
+    import os
+    here = os.path.dirname(os.path.abspath(__file__))
+    if importlib.util.find_spec(__name__ + "._build_info") is not None:
+        return
+    if not os.path.isfile(os.path.join(here, "meson.build")):
+        return   # not a source tree: let the real import error speak
+    raise ImportError(
+        f"you are importing mlxcy from its source tree ({here}), which holds no compiled "
+        "modules: Python looks in the current directory first, so this folder hides the installed "
+        f"mlxcy. Run Python from any directory other than {os.path.dirname(here)}, or make the "
+        "source tree importable with an editable install (docs/DEVELOPING.md), from that "
+        "directory: pip install meson-python meson ninja cython mlx-cpu==0.32.4 scipy-openblas32, "
+        "then pip install --no-build-isolation -e . -Cbuild-dir=build/dev")
+
+
+_refuse_source_tree()
+del _refuse_source_tree
+
+from . import _libload  # noqa: E402
 
 _libload.load()
 
 # The core namespace, one extension module per area (see docs/DESIGN.md).
 from ._core import *  # noqa: E402,F401,F403
-from ._core import __version__  # noqa: E402,F401
+from ._core import __version__  # noqa: E402,F401  (MLX's version, as mlx.core.__version__)
+from ._build_info import MLXCY_VERSION as __mlxcy_version__  # noqa: E402,F401  (mlxcy's own)
 from ._ops_shape import *  # noqa: E402,F401,F403
 from ._ops_math import *  # noqa: E402,F401,F403
 from ._ops_reduce import *  # noqa: E402,F401,F403

@@ -3,11 +3,13 @@ import enum
 import pathlib
 import types
 from typing import Any, Callable, Iterator, Literal, Optional, Sequence, Union, final
+from typing_extensions import disjoint_base
 
 _Scalar = Union[bool, int, float, complex]
 _StreamOrDevice = Union[None, Stream, ThreadLocalStream, Device, DeviceType]
 
 __version__: str
+__mlxcy_version__: str
 from . import core as core
 from . import cuda as cuda
 from . import distributed as distributed
@@ -82,6 +84,7 @@ class DtypeCategory(enum.Enum):
     number = 6
     generic = 7
 
+@disjoint_base
 class FunctionExporter:
     """Exports several traces of one function to one file; make it with :func:`exporter` and"""
     def __call__(self, /, *args, **kwargs) -> None: ...
@@ -123,6 +126,7 @@ class ThreadLocalStream:
     @property
     def device(self) -> Device: ...
 
+@disjoint_base
 class array:
     """An N-dimensional array: the node of a lazily evaluated computation graph."""
     @property
@@ -265,6 +269,7 @@ class array:
     def var(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, ddof: int = 0, *, correction: int | None = None, stream: _StreamOrDevice = None) -> array: ...
     def view(self, dtype: Dtype, *, stream: _StreamOrDevice = None) -> array: ...
 
+@disjoint_base
 class custom_function:
     """Wraps a function so that its vjp, jvp and vmap can be given by hand."""
     def __call__(self, /, *args, **kwargs) -> Any: ...
@@ -439,7 +444,7 @@ def less(a: _Scalar | array, b: _Scalar | array, *, stream: _StreamOrDevice = No
 def less_equal(a: _Scalar | array, b: _Scalar | array, *, stream: _StreamOrDevice = None) -> array: ...
 def linspace(start: _Scalar, stop: _Scalar, num: int | None = 50, endpoint: bool = True, dtype: Dtype | None = float32, stream: _StreamOrDevice = None) -> array: ...
 def load(file: Any | str | pathlib.Path, /, format: str | None = None, return_metadata: bool = False, *, stream: _StreamOrDevice = None, mmap: bool = False) -> array | dict[str, array] | tuple[dict[str, array], dict[str, Any]]: ...
-def load_sharded(path: str | pathlib.Path, *, mmap: bool = False, return_metadata: bool = False, stream: _StreamOrDevice = None) -> dict[str, array] | tuple[dict[str, array], dict[str, Any]]: ...
+def load_sharded(path: str | pathlib.Path, *, mmap: bool = False, return_metadata: bool = False, stream: _StreamOrDevice = None, progress: bool = False) -> dict[str, array] | tuple[dict[str, array], dict[str, Any]]: ...
 def log(a: array, /, *, stream: _StreamOrDevice = None) -> array: ...
 def log10(a: array, /, *, stream: _StreamOrDevice = None) -> array: ...
 def log1p(a: array, /, *, stream: _StreamOrDevice = None) -> array: ...

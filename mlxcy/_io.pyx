@@ -25,6 +25,7 @@ from mlxcy.includes.io cimport (GGUFMeta, SafetensorsLoad, GGUFLoad, StringWrite
                                 byteswap_inplace)
 
 import ast as _ast
+import errno as _errno
 import json as _json
 import mmap as _mmap
 import os as _os
@@ -35,6 +36,8 @@ import struct as _struct
 import sys as _sys
 import tempfile as _tempfile
 import zipfile as _zipfile
+
+from mlxcy._progress import progress_bar as _progress_bar
 
 __all__ = ["load", "save", "savez", "savez_compressed", "save_safetensors", "save_gguf", "load_sharded",
            "export_function", "import_function", "exporter", "FunctionExporter", "export_to_dot"]
@@ -64,6 +67,23 @@ class MalformedFileError(ValueError, RuntimeError):
     """A file that is truncated, corrupt or not in the format it claims. mlxcy checks files
     before libmlx reads them; the reference binding raises RuntimeError for most such files
     (ValueError for a few), so this derives from both: code written for either catches it."""
+
+
+class MissingFileError(FileNotFoundError, RuntimeError, ValueError):
+    """A file to load that does not exist. The reference binding raises RuntimeError (ValueError
+    for .npz and .gguf files); NumPy, PyTorch and open() raise FileNotFoundError. This derives
+    from all three, so code written for any of them catches it; ``filename`` is the path."""
+
+    def __str__(self):
+        return self.strerror
+
+
+cdef object _open_failure(str what, object path, OSError error):
+    """The exception for a file that could not be opened for reading: MissingFileError when it
+    does not exist, RuntimeError (as the reference) for other reasons."""
+    if isinstance(error, FileNotFoundError):
+        return MissingFileError(_errno.ENOENT, f"[{what}] Failed to open file {path}: no such file", path)
+    return RuntimeError(f"[{what}] Failed to open file {path}")
 
 
 class _CorruptNpzMemberError(MalformedFileError, _zipfile.BadZipFile):
@@ -105,8 +125,8 @@ cdef object _map_file(str path):
     """A private (copy-on-write) memory map of the whole file, or bytes b'' for an empty file."""
     try:
         f = open(path, "rb")
-    except OSError:
-        raise RuntimeError(f"[load] Failed to open file {path}") from None
+    except OSError as e:
+        raise _open_failure("load", path, e) from None
     with f:
         size = _os.fstat(f.fileno()).st_size
         if size == 0:
@@ -495,8 +515,8 @@ cdef object _load_npy(object path, object data):
 cdef object _load_npz(object file, StreamOrDevice s):
     try:
         zf = _zipfile.ZipFile(file, "r")
-    except FileNotFoundError:
-        raise RuntimeError(f"[load] Failed to open file {file}") from None
+    except FileNotFoundError as e:
+        raise _open_failure("load", file, e) from None
     except (_zipfile.BadZipFile, EOFError, OSError) as e:
         raise MalformedFileError(f"[load] Not a valid .npz file (not a zip archive): {e}") from None
     out = {}
@@ -672,13 +692,18 @@ def load(file, /, format=None, return_metadata=False, *, stream=None, mmap=False
     return _load_gguf(path, data, s, return_metadata)
 
 
-def load_sharded(path, *, mmap=False, return_metadata=False, stream=None):
+def load_sharded(path, *, mmap=False, return_metadata=False, stream=None, progress=False):
     """Load a sharded safetensors checkpoint as one dict (an mlxcy extra).
 
     ``path`` is a ``model.safetensors.index.json`` file (or a folder holding one) whose
     ``weight_map`` names, for each tensor, the shard file (relative to the index) that holds it.
     Each shard is opened once; ``mmap=True`` maps the shards instead of reading them (see
     :func:`load`). With ``return_metadata=True`` returns ``(arrays, index_metadata)``.
+
+    ``progress=True`` draws a progress bar over the shards on stderr (tqdm when installed, a
+    plain text line otherwise). Loading is lazy, so to make the bar follow the disk each shard
+    is then read (its arrays evaluated) as it is loaded; with ``mmap=True`` nothing is read and
+    the bar follows the opening of the shards.
     """
     p = _as_path(path)
     if p is None:
@@ -688,8 +713,8 @@ def load_sharded(path, *, mmap=False, return_metadata=False, stream=None):
     try:
         with open(p, "rb") as f:
             raw = f.read()
-    except OSError:
-        raise RuntimeError(f"[load_sharded] Failed to open file {p}") from None
+    except OSError as e:
+        raise _open_failure("load_sharded", p, e) from None
     try:
         index = _json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as e:
@@ -704,12 +729,20 @@ def load_sharded(path, *, mmap=False, return_metadata=False, stream=None):
             raise ValueError(f"[load_sharded] Shard path {shard!r} must be relative to the index folder")
         by_shard.setdefault(shard, []).append(name)
     out = {}
-    for shard, names in by_shard.items():
-        arrays = load(_os.path.join(root, shard), format="safetensors", stream=stream, mmap=mmap)
-        for n in names:
-            if n not in arrays:
-                raise ValueError(f"[load_sharded] Tensor {n!r} is not in shard {shard!r}")
-            out[n] = arrays[n]
+    cdef vector[c_array] shard_arrays
+    with _progress_bar(len(by_shard), "loading shards", "shard", progress) as bar:
+        for shard, names in by_shard.items():
+            arrays = load(_os.path.join(root, shard), format="safetensors", stream=stream, mmap=mmap)
+            for n in names:
+                if n not in arrays:
+                    raise ValueError(f"[load_sharded] Tensor {n!r} is not in shard {shard!r}")
+                out[n] = arrays[n]
+            if progress and not mmap:
+                shard_arrays = vector[c_array]()
+                for n in names:
+                    shard_arrays.push_back((<array>arrays[n])._a)
+                _eval_all(shard_arrays)
+            bar.update(1)
     if return_metadata:
         meta = index.get("metadata") or {}
         return out, meta
@@ -1209,6 +1242,8 @@ def import_function(file, return_metadata=False):
     path = _as_path(file)
     if path is None:
         raise TypeError(f"[import_function] Expected a file path, got {type(file).__name__}")
+    if not _os.path.exists(path):   # libmlx's error would not say that the file is missing
+        raise _open_failure("import_function", path, FileNotFoundError()) from None
     cdef _ImportedFunction f = _ImportedFunction.__new__(_ImportedFunction)
     f._f = cio.import_function_ptr(path.encode())
     if return_metadata:

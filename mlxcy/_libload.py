@@ -75,7 +75,7 @@ def check_single_backend(libmlx_path):
         raise ImportError(
             f"Several MLX backends are installed in {site_dir}: {', '.join(backends)}. They share "
             "mlx/lib/libmlx.so, so only one may be installed: uninstall all of them, then install "
-            "the one you want (pip install 'mlxcy[cpu]', 'mlxcy[cuda12]' or 'mlxcy[cuda13]').")
+            "the one you want: pip install mlx-cpu==0.32.4, mlx-cuda-12==0.32.4 or mlx-cuda-13==0.32.4.")
 
 
 def _optimized_blas():
@@ -148,9 +148,12 @@ def load():
     path = find_libmlx()
     if path is None:
         raise ImportError(
-            "mlxcy could not find libmlx. Install a backend: pip install 'mlxcy[cpu]' "
-            "(or mlx-cpu==0.32.4; mlx-cuda-13==0.32.4 for CUDA), or rebuild mlxcy with "
-            "-Csetup-args=-Dmlx_prefix=<prefix holding lib/libmlx>.")
+            "mlxcy could not find libmlx. Install one MLX backend wheel: pip install mlx-cpu==0.32.4 "
+            "scipy-openblas32 (Linux CPU), mlx-cuda-13==0.32.4 or mlx-cuda-12==0.32.4 (Linux CUDA), "
+            "mlx-metal==0.32.4 (macOS); or reinstall mlxcy from its source tree with the extra "
+            "that brings it (pip install '.[cpu]', '.[cuda13]', '.[cuda12]'); or rebuild mlxcy "
+            "against a prefix holding lib/libmlx (pip install --no-build-isolation . "
+            "-Csetup-args=-Dmlx_prefix=<prefix>, docs/conda.md).")
     check_single_backend(path)
     _install_blas_forwarding()
     ctypes.CDLL(path, mode=os.RTLD_GLOBAL)

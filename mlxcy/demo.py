@@ -9,7 +9,7 @@ it:
 3. saves the weights as safetensors, reopens them memory-mapped (zero-copy where the build
    supports it), and checks they are the trained ones,
 4. generates a sample of text from the reopened weights,
-5. plots the loss curve to a PNG (needs matplotlib: ``pip install 'mlxcy[demo]'``).
+5. plots the loss curve to a PNG (needs matplotlib: ``pip install matplotlib``).
 
 Everything is written to the ``--out`` folder.
 """
@@ -26,6 +26,7 @@ import mlxcy as mx
 import mlxcy.nn as nn
 import mlxcy.optimizers as optim
 from mlxcy.utils import tree_flatten
+from mlxcy._progress import progress_bar
 
 PROG = "mlxcy-demo"
 WEIGHTS_NAME = "charlm.safetensors"
@@ -122,42 +123,6 @@ def generate(model, codec, prompt, length, temperature=0.8):
 
 # ---------------------------------------------------------------- reporting
 
-class _PlainBar:
-    """A minimal progress line for when tqdm is not installed."""
-
-    def __init__(self, total, stream):
-        self.total, self.stream, self.n, self.postfix = total, stream, 0, ""
-        self.start = time.perf_counter()
-
-    def update(self, n=1):
-        self.n += n
-        if self.n == self.total or self.n % max(1, self.total // 50) == 0:
-            width = 30
-            done = int(width * self.n / self.total)
-            elapsed = time.perf_counter() - self.start
-            self.stream.write(f"\rtraining [{'#' * done}{'.' * (width - done)}] {self.n}/{self.total} "
-                              f"{elapsed:5.1f}s {self.postfix}")
-            self.stream.flush()
-
-    def set_postfix_str(self, text):
-        self.postfix = text
-
-    def close(self):
-        self.stream.write("\n")
-        self.stream.flush()
-
-
-def progress_bar(total, enabled):
-    """tqdm when installed, else a plain text bar; ``None`` when disabled."""
-    if not enabled:
-        return None
-    try:
-        from tqdm import tqdm
-    except ImportError:
-        return _PlainBar(total, sys.stderr)
-    return tqdm(total=total, desc="training", unit="step", file=sys.stderr)
-
-
 def plot_losses(losses, path):
     """Write the loss curve to ``path``; returns False when matplotlib is missing."""
     try:
@@ -241,8 +206,9 @@ def check_args(ap, args):
     if args.d_model % args.heads:
         ap.error(f"--heads {args.heads} must divide --d-model {args.d_model}")
     if args.device == "gpu" and not mx.is_available(mx.gpu):
-        ap.error("--device gpu: this mlxcy build has no GPU backend available "
-                 "(on Linux install a CUDA backend: pip install 'mlxcy[cuda12]')")
+        ap.error("--device gpu: this mlxcy build has no GPU backend available (on Linux with an "
+                 "NVIDIA GPU, replace mlx-cpu by a CUDA backend: pip uninstall mlx-cpu, then "
+                 "pip install mlx-cuda-13==0.32.4)")
 
 
 def prepare_out(folder):
@@ -284,7 +250,7 @@ def train(args, say):
     optimizer = optim.AdamW(learning_rate=args.lr, weight_decay=0.01)
 
     losses = []
-    bar = progress_bar(args.steps, not args.no_progress)
+    bar = progress_bar(args.steps, "training", "step", not args.no_progress)
     tokens_per_step = args.batch * args.context
     start = time.perf_counter()
     for step in range(args.steps):
@@ -293,14 +259,12 @@ def train(args, say):
         optimizer.update(model, grads)
         mx.eval(loss, model.parameters(), optimizer.state)
         losses.append(loss.item())
-        if bar is not None:
-            elapsed = time.perf_counter() - start
-            rate = tokens_per_step * (step + 1) / max(elapsed, 1e-9)
-            bar.set_postfix_str(f"loss={losses[-1]:.3f} tok/s={rate:,.0f}")
-            bar.update(1)
+        elapsed = time.perf_counter() - start
+        rate = tokens_per_step * (step + 1) / max(elapsed, 1e-9)
+        bar.set_postfix_str(f"loss={losses[-1]:.3f} tok/s={rate:,.0f}")
+        bar.update(1)
     elapsed = time.perf_counter() - start
-    if bar is not None:
-        bar.close()
+    bar.close()
     rate = tokens_per_step * args.steps / elapsed
     say(f"trained {args.steps} steps in {elapsed:.1f}s ({rate:,.0f} tokens/s); "
         f"loss {losses[0]:.3f} -> {losses[-1]:.3f}")
@@ -337,7 +301,7 @@ def train(args, say):
         say(f"loss curve: {plot_path}")
     else:
         plot_path = None
-        say("loss curve not drawn: matplotlib is not installed (pip install 'mlxcy[demo]'); "
+        say("loss curve not drawn: matplotlib is not installed (pip install matplotlib); "
             f"the losses are in {history_path}")
     return {"weights": weights_path, "sample": sample_path, "plot": plot_path,
             "history": history_path, "losses": losses, "mmap": mapped}

@@ -3,11 +3,13 @@ import enum
 import pathlib
 import types
 from typing import Any, Callable, Iterator, Literal, Optional, Sequence, Union, final
+from typing_extensions import disjoint_base
 from mlxcy import array, Dtype, Device, DeviceType, Stream, ThreadLocalStream, ArrayLike
 
 _Scalar = Union[bool, int, float, complex]
 _StreamOrDevice = Union[None, Stream, ThreadLocalStream, Device, DeviceType]
 
+@disjoint_base
 class Group:
     """A group of processes that communicate: ``rank()``, ``size()``, ``split(color, key)``."""
     def __init__(self, /, *args, **kwargs) -> None: ...

@@ -3,6 +3,7 @@ import enum
 import pathlib
 import types
 from typing import Any, Callable, Iterator, Literal, Optional, Sequence, Union, final
+from typing_extensions import disjoint_base
 from mlxcy import array, Dtype, Device, DeviceType, Stream, ThreadLocalStream, ArrayLike
 
 _Scalar = Union[bool, int, float, complex]

@@ -56,7 +56,7 @@ def test_editable_install_against_a_prefix(tmp_path):
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     py = str(venv / "bin" / "python")
     pip = [py, "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-    subprocess.run(pip + ["meson-python>=0.16", "meson>=1.4", "ninja", "Cython>=3.1", "numpy", "pytest"], check=True)
+    subprocess.run(pip + ["meson-python>=0.17", "meson>=1.4", "ninja", "Cython>=3.1", "numpy", "pytest"], check=True)
     subprocess.run(pip + ["--no-build-isolation", "-e", REPO, f"-Csetup-args=-Dmlx_prefix={prefix}",
                           f"-Cbuild-dir={tmp_path / 'build'}"], check=True)
 

@@ -1,11 +1,14 @@
 """load/save in every format: dtypes, metadata, bit-exact round trips, interop with NumPy and
 the safetensors package, paths and file objects, memory-mapped loading."""
+import errno
 import gc
 import io
 import json
 import os
 import pathlib
 import struct
+import sys
+import types
 import weakref
 
 import numpy as np
@@ -822,3 +825,125 @@ def test_npz_members_without_the_npy_suffix_load(tmp_path):
     assert sorted(got) == sorted(want) == ["a", "d"]
     for k in want:
         np.testing.assert_array_equal(np.asarray(got[k]), want[k])
+
+
+def _write_shards(folder, n_shards):
+    """n_shards safetensors shards of two tensors each and their index; returns {name: array}."""
+    weights, wmap = {}, {}
+    for i in range(n_shards):
+        shard = f"model-{i + 1:05d}-of-{n_shards:05d}.safetensors"
+        part = {f"l{i}.w": mx.arange(12, dtype=mx.float32).reshape(3, 4) * (i + 1),
+                f"l{i}.b": mx.full((4,), i, dtype=mx.int32)}
+        mx.save_safetensors(folder / shard, part)
+        weights.update(part)
+        wmap.update({k: shard for k in part})
+    (folder / "model.safetensors.index.json").write_text(json.dumps({"weight_map": wmap}))
+    return weights
+
+
+@pytest.mark.parametrize("mm", [False, True])
+def test_load_sharded_progress_plain_line_without_tqdm(tmp_path, capsys, monkeypatch, mm):
+    weights = _write_shards(tmp_path, 3)
+    monkeypatch.setitem(sys.modules, "tqdm", None)   # import tqdm raises ImportError
+    got = mx.load_sharded(tmp_path, mmap=mm, progress=True)
+    err = capsys.readouterr().err
+    assert "loading shards" in err and "3/3 shards" in err and err.endswith("\n")
+    for k, v in weights.items():
+        bits_equal(v, got[k])
+
+
+def test_load_sharded_progress_uses_tqdm_when_installed(tmp_path, monkeypatch):
+    _write_shards(tmp_path, 4)
+    bars = []
+
+    class FakeTqdm:
+        def __init__(self, total, desc, unit, file):
+            self.total, self.n, self.closed = total, 0, False
+            bars.append(self)
+
+        def update(self, n=1):
+            self.n += n
+
+        def close(self):
+            self.closed = True
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.close()
+
+    fake = types.ModuleType("tqdm")
+    fake.tqdm = FakeTqdm
+    monkeypatch.setitem(sys.modules, "tqdm", fake)
+    mx.load_sharded(tmp_path, progress=True)
+    assert [(b.total, b.n, b.closed) for b in bars] == [(4, 4, True)]
+
+
+def test_load_sharded_without_progress_is_silent(tmp_path, capsys, monkeypatch):
+    _write_shards(tmp_path, 2)
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    mx.load_sharded(tmp_path)
+    assert capsys.readouterr().err == ""
+
+
+# ---- a file that does not exist ------------------------------------------------------------------
+
+# What the reference raises for a missing file, by format (observed with mlx 0.32.4).
+_REFERENCE_MISSING_FILE_ERROR = {"npy": RuntimeError, "safetensors": RuntimeError, "npz": ValueError,
+                                 "gguf": ValueError}
+
+
+def _assert_missing_file_error(info, path):
+    e = info.value
+    # FileNotFoundError as open(), NumPy and PyTorch raise; RuntimeError as the reference.
+    assert isinstance(e, FileNotFoundError) and isinstance(e, RuntimeError)
+    assert e.errno == errno.ENOENT and e.filename == str(path)
+    assert str(path) in str(e)
+
+
+@pytest.mark.parametrize("fmt", sorted(_REFERENCE_MISSING_FILE_ERROR))
+@pytest.mark.parametrize("how", ["str", "pathlib", "metadata", "mmap"])
+def test_load_missing_file_is_file_not_found_and_runtime_error(tmp_path, fmt, how):
+    path = tmp_path / "absent" / f"weights.{fmt}"
+    kwargs = {}
+    if how == "metadata":
+        if fmt in ("npy", "npz"):
+            pytest.skip("no metadata for this format")
+        kwargs["return_metadata"] = True
+    if how == "mmap":
+        if fmt not in ("npy", "safetensors"):
+            pytest.skip("mmap=True maps .npy and .safetensors only")
+        kwargs["mmap"] = True
+    with pytest.raises(FileNotFoundError) as info:
+        mx.load(path if how == "pathlib" else str(path), **kwargs)
+    _assert_missing_file_error(info, path)
+    assert isinstance(info.value, _REFERENCE_MISSING_FILE_ERROR[fmt])
+
+
+def test_load_missing_file_with_explicit_format(tmp_path):
+    path = tmp_path / "weights.bin"
+    with pytest.raises(RuntimeError) as info:
+        mx.load(str(path), format="safetensors")
+    _assert_missing_file_error(info, path)
+
+
+def test_load_sharded_and_import_function_missing_files(tmp_path):
+    with pytest.raises(FileNotFoundError) as info:
+        mx.load_sharded(tmp_path)                     # a folder without its index
+    _assert_missing_file_error(info, tmp_path / "model.safetensors.index.json")
+    # an index naming a shard that is not there
+    (tmp_path / "model.safetensors.index.json").write_text(json.dumps({"weight_map": {"w": "gone.safetensors"}}))
+    with pytest.raises(RuntimeError) as info:
+        mx.load_sharded(tmp_path)
+    _assert_missing_file_error(info, tmp_path / "gone.safetensors")
+    with pytest.raises(RuntimeError) as info:
+        mx.import_function(str(tmp_path / "f.mlxfn"))
+    _assert_missing_file_error(info, tmp_path / "f.mlxfn")
+
+
+def test_other_open_failures_stay_runtime_errors(tmp_path):
+    # A folder where a file is expected: not a missing file (the reference: RuntimeError).
+    with pytest.raises(RuntimeError) as info:
+        mx.load(str(tmp_path), format="npy")
+    assert not isinstance(info.value, FileNotFoundError)

@@ -1,4 +1,11 @@
 """mlxcy.nn.Module: parameter trees, updates, freezing, modes, repr, weights on disk."""
+import json
+import os
+import struct
+import subprocess
+import sys
+import textwrap
+
 import numpy as np
 import pytest
 
@@ -236,3 +243,146 @@ def test_save_load_round_trip(tmp_path, ext):
 def test_save_weights_rejects_unknown_extension(tmp_path):
     with pytest.raises(ValueError, match=r"Unsupported file extension for .*w\.bin\. Use '\.npz' or '\.safetensors'\."):
         nn.Linear(2, 2).save_weights(str(tmp_path / "w.bin"))
+
+
+# ---- large weights: mmap and sharded checkpoints (mlxcy extras) --------------------------------
+
+def _mlp():
+    return nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2))
+
+
+def _save_aligned_safetensors(path, arrays):
+    """{name: float32 mx.array} as a safetensors file written here from the format description,
+    with the header padded by spaces to a multiple of 8 bytes (as the safetensors package does),
+    so that every float32 tensor is aligned and mmap loading can view it without a copy."""
+    header, chunks, offset = {}, [], 0
+    for name, value in arrays.items():
+        raw = np.asarray(value, dtype=np.float32).tobytes()
+        header[name] = {"dtype": "F32", "shape": list(value.shape), "data_offsets": [offset, offset + len(raw)]}
+        chunks.append(raw)
+        offset += len(raw)
+    text = json.dumps(header).encode()
+    text += b" " * (-(8 + len(text)) % 8)
+    with open(path, "wb") as f:
+        f.write(struct.pack("<Q", len(text)) + text)
+        for raw in chunks:
+            f.write(raw)
+
+
+def test_load_weights_mmap_views_the_file(tmp_path):
+    from mlxcy.utils import tree_flatten
+
+    src = _mlp()
+    path = tmp_path / "w.safetensors"
+    _save_aligned_safetensors(path, dict(tree_flatten(src.parameters())))
+    mapped, read = _mlp(), _mlp()
+    mapped.load_weights(str(path), mmap=True)
+    read.load_weights(path)
+    for (k, v), (_, m), (_, r) in zip(_pairs(src), _pairs(mapped), _pairs(read)):
+        assert np.array_equal(np.array(v), np.array(m)) and np.array_equal(np.array(v), np.array(r)), k
+    # A mapped weight views the file's (read-only) mapping; a read one owns its memory.
+    assert not np.asarray(mapped.layers[0].weight).flags.writeable
+    assert np.asarray(read.layers[0].weight).flags.writeable
+    with pytest.raises(ValueError, match="mmap=True supports"):
+        src.save_weights(str(tmp_path / "w.npz"))
+        _mlp().load_weights(str(tmp_path / "w.npz"), mmap=True)
+
+
+def _save_shards(model, folder, n_shards):
+    """model's parameters as n_shards safetensors files plus the Hugging Face index file."""
+    from mlxcy.utils import tree_flatten
+
+    names = [k for k, _ in tree_flatten(model.parameters())]
+    flat = dict(tree_flatten(model.parameters()))
+    wmap = {}
+    for i in range(n_shards):
+        shard = f"model-{i + 1:05d}-of-{n_shards:05d}.safetensors"
+        part = {k: flat[k] for k in names[i::n_shards]}
+        mx.save_safetensors(str(folder / shard), part)
+        wmap.update({k: shard for k in part})
+    (folder / "model.safetensors.index.json").write_text(json.dumps({"weight_map": wmap}))
+
+
+@pytest.mark.parametrize("mm", [False, True])
+def test_load_weights_from_a_sharded_checkpoint(tmp_path, capsys, monkeypatch, mm):
+    src = _mlp()
+    _save_shards(src, tmp_path, 3)
+    monkeypatch.setitem(sys.modules, "tqdm", None)   # the plain progress line
+    for where in (tmp_path, tmp_path / "model.safetensors.index.json", str(tmp_path)):
+        dst = _mlp()
+        dst.load_weights(where, mmap=mm, progress=True)
+        for (k, v), (_, w) in zip(_pairs(src), _pairs(dst)):
+            assert np.array_equal(np.array(v), np.array(w)), k
+    assert capsys.readouterr().err.count("3/3 shards") == 3
+    with pytest.raises(ValueError, match="Missing 2 parameters"):
+        nn.Sequential(nn.Linear(4, 8), nn.ReLU(), nn.Linear(8, 2), nn.Linear(2, 2)).load_weights(tmp_path)
+
+
+_RSS_SCRIPT = textwrap.dedent("""
+    import sys
+    import mlxcy as mx
+    import mlxcy.nn as nn
+
+    def status(field):
+        with open("/proc/self/status") as f:
+            return next(int(l.split()[1]) * 1024 for l in f if l.startswith(field + ":"))
+
+    def reset_peak():
+        try:
+            with open("/proc/self/clear_refs", "w") as f:
+                f.write("5")          # resets VmHWM to the current RSS (Linux >= 4.0)
+            return True
+        except OSError:
+            return False
+
+    class Big(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.layers = [nn.Linear(1024, 1024, bias=False) for _ in range(int(sys.argv[2]))]
+            self.small = nn.Linear(4, 4)
+
+    model = Big()
+    can_reset = reset_peak()
+    before = status("VmRSS")
+    model.load_weights(sys.argv[1], mmap=True)
+    value = model.small.weight.sum().item()          # touch one small tensor
+    one = (status("VmHWM") if can_reset else status("VmRSS")) - before
+    for layer in model.layers:                       # then read every page
+        layer.weight.sum().item()
+    everything = status("VmRSS") - before
+    print(one, everything, value)
+""")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/status")
+def test_load_weights_mmap_memory_follows_bytes_touched(tmp_path):
+    layers = 50                                      # 50 x 4 MiB float32 = 200 MiB
+    weights = {f"layers.{i}.weight": mx.full((1024, 1024), float(i)) for i in range(layers)}
+    weights["small.weight"] = mx.full((4, 4), 0.5)
+    weights["small.bias"] = mx.zeros((4,))
+    path = tmp_path / "big.safetensors"
+    _save_aligned_safetensors(path, weights)
+    del weights
+    size = os.path.getsize(path)
+    assert size > 200 * 10**6
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    res = subprocess.run([sys.executable, "-c", _RSS_SCRIPT, str(path), str(layers)], cwd=str(tmp_path),
+                         capture_output=True, text=True, env=env)
+    assert res.returncode == 0, res.stderr
+    one, everything, value = res.stdout.split()
+    assert float(value) == 8.0                       # 16 elements of 0.5
+    # Peak growth for one 64-byte tensor: a few pages and allocator noise, not the file.
+    assert int(one) < size / 20, (int(one), size)
+    # The measure can see the file: reading every page maps it all in.
+    assert int(everything) > size * 0.8, (int(everything), size)
+
+
+@pytest.mark.parametrize("ext", ["safetensors", "npz"])
+def test_load_weights_missing_file(tmp_path, ext):
+    path = tmp_path / f"w.{ext}"
+    with pytest.raises(FileNotFoundError) as info:
+        _mlp().load_weights(str(path))
+    assert isinstance(info.value, RuntimeError) and info.value.filename == str(path)
+    assert str(path) in str(info.value)
+    # the reference raises RuntimeError (.safetensors) or ValueError (.npz): both still catch it
+    assert isinstance(info.value, ValueError)

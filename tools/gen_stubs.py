@@ -22,6 +22,7 @@ tests/test_stubs.py checks the committed stubs against the runtime (it imports t
 import argparse
 import ast
 import builtins
+import ctypes
 import enum
 import importlib
 import inspect
@@ -46,7 +47,7 @@ NAMESPACES = {
     "metal.pyi": ("mlxcy.metal", "mlx.core.metal"),
     "cuda.pyi": ("mlxcy.cuda", "mlx.core.cuda"),
 }
-CORE_STUB = '"""Type stub of mlxcy.core: the same namespace as mlxcy."""\nfrom mlxcy import *\nfrom mlxcy import __version__ as __version__\n'
+CORE_STUB = '"""Type stub of mlxcy.core: the same namespace as mlxcy."""\nfrom mlxcy import *\nfrom mlxcy import __version__ as __version__, __mlxcy_version__ as __mlxcy_version__\n'
 
 # Dunders that are part of a class's public protocol (operators, containers, conversions, the
 # array and DLPack protocols, context managers): stubbed, and checked, when a class defines them.
@@ -98,7 +99,8 @@ EXTRA_SIGNATURES = {
         "load": ["def load(file: str | pathlib.Path, *, mmap: bool = False) -> "
                  "dict[str, array]"],
         "load_sharded": ["def load_sharded(path: str | pathlib.Path, *, mmap: bool = False, "
-                         "return_metadata: bool = False, stream: StreamOrDevice = None) -> "
+                         "return_metadata: bool = False, stream: StreamOrDevice = None, "
+                         "progress: bool = False) -> "
                          "dict[str, array] | tuple[dict[str, array], dict[str, Any]]"],
     },
 }
@@ -115,6 +117,7 @@ import enum
 import pathlib
 import types
 from typing import Any, Callable, Iterator, Literal, Optional, Sequence, Union, final
+from typing_extensions import disjoint_base
 {imports}
 _Scalar = Union[bool, int, float, complex]
 _StreamOrDevice = Union[None, Stream, ThreadLocalStream, Device, DeviceType]
@@ -184,6 +187,22 @@ def class_members(cls):
 def is_subclassable(cls):
     """Whether Python code can subclass ``cls`` (a cdef class may forbid it: stubbed @final)."""
     return bool(cls.__flags__ & (1 << 10))  # Py_TPFLAGS_BASETYPE
+
+
+def is_disjoint_base(cls):
+    """Whether instances of ``cls`` have a C layout of their own (a cdef class with fields), so
+    that no class can derive from it and from another such class (PEP 800: stubbed
+    ``@disjoint_base``, which type checkers and mypy.stubtest expect). Compared with the base
+    class's instance size, less the ``__dict__``/``__weakref__`` slots CPython appends to a class
+    defined in Python (which do not make it a disjoint base)."""
+    base = cls.__base__
+    if base is None:
+        return True   # object
+    size = cls.__basicsize__
+    for offset in ("__dictoffset__", "__weakrefoffset__"):
+        if getattr(cls, offset) > 0 and not getattr(base, offset):
+            size -= ctypes.sizeof(ctypes.c_void_p)
+    return size != base.__basicsize__ or cls.__itemsize__ != base.__itemsize__
 
 
 def runtime_signature(obj, owner=None, name=None):
@@ -432,11 +451,15 @@ def class_stub(name, cls, ref_methods, init_refs, annotator, module):
     if issubclass(cls, enum.Enum):
         members = "".join(f"    {m} = {v.value!r}\n" for m, v in cls.__members__.items())
         return f'class {name}(enum.Enum):\n    """{doc}"""\n{members}\n'
-    final = "" if is_subclassable(cls) else "@final\n"
+    decorator = ""
+    if not is_subclassable(cls):
+        decorator = "@final\n"
+    elif is_disjoint_base(cls):   # (@final implies it: one decorator, not both)
+        decorator = "@disjoint_base\n"
     # builtin bases (exception classes) matter to type checkers; mlxcy's own bases do not appear
     bases = [b.__name__ for b in cls.__bases__ if b is not object and b.__module__ == "builtins"]
     header = f"class {name}({', '.join(bases)}):" if bases else f"class {name}:"
-    lines = [f"{final}{header}\n", f'    """{doc}"""\n']
+    lines = [f"{decorator}{header}\n", f'    """{doc}"""\n']
     instance = None
     for attr, kind in sorted(class_members(cls).items()):
         if kind in ("property", "attribute"):
@@ -481,7 +504,7 @@ def generate(stub_name, api):
     imports = "" if is_core else f"from mlxcy import {', '.join(CORE_TYPES)}\n"
     out = [HEADER.format(module=module_name, imports=imports)]
     if is_core:
-        out.append("\n__version__: str\n")
+        out.append("\n__version__: str\n__mlxcy_version__: str\n")
     submodules, classes, functions, constants = [], [], [], []
     for name in public_names(module):
         value = getattr(module, name)

@@ -343,14 +343,23 @@ class Module(dict):
         self,
         file_or_weights: Union[str, List[Tuple[str, mx.array]]],
         strict: bool = True,
+        *,
+        mmap: bool = False,
+        progress: bool = False,
     ) -> "Module":
         """Loads parameters from a ``.safetensors``/``.npz`` file or a list of ``(name, array)``.
 
         With ``strict`` every parameter must be given, with its current shape, and nothing else.
+
+        mlxcy extras: a sharded checkpoint (a ``*.safetensors.index.json`` file, or a folder
+        holding ``model.safetensors.index.json``) loads through ``mx.load_sharded``;
+        ``mmap=True`` memory-maps ``.safetensors`` files instead of reading them (pages are read
+        when the weights are used); ``progress=True`` shows a progress bar over the shards of a
+        sharded checkpoint (see ``mx.load_sharded``).
         """
         weights = file_or_weights
         if isinstance(weights, (str, os.PathLike)):
-            weights = list(mx.load(os.fspath(weights)).items())
+            weights = list(_load_weight_file(os.fspath(weights), mmap, progress).items())
         if strict:
             given = dict(weights)
             current = dict(tree_flatten(self.parameters()))
@@ -382,6 +391,13 @@ class Module(dict):
             mx.save_safetensors(file, flat)
         else:
             raise ValueError(f"Unsupported file extension for {file}. Use '.npz' or '.safetensors'.")
+
+
+def _load_weight_file(path, mmap, progress):
+    """The {name: array} of a weight file or of a sharded checkpoint (index file or folder)."""
+    if os.path.isdir(path) or path.endswith(".index.json"):
+        return mx.load_sharded(path, mmap=mmap, progress=progress)
+    return mx.load(path, mmap=mmap)
 
 
 def _module_leaf(module, key, value):
