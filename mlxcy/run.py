@@ -22,6 +22,9 @@ def main(argv):
     from mlxcy import compat
 
     compat.install()
+    # Python processes the program starts (multiprocessing's spawn, subprocesses) are switched
+    # too, by the installed .pth hook.
+    os.environ[compat.ENV_VAR] = "1"
     if argv[0] == "-m":
         if len(argv) < 2:
             print("mlxcy.run: -m needs a module name\n" + USAGE, file=sys.stderr)

@@ -339,3 +339,10 @@ def test_installed_pth_hook_switches_a_plain_interpreter(fake_mlx):
     code = "import json, sys, mlx.core; print(json.dumps([mlx.core is sys.modules.get('mlxcy')]))"
     assert _json_out(_run(["-c", code], MLXCY_AS_MLX="1", PYTHONPATH=fake_mlx)) == [True]
     assert _run_code("import sys; print('mlxcy' in sys.modules)").stdout.strip() == "False"
+
+
+def test_run_passes_the_switch_to_child_processes(tmp_path):
+    script = tmp_path / "parent.py"
+    script.write_text("import os; print(os.environ.get('MLXCY_AS_MLX'))\n")
+    assert _run(["-m", "mlxcy.run", str(script)]).stdout.strip() == "1"
+    assert _run([str(script)]).stdout.strip() == "None"
