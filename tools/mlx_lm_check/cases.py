@@ -83,14 +83,14 @@ def make_model(config):
     return model
 
 
-def make_tokenizer():
-    """A word-level tokenizer over VOCAB made-up words, built in memory (no download, no EOS, so
-    generation always runs NEW_TOKENS steps)."""
+def make_tokenizer(vocab_size=VOCAB):
+    """A word-level tokenizer over `vocab_size` made-up words, built in memory (no download, no
+    EOS, so generation always runs the tokens asked for)."""
     from mlx_lm.tokenizer_utils import TokenizerWrapper
     from tokenizers import Tokenizer, models, pre_tokenizers
     from transformers import PreTrainedTokenizerFast
 
-    vocab = {f"w{i}": i for i in range(VOCAB)}
+    vocab = {f"w{i}": i for i in range(vocab_size)}
     tok = Tokenizer(models.WordLevel(vocab, unk_token="w0"))
     tok.pre_tokenizer = pre_tokenizers.WhitespaceSplit()
     return TokenizerWrapper(PreTrainedTokenizerFast(tokenizer_object=tok))
