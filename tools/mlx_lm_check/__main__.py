@@ -6,7 +6,7 @@ Makes (once, then reuses) a venv at .mlxlm-venv/ holding the pinned mlx-lm with 
 (the reference mlx comes with them), runs tools/mlx_lm_check/cases.py in it twice, each in its own
 process: on the venv's own mlx, and with mlx served by this interpreter's mlxcy (python -m
 mlxcy.run semantics: mlxcy.compat.install() before mlx_lm is imported). Then compares: greedy
-tokens and decoded text exactly, logits and LoRA losses to a tolerance. Exit status 1 on a
+tokens, decoded text and mlx_lm.server's completions exactly, logits and LoRA losses to a tolerance. Exit status 1 on a
 difference, 2 if the venv cannot be made (no network). tests/test_mlx_lm.py runs it.
 """
 import argparse
@@ -129,6 +129,8 @@ def compare(ref, cy):
     if len(rl["losses"]) != len(cl["losses"]) or not all(
             _close(a, b, LOSS_RTOL, 0.0) for a, b in zip(cl["losses"], rl["losses"])):
         diffs.append(f"LoRA losses differ: reference {rl['losses']}, mlxcy {cl['losses']}")
+    if ref["server"] != cy["server"]:
+        diffs.append(f"mlx_lm.server completions differ: reference {ref['server']}, mlxcy {cy['server']}")
     return diffs
 
 
@@ -154,6 +156,8 @@ def main(argv=None):
     for name, r in ref["models"].items():
         print(f"{name:12s} tokens {r['tokens'][:8]}... {'same' if r['tokens'] == cy['models'][name]['tokens'] else 'DIFFER'}")
     print(f"LoRA losses: reference {ref['lora']['losses']}, mlxcy {cy['lora']['losses']}")
+    print(f"mlx_lm.server completion: {cy['server']['plain'][:40]}... "
+          f"{'same' if ref['server'] == cy['server'] else 'DIFFER'}")
     print(f"seconds: reference {ref['seconds']['total']:.1f}, mlxcy {cy['seconds']['total']:.1f}")
     for d in diffs:
         print("DIFFERENCE:", d)

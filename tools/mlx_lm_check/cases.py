@@ -6,7 +6,8 @@ the results as JSON. Run by tools/mlx_lm_check/__main__.py with the .mlxlm-venv 
 
 For each model: a forward pass over a prompt (last position's logits) and greedy
 `stream_generate` of 32 tokens; then a LoRA training run through mlx_lm.tuner (3 steps) and a
-quantized model as mlx_lm.convert makes it (quantize_model, save_model, load_model, generate).
+quantized model as mlx_lm.convert makes it (quantize_model, save_model, load_model, generate);
+and mlx_lm.server answering completions from its generation thread while this thread waits.
 Weights come from NumPy, seeded by parameter name, so both bindings start from the same model
 without relying on their random number generators agreeing.
 """
@@ -164,6 +165,57 @@ def quantized(config, tokenizer, tmp):
     return out
 
 
+def server_completions(config, tokenizer, tmp):
+    """mlx_lm.server as its command line sets it up (its own argument defaults, ModelProvider
+    loading a saved model, ResponseGenerator's generation thread), behind an HTTP server on a
+    free port; this (main) thread sends completion requests and waits for them, as clients do."""
+    import threading
+    import urllib.request
+    from http.server import ThreadingHTTPServer
+
+    from mlx_lm import server
+    from mlx_lm.utils import save_config, save_model
+
+    path = os.path.join(tmp, "server-model")
+    save_model(path, make_model(config))
+    save_config(dict(config), os.path.join(path, "config.json"))
+    tokenizer._tokenizer.save_pretrained(path)
+
+    answers = {}
+
+    def serve_and_ask(host, port, model_provider):
+        generator = server.ResponseGenerator(model_provider, server.LRUPromptCache(model_provider.cli_args.prompt_cache_size))
+        httpd = ThreadingHTTPServer(("127.0.0.1", 0), lambda *a, **k: server.APIHandler(generator, *a, **k))
+        http_thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+        http_thread.start()
+        url = f"http://127.0.0.1:{httpd.server_port}/v1/completions"
+        try:
+            for name, body in (("plain", {"prompt": "w1 w2 w3 w4", "max_tokens": 16}),
+                               ("stream", {"prompt": "w9 w8 w7", "max_tokens": 8, "stream": True})):
+                request = urllib.request.Request(url, data=json.dumps(dict(body, temperature=0.0)).encode(),
+                                                 headers={"Content-Type": "application/json"})
+                with urllib.request.urlopen(request, timeout=120) as response:
+                    text = response.read().decode()
+                if name == "plain":
+                    answers[name] = json.loads(text)["choices"][0]["text"]
+                else:
+                    chunks = [json.loads(line[len("data: "):]) for line in text.splitlines()
+                              if line.startswith("data: {")]
+                    answers[name] = "".join(c["choices"][0]["text"] for c in chunks)
+        finally:
+            httpd.shutdown()
+            generator.stop_and_join()
+
+    server.run = serve_and_ask
+    saved_argv = sys.argv
+    sys.argv = ["mlx_lm.server", "--model", path, "--log-level", "WARNING"]
+    try:
+        server.main()
+    finally:
+        sys.argv = saved_argv
+    return answers
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--binding", choices=["reference", "mlxcy"], required=True)
@@ -191,6 +243,9 @@ def main():
         tic = time.perf_counter()
         result["quantized"] = quantized(CONFIGS[QUANTIZED_MODEL], tokenizer, tmp)
         seconds["quantized"] = time.perf_counter() - tic
+        tic = time.perf_counter()
+        result["server"] = server_completions(CONFIGS[LORA_MODEL], tokenizer, tmp)
+        seconds["server"] = time.perf_counter() - tic
     seconds["total"] = time.perf_counter() - start
     text = json.dumps(result)
     if opts.out:
