@@ -114,6 +114,12 @@ def _check_real_mlx_not_loaded():
             f"{ENV_VAR}=1, or call mlxcy.compat.install() first.")
 
 
+def _mlx_modules():
+    """(name, module) of every ``mlx`` / ``mlx.*`` entry of sys.modules, as a list (other threads
+    may import meanwhile)."""
+    return [(n, m) for n, m in list(sys.modules.items()) if n == "mlx" or n.startswith("mlx.")]
+
+
 def install():
     """Make ``mlx`` and its submodules resolve to mlxcy in this process (idempotent).
 
@@ -122,9 +128,9 @@ def install():
     _check_real_mlx_not_loaded()
     # A real `mlx` namespace package (or pure-Python mlx.utils) imported without mlx.core
     # holds no native state: drop it so that the next import resolves through the finder.
-    for name in [n for n in sys.modules if n == "mlx" or n.startswith("mlx.")]:
-        if not _is_ours(sys.modules[name]):
-            del sys.modules[name]
+    for name, module in _mlx_modules():
+        if not _is_ours(module):
+            sys.modules.pop(name, None)
     if _finder in sys.meta_path:
         sys.meta_path.remove(_finder)
     sys.meta_path.insert(0, _finder)
@@ -135,9 +141,9 @@ def uninstall():
     imported under ``mlx`` names are forgotten)."""
     if _finder in sys.meta_path:
         sys.meta_path.remove(_finder)
-    for name in [n for n in sys.modules if n == "mlx" or n.startswith("mlx.")]:
-        if _is_ours(sys.modules[name]):
-            del sys.modules[name]
+    for name, module in _mlx_modules():
+        if _is_ours(module):
+            sys.modules.pop(name, None)
 
 
 def is_installed():
