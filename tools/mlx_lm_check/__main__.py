@@ -67,7 +67,13 @@ def ensure_venv(venv=VENV, log=print):
     with open(os.path.join(building, STAMP), "w") as f:
         f.write(wanted)
     shutil.rmtree(venv, ignore_errors=True)
-    os.rename(building, venv)   # the venv's python finds its site-packages relative to itself
+    try:
+        os.rename(building, venv)   # the venv's python finds its site-packages relative to itself
+    except OSError:
+        # another process finished the same venv first: keep its copy
+        shutil.rmtree(building, ignore_errors=True)
+        if not (os.path.exists(stamp) and open(stamp).read() == wanted):
+            raise
     return venv_python(venv)
 
 
