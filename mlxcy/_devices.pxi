@@ -244,14 +244,13 @@ class StreamContext:
                        _py_stream(cx.default_stream(target.device)))
         cx.set_default_device(target.device)
         cx.set_default_stream(target)
-        return self
+        # None, as the reference's (`with mx.stream(s) as x` binds None there)
 
     def __exit__(self, *exc):
         cdef c_Stream saved = _c_stream(<Stream>self._saved[0])
         cx.set_default_stream(_c_stream(<Stream>self._saved[1]))
         cx.set_default_device(saved.device)
         cx.set_default_stream(saved)
-        return False
 
 
 def stream(s):

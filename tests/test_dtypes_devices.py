@@ -207,3 +207,13 @@ def test_enum_members_print_like_the_reference():
     assert repr(mx.gpu) == "DeviceType.gpu"
     assert repr(mx.floating) == "DtypeCategory.floating"
     assert repr([mx.integer]) == "[DtypeCategory.integer]"
+
+
+def test_stream_context_enter_and_exit_return_none():
+    # As the reference's: `with mx.stream(s) as x` binds None, and __exit__ does not swallow.
+    ctx = mx.stream(mx.cpu)
+    assert ctx.__enter__() is None
+    assert ctx.__exit__(None, None, None) is None
+    with pytest.raises(ZeroDivisionError):
+        with mx.stream(mx.cpu):
+            1 / 0

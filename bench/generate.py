@@ -1,0 +1,114 @@
+"""Text generation with mlx-lm's own model code: prompt processing and generation speed, mlxcy vs
+the reference binding, on the CPU.
+
+Models: mlx-lm 0.32.2's Llama, Qwen3, Gemma and Mixtral (MoE, 4 experts, top 2) with random
+weights, width 256, 4 layers, vocabulary 1024 (the architectures of tests/test_mlx_lm.py, larger);
+a 512-token prompt then 128 greedy tokens (--quick: 128 and 64), timed by mlx_lm's
+stream_generate itself (prompt_tps, generation_tps). Both bindings run in the mlx-lm venv of
+tools/mlx_lm_check (.mlxlm-venv/, made if missing: needs PyPI the first time), the reference on
+its own mlx and mlxcy under the mlx switch, each in one long-lived process; the rounds alternate
+which binding goes first, and the medians over rounds are compared.
+
+Run: python bench/generate.py [--rounds N] [--quick] [--json OUT]   (with the interpreter that has mlxcy)
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import json
+
+from _peers import add_common_args, ratio, write_json
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_generate_worker.py")
+
+
+def _check_module():
+    sys.path.insert(0, ROOT)
+    try:
+        import importlib
+        return importlib.import_module("tools.mlx_lm_check.__main__")
+    finally:
+        sys.path.remove(ROOT)
+
+
+class Worker:
+    """One binding's long-lived measuring process."""
+
+    def __init__(self, python, binding, site, prompt_tokens, new_tokens):
+        env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MLXCY_AS_MLX")}
+        self.binding = binding
+        self.proc = subprocess.Popen([python, WORKER, binding, site, str(prompt_tokens), str(new_tokens)],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd="/", env=env)
+        self.ready = self._read()
+
+    def _read(self):
+        line = self.proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"the {self.binding} worker died (exit {self.proc.wait()})")
+        return json.loads(line)
+
+    def round(self):
+        self.proc.stdin.write("round\n")
+        self.proc.stdin.flush()
+        return self._read()
+
+    def close(self):
+        self.proc.stdin.close()
+        self.proc.wait(timeout=60)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, help="rounds per binding (default 5; --quick: 3)")
+    args = add_common_args(ap).parse_args()
+    rounds = args.rounds or (3 if args.quick else 5)
+    prompt_tokens, new_tokens = (128, 64) if args.quick else (512, 128)
+    check = _check_module()
+    try:
+        python = check.ensure_venv(log=lambda msg: print(msg, file=sys.stderr))
+    except check.VenvUnavailable as e:
+        if args.json:
+            write_json(args.json, "generate", [], quick=args.quick, headline="mlx-lm generation",
+                       error=f"cannot make the mlx-lm venv: {e}")
+        print(f"cannot make the mlx-lm venv: {e}", file=sys.stderr)
+        return 1
+    workers = {b: Worker(python, b, check.mlxcy_site(), prompt_tokens, new_tokens) for b in ("reference", "mlxcy")}
+    assert workers["mlxcy"].ready == {"ready": "mlxcy"} and workers["reference"].ready == {"ready": "mlx.core"}
+    results = {b: [] for b in workers}
+    for r in range(rounds):
+        order = ("reference", "mlxcy") if r % 2 == 0 else ("mlxcy", "reference")
+        for b in order:
+            results[b].append(workers[b].round())
+    for w in workers.values():
+        w.close()
+
+    def median(binding, model, key):
+        return statistics.median(run[model][key] for run in results[binding])
+
+    rows, figures = [], []
+    print(f"mlx-lm generation on the CPU: {prompt_tokens}-token prompt, {new_tokens} new tokens, "
+          f"median of {rounds} rounds (ratio: mlxcy time / reference time)")
+    print(f"{'model':10s} {'prompt tok/s mlxcy':>19s} {'reference':>10s} {'ratio':>6s}   "
+          f"{'gen tok/s mlxcy':>16s} {'reference':>10s} {'ratio':>6s}")
+    for model in results["mlxcy"][0]:
+        p_cy, p_ref = median("mlxcy", model, "prompt_tps"), median("reference", model, "prompt_tps")
+        g_cy, g_ref = median("mlxcy", model, "generation_tps"), median("reference", model, "generation_tps")
+        rows.append({"case": f"{model}: {prompt_tokens}-token prompt processing",
+                     "mlxcy_s": prompt_tokens / p_cy, "ref_s": prompt_tokens / p_ref})
+        rows.append({"case": f"{model}: time per generated token", "headline": model == "llama",
+                     "mlxcy_ms": 1e3 / g_cy, "ref_ms": 1e3 / g_ref})
+        figures.append({"label": f"{model}: generated tokens/s", "value": g_cy, "unit": "tok/s", "headline": False})
+        print(f"{model:10s} {p_cy:19.0f} {p_ref:10.0f} {ratio(p_ref, p_cy):6.2f}   "
+              f"{g_cy:16.1f} {g_ref:10.1f} {ratio(g_ref, g_cy):6.2f}")
+    if args.json:
+        write_json(args.json, "generate", rows, quick=args.quick, figures=figures,
+                   headline="mlx-lm Llama (width 256, 4 layers), time per generated token",
+                   notes=[f"mlx-lm 0.32.2 stream_generate on the CPU: {prompt_tokens}-token prompt, "
+                          f"{new_tokens} new tokens, median of {rounds} alternating rounds per binding."])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
