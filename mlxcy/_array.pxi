@@ -502,9 +502,21 @@ cdef class array:
         return (_contiguous_bytes(self), self.shape, _DTYPE_NAMES[dtype_val(self._a.dtype())])
 
     def __setstate__(self, state):
-        cdef optional[c_array] tmp = nullopt
+        if len(state) == 2:
+            # A pickle the reference binding wrote: (NumPy array of the values, dtype code), the
+            # code being libmlx's Dtype::Val (bfloat16 values come as their uint16 bits).
+            values, code = state
+            if not isinstance(code, int) or not 0 <= code < len(_dtype_table):
+                raise ValueError(f"array.__setstate__: unknown dtype code {code!r}")
+            data = memoryview(values).tobytes()   # row-major bytes of the values
+            state = (data, tuple(values.shape), _DTYPE_NAMES[code])
         data, shape, name = state
         d = _dtype_by_name(name)
+        count = 1
+        for dim in shape:
+            count *= dim
+        if len(data) != (<Dtype>d).c().size() * count:
+            raise ValueError(f"array.__setstate__: {len(data)} bytes do not hold shape {tuple(shape)} of {name}")
         self._a = array_copy_of(<const char*>data, len(data), to_c_shape(shape), (<Dtype>d).c())
 
     def __reduce__(self):

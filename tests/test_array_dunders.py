@@ -38,6 +38,30 @@ def test_pickle_loads_in_a_fresh_process():
         "mlx.core.bfloat16 [[1.5, -2.0]] [(1+2j)] 7 mlx.core.int64 (0, 3)"
 
 
+# libmlx's Dtype::Val codes, which the reference binding's pickles carry with the values
+REFERENCE_DTYPE_CODES = {mx.bool_: 0, mx.uint8: 1, mx.uint16: 2, mx.uint32: 3, mx.uint64: 4, mx.int8: 5,
+                         mx.int16: 6, mx.int32: 7, mx.int64: 8, mx.float16: 9, mx.float32: 10,
+                         mx.float64: 11, mx.bfloat16: 12, mx.complex64: 13}
+
+
+@pytest.mark.parametrize("dtype", f64_cpu_only(DTYPES), ids=repr)
+def test_setstate_reads_the_reference_bindings_state(dtype):
+    # the reference pickles (NumPy array of the values, dtype code); bfloat16 as its uint16 bits
+    want = mx.array([[1, 0, 3], [4, 5, 6]]).astype(dtype)
+    values = np.asarray(want.view(mx.uint16)) if dtype == mx.bfloat16 else np.asarray(want)
+    got = mx.array.__new__(mx.array)
+    got.__setstate__((np.asfortranarray(values), REFERENCE_DTYPE_CODES[dtype]))   # not row-major, too
+    assert got.dtype == dtype and got.shape == (2, 3) and got.tolist() == want.tolist()
+
+
+def test_setstate_refuses_bad_states():
+    a = mx.array.__new__(mx.array)
+    with pytest.raises(ValueError, match="dtype code"):
+        a.__setstate__((np.zeros(3, np.float32), 99))
+    with pytest.raises(ValueError, match="bytes do not hold"):
+        a.__setstate__((b"\0" * 5, (2,), "float32"))
+
+
 def test_getstate_setstate():
     a = mx.array([1.0, 2.0])
     state = a.__getstate__()

@@ -222,8 +222,6 @@ def test_pickle_round_trip_under_the_switch(tmp_path):
 REFERENCE_PYTHON = os.environ.get("MLXCY_REFERENCE_PYTHON", os.path.join(ROOT, ".refvenv", "bin", "python"))
 
 
-@pytest.mark.xfail(strict=True, reason="array.__setstate__ reads only mlxcy's own state (bytes, shape, "
-                   "dtype name), not the reference's (ndarray, dtype code): mlxcy/_array.pxi")
 def test_array_pickled_by_the_reference_loads_under_the_switch(tmp_path):
     if not os.path.exists(REFERENCE_PYTHON):
         pytest.skip(f"no reference interpreter at {REFERENCE_PYTHON}")

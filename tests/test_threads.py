@@ -176,3 +176,22 @@ def test_worker_with_its_own_stream_and_main_waiting_on_join():
     """)
     np.testing.assert_allclose(out["sum"], _expected_sums(13)[-1], rtol=1e-5, atol=1e-6)
     assert out["own"] == float(np.sum((np.arange(64) % 5 - 2) / 4))
+
+
+def test_interpreter_exits_cleanly_with_threads_still_computing():
+    # issue 17 saw, twice in ten runs, "terminate called without an active exception" at exit
+    # after threaded work; not reproduced since (tools/fuzz/FINDINGS.md). Daemon threads still
+    # evaluating graphs when the interpreter exits must not abort the process.
+    for _ in range(3):
+        body = """
+        import time
+        def work():
+            while True:
+                x = mx.random.normal((128, 128))
+                mx.eval(x @ x)
+        for _ in range(2):
+            threading.Thread(target=work, daemon=True).start()
+        time.sleep(0.2)
+        print(json.dumps("end"))
+        """
+        assert _run(body) == "end"
