@@ -106,7 +106,7 @@ def _optimized_blas():
 
 # Multiply-adds per OpenBLAS thread by default: a product of m*n*k uses m*n*k / BLAS_GRAIN threads
 # (at least 1, at most the cores). Measured in bench/RESULTS.md ("BLAS threads").
-BLAS_GRAIN = 1 << 22
+BLAS_GRAIN = 1 << 24
 
 
 def _blas_thread_policy():

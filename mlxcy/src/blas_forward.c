@@ -143,16 +143,19 @@ static int collect_loaded(struct dl_phdr_info* info, size_t size, void* data) {
   return 0;
 }
 
+/* Whether `address` lies in this module. */
+static int defined_here(void* address) {
+  Dl_info self, where;
+  return dladdr((void*)&mlxcy_blas_ensure_bound, &self) && dladdr(address, &where) &&
+         where.dli_fbase == self.dli_fbase;
+}
+
 static void* definition_elsewhere(const char* name, struct loaded* l) {
-  Dl_info self;
-  if (!dladdr((void*)&mlxcy_blas_ensure_bound, &self)) return NULL;
   for (int i = 0; i < l->n; ++i) {
-    if (self.dli_fname && strcmp(l->paths[i], self.dli_fname) == 0) continue;
     void* h = dlopen(l->paths[i], RTLD_LAZY | RTLD_NOLOAD);
     if (!h) continue;
     void* p = dlsym(h, name);
-    Dl_info where;
-    int ours = p && dladdr(p, &where) && where.dli_fbase == self.dli_fbase;
+    int ours = p && defined_here(p);
     dlclose(h);
     if (p && !ours) return p;
   }
@@ -178,7 +181,8 @@ static void bind_all(void) {
       for (size_t i = 0; i < N_SYMBOLS; ++i) {
         snprintf(name, sizeof(name), "%s%s", wanted_prefix, symbol_names[i]);
         found[i] = dlsym(handle, name);
-        if (!found[i]) ++missing;
+        /* Our own definitions (MLXCY_BLAS naming this module) would jump to themselves. */
+        if (!found[i] || defined_here(found[i])) ++missing;
       }
       if (missing) {
         snprintf(fallback_reason, sizeof(fallback_reason), "%s lacks %d of the symbols libmlx needs",
