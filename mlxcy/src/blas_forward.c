@@ -43,7 +43,7 @@
   X(spotrf_) X(dpotrf_) X(strtri_) X(dtrtri_)
 #define MLXCY_BLAS_SYMBOLS(X) MLXCY_GEMM_SYMBOLS(X) MLXCY_LAPACK_SYMBOLS(X)
 
-#if defined(__x86_64__)
+#if defined(__x86_64__) && !defined(MLXCY_NO_LAZY)   /* MLXCY_NO_LAZY: test the eager path on x86_64 */
 #define MLXCY_LAZY 1
 #else
 #define MLXCY_LAZY 0
