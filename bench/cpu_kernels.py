@@ -110,13 +110,13 @@ def main():
         line = f"{name:<36} {o * 1e3:>9.3f} {t * 1e3 if t else float('nan'):>8.3f} {o / t if t else float('nan'):>5.2f}"
         row = {"case": name, "group": "CPU kernels", "headline": True, "mlxcy_ms": o * 1e3,
                "ref_ms": t * 1e3 if t else None}
+        rows.append(row)
         if torch_default:
             td, t1 = torch_default[0][name], torch_one[0][name]
             line += f" {td * 1e3:>9.3f} {o / td:>7.1f} {t1 * 1e3:>9.3f} {o / t1:>9.1f}"
             row["torch_ms"] = td * 1e3
             rows.append({"case": f"{name}, vs PyTorch on 1 thread", "group": "CPU kernels, PyTorch on 1 thread",
                          "headline": False, "mlxcy_ms": o * 1e3, "torch_ms": t1 * 1e3})
-        rows.append(row)
         print(line)
     notes = []
     if torch_default:

@@ -96,13 +96,14 @@ def main():
         oe_us = (oe - loop_o) * 1e6 if oe is not None else None
         te_us = (te - loop_t) * 1e6 if te is not None else None
         is_transform = any(name == c[0] for c in TRANSFORM_CASES)
-        group = "transform call" if is_transform else "training step helper"
-        rows.append({"case": name, "group": group, "headline": is_transform and name != TRANSFORM_CASES[0][0],
+        baseline = name == TRANSFORM_CASES[0][0]
+        group = "call without transform" if baseline else "transform call" if is_transform else "training step helper"
+        rows.append({"case": name, "group": group, "headline": is_transform and not baseline,
                      "mlxcy_us": o_us, "ref_us": t_us})
         if oe_us is not None:
             rows.append({"case": name + " + mx.eval", "group": group + " with eval", "headline": False,
                          "mlxcy_us": oe_us, "ref_us": te_us})
-        if is_transform and name != TRANSFORM_CASES[0][0] and t_us:
+        if is_transform and not baseline and t_us:
             transform_ratios.append(o_us / t_us)
         fmt = lambda v, w, p=1: f"{v:>{w}.{p}f}" if v is not None else f"{'-':>{w}}"
         print(f"{name:<40} {fmt(o_us, 9)} {fmt(t_us, 9)} {fmt(ratio(o_us, t_us), 6, 2)}   "
