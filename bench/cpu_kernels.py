@@ -10,7 +10,7 @@ import json
 import sys
 import time
 
-from _peers import add_common_args, alternate, write_json
+from _peers import add_common_args, alternate, geomean, write_json
 
 # (case, setup over mx (names a, b, ...), statement timed with evaluation)
 CASES = [
@@ -119,8 +119,14 @@ def main():
                          "headline": False, "mlxcy_ms": o * 1e3, "torch_ms": t1 * 1e3})
         print(line)
     notes = []
+    if theirs:
+        notes.append(f"mlxcy / reference over these ops (the same libmlx kernels): geometric mean "
+                     f"{geomean([ours[n][0] / theirs[n][0] for n, _, _ in CASES]):.2f}")
     if torch_default:
-        notes.append(f"PyTorch ran on {torch_default[1]} thread(s) (its default) and on 1")
+        notes.append(f"PyTorch ran on {torch_default[1]} thread(s) (its default) and on 1; mlxcy / PyTorch on 1 "
+                     f"thread: geometric mean {geomean([ours[n][0] / torch_one[0][n] for n, _, _ in CASES]):.2f}")
+    for note in notes:
+        print(note)
     else:
         print("(PyTorch not installed: no PyTorch columns)")
     if theirs is None:
