@@ -10,7 +10,9 @@ is chosen from the last logits (greedy: argmax; sampled: mx.random.categorical a
 
 Besides the ratio, mlxcy's time per token is split by manual timers into building the graph
 (the model's Python code and the ops it calls), `mx.eval` and `.item()`; `--profile` also prints
-cProfile's top functions for mlxcy's decode.
+cProfile's top functions for mlxcy's decode (the nn Python code; compiled calls are charged to
+their Python caller) and the per-call cost of each operation a decode step makes, under both
+bindings.
 
 Run: python bench/decode.py [--tokens N] [--rounds N] [--profile] [--quick] [--json OUT]
 """
@@ -155,6 +157,54 @@ print(s.getvalue())
 """
 
 
+# --profile: graph-building cost per call of the operations one decode step makes (shapes of a
+# decode step: one token, 4 heads of 16, a cache of 20), under each binding. cProfile does not see
+# inside compiled bindings, so this is where their time is told apart.
+STEP_OPS = [
+    ("fast.rope(q, offset=k)", "mx.fast.rope(q, 16, traditional=False, base=10000, scale=1.0, offset=5)", 4),
+    ("fast.rms_norm", "mx.fast.rms_norm(x, w, 1e-5)", 5),
+    ("fast.scaled_dot_product_attention", "mx.fast.scaled_dot_product_attention(q, k, k, scale=0.25)", 2),
+    ("concatenate (KV cache)", "mx.concatenate([k, k], axis=2)", 4),
+    ("reshape + transpose", "x.reshape(1, 1, 4, -1).transpose(0, 2, 1, 3)", 8),
+    ("Linear: x @ w.T", "x @ wt.T", 15),
+    ("multiply / add", "x * x", 6),
+    ("argmax(axis=-1)", "mx.argmax(x, axis=-1)", 1),
+    ("random.categorical", "mx.random.categorical(x * (1 / 0.8))", 1),
+    ("token.item() (token evaluated)", "t.item()", 1),
+]
+STEP_OPS_CODE = r"""
+import json, time
+q = mx.ones((1, 4, 1, 16)); k = mx.ones((1, 4, 20, 16)); x = mx.ones((1, 1, 64)); w = mx.ones((64,))
+wt = mx.ones((64, 64)); t = mx.array([3]).reshape(1, 1)
+mx.eval(q, k, x, w, wt, t)
+env = dict(mx=mx, q=q, k=k, x=x, w=w, wt=wt, t=t)
+out = {}
+for name, stmt, _ in STEP_OPS:
+    exec(compile("def _run(_n):\n    for _ in range(_n):\n        " + stmt + "\n", "ops", "exec"), env)
+    run = env["_run"]; run(10)
+    best = float("inf")
+    for _ in range(5):
+        t0 = time.perf_counter(); run(300); best = min(best, (time.perf_counter() - t0) / 300)
+    out[name] = [best]
+print(json.dumps(out))
+"""
+
+
+def print_step_ops():
+    """Per-call cost of each operation of a decode step under both bindings, and per token."""
+    ours, theirs = alternate(f"STEP_OPS = {STEP_OPS!r}\n" + STEP_OPS_CODE, 2)
+    print("per call, graph building, shapes of one decode step:")
+    print(f"{'operation':<36} {'calls/token':>11} {'mlxcy us':>9} {'ref us':>8} {'mlxcy us/token':>15}")
+    total = 0.0
+    for name, _, calls in STEP_OPS:
+        o = ours[name][0]
+        t = theirs[name][0] if theirs else None
+        total += o * calls
+        print(f"{name:<36} {calls:>11} {o * 1e6:>9.2f} {t * 1e6 if t else float('nan'):>8.2f} "
+              f"{o * calls * 1e6:>15.1f}")
+    print(f"{'sum':<36} {'':>11} {'':>9} {'':>8} {total * 1e6:>15.1f}")
+
+
 def params(n_tokens, reps):
     return f"N_TOKENS, REPS = {n_tokens}, {reps}\nTOKENS = {{}}\n"
 
@@ -202,6 +252,7 @@ def main():
         figures.append(figure(f"greedy token, {k}", v * 1e6, "us"))
     if args.profile:
         print(run_text(sys.executable, "mlxcy", params(n_tokens, reps) + "TOP = 30\n" + PROFILE))
+        print_step_ops()
     if args.json:
         write_json(args.json, "decode", rows, quick=args.quick, figures=figures,
                    headline="tiny Llama decode, time per token (greedy / sampled), same BLAS",
