@@ -191,8 +191,8 @@ def blas_info():
         if not forward.bind_now():
             _state.update(blas="reference", blas_library=None, blas_threads=None,
                           blas_reason=forward.fallback_reason())
-        elif _state["blas_threads"] is None:
-            _state["blas_threads"] = forward.threads() or None
+        else:
+            _state["blas_threads"] = forward.max_threads() or forward.threads() or None
         _state["blas_checked"] = True
     return {"blas": _state["blas"], "library": _state["blas_library"], "threads": _state["blas_threads"],
             "reason": _state["blas_reason"], "libmlx": _state["libmlx"]}

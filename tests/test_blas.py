@@ -97,9 +97,10 @@ THREADS_PROBE = """
 @pytest.mark.skipif(not HAVE_OPENBLAS, reason="scipy-openblas32 not installed")
 def test_blas_threads_follow_cores_and_product_size():
     out = _run(THREADS_PROBE)
-    assert out["info"] == out["cores"]
+    # every core this process may use, unless OpenBLAS was built for fewer threads (scipy-openblas: 64)
+    assert out["info"] == out["cores"] or 32 <= out["info"] < out["cores"]
     assert out["small"] == 1
-    assert out["large"] == out["cores"]
+    assert out["large"] == out["info"]
 
 
 @pytest.mark.skipif(not HAVE_OPENBLAS, reason="scipy-openblas32 not installed")

@@ -195,6 +195,8 @@ static void bind_all(void) {
         get_threads = (int (*)(void))dlsym(handle, name);
         if (max_threads > 0 && set_threads) {
           set_threads(max_threads);
+          /* OpenBLAS caps the count at the threads it was built for: keep what it took. */
+          if (get_threads && get_threads() > 0) max_threads = get_threads();
           atomic_store(&current_threads, max_threads);
         }
         for (size_t i = 0; i < N_SYMBOLS; ++i) *targets[i] = found[i];
@@ -313,6 +315,11 @@ static PyObject* py_threads(PyObject* self, PyObject* unused) {
   return PyLong_FromLong(get_threads ? get_threads() : 0);
 }
 
+static PyObject* py_max_threads(PyObject* self, PyObject* unused) {
+  (void)self, (void)unused;
+  return PyLong_FromLong(max_threads);
+}
+
 /* Re-open this module RTLD_GLOBAL, so that libraries loaded afterwards (libmlx) bind to its
  * symbols first. */
 static PyObject* py_make_global(PyObject* self, PyObject* unused) {
@@ -354,6 +361,8 @@ static PyMethodDef methods[] = {
     {"lazy_supported", py_lazy_supported, METH_NOARGS, "Whether binding can wait for the first call here."},
     {"fallback_reason", py_fallback_reason, METH_NOARGS, "Why the optimized library is not used ('' if it is)."},
     {"threads", py_threads, METH_NOARGS, "OpenBLAS's thread count now (0 if unknown)."},
+    {"max_threads", py_max_threads, METH_NOARGS,
+     "The most threads a product uses (as OpenBLAS took it once bound; 0: OpenBLAS's own choice)."},
     {"make_global", py_make_global, METH_NOARGS, "Put this module's symbols in the global scope."},
     {"load_global", py_load_global, METH_O, "dlopen a library RTLD_NOW | RTLD_GLOBAL (OSError on failure)."},
     {NULL, NULL, 0, NULL},
