@@ -127,7 +127,7 @@ def main():
                      f"thread: geometric mean {geomean([ours[n][0] / torch_one[0][n] for n, _, _ in CASES]):.2f}")
     for note in notes:
         print(note)
-    else:
+    if not torch_default:
         print("(PyTorch not installed: no PyTorch columns)")
     if theirs is None:
         print("(reference mlx not found: set MLXCY_BENCH_REF_PYTHON to a python with mlx==0.32.4)")
