@@ -19,7 +19,6 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 
 from _peers import add_common_args, geomean, keep_best, reference_python, run_with_module, ratio, write_json
 
@@ -128,16 +127,18 @@ def find_floor():
 
 def build_floor():
     """Configure build/bench with -Dbench=true (this python, so the same libmlx) and build the floor."""
-    with tempfile.NamedTemporaryFile("w", suffix=".ini", delete=False) as native:
-        native.write(f"[binaries]\npython = {sys.executable!r}\npython3 = {sys.executable!r}\n")
-    try:
-        if not os.path.isfile(os.path.join(FLOOR_BUILD_DIR, "build.ninja")):
-            subprocess.run(["meson", "setup", FLOOR_BUILD_DIR, "-Dbench=true", "--native-file", native.name],
-                           cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
-        subprocess.run(["ninja", "-C", FLOOR_BUILD_DIR, "bench/floor/dispatch_floor"], cwd=ROOT, check=True,
-                       stdout=subprocess.DEVNULL)
-    finally:
-        os.unlink(native.name)
+    # The native file stays beside the build folder: ninja re-runs meson with it when a meson.build changes.
+    native = os.path.join(os.path.dirname(FLOOR_BUILD_DIR), "bench-native.ini")
+    content = f"[binaries]\npython = {sys.executable!r}\npython3 = {sys.executable!r}\n"
+    os.makedirs(os.path.dirname(native), exist_ok=True)
+    if not os.path.isfile(native) or open(native).read() != content:
+        with open(native, "w") as f:
+            f.write(content)
+    if not os.path.isfile(os.path.join(FLOOR_BUILD_DIR, "build.ninja")):
+        subprocess.run(["meson", "setup", FLOOR_BUILD_DIR, "-Dbench=true", "--native-file", native],
+                       cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    subprocess.run(["ninja", "-C", FLOOR_BUILD_DIR, "bench/floor/dispatch_floor"], cwd=ROOT, check=True,
+                   stdout=subprocess.DEVNULL)
 
 
 def run_floor(program, counts):
