@@ -85,12 +85,12 @@ def test_decode_runs_and_its_greedy_tokens_match_numpy():
     assert set(out) >= {"split build", "split eval", "split item"}
     tokens = out["__tokens__"]
     assert len(tokens["greedy"]) == 5 and len(tokens["sampled"]) == 5
-    # Each greedy token is the arg max of the NumPy logits after the prompt and the tokens before it
-    # (up to float32 rounding in a near tie).
+    # Each greedy token is the arg max of the NumPy logits after the prompt and the tokens before it,
+    # up to a near tie (float32 here, TF32 products on a GPU); a wrong model picks tokens far below.
     prompt = np.array(env["prompt"])[0].tolist()
     for j, token in enumerate(tokens["greedy"]):
         logits = _numpy_logits(env["model"], prompt + tokens["greedy"][:j])
-        assert logits[token] >= logits.max() - 1e-4 * max(1.0, abs(logits.max())), (j, token, int(logits.argmax()))
+        assert logits[token] >= logits.max() - 1e-2 * max(1.0, abs(logits.max())), (j, token, int(logits.argmax()))
 
 
 def test_floor_cases_are_dispatch_cases():
