@@ -122,6 +122,9 @@ LAZY_PROBE = """
     rng = np.random.default_rng(0)
     s = rng.standard_normal((24, 24)).astype(np.float32)
     s = s @ s.T + 24 * np.eye(24, dtype=np.float32)
+    if FIRST == "svd":      # sgesdd_: 14 arguments, 8 of them on the stack through the lazy stub
+        sv = np.asarray(mx.linalg.svd(mx.array(s), compute_uv=False, stream=mx.cpu))
+        assert np.allclose(sv, np.linalg.svd(s.astype(np.float64), compute_uv=False), rtol=1e-4)
     inv = np.asarray(mx.linalg.inv(mx.array(s), stream=mx.cpu))
     a = rng.standard_normal((40, 30)).astype(np.float32)
     b = rng.standard_normal((30, 20)).astype(np.float32)
@@ -134,8 +137,9 @@ LAZY_PROBE = """
 
 @pytest.mark.skipif(not HAVE_OPENBLAS or platform.machine() != "x86_64",
                     reason="lazy binding: x86_64 with scipy-openblas32")
-def test_optimized_blas_is_loaded_on_the_first_call():
-    out = _run(LAZY_PROBE)
+@pytest.mark.parametrize("first", ["inv", "svd"])
+def test_optimized_blas_is_loaded_on_the_first_call(first):
+    out = _run(f"FIRST = {first!r}\n" + textwrap.dedent(LAZY_PROBE))
     assert out["before"] == {"bound": False, "mapped": False}
     assert out["after"] == {"bound": True, "mapped": True}
     assert out["inv_err"] < 1e-4 and out["prod_err"] < 1e-3
@@ -148,7 +152,7 @@ def test_blas_lacking_symbols_falls_back_on_the_first_call():
     # definitions do not count: they would jump to themselves): found out at the first call,
     # which then runs libmlx's own (netlib) BLAS/LAPACK.
     lacking = mx._blas_forward.__file__
-    out = _run(LAZY_PROBE, MLXCY_BLAS=lacking)
+    out = _run("FIRST = 'inv'\n" + textwrap.dedent(LAZY_PROBE), MLXCY_BLAS=lacking)
     assert out["inv_err"] < 1e-4 and out["prod_err"] < 1e-3
     assert out["info"]["blas"] == "reference"
     assert "lacks" in out["info"]["reason"] and lacking in out["info"]["reason"]
