@@ -20,7 +20,8 @@ import os
 import subprocess
 import sys
 
-from _peers import add_common_args, geomean, keep_best, reference_python, run_with_module, ratio, write_json
+from _peers import (TIMED_SRC, add_common_args, geomean, keep_best, reference_python, run_with_module, ratio,
+                    write_json)
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FLOOR_BUILD_DIR = os.path.join(ROOT, "build", "bench")
@@ -84,20 +85,6 @@ a = mx.array([1.0, 2.0, 3.0, 4.0]); b = mx.array([4.0, 3.0, 2.0, 1.0])
 m = mx.array([[1.0] * 4] * 4); idx = mx.array([0, 2]); mask = mx.array([True, False, True, False])
 a2 = mx.array([1.0, 2.0, 3.0, 4.0])
 mx.eval(a, b, m, idx, mask, a2)
-def _timed(stmt, env, n, reps):
-    # best seconds per execution of stmt over reps loops of n (loop overhead included)
-    src = "def _run(_n):\n    for _ in range(_n):\n        " + stmt + "\n"
-    exec(compile(src, "bench", "exec"), env)
-    run = env["_run"]
-    run(10)
-    best = float("inf")
-    for _ in range(reps):
-        t = time.perf_counter()
-        run(n)
-        best = min(best, (time.perf_counter() - t) / n)
-    return best
-
-
 out = {}
 for name, stmt, needs in BASKET:
     if not all(n in names for n in needs):
@@ -158,7 +145,7 @@ def main():
     # calls per timing loop and loops (best kept), without and with mx.eval
     counts = (1000, 5, 200, 3) if args.quick else (3000, 7, 500, 5)
     rounds = args.rounds or (3 if args.quick else 1)
-    code = "BASKET = " + repr(BASKET) + "\nN, REPS, N_EVAL, REPS_EVAL = " + repr(counts) + "\n" + TIMER
+    code = "BASKET = " + repr(BASKET) + "\nN, REPS, N_EVAL, REPS_EVAL = " + repr(counts) + "\n" + TIMED_SRC + TIMER
     if args.build_floor:
         try:
             build_floor()
