@@ -39,15 +39,20 @@ def reference_python():
     return None
 
 
-def run_with_module(python, module_name, code, timeout=1800):
-    """Run `code` in `python` with `mx` bound to `module_name`; `code` prints one JSON line."""
+def run_text(python, module_name, code, timeout=1800):
+    """Run `code` in `python` with `mx` bound to `module_name`; returns what it printed."""
     prog = f"import {module_name} as mx\n" + code
     env = dict(os.environ)
     env.pop("PYTHONPATH", None)
     res = subprocess.run([python, "-c", prog], capture_output=True, text=True, timeout=timeout, cwd="/", env=env)
     if res.returncode != 0:
         raise RuntimeError(f"{python} failed:\n{res.stderr[-2000:]}")
-    return json.loads(res.stdout.strip().splitlines()[-1])
+    return res.stdout
+
+
+def run_with_module(python, module_name, code, timeout=1800):
+    """Run `code` in `python` with `mx` bound to `module_name`; `code` prints one JSON line."""
+    return json.loads(run_text(python, module_name, code, timeout).strip().splitlines()[-1])
 
 
 def have(module_name):
@@ -149,3 +154,66 @@ def versions():
     for name, label in (("numpy", "NumPy"), ("torch", "PyTorch"), ("safetensors", "safetensors")):
         out[label] = _dist_version(name)
     return out
+
+
+# Source of `_timed(stmt, env, n, reps)` for the code the scripts run under each binding: the best
+# seconds per execution of `stmt` (a statement over the names in `env`) over `reps` loops of `n`,
+# the loop's own cost included (time "pass" the same way and subtract it).
+TIMED_SRC = r'''
+import time
+def _timed(stmt, env, n, reps):
+    src = "def _run(_n):\n    for _ in range(_n):\n        " + stmt + "\n"
+    exec(compile(src, "bench", "exec"), env)
+    run = env["_run"]
+    run(min(n, 10))
+    best = float("inf")
+    for _ in range(reps):
+        t = time.perf_counter()
+        run(n)
+        best = min(best, (time.perf_counter() - t) / n)
+    return best
+'''
+
+# Binds nn, optim and utils to the namespaces of the binding `mx` is (mlxcy.* or mlx.*).
+BINDING_NAMESPACES_SRC = r'''
+import importlib
+_pkg = mx.__name__.split(".")[0]
+nn = importlib.import_module(_pkg + ".nn")
+optim = importlib.import_module(_pkg + ".optimizers")
+utils = importlib.import_module(_pkg + ".utils")
+'''
+
+
+def keep_best(best, run):
+    """Fold one run's {case: [seconds or None, ...]} into `best`, keeping the smaller time of each.
+    A value that is not a list of times (a record of what the run computed) is kept from the first run."""
+    for case, times in run.items():
+        prev = best.setdefault(case, times)
+        if not isinstance(times, list):
+            continue
+        best[case] = [min(a, b) if a is not None and b is not None else (a if b is None else b)
+                      for a, b in zip(prev, times)]
+
+
+def alternate(code, rounds, timeout=1800):
+    """Run `code` (prints one JSON line {case: [seconds, ...]}) `rounds` times under mlxcy and the
+    reference in turn, keeping each case's best; returns (mlxcy's, the reference's or None).
+    Alternating spreads a shared machine's busy spells over both bindings."""
+    ref_py = reference_python()
+    ours, theirs = {}, ({} if ref_py else None)
+    for _ in range(rounds):
+        keep_best(ours, run_with_module(sys.executable, "mlxcy", code, timeout))
+        if ref_py:
+            keep_best(theirs, run_with_module(ref_py, "mlx.core", code, timeout))
+    return ours, theirs
+
+
+def geomean(values):
+    """The geometric mean of positive numbers (nan for none)."""
+    values = [v for v in values if v and v > 0]
+    if not values:
+        return float("nan")
+    prod = 1.0
+    for v in values:
+        prod *= v
+    return prod ** (1.0 / len(values))

@@ -1,6 +1,6 @@
 """NumPy <-> array conversion at 1 MB, 64 MB and 256 MB: mlxcy against the reference `mlx`
 binding (run in its own interpreter if it is not importable here), NumPy itself and
-`torch.from_numpy` when installed. Prints median times and ratios measured in this run.
+`torch.from_numpy` when installed (and mlxcy -> PyTorch through `torch.from_dlpack`). Prints median times and ratios measured in this run.
 
     python bench/interop.py [--repeat N] [--quick] [--json OUT]
 
@@ -92,6 +92,12 @@ def main():
         x = np.ones(n, dtype=np.float32)
         np_copy = median_time(lambda: x.copy(), 3)
         tf = median_time(lambda: torch.from_numpy(x), 9) if torch is not None else None
+        t_dlpack = None
+        if torch is not None:
+            a = mlxcy.array(x)
+            mlxcy.eval(a)
+            t_dlpack = median_time(lambda: torch.from_dlpack(a), 9)
+            del a
         # --json cases: mlxcy's call against what a user of each peer would call for the same job.
         cases += [
             {"case": f"NumPy\u2192array {name}: mlxcy asarray (shares) vs reference array (copies), "
@@ -106,6 +112,10 @@ def main():
             {"case": f"array\u2192NumPy {name}: np.array (copies)", "headline": False,
              "mlxcy_ms": ms(o, "to_numpy_copy"), "ref_ms": ms(r, "to_numpy_copy")},
         ]
+        if t_dlpack is not None:
+            cases.append({"case": f"array\u2192PyTorch {name}: torch.from_dlpack(mlxcy array) vs "
+                                  "torch.from_numpy(ndarray)", "headline": False,
+                          "mlxcy_ms": t_dlpack * 1e3, "torch_ms": tf * 1e3})
         rows = [("NumPy->mlxcy asarray (shares)", o["asarray"], None)]
         if ref:
             rows.append(("  reference mx.array (copies)", ref[name]["array"], ref[name]["array"] / o["asarray"]))
@@ -113,6 +123,8 @@ def main():
                 rows.append(("  reference mx.asarray", ref[name]["asarray"], ref[name]["asarray"] / o["asarray"]))
         if torch is not None:
             rows.append(("  torch.from_numpy (shares)", tf, tf / o["asarray"]))
+            rows.append(("mlxcy->PyTorch torch.from_dlpack", t_dlpack, None))
+            rows.append(("  torch.from_numpy(ndarray)", tf, tf / t_dlpack))
         rows.append(("NumPy->mlxcy array (copies)", o["array"], None))
         if ref:
             rows.append(("  reference mx.array", ref[name]["array"], ref[name]["array"] / o["array"]))

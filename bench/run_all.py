@@ -36,6 +36,8 @@ START, END = "<!-- bench-table:start -->", "<!-- bench-table:end -->"
 GPU_COMMAND = ("MLXCY_BENCH_REF_PYTHON=<python with mlx[cuda13]==0.32.4> "
                "python bench/cuda.py --json bench/results_cuda.json")
 FULL_SIZE = {"cuda"}          # scripts run_all runs without --quick (cuda.py takes seconds on a GPU)
+# More options for some scripts: dispatch.py builds its C++ floor (once; not part of the normal build).
+EXTRA_ARGS = {"dispatch": ["--build-floor"]}
 
 PEER_LABEL = {"ref": "reference (mlx)", "numpy": "NumPy", "torch": "PyTorch", "safetensors": "safetensors"}
 PEERS = list(PEER_LABEL.values())
@@ -69,7 +71,7 @@ def cuda_skip_reason(python=sys.executable):
 def run_script(name, timeout, json_out=None):
     """Run one script; returns a run record: payload (or None), console output, error, args."""
     path = os.path.join(HERE, name + ".py")
-    args = [] if name in FULL_SIZE else ["--quick"]
+    args = ([] if name in FULL_SIZE else ["--quick"]) + EXTRA_ARGS.get(name, [])
     with tempfile.TemporaryDirectory() as tmp:
         out = json_out or os.path.join(tmp, name + ".json")
         record = {"payload": None, "console": "", "error": None, "args": list(args), "skipped": None}

@@ -60,6 +60,50 @@ def run(mx, steps, batch, width):
     return results
 
 
+def run_torch(steps, batch, width, threads=None):
+    """The same MLP step in PyTorch on the CPU (`threads`, None: its default), or None when not installed."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    default_threads = torch.get_num_threads()
+    if threads is not None:
+        torch.set_num_threads(threads)
+    rng = np.random.default_rng(0)
+    d_in, d_out = width, 10
+    params = {
+        "w1": (rng.standard_normal((d_in, width)) / np.sqrt(d_in)).astype(np.float32),
+        "b1": np.zeros((width,), np.float32),
+        "w2": (rng.standard_normal((width, d_out)) / np.sqrt(width)).astype(np.float32),
+        "b2": np.zeros((d_out,), np.float32),
+    }
+    params = {k: torch.from_numpy(v).requires_grad_() for k, v in params.items()}
+    x = torch.from_numpy(rng.standard_normal((batch, d_in)).astype(np.float32))
+    y = torch.from_numpy(rng.standard_normal((batch, d_out)).astype(np.float32))
+    lr = 0.01
+
+    def step():
+        h = torch.relu(x @ params["w1"] + params["b1"])
+        loss = ((h @ params["w2"] + params["b2"] - y) ** 2).mean()
+        grads = torch.autograd.grad(loss, list(params.values()))
+        with torch.no_grad():
+            for p, g in zip(params.values(), grads):
+                p -= lr * g
+        return loss
+
+    for _ in range(5):
+        step()
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        for _ in range(steps):
+            step()
+        best = min(best, (time.perf_counter() - t0) / steps)
+    used = torch.get_num_threads()
+    torch.set_num_threads(default_threads)
+    return {"eager": best, "threads": used}
+
+
 def peer(args, steps):
     """Times of the reference binding (run in its own process), or None when it cannot be run."""
     py = reference_python()
@@ -90,6 +134,8 @@ def main():
     import mlxcy
     mine = run(mlxcy, steps, args.batch, args.width)
     ref = peer(args, steps)
+    torch_res = run_torch(steps, args.batch, args.width)
+    torch_one = run_torch(steps, args.batch, args.width, threads=1)
     what = f"2-layer MLP, batch {args.batch}, width {args.width}"
     print(f"{what}, {steps} steps (best of 3)")
     rows = []
@@ -97,13 +143,27 @@ def main():
         line = f"  {k:9s} mlxcy {mine[k] * 1e3:8.3f} ms/step"
         if ref:
             line += f"   mlx {ref[k] * 1e3:8.3f} ms/step   ratio {mine[k] / ref[k]:.2f}x"
+        torch_ms = torch_res[k] * 1e3 if torch_res and k in torch_res else None
+        if torch_ms:
+            line += f"   torch {torch_ms:8.3f} ms/step   ratio {mine[k] * 1e3 / torch_ms:.2f}x"
         print(line)
         rows.append({"case": f"{what}, {k} step", "headline": True,
-                     "mlxcy_ms": mine[k] * 1e3, "ref_ms": ref[k] * 1e3 if ref else None})
+                     "mlxcy_ms": mine[k] * 1e3, "ref_ms": ref[k] * 1e3 if ref else None, "torch_ms": torch_ms})
+    if torch_one:
+        print(f"  PyTorch on 1 thread: eager {torch_one['eager'] * 1e3:8.3f} ms/step   "
+              f"ratio {mine['eager'] / torch_one['eager']:.2f}x")
+        rows.append({"case": f"{what}, eager step vs PyTorch on 1 thread", "headline": False,
+                     "mlxcy_ms": mine["eager"] * 1e3, "torch_ms": torch_one["eager"] * 1e3})
     if not ref:
         print("  (reference mlx not available: set MLXCY_BENCH_REF_PYTHON to an interpreter with mlx to compare)")
+    notes = []
+    if torch_res:
+        notes.append(f"PyTorch (eager autograd) ran on {torch_res['threads']} thread(s), its default")
+        print("  " + notes[-1])
+    else:
+        print("  (PyTorch not installed: no PyTorch column)")
     if args.json:
-        write_json(args.json, "train_step", rows, quick=args.quick,
+        write_json(args.json, "train_step", rows, quick=args.quick, notes=notes,
                    headline=f"{what}: value_and_grad + SGD step, eager / compiled")
 
 

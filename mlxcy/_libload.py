@@ -6,13 +6,14 @@ wheel (a conda env, a system install), else (2) the backend wheel's ``mlx/lib`` 
 and prefix installs work alike, with no LD_LIBRARY_PATH.
 
 On Linux the mlx-cpu wheel links netlib's reference BLAS. Unless ``MLXCY_BLAS=reference``,
-the BLAS/LAPACK symbols libmlx imports are forwarded to an optimized library first:
+the BLAS/LAPACK symbols libmlx imports are forwarded to an optimized library:
 ``MLXCY_BLAS=/path/to/libopenblas.so`` (with ``MLXCY_BLAS_PREFIX`` if its symbols carry one),
-else the ``scipy-openblas32`` wheel when installed (the one NumPy builds against).
-It runs on one thread unless ``MLXCY_BLAS_THREADS`` (or ``OPENBLAS_NUM_THREADS``) says otherwise.
+else the ``scipy-openblas32`` wheel when installed (the one NumPy builds against). On x86_64 the
+library is loaded on the first BLAS call, not at import (it costs ~40 ms); mlxcy.blas_info()
+loads it to report. Threads: ``MLXCY_BLAS_THREADS=N`` uses N for every product; else, unless
+``OPENBLAS_NUM_THREADS`` is set (then OpenBLAS's own choice holds), a product uses one thread per
+``BLAS_GRAIN`` multiply-adds, up to the cores this process may run on.
 """
-import ctypes
-import importlib.util
 import os
 import sys
 
@@ -78,6 +79,16 @@ def check_single_backend(libmlx_path):
             "the one you want: pip install mlx-cpu==0.32.4, mlx-cuda-12==0.32.4 or mlx-cuda-13==0.32.4.")
 
 
+def _scipy_openblas():
+    """The scipy-openblas32 wheel's library on sys.path, or None (a path search: importing
+    importlib.util to ask would cost more than the rest of this module)."""
+    for entry in sys.path:
+        cand = os.path.join(entry or os.getcwd(), "scipy_openblas32", "lib", "libscipy_openblas.so")
+        if os.path.isfile(cand):
+            return os.path.abspath(cand)
+    return None
+
+
 def _optimized_blas():
     """(library path, symbol prefix) of the BLAS to forward to, or (None, reason)."""
     choice = os.environ.get("MLXCY_BLAS", "").strip()
@@ -87,58 +98,72 @@ def _optimized_blas():
         if not os.path.isfile(choice):
             return None, f"MLXCY_BLAS={choice!r} is not a file"
         return (choice, os.environ.get("MLXCY_BLAS_PREFIX", "")), ""
-    spec = importlib.util.find_spec("scipy_openblas32")
-    if spec is None or not spec.submodule_search_locations:
+    library = _scipy_openblas()
+    if library is None:
         return None, "scipy-openblas32 is not installed (pip install scipy-openblas32)"
-    for loc in spec.submodule_search_locations:
-        cand = os.path.join(loc, "lib", "libscipy_openblas.so")
-        if os.path.isfile(cand):
-            return (cand, "scipy_"), ""
-    return None, "scipy-openblas32 has no lib/libscipy_openblas.so"
+    return (library, "scipy_"), ""
+
+
+# Multiply-adds per OpenBLAS thread by default: a product of m*n*k uses m*n*k / BLAS_GRAIN threads
+# (at least 1, at most the cores). Measured in bench/RESULTS.md ("BLAS threads").
+BLAS_GRAIN = 1 << 24
+
+
+def _blas_thread_policy():
+    """(max threads, multiply-adds per thread) for the forwarder; max 0 leaves OpenBLAS's own count."""
+    wanted = os.environ.get("MLXCY_BLAS_THREADS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted), 0.0
+    if "OPENBLAS_NUM_THREADS" in os.environ:
+        return 0, 0.0
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count()
+    return (cores if cores is not None else 1), float(BLAS_GRAIN)
+
+
+def _forwarder():
+    """The _blas_forward module, or None where this build has none (not Linux x86_64/aarch64)."""
+    try:
+        from . import _blas_forward
+    except ImportError:
+        return None
+    return _blas_forward
 
 
 def _install_blas_forwarding():
     if not sys.platform.startswith("linux"):
         _state["blas_reason"] = "not Linux: the backend's own BLAS is used"
         return
-    spec = importlib.util.find_spec("mlxcy._blas_forward")
-    if spec is None or spec.origin is None:
-        _state["blas_reason"] = "this build has no _blas_forward module"
-        return
     target, reason = _optimized_blas()
     if target is None:
         _state["blas_reason"] = reason
         return
-    library, prefix = target
-    forward = ctypes.CDLL(spec.origin, mode=os.RTLD_LOCAL)
-    forward.mlxcy_blas_bind.argtypes = [ctypes.c_char_p, ctypes.c_char_p]
-    missing = forward.mlxcy_blas_bind(os.fsencode(library), prefix.encode())
-    if missing:
-        _state["blas_reason"] = f"{library} lacks {missing} of the symbols libmlx needs"
+    forward = _forwarder()
+    if forward is None:
+        _state["blas_reason"] = "this build has no _blas_forward module"
         return
-    # Promote the already-bound forwarder into the global symbol scope, ahead of libmlx.
-    ctypes.CDLL(spec.origin, mode=os.RTLD_GLOBAL | os.RTLD_NOLOAD)
-    _state.update(blas="optimized", blas_library=library, blas_reason="",
-                  blas_threads=_set_blas_threads(library, prefix))
+    library, prefix = target
+    threads, grain = _blas_thread_policy()
+    forward.configure(library, prefix, threads, grain)
+    if not forward.lazy_supported() and not forward.bind_now():
+        # Bound at import (no lazy stubs on this CPU): forward nothing unless it worked.
+        _state["blas_reason"] = forward.fallback_reason()
+        return
+    forward.make_global()       # ahead of libmlx, which loads next
+    _state.update(forwarder=forward, blas="optimized", blas_library=library, blas_reason="",
+                  blas_threads=threads or None)
 
 
-def _set_blas_threads(library, prefix):
-    """Threads for the optimized BLAS: MLXCY_BLAS_THREADS, else OPENBLAS_NUM_THREADS as OpenBLAS
-    read it, else 1. MLX already runs its CPU work on its own thread, and measured here a
-    multi-threaded OpenBLAS made small matmuls (a 64x512 MLP step) 10x slower than one thread
-    on a 2-core machine while winning little on large ones."""
-    try:
-        lib = ctypes.CDLL(library, mode=os.RTLD_LOCAL)
-        setter = getattr(lib, prefix + "openblas_set_num_threads")
-        getter = getattr(lib, prefix + "openblas_get_num_threads")
-    except (OSError, AttributeError):
-        return None
-    wanted = os.environ.get("MLXCY_BLAS_THREADS", "").strip()
-    if wanted.isdigit() and int(wanted) > 0:
-        setter(ctypes.c_int(int(wanted)))
-    elif "OPENBLAS_NUM_THREADS" not in os.environ:
-        setter(ctypes.c_int(1))
-    return int(getter())
+def _load_global(path):
+    """dlopen `path` RTLD_GLOBAL, through _blas_forward where built (ctypes costs ~6 ms to import)."""
+    forward = _forwarder()
+    if forward is not None:
+        forward.load_global(path)
+        return
+    import ctypes
+    ctypes.CDLL(path, mode=os.RTLD_GLOBAL)
 
 
 def load():
@@ -156,12 +181,21 @@ def load():
             "-Csetup-args=-Dmlx_prefix=<prefix>, docs/conda.md).")
     check_single_backend(path)
     _install_blas_forwarding()
-    ctypes.CDLL(path, mode=os.RTLD_GLOBAL)
+    _load_global(path)
     _state["libmlx"] = path
 
 
 def blas_info():
     """Which BLAS libmlx uses: {'blas': 'optimized'|'reference', 'library': path, 'threads': n,
-    'reason': why not optimized, 'libmlx': path}."""
+    'reason': why not optimized, 'libmlx': path}. 'threads' is the most a product uses.
+    Loads the optimized library if no BLAS call has yet."""
+    forward = _state.get("forwarder")
+    if _state["blas"] == "optimized" and forward is not None and not _state.get("blas_checked"):
+        if not forward.bind_now():
+            _state.update(blas="reference", blas_library=None, blas_threads=None,
+                          blas_reason=forward.fallback_reason())
+        else:
+            _state["blas_threads"] = forward.max_threads() or forward.threads() or None
+        _state["blas_checked"] = True
     return {"blas": _state["blas"], "library": _state["blas_library"], "threads": _state["blas_threads"],
             "reason": _state["blas_reason"], "libmlx": _state["libmlx"]}

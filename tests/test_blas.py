@@ -1,6 +1,7 @@
 """The optimized-BLAS forwarding on Linux: on by default, switchable, results unchanged."""
 import json
 import os
+import platform
 import subprocess
 import sys
 import textwrap
@@ -68,14 +69,93 @@ def test_large_matmul_matches_numpy():
     np.testing.assert_allclose(np.asarray(mx.array(a) @ mx.array(b)), a @ b, rtol=rtol, atol=atol)
 
 
+def _run(code, **env_changes):
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("MLXCY_BLAS", "MLXCY_BLAS_THREADS", "OPENBLAS_NUM_THREADS")}
+    env.update(env_changes)
+    res = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True, env=env,
+                         cwd="/")
+    assert res.returncode == 0, res.stderr
+    return json.loads(res.stdout.strip().splitlines()[-1])
+
+
+# Thread counts OpenBLAS is left at after a small and after a large product on the CPU.
+THREADS_PROBE = """
+    import json, os, mlxcy as mx
+    from mlxcy import _blas_forward, _libload
+    info = mx.blas_info()
+    cores = len(os.sched_getaffinity(0))
+    def threads_after(m, n, k):
+        mx.eval(mx.matmul(mx.ones((m, k)), mx.ones((k, n)), stream=mx.cpu))
+        return _blas_forward.threads()
+    k_large = -(-cores * _libload.BLAS_GRAIN // (1024 * 1024))   # m*n*k >= cores * grain
+    print(json.dumps({"info": info["threads"], "cores": cores, "small": threads_after(16, 16, 16),
+                      "large": threads_after(1024, 1024, k_large)}))
+"""
+
+
 @pytest.mark.skipif(not HAVE_OPENBLAS, reason="scipy-openblas32 not installed")
-def test_blas_threads_default_to_one_and_follow_the_switch():
-    code = "import mlxcy; print(mlxcy.blas_info()['threads'])"
-    env = {k: v for k, v in os.environ.items() if k not in ("MLXCY_BLAS_THREADS", "OPENBLAS_NUM_THREADS")}
-    one = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd="/")
-    two = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=dict(env, MLXCY_BLAS_THREADS="2"), cwd="/")
-    assert one.stdout.strip() == "1" and two.stdout.strip() == "2", one.stderr + two.stderr
+def test_blas_threads_follow_cores_and_product_size():
+    out = _run(THREADS_PROBE)
+    # every core this process may use, unless OpenBLAS was built for fewer threads (scipy-openblas: 64)
+    assert out["info"] == out["cores"] or 32 <= out["info"] < out["cores"]
+    assert out["small"] == 1
+    assert out["large"] == out["info"]
+
+
+@pytest.mark.skipif(not HAVE_OPENBLAS, reason="scipy-openblas32 not installed")
+def test_blas_threads_switch_fixes_the_count():
+    out = _run(THREADS_PROBE, MLXCY_BLAS_THREADS="2")
+    assert out["info"] == 2 and out["small"] == 2 and out["large"] == 2
+
+
+# Whether the optimized library is mapped before and after the first BLAS/LAPACK call (a LAPACK
+# routine first: its lazy stub must hand over every argument), with the results.
+LAZY_PROBE = """
+    import json, os, numpy as np, mlxcy as mx
+    from mlxcy import _blas_forward, _libload
+    library = os.environ.get("MLXCY_BLAS") or _libload._scipy_openblas()
+    def mapped():
+        with open("/proc/self/maps") as f:
+            return any(line.rstrip().endswith(library) for line in f)
+    before = {"bound": _blas_forward.is_bound(), "mapped": mapped()}
+    rng = np.random.default_rng(0)
+    s = rng.standard_normal((24, 24)).astype(np.float32)
+    s = s @ s.T + 24 * np.eye(24, dtype=np.float32)
+    if FIRST == "svd":      # sgesdd_: 14 arguments, 8 of them on the stack through the lazy stub
+        sv = np.asarray(mx.linalg.svd(mx.array(s), compute_uv=False, stream=mx.cpu))
+        assert np.allclose(sv, np.linalg.svd(s.astype(np.float64), compute_uv=False), rtol=1e-4)
+    inv = np.asarray(mx.linalg.inv(mx.array(s), stream=mx.cpu))
+    a = rng.standard_normal((40, 30)).astype(np.float32)
+    b = rng.standard_normal((30, 20)).astype(np.float32)
+    prod = np.asarray(mx.matmul(mx.array(a), mx.array(b), stream=mx.cpu))
+    print(json.dumps({"before": before, "after": {"bound": _blas_forward.is_bound(), "mapped": mapped()},
+                      "inv_err": float(np.abs(inv @ s - np.eye(24)).max()),
+                      "prod_err": float(np.abs(prod - a @ b).max()), "info": mx.blas_info()}))
+"""
+
+
+@pytest.mark.skipif(not HAVE_OPENBLAS or platform.machine() != "x86_64",
+                    reason="lazy binding: x86_64 with scipy-openblas32")
+@pytest.mark.parametrize("first", ["inv", "svd"])
+def test_optimized_blas_is_loaded_on_the_first_call(first):
+    out = _run(f"FIRST = {first!r}\n" + textwrap.dedent(LAZY_PROBE))
+    assert out["before"] == {"bound": False, "mapped": False}
+    assert out["after"] == {"bound": True, "mapped": True}
+    assert out["inv_err"] < 1e-4 and out["prod_err"] < 1e-3
+    assert out["info"]["blas"] == "optimized"
+
+
+@pytest.mark.skipif(platform.machine() != "x86_64", reason="lazy binding: x86_64")
+def test_blas_lacking_symbols_falls_back_on_the_first_call():
+    # A library that loads but defines none of the routines itself (the forwarder's own
+    # definitions do not count: they would jump to themselves): found out at the first call,
+    # which then runs libmlx's own (netlib) BLAS/LAPACK.
+    lacking = mx._blas_forward.__file__
+    out = _run("FIRST = 'inv'\n" + textwrap.dedent(LAZY_PROBE), MLXCY_BLAS=lacking)
+    assert out["inv_err"] < 1e-4 and out["prod_err"] < 1e-3
+    assert out["info"]["blas"] == "reference"
+    assert "lacks" in out["info"]["reason"] and lacking in out["info"]["reason"]
 
 
 def test_every_linux_backend_extra_brings_openblas():
