@@ -269,6 +269,7 @@ def _save_aligned_safetensors(path, arrays):
             f.write(raw)
 
 
+@pytest.mark.host_zero_copy
 def test_load_weights_mmap_views_the_file(tmp_path):
     from mlxcy.utils import tree_flatten
 
@@ -354,6 +355,7 @@ _RSS_SCRIPT = textwrap.dedent("""
 """)
 
 
+@pytest.mark.host_zero_copy
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/status")
 def test_load_weights_mmap_memory_follows_bytes_touched(tmp_path):
     layers = 50                                      # 50 x 4 MiB float32 = 200 MiB

@@ -32,7 +32,7 @@ def test_license_file_is_mit_and_declared_for_the_wheel_and_sdist():
     assert project["license-files"] == ["LICENSE"]
     tracked = subprocess.run(["git", "ls-files", "LICENSE", "CHANGELOG.md"], cwd=REPO, capture_output=True,
                              text=True)
-    if tracked.returncode == 0:   # a git checkout (an unpacked sdist has no .git)
+    if tracked.returncode == 0 and tracked.stdout.strip():   # a git checkout (an unpacked sdist has no .git)
         assert tracked.stdout.split() == ["CHANGELOG.md", "LICENSE"]
 
 

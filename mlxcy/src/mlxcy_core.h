@@ -131,8 +131,13 @@ inline size_t allocatable_bytes() {
     if (cuda_memory()) {
       try {
         const auto& info = mx::device_info(mx::Device::gpu);
-        auto it = info.find("memory_size");
-        if (it != info.end() && std::holds_alternative<size_t>(it->second)) total += std::get<size_t>(it->second);
+        for (const char* key : {"total_memory", "memory_size"}) {  // CUDA's name, Metal's
+          auto it = info.find(key);
+          if (it != info.end() && std::holds_alternative<size_t>(it->second)) {
+            total += std::get<size_t>(it->second);
+            break;
+          }
+        }
       } catch (const std::exception&) {
       }
     }
