@@ -916,10 +916,11 @@ cdef int _ST_DATA_ALIGN = 8     # the data section starts at a multiple of this 
 cdef tuple _safetensors_layout(list named, dict metadata):
     """(header bytes, [array to write, in file order]) of a safetensors file holding `named`
     ([(name, array)]) and `metadata`. The arrays to write are evaluated, row-major, non-empty
-    (bfloat16 ones as their uint16 bits, which the buffer protocol exports). The header keeps the dict's order and is
-    padded with spaces (the format allows trailing whitespace) so that the data starts at a
-    multiple of 8 bytes; tensors are laid out widest element first, so every tensor's offset is
-    a multiple of its element size and no gap is left between tensors (the format forbids one)."""
+    (bfloat16 ones as their uint16 bits, which the buffer protocol exports). The header keeps the
+    dict's order and is padded with spaces (the format allows trailing whitespace) so that the
+    data starts at a multiple of 8 bytes; tensors are laid out widest element first, so every
+    tensor's offset is a multiple of its element size and no gap is left between tensors (the
+    format forbids one)."""
     cdef vector[c_array] flat = vector[c_array]()
     cdef optional[c_array] x = nullopt
     cdef int code
@@ -937,7 +938,7 @@ cdef tuple _safetensors_layout(list named, dict metadata):
         flat.push_back(cops.contiguous(deref(x), False, StreamOrDevice()))
         codes.append(code)
     _eval_all(flat)
-    file_order = sorted(range(len(named)), key=[-<int>_ITEMSIZE[c] for c in codes].__getitem__)  # stable
+    file_order = sorted(range(len(named)), key=[-<int>_ITEMSIZE[c] for c in codes].__getitem__)
     offsets = [None] * len(named)
     end = 0
     for i in file_order:
