@@ -16,7 +16,8 @@ from libcpp.vector cimport vector
 
 from mlxcy._core cimport (array, wrap, wrap_list, to_c, to_sod, py_dtype, shape_tuple, to_c_shape,
                           check_copyable)
-from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, Shape, StreamOrDevice, complex64
+from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, StreamOrDevice, complex64,
+                                 uint16 as c_uint16)
 from mlxcy.includes cimport ops as cops
 from mlxcy.includes cimport io as cio
 from mlxcy.includes.io cimport (GGUFMeta, SafetensorsLoad, GGUFLoad, StringWriter, PyTraceFn,
@@ -813,19 +814,23 @@ cdef object _to_array(object x, str what):
     return wrap(deref(out))
 
 
-cdef unordered_map[string, c_array] _array_map(object arrays, str what) except *:
-    cdef unordered_map[string, c_array] m = unordered_map[string, c_array]()
+cdef list _named_arrays(object arrays, str what):
+    """[(name, array)] of a dict of str to arrays (or array-likes) to save, in the dict's order."""
     if not isinstance(arrays, dict):
         raise TypeError(f"[{what}] arrays must be a dict of str to array, got {type(arrays).__name__}")
+    named = []
     for k, v in arrays.items():
         if not isinstance(k, str):
             raise TypeError(f"[{what}] Array names must be strings, got {type(k).__name__}")
-        cio.array_map_set(m, k.encode(), (<array>_to_array(v, what))._a)
+        named.append((k, _to_array(v, what)))
+    return named
+
+
+cdef unordered_map[string, c_array] _array_map(object arrays, str what) except *:
+    cdef unordered_map[string, c_array] m = unordered_map[string, c_array]()
+    for k, v in _named_arrays(arrays, what):
+        cio.array_map_set(m, k.encode(), (<array>v)._a)
     return m
-
-
-cdef object _write_out(object file, shared_ptr[StringWriter] w, str what):
-    _writer_target(file, what).write(cio.writer_bytes(w))
 
 
 cdef bytes _npy_bytes(array a):
@@ -900,33 +905,101 @@ def savez_compressed(file, *args, **kwargs):
     _savez(file, args, kwargs, True)
 
 
+# mlxcy writes safetensors itself (libmlx's writer does not pad its header, so its files' data
+# starts at an arbitrary offset and mx.load(..., mmap=True) must copy every tensor wider than a
+# byte). Names by Dtype::Val, as libmlx writes them; float64 has none (libmlx refuses it too).
+cdef tuple _ST_NAMES = ("BOOL", "U8", "U16", "U32", "U64", "I8", "I16", "I32", "I64", "F16", "F32", None,
+                        "BF16", "C64")
+cdef int _ST_DATA_ALIGN = 8     # the data section starts at a multiple of this (the widest element)
+
+
+cdef tuple _safetensors_layout(list named, dict metadata):
+    """(header bytes, [array to write, in file order]) of a safetensors file holding `named`
+    ([(name, array)]) and `metadata`. The arrays to write are evaluated, row-major, non-empty
+    (bfloat16 ones as their uint16 bits, which the buffer protocol exports). The header keeps the
+    dict's order and is padded with spaces (the format allows trailing whitespace) so that the
+    data starts at a multiple of 8 bytes; tensors are laid out widest element first, so every
+    tensor's offset is a multiple of its element size and no gap is left between tensors (the
+    format forbids one)."""
+    cdef vector[c_array] flat = vector[c_array]()
+    cdef optional[c_array] x = nullopt
+    cdef int code
+    codes = []
+    for name, a in named:
+        if name == "__metadata__":
+            raise ValueError("[save_safetensors] '__metadata__' is reserved for the metadata and cannot "
+                             "name an array")
+        code = cio.dtype_val((<array>a)._a.dtype())
+        if _ST_NAMES[code] is None:
+            raise RuntimeError("[save_safetensors] received invalid dtype.")
+        x = (<array>a)._a
+        if code == D_BF16:
+            x = cops.view(deref(x), c_uint16, StreamOrDevice())
+        flat.push_back(cops.contiguous(deref(x), False, StreamOrDevice()))
+        codes.append(code)
+    _eval_all(flat)
+    file_order = sorted(range(len(named)), key=[-<int>_ITEMSIZE[c] for c in codes].__getitem__)
+    offsets = [None] * len(named)
+    end = 0
+    for i in file_order:
+        begin = end
+        end = begin + <Py_ssize_t>flat[i].nbytes()
+        offsets[i] = [begin, end]
+    header = {"__metadata__": metadata} if metadata else {}
+    for i in range(len(named)):
+        header[named[i][0]] = {"dtype": _ST_NAMES[codes[i]], "shape": list(shape_tuple(flat[i].shape())),
+                               "data_offsets": offsets[i]}
+    text = _json.dumps(header, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    text += b" " * (-(8 + len(text)) % _ST_DATA_ALIGN)
+    return _struct.pack("<Q", len(text)) + text, [wrap(flat[i]) for i in file_order if flat[i].nbytes()]
+
+
+cdef object _write_fully(object write, object data):
+    """Call `write` (a file's write method) until all of `data` (a byte buffer) is written: a raw
+    unbuffered file may take fewer bytes per call; most file objects take all (returning the
+    count, or None)."""
+    view = memoryview(data).cast("B")
+    while len(view):
+        n = write(view)
+        if not isinstance(n, int) or n >= len(view):
+            return
+        if n <= 0:
+            raise OSError(_errno.EIO, "[save_safetensors] The file object wrote no bytes")
+        view = view[n:]
+
+
+cdef object _write_safetensors(object write, bytes header, list tensors):
+    """Write a laid-out safetensors file through `write`, each tensor straight from its own
+    memory (no copy of the data into Python bytes, whatever its size)."""
+    _write_fully(write, header)
+    for t in tensors:
+        _write_fully(write, t)
+
+
 def save_safetensors(file, arrays, metadata=None):
-    """Save a dict of arrays (and an optional dict of str metadata) in the safetensors format."""
-    cdef unordered_map[string, c_array] m = _array_map(arrays, "save_safetensors")
-    cdef unordered_map[string, string] md = unordered_map[string, string]()
-    cdef shared_ptr[StringWriter] w
-    cdef string cpath
+    """Save a dict of arrays (and an optional dict of str metadata) in the safetensors format.
+
+    The header is padded so that the data is 8-byte aligned (the reference does not pad): every
+    tensor of the file can then be viewed in place by ``mx.load(..., mmap=True)``."""
+    named = _named_arrays(arrays, "save_safetensors")
     if metadata is not None:
         if not isinstance(metadata, dict) or not all(isinstance(k, str) and isinstance(v, str)
                                                      for k, v in metadata.items()):
             raise ValueError("[save_safetensors] Metadata must be a dictionary with string keys and values")
-        for k, v in metadata.items():
-            md[k.encode()] = v.encode()
+    header, tensors = _safetensors_layout(named, metadata if metadata is not None else {})
     path = _as_path(file)
     if path is None:
-        w = cio.make_string_writer()
-        with nogil:
-            cio.save_safetensors_to_writer(cio.as_writer(w), m, md)
-        _write_out(file, w, "save_safetensors")
+        _write_safetensors(_writer_target(file, "save_safetensors").write, header, tensors)
         return
     if not path.endswith(".safetensors"):
         path += ".safetensors"
     path = _atomic_target(path)
     tmp = _temp_beside(path, "save_safetensors")
     try:
-        cpath = tmp.encode()
-        with nogil:
-            cio.save_safetensors(cpath, m, md)
+        # "r+b": the temporary is ours and empty; truncating it ("wb") makes ext4 force its data
+        # out to disk at close (auto_da_alloc), which doubled the time of a large save.
+        with open(tmp, "r+b") as f:
+            _write_safetensors(f.write, header, tensors)
         _replace_with(tmp, path)
     except BaseException:
         _discard_temp(tmp)

@@ -48,7 +48,7 @@ def raw(a):
     refuses the buffer protocol for bfloat16 where ml_dtypes is installed)."""
     if a.dtype == mx.bfloat16:
         a = a.view(mx.uint16)
-    return bytes(memoryview(a).cast("B"))
+    return memoryview(a).tobytes()     # row-major, whatever the strides or size
 
 
 def bits_equal(a, b):
@@ -183,6 +183,230 @@ def test_safetensors_package_interop(tmp_path):
 def test_safetensors_bad_metadata():
     with pytest.raises(ValueError, match="Metadata"):
         mx.save_safetensors(io.BytesIO(), {"a": mx.array(1)}, {"k": 1})
+
+
+# mlxcy writes safetensors itself, padding the header so that the data section starts at a
+# multiple of 8 bytes (the reference's writer does not pad): mx.load(mmap=True) can then view
+# every tensor of a file mlxcy wrote instead of copying it.
+
+# The format's dtype names (from the safetensors format description), by mlxcy dtype.
+ST_NAME = {mx.bool_: "BOOL", mx.uint8: "U8", mx.uint16: "U16", mx.uint32: "U32", mx.uint64: "U64",
+           mx.int8: "I8", mx.int16: "I16", mx.int32: "I32", mx.int64: "I64", mx.float16: "F16",
+           mx.bfloat16: "BF16", mx.float32: "F32", mx.complex64: "C64"}
+ST_ITEMSIZE = {"BOOL": 1, "U8": 1, "I8": 1, "U16": 2, "I16": 2, "F16": 2, "BF16": 2, "U32": 4, "I32": 4,
+               "F32": 4, "U64": 8, "I64": 8, "C64": 8}
+
+
+def _read_safetensors(blob):
+    """(header dict, data section bytes, data start) of a safetensors file, read here from the
+    format description: an 8-byte little-endian header length, the JSON header, the data."""
+    (n,) = struct.unpack("<Q", blob[:8])
+    return json.loads(blob[8:8 + n].decode("utf-8")), blob[8 + n:], 8 + n
+
+
+def _odd_sized_tensors():
+    """Tensors of every dtype, the 1-byte ones first and of odd sizes (so that packing them in
+    order would misalign the rest), plus a scalar, an empty, a transposed and a broadcast one."""
+    out = {"flag": mx.array([True, False, True]), "byte": sample(mx.uint8, (5,))}
+    out.update({str(d): sample(d, (3, 5)) for d in ALL})
+    out.update({"scalar": mx.array(2.5), "empty": mx.zeros((0, 3), dtype=mx.int64),
+                "transposed": sample(mx.int32, (4, 3)).T,
+                "broadcast": mx.broadcast_to(mx.array([1.5, -2.0], dtype=mx.float16), (3, 2))})
+    return out
+
+
+@pytest.mark.parametrize("via", ["path", "file object"])
+def test_safetensors_writer_aligns_every_tensor(tmp_path, via):
+    arrs = _odd_sized_tensors()
+    meta = {"step": "3"}
+    p = tmp_path / "a.safetensors"
+    if via == "path":
+        mx.save_safetensors(str(p), arrs, metadata=meta)
+    else:
+        with open(p, "wb") as f:
+            mx.save_safetensors(f, arrs, metadata=meta)
+    header, data, start = _read_safetensors(p.read_bytes())
+    assert start % 8 == 0
+    assert header.pop("__metadata__") == meta
+    assert list(header) == list(arrs)            # the dict's order
+    spans = []
+    for name, a in arrs.items():
+        entry = header[name]
+        assert entry["dtype"] == ST_NAME[a.dtype], name
+        assert entry["shape"] == list(a.shape), name
+        b, e = entry["data_offsets"]
+        assert b % ST_ITEMSIZE[entry["dtype"]] == 0, name      # aligned in the file
+        want = np.ascontiguousarray(np.array(a.view(mx.uint16) if a.dtype == mx.bfloat16 else a))
+        assert data[b:e] == want.tobytes(), name
+        spans.append((b, e))
+    spans.sort()
+    assert spans[0][0] == 0 and spans[-1][1] == len(data)       # no gap, nothing after the data
+    assert all(x[1] == y[0] for x, y in zip(spans, spans[1:]))
+
+
+@pytest.mark.parametrize("mm", [False, True])
+@pytest.mark.parametrize("via", ["path", "file object"])
+def test_safetensors_round_trip_every_dtype_and_layout(tmp_path, mm, via):
+    arrs = _odd_sized_tensors()
+    p = tmp_path / "r.safetensors"
+    if via == "path":
+        mx.save_safetensors(p, arrs)
+    else:
+        b = io.BytesIO()
+        mx.save_safetensors(b, arrs)
+        p.write_bytes(b.getvalue())
+    got, meta = mx.load(str(p), return_metadata=True, mmap=mm)
+    assert meta == {}
+    assert list(got) == list(arrs)
+    for k, a in arrs.items():
+        assert got[k].dtype == a.dtype and got[k].shape == a.shape, k
+        bits_equal(a, got[k])
+
+
+def test_safetensors_metadata_round_trips(tmp_path):
+    meta = {"format": "mlx", "note": "ünïcode \"quoted\" \\ back", "": "empty key"}
+    mx.save_safetensors(tmp_path / "m.safetensors", {"w": mx.ones(3)}, metadata=meta)
+    header, _, _ = _read_safetensors((tmp_path / "m.safetensors").read_bytes())
+    assert header["__metadata__"] == meta
+    for mm in (False, True):
+        _, m = mx.load(tmp_path / "m.safetensors", return_metadata=True, mmap=mm)
+        assert m == meta
+
+
+def test_safetensors_float64_refused_as_reference_leaving_old_file(tmp_path):
+    # The reference: RuntimeError "[save_safetensors] received invalid dtype."
+    p = tmp_path / "f.safetensors"
+    mx.save_safetensors(p, {"w": mx.ones(2)})
+    old = p.read_bytes()
+    with pytest.raises(RuntimeError, match="invalid dtype"):
+        mx.save_safetensors(p, {"w": mx.zeros(4), "d": mx.array([1.0], dtype=mx.float64)})
+    with pytest.raises(RuntimeError, match="invalid dtype"):
+        mx.save_safetensors(io.BytesIO(), {"d": mx.array([1.0], dtype=mx.float64)})
+    assert p.read_bytes() == old
+    assert os.listdir(tmp_path) == ["f.safetensors"]
+
+
+def test_safetensors_array_named_metadata_refused():
+    # The reference writes the array as the metadata entry: a file nothing can load.
+    with pytest.raises(ValueError, match="__metadata__"):
+        mx.save_safetensors(io.BytesIO(), {"__metadata__": mx.ones(2)})
+
+
+class _ChunkRecorder:
+    """A file object taking at most `limit` bytes per write (as a raw unbuffered file may),
+    recording the size of what each call was given."""
+
+    def __init__(self, limit):
+        self.limit, self.sizes, self.data = limit, [], bytearray()
+
+    def write(self, b):
+        n = len(memoryview(b).cast("B"))
+        self.sizes.append(n)
+        self.data += memoryview(b).cast("B")[:self.limit]
+        return min(n, self.limit)
+
+
+def test_safetensors_file_object_partial_writes_and_streaming():
+    arrs = {"a": sample(mx.float32, (64, 64)), "b": sample(mx.int8, (7,)), "c": sample(mx.bfloat16, (9, 9))}
+    want = io.BytesIO()
+    mx.save_safetensors(want, arrs)
+    rec = _ChunkRecorder(1000)
+    mx.save_safetensors(rec, arrs)
+    assert bytes(rec.data) == want.getvalue()
+    _, data, start = _read_safetensors(want.getvalue())
+    # Each tensor goes to the file from its own memory: no call is handed the whole file.
+    assert max(rec.sizes) <= max(start, 64 * 64 * 4)
+    got = mx.load(io.BytesIO(bytes(rec.data)), format="safetensors")
+    for k in arrs:
+        bits_equal(arrs[k], got[k])
+
+
+@pytest.mark.host_zero_copy
+def test_mmap_load_of_mlxcy_written_file_views_every_tensor(tmp_path):
+    # The fine-tune loop: save, then load with mmap=True. Every tensor of the file is viewed in
+    # place: read-only exports, and addresses as far apart as their offsets in the file.
+    arrs = {"flag": mx.array([True, False, True]), "w": sample(mx.float32, (32, 32)),
+            "h": sample(mx.float16, (5,)), "i": sample(mx.int64, (3,))}
+    p = tmp_path / "ft.safetensors"
+    mx.save_safetensors(p, arrs)
+    header, _, _ = _read_safetensors(p.read_bytes())
+    got = mx.load(p, mmap=True)
+    for k in arrs:
+        bits_equal(arrs[k], got[k])
+        assert not np.asarray(got[k]).flags.writeable, k          # a view of the mapping
+        delta = header[k]["data_offsets"][0] - header["w"]["data_offsets"][0]
+        assert _addr(got[k]) - _addr(got["w"]) == delta, k
+
+
+def _safetensors_python():
+    """An interpreter that can import the safetensors package: $MLXCY_SAFETENSORS_PYTHON, else
+    the mlx-lm venv of the checkout (tests/test_mlx_lm.py makes it), else this one; or None."""
+    import subprocess
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    mlxlm = os.environ.get("MLXCY_MLXLM_VENV", os.path.join(root, ".mlxlm-venv"))
+    for py in (os.environ.get("MLXCY_SAFETENSORS_PYTHON"), os.path.join(mlxlm, "bin", "python"), sys.executable):
+        if py and os.path.exists(py):
+            r = subprocess.run([py, "-B", "-c", "import safetensors.numpy, numpy"], capture_output=True, timeout=120)
+            if r.returncode == 0:
+                return py
+    return None
+
+
+_READ_BACK = """
+import json, sys
+{imports}
+got = {load}
+out = {{}}
+for k, v in got.items():
+    {to_numpy}
+    out[k] = [str(v.dtype), list(v.shape), v.tobytes().hex()]
+print(json.dumps(out))
+"""
+
+
+def _assert_same_tensors(stdout, arrs):
+    got = json.loads(stdout.strip().splitlines()[-1])
+    assert set(got) == set(arrs)
+    for k, a in arrs.items():
+        assert got[k][1] == list(a.shape), k
+        assert bytes.fromhex(got[k][2]) == raw(a), k
+
+
+def test_mlxcy_written_safetensors_load_in_reference(tmp_path):
+    import subprocess
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    ref = os.environ.get("MLXCY_REFERENCE_PYTHON", os.path.join(root, ".refvenv", "bin", "python"))
+    if not os.path.exists(ref):
+        pytest.skip(f"no reference interpreter at {ref}")
+    arrs = _odd_sized_tensors()
+    p = tmp_path / "x.safetensors"
+    mx.save_safetensors(p, arrs, metadata={"k": "v"})
+    code = _READ_BACK.format(
+        imports="import mlx.core as mx, numpy as np",
+        load=f"mx.load({str(p)!r}, return_metadata=True)\nassert got[1] == {{'k': 'v'}}, got[1]\ngot = got[0]",
+        to_numpy="v = np.array(v.view(mx.uint16) if v.dtype == mx.bfloat16 else v)")
+    r = subprocess.run([ref, "-B", "-c", code], capture_output=True, text=True, timeout=300, cwd="/")
+    assert r.returncode == 0, r.stderr[-2000:]
+    _assert_same_tensors(r.stdout, arrs)
+
+
+def test_mlxcy_written_safetensors_load_in_safetensors_package(tmp_path):
+    import subprocess
+    py = _safetensors_python()
+    if py is None:
+        pytest.skip("no interpreter with the safetensors package")
+    # safetensors.numpy has no bfloat16 (NumPy lacks it): the other dtypes.
+    arrs = {k: v for k, v in _odd_sized_tensors().items() if v.dtype != mx.bfloat16}
+    p = tmp_path / "x.safetensors"
+    mx.save_safetensors(p, arrs, metadata={"k": "v"})
+    code = _READ_BACK.format(
+        imports="import safetensors, safetensors.numpy",
+        load=(f"safetensors.numpy.load_file({str(p)!r})\n"
+              f"with safetensors.safe_open({str(p)!r}, 'np') as f:\n    assert f.metadata() == {{'k': 'v'}}"),
+        to_numpy="pass")
+    r = subprocess.run([py, "-B", "-c", code], capture_output=True, text=True, timeout=300, cwd="/")
+    assert r.returncode == 0, r.stderr[-2000:]
+    _assert_same_tensors(r.stdout, arrs)
 
 
 # ---- gguf ----------------------------------------------------------------------------------
@@ -330,9 +554,11 @@ def test_mmap_ops_do_not_write_file(tmp_path):
 
 
 def test_mmap_misaligned_copies_correctly(tmp_path):
-    # MLX's writer packs tensors without padding: misaligned tensors are copied, still exact.
+    # The reference's writer packs tensors without padding: misaligned tensors are copied, still exact.
     arrs = {"a": mx.array([True, False, True]), "b": sample(mx.float32), "c": sample(mx.int64)}
-    mx.save_safetensors(tmp_path / "u.safetensors", arrs)
+    codes = {mx.bool_: "BOOL", mx.float32: "F32", mx.int64: "I64"}
+    (tmp_path / "u.safetensors").write_bytes(
+        _safetensors_bytes({k: (codes[v.dtype], list(v.shape), raw(v)) for k, v in arrs.items()}))
     got = mx.load(tmp_path / "u.safetensors", mmap=True)
     for k in arrs:
         bits_equal(arrs[k], got[k])
@@ -616,8 +842,9 @@ def test_save_through_symlink_replaces_the_target(tmp_path):
 
 def _write_aligned_safetensors(path, tensors):
     """Write {name: NumPy array} as safetensors with the header padded so that every tensor is
-    aligned: mx.load(mmap=True) then views the mapping (MLX's own writer does not pad, and
-    misaligned tensors are copied, which would hide what these tests look for)."""
+    aligned: mx.load(mmap=True) then views the mapping (the reference's writer does not pad, and
+    misaligned tensors are copied, which would hide what these tests look for). Written here,
+    independently of mlxcy's own writer, which pads too."""
     header, offset = {}, 0
     codes = {np.float32: "F32", np.int64: "I64"}
     for k, v in tensors.items():
@@ -630,14 +857,19 @@ def _write_aligned_safetensors(path, tensors):
         f.write(struct.pack("<Q", len(h)) + h + b"".join(v.tobytes() for v in tensors.values()))
 
 
-def test_mmap_load_then_save_to_same_path_keeps_live_arrays(tmp_path):
+@pytest.mark.parametrize("writer", ["by hand", "mlxcy"])
+def test_mmap_load_then_save_to_same_path_keeps_live_arrays(tmp_path, writer):
     # The fine-tune loop: load mapped, update, save back to the same path. The live arrays map
     # the old file; writing it in place shifted or changed their values.
     p = str(tmp_path / "w.safetensors")
     rng = np.random.default_rng(0)
     for step in range(3):
-        _write_aligned_safetensors(p, {"a": rng.standard_normal((64, 64)).astype(np.float32),
-                                       "b": np.arange(100, dtype=np.int64) * (step + 1)})
+        start = {"a": rng.standard_normal((64, 64)).astype(np.float32),
+                 "b": np.arange(100, dtype=np.int64) * (step + 1)}
+        if writer == "mlxcy":
+            mx.save_safetensors(p, {k: mx.array(v) for k, v in start.items()})
+        else:
+            _write_aligned_safetensors(p, start)
         w = mx.load(p, mmap=True)
         kept = {k: np.array(v).copy() for k, v in w.items()}
         new = {k: v + 1 for k, v in w.items()}
