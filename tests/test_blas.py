@@ -22,7 +22,8 @@ PROBE = textwrap.dedent("""
     rng = np.random.default_rng(0)
     a = rng.standard_normal((64, 48)).astype(np.float32)
     b = rng.standard_normal((48, 32)).astype(np.float32)
-    out = {"info": mx.blas_info(), "matmul": np.asarray(mx.array(a) @ mx.array(b)).tolist()}
+    # the CPU stream: BLAS is the CPU backend's (a GPU product would use TF32)
+    out = {"info": mx.blas_info(), "matmul": np.asarray(mx.matmul(mx.array(a), mx.array(b), stream=mx.cpu)).tolist()}
     linalg = getattr(mx, "linalg", None)
     if linalg is not None and hasattr(linalg, "inv"):
         s = (a[:32, :32] @ a[:32, :32].T + 32 * np.eye(32)).astype(np.float32)
