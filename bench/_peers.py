@@ -60,6 +60,19 @@ def have(module_name):
     return importlib.util.find_spec(module_name) is not None
 
 
+def torch_on_threads(threads):
+    """(torch, its default thread count) with `threads` intra-op threads set (None: left at its
+    default), or None where PyTorch is not installed. The caller sets the default back."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    default = torch.get_num_threads()
+    if threads is not None:
+        torch.set_num_threads(threads)
+    return torch, default
+
+
 def ratio(a, b):
     return float("nan") if not a or not b else a / b
 

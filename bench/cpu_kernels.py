@@ -10,7 +10,7 @@ import json
 import sys
 import time
 
-from _peers import add_common_args, alternate, geomean, write_json
+from _peers import add_common_args, alternate, geomean, torch_on_threads, write_json
 
 # (case, setup over mx (names a, b, ...), statement timed with evaluation)
 CASES = [
@@ -64,14 +64,11 @@ print(json.dumps(out))
 
 def time_torch(reps, threads=None):
     """{case: seconds} in PyTorch (`threads`, None: its default), or None where it is not installed."""
-    try:
-        import torch
-        import torch.nn.functional as F
-    except ImportError:
+    peer = torch_on_threads(threads)
+    if peer is None:
         return None
-    default = torch.get_num_threads()
-    if threads is not None:
-        torch.set_num_threads(threads)
+    torch, default = peer
+    import torch.nn.functional as F
     out = {}
     try:
         for name, (setup, stmt) in TORCH.items():

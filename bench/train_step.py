@@ -16,7 +16,7 @@ import time
 
 import numpy as np
 
-from _peers import add_common_args, reference_python, write_json
+from _peers import add_common_args, reference_python, torch_on_threads, write_json
 
 
 def run(mx, steps, batch, width):
@@ -62,13 +62,10 @@ def run(mx, steps, batch, width):
 
 def run_torch(steps, batch, width, threads=None):
     """The same MLP step in PyTorch on the CPU (`threads`, None: its default), or None when not installed."""
-    try:
-        import torch
-    except ImportError:
+    peer = torch_on_threads(threads)
+    if peer is None:
         return None
-    default_threads = torch.get_num_threads()
-    if threads is not None:
-        torch.set_num_threads(threads)
+    torch, default_threads = peer
     rng = np.random.default_rng(0)
     d_in, d_out = width, 10
     params = {

@@ -13,7 +13,7 @@ import argparse
 import sys
 import time
 
-from _peers import add_common_args, reference_python, run_with_module, ratio, write_json
+from _peers import add_common_args, reference_python, run_with_module, ratio, torch_on_threads, write_json
 
 CODE = r"""
 import importlib, json, time
@@ -71,13 +71,10 @@ print(json.dumps({"median_s": times[len(times) // 2], "min_s": times[0], "loss":
 
 def measure_torch(steps, warmup, threads=None):
     """The same model, step and forward in PyTorch on the CPU (`threads`, None: its default), or None."""
-    try:
-        import torch
-    except ImportError:
+    peer = torch_on_threads(threads)
+    if peer is None:
         return None
-    default_threads = torch.get_num_threads()
-    if threads is not None:
-        torch.set_num_threads(threads)
+    torch, default_threads = peer
     from torch import nn
     vocab, d, heads, layers, b, length = 1024, 256, 4, 2, 8, 128
     torch.manual_seed(0)
