@@ -25,18 +25,34 @@ from mlxcy.includes.io cimport (GGUFMeta, SafetensorsLoad, GGUFLoad, StringWrite
                                 dtype_from_val, dtype_val, array_view_of, array_copy_of, raw_data,
                                 byteswap_inplace)
 
-import ast as _ast
 import errno as _errno
-import json as _json
+import importlib as _importlib
 import mmap as _mmap
 import os as _os
-import secrets as _secrets
-import shutil as _shutil
 import stat as _stat
 import struct as _struct
 import sys as _sys
-import tempfile as _tempfile
-import zipfile as _zipfile
+import zipfile as _zipfile   # needed now: an exception class below derives from one of its
+
+
+class _LazyModule:
+    """A standard module imported on first use: the writers' and parsers' helpers cost
+    `import mlxcy` some 20 ms when imported up front (secrets pulls in hmac and hashlib)."""
+
+    def __init__(self, name):
+        self._name = name
+
+    def __getattr__(self, attr):
+        module = _importlib.import_module(self._name)
+        setattr(self, attr, getattr(module, attr))   # later uses skip __getattr__
+        return getattr(module, attr)
+
+
+_ast = _LazyModule("ast")
+_json = _LazyModule("json")
+_secrets = _LazyModule("secrets")
+_shutil = _LazyModule("shutil")
+_tempfile = _LazyModule("tempfile")
 
 from mlxcy._progress import progress_bar as _progress_bar
 
