@@ -50,6 +50,26 @@ cdef inline object _ns():
     return _NS
 
 
+class _MethodOps:
+    """The op functions array methods call (``a.sum()`` is ``sum(a)``), taken from the modules
+    that define them on first use, not from the ``mlxcy`` namespace: replacing ``mlxcy.sum``
+    does not change ``a.sum()``, and a method costs one attribute lookup more than the
+    function. (The op modules import this one, so they cannot be imported here up front.)"""
+
+    _modules = ("mlxcy._ops_reduce", "mlxcy._ops_math", "mlxcy._ops_shape")
+
+    def __getattr__(self, name):
+        for module_name in self._modules:
+            fn = getattr(_sys.modules[module_name], name, None)
+            if fn is not None:
+                setattr(self, name, fn)   # later lookups find it without __getattr__
+                return fn
+        raise AttributeError(f"no op named {name!r} for array methods")
+
+
+cdef object _METHOD_OPS = _MethodOps()
+
+
 cdef str _buffer_format(c_Dtype d):
     cdef int v = dtype_val(d)
     return ("?", "B", "H", "I", "Q", "b", "h", "i", "q", "e", "f", "d", "bfloat16", "Zf")[v]
@@ -248,107 +268,107 @@ cdef class array:
 
     def all(self, axis=None, keepdims=False, *, stream=None):
         """Whether all elements are true, over ``axis`` (see :func:`all`)."""
-        return _ns().all(self, axis, keepdims, stream=stream)
+        return _METHOD_OPS.all(self, axis, keepdims, stream=stream)
 
     def any(self, axis=None, keepdims=False, *, stream=None):
         """Whether any element is true, over ``axis`` (see :func:`any`)."""
-        return _ns().any(self, axis, keepdims, stream=stream)
+        return _METHOD_OPS.any(self, axis, keepdims, stream=stream)
 
     def argmax(self, axis=None, keepdims=False, *, stream=None):
         """Indices of the maxima along ``axis`` (see :func:`argmax`)."""
-        return _ns().argmax(self, axis, keepdims, stream=stream)
+        return _METHOD_OPS.argmax(self, axis, keepdims, stream=stream)
 
     def argmin(self, axis=None, keepdims=False, *, stream=None):
         """Indices of the minima along ``axis`` (see :func:`argmin`)."""
-        return _ns().argmin(self, axis, keepdims, stream=stream)
+        return _METHOD_OPS.argmin(self, axis, keepdims, stream=stream)
 
     def conj(self, *, stream=None):
         """Element-wise complex conjugate (see :func:`conj`)."""
-        return _ns().conj(self, stream=stream)
+        return _METHOD_OPS.conj(self, stream=stream)
 
     def cos(self, *, stream=None):
         """Element-wise cosine (see :func:`cos`)."""
-        return _ns().cos(self, stream=stream)
+        return _METHOD_OPS.cos(self, stream=stream)
 
     def cummax(self, axis=None, *, reverse=False, inclusive=True, stream=None):
         """Cumulative maximum along ``axis`` (see :func:`cummax`)."""
-        return _ns().cummax(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
+        return _METHOD_OPS.cummax(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
 
     def cummin(self, axis=None, *, reverse=False, inclusive=True, stream=None):
         """Cumulative minimum along ``axis`` (see :func:`cummin`)."""
-        return _ns().cummin(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
+        return _METHOD_OPS.cummin(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
 
     def cumprod(self, axis=None, *, reverse=False, inclusive=True, stream=None):
         """Cumulative product along ``axis`` (see :func:`cumprod`)."""
-        return _ns().cumprod(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
+        return _METHOD_OPS.cumprod(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
 
     def cumsum(self, axis=None, *, reverse=False, inclusive=True, stream=None):
         """Cumulative sum along ``axis`` (see :func:`cumsum`)."""
-        return _ns().cumsum(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
+        return _METHOD_OPS.cumsum(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
 
     def diag(self, k=0, *, stream=None):
         """The ``k``-th diagonal of a 2-D array, or a diagonal matrix from a 1-D one (see :func:`diag`)."""
-        return _ns().diag(self, k, stream=stream)
+        return _METHOD_OPS.diag(self, k, stream=stream)
 
     def diagonal(self, offset=0, axis1=0, axis2=1, stream=None):
         """The diagonal at ``offset`` of the ``axis1``/``axis2`` planes (see :func:`diagonal`)."""
-        return _ns().diagonal(self, offset, axis1, axis2, stream=stream)
+        return _METHOD_OPS.diagonal(self, offset, axis1, axis2, stream=stream)
 
     def exp(self, *, stream=None):
         """Element-wise exponential (see :func:`exp`)."""
-        return _ns().exp(self, stream=stream)
+        return _METHOD_OPS.exp(self, stream=stream)
 
     def flatten(self, start_axis=0, end_axis=-1, *, stream=None):
         """The axes ``start_axis`` to ``end_axis`` merged into one (see :func:`flatten`)."""
-        return _ns().flatten(self, start_axis, end_axis, stream=stream)
+        return _METHOD_OPS.flatten(self, start_axis, end_axis, stream=stream)
 
     def log(self, *, stream=None):
         """Element-wise natural logarithm (see :func:`log`)."""
-        return _ns().log(self, stream=stream)
+        return _METHOD_OPS.log(self, stream=stream)
 
     def log10(self, *, stream=None):
         """Element-wise base-10 logarithm (see :func:`log10`)."""
-        return _ns().log10(self, stream=stream)
+        return _METHOD_OPS.log10(self, stream=stream)
 
     def log1p(self, *, stream=None):
         """Element-wise ``log(1 + x)`` (see :func:`log1p`)."""
-        return _ns().log1p(self, stream=stream)
+        return _METHOD_OPS.log1p(self, stream=stream)
 
     def log2(self, *, stream=None):
         """Element-wise base-2 logarithm (see :func:`log2`)."""
-        return _ns().log2(self, stream=stream)
+        return _METHOD_OPS.log2(self, stream=stream)
 
     def logcumsumexp(self, axis=None, *, reverse=False, inclusive=True, stream=None):
         """Cumulative log-sum-exp along ``axis`` (see :func:`logcumsumexp`)."""
-        return _ns().logcumsumexp(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
+        return _METHOD_OPS.logcumsumexp(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
 
     def logsumexp(self, axis=None, keepdims=False, *, stream=None):
         """Log-sum-exp reduction over ``axis`` (see :func:`logsumexp`)."""
-        return _ns().logsumexp(self, axis, keepdims, stream=stream)
+        return _METHOD_OPS.logsumexp(self, axis, keepdims, stream=stream)
 
     def max(self, axis=None, keepdims=False, *, stream=None):
         """Maximum over ``axis`` (see :func:`max`)."""
-        return _ns().max(self, axis, keepdims, stream=stream)
+        return _METHOD_OPS.max(self, axis, keepdims, stream=stream)
 
     def mean(self, axis=None, keepdims=False, *, stream=None):
         """Mean over ``axis`` (see :func:`mean`)."""
-        return _ns().mean(self, axis, keepdims, stream=stream)
+        return _METHOD_OPS.mean(self, axis, keepdims, stream=stream)
 
     def min(self, axis=None, keepdims=False, *, stream=None):
         """Minimum over ``axis`` (see :func:`min`)."""
-        return _ns().min(self, axis, keepdims, stream=stream)
+        return _METHOD_OPS.min(self, axis, keepdims, stream=stream)
 
     def moveaxis(self, source, destination, *, stream=None):
         """The axis ``source`` moved to position ``destination`` (see :func:`moveaxis`)."""
-        return _ns().moveaxis(self, source, destination, stream=stream)
+        return _METHOD_OPS.moveaxis(self, source, destination, stream=stream)
 
     def prod(self, axis=None, keepdims=False, *, stream=None):
         """Product over ``axis`` (see :func:`prod`)."""
-        return _ns().prod(self, axis, keepdims, stream=stream)
+        return _METHOD_OPS.prod(self, axis, keepdims, stream=stream)
 
     def reciprocal(self, *, stream=None):
         """Element-wise ``1 / x`` (see :func:`reciprocal`)."""
-        return _ns().reciprocal(self, stream=stream)
+        return _METHOD_OPS.reciprocal(self, stream=stream)
 
     def reshape(self, *shape, stream=None):
         """The array with a new shape, given as one sequence or as separate ints (``-1`` infers a size)."""
@@ -358,43 +378,43 @@ cdef class array:
 
     def round(self, decimals=0, *, stream=None):
         """Rounded to ``decimals`` decimal places (see :func:`round`)."""
-        return _ns().round(self, decimals, stream=stream)
+        return _METHOD_OPS.round(self, decimals, stream=stream)
 
     def rsqrt(self, *, stream=None):
         """Element-wise ``1 / sqrt(x)`` (see :func:`rsqrt`)."""
-        return _ns().rsqrt(self, stream=stream)
+        return _METHOD_OPS.rsqrt(self, stream=stream)
 
     def sin(self, *, stream=None):
         """Element-wise sine (see :func:`sin`)."""
-        return _ns().sin(self, stream=stream)
+        return _METHOD_OPS.sin(self, stream=stream)
 
     def split(self, indices_or_sections, axis=0, *, stream=None):
         """Split along ``axis`` into equal sections or at the given indices (see :func:`split`)."""
-        return _ns().split(self, indices_or_sections, axis, stream=stream)
+        return _METHOD_OPS.split(self, indices_or_sections, axis, stream=stream)
 
     def sqrt(self, *, stream=None):
         """Element-wise square root (see :func:`sqrt`)."""
-        return _ns().sqrt(self, stream=stream)
+        return _METHOD_OPS.sqrt(self, stream=stream)
 
     def square(self, *, stream=None):
         """Element-wise square (see :func:`square`)."""
-        return _ns().square(self, stream=stream)
+        return _METHOD_OPS.square(self, stream=stream)
 
     def squeeze(self, axis=None, *, stream=None):
         """The size-1 axes (or the given ones) removed (see :func:`squeeze`)."""
-        return _ns().squeeze(self, axis, stream=stream)
+        return _METHOD_OPS.squeeze(self, axis, stream=stream)
 
     def std(self, axis=None, keepdims=False, ddof=0, *, correction=None, stream=None):
         """Standard deviation over ``axis``; ``correction``, when given, replaces ``ddof`` (see :func:`std`)."""
-        return _ns().std(self, axis, keepdims, ddof if correction is None else correction, stream=stream)
+        return _METHOD_OPS.std(self, axis, keepdims, ddof if correction is None else correction, stream=stream)
 
     def sum(self, axis=None, keepdims=False, *, stream=None):
         """Sum over ``axis`` (see :func:`sum`)."""
-        return _ns().sum(self, axis, keepdims, stream=stream)
+        return _METHOD_OPS.sum(self, axis, keepdims, stream=stream)
 
     def swapaxes(self, axis1, axis2, *, stream=None):
         """The axes ``axis1`` and ``axis2`` interchanged (see :func:`swapaxes`)."""
-        return _ns().swapaxes(self, axis1, axis2, stream=stream)
+        return _METHOD_OPS.swapaxes(self, axis1, axis2, stream=stream)
 
     def transpose(self, *axes, stream=None):
         """The axes permuted, given as one sequence or separate ints (reversed when none)."""
@@ -408,11 +428,11 @@ cdef class array:
 
     def var(self, axis=None, keepdims=False, ddof=0, *, correction=None, stream=None):
         """Variance over ``axis``; ``correction``, when given, replaces ``ddof`` (see :func:`var`)."""
-        return _ns().var(self, axis, keepdims, ddof if correction is None else correction, stream=stream)
+        return _METHOD_OPS.var(self, axis, keepdims, ddof if correction is None else correction, stream=stream)
 
     def view(self, dtype, *, stream=None):
         """The same bytes read as ``dtype``; the last axis scales by the size ratio (see :func:`view`)."""
-        return _ns().view(self, dtype, stream=stream)
+        return _METHOD_OPS.view(self, dtype, stream=stream)
 
     @property
     def mT(self):

@@ -222,3 +222,13 @@ def test_every_reference_array_member_exists():
     assert len(names) == 122
     missing = [n for n in names if not hasattr(mx.array, n)]
     assert missing == []
+
+
+def test_methods_call_the_ops_themselves_not_the_namespace(monkeypatch):
+    # a.sum() is the op sum(a), bound once; replacing mlxcy.sum (as a user's mock would) does
+    # not reach it (issue 19)
+    a = mx.array([[1.0, 2.0], [3.0, 4.0]])
+    monkeypatch.setattr(mx, "sum", lambda *args, **kwargs: "replaced")
+    monkeypatch.setattr(mx, "exp", lambda *args, **kwargs: "replaced")
+    assert a.sum().item() == 10.0 and a.sum(axis=0).tolist() == [4.0, 6.0]
+    np.testing.assert_allclose(np.asarray(a.exp()), np.exp(np.array([[1.0, 2.0], [3.0, 4.0]])), rtol=1e-6)
