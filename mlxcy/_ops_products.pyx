@@ -15,11 +15,12 @@ from mlxcy._core cimport array, wrap, wrap_list, to_sod, to_c_dtype, to_c_shape,
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, StreamOrDevice, uint32
 from mlxcy.includes cimport ops as cops
 from mlxcy.includes cimport ops_products as ops
+from mlxcy.includes.ops_index cimport check_batch_indices
 from mlxcy.includes.ops_products cimport int3
 
 from operator import index as _index
 
-from mlxcy._core import bfloat16
+from mlxcy._core import bfloat16, cpu as _cpu
 
 
 # ---- argument checking ----------------------------------------------------------------------
@@ -234,7 +235,10 @@ def gather_mm(a, b, /, lhs_indices=None, rhs_indices=None, *, sorted_indices=Fal
     _opt_arr(lhs_indices, "gather_mm", "lhs_indices", li)
     _opt_arr(rhs_indices, "gather_mm", "rhs_indices", ri)
     cdef cbool srt = to_flag(sorted_indices, "gather_mm", "sorted_indices")
-    return wrap(ops.gather_mm(deref(xa), deref(xb), li, ri, srt, to_sod(stream)))
+    out = wrap(ops.gather_mm(deref(xa), deref(xb), li, ri, srt, to_sod(stream)))
+    check_batch_indices(li, deref(xa), b"a")   # after libmlx accepted the shapes
+    check_batch_indices(ri, deref(xb), b"b")
+    return out
 
 
 def segmented_mm(a, b, /, segments, *, stream=None):
@@ -417,8 +421,11 @@ def quantize(w, /, group_size=None, bits=None, mode="affine", *, global_scale=No
     _arr(w, "quantize", "w", xw)
     _opt_arr(global_scale, "quantize", "global_scale", gs)
     cdef string m = _check_str(mode, "quantize", "mode").encode()
+    cdef StreamOrDevice where = to_sod(stream)
+    if deref(xw).size() == 0:
+        where = to_sod(_cpu)   # libmlx's CUDA kernel divides by zero on an empty input (SIGFPE)
     return wrap_list(ops.quantize(deref(xw), _opt_group_arg(group_size, "quantize", "group_size"),
-                                  _opt_group_arg(bits, "quantize", "bits"), m, gs, to_sod(stream)))
+                                  _opt_group_arg(bits, "quantize", "bits"), m, gs, where))
 
 
 def dequantize(w, /, scales, biases=None, group_size=None, bits=None, mode="affine",
@@ -472,10 +479,13 @@ def gather_qmm(x, w, /, scales, biases=None, lhs_indices=None, rhs_indices=None,
     _opt_arr(rhs_indices, f, "rhs_indices", ri)
     _opt_arr(global_scale, f, "global_scale", gs)
     cdef string m = _check_str(mode, f, "mode").encode()
-    return wrap(ops.gather_qmm(deref(xx), deref(xw), deref(sc), bi, li, ri,
-                               to_flag(transpose, f, "transpose"),
-                               _opt_group_arg(group_size, f, "group_size"), _opt_group_arg(bits, f, "bits"),
-                               m, gs, to_flag(sorted_indices, f, "sorted_indices"), to_sod(stream)))
+    out = wrap(ops.gather_qmm(deref(xx), deref(xw), deref(sc), bi, li, ri,
+                              to_flag(transpose, f, "transpose"),
+                              _opt_group_arg(group_size, f, "group_size"), _opt_group_arg(bits, f, "bits"),
+                              m, gs, to_flag(sorted_indices, f, "sorted_indices"), to_sod(stream)))
+    check_batch_indices(li, deref(xx), b"x")
+    check_batch_indices(ri, deref(xw), b"w")
+    return out
 
 
 def qqmm(x, w, scales=None, group_size=None, bits=None, mode="nvfp4", global_scale_x=None,

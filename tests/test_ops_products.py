@@ -335,6 +335,23 @@ def test_gather_mm():
     check(got, expected, 1e-5)
 
 
+@pytest.mark.skipif(mx.cuda.is_available(), reason="CUDA backend: index arrays of mlx are not read on the host")
+@pytest.mark.parametrize("which,index", [("lhs", [3]), ("lhs", [-1]), ("rhs", [5]), ("lhs", [0, 7])])
+def test_gather_mm_batch_indices_outside_the_batch_raise(which, index):
+    # libmlx reads outside the operand for these (garbage values, in the reference too); a batch
+    # index picks one of the 3 matrices, 0..2 (negative ones are not counted from the end)
+    a = mx.array(np.stack([np.eye(2, dtype=np.float32) * k for k in (1, 2, 3)]))
+    bad = mx.array(index, mx.uint32 if index[0] >= 0 else mx.int32)
+    good = mx.zeros((len(index),), mx.uint32)
+    lhs, rhs = (bad, good) if which == "lhs" else (good, bad)
+    with pytest.raises(IndexError, match="out of bounds for the batch"):
+        mx.gather_mm(a, a, lhs, rhs)
+    # valid indices: out[i] = a[lhs[i]] @ a[rhs[i]]
+    got = mx.gather_mm(a, a, mx.array([2, 0], mx.uint32), mx.array([1, 2], mx.uint32))
+    want = np.stack([np.asarray(a)[2] @ np.asarray(a)[1], np.asarray(a)[0] @ np.asarray(a)[2]])
+    np.testing.assert_array_equal(np.asarray(got), want)
+
+
 def test_gather_mm_errors():
     a, b = mx.ones((4, 3, 5)), mx.ones((2, 5, 6))
     with pytest.raises(ValueError, match="integral"):

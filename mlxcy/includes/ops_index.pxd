@@ -4,6 +4,7 @@ from libcpp cimport bool
 from libc.stdint cimport int64_t
 from libcpp.string cimport string
 from libcpp.vector cimport vector
+from libcpp.optional cimport optional
 from mlxcy.includes.mlx cimport array, Dtype, StreamOrDevice, Shape
 
 cdef extern from "mlx/ops.h" namespace "mlx::core" nogil:
@@ -37,4 +38,5 @@ cdef extern from "src/indexing.h" namespace "mlxcy" nogil:
     array update_first_axis(const array&, int, const array&, StreamOrDevice) except +
     array slice_first_axis(const array&, int, int, int, StreamOrDevice) except +
     void check_index_values(const array&, int64_t, const string&, bool) except +
+    void check_batch_indices(const optional[array]&, const array&, const char*) except +
     void check_slice_window(const array&, const array&, const vector[int]&, const Shape&, const char*, bool) except +

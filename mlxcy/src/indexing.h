@@ -3,6 +3,7 @@
 #pragma once
 #include <algorithm>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <type_traits>
@@ -40,12 +41,13 @@ enum IndexUpdateOp { UPD_SET = 0, UPD_ADD, UPD_PROD, UPD_MAX, UPD_MIN };
 // the graph), nor, on the CUDA backend, arrays computed there (a host read would move them out
 // of device memory). `what` names the indexed axis in the message ("axis 0", "size").
 template <typename T>
-inline void check_index_range(const mx::array& idx, int64_t n, const std::string& what) {
+inline void check_index_range(const mx::array& idx, int64_t n, const std::string& what, bool negatives_wrap) {
   const T* p = idx.data<T>();
+  int64_t lowest = negatives_wrap ? -n : 0;
   for (size_t i = 0, m = idx.data_size(); i < m; ++i) {
     bool bad;
     if constexpr (std::is_signed_v<T>) {
-      bad = static_cast<int64_t>(p[i]) < -n || static_cast<int64_t>(p[i]) >= n;
+      bad = static_cast<int64_t>(p[i]) < lowest || static_cast<int64_t>(p[i]) >= n;
     } else {
       bad = static_cast<uint64_t>(p[i]) >= static_cast<uint64_t>(n);
     }
@@ -63,17 +65,29 @@ inline bool index_values_on_host(const mx::array& idx, bool host_made) {
   return host_made || !cuda_memory();
 }
 
-inline void check_index_values(const mx::array& idx, int64_t n, const std::string& what, bool host_made) {
+// `negatives_wrap`: -n..-1 count from the end (NumPy's indexing, take); otherwise only 0..n-1
+// are valid (gather_mm's batch indices, which libmlx does not wrap).
+inline void check_index_values(const mx::array& idx, int64_t n, const std::string& what, bool host_made,
+                               bool negatives_wrap = true) {
   if (!index_values_on_host(idx, host_made)) return;
   auto d = idx.dtype();
-  if (d == mx::int32) check_index_range<int32_t>(idx, n, what);
-  else if (d == mx::int64) check_index_range<int64_t>(idx, n, what);
-  else if (d == mx::uint32) check_index_range<uint32_t>(idx, n, what);
-  else if (d == mx::uint64) check_index_range<uint64_t>(idx, n, what);
-  else if (d == mx::int16) check_index_range<int16_t>(idx, n, what);
-  else if (d == mx::uint16) check_index_range<uint16_t>(idx, n, what);
-  else if (d == mx::int8) check_index_range<int8_t>(idx, n, what);
-  else if (d == mx::uint8) check_index_range<uint8_t>(idx, n, what);
+  if (d == mx::int32) check_index_range<int32_t>(idx, n, what, negatives_wrap);
+  else if (d == mx::int64) check_index_range<int64_t>(idx, n, what, negatives_wrap);
+  else if (d == mx::uint32) check_index_range<uint32_t>(idx, n, what, negatives_wrap);
+  else if (d == mx::uint64) check_index_range<uint64_t>(idx, n, what, negatives_wrap);
+  else if (d == mx::int16) check_index_range<int16_t>(idx, n, what, negatives_wrap);
+  else if (d == mx::uint16) check_index_range<uint16_t>(idx, n, what, negatives_wrap);
+  else if (d == mx::int8) check_index_range<int8_t>(idx, n, what, negatives_wrap);
+  else if (d == mx::uint8) check_index_range<uint8_t>(idx, n, what, negatives_wrap);
+}
+
+// gather_mm/gather_qmm: each batch index must pick one of the operand's batch matrices (the
+// product of its shape but the last two axes); libmlx reads outside the array otherwise.
+inline void check_batch_indices(const std::optional<mx::array>& idx, const mx::array& operand, const char* which) {
+  if (!idx || operand.ndim() < 2) return;
+  int64_t batch = 1;
+  for (int i = 0; i < int(operand.ndim()) - 2; ++i) batch *= operand.shape(i);
+  check_index_values(*idx, batch, std::string("the batch of ") + which, false, false);
 }
 
 template <typename T>
