@@ -8,6 +8,7 @@ cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
     object to_list(c_array&) except +
     object item_of(c_array&) except +
     c_array binary_op(int, const c_array&, const c_array&, StreamOrDevice) except + nogil
+    int integer_division_fault(const c_array&, const c_array&) except +
     cdef cppclass BufferExport:
         c_array arr
         vector[Py_ssize_t] shape
@@ -120,6 +121,20 @@ cdef inline bint _dunder_operand_ok(object x):
         or hasattr(x, "__mlx_array__") or hasattr(x, "__array__") or hasattr(x, "__dlpack__")
 
 
+cdef int check_integer_division(const c_array& a, const c_array& b, bint zero_crashes) except -1:
+    """Refuse an integer division libmlx would crash on (SIGFPE) where the values are known: the
+    most negative value divided by -1 (OverflowError), and, for divmod (`zero_crashes`; libmlx's
+    floor_divide gives 0 and remainder the dividend there), a zero divisor (ZeroDivisionError, as
+    Python's ints). Call it after libmlx accepted the shapes. Divisors still to be computed are
+    not read."""
+    cdef int fault = integer_division_fault(a, b)
+    if fault == 1 and zero_crashes:
+        raise ZeroDivisionError("integer division or modulo by zero (an element of the divisor is 0)")
+    if fault == 2:
+        raise OverflowError("integer division overflows: the most negative value of the type divided by -1")
+    return 0
+
+
 cdef object _binary(object a, object b, int op, object stream, bint dunder):
     cdef optional[c_array] ca = nullopt, cb = nullopt
     cdef optional[c_array] r = nullopt
@@ -127,6 +142,8 @@ cdef object _binary(object a, object b, int op, object stream, bint dunder):
     if type(a) is array and type(b) is array and stream is None and op < OP_AND:   # fast path
         with nogil:
             r = binary_op(op, (<array>a)._a, (<array>b)._a, s)
+        if op == OP_FLOORDIV or op == OP_MOD:
+            check_integer_division((<array>a)._a, (<array>b)._a, False)
         return wrap(deref(r))
     to_c_pair(a, b, ca, cb, _OP_WORDS[op] if dunder else None)
     if dunder and op >= OP_AND and (cx.issubdtype(deref(ca).dtype(), c_DtypeCategory.inexact)
@@ -134,6 +151,8 @@ cdef object _binary(object a, object b, int op, object stream, bint dunder):
         raise ValueError(f"Floating point types not allowed with {_OP_WORDS[op]}.")
     s = to_sod(stream)
     r = binary_op(op, deref(ca), deref(cb), s)
+    if op == OP_FLOORDIV or op == OP_MOD:
+        check_integer_division(deref(ca), deref(cb), False)
     return wrap(deref(r))
 
 
@@ -406,6 +425,8 @@ cdef class array:
 
     def std(self, axis=None, keepdims=False, ddof=0, *, correction=None, stream=None):
         """Standard deviation over ``axis``; ``correction``, when given, replaces ``ddof`` (see :func:`std`)."""
+        if not isinstance(ddof, int):   # checked even when correction replaces it (as the reference does)
+            raise TypeError(f"std(): ddof must be an int, got {type(ddof).__name__}")
         return _METHOD_OPS.std(self, axis, keepdims, ddof if correction is None else correction, stream=stream)
 
     def sum(self, axis=None, keepdims=False, *, stream=None):
@@ -428,6 +449,8 @@ cdef class array:
 
     def var(self, axis=None, keepdims=False, ddof=0, *, correction=None, stream=None):
         """Variance over ``axis``; ``correction``, when given, replaces ``ddof`` (see :func:`var`)."""
+        if not isinstance(ddof, int):   # checked even when correction replaces it (as the reference does)
+            raise TypeError(f"var(): ddof must be an int, got {type(ddof).__name__}")
         return _METHOD_OPS.var(self, axis, keepdims, ddof if correction is None else correction, stream=stream)
 
     def view(self, dtype, *, stream=None):

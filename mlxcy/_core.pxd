@@ -31,6 +31,7 @@ cdef class array:
 cdef array wrap(const c_array& a)
 cdef list wrap_list(const vector[c_array]& v)
 cdef int check_copyable(const c_array& x) except -1
+cdef int check_integer_division(const c_array& a, const c_array& b, bint zero_crashes) except -1
 cdef c_array* cptr(array a)                      # borrowed pointer to the C++ array
 
 # Converting Python values to C++ arrays. `out` receives the result.

@@ -7,7 +7,7 @@ from libcpp.optional cimport optional, nullopt
 from libcpp.vector cimport vector
 
 from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_pair, to_sod, to_c_list, to_flag,
-                          to_c_dtype)
+                          to_c_dtype, check_integer_division)
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, StreamOrDevice, promote_types,
                                  issubdtype as c_issubdtype, bool_, DtypeCategory as c_DtypeCategory)
 from mlxcy.includes.ops_math cimport as_c, as_int
@@ -342,7 +342,9 @@ def divmod(a, b, stream=None):
     """Element-wise ``[floor_divide(a, b), remainder(a, b)]``, as a list of two arrays."""
     cdef optional[c_array] ca = nullopt, cb = nullopt
     _pair(a, b, ca, cb)
-    return wrap_list(ops.divmod(deref(ca), deref(cb), to_sod(stream)))
+    out = wrap_list(ops.divmod(deref(ca), deref(cb), to_sod(stream)))
+    check_integer_division(deref(ca), deref(cb), True)
+    return out
 
 
 def isclose(a, b, /, double rtol=1e-05, double atol=1e-08, *, equal_nan=False, stream=None):
@@ -456,6 +458,8 @@ def can_cast(from_, to):
         src = (<array>from_)._a.dtype()
     elif isinstance(from_, Dtype):
         src = to_c_dtype(from_)
+    elif from_ is None:
+        raise TypeError("can_cast(): `from_` must be an array or a dtype, got None")
     else:
         raise ValueError("[can_cast] `from_` must be an array or a dtype.")
     if not isinstance(to, Dtype):

@@ -43,8 +43,11 @@ cdef inline array _arr(object x, str fname, str argname):
 
 
 cdef vector[c_array] _arr_list(object seq, str fname, type exc) except *:
-    """The arrays of a sequence; any other element raises `exc` naming it."""
+    """The arrays of a sequence; any other element raises `exc` naming it. Mappings, sets and
+    strings iterate, but are not sequences of arrays: TypeError, as the reference."""
     cdef vector[c_array] out = vector[c_array]()
+    if isinstance(seq, (dict, set, frozenset, str)):
+        raise TypeError(f"{fname}(): arrays must be a sequence of arrays, got {type(seq).__name__}")
     for x in seq:
         if not isinstance(x, array):
             raise exc(f"{fname}(): expected a sequence of mlx arrays, got an element of type "
@@ -473,7 +476,16 @@ def unflatten(a, /, axis, shape, *, stream=None):
     """``a`` with ``axis`` split into ``shape`` (one entry may be -1)."""
     cdef int c_axis = _ix(axis, "unflatten", "axis")
     cdef array x = _arr(a, "unflatten", "a")
-    return wrap(ops.unflatten(x._a, c_axis, _shape_arg(shape, "unflatten", False, TypeError), to_sod(stream)))
+    cdef Shape dims = _shape_arg(shape, "unflatten", False, TypeError)
+    cdef bint infer = False, empty = False
+    for i in range(dims.size()):
+        infer = infer or dims[i] == -1
+        empty = empty or dims[i] == 0
+    cdef int ndim = x._a.ndim()
+    # libmlx divides by the other sizes' product to infer -1 (SIGFPE); a bad axis it reports first
+    if infer and empty and -ndim <= c_axis < ndim:
+        raise ValueError(f"[unflatten] Cannot infer the -1 dimension of {shape_tuple(dims)} when another is 0.")
+    return wrap(ops.unflatten(x._a, c_axis, dims, to_sod(stream)))
 
 
 def squeeze(a, /, axis=None, *, stream=None):
@@ -628,8 +640,6 @@ def contiguous(a, /, allow_col_major=False, *, stream=None):
 # ---- joining and splitting ----------------------------------------------------------------
 
 cdef object _concatenate(object arrays, object axis, object stream, str fname):
-    if isinstance(arrays, (dict, set, frozenset, str)):   # iterable, but not a sequence of arrays
-        raise TypeError(f"{fname}(): arrays must be a sequence of arrays, got {type(arrays).__name__}")
     cdef vector[c_array] v = _arr_list(arrays, fname, TypeError)
     cdef StreamOrDevice sd = to_sod(stream)
     cdef size_t i
@@ -719,7 +729,9 @@ cdef vector[pair[int, int]] _pad_width(object pad_width, size_t ndim) except *:
     elif isinstance(pad_width, (list, tuple)):
         items = [_index_or_none(w) for w in pad_width]
         if all(w is not None for w in items):
-            if len(items) == 1:
+            if len(items) == 0:       # no pairs: right for a 0-d array (one pair per axis)
+                pairs = []
+            elif len(items) == 1:
                 pairs = [(items[0], items[0])]
             elif len(items) == 2:
                 pairs = [(items[0], items[1])]
@@ -755,6 +767,8 @@ def pad(a, pad_width, mode="constant", constant_values=0, *, stream=None):
         raise TypeError(f"pad(): mode must be a str, got {type(mode).__name__}")
     cdef string m = mode.encode()
     _value_as(constant_values, x._a.dtype(), x, v)
+    if deref(v).size() == 0:   # libmlx reads the fill value from it (outside an empty buffer)
+        raise ValueError("pad(): constant_values is an empty array; give one value")
     return wrap(ops.pad(x._a, widths, deref(v), m, to_sod(stream)))
 
 

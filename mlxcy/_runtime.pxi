@@ -146,6 +146,8 @@ _PrintOptionsContext.__module__ = "mlxcy"   # as the reference's prints as mlx.c
 
 def printoptions(precision=-1):
     """A context manager that sets print options inside a ``with`` block."""
+    if not isinstance(precision, int) or not -2**31 <= precision < 2**31:
+        raise TypeError(f"printoptions(): precision must be an int of 32 bits, got {precision!r}")
     return _PrintOptionsContext(precision)
 
 

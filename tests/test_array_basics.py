@@ -450,3 +450,9 @@ def test_list_containing_itself_is_value_error(make):
     empty.append(empty)
     with pytest.raises(ValueError):
         mx.array(empty)
+
+
+@pytest.mark.parametrize("precision", [object(), 2.5, 2**40, None])
+def test_printoptions_precision_must_be_an_int(precision):
+    with pytest.raises(TypeError):
+        mx.printoptions(precision)

@@ -232,3 +232,12 @@ def test_methods_call_the_ops_themselves_not_the_namespace(monkeypatch):
     monkeypatch.setattr(mx, "exp", lambda *args, **kwargs: "replaced")
     assert a.sum().item() == 10.0 and a.sum(axis=0).tolist() == [4.0, 6.0]
     np.testing.assert_allclose(np.asarray(a.exp()), np.exp(np.array([[1.0, 2.0], [3.0, 4.0]])), rtol=1e-6)
+
+
+@pytest.mark.parametrize("name", ["std", "var"])
+@pytest.mark.parametrize("ddof", [[], None, 1.5, "x"])
+def test_std_var_ddof_must_be_an_int_even_with_correction(name, ddof):
+    with pytest.raises(TypeError):
+        getattr(mx.ones(3), name)(ddof=ddof, correction=1)
+    got = getattr(mx.array([1.0, 3.0]), name)(ddof=0, correction=1).item()
+    assert got == pytest.approx(getattr(np.array([1.0, 3.0]), name)(ddof=1), rel=1e-6)

@@ -525,3 +525,46 @@ def test_issubdtype_and_isdtype_refuse_none_as_type_error():
         mx.issubdtype(mx.uint32, "x")
     with pytest.raises(TypeError):
         mx.isdtype(mx.uint8, None)
+
+
+# libmlx's integer division kills the process (SIGFPE) on the most negative value divided by -1,
+# and divmod also on a zero divisor, in the reference too; mlxcy raises where the values are known.
+@pytest.mark.parametrize("call", [
+    lambda: mx.divmod(mx.array([5]), mx.array([0])),
+    lambda: mx.divmod(mx.array([5, 4], mx.uint8), mx.array([0, 1], mx.uint8)),
+    lambda: mx.divmod(7, mx.array([3, 0], mx.int64)),
+    lambda: mx.divmod(mx.array([5], mx.int64), False),
+], ids=["int32", "uint8", "scalar_dividend", "bool_divisor"])
+def test_integer_divmod_by_zero_raises_zero_division_error(call):
+    with pytest.raises(ZeroDivisionError):
+        call()
+
+
+def test_floor_divide_and_remainder_by_zero_keep_libmlx_values():
+    # unlike divmod these do not crash: libmlx gives x // 0 == 0 and x % 0 == x (the reference too)
+    a, b = mx.array([5, -4]), mx.array([0, 3])
+    assert (a // b).tolist() == [0, -4 // 3] and (a % b).tolist() == [5, -4 % 3]
+    assert mx.floor_divide(7, False).tolist() == 0 and mx.remainder(7, False).tolist() == 7
+
+
+@pytest.mark.parametrize("op", [mx.floor_divide, mx.remainder, mx.divmod])
+def test_integer_division_overflow_raises_overflow_error(op):
+    with pytest.raises(OverflowError):
+        op(mx.array([-2**31, 4], mx.int32), mx.array([-1, 0], mx.int32))
+    # the same values in a wider result type do not overflow
+    got = mx.floor_divide(mx.array([-2**31, 4], mx.int32), mx.array(-1, mx.int64))
+    assert got.dtype == mx.int64 and got.tolist() == [2**31, -4]
+
+
+def test_division_checks_leave_valid_and_float_divisions_alone():
+    assert (mx.array([7, -8]) // 2).tolist() == [7 // 2, -8 // 2]
+    assert (mx.array([7, -8]) % 3).tolist() == [7 % 3, -8 % 3]
+    assert np.isinf(np.asarray(mx.array([7.0]) // 0)).all()      # floats: inf, as NumPy
+    assert [x.tolist() for x in mx.divmod(mx.array([7]), mx.array([-2]))] == [[7 // -2], [7 % -2]]
+
+
+def test_can_cast_refuses_none_as_a_type_error():
+    with pytest.raises(TypeError):
+        mx.can_cast(None, mx.uint32)
+    with pytest.raises(ValueError):          # the reference's type for other values
+        mx.can_cast(3, mx.uint32)

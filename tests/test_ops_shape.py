@@ -898,3 +898,26 @@ def test_int_or_sequence_arguments_refuse_mappings_and_strings(call, bad):
     # an empty dict once reached C++ as an empty axis list and crashed roll
     with pytest.raises(TypeError):
         call(bad)
+
+
+def test_unflatten_cannot_infer_a_dimension_beside_a_zero():
+    # libmlx divides by zero inferring the -1 (SIGFPE, in the reference too); NumPy's reshape
+    # refuses it with ValueError
+    with pytest.raises(ValueError, match="infer"):
+        mx.unflatten(mx.zeros((0, 3)), 0, (-1, 0))
+    assert mx.unflatten(mx.zeros((0, 3)), 0, (2, 0)).shape == np.zeros((0, 3)).reshape(2, 0, 3).shape
+
+
+@pytest.mark.parametrize("op", [mx.stack, mx.concatenate])
+@pytest.mark.parametrize("arrays", [{}, set(), {"a": 1}], ids=["dict", "set", "mapping"])
+def test_stack_and_concatenate_refuse_mappings_and_sets(op, arrays):
+    with pytest.raises(TypeError):
+        op(arrays)
+
+
+def test_pad_with_no_pairs_and_with_an_empty_fill_value():
+    assert mx.pad(mx.array(1.5), []).tolist() == 1.5            # a 0-d array has no axes to pad
+    with pytest.raises(ValueError):
+        mx.pad(mx.ones((2,)), [])
+    with pytest.raises(ValueError, match="constant_values"):   # libmlx would read outside it
+        mx.pad(mx.ones((2,)), (1, 1), constant_values=mx.zeros((0,)))

@@ -57,13 +57,7 @@ inline void check_index_range(const mx::array& idx, int64_t n, const std::string
   }
 }
 
-// Whether an index array's values are on the host and can be read without evaluating anything.
-inline bool index_values_on_host(const mx::array& idx, bool host_made) {
-  if (idx.size() == 0 || idx.status() == mx::array::Status::unscheduled || !idx.is_available() ||
-      !idx.flags().contiguous)
-    return false;
-  return host_made || !cuda_memory();
-}
+inline bool index_values_on_host(const mx::array& idx, bool host_made) { return values_on_host(idx, host_made); }
 
 // `negatives_wrap`: -n..-1 count from the end (NumPy's indexing, take); otherwise only 0..n-1
 // are valid (gather_mm's batch indices, which libmlx does not wrap).

@@ -351,6 +351,60 @@ inline PyObject* to_list_rec(const char* p, const mx::array& a, size_t dim) {
 inline PyObject* to_list(mx::array& a) { return to_list_rec(static_cast<char*>(raw_data(a)), a, 0); }
 inline PyObject* item_of(mx::array& a) { return scalar_at(a.data<char>(), a.dtype()); }
 
+// Whether an array's values are on the host and can be read without evaluating anything: made
+// from Python/NumPy data, or evaluated on the CPU backend (on the CUDA backend an evaluated
+// array may live in device memory, and reading it on the host would move it).
+inline bool values_on_host(const mx::array& a, bool host_made) {
+  if (a.size() == 0 || a.status() == mx::array::Status::unscheduled || !a.is_available() || !a.flags().contiguous)
+    return false;
+  return host_made || !cuda_memory();
+}
+
+template <typename T>
+inline bool holds_value(const mx::array& a, T value) {
+  const T* p = a.data<T>();
+  for (size_t i = 0, n = a.data_size(); i < n; ++i)
+    if (p[i] == value) return true;
+  return false;
+}
+
+// libmlx's integer division kills the process with SIGFPE on the most negative value divided by
+// -1 (floor_divide, remainder, divmod) and on a zero divisor (divmod). Where the values are on
+// the host (see above), say which: 1 a zero divisor, 2 the overflow, 0 neither or unknown.
+enum IntegerDivisionFault { DIVISION_OK = 0, DIVISION_BY_ZERO = 1, DIVISION_OVERFLOW = 2 };
+
+inline int integer_division_fault(const mx::array& a, const mx::array& b) {
+  mx::Dtype out = mx::promote_types(a.dtype(), b.dtype());
+  if (!mx::issubdtype(out, mx::integer) || !values_on_host(b, false)) return DIVISION_OK;
+  bool zero = false, minus_one = false;
+  switch (b.dtype()) {
+    case mx::Dtype::Val::bool_: zero = holds_value<bool>(b, false); break;
+    case mx::Dtype::Val::uint8: zero = holds_value<uint8_t>(b, 0); break;
+    case mx::Dtype::Val::uint16: zero = holds_value<uint16_t>(b, 0); break;
+    case mx::Dtype::Val::uint32: zero = holds_value<uint32_t>(b, 0); break;
+    case mx::Dtype::Val::uint64: zero = holds_value<uint64_t>(b, 0); break;
+    case mx::Dtype::Val::int8: zero = holds_value<int8_t>(b, 0); minus_one = holds_value<int8_t>(b, -1); break;
+    case mx::Dtype::Val::int16: zero = holds_value<int16_t>(b, 0); minus_one = holds_value<int16_t>(b, -1); break;
+    case mx::Dtype::Val::int32: zero = holds_value<int32_t>(b, 0); minus_one = holds_value<int32_t>(b, -1); break;
+    case mx::Dtype::Val::int64: zero = holds_value<int64_t>(b, 0); minus_one = holds_value<int64_t>(b, -1); break;
+    default: return DIVISION_OK;
+  }
+  // the overflow happens in the result's type: a dividend of that type holding its minimum
+  if (minus_one && a.dtype() == out && values_on_host(a, false)) {
+    bool overflow = false;
+    switch (out) {
+      case mx::Dtype::Val::int8: overflow = holds_value<int8_t>(a, INT8_MIN); break;
+      case mx::Dtype::Val::int16: overflow = holds_value<int16_t>(a, INT16_MIN); break;
+      case mx::Dtype::Val::int32: overflow = holds_value<int32_t>(a, INT32_MIN); break;
+      case mx::Dtype::Val::int64: overflow = holds_value<int64_t>(a, INT64_MIN); break;
+      default: break;
+    }
+    if (overflow) return DIVISION_OVERFLOW;
+  }
+  if (zero) return DIVISION_BY_ZERO;
+  return DIVISION_OK;
+}
+
 enum BinaryOp {
   OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_MATMUL,
   OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
