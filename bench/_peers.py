@@ -23,6 +23,7 @@ import os
 import platform
 import subprocess
 import sys
+from pathlib import Path
 
 WHO = ("mlxcy", "ref", "numpy", "torch", "safetensors")
 UNITS = {"s": "time", "ms": "time", "us": "time", "ns": "time", "bytes": "memory"}
@@ -58,6 +59,12 @@ def run_with_module(python, module_name, code, timeout=1800):
 def have(module_name):
     """Whether `module_name` can be imported by this interpreter."""
     return importlib.util.find_spec(module_name) is not None
+
+
+def failure_summary(stderr):
+    """The last line of a failed child's stderr (the exception), without the traceback's paths."""
+    lines = [line for line in (stderr or "").strip().splitlines() if line.strip()]
+    return lines[-1].strip() if lines else "no error output"
 
 
 def torch_on_threads(threads):
@@ -163,7 +170,8 @@ def versions():
         res = subprocess.run([ref, "-c", "import mlx.core as mx; print(mx.__version__)"],
                              capture_output=True, text=True, cwd="/", timeout=600)
         if res.returncode == 0:
-            out["reference (mlx)"] = f"{res.stdout.strip()} ({ref})"
+            # the interpreter's venv by name only: a report must not point outside the clone
+            out["reference (mlx)"] = f"{res.stdout.strip()} ({Path(ref).parent.parent.name})"
     for name, label in (("numpy", "NumPy"), ("torch", "PyTorch"), ("safetensors", "safetensors")):
         out[label] = _dist_version(name)
     return out

@@ -15,7 +15,7 @@ import time
 
 import numpy as np
 
-from _peers import add_common_args, reference_python, write_json
+from _peers import add_common_args, failure_summary, reference_python, write_json
 
 SIZES = {"1MB": 1 << 18, "64MB": 1 << 24, "256MB": 1 << 26}   # float32 element counts
 
@@ -55,7 +55,7 @@ def reference_times(repeat):
         return None
     r = subprocess.run([py, __file__, "--peer", "--repeat", str(repeat)], capture_output=True, text=True)
     if r.returncode != 0:
-        print(f"(reference run failed: {r.stderr.strip()[-300:]})")
+        print(f"(reference run failed: {failure_summary(r.stderr)})")
         return None
     return json.loads(r.stdout.strip().splitlines()[-1])
 

@@ -22,7 +22,7 @@ import time
 
 import numpy as np
 
-from _peers import add_common_args, figure, reference_python, write_json
+from _peers import add_common_args, failure_summary, figure, reference_python, write_json
 
 # A decoder layer of a ~1B-parameter model in float16: (name, shape).
 D, FF, VOCAB = 2048, 5632, 32000
@@ -214,7 +214,7 @@ def main():
                 r = subprocess.run([py, os.path.abspath(__file__), "--child", name, path], capture_output=True,
                                    text=True)
                 if r.returncode != 0:
-                    print(f"{name}: failed: {r.stderr.strip()[-300:]}")
+                    print(f"{name}: failed: {failure_summary(r.stderr)}")
                     break
                 runs.append(json.loads(r.stdout.strip().splitlines()[-1]))
             if runs:

@@ -16,7 +16,7 @@ import time
 
 import numpy as np
 
-from _peers import add_common_args, reference_python, torch_on_threads, write_json
+from _peers import add_common_args, failure_summary, reference_python, torch_on_threads, write_json
 
 
 def run(mx, steps, batch, width):
@@ -110,7 +110,7 @@ def peer(args, steps):
            "--batch", str(args.batch), "--width", str(args.width)]
     out = subprocess.run(cmd, capture_output=True, text=True)
     if out.returncode != 0:
-        print(f"reference run failed: {out.stderr.strip()[-500:]}", file=sys.stderr)
+        print(f"reference run failed: {failure_summary(out.stderr)}", file=sys.stderr)
         return None
     return json.loads(out.stdout.strip().splitlines()[-1])
 

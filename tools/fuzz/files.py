@@ -304,32 +304,26 @@ def _has_f64(blob):
     return any(t == 12 or (t == F.GGUF_ARRAY and v[0] == 12) for t, v in kvs.values())
 
 
+# Per format: a valid file, an edit that knows its structure, and the share of cases below
+# which that edit is used (byte mutations above it). GGUF has more kinds of case: make_file.
+_STRUCTURED_EDITS = {
+    "safetensors": (valid_safetensors, st_header_edit, 0.6),
+    "npy": (valid_npy, npy_header_edit, 0.6),
+    "npz": (valid_npz, npz_edit, 0.7),
+}
+
+
 def make_file(fmt, seed, index):
     """(blob, how) for case `index` of `fmt` under `seed`."""
     rnd = random.Random(f"{seed}:{fmt}:{index}")
     roll = rnd.random()
-    if fmt == "safetensors":
-        blob = valid_safetensors(rnd)
+    if fmt in _STRUCTURED_EDITS:
+        make_valid, structured_edit, edit_below = _STRUCTURED_EDITS[fmt]
+        blob = make_valid(rnd)
         if roll < 0.05:
             return blob, "valid"
-        if roll < 0.6:
-            blob, how = st_header_edit(rnd, blob)
-        else:
-            blob, how = bytes_mutation(rnd, blob)
-    elif fmt == "npy":
-        blob = valid_npy(rnd)
-        if roll < 0.05:
-            return blob, "valid"
-        if roll < 0.6:
-            blob, how = npy_header_edit(rnd, blob)
-        else:
-            blob, how = bytes_mutation(rnd, blob)
-    elif fmt == "npz":
-        blob = valid_npz(rnd)
-        if roll < 0.05:
-            return blob, "valid"
-        if roll < 0.7:
-            blob, how = npz_edit(rnd, blob)
+        if roll < edit_below:
+            blob, how = structured_edit(rnd, blob)
         else:
             blob, how = bytes_mutation(rnd, blob)
     else:
