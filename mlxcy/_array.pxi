@@ -4,31 +4,15 @@
 from cpython.tuple cimport PyTuple_New, PyTuple_SET_ITEM
 from cpython.bytes cimport PyBytes_FromStringAndSize
 
-cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
-    object to_list(c_array&) except +
-    object item_of(c_array&) except +
-    c_array binary_op(int, const c_array&, const c_array&, StreamOrDevice) except + nogil
-    int integer_division_fault(const c_array&, const c_array&) except +
-    cdef cppclass BufferExport:
-        c_array arr
-        vector[Py_ssize_t] shape
-        vector[Py_ssize_t] strides
-        string format
-    BufferExport* make_buffer_export(const c_array&, const char*) except +
-    void free_buffer_export(void*)
-    cbool data_is_foreign(const c_array&)
-
-cdef enum BinaryOp:
-    OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_MATMUL,
-    OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
-    OP_AND, OP_OR, OP_XOR, OP_LSHIFT, OP_RSHIFT
 
 # The words the reference uses in "Cannot perform <op> on an mlx.core.array and <type>".
-cdef tuple _OP_WORDS = ("addition", "subtraction", "multiplication", "division", "floor division",
-                        "modulus", "power", "matrix multiplication", "equality comparison",
-                        "inequality comparison", "less than comparison", "less than or equal comparison",
-                        "greater than comparison", "greater than or equal comparison",
-                        "bitwise and", "bitwise or", "bitwise xor", "left shift", "right shift")
+cdef dict _OP_WORDS = {
+    OP_ADD: "addition", OP_SUB: "subtraction", OP_MUL: "multiplication", OP_DIV: "division",
+    OP_FLOORDIV: "floor division", OP_MOD: "modulus", OP_POW: "power", OP_MATMUL: "matrix multiplication",
+    OP_EQ: "equality comparison", OP_NE: "inequality comparison", OP_LT: "less than comparison",
+    OP_LE: "less than or equal comparison", OP_GT: "greater than comparison",
+    OP_GE: "greater than or equal comparison", OP_AND: "bitwise and", OP_OR: "bitwise or",
+    OP_XOR: "bitwise xor", OP_LSHIFT: "left shift", OP_RSHIFT: "right shift"}
 
 cdef bytes _contiguous_bytes(array self):
     """The evaluated elements in row-major order as bytes (any dtype, any layout)."""
@@ -128,9 +112,9 @@ cdef int check_integer_division(const c_array& a, const c_array& b, bint zero_cr
     Python's ints). Call it after libmlx accepted the shapes. Divisors still to be computed are
     not read."""
     cdef int fault = integer_division_fault(a, b)
-    if fault == 1 and zero_crashes:
+    if fault == DIVISION_BY_ZERO and zero_crashes:
         raise ZeroDivisionError("integer division or modulo by zero (an element of the divisor is 0)")
-    if fault == 2:
+    if fault == DIVISION_OVERFLOW:
         raise OverflowError("integer division overflows: the most negative value of the type divided by -1")
     return 0
 
@@ -139,14 +123,14 @@ cdef object _binary(object a, object b, int op, object stream, bint dunder):
     cdef optional[c_array] ca = nullopt, cb = nullopt
     cdef optional[c_array] r = nullopt
     cdef StreamOrDevice s = sod_default()
-    if type(a) is array and type(b) is array and stream is None and op < OP_AND:   # fast path
+    if type(a) is array and type(b) is array and stream is None and not is_bitwise_op(op):   # fast path
         with nogil:
             r = binary_op(op, (<array>a)._a, (<array>b)._a, s)
         if op == OP_FLOORDIV or op == OP_MOD:
             check_integer_division((<array>a)._a, (<array>b)._a, False)
         return wrap(deref(r))
     to_c_pair(a, b, ca, cb, _OP_WORDS[op] if dunder else None)
-    if dunder and op >= OP_AND and (cx.issubdtype(deref(ca).dtype(), c_DtypeCategory.inexact)
+    if dunder and is_bitwise_op(op) and (cx.issubdtype(deref(ca).dtype(), c_DtypeCategory.inexact)
                          or cx.issubdtype(deref(cb).dtype(), c_DtypeCategory.inexact)):
         raise ValueError(f"Floating point types not allowed with {_OP_WORDS[op]}.")
     s = to_sod(stream)

@@ -5,11 +5,6 @@
 from cpython.memoryview cimport PyMemoryView_FromObject, PyMemoryView_GET_BUFFER
 from cpython.buffer cimport Py_buffer
 
-cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
-    void byteswap_inplace(char*, size_t, size_t)
-    cbool output_unallocatable(const c_array&)
-    void throw_unallocatable(const c_array&) except +
-    void check_copyable_c "mlxcy::check_copyable"(const c_array&) except +
 
 cdef extern from "Python.h":
     int PyObject_CheckBuffer(object)
@@ -571,7 +566,7 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
     cdef bint contiguous = PyBuffer_IsContiguous(view, b'C')
     cdef bint aligned = (<uintptr_t>view.buf) % src_dtype.size() == 0
     # On the CUDA backend MLX's memory must be addressable by the GPU: host buffers are copied.
-    cdef bint host_backend = not _cuda_memory()
+    cdef bint host_backend = not cuda_memory()
     cdef bint shareable = contiguous and aligned and not swapped and host_backend
     if copy_mode == COPY_NEVER and (not shareable or target != src_dtype):
         why = ("it is not C-contiguous" if not contiguous else "it is not aligned" if not aligned

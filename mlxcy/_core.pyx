@@ -19,37 +19,28 @@ from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, DtypeVal, D
                                  Device as c_Device, DeviceType as c_DeviceType, Stream as c_Stream,
                                  StreamOrDevice, Shape, Strides)
 from mlxcy.includes cimport ops as cops
+from mlxcy.includes.core cimport (
+    dtype_from_val, dtype_val, dtype_to_string, to_shape, to_strides,
+    array_view_of, array_copy_of, array_uninit, array_from_values, array_from_complex,
+    array_from_complex_values, byteswap_inplace,
+    raw_data, to_list, item_of, item_complex, first_axis_item, data_is_foreign, BufferExport,
+    make_buffer_export, free_buffer_export,
+    array_to_string, get_print_precision, set_print_precision, use_python_bool_printing,
+    sod_default, sod_stream, sod_device, sod_thread_local, make_device, make_stream,
+    resolve_thread_local, device_info_dict, cuda_memory,
+    output_unallocatable, throw_unallocatable, check_copyable_c,
+    OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_MATMUL, OP_EQ, OP_NE, OP_LT,
+    OP_LE, OP_GT, OP_GE, OP_AND, OP_OR, OP_XOR, OP_LSHIFT, OP_RSHIFT, is_bitwise_op, binary_op,
+    DIVISION_BY_ZERO, DIVISION_OVERFLOW, integer_division_fault)
+from mlxcy.includes.dlpack cimport (
+    MlxcyDLTensor, MlxcyDLManagedTensor, MlxcyDLManagedTensorVersioned, dl_make_capsule, dl_array_view,
+    dl_array_view_unified, dl_strided_copy, cuda_synchronize, cuda_memory_is_unified, cuda_copy_in)
 from cpython.number cimport PyNumber_Index
 
 import enum as _enum
 import math as _math
 import sys as _sys
 
-cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
-    c_Dtype dtype_from_val(int)
-    int dtype_val(const c_Dtype&)
-    Shape to_shape(const vector[int]&)
-    c_array array_view_of(void*, const Shape&, c_Dtype, PyObject*) except +
-    c_array array_copy_of(const void*, size_t, const Shape&, c_Dtype) except +
-    c_array array_uninit(size_t, const Shape&, c_Dtype) except +
-    void* raw_data(c_array&)
-    c_array array_from_values[T](T*, const Shape&, c_Dtype) except +
-    c_array array_from_complex(double, double, c_Dtype) except +
-    c_array array_from_complex_values(vector[ccomplex[float]]&, const Shape&, c_Dtype) except +
-    ccomplex[float] item_complex(c_array&) except + nogil
-    string array_to_string(const c_array&) except + nogil
-    string dtype_to_string(const c_Dtype&)
-    int get_print_precision()
-    void set_print_precision(int)
-    StreamOrDevice sod_default() nogil
-    StreamOrDevice sod_stream(const c_Stream&)
-    StreamOrDevice sod_device(const c_Device&)
-    c_Device make_device(int, int)
-    c_Stream make_stream(int, int, int)
-    c_array first_axis_item(const c_array&, int) except +
-    void use_python_bool_printing()
-    StreamOrDevice sod_thread_local(int, int, int)
-    c_Stream resolve_thread_local(int, int, int) except +
 
 use_python_bool_printing()
 

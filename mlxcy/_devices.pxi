@@ -209,8 +209,6 @@ def device_count(device_type):
     return cx.device_count(<c_DeviceType><int>device_type.value)
 
 
-cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
-    object device_info_dict(const c_Device&) except +
 
 
 def device_info(d=None):

@@ -2,53 +2,6 @@
 # The exchange structures are declared in src/dlpack.h.
 
 from cpython.pycapsule cimport PyCapsule_IsValid, PyCapsule_GetPointer, PyCapsule_SetName
-from mlxcy.includes cimport ops_shape as cops_shape
-
-cdef extern from "src/dlpack.h":
-    ctypedef struct MlxcyDLDevice:
-        int32_t device_type
-        int32_t device_id
-    ctypedef struct MlxcyDLDataType:
-        uint8_t code
-        uint8_t bits
-        uint16_t lanes
-    ctypedef struct MlxcyDLTensor:
-        void* data
-        MlxcyDLDevice device
-        int32_t ndim
-        MlxcyDLDataType dtype
-        int64_t* shape
-        int64_t* strides
-        uint64_t byte_offset
-    ctypedef struct MlxcyDLManagedTensor:
-        MlxcyDLTensor dl_tensor
-        void* manager_ctx
-        void (*deleter)(MlxcyDLManagedTensor*)
-    ctypedef struct MlxcyDLPackVersion:
-        uint32_t major
-        uint32_t minor
-    ctypedef struct MlxcyDLManagedTensorVersioned:
-        MlxcyDLPackVersion version
-        void* manager_ctx
-        void (*deleter)(MlxcyDLManagedTensorVersioned*)
-        uint64_t flags
-        MlxcyDLTensor dl_tensor
-
-cdef extern from "src/dlpack.h" namespace "mlxcy":
-    object dl_make_capsule(const c_array&, cbool, cbool, cbool, int32_t, int32_t) except +
-    c_array dl_array_view(void*, const Shape&, c_Dtype, void*, cbool) except +
-    c_array dl_array_view_unified(void*, size_t, const Shape&, c_Dtype, void*, cbool) except +
-    void dl_strided_copy(char*, const char*, const int64_t*, const int64_t*, int, size_t)
-
-cdef extern from "src/cuda_interop.h" namespace "mlxcy":
-    void cuda_synchronize() except + nogil
-    cbool cuda_memory_is_unified(const void*) except +
-    c_array cuda_copy_in(const void*, size_t, const Shape&, c_Dtype) except + nogil
-
-cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
-    Strides to_strides(const vector[int64_t]&)
-    # Whether MLX's arrays live in CUDA memory (libmlx is the CUDA build).
-    cbool _cuda_memory "mlxcy::cuda_memory"()
 
 # DLPack device types used here.
 cdef enum:
@@ -109,7 +62,7 @@ cdef object _dlpack_export(array a, object stream, object max_version, object dl
                           "mapped file), which is exported read-only: a legacy DLPack capsule cannot be "
                           "marked read-only. Pass max_version=(1, 0) (NumPy 2's np.from_dlpack does), "
                           "or copy=True")
-    if _cuda_memory():
+    if cuda_memory():
         with nogil:
             cuda_synchronize()   # the GPU has finished writing before another framework reads
     return dl_make_capsule(deref(x), versioned, copied, read_only, dev_type, dev_id)
@@ -119,7 +72,7 @@ cdef tuple _dlpack_device(array a):
     # On the CUDA build MLX's memory is CUDA memory, exported as unified memory that both the
     # GPU (kDLCUDA, so PyTorch and CuPy make GPU tensors) and, on request, the host can use.
     # Otherwise host memory (kDLCPU).
-    if _cuda_memory():
+    if cuda_memory():
         return (DL_CUDA, 0)
     return (DL_CPU, 0)
 
@@ -130,7 +83,7 @@ cdef tuple _dlpack_target_device(tuple dev):
     memory (MLX exports unified memory)."""
     if len(dev) != 2:
         raise BufferError(f"dl_device must be a (device type, device id) pair, not {dev!r}")
-    if _cuda_memory():
+    if cuda_memory():
         if dev[0] in (DL_CPU, DL_CUDA_MANAGED) or dev == (DL_CUDA, 0):
             return dev
         raise BufferError(f"mlxcy arrays live in CUDA unified memory and export to the CPU (1, 0), "
@@ -193,7 +146,7 @@ cdef object _array_from_dl_tensor(MlxcyDLTensor* t, void* managed, bint versione
     # memory on the CUDA backend.
     cdef bint in_place
     if not on_cuda:
-        in_place = not _cuda_memory()
+        in_place = not cuda_memory()
     elif total == 0:
         in_place = True
     else:
@@ -268,14 +221,14 @@ cdef bint _check_importable_device(int device_type) except -1:
     if device_type in _DL_HOST_DEVICES and device_type != DL_CUDA_MANAGED:
         return False
     if device_type in (DL_CUDA, DL_CUDA_MANAGED):
-        if _cuda_memory():
+        if cuda_memory():
             return True
         if device_type == DL_CUDA_MANAGED:
             return False   # managed memory is host-addressable
         raise BufferError("from_dlpack: the tensor lives in CUDA device memory, but this mlxcy runs on "
                           "libmlx's CPU backend; move it to the host first (e.g. tensor.cpu())")
     raise BufferError(f"from_dlpack: the tensor lives on DLPack device type {device_type}; mlxcy imports "
-                      "host memory" + (" and CUDA memory" if _cuda_memory() else "") + " only")
+                      "host memory" + (" and CUDA memory" if cuda_memory() else "") + " only")
 
 
 cdef int _copy_from_cuda(char* ptr, MlxcyDLTensor* t, Shape shape, c_Dtype d, int64_t total,
@@ -304,7 +257,7 @@ cdef int _copy_from_cuda(char* ptr, MlxcyDLTensor* t, Shape shape, c_Dtype d, in
     nbytes = <size_t>span * itemsize
     with nogil:
         out = cuda_copy_in(ptr, nbytes, flat, d)
-    out = cops_shape.as_strided(deref(out), shape, to_strides(elem_strides), 0, _HOST)
+    out = cops.as_strided(deref(out), shape, to_strides(elem_strides), 0, _HOST)
     out = cops.contiguous(deref(out), False, _HOST)
     _eval_now(deref(out))
     return 0

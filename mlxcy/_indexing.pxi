@@ -7,8 +7,8 @@
 
 from cpython.slice cimport PySlice_Unpack, PySlice_AdjustIndices
 from cpython.number cimport PyNumber_AsSsize_t
-from mlxcy.includes cimport ops_index as cidx
-from mlxcy.includes.ops_index cimport IndexSpec
+from mlxcy.includes cimport indexing as cidx
+from mlxcy.includes.indexing cimport IndexSpec
 
 cdef enum IndexKind:
     IX_INT = 0
@@ -317,9 +317,9 @@ cdef object _getitem(array a, object idx):
         return wrap(cidx.slice_first_axis(a._a, s0, s1, st, sod_default()))
     if t is array and a._a.ndim() > 0 and cx.issubdtype((<array>idx)._a.dtype(), c_DtypeCategory.integer):
         cidx.check_index_values((<array>idx)._a, a._a.shape(0), b"axis 0", False)
-        return wrap(cidx.take(a._a, (<array>idx)._a, 0, sod_default()))
+        return wrap(cops.take(a._a, (<array>idx)._a, 0, sod_default()))
     if idx is None:
-        return wrap(cidx.expand_dims(a._a, 0, sod_default()))
+        return wrap(cops.expand_dims(a._a, 0, sod_default()))
     _parse_index(a._a, idx, spec)
     r = cidx.index_get(a._a, spec, sod_default())
     return wrap(deref(r))
@@ -384,6 +384,11 @@ cdef int _setitem(array a, object idx, object value) except -1:
     return 0
 
 
+# What array.at's update applies to the value first: subtract adds -v, divide multiplies by 1/v.
+cdef enum AtValue:
+    AT_VALUE, AT_NEGATED, AT_RECIPROCAL
+
+
 @cython.final
 cdef class ArrayAt:
     """The object behind ``a.at[idx]``: out-of-place updates of ``a`` at ``idx`` that accumulate
@@ -403,44 +408,44 @@ cdef class ArrayAt:
         r._has_idx = True
         return r
 
-    cdef object _apply(self, object value, int op, int transform):
+    cdef object _apply(self, object value, int op, AtValue transform):
         cdef optional[c_array] res = nullopt
         cdef optional[c_array] v = nullopt
         if not self._has_idx:
             raise ValueError("Must give indices to array.at (e.g. `x.at[0].add(4)`).")
-        if transform:
+        if transform != AT_VALUE:
             # subtract adds -v; divide multiplies by 1/v (v taken in the array's dtype first).
             _value_to_c(self._arr, value, v)
             v = cops.astype(deref(v), self._arr._a.dtype(), sod_default())
-            if transform == 1:
+            if transform == AT_NEGATED:
                 if self._arr._a.dtype() != cx.bool_:   # a bool -v is v: adding it is a logical or
                     v = cops.negative(deref(v), sod_default())
             else:
-                v = cops.astype(cidx.reciprocal(deref(v), sod_default()), self._arr._a.dtype(), sod_default())
+                v = cops.astype(cops.reciprocal(deref(v), sod_default()), self._arr._a.dtype(), sod_default())
             value = wrap(deref(v))
         _updated(self._arr, self._idx, value, op, res)
         return wrap(deref(res))
 
     def add(self, value):
         """``a`` with ``value`` added at the index (repeated indices add repeatedly)."""
-        return self._apply(value, cidx.UPD_ADD, 0)
+        return self._apply(value, cidx.UPD_ADD, AT_VALUE)
 
     def subtract(self, value):
         """``a`` with ``value`` subtracted at the index (repeated indices subtract repeatedly)."""
-        return self._apply(value, cidx.UPD_ADD, 1)
+        return self._apply(value, cidx.UPD_ADD, AT_NEGATED)
 
     def multiply(self, value):
         """``a`` multiplied by ``value`` at the index (repeated indices multiply repeatedly)."""
-        return self._apply(value, cidx.UPD_PROD, 0)
+        return self._apply(value, cidx.UPD_PROD, AT_VALUE)
 
     def divide(self, value):
         """``a`` divided by ``value`` at the index (repeated indices divide repeatedly)."""
-        return self._apply(value, cidx.UPD_PROD, 2)
+        return self._apply(value, cidx.UPD_PROD, AT_RECIPROCAL)
 
     def maximum(self, value):
         """``a`` with the element-wise maximum of it and ``value`` at the index."""
-        return self._apply(value, cidx.UPD_MAX, 0)
+        return self._apply(value, cidx.UPD_MAX, AT_VALUE)
 
     def minimum(self, value):
         """``a`` with the element-wise minimum of it and ``value`` at the index."""
-        return self._apply(value, cidx.UPD_MIN, 0)
+        return self._apply(value, cidx.UPD_MIN, AT_VALUE)

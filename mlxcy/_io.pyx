@@ -16,14 +16,14 @@ from libcpp.vector cimport vector
 
 from mlxcy._core cimport (array, wrap, wrap_list, to_c, to_sod, py_dtype, shape_tuple, to_c_shape,
                           check_copyable)
-from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, StreamOrDevice, complex64,
+from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, DtypeVal, Shape, StreamOrDevice, complex64,
                                  uint16 as c_uint16)
 from mlxcy.includes cimport ops as cops
 from mlxcy.includes cimport io as cio
 from mlxcy.includes.io cimport (GGUFMeta, SafetensorsLoad, GGUFLoad, StringWriter, PyTraceFn,
-                                FunctionExporter as c_FunctionExporter, ImportedFunction, ExportCallback, ExportCallbackInput,
-                                dtype_from_val, dtype_val, array_view_of, array_copy_of, raw_data,
-                                byteswap_inplace)
+                                FunctionExporter as c_FunctionExporter, ImportedFunction, ExportCallback, ExportCallbackInput)
+from mlxcy.includes.core cimport dtype_from_val, dtype_val, array_view_of, array_copy_of, raw_data, byteswap_inplace
+from mlxcy.includes.mlx cimport eval as c_eval
 
 import errno as _errno
 import importlib as _importlib
@@ -59,24 +59,27 @@ from mlxcy._progress import progress_bar as _progress_bar
 __all__ = ["load", "save", "savez", "savez_compressed", "save_safetensors", "save_gguf", "load_sharded",
            "export_function", "import_function", "exporter", "FunctionExporter", "export_to_dot"]
 
-# Dtype codes (mlx::core::Dtype::Val order, as in _core's _DTYPE_NAMES).
-cdef enum:
-    D_BOOL = 0
-    D_U8 = 1
-    D_U16 = 2
-    D_U32 = 3
-    D_U64 = 4
-    D_I8 = 5
-    D_I16 = 6
-    D_I32 = 7
-    D_I64 = 8
-    D_F16 = 9
-    D_F32 = 10
-    D_F64 = 11
-    D_BF16 = 12
-    D_C64 = 13
+# Dtype codes: libmlx's own Dtype::Val values (the codes dtype_from_val/dtype_val convert).
+cdef int D_BOOL = <int>DtypeVal.bool_
+cdef int D_U8 = <int>DtypeVal.uint8
+cdef int D_U16 = <int>DtypeVal.uint16
+cdef int D_U32 = <int>DtypeVal.uint32
+cdef int D_U64 = <int>DtypeVal.uint64
+cdef int D_I8 = <int>DtypeVal.int8
+cdef int D_I16 = <int>DtypeVal.int16
+cdef int D_I32 = <int>DtypeVal.int32
+cdef int D_I64 = <int>DtypeVal.int64
+cdef int D_F16 = <int>DtypeVal.float16
+cdef int D_F32 = <int>DtypeVal.float32
+cdef int D_F64 = <int>DtypeVal.float64
+cdef int D_BF16 = <int>DtypeVal.bfloat16
+cdef int D_C64 = <int>DtypeVal.complex64
 
-cdef tuple _ITEMSIZE = (1, 1, 2, 4, 8, 1, 2, 4, 8, 2, 4, 8, 2, 8)
+
+cdef inline Py_ssize_t _itemsize(int code):
+    return dtype_from_val(code).size()
+
+
 cdef bint _LITTLE = _sys.byteorder == "little"
 
 
@@ -227,9 +230,9 @@ cdef tuple _parse_safetensors(object buf, Py_ssize_t size):
             raise MalformedFileError(f"[load_safetensors] {what}: data_offsets [{b}, {e}] lie outside the "
                              f"{data_len} data bytes of the file (truncated or corrupt)")
         code = _ST_DTYPES[dt]
-        if e - b != count * <int>_ITEMSIZE[code]:
+        if e - b != count * _itemsize(code):
             raise MalformedFileError(f"[load_safetensors] {what}: shape {list(shape)} of {dt} needs "
-                             f"{count * <int>_ITEMSIZE[code]} bytes but data_offsets give {e - b}")
+                             f"{count * _itemsize(code)} bytes but data_offsets give {e - b}")
         entries.append((name, code, list(shape), b, e))
     spans = sorted((b, e) for (_, _, _, b, e) in entries if e > b)
     for i in range(1, len(spans)):
@@ -288,10 +291,10 @@ cdef tuple _parse_npy(object buf, Py_ssize_t size):
     count = _check_shape(shape, ".npy")
     swapped = (order == ">" and _LITTLE) or (order == "<" and not _LITTLE)
     data_off = start + hlen
-    if count * <int>_ITEMSIZE[code] > size - data_off:
-        raise MalformedFileError(f"[load] .npy file is truncated: shape {shape} needs {count * <int>_ITEMSIZE[code]} "
+    if count * _itemsize(code) > size - data_off:
+        raise MalformedFileError(f"[load] .npy file is truncated: shape {shape} needs {count * _itemsize(code)} "
                          f"bytes of data, the file has {size - data_off}")
-    return code, swapped and _ITEMSIZE[code] > 1, fortran, shape, data_off
+    return code, swapped and _itemsize(code) > 1, fortran, shape, data_off
 
 
 # GGUF value types -> fixed size in bytes (8 = string, 9 = array are variable).
@@ -426,7 +429,7 @@ cdef array _view_or_copy(object owner, Py_ssize_t offset, int code, list shape, 
     cdef const char* base = <const char*>PyMemoryView_GET_BUFFER(owner).buf
     cdef Shape s = to_c_shape(shape)
     cdef c_Dtype d = dtype_from_val(code)
-    cdef Py_ssize_t isz = _ITEMSIZE[code]
+    cdef Py_ssize_t isz = _itemsize(code)
     cdef Py_ssize_t count = 1
     cdef optional[c_array] out = nullopt
     for x in shape:
@@ -650,13 +653,9 @@ cdef object _load_gguf(object path, object data, StreamOrDevice s, bint return_m
     return (arrays, meta) if return_metadata else arrays
 
 
-cdef extern from "mlx/transforms.h" namespace "mlx::core":
-    void _c_eval "mlx::core::eval"(vector[c_array]) except + nogil
-
-
 cdef void _eval_all(vector[c_array]& v) except *:
     with nogil:
-        _c_eval(v)
+        c_eval(v)
 
 
 cdef str _format_of(object file, object path, object format):
@@ -945,7 +944,7 @@ cdef tuple _safetensors_layout(list named, dict metadata):
         if name == "__metadata__":
             raise ValueError("[save_safetensors] '__metadata__' is reserved for the metadata and cannot "
                              "name an array")
-        code = cio.dtype_val((<array>a)._a.dtype())
+        code = dtype_val((<array>a)._a.dtype())
         if _ST_NAMES[code] is None:
             raise RuntimeError("[save_safetensors] received invalid dtype.")
         x = (<array>a)._a
@@ -954,7 +953,7 @@ cdef tuple _safetensors_layout(list named, dict metadata):
         flat.push_back(cops.contiguous(deref(x), False, StreamOrDevice()))
         codes.append(code)
     _eval_all(flat)
-    file_order = sorted(range(len(named)), key=[-<int>_ITEMSIZE[c] for c in codes].__getitem__)
+    file_order = sorted(range(len(named)), key=[-_itemsize(c) for c in codes].__getitem__)
     offsets = [None] * len(named)
     end = 0
     for i in file_order:

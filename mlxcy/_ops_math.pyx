@@ -10,8 +10,9 @@ from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_pair, to_sod
                           to_c_dtype, check_integer_division)
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, StreamOrDevice, promote_types,
                                  issubdtype as c_issubdtype, bool_, DtypeCategory as c_DtypeCategory)
-from mlxcy.includes.ops_math cimport as_c, as_int
-from mlxcy.includes cimport ops_math as ops
+from mlxcy._arguments cimport as_c, as_int
+from mlxcy.includes cimport ops
+from mlxcy.includes cimport ops_math as dispatch
 
 from mlxcy._core import power as _power, left_shift as _left_shift, right_shift as _right_shift
 
@@ -21,7 +22,7 @@ from mlxcy._core import power as _power, left_shift as _left_shift, right_shift 
 cdef object _unary(object a, int op, object stream):
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = as_c(a, tmp)
-    return wrap(ops.unary_op(op, deref(p), to_sod(stream)))
+    return wrap(dispatch.unary_op(op, deref(p), to_sod(stream)))
 
 
 cdef int _pair(object a, object b, optional[c_array]& ca, optional[c_array]& cb) except -1:
@@ -34,236 +35,236 @@ cdef int _pair(object a, object b, optional[c_array]& ca, optional[c_array]& cb)
 cdef object _binary(object a, object b, int op, object stream):
     cdef optional[c_array] ca = nullopt, cb = nullopt
     if type(a) is array and type(b) is array:
-        return wrap(ops.math_binary_op(op, (<array>a)._a, (<array>b)._a, to_sod(stream)))
+        return wrap(dispatch.math_binary_op(op, (<array>a)._a, (<array>b)._a, to_sod(stream)))
     _pair(a, b, ca, cb)
-    return wrap(ops.math_binary_op(op, deref(ca), deref(cb), to_sod(stream)))
+    return wrap(dispatch.math_binary_op(op, deref(ca), deref(cb), to_sod(stream)))
 
 
 # ---- one operand ------------------------------------------------------------------------------
 
 def abs(a, /, *, stream=None):
     """Element-wise absolute value."""
-    return _unary(a, ops.U_ABS, stream)
+    return _unary(a, dispatch.U_ABS, stream)
 
 
 def arccos(a, /, *, stream=None):
     """Element-wise inverse cosine."""
-    return _unary(a, ops.U_ARCCOS, stream)
+    return _unary(a, dispatch.U_ARCCOS, stream)
 
 
 def arccosh(a, /, *, stream=None):
     """Element-wise inverse hyperbolic cosine."""
-    return _unary(a, ops.U_ARCCOSH, stream)
+    return _unary(a, dispatch.U_ARCCOSH, stream)
 
 
 def arcsin(a, /, *, stream=None):
     """Element-wise inverse sine."""
-    return _unary(a, ops.U_ARCSIN, stream)
+    return _unary(a, dispatch.U_ARCSIN, stream)
 
 
 def arcsinh(a, /, *, stream=None):
     """Element-wise inverse hyperbolic sine."""
-    return _unary(a, ops.U_ARCSINH, stream)
+    return _unary(a, dispatch.U_ARCSINH, stream)
 
 
 def arctan(a, /, *, stream=None):
     """Element-wise inverse tangent."""
-    return _unary(a, ops.U_ARCTAN, stream)
+    return _unary(a, dispatch.U_ARCTAN, stream)
 
 
 def arctanh(a, /, *, stream=None):
     """Element-wise inverse hyperbolic tangent."""
-    return _unary(a, ops.U_ARCTANH, stream)
+    return _unary(a, dispatch.U_ARCTANH, stream)
 
 
 def ceil(a, /, *, stream=None):
     """Element-wise ceiling (smallest integer not below each element)."""
-    return _unary(a, ops.U_CEIL, stream)
+    return _unary(a, dispatch.U_CEIL, stream)
 
 
 def floor(a, /, *, stream=None):
     """Element-wise floor (largest integer not above each element)."""
-    return _unary(a, ops.U_FLOOR, stream)
+    return _unary(a, dispatch.U_FLOOR, stream)
 
 
 def trunc(a, /, *, stream=None):
     """Element-wise truncation toward zero."""
-    return _unary(a, ops.U_TRUNC, stream)
+    return _unary(a, dispatch.U_TRUNC, stream)
 
 
 def cos(a, /, *, stream=None):
     """Element-wise cosine."""
-    return _unary(a, ops.U_COS, stream)
+    return _unary(a, dispatch.U_COS, stream)
 
 
 def cosh(a, /, *, stream=None):
     """Element-wise hyperbolic cosine."""
-    return _unary(a, ops.U_COSH, stream)
+    return _unary(a, dispatch.U_COSH, stream)
 
 
 def sin(a, /, *, stream=None):
     """Element-wise sine."""
-    return _unary(a, ops.U_SIN, stream)
+    return _unary(a, dispatch.U_SIN, stream)
 
 
 def sinh(a, /, *, stream=None):
     """Element-wise hyperbolic sine."""
-    return _unary(a, ops.U_SINH, stream)
+    return _unary(a, dispatch.U_SINH, stream)
 
 
 def tan(a, /, *, stream=None):
     """Element-wise tangent."""
-    return _unary(a, ops.U_TAN, stream)
+    return _unary(a, dispatch.U_TAN, stream)
 
 
 def tanh(a, /, *, stream=None):
     """Element-wise hyperbolic tangent."""
-    return _unary(a, ops.U_TANH, stream)
+    return _unary(a, dispatch.U_TANH, stream)
 
 
 def exp(a, /, *, stream=None):
     """Element-wise natural exponential."""
-    return _unary(a, ops.U_EXP, stream)
+    return _unary(a, dispatch.U_EXP, stream)
 
 
 def expm1(a, /, *, stream=None):
     """Element-wise ``exp(a) - 1``, accurate for small ``a``."""
-    return _unary(a, ops.U_EXPM1, stream)
+    return _unary(a, dispatch.U_EXPM1, stream)
 
 
 def log(a, /, *, stream=None):
     """Element-wise natural logarithm."""
-    return _unary(a, ops.U_LOG, stream)
+    return _unary(a, dispatch.U_LOG, stream)
 
 
 def log10(a, /, *, stream=None):
     """Element-wise base-10 logarithm."""
-    return _unary(a, ops.U_LOG10, stream)
+    return _unary(a, dispatch.U_LOG10, stream)
 
 
 def log1p(a, /, *, stream=None):
     """Element-wise ``log(1 + a)``, accurate for small ``a``."""
-    return _unary(a, ops.U_LOG1P, stream)
+    return _unary(a, dispatch.U_LOG1P, stream)
 
 
 def log2(a, /, *, stream=None):
     """Element-wise base-2 logarithm."""
-    return _unary(a, ops.U_LOG2, stream)
+    return _unary(a, dispatch.U_LOG2, stream)
 
 
 def sqrt(a, /, *, stream=None):
     """Element-wise square root."""
-    return _unary(a, ops.U_SQRT, stream)
+    return _unary(a, dispatch.U_SQRT, stream)
 
 
 def rsqrt(a, /, *, stream=None):
     """Element-wise reciprocal of the square root."""
-    return _unary(a, ops.U_RSQRT, stream)
+    return _unary(a, dispatch.U_RSQRT, stream)
 
 
 def square(a, /, *, stream=None):
     """Element-wise square."""
-    return _unary(a, ops.U_SQUARE, stream)
+    return _unary(a, dispatch.U_SQUARE, stream)
 
 
 def reciprocal(a, /, *, stream=None):
     """Element-wise ``1 / a``."""
-    return _unary(a, ops.U_RECIPROCAL, stream)
+    return _unary(a, dispatch.U_RECIPROCAL, stream)
 
 
 def sign(a, /, *, stream=None):
     """Element-wise sign: -1, 0 or 1 (``a / |a|`` for complex values)."""
-    return _unary(a, ops.U_SIGN, stream)
+    return _unary(a, dispatch.U_SIGN, stream)
 
 
 def sigmoid(a, /, *, stream=None):
     """Element-wise logistic sigmoid ``1 / (1 + exp(-a))``."""
-    return _unary(a, ops.U_SIGMOID, stream)
+    return _unary(a, dispatch.U_SIGMOID, stream)
 
 
 def erf(a, /, *, stream=None):
     """Element-wise Gauss error function."""
-    return _unary(a, ops.U_ERF, stream)
+    return _unary(a, dispatch.U_ERF, stream)
 
 
 def erfinv(a, /, *, stream=None):
     """Element-wise inverse of the error function."""
-    return _unary(a, ops.U_ERFINV, stream)
+    return _unary(a, dispatch.U_ERFINV, stream)
 
 
 def negative(a, /, *, stream=None):
     """Element-wise negation."""
-    return _unary(a, ops.U_NEGATIVE, stream)
+    return _unary(a, dispatch.U_NEGATIVE, stream)
 
 
 def positive(a, /, *, stream=None):
     """Element-wise unary plus: the values unchanged."""
-    return _unary(a, ops.U_POSITIVE, stream)
+    return _unary(a, dispatch.U_POSITIVE, stream)
 
 
 def degrees(a, /, *, stream=None):
     """Convert angles from radians to degrees."""
-    return _unary(a, ops.U_DEGREES, stream)
+    return _unary(a, dispatch.U_DEGREES, stream)
 
 
 def radians(a, /, *, stream=None):
     """Convert angles from degrees to radians."""
-    return _unary(a, ops.U_RADIANS, stream)
+    return _unary(a, dispatch.U_RADIANS, stream)
 
 
 def logical_not(a, /, *, stream=None):
     """Element-wise logical negation (non-zero counts as true)."""
-    return _unary(a, ops.U_LOGICAL_NOT, stream)
+    return _unary(a, dispatch.U_LOGICAL_NOT, stream)
 
 
 def bitwise_invert(a, stream=None):
     """Element-wise bitwise NOT of an integer or boolean array."""
-    return _unary(a, ops.U_BITWISE_INVERT, stream)
+    return _unary(a, dispatch.U_BITWISE_INVERT, stream)
 
 
 def isnan(a, stream=None):
     """Element-wise test for NaN."""
-    return _unary(a, ops.U_ISNAN, stream)
+    return _unary(a, dispatch.U_ISNAN, stream)
 
 
 def isinf(a, stream=None):
     """Element-wise test for positive or negative infinity."""
-    return _unary(a, ops.U_ISINF, stream)
+    return _unary(a, dispatch.U_ISINF, stream)
 
 
 def isfinite(a, stream=None):
     """Element-wise test for finite values (neither infinite nor NaN)."""
-    return _unary(a, ops.U_ISFINITE, stream)
+    return _unary(a, dispatch.U_ISFINITE, stream)
 
 
 def isposinf(a, stream=None):
     """Element-wise test for positive infinity."""
-    return _unary(a, ops.U_ISPOSINF, stream)
+    return _unary(a, dispatch.U_ISPOSINF, stream)
 
 
 def isneginf(a, stream=None):
     """Element-wise test for negative infinity."""
-    return _unary(a, ops.U_ISNEGINF, stream)
+    return _unary(a, dispatch.U_ISNEGINF, stream)
 
 
 def real(a, /, *, stream=None):
     """The real part of each element."""
-    return _unary(a, ops.U_REAL, stream)
+    return _unary(a, dispatch.U_REAL, stream)
 
 
 def imag(a, /, *, stream=None):
     """The imaginary part of each element (zeros for real arrays)."""
-    return _unary(a, ops.U_IMAG, stream)
+    return _unary(a, dispatch.U_IMAG, stream)
 
 
 def conj(a, *, stream=None):
     """Element-wise complex conjugate (real arrays are returned unchanged)."""
-    return _unary(a, ops.U_CONJ, stream)
+    return _unary(a, dispatch.U_CONJ, stream)
 
 
 def stop_gradient(a, /, *, stream=None):
     """The identity, but blocks gradients from flowing through ``a``."""
-    return _unary(a, ops.U_STOP_GRADIENT, stream)
+    return _unary(a, dispatch.U_STOP_GRADIENT, stream)
 
 
 def round(a, /, decimals=0, stream=None):
@@ -286,22 +287,22 @@ conjugate = conj
 
 def arctan2(a, b, /, *, stream=None):
     """Element-wise inverse tangent of ``a / b``, using the signs of both for the quadrant."""
-    return _binary(a, b, ops.B_ARCTAN2, stream)
+    return _binary(a, b, dispatch.B_ARCTAN2, stream)
 
 
 def logaddexp(a, b, /, *, stream=None):
     """Element-wise ``log(exp(a) + exp(b))``, computed stably."""
-    return _binary(a, b, ops.B_LOGADDEXP, stream)
+    return _binary(a, b, dispatch.B_LOGADDEXP, stream)
 
 
 def maximum(a, b, /, *, stream=None):
     """Element-wise maximum (NaN propagates)."""
-    return _binary(a, b, ops.B_MAXIMUM, stream)
+    return _binary(a, b, dispatch.B_MAXIMUM, stream)
 
 
 def minimum(a, b, /, *, stream=None):
     """Element-wise minimum (NaN propagates)."""
-    return _binary(a, b, ops.B_MINIMUM, stream)
+    return _binary(a, b, dispatch.B_MINIMUM, stream)
 
 
 cdef object _logical(object a, object b, int op, object stream):
@@ -313,23 +314,23 @@ cdef object _logical(object a, object b, int op, object stream):
     if isinstance(a, (int, float, complex)) or isinstance(b, (int, float, complex)):
         to_c(a, ca)
         to_c(b, cb)
-        return wrap(ops.math_binary_op(op, deref(ca), deref(cb), to_sod(stream)))
+        return wrap(dispatch.math_binary_op(op, deref(ca), deref(cb), to_sod(stream)))
     return _binary(a, b, op, stream)
 
 
 def logical_and(a, b, /, *, stream=None):
     """Element-wise logical AND (non-zero counts as true)."""
-    return _logical(a, b, ops.B_LOGICAL_AND, stream)
+    return _logical(a, b, dispatch.B_LOGICAL_AND, stream)
 
 
 def logical_or(a, b, /, *, stream=None):
     """Element-wise logical OR (non-zero counts as true)."""
-    return _logical(a, b, ops.B_LOGICAL_OR, stream)
+    return _logical(a, b, dispatch.B_LOGICAL_OR, stream)
 
 
 def logical_xor(a, b, /, *, stream=None):
     """Element-wise logical exclusive OR (non-zero counts as true)."""
-    return _logical(a, b, ops.B_LOGICAL_XOR, stream)
+    return _logical(a, b, dispatch.B_LOGICAL_XOR, stream)
 
 
 atan2 = arctan2
@@ -380,7 +381,7 @@ def nan_to_num(a, nan=0, posinf=None, neginf=None, *, stream=None):
     cdef float fnan = nan
     cdef float pinf = 0 if posinf is None else posinf
     cdef float ninf = 0 if neginf is None else neginf
-    return wrap(ops.nan_to_num_op(deref(p), fnan, posinf is not None, pinf, neginf is not None, ninf,
+    return wrap(dispatch.nan_to_num_op(deref(p), fnan, posinf is not None, pinf, neginf is not None, ninf,
                                   to_sod(stream)))
 
 

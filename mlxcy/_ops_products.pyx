@@ -13,10 +13,9 @@ from libcpp.vector cimport vector
 
 from mlxcy._core cimport array, wrap, wrap_list, to_sod, to_c_dtype, to_c_shape, to_int32, to_flag
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, StreamOrDevice, uint32
-from mlxcy.includes cimport ops as cops
-from mlxcy.includes cimport ops_products as ops
-from mlxcy.includes.ops_index cimport check_batch_indices
-from mlxcy.includes.ops_products cimport int3
+from mlxcy.includes cimport ops
+from mlxcy.includes.indexing cimport check_batch_indices
+from mlxcy.includes.ops cimport int3
 
 from operator import index as _index
 
@@ -293,10 +292,10 @@ def convolve(a, v, /, mode="full", *, stream=None):
         raise ValueError(f"[convolve] Invalid mode {mode!r}: expected 'full', 'same' or 'valid'.")
     cdef StreamOrDevice s = to_sod(stream)
     # (N, L, C) input and (C_out, K, C_in) kernel, flipped: a true convolution.
-    res = ops.conv_general(cops.reshape(deref(xa), to_c_shape((1, n, 1)), s),
-                           cops.reshape(deref(xv), to_c_shape((1, m, 1)), s),
+    res = ops.conv_general(ops.reshape(deref(xa), to_c_shape((1, n, 1)), s),
+                           ops.reshape(deref(xv), to_c_shape((1, m, 1)), s),
                            one, lo, hi, one, one, 1, True, s)
-    return wrap(cops.reshape(deref(res), to_c_shape((-1,)), s))
+    return wrap(ops.reshape(deref(res), to_c_shape((-1,)), s))
 
 
 def conv1d(input, weight, /, stride=1, padding=0, dilation=1, groups=1, *, stream=None):

@@ -9,8 +9,9 @@ from libcpp.vector cimport vector
 from mlxcy._core cimport (array, wrap, wrap_list, to_c_pair, to_sod, to_c_dtype, to_axes, to_flag, to_int32,
                           check_copyable)
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, float32
-from mlxcy.includes.ops_math cimport as_c, as_int
-from mlxcy.includes cimport ops_reduce as ops
+from mlxcy._arguments cimport as_c, as_int
+from mlxcy.includes cimport ops
+from mlxcy.includes cimport ops_math as dispatch
 
 
 # ---- shared argument handling -------------------------------------------------------------
@@ -38,12 +39,20 @@ cdef bint _one_axis(object axis, int* out, str opname) except -1:
     return True
 
 
-cdef object _reduce(object a, int op, object axis, bint keepdims, int extra, object stream):
+cdef object _reduce(object a, int op, object axis, bint keepdims, object stream):
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = as_c(a, tmp)
     cdef vector[int] axes = vector[int]()
     cdef bint has_axes = _axes(axis, axes)
-    return wrap(ops.reduce_op(op, deref(p), not has_axes, axes, keepdims, extra, to_sod(stream)))
+    return wrap(dispatch.reduce_op(op, deref(p), not has_axes, axes, keepdims, to_sod(stream)))
+
+
+cdef object _moment(object a, bint standard_deviation, object axis, bint keepdims, int ddof, object stream):
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = as_c(a, tmp)
+    cdef vector[int] axes = vector[int]()
+    cdef bint has_axes = _axes(axis, axes)
+    return wrap(dispatch.moment_op(standard_deviation, deref(p), not has_axes, axes, keepdims, ddof, to_sod(stream)))
 
 
 cdef object _arg_reduce(object a, int op, object axis, bint keepdims, object stream, str opname):
@@ -53,7 +62,7 @@ cdef object _arg_reduce(object a, int op, object axis, bint keepdims, object str
     cdef int ax = 0
     if _one_axis(axis, &ax, opname):
         axes.push_back(ax)
-    return wrap(ops.reduce_op(op, deref(p), axes.empty(), axes, keepdims, 0, to_sod(stream)))
+    return wrap(dispatch.reduce_op(op, deref(p), axes.empty(), axes, keepdims, to_sod(stream)))
 
 
 cdef object _scan(object a, int op, object axis, bint reverse, bint inclusive, object dtype, object stream,
@@ -63,7 +72,7 @@ cdef object _scan(object a, int op, object axis, bint reverse, bint inclusive, o
     cdef int ax = 0
     cdef bint has_axis = _one_axis(axis, &ax, opname)
     cdef c_Dtype d = float32 if dtype is None else to_c_dtype(dtype)
-    return wrap(ops.scan_op(op, deref(p), has_axis, ax, reverse, inclusive, dtype is not None, d,
+    return wrap(dispatch.scan_op(op, deref(p), has_axis, ax, reverse, inclusive, dtype is not None, d,
                             to_sod(stream)))
 
 
@@ -73,75 +82,80 @@ cdef object _sort(object a, int op, object axis, int k, object stream, str opnam
     cdef int ax = 0
     cdef bint has_axis = _one_axis(axis, &ax, opname)
     check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
-    return wrap(ops.sort_op(op, deref(p), has_axis, ax, k, to_sod(stream)))
+    return wrap(dispatch.sort_op(op, deref(p), has_axis, ax, k, to_sod(stream)))
 
 
 # ---- reductions -------------------------------------------------------------------------------
 
 def all(a, /, axis=None, keepdims=False, *, stream=None):
     """Whether every element is true (non-zero), over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_ALL, axis, to_flag(keepdims, "all", "keepdims"), 0, stream)
+    return _reduce(a, dispatch.R_ALL, axis, to_flag(keepdims, "all", "keepdims"), stream)
 
 
 def any(a, /, axis=None, keepdims=False, *, stream=None):
     """Whether any element is true (non-zero), over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_ANY, axis, to_flag(keepdims, "any", "keepdims"), 0, stream)
+    return _reduce(a, dispatch.R_ANY, axis, to_flag(keepdims, "any", "keepdims"), stream)
 
 
 def sum(a, /, axis=None, keepdims=False, *, stream=None):
     """Sum over ``axis`` (all axes if None); ``keepdims`` keeps reduced axes with size 1."""
-    return _reduce(a, ops.R_SUM, axis, to_flag(keepdims, "sum", "keepdims"), 0, stream)
+    return _reduce(a, dispatch.R_SUM, axis, to_flag(keepdims, "sum", "keepdims"), stream)
 
 
 def prod(a, /, axis=None, keepdims=False, *, stream=None):
     """Product over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_PROD, axis, to_flag(keepdims, "prod", "keepdims"), 0, stream)
+    return _reduce(a, dispatch.R_PROD, axis, to_flag(keepdims, "prod", "keepdims"), stream)
 
 
 def mean(a, /, axis=None, keepdims=False, *, stream=None):
     """Arithmetic mean over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_MEAN, axis, to_flag(keepdims, "mean", "keepdims"), 0, stream)
+    return _reduce(a, dispatch.R_MEAN, axis, to_flag(keepdims, "mean", "keepdims"), stream)
 
 
 def var(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
     """Variance over ``axis``, dividing by ``N - ddof``."""
-    return _reduce(a, ops.R_VAR, axis, to_flag(keepdims, "var", "keepdims"), as_int(ddof), stream)
+    return _moment(a, False, axis, to_flag(keepdims, "var", "keepdims"), as_int(ddof), stream)
 
 
 def std(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
     """Standard deviation over ``axis``, dividing by ``N - ddof``."""
-    return _reduce(a, ops.R_STD, axis, to_flag(keepdims, "std", "keepdims"), as_int(ddof), stream)
+    return _moment(a, True, axis, to_flag(keepdims, "std", "keepdims"), as_int(ddof), stream)
 
 
 def median(a, /, axis=None, keepdims=False, *, stream=None):
     """Median over ``axis`` (all axes if None); the mean of the middle pair for even counts."""
-    return _reduce(a, ops.R_MEDIAN, axis, to_flag(keepdims, "median", "keepdims"), 0, stream)
+    return _reduce(a, dispatch.R_MEDIAN, axis, to_flag(keepdims, "median", "keepdims"), stream)
 
 
 def min(a, /, axis=None, keepdims=False, *, stream=None):
     """Minimum over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_MIN, axis, to_flag(keepdims, "min", "keepdims"), 0, stream)
+    return _reduce(a, dispatch.R_MIN, axis, to_flag(keepdims, "min", "keepdims"), stream)
 
 
 def max(a, /, axis=None, keepdims=False, *, stream=None):
     """Maximum over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_MAX, axis, to_flag(keepdims, "max", "keepdims"), 0, stream)
+    return _reduce(a, dispatch.R_MAX, axis, to_flag(keepdims, "max", "keepdims"), stream)
 
 
 def logsumexp(a, /, axis=None, keepdims=False, *, stream=None):
     """``log(sum(exp(a)))`` over ``axis``, computed stably."""
-    return _reduce(a, ops.R_LOGSUMEXP, axis, to_flag(keepdims, "logsumexp", "keepdims"), 0, stream)
+    return _reduce(a, dispatch.R_LOGSUMEXP, axis, to_flag(keepdims, "logsumexp", "keepdims"), stream)
 
 
 def count_nonzero(a, /, *, axis=None, keepdims=False, stream=None):
     """The number of non-zero elements over ``axis`` (all axes if None)."""
-    return _reduce(a, ops.R_COUNT_NONZERO, axis, to_flag(keepdims, "count_nonzero", "keepdims"), 0, stream)
+    return _reduce(a, dispatch.R_COUNT_NONZERO, axis, to_flag(keepdims, "count_nonzero", "keepdims"), stream)
 
 
 def softmax(a, /, axis=None, *, precise=False, stream=None):
     """``exp(a) / sum(exp(a))`` over ``axis`` (all axes if None); ``precise`` accumulates
     half-precision inputs in float32."""
-    return _reduce(a, ops.R_SOFTMAX, axis, False, 1 if to_flag(precise, "softmax", "precise") else 0, stream)
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = as_c(a, tmp)
+    cdef vector[int] axes = vector[int]()
+    cdef bint has_axes = _axes(axis, axes)
+    return wrap(dispatch.softmax_op(deref(p), not has_axes, axes, to_flag(precise, "softmax", "precise"),
+                                    to_sod(stream)))
 
 
 def minmax(a, /, axis=None, keepdims=False, *, stream=None):
@@ -150,17 +164,17 @@ def minmax(a, /, axis=None, keepdims=False, *, stream=None):
     cdef const c_array* p = as_c(a, tmp)
     cdef vector[int] axes = vector[int]()
     cdef bint has_axes = _axes(axis, axes)
-    return tuple(wrap_list(ops.minmax_op(deref(p), not has_axes, axes, to_flag(keepdims, "minmax", "keepdims"), to_sod(stream))))
+    return tuple(wrap_list(dispatch.minmax_op(deref(p), not has_axes, axes, to_flag(keepdims, "minmax", "keepdims"), to_sod(stream))))
 
 
 def argmin(a, /, axis=None, keepdims=False, *, stream=None):
     """Indices (uint32) of the minimum along ``axis``, or into the flattened array if None."""
-    return _arg_reduce(a, ops.R_ARGMIN, axis, to_flag(keepdims, "argmin", "keepdims"), stream, "argmin")
+    return _arg_reduce(a, dispatch.R_ARGMIN, axis, to_flag(keepdims, "argmin", "keepdims"), stream, "argmin")
 
 
 def argmax(a, /, axis=None, keepdims=False, *, stream=None):
     """Indices (uint32) of the maximum along ``axis``, or into the flattened array if None."""
-    return _arg_reduce(a, ops.R_ARGMAX, axis, to_flag(keepdims, "argmax", "keepdims"), stream, "argmax")
+    return _arg_reduce(a, dispatch.R_ARGMAX, axis, to_flag(keepdims, "argmax", "keepdims"), stream, "argmax")
 
 
 def trace(a, /, offset=0, axis1=0, axis2=1, dtype=None, *, stream=None):
@@ -168,7 +182,7 @@ def trace(a, /, offset=0, axis1=0, axis2=1, dtype=None, *, stream=None):
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = as_c(a, tmp)
     cdef c_Dtype d = float32 if dtype is None else to_c_dtype(dtype)
-    return wrap(ops.trace_op(deref(p), as_int(offset), as_int(axis1), as_int(axis2), dtype is not None, d, to_sod(stream)))
+    return wrap(dispatch.trace_op(deref(p), as_int(offset), as_int(axis1), as_int(axis2), dtype is not None, d, to_sod(stream)))
 
 
 # ---- scans ------------------------------------------------------------------------------------
@@ -176,27 +190,27 @@ def trace(a, /, offset=0, axis1=0, axis2=1, dtype=None, *, stream=None):
 def cumsum(a, /, axis=None, *, reverse=False, inclusive=True, dtype=None, stream=None):
     """Cumulative sum along ``axis`` (of the flattened array if None). ``reverse`` scans from the
     end; ``inclusive=False`` shifts so each output excludes its own element."""
-    return _scan(a, ops.S_CUMSUM, axis, to_flag(reverse, "cumsum", "reverse"), to_flag(inclusive, "cumsum", "inclusive"), dtype, stream, "cumsum")
+    return _scan(a, dispatch.S_CUMSUM, axis, to_flag(reverse, "cumsum", "reverse"), to_flag(inclusive, "cumsum", "inclusive"), dtype, stream, "cumsum")
 
 
 def cumprod(a, /, axis=None, *, reverse=False, inclusive=True, dtype=None, stream=None):
     """Cumulative product along ``axis`` (of the flattened array if None)."""
-    return _scan(a, ops.S_CUMPROD, axis, to_flag(reverse, "cumprod", "reverse"), to_flag(inclusive, "cumprod", "inclusive"), dtype, stream, "cumprod")
+    return _scan(a, dispatch.S_CUMPROD, axis, to_flag(reverse, "cumprod", "reverse"), to_flag(inclusive, "cumprod", "inclusive"), dtype, stream, "cumprod")
 
 
 def cummax(a, /, axis=None, *, reverse=False, inclusive=True, stream=None):
     """Cumulative maximum along ``axis`` (of the flattened array if None)."""
-    return _scan(a, ops.S_CUMMAX, axis, to_flag(reverse, "cummax", "reverse"), to_flag(inclusive, "cummax", "inclusive"), None, stream, "cummax")
+    return _scan(a, dispatch.S_CUMMAX, axis, to_flag(reverse, "cummax", "reverse"), to_flag(inclusive, "cummax", "inclusive"), None, stream, "cummax")
 
 
 def cummin(a, /, axis=None, *, reverse=False, inclusive=True, stream=None):
     """Cumulative minimum along ``axis`` (of the flattened array if None)."""
-    return _scan(a, ops.S_CUMMIN, axis, to_flag(reverse, "cummin", "reverse"), to_flag(inclusive, "cummin", "inclusive"), None, stream, "cummin")
+    return _scan(a, dispatch.S_CUMMIN, axis, to_flag(reverse, "cummin", "reverse"), to_flag(inclusive, "cummin", "inclusive"), None, stream, "cummin")
 
 
 def logcumsumexp(a, /, axis=None, *, reverse=False, inclusive=True, stream=None):
     """Cumulative ``log(sum(exp(a)))`` along ``axis`` (of the flattened array if None)."""
-    return _scan(a, ops.S_LOGCUMSUMEXP, axis, to_flag(reverse, "logcumsumexp", "reverse"), to_flag(inclusive, "logcumsumexp", "inclusive"), None, stream, "logcumsumexp")
+    return _scan(a, dispatch.S_LOGCUMSUMEXP, axis, to_flag(reverse, "logcumsumexp", "reverse"), to_flag(inclusive, "logcumsumexp", "inclusive"), None, stream, "logcumsumexp")
 
 
 cumulative_sum = cumsum
@@ -207,28 +221,28 @@ cumulative_prod = cumprod
 
 def sort(a, /, axis=-1, *, stream=None):
     """A sorted copy along ``axis`` (of the flattened array if None); NaNs go last."""
-    return _sort(a, ops.SO_SORT, axis, 0, stream, "sort")
+    return _sort(a, dispatch.SO_SORT, axis, 0, stream, "sort")
 
 
 def argsort(a, /, axis=-1, *, stream=None):
     """Indices (uint32) that sort ``a`` along ``axis`` (the flattened array if None)."""
-    return _sort(a, ops.SO_ARGSORT, axis, 0, stream, "argsort")
+    return _sort(a, dispatch.SO_ARGSORT, axis, 0, stream, "argsort")
 
 
 def partition(a, /, kth, axis=-1, *, stream=None):
     """A copy where the element at ``kth`` is in its sorted place, smaller ones before it and
     larger ones after (in no given order)."""
-    return _sort(a, ops.SO_PARTITION, axis, as_int(kth), stream, "partition")
+    return _sort(a, dispatch.SO_PARTITION, axis, as_int(kth), stream, "partition")
 
 
 def argpartition(a, /, kth, axis=-1, *, stream=None):
     """Indices (uint32) that partition ``a`` around ``kth`` as :func:`partition` does."""
-    return _sort(a, ops.SO_ARGPARTITION, axis, as_int(kth), stream, "argpartition")
+    return _sort(a, dispatch.SO_ARGPARTITION, axis, as_int(kth), stream, "argpartition")
 
 
 def topk(a, /, k, axis=-1, *, stream=None):
     """The ``k`` largest elements along ``axis`` (of the flattened array if None), unordered."""
-    return _sort(a, ops.SO_TOPK, axis, as_int(k), stream, "topk")
+    return _sort(a, dispatch.SO_TOPK, axis, as_int(k), stream, "topk")
 
 
 def searchsorted(sorted_sequence, values, /, side="left", *, stream=None):

@@ -12,8 +12,9 @@ from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_dtype_of, to
                           to_c_dtype, to_c_shape, shape_tuple, to_axes)
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, Strides, StreamOrDevice,
                                  float32, int32, int64, bool_ as c_bool_)
-from mlxcy.includes cimport ops_shape as ops
-from mlxcy.includes.ops_index cimport check_index_values, check_slice_window
+from mlxcy.includes cimport ops
+from mlxcy.includes cimport mlx as cx
+from mlxcy.includes.indexing cimport check_index_values, check_slice_window
 
 import inspect as _inspect
 import operator as _operator
@@ -265,7 +266,7 @@ def full_like(a, vals, dtype=None, *, stream=None):
     cdef optional[c_array] v = nullopt
     _value_as(vals, d, x if dtype is None else None, v)
     # an array of values broadcasts with a's shape (the result can be larger than a)
-    return wrap(ops.full(ops.broadcast_shapes(x._a.shape(), deref(v).shape()), deref(v), d, to_sod(stream)))
+    return wrap(ops.full(cx.broadcast_shapes(x._a.shape(), deref(v).shape()), deref(v), d, to_sod(stream)))
 
 
 cdef inline bint _is_range_number(object x):
@@ -560,7 +561,7 @@ def broadcast_shapes(*shapes):
     for s in shapes[1:]:
         if not isinstance(s, (list, tuple)):
             raise ValueError("[broadcast_shapes] Expects a sequence of shapes (tuple or list of ints).")
-        out = ops.broadcast_shapes(out, _shape_arg(s, "broadcast_shapes", False, ValueError))
+        out = cx.broadcast_shapes(out, _shape_arg(s, "broadcast_shapes", False, ValueError))
     return shape_tuple(out)
 
 

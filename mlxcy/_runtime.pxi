@@ -1,7 +1,5 @@
 # Evaluation, memory controls, print options, and the binary ops behind the dunders.
 
-cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
-    pass
 
 __version__ = cx.version().decode()
 

@@ -78,42 +78,39 @@ def init(strict=False, backend="any", *, all_gather_factory=None):
     return _wrap_group(cd.init(s, b))
 
 
-cdef extern from "src/distributed.h" namespace "mlxcy":
-    c_array collective(int, const c_array&, optional[cd.Group], StreamOrDevice) except +
-
-cdef enum:
-    COLL_SUM, COLL_MAX, COLL_MIN, COLL_GATHER, COLL_SUM_SCATTER
-
-
-cdef object _collective(int op, object x, object group, object stream):
-    cdef optional[c_array] a = nullopt
-    to_c(x, a)
-    return wrap(collective(op, deref(a), _group_arg(group), to_sod(stream)))
-
-
 def all_sum(x, *, group=None, stream=None):
     """The element-wise sum of ``x`` over every process in ``group``."""
-    return _collective(COLL_SUM, x, group, stream)
+    cdef optional[c_array] a = nullopt
+    to_c(x, a)
+    return wrap(cd.all_sum(deref(a), _group_arg(group), to_sod(stream)))
 
 
 def all_max(x, *, group=None, stream=None):
     """The element-wise maximum of ``x`` over every process in ``group``."""
-    return _collective(COLL_MAX, x, group, stream)
+    cdef optional[c_array] a = nullopt
+    to_c(x, a)
+    return wrap(cd.all_max(deref(a), _group_arg(group), to_sod(stream)))
 
 
 def all_min(x, *, group=None, stream=None):
     """The element-wise minimum of ``x`` over every process in ``group``."""
-    return _collective(COLL_MIN, x, group, stream)
+    cdef optional[c_array] a = nullopt
+    to_c(x, a)
+    return wrap(cd.all_min(deref(a), _group_arg(group), to_sod(stream)))
 
 
 def all_gather(x, *, group=None, stream=None):
     """Every process's ``x`` concatenated along the first axis, in rank order."""
-    return _collective(COLL_GATHER, x, group, stream)
+    cdef optional[c_array] a = nullopt
+    to_c(x, a)
+    return wrap(cd.all_gather(deref(a), _group_arg(group), to_sod(stream)))
 
 
 def sum_scatter(x, *, group=None, stream=None):
     """Sum ``x`` over the group and give each process its slice of the first axis."""
-    return _collective(COLL_SUM_SCATTER, x, group, stream)
+    cdef optional[c_array] a = nullopt
+    to_c(x, a)
+    return wrap(cd.sum_scatter(deref(a), _group_arg(group), to_sod(stream)))
 
 
 def send(x, dst, *, group=None, stream=None):

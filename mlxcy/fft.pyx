@@ -52,62 +52,62 @@ cdef array _fftn(int kind, str fn, object a, object s, object axes, object norm,
 
 def fft(a, n=None, axis=-1, norm="backward", stream=None):
     """One-dimensional discrete Fourier transform along ``axis`` (complex64 result)."""
-    return _fft1(0, "fft", a, n, axis, norm, stream)
+    return _fft1(cfft.FFT_C, "fft", a, n, axis, norm, stream)
 
 
 def ifft(a, n=None, axis=-1, norm="backward", stream=None):
     """One-dimensional inverse discrete Fourier transform along ``axis``."""
-    return _fft1(1, "ifft", a, n, axis, norm, stream)
+    return _fft1(cfft.FFT_IC, "ifft", a, n, axis, norm, stream)
 
 
 def rfft(a, n=None, axis=-1, norm="backward", stream=None):
     """Fourier transform of a real signal: the ``n // 2 + 1`` non-negative frequencies."""
-    return _fft1(2, "rfft", a, n, axis, norm, stream)
+    return _fft1(cfft.FFT_R, "rfft", a, n, axis, norm, stream)
 
 
 def irfft(a, n=None, axis=-1, norm="backward", stream=None):
     """Inverse of :func:`rfft`: a real signal of length ``n`` (default ``2 * (m - 1)``)."""
-    return _fft1(3, "irfft", a, n, axis, norm, stream)
+    return _fft1(cfft.FFT_IR, "irfft", a, n, axis, norm, stream)
 
 
 def fft2(a, s=None, axes=[-2, -1], norm="backward", stream=None):
     """Two-dimensional discrete Fourier transform over ``axes``."""
-    return _fftn(0, "fft2", a, s, axes, norm, stream)
+    return _fftn(cfft.FFT_C, "fft2", a, s, axes, norm, stream)
 
 
 def ifft2(a, s=None, axes=[-2, -1], norm="backward", stream=None):
     """Two-dimensional inverse discrete Fourier transform over ``axes``."""
-    return _fftn(1, "ifft2", a, s, axes, norm, stream)
+    return _fftn(cfft.FFT_IC, "ifft2", a, s, axes, norm, stream)
 
 
 def rfft2(a, s=None, axes=[-2, -1], norm="backward", stream=None):
     """Two-dimensional transform of a real input (last axis halved)."""
-    return _fftn(2, "rfft2", a, s, axes, norm, stream)
+    return _fftn(cfft.FFT_R, "rfft2", a, s, axes, norm, stream)
 
 
 def irfft2(a, s=None, axes=[-2, -1], norm="backward", stream=None):
     """Inverse of :func:`rfft2`."""
-    return _fftn(3, "irfft2", a, s, axes, norm, stream)
+    return _fftn(cfft.FFT_IR, "irfft2", a, s, axes, norm, stream)
 
 
 def fftn(a, s=None, axes=None, norm="backward", stream=None):
     """N-dimensional discrete Fourier transform over ``axes`` (all axes by default)."""
-    return _fftn(0, "fftn", a, s, axes, norm, stream)
+    return _fftn(cfft.FFT_C, "fftn", a, s, axes, norm, stream)
 
 
 def ifftn(a, s=None, axes=None, norm="backward", stream=None):
     """N-dimensional inverse discrete Fourier transform."""
-    return _fftn(1, "ifftn", a, s, axes, norm, stream)
+    return _fftn(cfft.FFT_IC, "ifftn", a, s, axes, norm, stream)
 
 
 def rfftn(a, s=None, axes=None, norm="backward", stream=None):
     """N-dimensional transform of a real input (last transformed axis halved)."""
-    return _fftn(2, "rfftn", a, s, axes, norm, stream)
+    return _fftn(cfft.FFT_R, "rfftn", a, s, axes, norm, stream)
 
 
 def irfftn(a, s=None, axes=None, norm="backward", stream=None):
     """Inverse of :func:`rfftn`."""
-    return _fftn(3, "irfftn", a, s, axes, norm, stream)
+    return _fftn(cfft.FFT_IR, "irfftn", a, s, axes, norm, stream)
 
 
 def fftfreq(int n, double d=1.0, stream=None):

@@ -34,24 +34,21 @@ def norm(a, /, ord=None, axis=None, keepdims=False, *, stream=None):
     """
     cdef optional[c_array] x = nullopt
     cdef optional[vector[int]] ax = nullopt
-    cdef int kind = 0
-    cdef double dord = 0
-    cdef string sord = string()
     arr_arg(a, "norm", "a", x)
-    if ord is None:
-        kind = 0
-    elif isinstance(ord, str):
-        kind = 2
-        sord = ord.encode()
-    elif isinstance(ord, (int, float)):
-        kind = 1
-        dord = ord
-    else:
+    if not (ord is None or isinstance(ord, (str, int, float))):
         raise TypeError(f"norm(): ord must be None, a number or a str, got {type(ord).__name__}")
     if axis is not None:
         ax = int_list((axis,) if isinstance(axis, int) else axis, "norm", "axis")
     cdef cbool kd = to_flag(keepdims, "norm", "keepdims")
-    return wrap(cl.linalg_norm(deref(x), kind, dord, sord, ax, kd, to_sod(stream)))
+    cdef double dord = 0
+    cdef string sord = string()
+    if ord is None:
+        return wrap(cl.norm(deref(x), ax, kd, to_sod(stream)))
+    if isinstance(ord, str):
+        sord = ord.encode()
+        return wrap(cl.norm(deref(x), sord, ax, kd, to_sod(stream)))
+    dord = ord
+    return wrap(cl.norm(deref(x), dord, ax, kd, to_sod(stream)))
 
 
 def qr(a, *, stream=None):

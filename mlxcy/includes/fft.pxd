@@ -24,6 +24,9 @@ cdef extern from "mlx/fft.h" namespace "mlx::core::fft" nogil:
                 StreamOrDevice) except +
 
 cdef extern from "src/fft.h" namespace "mlxcy" nogil:
+    cdef enum FFTKind:
+        FFT_C, FFT_IC, FFT_R, FFT_IR   # complex, inverse complex, real, inverse real
+
     array fft_any(int, const array&, const optional[Shape]&, const optional[vector[int]]&, int,
                   StreamOrDevice) except +
     array stft_op(const array&, int, const optional[int]&, const optional[int]&, const optional[array]&,

@@ -10,6 +10,11 @@ from libcpp.vector cimport vector
 from mlxcy.includes.mlx cimport array, Shape, StreamOrDevice, Dtype
 
 
+cdef extern from "mlx/io/load.h" namespace "mlx::core::io":
+    cdef cppclass Writer:
+        pass
+
+
 cdef extern from "mlx/io.h" namespace "mlx::core":
     cdef cppclass GGUFMetaData:
         pass
@@ -26,14 +31,7 @@ cdef extern from "mlx/io.h" namespace "mlx::core":
     void save_safetensors(string, unordered_map[string, array], unordered_map[string, string]) except + nogil
     GGUFLoad load_gguf(const string&, StreamOrDevice) except + nogil
     void save_gguf(string, unordered_map[string, array], unordered_map[string, GGUFMetaData]) except + nogil
-
-
-cdef extern from "mlx/io/load.h" namespace "mlx::core::io":
-    cdef cppclass Writer:
-        pass
-
-
-cdef extern from "mlx/io.h" namespace "mlx::core":
+    # the same writers into a Writer
     void save_to_writer "mlx::core::save"(shared_ptr[Writer], array) except + nogil
     void save_safetensors_to_writer "mlx::core::save_safetensors"(
         shared_ptr[Writer], unordered_map[string, array], unordered_map[string, string]) except + nogil
@@ -105,12 +103,3 @@ cdef extern from "src/io.h" namespace "mlxcy":
     object cbin_state(const ExportCallbackInput&, const string&, size_t, PyObject* (*)(int) noexcept) except +
 
     string export_dot_string(const vector[array]&, const vector[string]&, const vector[array]&) except +
-
-
-cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
-    array array_view_of(void*, const Shape&, Dtype, PyObject*) except +
-    array array_copy_of(const void*, size_t, const Shape&, Dtype) except +
-    Dtype dtype_from_val(int)
-    int dtype_val(const Dtype&)
-    void* raw_data(array&)
-    void byteswap_inplace(char*, size_t, size_t)

@@ -19,6 +19,10 @@ cdef extern from "mlx/linalg.h" namespace "mlx::core::linalg" nogil:
     array eigvals(const array&, StreamOrDevice) except +
     array eigvalsh(const array&, string, StreamOrDevice) except +
     array det(const array&, StreamOrDevice) except +
+    # norm: ord absent, a number, or a string ("fro", "nuc")
+    array norm(const array&, const optional[vector[int]]&, bool, StreamOrDevice) except +
+    array norm(const array&, double, const optional[vector[int]]&, bool, StreamOrDevice) except +
+    array norm(const array&, const string&, const optional[vector[int]]&, bool, StreamOrDevice) except +
 
 cdef extern from "src/linalg.h" namespace "mlxcy" nogil:
     vector[array] linalg_qr(const array&, StreamOrDevice) except +
@@ -26,5 +30,3 @@ cdef extern from "src/linalg.h" namespace "mlxcy" nogil:
     vector[array] linalg_eig(const array&, StreamOrDevice) except +
     vector[array] linalg_eigh(const array&, const string&, StreamOrDevice) except +
     vector[array] linalg_slogdet(const array&, StreamOrDevice) except +
-    array linalg_norm(const array&, int, double, const string&, const optional[vector[int]]&, bool,
-                      StreamOrDevice) except +

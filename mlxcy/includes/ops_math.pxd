@@ -1,12 +1,8 @@
-# Declarations for _ops_math.pyx: the op-code dispatchers of src/ops_math.h and the mlx/ops.h
-# functions with their own signatures. Also the argument helper shared with _ops_reduce.pyx.
-from cpython.number cimport PyNumber_Index
+# src/ops_math.h: mlxcy's op-code dispatchers for the regular ops (element-wise math, reductions,
+# scans, sorts), declared once. The op codes are C++ enums, so they cannot drift from the header.
 from libcpp cimport bool
-from libcpp.optional cimport optional
-from libcpp.string cimport string
 from libcpp.vector cimport vector
 from mlxcy.includes.mlx cimport array, Dtype, StreamOrDevice
-from mlxcy._core cimport array as py_array, to_c
 
 cdef extern from "src/ops_math.h" namespace "mlxcy" nogil:
     cdef enum UnaryOp:
@@ -24,32 +20,20 @@ cdef extern from "src/ops_math.h" namespace "mlxcy" nogil:
     array math_binary_op(int, const array&, const array&, StreamOrDevice) except +
     array nan_to_num_op(const array&, float, bool, float, bool, float, StreamOrDevice) except +
 
-cdef extern from "mlx/ops.h" namespace "mlx::core" nogil:
-    array round(const array&, int, StreamOrDevice) except +
-    array clip(const array&, const optional[array]&, const optional[array]&, StreamOrDevice) except +
-    array where(const array&, const array&, const array&, StreamOrDevice) except +
-    array isclose(const array&, const array&, double, double, bool, StreamOrDevice) except +
-    array allclose(const array&, const array&, double, double, bool, StreamOrDevice) except +
-    array array_equal(const array&, const array&, bool, StreamOrDevice) except +
-    array diff(const array&, int, int, StreamOrDevice) except +
-    vector[array] divmod(const array&, const array&, StreamOrDevice) except +
-    vector[array] depends(const vector[array]&, const vector[array]&) except +
+    cdef enum ReduceOp:
+        R_ALL, R_ANY, R_SUM, R_PROD, R_MEAN, R_MEDIAN, R_MIN, R_MAX,
+        R_LOGSUMEXP, R_COUNT_NONZERO, R_ARGMIN, R_ARGMAX
 
+    cdef enum ScanOp:
+        S_CUMSUM, S_CUMPROD, S_CUMMAX, S_CUMMIN, S_LOGCUMSUMEXP
 
-cdef inline const array* as_c(object a, optional[array]& tmp) except NULL:
-    """The C++ array of `a`: borrowed when `a` is an array, else converted into `tmp`."""
-    if type(a) is py_array:
-        return &(<py_array>a)._a
-    if a is None:
-        raise TypeError("Expected an array or array-like, got None")
-    to_c(a, tmp)
-    return &tmp.value()
+    cdef enum SortOp:
+        SO_SORT, SO_ARGSORT, SO_PARTITION, SO_ARGPARTITION, SO_TOPK
 
-
-cdef inline int as_int(object x) except? -1:
-    """An int argument; floats are a TypeError (a plain C int argument would truncate them), and
-    so is a value beyond 32 bits, as in the reference (not an OverflowError)."""
-    v = PyNumber_Index(x)
-    if not -2147483648 <= v <= 2147483647:
-        raise TypeError(f"integer argument {v} does not fit in a 32-bit int")
-    return v
+    array reduce_op(int, const array&, bool, const vector[int]&, bool, StreamOrDevice) except +
+    array moment_op(bool, const array&, bool, const vector[int]&, bool, int, StreamOrDevice) except +
+    array softmax_op(const array&, bool, const vector[int]&, bool, StreamOrDevice) except +
+    vector[array] minmax_op(const array&, bool, const vector[int]&, bool, StreamOrDevice) except +
+    array scan_op(int, const array&, bool, int, bool, bool, bool, Dtype, StreamOrDevice) except +
+    array sort_op(int, const array&, bool, int, int, StreamOrDevice) except +
+    array trace_op(const array&, int, int, int, bool, Dtype, StreamOrDevice) except +

@@ -31,12 +31,4 @@ inline std::vector<mx::array> linalg_slogdet(const mx::array& a, mx::StreamOrDev
   return pair_vec(mx::linalg::slogdet(a, s));
 }
 
-// ord_kind: 0 no order (2-norm / Frobenius), 1 numeric order, 2 string order ("fro", "nuc").
-inline mx::array linalg_norm(const mx::array& a, int ord_kind, double ord, const std::string& sord,
-                             const std::optional<std::vector<int>>& axis, bool keepdims,
-                             mx::StreamOrDevice s) {
-  if (ord_kind == 1) return mx::linalg::norm(a, ord, axis, keepdims, s);
-  if (ord_kind == 2) return mx::linalg::norm(a, sord, axis, keepdims, s);
-  return mx::linalg::norm(a, axis, keepdims, s);
-}
 }  // namespace mlxcy

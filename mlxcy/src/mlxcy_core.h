@@ -410,6 +410,8 @@ enum BinaryOp {
   OP_EQ, OP_NE, OP_LT, OP_LE, OP_GT, OP_GE,
   OP_AND, OP_OR, OP_XOR, OP_LSHIFT, OP_RSHIFT,
 };
+// The bitwise ops (integer and bool operands only) are the last five.
+inline bool is_bitwise_op(int op) { return op >= OP_AND && op <= OP_RSHIFT; }
 
 inline mx::array binary_op(int op, const mx::array& a, const mx::array& b, mx::StreamOrDevice s) {
   switch (op) {

@@ -90,15 +90,15 @@ inline mx::array math_binary_op(int op, const mx::array& a, const mx::array& b, 
 }
 
 // ---- reductions ----------------------------------------------------------------------------
-// `all_axes` reduces over every axis (axis=None); otherwise over `axes`. `extra` is the ddof of
-// var/std and the `precise` flag of softmax. argmin/argmax take the single axis axes[0].
+// `all_axes` reduces over every axis (axis=None); otherwise over `axes`. argmin/argmax take the
+// single axis axes[0]. var/std (a ddof) and softmax (a precise flag) have functions of their own.
 enum ReduceOp {
-  R_ALL, R_ANY, R_SUM, R_PROD, R_MEAN, R_VAR, R_STD, R_MEDIAN, R_MIN, R_MAX,
-  R_LOGSUMEXP, R_COUNT_NONZERO, R_ARGMIN, R_ARGMAX, R_SOFTMAX,
+  R_ALL, R_ANY, R_SUM, R_PROD, R_MEAN, R_MEDIAN, R_MIN, R_MAX,
+  R_LOGSUMEXP, R_COUNT_NONZERO, R_ARGMIN, R_ARGMAX,
 };
 
 inline mx::array reduce_laid_out(int op, const mx::array& a, bool all_axes, const std::vector<int>& axes,
-                                 bool keepdims, int extra, mx::StreamOrDevice s) {
+                                 bool keepdims, mx::StreamOrDevice s) {
   if (all_axes) {
     switch (op) {
       case R_ALL: return mx::all(a, keepdims, s);
@@ -106,8 +106,6 @@ inline mx::array reduce_laid_out(int op, const mx::array& a, bool all_axes, cons
       case R_SUM: return mx::sum(a, keepdims, s);
       case R_PROD: return mx::prod(a, keepdims, s);
       case R_MEAN: return mx::mean(a, keepdims, s);
-      case R_VAR: return mx::var(a, keepdims, extra, s);
-      case R_STD: return mx::std(a, keepdims, extra, s);
       case R_MEDIAN: return mx::median(a, keepdims, s);
       case R_MIN: return mx::min(a, keepdims, s);
       case R_MAX: return mx::max(a, keepdims, s);
@@ -115,7 +113,6 @@ inline mx::array reduce_laid_out(int op, const mx::array& a, bool all_axes, cons
       case R_COUNT_NONZERO: return mx::count_nonzero(a, keepdims, s);
       case R_ARGMIN: return mx::argmin(a, keepdims, s);
       case R_ARGMAX: return mx::argmax(a, keepdims, s);
-      case R_SOFTMAX: return mx::softmax(a, extra != 0, s);
     }
   } else {
     switch (op) {
@@ -124,8 +121,6 @@ inline mx::array reduce_laid_out(int op, const mx::array& a, bool all_axes, cons
       case R_SUM: return mx::sum(a, axes, keepdims, s);
       case R_PROD: return mx::prod(a, axes, keepdims, s);
       case R_MEAN: return mx::mean(a, axes, keepdims, s);
-      case R_VAR: return mx::var(a, axes, keepdims, extra, s);
-      case R_STD: return mx::std(a, axes, keepdims, extra, s);
       case R_MEDIAN: return mx::median(a, axes, keepdims, s);
       case R_MIN: return mx::min(a, axes, keepdims, s);
       case R_MAX: return mx::max(a, axes, keepdims, s);
@@ -133,7 +128,6 @@ inline mx::array reduce_laid_out(int op, const mx::array& a, bool all_axes, cons
       case R_COUNT_NONZERO: return mx::count_nonzero(a, axes, keepdims, s);
       case R_ARGMIN: return mx::argmin(a, axes.at(0), keepdims, s);
       case R_ARGMAX: return mx::argmax(a, axes.at(0), keepdims, s);
-      case R_SOFTMAX: return mx::softmax(a, axes, extra != 0, s);
     }
   }
   throw std::invalid_argument("unknown reduction");
@@ -144,16 +138,32 @@ inline mx::array reduce_laid_out(int op, const mx::array& a, bool all_axes, cons
 // runs, in the reference too; issue 17). Such an input is first made a fresh row-contiguous
 // array, which costs nothing as it holds no elements.
 inline bool empty_view_risk(const mx::array& a) { return a.size() == 0 && a.ndim() > 1; }
+inline mx::array reduction_input(const mx::array& a, mx::StreamOrDevice s) {
+  return empty_view_risk(a) ? mx::contiguous(a, false, s) : a;
+}
 
 inline mx::array reduce_op(int op, const mx::array& a, bool all_axes, const std::vector<int>& axes, bool keepdims,
-                           int extra, mx::StreamOrDevice s) {
-  if (empty_view_risk(a)) return reduce_laid_out(op, mx::contiguous(a, false, s), all_axes, axes, keepdims, extra, s);
-  return reduce_laid_out(op, a, all_axes, axes, keepdims, extra, s);
+                           mx::StreamOrDevice s) {
+  return reduce_laid_out(op, reduction_input(a, s), all_axes, axes, keepdims, s);
+}
+
+// var (`standard_deviation` false) or std with `ddof` delta degrees of freedom.
+inline mx::array moment_op(bool standard_deviation, const mx::array& a, bool all_axes, const std::vector<int>& axes,
+                           bool keepdims, int ddof, mx::StreamOrDevice s) {
+  const mx::array in = reduction_input(a, s);
+  if (standard_deviation) return all_axes ? mx::std(in, keepdims, ddof, s) : mx::std(in, axes, keepdims, ddof, s);
+  return all_axes ? mx::var(in, keepdims, ddof, s) : mx::var(in, axes, keepdims, ddof, s);
+}
+
+inline mx::array softmax_op(const mx::array& a, bool all_axes, const std::vector<int>& axes, bool precise,
+                            mx::StreamOrDevice s) {
+  const mx::array in = reduction_input(a, s);
+  return all_axes ? mx::softmax(in, precise, s) : mx::softmax(in, axes, precise, s);
 }
 
 inline std::vector<mx::array> minmax_op(const mx::array& a, bool all_axes, const std::vector<int>& axes,
                                         bool keepdims, mx::StreamOrDevice s) {
-  const mx::array& in = empty_view_risk(a) ? mx::contiguous(a, false, s) : a;
+  const mx::array in = reduction_input(a, s);
   auto [lo, hi] = all_axes ? mx::minmax(in, keepdims, s) : mx::minmax(in, axes, keepdims, s);
   return {lo, hi};
 }

@@ -1,19 +1,11 @@
-# Declarations for NumPy-style indexing (array.__getitem__/__setitem__, array.at): the MLX ops
-# it uses and the helpers of src/indexing.h.
+# src/indexing.h: NumPy-style indexing (array.__getitem__/__setitem__, array.at) and the index
+# checks of issue 17, declared once.
 from libcpp cimport bool
 from libc.stdint cimport int64_t
 from libcpp.string cimport string
 from libcpp.vector cimport vector
 from libcpp.optional cimport optional
 from mlxcy.includes.mlx cimport array, Dtype, StreamOrDevice, Shape
-
-cdef extern from "mlx/ops.h" namespace "mlx::core" nogil:
-    array take(const array&, const array&, int, StreamOrDevice) except +
-    array slice(const array&, Shape, Shape, Shape, StreamOrDevice) except +
-    array squeeze(const array&, int, StreamOrDevice) except +
-    array expand_dims(const array&, int, StreamOrDevice) except +
-    array astype(array, Dtype, StreamOrDevice) except +
-    array reciprocal(const array&, StreamOrDevice) except +
 
 cdef extern from "src/indexing.h" namespace "mlxcy" nogil:
     cdef cppclass IndexSpec:
