@@ -6,11 +6,11 @@ from libcpp cimport bool as cbool
 from libcpp.optional cimport optional, nullopt
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_pair, to_sod, to_c_list, to_flag,
+from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_pair, to_sod, to_c_list, to_flag, to_int32,
                           to_c_dtype, check_integer_division)
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, StreamOrDevice, promote_types,
                                  issubdtype as c_issubdtype, bool_, DtypeCategory as c_DtypeCategory)
-from mlxcy._arguments cimport as_c, as_int
+from mlxcy._arguments cimport array_like_arg, array_list_arg
 from mlxcy.includes cimport ops
 from mlxcy.includes cimport ops_math as dispatch
 
@@ -21,7 +21,7 @@ from mlxcy._core import power as _power, left_shift as _left_shift, right_shift 
 
 cdef object _unary(object a, int op, object stream):
     cdef optional[c_array] tmp = nullopt
-    cdef const c_array* p = as_c(a, tmp)
+    cdef const c_array* p = array_like_arg(a, tmp)
     return wrap(dispatch.unary_op(op, deref(p), to_sod(stream)))
 
 
@@ -270,8 +270,8 @@ def stop_gradient(a, /, *, stream=None):
 def round(a, /, decimals=0, stream=None):
     """Round to ``decimals`` decimal places (negative: to tens, hundreds, ...), halves to even."""
     cdef optional[c_array] tmp = nullopt
-    cdef const c_array* p = as_c(a, tmp)
-    return wrap(ops.round(deref(p), as_int(decimals), to_sod(stream)))
+    cdef const c_array* p = array_like_arg(a, tmp)
+    return wrap(ops.round(deref(p), to_int32(decimals, "round", "decimals"), to_sod(stream)))
 
 
 acos = arccos
@@ -377,7 +377,7 @@ def nan_to_num(a, nan=0, posinf=None, neginf=None, *, stream=None):
     """Replace NaN by ``nan`` and infinities by ``posinf``/``neginf`` (default: the dtype's
     largest and lowest finite values)."""
     cdef optional[c_array] tmp = nullopt
-    cdef const c_array* p = as_c(a, tmp)
+    cdef const c_array* p = array_like_arg(a, tmp)
     cdef float fnan = nan
     cdef float pinf = 0 if posinf is None else posinf
     cdef float ninf = 0 if neginf is None else neginf
@@ -392,7 +392,7 @@ def clip(a, /, a_min, a_max, *, stream=None):
     if a_min is None and a_max is None:
         raise ValueError("At most one of a_min and a_max may be None")
     if type(a) is not array:
-        as_c(a, tmp)
+        array_like_arg(a, tmp)
         a = wrap(deref(tmp))
     if a_min is not None:
         _pair(a, a_min, ca, lo)
@@ -404,7 +404,7 @@ def clip(a, /, a_min, a_max, *, stream=None):
 def where(condition, x, y, /, *, stream=None):
     """Elements of ``x`` where ``condition`` is true, else of ``y`` (all three broadcast)."""
     cdef optional[c_array] cond = nullopt, cx = nullopt, cy = nullopt
-    cdef const c_array* p = as_c(condition, cond)
+    cdef const c_array* p = array_like_arg(condition, cond)
     _pair(x, y, cx, cy)
     return wrap(ops.where(deref(p), deref(cx), deref(cy), to_sod(stream)))
 
@@ -412,9 +412,9 @@ def where(condition, x, y, /, *, stream=None):
 def diff(a, /, n=1, axis=-1, *, stream=None):
     """The ``n``-th discrete difference along ``axis``."""
     cdef optional[c_array] tmp = nullopt
-    cdef const c_array* p = as_c(a, tmp)
-    cdef int order = as_int(n)
-    cdef int ax = as_int(axis)
+    cdef const c_array* p = array_like_arg(a, tmp)
+    cdef int order = to_int32(n, "diff", "n")
+    cdef int ax = to_int32(axis, "diff", "axis")
     cdef int ndim = deref(p).ndim()
     # Past the axis length every further difference is empty: stop there, as libmlx would
     # otherwise build one subtraction per order (diff(a, 10**6) took seconds; issue 17).
@@ -427,26 +427,13 @@ def depends(inputs, dependencies):
     """``inputs`` unchanged, but evaluated only after ``dependencies``. An array in gives an
     array out; a sequence in gives a list out."""
     cdef bint single = isinstance(inputs, array)
-    cdef vector[c_array] ins = _array_list(inputs, "inputs")
-    cdef vector[c_array] deps = _array_list(dependencies, "dependencies")
+    cdef vector[c_array] ins = array_list_arg((inputs,) if isinstance(inputs, array) else inputs, "depends", TypeError)
+    cdef vector[c_array] deps = array_list_arg((dependencies,) if isinstance(dependencies, array) else dependencies, "depends",
+                                                  TypeError)
     if ins.empty():
         raise ValueError("[depends] inputs must hold at least one array")
     out = wrap_list(ops.depends(ins, deps))
     return out[0] if single else out
-
-
-cdef vector[c_array] _array_list(object x, str what) except *:
-    cdef vector[c_array] out = vector[c_array]()
-    if isinstance(x, array):
-        out.push_back((<array>x)._a)
-        return out
-    if not isinstance(x, (list, tuple)):
-        raise TypeError(f"[depends] {what} must be an array or a sequence of arrays, got {type(x).__name__}")
-    for item in x:
-        if not isinstance(item, array):
-            raise TypeError(f"[depends] {what} must hold arrays, got {type(item).__name__}")
-        out.push_back((<array>item)._a)
-    return out
 
 
 # ---- dtype predicates -------------------------------------------------------------------------

@@ -13,6 +13,9 @@ from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_dtype_of, to
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, Strides, StreamOrDevice,
                                  float32, int32, int64, bool_ as c_bool_)
 from mlxcy.includes cimport ops
+from mlxcy.includes.core cimport to_shape
+from mlxcy._arguments cimport (array_arg, array_list_arg, scalar_or_array_arg, int_list_arg, shape_arg,
+                              fast_int_list)
 from mlxcy.includes cimport mlx as cx
 from mlxcy.includes.indexing cimport check_index_values, check_slice_window
 
@@ -36,35 +39,7 @@ __all__ = [
 
 # ---- argument helpers ---------------------------------------------------------------------
 
-cdef inline array _arr(object x, str fname, str argname):
-    """`x` itself when it is an array; the reference accepts nothing else for these arguments."""
-    if isinstance(x, array):
-        return <array>x
-    raise TypeError(f"{fname}(): argument '{argname}' must be an mlx array, got {type(x).__name__}")
 
-
-cdef vector[c_array] _arr_list(object seq, str fname, type exc) except *:
-    """The arrays of a sequence; any other element raises `exc` naming it. Mappings, sets and
-    strings iterate, but are not sequences of arrays: TypeError, as the reference."""
-    cdef vector[c_array] out = vector[c_array]()
-    if isinstance(seq, (dict, set, frozenset, str)):
-        raise TypeError(f"{fname}(): arrays must be a sequence of arrays, got {type(seq).__name__}")
-    for x in seq:
-        if not isinstance(x, array):
-            raise exc(f"{fname}(): expected a sequence of mlx arrays, got an element of type "
-                      f"{type(x).__name__}")
-        out.push_back((<array>x)._a)
-    return out
-
-
-cdef int _scalar_or_array(object x, optional[c_array]& out) except -1:
-    """A `scalar | array` argument: anything array-like except nested Python sequences."""
-    if type(x) is array:
-        out = (<array>x)._a
-        return 0
-    if isinstance(x, (list, tuple)):
-        raise ValueError(f"Invalid type {type(x).__name__} received in array initialization.")
-    return to_c(x, out)
 
 
 cdef int _value_as(object vals, c_Dtype d, object like, optional[c_array]& out) except -1:
@@ -98,99 +73,9 @@ cdef object _index_or_none(object x):
         return None
 
 
-cdef Shape _int_shape(const vector[int]& v):
-    cdef Shape s = Shape()
-    cdef int32_t x
-    for i in range(v.size()):
-        x = v[i]
-        s.push_back(x)
-    return s
 
 
-cdef bint _fast_ints(object seq, vector[int]& out) except -1:
-    """Fill `out` from a tuple or list of plain Python ints that fit in 32 bits and return True;
-    return False (with `out` cleared) for anything else, left to the general path."""
-    cdef Py_ssize_t i
-    cdef long long lv
-    cdef int v
-    if type(seq) is not tuple and type(seq) is not list:
-        return False
-    for i in range(len(seq)):
-        x = seq[i]
-        if type(x) is not int:
-            out.clear()
-            return False
-        lv = x
-        if lv < -2147483648 or lv > 2147483647:
-            out.clear()
-            return False
-        v = <int>lv
-        out.push_back(v)
-    return True
 
-
-cdef Shape _shape_arg(object shape, str fname, bint allow_int, type exc) except *:
-    """A shape argument: a sequence of integers (or one integer when `allow_int`). A wrong kind of
-    value raises `exc` (the reference's exception type differs between functions)."""
-    cdef vector[int] fast = vector[int]()
-    if allow_int and type(shape) is int and -2147483648 <= shape <= 2147483647:
-        fast.push_back(<int>shape)
-        return _int_shape(fast)
-    if _fast_ints(shape, fast):
-        return _int_shape(fast)
-    if shape is None:
-        raise TypeError(f"{fname}(): shape must be an integer or a sequence of integers, got None")
-    if isinstance(shape, (dict, set, frozenset)):   # iterable, but not a sequence of dimensions
-        raise exc(f"{fname}(): shape must be a sequence of integers, got {type(shape).__name__}")
-    if isinstance(shape, int) and not allow_int:
-        raise exc(f"{fname}(): shape must be a sequence of integers, got int")
-    if allow_int and not isinstance(shape, (list, tuple)):
-        try:
-            shape = (_operator.index(shape),)
-        except (TypeError, ValueError):
-            pass
-    try:
-        dims = [_operator.index(x) for x in shape]
-    except TypeError:
-        raise exc(f"{fname}(): shape must be {'an integer or ' if allow_int else ''}a sequence of "
-                  f"integers, got {shape!r}") from None
-    for d in dims:
-        if not -2147483648 <= d <= 2147483647:
-            raise OverflowError(f"{fname}(): shape dimension {d} is outside the supported range "
-                                "[-2147483648, 2147483647] (MLX uses 32-bit shape dimensions)")
-    return to_c_shape(dims)
-
-
-cdef vector[int] _int_list(object x, str fname, str argname) except *:
-    """An int or a sequence of ints as a vector (TypeError otherwise)."""
-    cdef vector[int] out = vector[int]()
-    cdef int v
-    if _fast_ints(x, out):
-        return out
-    if isinstance(x, (dict, set, frozenset, str, bytes)):   # iterable, but not integers
-        raise TypeError(f"{fname}(): {argname} must be an integer or a sequence of integers, "
-                        f"got {type(x).__name__}")
-    if not isinstance(x, (list, tuple, array)):
-        try:
-            _operator.index(x)
-        except (TypeError, ValueError):
-            pass
-        else:
-            out.push_back(to_int32(x, fname, argname))
-            return out
-    try:
-        items = [_operator.index(i) for i in x]
-    except TypeError:
-        raise TypeError(f"{fname}(): {argname} must be an integer or a sequence of integers, "
-                        f"got {x!r}") from None
-    for i in items:
-        out.push_back(to_int32(i, fname, argname))
-    return out
-
-
-cdef int _ix(object x, str fname, str argname) except? -1:
-    """An integer argument (bool and objects with __index__ included, floats rejected)."""
-    return to_int32(x, fname, argname)
 
 
 cdef Shape _flat_shape():
@@ -209,19 +94,19 @@ cdef inline c_Dtype _dtype_or(object dtype, c_Dtype default) except *:
 
 def zeros(shape, dtype=_float32, *, stream=None):
     """An array of ``shape`` filled with zeros (float32 unless ``dtype``)."""
-    return wrap(ops.zeros(_shape_arg(shape, "zeros", True, RuntimeError), _dtype_or(dtype, float32),
+    return wrap(ops.zeros(shape_arg(shape, "zeros", True, RuntimeError), _dtype_or(dtype, float32),
                           to_sod(stream)))
 
 
 def ones(shape, dtype=_float32, *, stream=None):
     """An array of ``shape`` filled with ones (float32 unless ``dtype``)."""
-    return wrap(ops.ones(_shape_arg(shape, "ones", True, RuntimeError), _dtype_or(dtype, float32),
+    return wrap(ops.ones(shape_arg(shape, "ones", True, RuntimeError), _dtype_or(dtype, float32),
                          to_sod(stream)))
 
 
 def empty(shape, dtype=_float32, *, stream=None):
     """An array of ``shape`` and ``dtype`` (float32 by default); its contents are zeros here."""
-    return wrap(ops.zeros(_shape_arg(shape, "empty", True, RuntimeError), _dtype_or(dtype, float32),
+    return wrap(ops.zeros(shape_arg(shape, "empty", True, RuntimeError), _dtype_or(dtype, float32),
                           to_sod(stream)))
 
 
@@ -231,11 +116,11 @@ def full(shape, vals, dtype=None, *, stream=None):
     Without ``dtype`` the result has the dtype of ``vals``. With it, a Python scalar is typed
     against ``dtype`` the way a scalar operand is (a float for an integer dtype stays float).
     """
-    cdef Shape s = _shape_arg(shape, "full", True, RuntimeError)
+    cdef Shape s = shape_arg(shape, "full", True, RuntimeError)
     cdef optional[c_array] v = nullopt
     cdef StreamOrDevice sd = to_sod(stream)
     if dtype is None:
-        _scalar_or_array(vals, v)
+        scalar_or_array_arg(vals, v)
     else:
         _value_as(vals, to_c_dtype(dtype), None, v)
     return wrap(ops.full(s, deref(v), deref(v).dtype(), sd))
@@ -243,25 +128,25 @@ def full(shape, vals, dtype=None, *, stream=None):
 
 def zeros_like(a, /, dtype=None, *, stream=None):
     """Zeros with the shape of ``a`` and its dtype (or ``dtype``)."""
-    cdef array x = _arr(a, "zeros_like", "a")
+    cdef array x = array_arg(a, "zeros_like", "a")
     return wrap(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
 
 
 def empty_like(a, /, dtype=None, *, stream=None):
     """An array with the shape of ``a`` and its dtype (or ``dtype``); its contents are zeros here."""
-    cdef array x = _arr(a, "empty_like", "a")
+    cdef array x = array_arg(a, "empty_like", "a")
     return wrap(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
 
 
 def ones_like(a, /, dtype=None, *, stream=None):
     """Ones with the shape of ``a`` and its dtype (or ``dtype``)."""
-    cdef array x = _arr(a, "ones_like", "a")
+    cdef array x = array_arg(a, "ones_like", "a")
     return wrap(ops.ones_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
 
 
 def full_like(a, vals, dtype=None, *, stream=None):
     """``vals`` broadcast to the shape of ``a``, cast to the dtype of ``a`` (or ``dtype``)."""
-    cdef array x = _arr(a, "full_like", "a")
+    cdef array x = array_arg(a, "full_like", "a")
     cdef c_Dtype d = _dtype_or(dtype, x._a.dtype())
     cdef optional[c_array] v = nullopt
     _value_as(vals, d, x if dtype is None else None, v)
@@ -373,36 +258,36 @@ def linspace(start, stop, num=50, endpoint=True, dtype=_float32, stream=None):
 
 def eye(n, m=None, k=0, dtype=_float32, *, stream=None):
     """An ``n`` x ``m`` matrix (``m`` defaults to ``n``) with ones on diagonal ``k``."""
-    cdef int c_n = _ix(n, "eye", "n")
-    cdef int c_k = _ix(k, "eye", "k")
-    cdef int cm = c_n if m is None else _ix(m, "eye", "m")
+    cdef int c_n = to_int32(n, "eye", "n")
+    cdef int c_k = to_int32(k, "eye", "k")
+    cdef int cm = c_n if m is None else to_int32(m, "eye", "m")
     return wrap(ops.eye(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
 
 
 def identity(n, dtype=_float32, *, stream=None):
     """The ``n`` x ``n`` identity matrix."""
-    cdef int c_n = _ix(n, "identity", "n")
+    cdef int c_n = to_int32(n, "identity", "n")
     return wrap(ops.identity(c_n, _dtype_or(dtype, float32), to_sod(stream)))
 
 
 def tri(n, m=None, k=0, dtype=None, *, stream=None):
     """An ``n`` x ``m`` matrix with ones at and below diagonal ``k`` and zeros elsewhere."""
-    cdef int c_n = _ix(n, "tri", "n")
-    cdef int c_k = _ix(k, "tri", "k")
-    cdef int cm = c_n if m is None else _ix(m, "tri", "m")
+    cdef int c_n = to_int32(n, "tri", "n")
+    cdef int c_k = to_int32(k, "tri", "k")
+    cdef int cm = c_n if m is None else to_int32(m, "tri", "m")
     return wrap(ops.tri(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
 
 
 def tril(x, k=0, *, stream=None):
     """``x`` with the elements above diagonal ``k`` of its last two axes zeroed."""
-    cdef int c_k = _ix(k, "tril", "k")
-    return wrap(ops.tril(_arr(x, "tril", "x")._a, c_k, to_sod(stream)))
+    cdef int c_k = to_int32(k, "tril", "k")
+    return wrap(ops.tril(array_arg(x, "tril", "x")._a, c_k, to_sod(stream)))
 
 
 def triu(x, k=0, *, stream=None):
     """``x`` with the elements below diagonal ``k`` of its last two axes zeroed."""
-    cdef int c_k = _ix(k, "triu", "k")
-    return wrap(ops.triu(_arr(x, "triu", "x")._a, c_k, to_sod(stream)))
+    cdef int c_k = to_int32(k, "triu", "k")
+    return wrap(ops.triu(array_arg(x, "triu", "x")._a, c_k, to_sod(stream)))
 
 
 def meshgrid(*arrays, sparse=False, indexing="xy", stream=None):
@@ -410,13 +295,13 @@ def meshgrid(*arrays, sparse=False, indexing="xy", stream=None):
     to_flag(sparse, "meshgrid", "sparse")
     if not isinstance(indexing, str):
         raise TypeError(f"meshgrid(): indexing must be a str, got {type(indexing).__name__}")
-    cdef vector[c_array] v = _arr_list(arrays, "meshgrid", RuntimeError)
+    cdef vector[c_array] v = array_list_arg(arrays, "meshgrid", RuntimeError)
     cdef string idx = indexing.encode()
     return tuple(wrap_list(ops.meshgrid(v, <cbool>sparse, idx, to_sod(stream))))
 
 
 cdef object _window(object M, object stream, str name):
-    cdef int n = _ix(M, name, "M")
+    cdef int n = to_int32(M, name, "M")
     cdef StreamOrDevice sd = to_sod(stream)
     if name == "bartlett":
         return wrap(ops.bartlett(n, sd))
@@ -451,15 +336,15 @@ def hanning(M, *, stream=None):
 
 def reshape(a, /, shape, *, stream=None):
     """``a`` with a new ``shape`` of the same size (one entry may be -1)."""
-    cdef array x = _arr(a, "reshape", "a")
-    return wrap(ops.reshape(x._a, _shape_arg(shape, "reshape", False, TypeError), to_sod(stream)))
+    cdef array x = array_arg(a, "reshape", "a")
+    return wrap(ops.reshape(x._a, shape_arg(shape, "reshape", False, TypeError), to_sod(stream)))
 
 
 cdef object _two_ints_op(object a, object i, object j, object stream, str fname, str iname, str jname):
     """flatten, swapaxes and moveaxis: an array and two integer arguments."""
-    cdef int ci = _ix(i, fname, iname)
-    cdef int cj = _ix(j, fname, jname)
-    cdef array x = _arr(a, fname, "a")
+    cdef int ci = to_int32(i, fname, iname)
+    cdef int cj = to_int32(j, fname, jname)
+    cdef array x = array_arg(a, fname, "a")
     cdef StreamOrDevice sd = to_sod(stream)
     if fname == "flatten":
         return wrap(ops.flatten(x._a, ci, cj, sd))
@@ -475,9 +360,9 @@ def flatten(a, /, start_axis=0, end_axis=-1, *, stream=None):
 
 def unflatten(a, /, axis, shape, *, stream=None):
     """``a`` with ``axis`` split into ``shape`` (one entry may be -1)."""
-    cdef int c_axis = _ix(axis, "unflatten", "axis")
-    cdef array x = _arr(a, "unflatten", "a")
-    cdef Shape dims = _shape_arg(shape, "unflatten", False, TypeError)
+    cdef int c_axis = to_int32(axis, "unflatten", "axis")
+    cdef array x = array_arg(a, "unflatten", "a")
+    cdef Shape dims = shape_arg(shape, "unflatten", False, TypeError)
     cdef bint infer = False, empty = False
     for i in range(dims.size()):
         infer = infer or dims[i] == -1
@@ -491,25 +376,25 @@ def unflatten(a, /, axis, shape, *, stream=None):
 
 def squeeze(a, /, axis=None, *, stream=None):
     """``a`` without the size-1 ``axis`` (or all size-1 axes)."""
-    cdef array x = _arr(a, "squeeze", "a")
+    cdef array x = array_arg(a, "squeeze", "a")
     if axis is None:
         return wrap(ops.squeeze(x._a, to_sod(stream)))
-    return wrap(ops.squeeze(x._a, _int_list(axis, "squeeze", "axis"), to_sod(stream)))
+    return wrap(ops.squeeze(x._a, int_list_arg(axis, "squeeze", "axis", True), to_sod(stream)))
 
 
 def expand_dims(a, /, axis, *, stream=None):
     """``a`` with a size-1 axis inserted at each of ``axis``."""
-    cdef array x = _arr(a, "expand_dims", "a")
-    return wrap(ops.expand_dims(x._a, _int_list(axis, "expand_dims", "axis"), to_sod(stream)))
+    cdef array x = array_arg(a, "expand_dims", "a")
+    return wrap(ops.expand_dims(x._a, int_list_arg(axis, "expand_dims", "axis", True), to_sod(stream)))
 
 
 cdef object _transpose(object a, object axes, object stream, str fname):
-    cdef array x = _arr(a, fname, "a")
+    cdef array x = array_arg(a, fname, "a")
     if axes is None:
         return wrap(ops.transpose(x._a, to_sod(stream)))
     if isinstance(axes, int):
         raise TypeError(f"{fname}(): axes must be a sequence of integers, got int")
-    return wrap(ops.transpose(x._a, _int_list(axes, fname, "axes"), to_sod(stream)))
+    return wrap(ops.transpose(x._a, int_list_arg(axes, fname, "axes", True), to_sod(stream)))
 
 
 def transpose(a, /, axes=None, *, stream=None):
@@ -524,7 +409,7 @@ def permute_dims(a, /, axes=None, *, stream=None):
 
 def matrix_transpose(a, /, *, stream=None):
     """``a`` with its last two axes swapped."""
-    return wrap(ops.matrix_transpose(_arr(a, "matrix_transpose", "a")._a, to_sod(stream)))
+    return wrap(ops.matrix_transpose(array_arg(a, "matrix_transpose", "a")._a, to_sod(stream)))
 
 
 def swapaxes(a, /, axis1, axis2, *, stream=None):
@@ -540,14 +425,14 @@ def moveaxis(a, /, source, destination, *, stream=None):
 def broadcast_to(a, /, shape, *, stream=None):
     """``a`` (an array or scalar) broadcast to ``shape``."""
     cdef optional[c_array] x = nullopt
-    _scalar_or_array(a, x)
-    return wrap(ops.broadcast_to(deref(x), _shape_arg(shape, "broadcast_to", False, TypeError),
+    scalar_or_array_arg(a, x)
+    return wrap(ops.broadcast_to(deref(x), shape_arg(shape, "broadcast_to", False, TypeError),
                                  to_sod(stream)))
 
 
 def broadcast_arrays(*arrays, stream=None):
     """The arrays broadcast against each other to one common shape."""
-    cdef vector[c_array] v = _arr_list(arrays, "broadcast_arrays", RuntimeError)
+    cdef vector[c_array] v = array_list_arg(arrays, "broadcast_arrays", RuntimeError)
     return wrap_list(ops.broadcast_arrays(v, to_sod(stream)))
 
 
@@ -557,17 +442,17 @@ def broadcast_shapes(*shapes):
         raise ValueError("[broadcast_shapes] Must provide at least one shape.")
     # As the reference: a bad first shape is a RuntimeError (its bad_cast), a bad later one a
     # ValueError.
-    cdef Shape out = _shape_arg(shapes[0], "broadcast_shapes", False, RuntimeError)
+    cdef Shape out = shape_arg(shapes[0], "broadcast_shapes", False, RuntimeError)
     for s in shapes[1:]:
         if not isinstance(s, (list, tuple)):
             raise ValueError("[broadcast_shapes] Expects a sequence of shapes (tuple or list of ints).")
-        out = cx.broadcast_shapes(out, _shape_arg(s, "broadcast_shapes", False, ValueError))
+        out = cx.broadcast_shapes(out, shape_arg(s, "broadcast_shapes", False, ValueError))
     return shape_tuple(out)
 
 
 cdef object _atleast(tuple arys, object stream, int n):
     cdef str fname = f"atleast_{n}d"
-    cdef vector[c_array] v = _arr_list(arys, fname, RuntimeError)
+    cdef vector[c_array] v = array_list_arg(arys, fname, RuntimeError)
     cdef StreamOrDevice sd = to_sod(stream)
     cdef list out = []
     cdef size_t i
@@ -602,12 +487,12 @@ def as_strided(a, /, shape=None, strides=None, offset=0, *, stream=None):
     ``shape`` defaults to the shape of ``a`` and ``strides`` to row-major strides of ``shape``.
     Nothing checks that the view stays inside the array's memory.
     """
-    cdef int64_t i_offset = _ix(offset, "as_strided", "offset")
+    cdef int64_t i_offset = to_int32(offset, "as_strided", "offset")
     if i_offset < 0:
         raise TypeError(f"as_strided(): offset must be a non-negative integer, got {offset}")
     cdef size_t c_offset = <size_t>i_offset
-    cdef array x = _arr(a, "as_strided", "a")
-    cdef Shape s = x._a.shape() if shape is None else _shape_arg(shape, "as_strided", False, TypeError)
+    cdef array x = array_arg(a, "as_strided", "a")
+    cdef Shape s = x._a.shape() if shape is None else shape_arg(shape, "as_strided", False, TypeError)
     cdef Strides st = Strides()
     cdef int64_t acc = 1
     cdef int64_t v
@@ -629,19 +514,19 @@ def view(a, dtype, stream=None):
     """The bytes of ``a`` (an array or scalar) reinterpreted as ``dtype``; the last axis is
     resized when the item sizes differ."""
     cdef optional[c_array] x = nullopt
-    _scalar_or_array(a, x)
+    scalar_or_array_arg(a, x)
     return wrap(ops.view(deref(x), to_c_dtype(dtype), to_sod(stream)))
 
 
 def contiguous(a, /, allow_col_major=False, *, stream=None):
     """``a`` with row-contiguous memory (column-contiguous also kept when ``allow_col_major``)."""
-    return wrap(ops.contiguous(_arr(a, "contiguous", "a")._a, <cbool>to_flag(allow_col_major, "contiguous", "allow_col_major"), to_sod(stream)))
+    return wrap(ops.contiguous(array_arg(a, "contiguous", "a")._a, <cbool>to_flag(allow_col_major, "contiguous", "allow_col_major"), to_sod(stream)))
 
 
 # ---- joining and splitting ----------------------------------------------------------------
 
 cdef object _concatenate(object arrays, object axis, object stream, str fname):
-    cdef vector[c_array] v = _arr_list(arrays, fname, TypeError)
+    cdef vector[c_array] v = array_list_arg(arrays, fname, TypeError)
     cdef StreamOrDevice sd = to_sod(stream)
     cdef size_t i
     cdef Shape flat = _flat_shape()
@@ -651,7 +536,7 @@ cdef object _concatenate(object arrays, object axis, object stream, str fname):
             v[i] = ops.reshape(v[i], flat, sd)
         ax = 0
     else:
-        ax = _ix(axis, fname, "axis")
+        ax = to_int32(axis, fname, "axis")
     return wrap(ops.concatenate(v, ax, sd))
 
 
@@ -667,47 +552,47 @@ def concat(arrays, axis=0, *, stream=None):
 
 def stack(arrays, axis=0, *, stream=None):
     """The equally shaped arrays stacked along a new ``axis``."""
-    cdef vector[c_array] v = _arr_list(arrays, "stack", TypeError)
-    cdef int ax = 0 if axis is None else _ix(axis, "stack", "axis")
+    cdef vector[c_array] v = array_list_arg(arrays, "stack", TypeError)
+    cdef int ax = 0 if axis is None else to_int32(axis, "stack", "axis")
     return wrap(ops.stack(v, ax, to_sod(stream)))
 
 
 def unstack(x, /, *, axis=0, stream=None):
     """The slices of ``x`` along ``axis``, as a tuple of arrays without that axis."""
-    cdef int c_axis = _ix(axis, "unstack", "axis")
-    return tuple(wrap_list(ops.unstack(_arr(x, "unstack", "x")._a, c_axis, to_sod(stream))))
+    cdef int c_axis = to_int32(axis, "unstack", "axis")
+    return tuple(wrap_list(ops.unstack(array_arg(x, "unstack", "x")._a, c_axis, to_sod(stream))))
 
 
 def split(a, /, indices_or_sections, axis=0, *, stream=None):
     """``a`` split along ``axis`` into equal sections (an int) or at the given indices."""
-    cdef int c_axis = _ix(axis, "split", "axis")
-    cdef array x = _arr(a, "split", "a")
+    cdef int c_axis = to_int32(axis, "split", "axis")
+    cdef array x = array_arg(a, "split", "a")
     cdef int n
     sections = _index_or_none(indices_or_sections)
     if sections is not None:
         n = sections
         return wrap_list(ops.split(x._a, n, c_axis, to_sod(stream)))
-    cdef Shape s = _int_shape(_int_list(indices_or_sections, "split", "indices_or_sections"))
+    cdef Shape s = to_shape(int_list_arg(indices_or_sections, "split", "indices_or_sections", True))
     return wrap_list(ops.split(x._a, s, c_axis, to_sod(stream)))
 
 
 def tile(a, reps, /, *, stream=None):
     """``a`` repeated ``reps`` times along each axis."""
-    cdef array x = _arr(a, "tile", "a")
-    return wrap(ops.tile(x._a, _int_list(reps, "tile", "reps"), to_sod(stream)))
+    cdef array x = array_arg(a, "tile", "a")
+    return wrap(ops.tile(x._a, int_list_arg(reps, "tile", "reps", True), to_sod(stream)))
 
 
 cdef object _repeat(object a, int repeats, object axis, object stream):
-    cdef array x = _arr(a, "repeat", "array")
+    cdef array x = array_arg(a, "repeat", "array")
     if axis is None:
         return wrap(ops.repeat(x._a, repeats, to_sod(stream)))
-    cdef int ax = _ix(axis, "repeat", "axis")
+    cdef int ax = to_int32(axis, "repeat", "axis")
     return wrap(ops.repeat(x._a, repeats, ax, to_sod(stream)))
 
 
 def repeat(array, /, repeats, axis=None, *, stream=None):
     """Each element repeated ``repeats`` times along ``axis`` (of the flattened array if None)."""
-    cdef int c_repeats = _ix(repeats, "repeat", "repeats")
+    cdef int c_repeats = to_int32(repeats, "repeat", "repeats")
     return _repeat(array, c_repeats, axis, stream)
 
 
@@ -761,7 +646,7 @@ def pad(a, pad_width, mode="constant", constant_values=0, *, stream=None):
     ``mode`` is 'constant' (``constant_values``, cast to the dtype of ``a``), 'edge' (repeat the
     edge values), 'reflect' (mirror without the edge) or 'symmetric' (mirror with the edge).
     """
-    cdef array x = _arr(a, "pad", "a")
+    cdef array x = array_arg(a, "pad", "a")
     cdef vector[pair[int, int]] widths = _pad_width(pad_width, x._a.ndim())
     cdef optional[c_array] v = nullopt
     if not isinstance(mode, str):
@@ -788,11 +673,11 @@ def roll(a, /, shift, axis=None, *, stream=None):
     As in the reference: several shifts on one axis (or on the flattened array) add up; one int
     shift applies to every axis given; with sequences of both, shift ``i`` goes to axis ``i``
     (there must be at least as many shifts as axes)."""
-    cdef array x = _arr(a, "roll", "a")
-    cdef Shape s = _int_shape(_int_list(shift, "roll", "shift"))
+    cdef array x = array_arg(a, "roll", "a")
+    cdef Shape s = to_shape(int_list_arg(shift, "roll", "shift", True))
     if axis is None:
         return wrap(ops.roll(x._a, s, to_sod(stream)))
-    cdef vector[int] axes = _int_list(axis, "roll", "axis")
+    cdef vector[int] axes = int_list_arg(axis, "roll", "axis", True)
     cdef int one_shift, one_axis
     if _is_single_int(axis):
         one_axis = axes[0]
@@ -805,25 +690,25 @@ def roll(a, /, shift, axis=None, *, stream=None):
 
 def flip(a, /, axis=None, *, stream=None):
     """``a`` with the order of elements reversed along ``axis`` (all axes by default)."""
-    cdef array x = _arr(a, "flip", "a")
+    cdef array x = array_arg(a, "flip", "a")
     if axis is None:
         return wrap(ops.flip(x._a, to_sod(stream)))
-    return wrap(ops.flip(x._a, _int_list(axis, "flip", "axis"), to_sod(stream)))
+    return wrap(ops.flip(x._a, int_list_arg(axis, "flip", "axis", True), to_sod(stream)))
 
 
 def diag(a, /, k=0, *, stream=None):
     """The ``k``-th diagonal of a 2-D array, or a 2-D array with a 1-D array on that diagonal."""
-    cdef int c_k = _ix(k, "diag", "k")
-    return wrap(ops.diag(_arr(a, "diag", "a")._a, c_k, to_sod(stream)))
+    cdef int c_k = to_int32(k, "diag", "k")
+    return wrap(ops.diag(array_arg(a, "diag", "a")._a, c_k, to_sod(stream)))
 
 
 def diagonal(a, offset=0, axis1=0, axis2=1, stream=None):
     """The diagonal at ``offset`` of the 2-D sub-arrays along ``axis1`` and ``axis2``, as the last
     axis of the result."""
-    cdef int c_offset = _ix(offset, "diagonal", "offset")
-    cdef int c_axis1 = _ix(axis1, "diagonal", "axis1")
-    cdef int c_axis2 = _ix(axis2, "diagonal", "axis2")
-    return wrap(ops.diagonal(_arr(a, "diagonal", "a")._a, c_offset, c_axis1, c_axis2, to_sod(stream)))
+    cdef int c_offset = to_int32(offset, "diagonal", "offset")
+    cdef int c_axis1 = to_int32(axis1, "diagonal", "axis1")
+    cdef int c_axis2 = to_int32(axis2, "diagonal", "axis2")
+    return wrap(ops.diagonal(array_arg(a, "diagonal", "a")._a, c_offset, c_axis1, c_axis2, to_sod(stream)))
 
 
 # ---- indexing -----------------------------------------------------------------------------
@@ -831,13 +716,13 @@ def diagonal(a, offset=0, axis1=0, axis2=1, stream=None):
 def slice(a, start_indices, axes, slice_size, *, stream=None):
     """A window of ``a`` of ``slice_size`` along ``axes``, starting at ``start_indices`` (an
     integer array, which may be computed, unlike Python slicing)."""
-    cdef array x = _arr(a, "slice", "a")
-    cdef array st = _arr(start_indices, "slice", "start_indices")
-    cdef Shape size = _shape_arg(slice_size, "slice", False, TypeError)
+    cdef array x = array_arg(a, "slice", "a")
+    cdef array st = array_arg(start_indices, "slice", "start_indices")
+    cdef Shape size = shape_arg(slice_size, "slice", False, TypeError)
     for i in range(size.size()):
         if size[i] < 0:
             raise ValueError(f"[slice] Slice sizes must be non-negative, got {size[i]} for axis {i}.")
-    cdef vector[int] ax = _int_list(axes, "slice", "axes")
+    cdef vector[int] ax = int_list_arg(axes, "slice", "axes", True)
     out = wrap(ops.slice(x._a, st._a, ax, size, to_sod(stream)))
     check_slice_window(x._a, st._a, ax, size, b"slice", not isinstance(start_indices, array))
     return out
@@ -845,10 +730,10 @@ def slice(a, start_indices, axes, slice_size, *, stream=None):
 
 def slice_update(a, update, start_indices, axes, *, stream=None):
     """A copy of ``a`` with ``update`` written at ``start_indices`` along ``axes``."""
-    cdef array x = _arr(a, "slice_update", "a")
-    cdef array u = _arr(update, "slice_update", "update")
-    cdef array st = _arr(start_indices, "slice_update", "start_indices")
-    cdef vector[int] ax = _int_list(axes, "slice_update", "axes")
+    cdef array x = array_arg(a, "slice_update", "a")
+    cdef array u = array_arg(update, "slice_update", "update")
+    cdef array st = array_arg(start_indices, "slice_update", "start_indices")
+    cdef vector[int] ax = int_list_arg(axes, "slice_update", "axes", True)
     cdef int extra = <int>u._a.ndim() - <int>x._a.ndim()
     if extra > 0:   # libmlx writes outside the array for these (issue 17)
         raise ValueError(f"[slice_update] The update has {u._a.ndim()} dimensions, more than the "
@@ -873,7 +758,7 @@ def take(a, /, indices, axis=None, *, stream=None):
 
     An integer index removes the axis; an array of indices replaces it with the index shape.
     """
-    cdef array x = _arr(a, "take", "a")
+    cdef array x = array_arg(a, "take", "a")
     cdef StreamOrDevice sd = to_sod(stream)
     cdef int ax
     cdef int idx
@@ -883,7 +768,7 @@ def take(a, /, indices, axis=None, *, stream=None):
         if axis is None:
             check_index_values((<array>indices)._a, x._a.size(), b"the flattened array", False)
             return wrap(ops.take(x._a, (<array>indices)._a, sd))
-        ax = _ix(axis, "take", "axis")
+        ax = to_int32(axis, "take", "axis")
         if -<int>x._a.ndim() <= ax < <int>x._a.ndim():
             check_index_values((<array>indices)._a, x._a.shape(ax if ax >= 0 else ax + <int>x._a.ndim()),
                                f"axis {axis}".encode(), False)
@@ -894,7 +779,7 @@ def take(a, /, indices, axis=None, *, stream=None):
         n = x._a.size()
         ax = 0
     else:
-        ax = _ix(axis, "take", "axis")
+        ax = to_int32(axis, "take", "axis")
         if not -<int>x._a.ndim() <= ax < <int>x._a.ndim():
             return wrap(ops.take(x._a, 0, ax, sd))   # raises the reference's IndexError
         n = x._a.shape(ax if ax >= 0 else ax + <int>x._a.ndim())
@@ -911,28 +796,28 @@ def take(a, /, indices, axis=None, *, stream=None):
 def take_along_axis(a, /, indices, axis=-1, *, stream=None):
     """Elements of ``a`` at ``indices`` along ``axis``, where ``indices`` broadcasts with ``a``
     on the other axes (``axis=None`` works on the flattened array)."""
-    cdef array x = _arr(a, "take_along_axis", "a")
-    cdef array ind = _arr(indices, "take_along_axis", "indices")
+    cdef array x = array_arg(a, "take_along_axis", "a")
+    cdef array ind = array_arg(indices, "take_along_axis", "indices")
     cdef StreamOrDevice sd = to_sod(stream)
     cdef Shape flat = _flat_shape()
     cdef int ax
     if axis is None:
         return wrap(ops.take_along_axis(ops.reshape(x._a, flat, sd), ind._a, 0, sd))
-    ax = _ix(axis, "take_along_axis", "axis")
+    ax = to_int32(axis, "take_along_axis", "axis")
     return wrap(ops.take_along_axis(x._a, ind._a, ax, sd))
 
 
 def put_along_axis(a, /, indices, values, axis=None, *, stream=None):
     """A copy of ``a`` with ``values`` written at ``indices`` along ``axis`` (the counterpart of
     ``take_along_axis``; ``axis=None`` works on the flattened array)."""
-    cdef array x = _arr(a, "put_along_axis", "a")
-    cdef array ind = _arr(indices, "put_along_axis", "indices")
-    cdef array val = _arr(values, "put_along_axis", "values")
+    cdef array x = array_arg(a, "put_along_axis", "a")
+    cdef array ind = array_arg(indices, "put_along_axis", "indices")
+    cdef array val = array_arg(values, "put_along_axis", "values")
     cdef StreamOrDevice sd = to_sod(stream)
     cdef Shape flat = _flat_shape()
     cdef int ax
     if axis is None:
         return wrap(ops.reshape(ops.put_along_axis(ops.reshape(x._a, flat, sd), ind._a, val._a, 0, sd),
                                 x._a.shape(), sd))
-    ax = _ix(axis, "put_along_axis", "axis")
+    ax = to_int32(axis, "put_along_axis", "axis")
     return wrap(ops.put_along_axis(x._a, ind._a, val._a, ax, sd))

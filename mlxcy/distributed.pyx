@@ -78,39 +78,39 @@ def init(strict=False, backend="any", *, all_gather_factory=None):
     return _wrap_group(cd.init(s, b))
 
 
-def all_sum(x, *, group=None, stream=None):
-    """The element-wise sum of ``x`` over every process in ``group``."""
+# The single-array collectives of mlx/distributed/ops.h share this signature.
+ctypedef c_array (*Collective)(const c_array&, optional[cd.Group], StreamOrDevice) except +
+
+
+cdef object _collective(Collective op, object x, object group, object stream):
     cdef optional[c_array] a = nullopt
     to_c(x, a)
-    return wrap(cd.all_sum(deref(a), _group_arg(group), to_sod(stream)))
+    return wrap(op(deref(a), _group_arg(group), to_sod(stream)))
+
+
+def all_sum(x, *, group=None, stream=None):
+    """The element-wise sum of ``x`` over every process in ``group``."""
+    return _collective(cd.all_sum, x, group, stream)
 
 
 def all_max(x, *, group=None, stream=None):
     """The element-wise maximum of ``x`` over every process in ``group``."""
-    cdef optional[c_array] a = nullopt
-    to_c(x, a)
-    return wrap(cd.all_max(deref(a), _group_arg(group), to_sod(stream)))
+    return _collective(cd.all_max, x, group, stream)
 
 
 def all_min(x, *, group=None, stream=None):
     """The element-wise minimum of ``x`` over every process in ``group``."""
-    cdef optional[c_array] a = nullopt
-    to_c(x, a)
-    return wrap(cd.all_min(deref(a), _group_arg(group), to_sod(stream)))
+    return _collective(cd.all_min, x, group, stream)
 
 
 def all_gather(x, *, group=None, stream=None):
     """Every process's ``x`` concatenated along the first axis, in rank order."""
-    cdef optional[c_array] a = nullopt
-    to_c(x, a)
-    return wrap(cd.all_gather(deref(a), _group_arg(group), to_sod(stream)))
+    return _collective(cd.all_gather, x, group, stream)
 
 
 def sum_scatter(x, *, group=None, stream=None):
     """Sum ``x`` over the group and give each process its slice of the first axis."""
-    cdef optional[c_array] a = nullopt
-    to_c(x, a)
-    return wrap(cd.sum_scatter(deref(a), _group_arg(group), to_sod(stream)))
+    return _collective(cd.sum_scatter, x, group, stream)
 
 
 def send(x, dst, *, group=None, stream=None):

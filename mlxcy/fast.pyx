@@ -13,8 +13,8 @@ def rms_norm(x, weight, eps, *, stream=None):
     """Root-mean-square normalization over the last axis, scaled by ``weight`` if given."""
     cdef optional[c_array] a = nullopt
     cdef optional[c_array] w = nullopt
-    arr_arg(x, "rms_norm", "x", a)
-    opt_arr_arg(weight, "rms_norm", "weight", w)
+    a = array_arg(x, "rms_norm", "x")._a
+    opt_array_arg(weight, "rms_norm", "weight", w)
     return wrap(cf.rms_norm(deref(a), w, <float>eps, to_sod(stream)))
 
 
@@ -23,9 +23,9 @@ def layer_norm(x, weight, bias, eps, *, stream=None):
     cdef optional[c_array] a = nullopt
     cdef optional[c_array] w = nullopt
     cdef optional[c_array] b = nullopt
-    arr_arg(x, "layer_norm", "x", a)
-    opt_arr_arg(weight, "layer_norm", "weight", w)
-    opt_arr_arg(bias, "layer_norm", "bias", b)
+    a = array_arg(x, "layer_norm", "x")._a
+    opt_array_arg(weight, "layer_norm", "weight", w)
+    opt_array_arg(bias, "layer_norm", "bias", b)
     return wrap(cf.layer_norm(deref(a), w, b, <float>eps, to_sod(stream)))
 
 
@@ -33,8 +33,8 @@ def cross_entropy(logits, targets, *, stream=None):
     """Cross entropy of ``logits`` (..., classes) against integer class ``targets`` (...)."""
     cdef optional[c_array] lg = nullopt
     cdef optional[c_array] t = nullopt
-    arr_arg(logits, "cross_entropy", "logits", lg)
-    arr_arg(targets, "cross_entropy", "targets", t)
+    lg = array_arg(logits, "cross_entropy", "logits")._a
+    t = array_arg(targets, "cross_entropy", "targets")._a
     return wrap(cf.cross_entropy(deref(lg), deref(t), to_sod(stream)))
 
 
@@ -50,14 +50,14 @@ def rope(a, dims, *, traditional, base, scale, offset, freqs=None, stream=None):
     cdef cbool trad = traditional
     cdef float sc = scale
     cdef int ioff = 0
-    arr_arg(a, "rope", "a", x)
-    opt_arr_arg(freqs, "rope", "freqs", f)
+    x = array_arg(a, "rope", "a")._a
+    opt_array_arg(freqs, "rope", "freqs", f)
     if base is not None:
         b = <float>base
     if isinstance(offset, int):
         ioff = offset
         return wrap(cf.rope(deref(x), d, trad, b, sc, ioff, f, to_sod(stream)))
-    arr_arg(offset, "rope", "offset", off)
+    off = array_arg(offset, "rope", "offset")._a
     return wrap(cf.rope(deref(x), d, trad, b, sc, deref(off), f, to_sod(stream)))
 
 
@@ -75,17 +75,17 @@ def scaled_dot_product_attention(q, k, v, *, scale, mask=None, sinks=None, force
     cdef optional[c_array] m = nullopt
     cdef optional[c_array] s = nullopt
     cdef string mode = string()
-    arr_arg(q, "scaled_dot_product_attention", "q", cq)
-    arr_arg(k, "scaled_dot_product_attention", "k", ck)
-    arr_arg(v, "scaled_dot_product_attention", "v", cv)
-    opt_arr_arg(sinks, "scaled_dot_product_attention", "sinks", s)
+    cq = array_arg(q, "scaled_dot_product_attention", "q")._a
+    ck = array_arg(k, "scaled_dot_product_attention", "k")._a
+    cv = array_arg(v, "scaled_dot_product_attention", "v")._a
+    opt_array_arg(sinks, "scaled_dot_product_attention", "sinks", s)
     if isinstance(mask, str):
         if mask != "causal":
             raise ValueError(f"[scaled_dot_product_attention] invalid mask option '{mask}'. "
                              "Must be 'causal', or an array.")
         mode = b"causal"
     elif mask is not None:
-        arr_arg(mask, "scaled_dot_product_attention", "mask", m)
+        m = array_arg(mask, "scaled_dot_product_attention", "mask")._a
         mode = b"array"
     return wrap(cf.scaled_dot_product_attention(deref(cq), deref(ck), deref(cv), <float>scale, mode,
                                                 m, s, <cbool>force_fused, to_sod(stream)))
@@ -101,13 +101,13 @@ def gated_delta_update(q, k, v, gamma, beta, initial_state=None, mask=None, stre
     cdef optional[c_array] b = nullopt
     cdef optional[c_array] st = nullopt
     cdef optional[c_array] m = nullopt
-    arr_arg(q, "gated_delta_update", "q", cq)
-    arr_arg(k, "gated_delta_update", "k", ck)
-    arr_arg(v, "gated_delta_update", "v", cv)
-    arr_arg(gamma, "gated_delta_update", "gamma", g)
-    arr_arg(beta, "gated_delta_update", "beta", b)
-    opt_arr_arg(initial_state, "gated_delta_update", "initial_state", st)
-    opt_arr_arg(mask, "gated_delta_update", "mask", m)
+    cq = array_arg(q, "gated_delta_update", "q")._a
+    ck = array_arg(k, "gated_delta_update", "k")._a
+    cv = array_arg(v, "gated_delta_update", "v")._a
+    g = array_arg(gamma, "gated_delta_update", "gamma")._a
+    b = array_arg(beta, "gated_delta_update", "beta")._a
+    opt_array_arg(initial_state, "gated_delta_update", "initial_state", st)
+    opt_array_arg(mask, "gated_delta_update", "mask", m)
     return wrap_list(cf.gated_delta_update(deref(cq), deref(ck), deref(cv), deref(g), deref(b), st, m,
                                            to_sod(stream)))
 

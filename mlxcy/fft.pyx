@@ -26,7 +26,7 @@ cdef array _fft1(int kind, str fn, object a, object n, int axis, object norm, ob
     cdef optional[vector[int]] axes = vector[int]()
     cdef Shape nn = Shape()
     cdef int nv
-    arr_arg(a, fn, "a", x)
+    x = array_arg(a, fn, "a")._a
     deref(axes).push_back(axis)
     if n is not None:
         nv = n
@@ -40,9 +40,9 @@ cdef array _fftn(int kind, str fn, object a, object s, object axes, object norm,
     cdef optional[c_array] x = nullopt
     cdef optional[Shape] sizes = nullopt
     cdef optional[vector[int]] ax = nullopt
-    arr_arg(a, fn, "a", x)
+    x = array_arg(a, fn, "a")._a
     if axes is not None:
-        ax = int_list(axes, fn, "axes")
+        ax = int_list_arg(axes, fn, "axes", False)
     if s is not None:
         if axes is None:
             raise ValueError("[fftn] `axes` should not be `None` if `s` is not `None`.")
@@ -123,12 +123,12 @@ def rfftfreq(int n, double d=1.0, stream=None):
 cdef array _shift(bint inverse, str fn, object a, object axes, object stream):
     cdef optional[c_array] x = nullopt
     cdef vector[int] ax = vector[int]()
-    arr_arg(a, fn, "a", x)
+    x = array_arg(a, fn, "a")._a
     if axes is None:
         if inverse:
             return wrap(cfft.ifftshift(deref(x), to_sod(stream)))
         return wrap(cfft.fftshift(deref(x), to_sod(stream)))
-    ax = int_list((axes,) if isinstance(axes, int) else axes, fn, "axes")
+    ax = int_list_arg((axes,) if isinstance(axes, int) else axes, fn, "axes", False)
     if inverse:
         return wrap(cfft.ifftshift(deref(x), ax, to_sod(stream)))
     return wrap(cfft.fftshift(deref(x), ax, to_sod(stream)))
@@ -142,15 +142,6 @@ def fftshift(a, axes=None, stream=None):
 def ifftshift(a, axes=None, stream=None):
     """Undo :func:`fftshift`."""
     return _shift(True, "ifftshift", a, axes, stream)
-
-
-cdef inline optional[int] _opt_int(object v):
-    cdef optional[int] out = nullopt
-    cdef int iv
-    if v is not None:
-        iv = v
-        out = iv
-    return out
 
 
 cdef inline optional[cbool] _opt_bool(object v):
@@ -167,10 +158,11 @@ def stft(x, n_fft=2048, hop_length=None, win_length=None, window=None, center=Tr
     """Short-time Fourier transform of the last axis of ``x``: frames by frequencies."""
     cdef optional[c_array] cx_ = nullopt
     cdef optional[c_array] win = nullopt
-    arr_arg(x, "stft", "x", cx_)
-    opt_arr_arg(window, "stft", "window", win)
+    cx_ = array_arg(x, "stft", "x")._a
+    opt_array_arg(window, "stft", "window", win)
     cdef string pad = pad_mode.encode()
-    return wrap(cfft.stft_op(deref(cx_), <int>n_fft, _opt_int(hop_length), _opt_int(win_length), win,
+    return wrap(cfft.stft_op(deref(cx_), <int>n_fft, opt_int_arg(hop_length, "stft", "hop_length"),
+                             opt_int_arg(win_length, "stft", "win_length"), win,
                           <bint>center, pad, <cfft.FFTNorm>_norm(norm), _opt_bool(onesided),
                           to_sod(stream)))
 
@@ -180,8 +172,9 @@ def istft(stft_matrix, n_fft=None, hop_length=None, win_length=None, window=None
     """Inverse of :func:`stft` by overlap-add; ``length`` trims or pads the signal."""
     cdef optional[c_array] m = nullopt
     cdef optional[c_array] win = nullopt
-    arr_arg(stft_matrix, "istft", "stft_matrix", m)
-    opt_arr_arg(window, "istft", "window", win)
-    return wrap(cfft.istft(deref(m), _opt_int(n_fft), _opt_int(hop_length), _opt_int(win_length),
+    m = array_arg(stft_matrix, "istft", "stft_matrix")._a
+    opt_array_arg(window, "istft", "window", win)
+    return wrap(cfft.istft(deref(m), opt_int_arg(n_fft, "istft", "n_fft"), opt_int_arg(hop_length, "istft", "hop_length"),
+                           opt_int_arg(win_length, "istft", "win_length"),
                            win, <bint>center, <cfft.FFTNorm>_norm(norm), _opt_bool(onesided),
-                           _opt_int(length), to_sod(stream)))
+                           opt_int_arg(length, "istft", "length"), to_sod(stream)))

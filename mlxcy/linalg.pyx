@@ -11,7 +11,7 @@ include "_ns_common.pxi"
 
 
 cdef inline c_array* _a(object a, str fn, optional[c_array]& store) except NULL:
-    arr_arg(a, fn, "a", store)
+    store = array_arg(a, fn, "a")._a
     check_copyable(deref(store))   # LAPACK works on a contiguous copy
     return &deref(store)
 
@@ -34,11 +34,11 @@ def norm(a, /, ord=None, axis=None, keepdims=False, *, stream=None):
     """
     cdef optional[c_array] x = nullopt
     cdef optional[vector[int]] ax = nullopt
-    arr_arg(a, "norm", "a", x)
+    x = array_arg(a, "norm", "a")._a
     if not (ord is None or isinstance(ord, (str, int, float))):
         raise TypeError(f"norm(): ord must be None, a number or a str, got {type(ord).__name__}")
     if axis is not None:
-        ax = int_list((axis,) if isinstance(axis, int) else axis, "norm", "axis")
+        ax = int_list_arg((axis,) if isinstance(axis, int) else axis, "norm", "axis", False)
     cdef cbool kd = to_flag(keepdims, "norm", "keepdims")
     cdef double dord = 0
     cdef string sord = string()
@@ -100,8 +100,8 @@ def cross(a, b, axis=-1, *, stream=None):
     """Cross product of 3-vectors (or 2-vectors, zero-extended) along ``axis``."""
     cdef optional[c_array] x = nullopt
     cdef optional[c_array] y = nullopt
-    arr_arg(a, "cross", "a", x)
-    arr_arg(b, "cross", "b", y)
+    x = array_arg(a, "cross", "a")._a
+    y = array_arg(b, "cross", "b")._a
     return wrap(cl.cross(deref(x), deref(y), <int>axis, to_sod(stream)))
 
 
@@ -152,8 +152,8 @@ def solve(a, b, *, stream=None):
     """Solve ``a @ x = b`` for ``x`` (``a`` square)."""
     cdef optional[c_array] x = nullopt
     cdef optional[c_array] y = nullopt
-    arr_arg(a, "solve", "a", x)
-    arr_arg(b, "solve", "b", y)
+    x = array_arg(a, "solve", "a")._a
+    y = array_arg(b, "solve", "b")._a
     return wrap(cl.solve(deref(x), deref(y), to_sod(stream)))
 
 
@@ -161,8 +161,8 @@ def solve_triangular(a, b, *, upper=False, stream=None):
     """Solve ``a @ x = b`` for triangular ``a`` (lower unless ``upper``)."""
     cdef optional[c_array] x = nullopt
     cdef optional[c_array] y = nullopt
-    arr_arg(a, "solve_triangular", "a", x)
-    arr_arg(b, "solve_triangular", "b", y)
+    x = array_arg(a, "solve_triangular", "a")._a
+    y = array_arg(b, "solve_triangular", "b")._a
     return wrap(cl.solve_triangular(deref(x), deref(y), <cbool>to_flag(upper, "solve_triangular", "upper"), to_sod(stream)))
 
 

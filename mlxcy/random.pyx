@@ -77,7 +77,8 @@ cdef int _take_key(object key, optional[c_array]& out) except -1:
     """The explicit ``key`` if given, else the next key of the global state."""
     cdef vector[c_array] halves
     if key is not None:
-        return arr_arg(key, "random", "key", out)
+        out = array_arg(key, "random", "key")._a
+        return 0
     cdef list keys = (<_RandomState>state)._keys()
     cur = keys[0]
     if not isinstance(cur, array):
@@ -95,7 +96,7 @@ cdef c_Dtype _dtype(object dtype, object default):
 def split(key, num=2, stream=None):
     """Split ``key`` into ``num`` new keys, stacked along the first axis."""
     cdef optional[c_array] k = nullopt
-    arr_arg(key, "split", "key", k)
+    k = array_arg(key, "split", "key")._a
     return wrap(cr.split(deref(k), <int>num, to_sod(stream)))
 
 
@@ -104,9 +105,9 @@ def uniform(low=0, high=1, shape=[], dtype=_float32, key=None, stream=None):
     cdef optional[c_array] lo = nullopt
     cdef optional[c_array] hi = nullopt
     cdef optional[c_array] k = nullopt
-    scalar_or_arr(low, lo)
-    scalar_or_arr(high, hi)
-    cdef Shape sh = shape_arg(shape, "uniform")
+    scalar_or_array_arg(low, lo)
+    scalar_or_array_arg(high, hi)
+    cdef Shape sh = shape_arg(shape, "uniform", False, TypeError)
     cdef c_Dtype d = _dtype(dtype, _float32)
     _take_key(key, k)
     return wrap(cr.uniform(deref(lo), deref(hi), sh, d, k, to_sod(stream)))
@@ -119,7 +120,7 @@ cdef int _param(object x, c_Dtype d, optional[c_array]& out) except -1:
     elif isinstance(x, (int, float)) and not isinstance(x, bool):
         out = c_array(<double>x, d)
     else:
-        scalar_or_arr(x, out)
+        scalar_or_array_arg(x, out)
     return 0
 
 
@@ -129,7 +130,7 @@ def normal(shape=[], dtype=_float32, loc=None, scale=None, key=None, stream=None
     cdef optional[c_array] mu = nullopt
     cdef optional[c_array] sigma = nullopt
     cdef optional[c_array] k = nullopt
-    cdef Shape sh = shape_arg(shape, "normal")
+    cdef Shape sh = shape_arg(shape, "normal", False, TypeError)
     cdef c_Dtype d = _dtype(dtype, _float32)
     _param(loc, d, mu)
     _param(scale, d, sigma)
@@ -143,9 +144,9 @@ def multivariate_normal(mean, cov, shape=[], dtype=_float32, key=None, stream=No
     cdef optional[c_array] m = nullopt
     cdef optional[c_array] c = nullopt
     cdef optional[c_array] k = nullopt
-    arr_arg(mean, "multivariate_normal", "mean", m)
-    arr_arg(cov, "multivariate_normal", "cov", c)
-    cdef Shape sh = shape_arg(shape, "multivariate_normal")
+    m = array_arg(mean, "multivariate_normal", "mean")._a
+    c = array_arg(cov, "multivariate_normal", "cov")._a
+    cdef Shape sh = shape_arg(shape, "multivariate_normal", False, TypeError)
     cdef c_Dtype d = _dtype(dtype, _float32)
     _take_key(key, k)
     return wrap(cr.multivariate_normal(deref(m), deref(c), sh, d, k, to_sod(stream)))
@@ -156,9 +157,9 @@ def randint(low, high, shape=[], dtype=_int32, key=None, stream=None):
     cdef optional[c_array] lo = nullopt
     cdef optional[c_array] hi = nullopt
     cdef optional[c_array] k = nullopt
-    scalar_or_arr(low, lo)
-    scalar_or_arr(high, hi)
-    cdef Shape sh = shape_arg(shape, "randint")
+    scalar_or_array_arg(low, lo)
+    scalar_or_array_arg(high, hi)
+    cdef Shape sh = shape_arg(shape, "randint", False, TypeError)
     cdef c_Dtype d = _dtype(dtype, _int32)
     _take_key(key, k)
     return wrap(cr.randint(deref(lo), deref(hi), sh, d, k, to_sod(stream)))
@@ -169,9 +170,9 @@ def bernoulli(p=0.5, shape=None, key=None, stream=None):
     cdef optional[c_array] cp = nullopt
     cdef optional[c_array] k = nullopt
     cdef Shape sh = Shape()
-    scalar_or_arr(p, cp)
+    scalar_or_array_arg(p, cp)
     if shape is not None:
-        sh = shape_arg(shape, "bernoulli")
+        sh = shape_arg(shape, "bernoulli", False, TypeError)
     _take_key(key, k)
     if shape is None:
         return wrap(cr.bernoulli(deref(cp), k, to_sod(stream)))
@@ -184,10 +185,10 @@ def truncated_normal(lower, upper, shape=None, dtype=_float32, key=None, stream=
     cdef optional[c_array] hi = nullopt
     cdef optional[c_array] k = nullopt
     cdef Shape sh = Shape()
-    scalar_or_arr(lower, lo)
-    scalar_or_arr(upper, hi)
+    scalar_or_array_arg(lower, lo)
+    scalar_or_array_arg(upper, hi)
     if shape is not None:
-        sh = shape_arg(shape, "truncated_normal")
+        sh = shape_arg(shape, "truncated_normal", False, TypeError)
     cdef c_Dtype d = _dtype(dtype, _float32)
     _take_key(key, k)
     if shape is None:
@@ -198,7 +199,7 @@ def truncated_normal(lower, upper, shape=None, dtype=_float32, key=None, stream=
 def gumbel(shape=[], dtype=_float32, key=None, stream=None):
     """Samples from the standard Gumbel distribution."""
     cdef optional[c_array] k = nullopt
-    cdef Shape sh = shape_arg(shape, "gumbel")
+    cdef Shape sh = shape_arg(shape, "gumbel", False, TypeError)
     cdef c_Dtype d = _dtype(dtype, _float32)
     _take_key(key, k)
     return wrap(cr.gumbel(sh, d, k, to_sod(stream)))
@@ -212,12 +213,12 @@ def categorical(logits, axis=-1, shape=None, num_samples=None, key=None, stream=
     cdef Shape sh = Shape()
     cdef int ax = axis
     cdef int ns = 0
-    arr_arg(logits, "categorical", "logits", lg)
+    lg = array_arg(logits, "categorical", "logits")._a
     check_copyable(deref(lg))   # sampling copies the logits
     if shape is not None and num_samples is not None:
         raise ValueError("[categorical] At most one of shape or num_samples can be specified.")
     if shape is not None:
-        sh = shape_arg(shape, "categorical")
+        sh = shape_arg(shape, "categorical", False, TypeError)
     if num_samples is not None:
         ns = num_samples
     _take_key(key, k)
@@ -231,7 +232,7 @@ def categorical(logits, axis=-1, shape=None, num_samples=None, key=None, stream=
 def laplace(shape=[], dtype=_float32, loc=0.0, scale=1.0, key=None, stream=None):
     """Samples from the Laplace distribution with location ``loc`` and scale ``scale``."""
     cdef optional[c_array] k = nullopt
-    cdef Shape sh = shape_arg(shape, "laplace")
+    cdef Shape sh = shape_arg(shape, "laplace", False, TypeError)
     cdef c_Dtype d = _dtype(dtype, _float32)
     cdef float l = loc
     cdef float s = scale
@@ -248,7 +249,7 @@ def permutation(x, axis=0, key=None, stream=None):
         n = x
         _take_key(key, k)
         return wrap(cr.permutation(n, k, to_sod(stream)))
-    arr_arg(x, "permutation", "x", a)
+    a = array_arg(x, "permutation", "x")._a
     check_copyable(deref(a))   # the permuted copy
     _take_key(key, k)
     return wrap(cr.permutation(deref(a), <int>axis, k, to_sod(stream)))
