@@ -8,6 +8,7 @@ from libcpp.string cimport string
 from libcpp.unordered_map cimport unordered_map
 from libcpp.vector cimport vector
 from mlxcy.includes.mlx cimport array, Shape, StreamOrDevice, Dtype
+from mlxcy.includes.python_bridge cimport raise_py_error
 
 
 cdef extern from "mlx/io/load.h" namespace "mlx::core::io":
@@ -54,9 +55,9 @@ cdef extern from "src/io.h" namespace "mlxcy":
         pass
     cdef cppclass PyTraceFn "std::function<std::vector<mlx::core::array>(const mlx::core::Args&, const mlx::core::Kwargs&)>":
         pass
-    ctypedef bool (*PyTraceCall)(PyObject*, const vector[array]&, const unordered_map[string, array]&,
-                                 vector[array]&) noexcept
-    ctypedef bool (*PyExportCbCall)(PyObject*, const ExportCallbackInput&) noexcept
+    ctypedef int (*PyTraceCall)(PyObject*, const vector[array]&, const unordered_map[string, array]&,
+                                vector[array]&) except -1
+    ctypedef int (*PyExportCbCall)(PyObject*, const ExportCallbackInput&) except -1
 
     shared_ptr[StringWriter] make_string_writer()
     shared_ptr[Writer] as_writer(const shared_ptr[StringWriter]&) nogil
@@ -80,16 +81,18 @@ cdef extern from "src/io.h" namespace "mlxcy":
     PyTraceFn py_trace_fun(PyObject*, PyTraceCall)
     ExportCallback py_export_callback(PyObject*, PyExportCbCall)
     void export_function_file(const string&, const PyTraceFn&, const vector[array]&,
-                              const unordered_map[string, array]&, bool, const string&) except +
+                              const unordered_map[string, array]&, bool, const string&) except +raise_py_error
     void export_function_cb(const ExportCallback&, const PyTraceFn&, const vector[array]&,
-                            const unordered_map[string, array]&, bool) except +
-    shared_ptr[FunctionExporter] make_exporter_file(const string&, const PyTraceFn&, bool, const string&) except +
-    shared_ptr[FunctionExporter] make_exporter_cb(const ExportCallback&, const PyTraceFn&, bool) except +
-    void exporter_call(FunctionExporter&, const vector[array]&, const unordered_map[string, array]&) except +
+                            const unordered_map[string, array]&, bool) except +raise_py_error
+    shared_ptr[FunctionExporter] make_exporter_file(const string&, const PyTraceFn&, bool, const string&) except +raise_py_error
+    shared_ptr[FunctionExporter] make_exporter_cb(const ExportCallback&, const PyTraceFn&, bool) except +raise_py_error
+    void exporter_call(FunctionExporter&, const vector[array]&, const unordered_map[string, array]&) except +raise_py_error
     shared_ptr[ImportedFunction] import_function_ptr(const string&) except +
     vector[array] imported_call(const ImportedFunction&, const vector[array]&,
                                 const unordered_map[string, array]&) except + nogil
 
+    cdef enum CallbackValueKind:
+        CB_TENSOR_INFO, CB_ARRAYS, CB_STRINGS, CB_STATE, CB_STRING
     vector[string] cbin_keys(const ExportCallbackInput&)
     int cbin_kind(const ExportCallbackInput&, const string&) except +
     size_t cbin_len(const ExportCallbackInput&, const string&) except +

@@ -5,9 +5,9 @@ from libcpp cimport bool
 from libcpp.vector cimport vector
 from mlxcy.includes.mlx cimport array
 
-cdef extern from "src/transforms.h" namespace "mlxcy":
-    void raise_py_error()
+from mlxcy.includes.python_bridge cimport raise_py_error
 
+cdef extern from "src/transforms.h" namespace "mlxcy":
     ctypedef int (*FlatCb)(PyObject*, const vector[array]&, vector[array]&) except -1
     ctypedef int (*ExtraCb)(PyObject*, const vector[array]&, vector[array]&, PyObject**) except -1
     ctypedef int (*VjpCb)(PyObject*, const vector[array]&, const vector[array]&, const vector[array]&,

@@ -176,8 +176,8 @@ inline PyObject* dl_make_capsule(const mx::array& a, bool versioned, bool copied
 // What runs when MLX lets go of an imported tensor's memory: the producer's deleter, with the GIL.
 inline std::function<void()> dl_release(void* managed, bool versioned) {
   return [managed, versioned]() {
-    if (!Py_IsInitialized()) return;
-    PyGILState_STATE st = PyGILState_Ensure();
+    if (!python_alive()) return;  // interpreter gone: leak rather than crash
+    Gil gil;
     if (versioned) {
       auto* m = static_cast<MlxcyDLManagedTensorVersioned*>(managed);
       if (m->deleter) m->deleter(m);
@@ -185,7 +185,6 @@ inline std::function<void()> dl_release(void* managed, bool versioned) {
       auto* m = static_cast<MlxcyDLManagedTensor*>(managed);
       if (m->deleter) m->deleter(m);
     }
-    PyGILState_Release(st);
   };
 }
 

@@ -16,17 +16,10 @@
 #include "mlx/export.h"
 #include "mlx/graph_utils.h"
 #include "mlx/io.h"
+#include "python_bridge.h"
 
 namespace mlxcy {
 namespace mx = mlx::core;
-
-// Drop a Python reference from any thread (the GIL is taken for it).
-inline void py_decref_any_thread(PyObject* o) {
-  if (!o || !Py_IsInitialized()) return;
-  PyGILState_STATE st = PyGILState_Ensure();
-  Py_DECREF(o);
-  PyGILState_Release(st);
-}
 
 // Reads from bytes held by a Python object (a new reference handed over here).
 class MemReader : public mx::io::Reader {
@@ -143,41 +136,31 @@ inline mx::SafetensorsLoad load_safetensors_reader(const char* data, size_t size
 
 // ---- Python callables as export functions ----
 
-// Calls `fn` with wrapped args/kwargs and fills `out`; returns false with a Python error set
-// (stashed by the Cython side) on failure. Implemented in _io.pyx.
-using PyTraceCall = bool (*)(PyObject* fn, const mx::Args& args, const mx::Kwargs& kwargs,
-                             std::vector<mx::array>& out);
-
-struct PyRef {
-  PyObject* o;
-  explicit PyRef(PyObject* x) : o(x) { Py_INCREF(o); }
-  ~PyRef() { py_decref_any_thread(o); }
-};
+// Calls `fn` with wrapped args/kwargs and fills `out`; returns -1 with a Python exception set
+// on failure, which then travels through MLX as PythonError. Implemented in _io.pyx.
+using PyTraceCall = int (*)(PyObject* fn, const mx::Args& args, const mx::Kwargs& kwargs,
+                            std::vector<mx::array>& out);
 
 inline std::function<std::vector<mx::array>(const mx::Args&, const mx::Kwargs&)> py_trace_fun(PyObject* fn,
                                                                                              PyTraceCall call) {
-  auto ref = std::make_shared<PyRef>(fn);
+  PyPtr ref = py_ptr(fn);
   return [ref, call](const mx::Args& args, const mx::Kwargs& kwargs) {
     std::vector<mx::array> out;
-    PyGILState_STATE st = PyGILState_Ensure();
-    bool ok = call(ref->o, args, kwargs, out);
-    PyGILState_Release(st);
-    if (!ok) throw std::runtime_error("mlxcy: the exported Python function raised an exception");
+    Gil gil;
+    if (call(ref.get(), args, kwargs, out) < 0) throw PythonError();
     return out;
   };
 }
 
-// Converts one ExportCallbackInput to a Python dict (implemented in _io.pyx); returns NULL
-// with an error set on failure.
-using PyExportCbCall = bool (*)(PyObject* cb, const mx::ExportCallbackInput& in);
+// Hands one ExportCallbackInput to a Python callable as a dict (implemented in _io.pyx); -1 with
+// a Python exception set on failure.
+using PyExportCbCall = int (*)(PyObject* cb, const mx::ExportCallbackInput& in);
 
 inline mx::ExportCallback py_export_callback(PyObject* cb, PyExportCbCall call) {
-  auto ref = std::make_shared<PyRef>(cb);
+  PyPtr ref = py_ptr(cb);
   return [ref, call](const mx::ExportCallbackInput& in) {
-    PyGILState_STATE st = PyGILState_Ensure();
-    bool ok = call(ref->o, in);
-    PyGILState_Release(st);
-    if (!ok) throw std::runtime_error("mlxcy: the export callback raised an exception");
+    Gil gil;
+    if (call(ref.get(), in) < 0) throw PythonError();
   };
 }
 
@@ -214,17 +197,28 @@ inline std::vector<mx::array> imported_call(const mx::ImportedFunction& f, const
 }
 
 // ---- the variant members of ExportCallbackInput, one accessor per kind ----
-// kind: 0 list of (name, shape, dtype), 1 list of (name, array), 2 list of (name, str),
-// 3 list of primitive state values, 4 a string.
+using CbTensorInfo = std::vector<std::tuple<std::string, mx::Shape, mx::Dtype>>;
+using CbArrays = std::vector<std::pair<std::string, mx::array>>;
+using CbStrings = std::vector<std::pair<std::string, std::string>>;
+using CbState = std::vector<mx::StateT>;
+
+// What a value of the callback's dict holds, by its C++ type (not by its place in the variant).
+enum CallbackValueKind { CB_TENSOR_INFO, CB_ARRAYS, CB_STRINGS, CB_STATE, CB_STRING };
+
 inline std::vector<std::string> cbin_keys(const mx::ExportCallbackInput& in) {
   std::vector<std::string> out;
   for (const auto& kv : in) out.push_back(kv.first);
   return out;
 }
 inline int cbin_kind(const mx::ExportCallbackInput& in, const std::string& k) {
-  return static_cast<int>(in.at(k).index());
+  const auto& v = in.at(k);
+  if (std::holds_alternative<CbTensorInfo>(v)) return CB_TENSOR_INFO;
+  if (std::holds_alternative<CbArrays>(v)) return CB_ARRAYS;
+  if (std::holds_alternative<CbStrings>(v)) return CB_STRINGS;
+  if (std::holds_alternative<CbState>(v)) return CB_STATE;
+  if (std::holds_alternative<std::string>(v)) return CB_STRING;
+  throw std::runtime_error("[export_function] a callback value of an unknown kind");
 }
-using CbTensorInfo = std::vector<std::tuple<std::string, mx::Shape, mx::Dtype>>;
 inline size_t cbin_len(const mx::ExportCallbackInput& in, const std::string& k) {
   return std::visit(
       [](const auto& v) -> size_t {
@@ -245,14 +239,14 @@ inline int cbin_info_dtype(const mx::ExportCallbackInput& in, const std::string&
 }
 inline std::string cbin_pair_name(const mx::ExportCallbackInput& in, const std::string& k, size_t i) {
   const auto& v = in.at(k);
-  if (v.index() == 1) return std::get<std::vector<std::pair<std::string, mx::array>>>(v)[i].first;
-  return std::get<std::vector<std::pair<std::string, std::string>>>(v)[i].first;
+  if (std::holds_alternative<CbArrays>(v)) return std::get<CbArrays>(v)[i].first;
+  return std::get<CbStrings>(v)[i].first;
 }
 inline mx::array cbin_pair_array(const mx::ExportCallbackInput& in, const std::string& k, size_t i) {
-  return std::get<std::vector<std::pair<std::string, mx::array>>>(in.at(k))[i].second;
+  return std::get<CbArrays>(in.at(k))[i].second;
 }
 inline std::string cbin_pair_string(const mx::ExportCallbackInput& in, const std::string& k, size_t i) {
-  return std::get<std::vector<std::pair<std::string, std::string>>>(in.at(k))[i].second;
+  return std::get<CbStrings>(in.at(k))[i].second;
 }
 inline std::string cbin_string(const mx::ExportCallbackInput& in, const std::string& k) {
   return std::get<std::string>(in.at(k));

@@ -26,6 +26,7 @@
 #include "mlx/primitives.h"
 #include "mlx/transforms.h"
 #include "mlx/utils.h"
+#include "python_bridge.h"
 
 namespace mlxcy {
 namespace mx = mlx::core;
@@ -83,12 +84,7 @@ inline mx::array array_foreign_view(void* data, const mx::Shape& shape, mx::Dtyp
 // An array that views `data` without copying. `owner` (a new reference handed over here)
 // keeps the memory alive; it is released when MLX drops the buffer, from whatever thread.
 inline mx::array array_view_of(void* data, const mx::Shape& shape, mx::Dtype dtype, PyObject* owner) {
-  return array_foreign_view(data, shape, dtype, [owner]() {
-    if (!Py_IsInitialized()) return;  // interpreter gone: leak rather than crash
-    PyGILState_STATE st = PyGILState_Ensure();
-    Py_DECREF(owner);
-    PyGILState_Release(st);
-  });
+  return array_foreign_view(data, shape, dtype, [owner]() { py_decref_any_thread(owner); });
 }
 
 // Ask the kernel to back a large fresh buffer with transparent huge pages before it is first

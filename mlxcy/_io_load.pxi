@@ -1,0 +1,294 @@
+# load and load_sharded. Included by _io.pyx.
+
+# ---- load ----------------------------------------------------------------------------------
+
+cdef dict _array_dict(const unordered_map[string, c_array]& m, list order):
+    cdef vector[string] keys = vector[string]()
+    cdef vector[c_array] vals = vector[c_array]()
+    cio.split_array_map(m, keys, vals)
+    got = {}
+    cdef size_t i
+    for i in range(keys.size()):
+        got[keys[i].decode("utf-8", "surrogateescape")] = wrap(vals[i])
+    if order is None:
+        return got
+    return {k: got[k] for k in order if k in got} | got
+
+
+cdef dict _string_dict(const unordered_map[string, string]& m):
+    cdef vector[string] keys = vector[string]()
+    cdef vector[string] vals = vector[string]()
+    cio.split_string_map(m, keys, vals)
+    cdef size_t i
+    return {keys[i].decode("utf-8", "surrogateescape"): vals[i].decode("utf-8", "surrogateescape")
+            for i in range(keys.size())}
+
+
+cdef object _load_safetensors(object path, object data, StreamOrDevice s, bint return_metadata):
+    cdef SafetensorsLoad res
+    cdef string cpath
+    if path is not None:
+        m = _map_file(path)
+        entries, _, _ = _parse_safetensors(m, len(m))
+        if not isinstance(m, bytes):
+            m.close()
+        cpath = path.encode()
+        with nogil:
+            res = cio.load_safetensors(cpath, s)
+    else:
+        entries, _, _ = _parse_safetensors(data, len(data))
+        res = cio.load_safetensors_reader(PyBytes_AS_STRING(data), <size_t>PyBytes_GET_SIZE(data),
+                                          <PyObject*>data, s)
+    arrays = _array_dict(res.first, [e[0] for e in entries])
+    if return_metadata:
+        return arrays, _string_dict(res.second)
+    return arrays
+
+
+cdef object _load_npy_bytes(object data):
+    with memoryview(data) as owner:
+        return _npy_array(owner, len(data), True)
+
+
+cdef object _load_npy(object path, object data):
+    if path is None:
+        return _load_npy_bytes(data)
+    m = _map_file(path)
+    try:
+        return _load_npy_bytes(m)
+    finally:
+        if not isinstance(m, bytes):
+            m.close()
+
+
+cdef object _load_npz(object file, StreamOrDevice s):
+    try:
+        zf = _zipfile.ZipFile(file, "r")
+    except FileNotFoundError as e:
+        raise _open_failure("load", file, e) from None
+    except (_zipfile.BadZipFile, EOFError, OSError) as e:
+        raise MalformedFileError(f"[load] Not a valid .npz file (not a zip archive): {e}") from None
+    out = {}
+    with zf:
+        for info in zf.infolist():
+            # members are .npy files, named with or without the suffix (as NumPy and the reference
+            # read them); the suffix is not part of the key
+            if not info.filename or info.filename.endswith("/"):   # directories
+                continue
+            if info.file_size > (1 << 40):
+                raise MalformedFileError(f"[load] .npz member {info.filename!r} declares an absurd size")
+            try:
+                data = zf.read(info)
+            except (_zipfile.BadZipFile, EOFError, OSError, NotImplementedError) as e:
+                raise _CorruptNpzMemberError(f"[load] Corrupt .npz member {info.filename!r}: {e}") from None
+            except Exception as e:   # zlib.error and friends
+                raise _CorruptNpzMemberError(f"[load] Corrupt .npz member {info.filename!r}: {e}") from None
+            key = info.filename[:-4] if info.filename.endswith(".npy") else info.filename
+            out[key] = _load_npy_bytes(data)
+    return out
+
+
+cdef object _gguf_metadata(const GGUFMeta& m):
+    cdef vector[string] keys = cio.gguf_keys(m)
+    cdef size_t i
+    cdef int kind
+    out = {}
+    for i in range(keys.size()):
+        k = keys[i].decode("utf-8", "surrogateescape")
+        kind = cio.gguf_kind(m, keys[i])
+        if kind == 1:
+            out[k] = wrap(cio.gguf_get_array(m, keys[i]))
+        elif kind == cio.CB_STRINGS:
+            out[k] = cio.gguf_get_string(m, keys[i]).decode("utf-8", "surrogateescape")
+        elif kind == cio.CB_STATE:
+            out[k] = [x.decode("utf-8", "surrogateescape") for x in cio.gguf_get_strings(m, keys[i])]
+    return out
+
+
+cdef dict _gguf_float64_values(object buf, list float64_entries):
+    """{key: float64 array} of the float64 metadata values found by _check_gguf, read from the
+    file's bytes (libmlx cannot read them)."""
+    out = {}
+    with memoryview(buf) as owner:
+        for key, _, values_at, count in float64_entries:
+            shape = [] if count is None else [count]
+            out[key.decode("utf-8", "surrogateescape")] = _view_or_copy(owner, values_at, D_F64, shape,
+                                                                        not _LITTLE, True)
+    return out
+
+
+cdef object _stage_gguf(object path, object data, list float64_entries):
+    """A temporary copy of a GGUF file for libmlx, which reads GGUF by path only and crashes on
+    float64 metadata: those values' type codes become uint64 (same size, so every offset
+    holds); their values are read by _gguf_float64_values instead."""
+    fd, tmp = _tempfile.mkstemp(suffix=".gguf")
+    try:
+        with _os.fdopen(fd, "r+b") as f:
+            if data is not None:
+                f.write(data)
+            else:
+                with open(path, "rb") as src:
+                    _shutil.copyfileobj(src, f, 1 << 24)
+            for _, type_at, _, _ in float64_entries:
+                f.seek(type_at)
+                f.write(_struct.pack("<I", 10))
+    except BaseException:
+        _os.unlink(tmp)
+        raise
+    return tmp
+
+
+cdef object _load_gguf(object path, object data, StreamOrDevice s, bint return_metadata):
+    cdef GGUFLoad res
+    cdef string cpath
+    cdef vector[c_array] vals
+    tmp = None
+    float64_meta = {}
+    if path is None:
+        float64_entries = _check_gguf(data, len(data))
+        if return_metadata and float64_entries:
+            float64_meta = _gguf_float64_values(data, float64_entries)
+    else:
+        m = _map_file(path)
+        try:
+            float64_entries = _check_gguf(m, len(m))
+            if return_metadata and float64_entries:
+                float64_meta = _gguf_float64_values(m, float64_entries)
+        finally:
+            if not isinstance(m, bytes):
+                m.close()
+    if path is None or float64_entries:
+        tmp = _stage_gguf(path, data, float64_entries)
+    try:
+        cpath = (path if tmp is None else tmp).encode()
+        with nogil:
+            res = cio.load_gguf(cpath, s)
+        arrays = _array_dict(res.first, None)
+        meta = _gguf_metadata(res.second) if return_metadata else None
+        if meta is not None:
+            meta.update(float64_meta)
+        if tmp is not None:
+            # libmlx reads the tensors when they are evaluated: do it before the copy goes.
+            vals = vector[c_array]()
+            for a in arrays.values():
+                vals.push_back((<array>a)._a)
+            for a in (meta or {}).values():
+                if isinstance(a, array):
+                    vals.push_back((<array>a)._a)
+            _eval_all(vals)
+    finally:
+        if tmp is not None:
+            _os.unlink(tmp)
+    return (arrays, meta) if return_metadata else arrays
+
+
+cdef void _eval_all(vector[c_array]& v) except *:
+    with nogil:
+        c_eval(v)
+
+
+cdef str _format_of(object file, object path, object format):
+    if format is not None:
+        return format
+    name = path if path is not None else getattr(file, "name", None)
+    if not isinstance(name, str):
+        raise ValueError("[load] Could not infer file format: the file object has no name; pass format=")
+    base = _os.path.basename(name)
+    if "." not in base:
+        raise ValueError("[load] Could not infer file format from extension")
+    return base.rsplit(".", 1)[1]
+
+
+def load(file, /, format=None, return_metadata=False, *, stream=None, mmap=False):
+    """Load arrays from a .npy, .npz, .safetensors or .gguf file.
+
+    ``file`` is a path (str or ``pathlib.Path``) or a binary file object; the format comes from
+    the extension unless ``format`` names it. Returns an array (.npy) or a dict of arrays, and
+    with ``return_metadata=True`` also the file's metadata (.safetensors, .gguf).
+
+    ``mmap=True`` (an mlxcy extra) memory-maps a .safetensors or .npy file and returns arrays
+    that view the mapping without copying: opening takes constant time, memory grows only with
+    the pages actually read, and the mapping stays open while any array views it. Tensors that
+    are not aligned to their element size, or byte-swapped, are copied.
+
+    A truncated, corrupt or mislabelled file raises ``MalformedFileError``, which is both a
+    ``ValueError`` and a ``RuntimeError`` (the reference raises the latter for most such files).
+    """
+    path = _as_path(file)
+    fmt = _format_of(file, path, format)
+    if fmt not in ("npy", "npz", "safetensors", "gguf"):
+        raise ValueError(f"[load] Unknown file format {fmt}")
+    if return_metadata and fmt in ("npy", "npz"):
+        raise ValueError(f"[load] metadata not supported for format {fmt}")
+    if mmap:
+        if fmt not in ("npy", "safetensors"):
+            raise ValueError(f"[load] mmap=True supports .npy and .safetensors files, not .{fmt}")
+        if path is None:
+            raise ValueError("[load] mmap=True needs a file path, not a file object")
+        return _load_mmap(path, fmt, return_metadata)
+    cdef StreamOrDevice s = to_sod(stream)
+    if fmt == "npz":
+        return _load_npz(path if path is not None else file, s)
+    data = _read_all(file) if path is None else None
+    if fmt == "npy":
+        return _load_npy(path, data)
+    if fmt == "safetensors":
+        return _load_safetensors(path, data, s, return_metadata)
+    return _load_gguf(path, data, s, return_metadata)
+
+
+def load_sharded(path, *, mmap=False, return_metadata=False, stream=None, progress=False):
+    """Load a sharded safetensors checkpoint as one dict (an mlxcy extra).
+
+    ``path`` is a ``model.safetensors.index.json`` file (or a folder holding one) whose
+    ``weight_map`` names, for each tensor, the shard file (relative to the index) that holds it.
+    Each shard is opened once; ``mmap=True`` maps the shards instead of reading them (see
+    :func:`load`). With ``return_metadata=True`` returns ``(arrays, index_metadata)``.
+
+    ``progress=True`` draws a progress bar over the shards on stderr (tqdm when installed, a
+    plain text line otherwise). Loading is lazy, so to make the bar follow the disk each shard
+    is then read (its arrays evaluated) as it is loaded; with ``mmap=True`` nothing is read and
+    the bar follows the opening of the shards.
+    """
+    p = _as_path(path)
+    if p is None:
+        raise TypeError(f"[load_sharded] Expected a path, got {type(path).__name__}")
+    if _os.path.isdir(p):
+        p = _os.path.join(p, "model.safetensors.index.json")
+    try:
+        with open(p, "rb") as f:
+            raw = f.read()
+    except OSError as e:
+        raise _open_failure("load_sharded", p, e) from None
+    try:
+        index = _json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as e:
+        raise MalformedFileError(f"[load_sharded] {p} is not a valid JSON index: {e}") from None
+    wmap = index.get("weight_map") if isinstance(index, dict) else None
+    if not isinstance(wmap, dict) or not all(isinstance(v, str) for v in wmap.values()):
+        raise MalformedFileError(f"[load_sharded] {p} has no weight_map of tensor names to shard files")
+    root = _os.path.dirname(_os.path.abspath(p))
+    by_shard = {}
+    for name, shard in wmap.items():
+        if _os.path.isabs(shard) or ".." in shard.replace("\\", "/").split("/"):
+            raise ValueError(f"[load_sharded] Shard path {shard!r} must be relative to the index folder")
+        by_shard.setdefault(shard, []).append(name)
+    out = {}
+    cdef vector[c_array] shard_arrays
+    with _progress_bar(len(by_shard), "loading shards", "shard", progress) as bar:
+        for shard, names in by_shard.items():
+            arrays = load(_os.path.join(root, shard), format="safetensors", stream=stream, mmap=mmap)
+            for n in names:
+                if n not in arrays:
+                    raise ValueError(f"[load_sharded] Tensor {n!r} is not in shard {shard!r}")
+                out[n] = arrays[n]
+            if progress and not mmap:
+                shard_arrays = vector[c_array]()
+                for n in names:
+                    shard_arrays.push_back((<array>arrays[n])._a)
+                _eval_all(shard_arrays)
+            bar.update(1)
+    if return_metadata:
+        meta = index.get("metadata") or {}
+        return out, meta
+    return out
