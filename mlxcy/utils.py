@@ -34,10 +34,38 @@ def _rebuild(tree, values):
 
 
 def tree_map(fn: Callable, tree: Any, *rest: Any, is_leaf: Optional[Callable] = None) -> Any:
-    """Apply ``fn`` to every leaf of ``tree`` (and the matching nodes of ``rest``), keeping its shape.
+    """Apply a function to every leaf of a tree, returning a tree of the same structure.
 
-    Each tree in ``rest`` must have ``tree``'s structure at least down to ``tree``'s leaves (it may
-    go deeper: the whole subtree is passed). ``is_leaf(node)`` returning true stops the descent.
+    Lists, tuples (named tuples included) and dicts are the inner nodes; anything else is a leaf.
+    With more trees in ``rest``, ``fn`` receives the leaf of ``tree`` and the values at the same
+    place in each of them.
+
+    Parameters
+    ----------
+    fn : Callable
+        Called as ``fn(leaf, *values_of_rest)``; its results become the leaves of the new tree.
+    tree : Any
+        The tree whose structure is followed.
+    *rest : Any
+        More trees, each with at least ``tree``'s structure down to its leaves (where a tree of
+        ``rest`` goes deeper, the whole subtree is passed to ``fn``).
+    is_leaf : Callable, optional
+        ``is_leaf(node)`` returning true makes ``node`` a leaf even when it is a list, tuple or dict.
+        Default: ``None``, only values that are not lists, tuples or dicts are leaves.
+
+    Returns
+    -------
+    Any
+        A new tree of ``tree``'s structure (the same node types) holding ``fn``'s results.
+
+    Examples
+    --------
+    >>> utils.tree_map(lambda x: x * 2, {"w": mx.array([1, 2]), "b": [3, 4]})
+    {'w': array([2, 4], dtype=int32), 'b': [6, 8]}
+    >>> utils.tree_map(lambda x, y: x + y, [1, (2, 3)], [10, (20, 30)])
+    [11, (22, 33)]
+    >>> utils.tree_map(len, {"p": [1, 2], "q": (3,)}, is_leaf=lambda x: isinstance(x, (list, tuple)))
+    {'p': 2, 'q': 1}
     """
     if (is_leaf is None or not is_leaf(tree)) and _is_node(tree):
         return _rebuild(tree, [tree_map(fn, child, *[r[k] for r in rest], is_leaf=is_leaf)
@@ -47,9 +75,36 @@ def tree_map(fn: Callable, tree: Any, *rest: Any, is_leaf: Optional[Callable] = 
 
 def tree_map_with_path(fn: Callable, tree: Any, *rest: Any, is_leaf: Optional[Callable] = None,
                        path: Optional[Any] = None) -> Any:
-    """Like :func:`tree_map`, but ``fn`` also receives the leaf's path first: ``fn(path, leaf, *rest)``.
+    """Like ``tree_map``, but ``fn`` also receives each leaf's path first: ``fn(path, leaf, *rest)``.
 
-    ``path`` is the prefix of the paths (``None`` at the root, where a bare leaf gets path ``None``).
+    A path names a leaf by the keys and indices leading to it, joined by dots (``"layers.0.w"``).
+
+    Parameters
+    ----------
+    fn : Callable
+        Called as ``fn(path, leaf, *values_of_rest)``.
+    tree : Any
+        The tree whose structure is followed.
+    *rest : Any
+        More trees, each with at least ``tree``'s structure down to its leaves.
+    is_leaf : Callable, optional
+        ``is_leaf(node)`` returning true makes ``node`` a leaf even when it is a list, tuple or dict.
+        Default: ``None``, only values that are not lists, tuples or dicts are leaves.
+    path : str, optional
+        The prefix of every path. Default: ``None``: paths start at the root, where a tree that is
+        itself a leaf gets the path ``None``.
+
+    Returns
+    -------
+    Any
+        A new tree of ``tree``'s structure holding ``fn``'s results.
+
+    Examples
+    --------
+    >>> utils.tree_map_with_path(lambda path, x: path, {"a": [1, 2], "b": {"c": 3}})
+    {'a': ['a.0', 'a.1'], 'b': {'c': 'b.c'}}
+    >>> utils.tree_map_with_path(lambda path, x: path, [1], path="model")
+    ['model.0']
     """
     if (is_leaf is None or not is_leaf(tree)) and _is_node(tree):
         return _rebuild(tree, [
@@ -62,11 +117,42 @@ def tree_map_with_path(fn: Callable, tree: Any, *rest: Any, is_leaf: Optional[Ca
 def tree_flatten(tree: Any, prefix: str = "", is_leaf: Optional[Callable] = None,
                  destination: Union[List[Tuple[str, Any]], Dict[str, Any], None] = None
                  ) -> Union[List[Tuple[str, Any]], Dict[str, Any]]:
-    """The leaves of ``tree`` as ``(path, leaf)`` pairs, depth first; empty nodes vanish.
+    """The leaves of a tree as ``(path, leaf)`` pairs, depth first.
 
-    ``prefix`` is read as a path that already ends in a separator: its first character is dropped
-    (``prefix=".model"`` gives ``"model.0"``). ``destination`` (a list or dict) receives the pairs
-    in place and is returned; by default a new list is.
+    A path names a leaf by the keys and indices leading to it, joined by dots; empty lists, tuples
+    and dicts hold no leaf and leave no pair. ``tree_unflatten`` rebuilds the tree.
+
+    Parameters
+    ----------
+    tree : Any
+        The tree to flatten.
+    prefix : str, optional
+        Prepended to every path; it is read as ending in a separator, so its first character is
+        dropped: ``prefix=".model"`` gives paths ``"model.a"``. Default: ``""``.
+    is_leaf : Callable, optional
+        ``is_leaf(node)`` returning true makes ``node`` a leaf even when it is a list, tuple or dict.
+        Default: ``None``, only values that are not lists, tuples or dicts are leaves.
+    destination : list or dict, optional
+        Where the pairs are added, in place: a list receives ``(path, leaf)`` tuples, a dict
+        ``path: leaf`` items. Default: ``None``, a new list.
+
+    Returns
+    -------
+    list(tuple(str, Any)) or dict(str, Any)
+        ``destination`` (the new list by default) holding the pairs.
+
+    Raises
+    ------
+    ValueError
+        When ``destination`` is neither a list, a dict nor ``None``.
+
+    Examples
+    --------
+    >>> tree = {"a": [1, 2], "b": {"c": 3}}
+    >>> utils.tree_flatten(tree)
+    [('a.0', 1), ('a.1', 2), ('b.c', 3)]
+    >>> utils.tree_flatten(tree, prefix=".m", destination={})
+    {'m.a.0': 1, 'm.a.1': 2, 'm.b.c': 3}
     """
     if destination is None:
         destination = []
@@ -111,10 +197,28 @@ def _index_list(groups):
 
 
 def tree_unflatten(tree: Union[List[Tuple[str, Any]], Dict[str, Any]]) -> Any:
-    """Rebuild a tree from ``(path, leaf)`` pairs (or a ``{path: leaf}`` dict), as from :func:`tree_flatten`.
+    """Rebuild a tree from ``(path, leaf)`` pairs, as ``tree_flatten`` gives them.
 
-    A level whose keys all read as distinct integers becomes a list (missing indices hold
-    ``{}``); any other level becomes a dict keyed by the path strings.
+    A level whose keys all read as distinct integers becomes a list, in index order (a missing
+    index holds ``{}``); any other level becomes a dict keyed by the path's strings.
+
+    Parameters
+    ----------
+    tree : list(tuple(str, Any)) or dict(str, Any)
+        The pairs, as a list or a ``{path: leaf}`` dict.
+
+    Returns
+    -------
+    Any
+        The tree: a list or dict of nested lists and dicts (tuples come back as lists); a single
+        pair with the empty path gives its leaf.
+
+    Examples
+    --------
+    >>> utils.tree_unflatten([("a.0", 1), ("a.1", 2), ("b.c", 3)])
+    {'a': [1, 2], 'b': {'c': 3}}
+    >>> utils.tree_unflatten({"x.1": 5})
+    {'x': [{}, 5]}
     """
     items = list(tree.items()) if isinstance(tree, dict) else list(tree)
     if len(items) == 1 and items[0][0] == "":
@@ -133,9 +237,34 @@ def tree_unflatten(tree: Union[List[Tuple[str, Any]], Dict[str, Any]]) -> Any:
 
 
 def tree_reduce(fn, tree, initializer=None, is_leaf=None):
-    """Fold the leaves of ``tree`` with ``fn(accumulator, leaf)``, starting from ``initializer``.
+    """Fold the leaves of a tree into one value with ``fn(accumulator, leaf)``.
 
-    Without an initializer the first leaf starts the fold; with none at all the result is None.
+    Parameters
+    ----------
+    fn : Callable
+        Called as ``fn(accumulator, leaf)`` for each leaf, depth first; returns the new accumulator.
+    tree : Any
+        The tree whose leaves are folded.
+    initializer : Any, optional
+        The first accumulator. Default: ``None``: the first leaf is the first accumulator.
+    is_leaf : Callable, optional
+        ``is_leaf(node)`` returning true makes ``node`` a leaf even when it is a list, tuple or
+        dict. Default: ``None``.
+
+    Returns
+    -------
+    Any
+        The final accumulator; ``None`` for a tree without leaves and no ``initializer``.
+
+    Examples
+    --------
+    >>> tree = {"a": [1, 2], "b": {"c": 3}}
+    >>> utils.tree_reduce(lambda acc, x: acc + x, tree)
+    6
+    >>> utils.tree_reduce(lambda acc, x: acc + x, tree, 100)
+    106
+    >>> utils.tree_reduce(lambda acc, x: acc + x.size, {"w": mx.zeros((2, 3)), "b": mx.zeros(3)}, 0)
+    9
     """
     acc = initializer
     for _, leaf in tree_flatten(tree, is_leaf=is_leaf):
@@ -148,12 +277,42 @@ def _is_empty_node(x):
 
 
 def tree_merge(tree_a, tree_b, merge_fn=None):
-    """Merge two trees: where one side is ``None`` or an empty node, the other side is taken.
+    """Merge two trees that hold their leaves at different places.
 
-    Lists/tuples merge index by index (the shorter padded with ``None``) into ``tree_a``'s type,
-    dicts key by key; two leaves at the same place (two ``None`` included) are combined by
-    ``merge_fn(a, b)``, or raise ValueError without one. Two empty nodes of different types
-    (``[]`` and ``()``) cannot be merged.
+    Where one tree has ``None`` or an empty list, tuple or dict, the other tree's value is taken.
+    Dicts merge key by key (``tree_a``'s keys first), lists and tuples index by index (the shorter
+    padded with ``None``) into ``tree_a``'s type. Two leaves at the same place (two ``None``
+    included) are combined by ``merge_fn``.
+
+    Parameters
+    ----------
+    tree_a : Any
+        The first tree.
+    tree_b : Any
+        The second tree.
+    merge_fn : Callable, optional
+        ``merge_fn(a, b)`` combines two leaves found at the same place. Default: ``None``: such
+        leaves raise ValueError.
+
+    Returns
+    -------
+    Any
+        The merged tree.
+
+    Raises
+    ------
+    ValueError
+        When both trees have a leaf at the same place and no ``merge_fn`` is given, or when two
+        empty nodes of different types meet.
+
+    Examples
+    --------
+    >>> utils.tree_merge({"a": 1}, {"b": [2]})
+    {'a': 1, 'b': [2]}
+    >>> utils.tree_merge([1, None], [None, 2])
+    [1, 2]
+    >>> utils.tree_merge({"a": 1}, {"a": 2}, merge_fn=lambda a, b: a + b)
+    {'a': 3}
     """
     if _is_empty_node(tree_a) and _is_empty_node(tree_b):
         if type(tree_a) is not type(tree_b):

@@ -6,7 +6,29 @@ import mlxcy as mx
 
 
 def constant(value: float, dtype: mx.Dtype = mx.float32) -> Callable[[mx.array], mx.array]:
-    """Fills with ``value``."""
+    """Initializer that fills an array's shape with one value.
+
+    Parameters
+    ----------
+    value : float
+        The value every element gets.
+    dtype : Dtype, optional
+        The dtype of the arrays the initializer returns. Default: ``mx.float32``.
+
+    Returns
+    -------
+    Callable[[array], array]
+        An initializer: called with an array, it returns a new array of that array's shape filled with ``value``.
+
+    Examples
+    --------
+    >>> init_fn = nn.init.constant(0.5)
+    >>> init_fn(mx.zeros((2, 2)))
+    array([[0.5, 0.5],
+           [0.5, 0.5]], dtype=float32)
+    >>> nn.init.constant(2, dtype=mx.int32)(mx.zeros((3,)))
+    array([2, 2, 2], dtype=int32)
+    """
 
     def init(a: mx.array) -> mx.array:
         return mx.full(a.shape, value, dtype=dtype)
@@ -15,7 +37,30 @@ def constant(value: float, dtype: mx.Dtype = mx.float32) -> Callable[[mx.array],
 
 
 def normal(mean: float = 0.0, std: float = 1.0, dtype: mx.Dtype = mx.float32) -> Callable[[mx.array], mx.array]:
-    """Samples from a normal distribution of the given ``mean`` and ``std``."""
+    """Initializer that samples from a normal distribution.
+
+    Parameters
+    ----------
+    mean : float, optional
+        The mean of the distribution. Default: ``0.0``.
+    std : float, optional
+        The standard deviation of the distribution. Default: ``1.0``.
+    dtype : Dtype, optional
+        The dtype of the arrays the initializer returns. Default: ``mx.float32``.
+
+    Returns
+    -------
+    Callable[[array], array]
+        An initializer: called with an array, it returns a new array of that array's shape of samples drawn with ``mx.random.normal``.
+
+    Examples
+    --------
+    >>> w = nn.init.normal(mean=1.0, std=0.5)(mx.zeros((2, 3)))
+    >>> w.shape, w.dtype
+    ((2, 3), mlx.core.float32)
+    >>> nn.init.normal(std=0.0)(mx.zeros((2,)))
+    array([0, 0], dtype=float32)
+    """
 
     def init(a: mx.array) -> mx.array:
         return mx.random.normal(shape=a.shape, scale=std, loc=mean, dtype=dtype)
@@ -24,7 +69,28 @@ def normal(mean: float = 0.0, std: float = 1.0, dtype: mx.Dtype = mx.float32) ->
 
 
 def uniform(low: float = 0.0, high: float = 1.0, dtype: mx.Dtype = mx.float32) -> Callable[[mx.array], mx.array]:
-    """Samples uniformly from ``[low, high)``."""
+    """Initializer that samples uniformly from ``[low, high)``.
+
+    Parameters
+    ----------
+    low : float, optional
+        The lower bound (included). Default: ``0.0``.
+    high : float, optional
+        The upper bound (excluded). Default: ``1.0``.
+    dtype : Dtype, optional
+        The dtype of the arrays the initializer returns. Default: ``mx.float32``.
+
+    Returns
+    -------
+    Callable[[array], array]
+        An initializer: called with an array, it returns a new array of that array's shape of samples drawn with ``mx.random.uniform``.
+
+    Examples
+    --------
+    >>> w = nn.init.uniform(low=-0.5, high=0.5)(mx.zeros((4, 4)))
+    >>> w.shape, bool(mx.all((w >= -0.5) & (w < 0.5)))
+    ((4, 4), True)
+    """
 
     def init(a: mx.array) -> mx.array:
         return mx.random.uniform(low, high, a.shape, dtype=dtype)
@@ -33,7 +99,25 @@ def uniform(low: float = 0.0, high: float = 1.0, dtype: mx.Dtype = mx.float32) -
 
 
 def identity(dtype: mx.Dtype = mx.float32) -> Callable[[mx.array], mx.array]:
-    """The identity matrix (the array must be square)."""
+    """Initializer that returns the identity matrix of a square array's size.
+
+    Parameters
+    ----------
+    dtype : Dtype, optional
+        The dtype of the arrays the initializer returns. Default: ``mx.float32``.
+
+    Returns
+    -------
+    Callable[[array], array]
+        An initializer: called with an array, it returns a new array of that array's shape: the identity matrix.
+        The initializer raises ValueError for an array that is not a square matrix.
+
+    Examples
+    --------
+    >>> nn.init.identity()(mx.zeros((2, 2)))
+    array([[1, 0],
+           [0, 1]], dtype=float32)
+    """
 
     def init(arr: mx.array) -> mx.array:
         if arr.ndim != 2 or arr.shape[0] != arr.shape[1]:
@@ -55,7 +139,32 @@ def _fans(x: mx.array):
 
 
 def glorot_normal(dtype: mx.Dtype = mx.float32) -> Callable[[mx.array, float], mx.array]:
-    """Normal with std ``gain * sqrt(2 / (fan_in + fan_out))``."""
+    """Initializer that samples from a normal distribution scaled by the array's fans (Glorot, also
+    called Xavier, initialisation).
+
+    The standard deviation is ``gain * sqrt(2 / (fan_in + fan_out))``. ``fan_in`` is the size of the last axis and ``fan_out`` that of the first, each times the
+    product of the axes in between (for a ``Linear`` weight of shape ``(out, in)``: ``in`` and
+    ``out``).
+
+    Parameters
+    ----------
+    dtype : Dtype, optional
+        The dtype of the arrays the initializer returns. Default: ``mx.float32``.
+
+    Returns
+    -------
+    Callable[[array, float], array]
+        An initializer ``init(a, gain=1.0)`` returning a new array of ``a``'s shape. It raises
+        ValueError when ``a`` has fewer than 2 dimensions.
+
+    Examples
+    --------
+    >>> w = nn.init.glorot_normal()(mx.zeros((64, 32)))
+    >>> w.shape, w.dtype
+    ((64, 32), mlx.core.float32)
+    >>> bool(mx.all(nn.init.glorot_normal()(mx.zeros((2, 2)), gain=0.0) == 0))
+    True
+    """
 
     def init(a: mx.array, gain: float = 1.0) -> mx.array:
         fan_in, fan_out = _fans(a)
@@ -67,7 +176,31 @@ def glorot_normal(dtype: mx.Dtype = mx.float32) -> Callable[[mx.array, float], m
 
 
 def glorot_uniform(dtype: mx.Dtype = mx.float32) -> Callable[[mx.array, float], mx.array]:
-    """Uniform in ``±gain * sqrt(6 / (fan_in + fan_out))``."""
+    """Initializer that samples uniformly within bounds scaled by the array's fans (Glorot, also
+    called Xavier, initialisation).
+
+    The samples lie in ``[-limit, limit)`` with ``limit = gain * sqrt(6 / (fan_in + fan_out))``.
+    ``fan_in`` is the size of the last axis and ``fan_out`` that of the first, each times the
+    product of the axes in between (for a ``Linear`` weight of shape ``(out, in)``: ``in`` and
+    ``out``).
+
+    Parameters
+    ----------
+    dtype : Dtype, optional
+        The dtype of the arrays the initializer returns. Default: ``mx.float32``.
+
+    Returns
+    -------
+    Callable[[array, float], array]
+        An initializer ``init(a, gain=1.0)`` returning a new array of ``a``'s shape. It raises
+        ValueError when ``a`` has fewer than 2 dimensions.
+
+    Examples
+    --------
+    >>> w = nn.init.glorot_uniform()(mx.zeros((4, 2)))  # limit sqrt(6 / 6) = 1
+    >>> w.shape, bool(mx.all(mx.abs(w) <= 1.0))
+    ((4, 2), True)
+    """
 
     def init(a: mx.array, gain: float = 1.0) -> mx.array:
         fan_in, fan_out = _fans(a)
@@ -87,7 +220,32 @@ def _he_fan(a, mode):
 
 
 def he_normal(dtype: mx.Dtype = mx.float32) -> Callable[[mx.array, Literal["fan_in", "fan_out"], float], mx.array]:
-    """Normal with std ``gain / sqrt(fan)``, ``fan`` chosen by ``mode``."""
+    """Initializer that samples from a normal distribution scaled by one of the array's fans (He, also
+    called Kaiming, initialisation).
+
+    The standard deviation is ``gain / sqrt(fan)``, ``fan`` being ``fan_in`` or ``fan_out`` as
+    ``mode`` says. ``fan_in`` is the size of the last axis and ``fan_out`` that of the first, each times the
+    product of the axes in between (for a ``Linear`` weight of shape ``(out, in)``: ``in`` and
+    ``out``).
+
+    Parameters
+    ----------
+    dtype : Dtype, optional
+        The dtype of the arrays the initializer returns. Default: ``mx.float32``.
+
+    Returns
+    -------
+    Callable[[array, str, float], array]
+        An initializer ``init(a, mode="fan_in", gain=1.0)`` returning a new array of ``a``'s shape.
+        It raises ValueError when ``a`` has fewer than 2 dimensions or ``mode`` is neither
+        ``"fan_in"`` nor ``"fan_out"``.
+
+    Examples
+    --------
+    >>> w = nn.init.he_normal()(mx.zeros((8, 16)), mode="fan_out")
+    >>> w.shape, w.dtype
+    ((8, 16), mlx.core.float32)
+    """
 
     def init(a: mx.array, mode: Literal["fan_in", "fan_out"] = "fan_in", gain: float = 1.0) -> mx.array:
         std = gain / math.sqrt(_he_fan(a, mode))
@@ -98,7 +256,32 @@ def he_normal(dtype: mx.Dtype = mx.float32) -> Callable[[mx.array, Literal["fan_
 
 
 def he_uniform(dtype: mx.Dtype = mx.float32) -> Callable[[mx.array, Literal["fan_in", "fan_out"], float], mx.array]:
-    """Uniform in ``±gain * sqrt(3 / fan)``, ``fan`` chosen by ``mode``."""
+    """Initializer that samples uniformly within bounds scaled by one of the array's fans (He, also
+    called Kaiming, initialisation).
+
+    The samples lie in ``[-limit, limit)`` with ``limit = gain * sqrt(3 / fan)``, ``fan`` being
+    ``fan_in`` or ``fan_out`` as ``mode`` says. ``fan_in`` is the size of the last axis and ``fan_out`` that of the first, each times the
+    product of the axes in between (for a ``Linear`` weight of shape ``(out, in)``: ``in`` and
+    ``out``).
+
+    Parameters
+    ----------
+    dtype : Dtype, optional
+        The dtype of the arrays the initializer returns. Default: ``mx.float32``.
+
+    Returns
+    -------
+    Callable[[array, str, float], array]
+        An initializer ``init(a, mode="fan_in", gain=1.0)`` returning a new array of ``a``'s shape.
+        It raises ValueError when ``a`` has fewer than 2 dimensions or ``mode`` is neither
+        ``"fan_in"`` nor ``"fan_out"``.
+
+    Examples
+    --------
+    >>> w = nn.init.he_uniform()(mx.zeros((4, 3)))  # limit sqrt(3 / 3) = 1
+    >>> w.shape, bool(mx.all(mx.abs(w) <= 1.0))
+    ((4, 3), True)
+    """
 
     def init(a: mx.array, mode: Literal["fan_in", "fan_out"] = "fan_in", gain: float = 1.0) -> mx.array:
         limit = gain * math.sqrt(3.0 / _he_fan(a, mode))
@@ -109,7 +292,36 @@ def he_uniform(dtype: mx.Dtype = mx.float32) -> Callable[[mx.array, Literal["fan
 
 def sparse(sparsity: float, mean: float = 0.0, std: float = 1.0,
            dtype: mx.Dtype = mx.float32) -> Callable[[mx.array], mx.array]:
-    """Normal values with ``ceil(sparsity * columns)`` zeros at random places in each row."""
+    """Initializer for 2-D arrays: normal samples with a fraction of each row set to zero.
+
+    In each row, ``ceil(sparsity * columns)`` elements chosen at random are zero; the others are
+    drawn from a normal distribution of the given ``mean`` and ``std``.
+
+    Parameters
+    ----------
+    sparsity : float
+        The fraction of each row that is zero, in ``[0, 1]``.
+    mean : float, optional
+        The mean of the normal samples. Default: ``0.0``.
+    std : float, optional
+        The standard deviation of the normal samples. Default: ``1.0``.
+    dtype : Dtype, optional
+        The dtype of the arrays the initializer returns. Default: ``mx.float32``.
+
+    Returns
+    -------
+    Callable[[array], array]
+        An initializer: called with an array, it returns a new array of that array's shape.
+        The initializer raises ValueError for an array that does not have 2 dimensions.
+
+    Examples
+    --------
+    >>> w = nn.init.sparse(sparsity=0.5, mean=1.0, std=0.0)(mx.zeros((3, 4)))
+    >>> (w == 0).sum(axis=1)
+    array([2, 2, 2], dtype=int32)
+    >>> w.sum(axis=1)
+    array([2, 2, 2], dtype=float32)
+    """
 
     def init(a: mx.array) -> mx.array:
         if a.ndim != 2:
@@ -128,7 +340,34 @@ def sparse(sparsity: float, mean: float = 0.0, std: float = 1.0,
 
 
 def orthogonal(gain: float = 1.0, dtype: mx.Dtype = mx.float32) -> Callable[[mx.array], mx.array]:
-    """A (semi-)orthogonal matrix times ``gain``, from the QR decomposition of a normal sample."""
+    """Initializer for 2-D arrays: a matrix with orthonormal rows or columns, times ``gain``.
+
+    The matrix comes from the QR decomposition of a square normal sample of the larger of the two
+    sizes, cut to the array's shape: its rows are orthonormal when it is wide, its columns when it
+    is tall.
+
+    Parameters
+    ----------
+    gain : float, optional
+        The factor applied to the orthogonal matrix. Default: ``1.0``.
+    dtype : Dtype, optional
+        The dtype of the arrays the initializer returns. Default: ``mx.float32``.
+
+    Returns
+    -------
+    Callable[[array], array]
+        An initializer: called with an array, it returns a new array of that array's shape.
+        The initializer raises ValueError for an array that does not have 2 dimensions.
+
+    Examples
+    --------
+    >>> q = nn.init.orthogonal()(mx.zeros((3, 3)))
+    >>> bool(mx.allclose(q @ q.T, mx.eye(3), atol=1e-5))
+    True
+    >>> w = nn.init.orthogonal(gain=2.0)(mx.zeros((2, 4)))
+    >>> bool(mx.allclose(w @ w.T, 4 * mx.eye(2), atol=1e-5))
+    True
+    """
 
     def init(a: mx.array) -> mx.array:
         if a.ndim != 2:

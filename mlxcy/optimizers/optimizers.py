@@ -53,10 +53,31 @@ def _extend_state(params, state):
 
 
 class Optimizer:
-    """The base class: lazy state initialisation, schedules, and the tree-wide update.
+    """The base class of the optimizers: it keeps the state and applies an update rule to every
+    parameter of a tree.
 
-    Subclasses define ``init_single(parameter, state)`` and
-    ``apply_single(gradient, parameter, state)`` for one array.
+    An optimizer's ``state`` is a dict holding the step count (``"step"``), the hyper-parameters
+    that are arrays (``"learning_rate"``, ...) and, for each parameter, a dict of its own entries
+    (the momentum of SGD, the moments of Adam, ...) at the parameter's place in the tree. The
+    per-parameter entries are created by ``init`` or on the first update. A subclass defines the rule
+    for one array: ``init_single(parameter, state)`` fills a parameter's state and
+    ``apply_single(gradient, parameter, state)`` returns its new value.
+
+    Parameters
+    ----------
+    schedulers : dict, optional
+        Hyper-parameter name to schedule (a callable from the step count to the value): before every
+        step, ``state[name]`` becomes ``schedule(step)``. Default: ``None``, no schedules.
+
+    Examples
+    --------
+    >>> class SignDescent(optim.Optimizer):
+    ...     def init_single(self, parameter, state):
+    ...         pass
+    ...     def apply_single(self, gradient, parameter, state):
+    ...         return parameter - 0.5 * mx.sign(gradient)
+    >>> SignDescent().apply_gradients({"w": mx.array([3.0, -2.0])}, {"w": mx.array([1.0, 1.0])})
+    {'w': array([0.5, 1.5], dtype=float32)}
     """
 
     def __init__(self, schedulers=None):
@@ -65,11 +86,55 @@ class Optimizer:
         self._schedulers = {} if schedulers is None else dict(schedulers)
 
     def update(self, model, gradients: dict):
-        """Apply ``gradients`` to ``model``'s parameters and update the model in place."""
+        """Take one optimization step on a model: apply ``gradients`` to its parameters, in place.
+
+        It is ``model.update(self.apply_gradients(gradients, model))``.
+
+        Parameters
+        ----------
+        model : nn.Module
+            The model whose parameters are updated.
+        gradients : dict
+            The gradients, a tree of arrays of the structure of ``model.parameters()`` (or part of it:
+            only the parameters it holds are updated), as from ``nn.value_and_grad``.
+
+        Returns
+        -------
+        None
+
+        Examples
+        --------
+        >>> model = nn.Linear(2, 1)
+        >>> model.update({"weight": mx.array([[1.0, 1.0]]), "bias": mx.array([0.0])})
+        Linear(input_dims=2, output_dims=1, bias=True)
+        >>> grads = {"weight": mx.array([[1.0, -1.0]]), "bias": mx.array([2.0])}
+        >>> optim.SGD(learning_rate=0.5).update(model, grads)
+        >>> model.weight, model.bias
+        (array([[0.5, 1.5]], dtype=float32), array([-1], dtype=float32))
+        """
         model.update(self.apply_gradients(gradients, model))
 
     def init(self, parameters: dict):
-        """Create the state for every parameter now (otherwise done on the first update)."""
+        """Create the state of every parameter now, instead of on the first update.
+
+        Useful to save or inspect the state before training. Parameters that already have state keep it.
+
+        Parameters
+        ----------
+        parameters : dict
+            A tree of arrays: the model's parameters (``model.trainable_parameters()``).
+
+        Returns
+        -------
+        None
+
+        Examples
+        --------
+        >>> opt = optim.Adam(learning_rate=0.5)
+        >>> opt.init({"w": mx.zeros((2,))})
+        >>> opt.state["w"]
+        {'m': array([0, 0], dtype=float32), 'v': array([0, 0], dtype=float32)}
+        """
         self._state = _extend_state(parameters, self._state)
 
         def init_leaf(param, state):
@@ -81,11 +146,59 @@ class Optimizer:
         self._initialized = True
 
     def init_single(self, parameter: mx.array, state: dict):
-        """Create the state of one parameter in ``state``."""
+        """Create the state of one parameter: subclasses fill ``state`` in place.
+
+        Parameters
+        ----------
+        parameter : array
+            The parameter.
+        state : dict
+            The parameter's state, empty on entry.
+
+        Returns
+        -------
+        None
+
+        Raises
+        ------
+        NotImplementedError
+            In the base class: every optimizer defines its own.
+
+        Examples
+        --------
+        >>> state = {}
+        >>> optim.SGD(learning_rate=0.5, momentum=0.9).init_single(mx.ones((2,)), state)
+        >>> state
+        {'v': array([0, 0], dtype=float32)}
+        """
         raise NotImplementedError(f"{type(self).__name__} must define init_single")
 
     def apply_gradients(self, gradients: dict, parameters: dict):
-        """The parameters after one step; the result has the structure of ``gradients``."""
+        """The parameters after one step, without changing them in place.
+
+        The step count advances, scheduled hyper-parameters are evaluated, and the state of the
+        parameters (created now if ``init`` was not called) is updated.
+
+        Parameters
+        ----------
+        gradients : dict
+            A tree of gradient arrays.
+        parameters : dict
+            The tree of parameters, with at least the structure of ``gradients``.
+
+        Returns
+        -------
+        dict
+            A tree of the structure of ``gradients`` holding the new parameters.
+
+        Examples
+        --------
+        >>> opt = optim.SGD(learning_rate=0.5)
+        >>> opt.apply_gradients({"w": mx.array([1.0, -2.0])}, {"w": mx.array([1.0, 2.0])})
+        {'w': array([0.5, 3], dtype=float32)}
+        >>> opt.step
+        array(1, dtype=uint64)
+        """
         if not self._initialized:
             self.init(gradients)
         for name, schedule in self._schedulers.items():
@@ -94,12 +207,53 @@ class Optimizer:
         return tree_map(self.apply_single, gradients, parameters, self._state)
 
     def apply_single(self, gradient: mx.array, parameter: mx.array, state: dict):
-        """One parameter's new value."""
+        """One parameter's new value after one step: subclasses define the update rule here.
+
+        Parameters
+        ----------
+        gradient : array
+            The parameter's gradient.
+        parameter : array
+            The parameter.
+        state : dict
+            The parameter's state, updated in place.
+
+        Returns
+        -------
+        array
+            The new parameter.
+
+        Raises
+        ------
+        NotImplementedError
+            In the base class: every optimizer defines its own.
+
+        Examples
+        --------
+        >>> opt = optim.SGD(learning_rate=0.5)
+        >>> opt.apply_single(mx.array([2.0]), mx.array([1.0]), {})
+        array([0], dtype=float32)
+        """
         raise NotImplementedError(f"{type(self).__name__} must define apply_single")
 
     @property
     def state(self):
-        """The optimizer's state tree (step, learning rate, per-parameter entries)."""
+        """The optimizer's state: step count, hyper-parameters and per-parameter entries.
+
+        Assigning a state (one saved with ``utils.tree_flatten`` and ``mx.save_safetensors``, say)
+        replaces it; per-parameter entries missing from it are created on the next update.
+
+        Returns
+        -------
+        dict
+            The state tree (the optimizer's own, not a copy).
+
+        Examples
+        --------
+        >>> opt = optim.SGD(learning_rate=0.5)
+        >>> opt.state
+        {'step': array(0, dtype=uint64), 'learning_rate': array(0.5, dtype=float32)}
+        """
         return self._state
 
     @state.setter
@@ -109,10 +263,39 @@ class Optimizer:
 
     @property
     def step(self):
+        """The number of steps taken so far.
+
+        Returns
+        -------
+        array
+            A 0-d ``uint64`` array (``state["step"]``).
+
+        Examples
+        --------
+        >>> opt = optim.SGD(learning_rate=0.5)
+        >>> opt.step
+        array(0, dtype=uint64)
+        """
         return self._state["step"]
 
     @property
     def learning_rate(self):
+        """The current learning rate; assign a number or array to change it.
+
+        With a schedule it is the value the schedule gave for the latest step.
+
+        Returns
+        -------
+        array
+            A 0-d array (``state["learning_rate"]``).
+
+        Examples
+        --------
+        >>> opt = optim.SGD(learning_rate=0.5)
+        >>> opt.learning_rate = 0.25
+        >>> opt.learning_rate
+        array(0.25, dtype=float32)
+        """
         return self._state["learning_rate"]
 
     @learning_rate.setter
@@ -128,10 +311,41 @@ class Optimizer:
 
 
 class SGD(Optimizer):
-    """Stochastic gradient descent with optional momentum, dampening, Nesterov and weight decay.
+    """Stochastic gradient descent, with optional momentum, dampening, Nesterov momentum and weight
+    decay.
 
-    ``v = momentum * v + (1 - dampening) * g``; the step is ``v`` (or ``g + momentum * v`` with
-    Nesterov), and ``g`` includes ``weight_decay * p``.
+    With gradient ``g`` (plus ``weight_decay * p`` when ``weight_decay`` is not 0) the velocity is
+    ``v = momentum * v + (1 - dampening) * g`` and the update is ``p - learning_rate * v``
+    (``g + momentum * v`` in place of ``v`` with Nesterov momentum). Without momentum the update
+    is ``p - learning_rate * g``.
+
+    Parameters
+    ----------
+    learning_rate : float or Callable
+        The learning rate, or a schedule: a callable from the step count (an array) to the learning
+        rate, evaluated before every step (see ``optim.cosine_decay`` and the other schedules).
+    momentum : float, optional
+        The momentum factor. Default: ``0.0``, no momentum.
+    weight_decay : float, optional
+        The L2 penalty added to the gradient. Default: ``0.0``.
+    dampening : float, optional
+        The share of the gradient left out of the velocity. Default: ``0.0``.
+    nesterov : bool, optional
+        Whether to use Nesterov momentum. Default: ``False``.
+
+    Raises
+    ------
+    ValueError
+        When ``nesterov`` is true without a positive ``momentum`` and zero ``dampening``.
+
+    Examples
+    --------
+    >>> opt = optim.SGD(learning_rate=0.5, momentum=0.5)
+    >>> params = {"w": mx.array([1.0])}
+    >>> params = opt.apply_gradients({"w": mx.array([1.0])}, params)
+    >>> params = opt.apply_gradients({"w": mx.array([1.0])}, params)
+    >>> params["w"], opt.state["w"]["v"]
+    (array([-0.25], dtype=float32), array([1.5], dtype=float32))
     """
 
     def __init__(self, learning_rate: Union[float, Callable], momentum: float = 0.0, weight_decay: float = 0.0,
@@ -162,7 +376,31 @@ class SGD(Optimizer):
 
 
 class RMSprop(Optimizer):
-    """``v = alpha * v + (1 - alpha) * g**2``; ``p -= lr * g / (sqrt(v) + eps)``."""
+    """RMSprop: gradient steps divided by a running root mean square of the gradients.
+
+    ``v = alpha * v + (1 - alpha) * g ** 2`` and ``p = p - learning_rate * g / (sqrt(v) + eps)``.
+
+    Parameters
+    ----------
+    learning_rate : float or Callable
+        The learning rate, or a schedule: a callable from the step count (an array) to the learning
+        rate, evaluated before every step (see ``optim.cosine_decay`` and the other schedules).
+    alpha : float, optional
+        The smoothing constant of the running average. Default: ``0.99``.
+    eps : float, optional
+        Added to the denominator for stability. Default: ``1e-8``.
+
+    Raises
+    ------
+    ValueError
+        When ``alpha`` is negative or ``eps`` is not positive.
+
+    Examples
+    --------
+    >>> opt = optim.RMSprop(learning_rate=0.01, alpha=0.75)
+    >>> opt.apply_gradients({"w": mx.array([2.0, -2.0])}, {"w": mx.array([1.0, 1.0])})
+    {'w': array([0.98, 1.02], dtype=float32)}
+    """
 
     def __init__(self, learning_rate: Union[float, Callable], alpha: float = 0.99, eps: float = 1e-8):
         super().__init__()
@@ -183,7 +421,29 @@ class RMSprop(Optimizer):
 
 
 class Adagrad(Optimizer):
-    """``v += g**2``; ``p -= lr * g / (sqrt(v) + eps)``."""
+    """Adagrad: gradient steps divided by the root of the sum of all past squared gradients.
+
+    ``v = v + g ** 2`` and ``p = p - learning_rate * g / (sqrt(v) + eps)``.
+
+    Parameters
+    ----------
+    learning_rate : float or Callable
+        The learning rate, or a schedule: a callable from the step count (an array) to the learning
+        rate, evaluated before every step (see ``optim.cosine_decay`` and the other schedules).
+    eps : float, optional
+        Added to the denominator for stability. Default: ``1e-8``.
+
+    Raises
+    ------
+    ValueError
+        When ``eps`` is not positive.
+
+    Examples
+    --------
+    >>> opt = optim.Adagrad(learning_rate=0.5)
+    >>> opt.apply_gradients({"w": mx.array([2.0, -4.0])}, {"w": mx.array([1.0, 1.0])})
+    {'w': array([0.5, 1.5], dtype=float32)}
+    """
 
     def __init__(self, learning_rate: Union[float, Callable], eps: float = 1e-8):
         super().__init__()
@@ -202,7 +462,35 @@ class Adagrad(Optimizer):
 
 
 class AdaDelta(Optimizer):
-    """Zeiler's AdaDelta: step sizes from running averages of squared gradients and updates."""
+    """AdaDelta: steps scaled by the ratio of running root mean squares of past updates and of
+    gradients.
+
+    ``v = rho * v + (1 - rho) * g ** 2``, ``d = sqrt(u + eps) / sqrt(v + eps) * g``,
+    ``u = rho * u + (1 - rho) * d ** 2`` and ``p = p - learning_rate * d``.
+
+    Parameters
+    ----------
+    learning_rate : float or Callable
+        The learning rate, or a schedule: a callable from the step count (an array) to the learning
+        rate, evaluated before every step (see ``optim.cosine_decay`` and the other schedules).
+    rho : float, optional
+        The smoothing constant of the running averages. Default: ``0.9``.
+    eps : float, optional
+        Added inside the square roots for stability. Default: ``1e-6``.
+
+    Raises
+    ------
+    ValueError
+        When ``rho`` is negative or ``eps`` is not positive.
+
+    Examples
+    --------
+    >>> opt = optim.AdaDelta(learning_rate=1.0, rho=0.0, eps=0.25)
+    >>> opt.apply_gradients({"w": mx.array([0.0])}, {"w": mx.array([1.0])})
+    {'w': array([1], dtype=float32)}
+    >>> sorted(opt.state["w"])
+    ['u', 'v']
+    """
 
     def __init__(self, learning_rate: Union[float, Callable], rho: float = 0.9, eps: float = 1e-6):
         super().__init__()
@@ -227,7 +515,36 @@ class AdaDelta(Optimizer):
 
 
 class Adam(Optimizer):
-    """Adam: first and second moment estimates; bias correction only if asked (as in MLX)."""
+    """Adam: steps from running averages of the gradients and of their squares.
+
+    ``m = b1 * m + (1 - b1) * g``, ``v = b2 * v + (1 - b2) * g ** 2`` and
+    ``p = p - learning_rate * m / (sqrt(v) + eps)``. With ``bias_correction`` the averages are
+    divided by ``1 - b1 ** t`` and ``1 - b2 ** t`` (``t`` the step count) first.
+
+    Parameters
+    ----------
+    learning_rate : float or Callable
+        The learning rate, or a schedule: a callable from the step count (an array) to the learning
+        rate, evaluated before every step (see ``optim.cosine_decay`` and the other schedules).
+    betas : list(float), optional
+        ``[b1, b2]``, the smoothing constants of the two averages, each in ``[0, 1)``.
+        Default: ``[0.9, 0.999]``.
+    eps : float, optional
+        Added to the denominator for stability. Default: ``1e-8``.
+    bias_correction : bool, optional
+        Whether to correct the averages' bias towards 0 in the first steps. Default: ``False``.
+
+    Raises
+    ------
+    ValueError
+        When a beta is outside ``[0, 1)`` or ``eps`` is negative.
+
+    Examples
+    --------
+    >>> opt = optim.Adam(learning_rate=0.5, betas=[0.5, 0.75], bias_correction=True)
+    >>> opt.apply_gradients({"w": mx.array([3.0, -2.0])}, {"w": mx.array([1.0, 1.0])})
+    {'w': array([0.5, 1.5], dtype=float32)}
+    """
 
     def __init__(self, learning_rate: Union[float, Callable], betas: List[float] = [0.9, 0.999], eps: float = 1e-8,
                  bias_correction: bool = False):
@@ -263,7 +580,37 @@ class Adam(Optimizer):
 
 
 class AdamW(Adam):
-    """Adam with decoupled weight decay: ``p *= 1 - lr * weight_decay`` before the Adam step."""
+    """AdamW: Adam with decoupled weight decay.
+
+    Each step first shrinks the parameter, ``p = p * (1 - learning_rate * weight_decay)``, then
+    takes the Adam step (see ``Adam``).
+
+    Parameters
+    ----------
+    learning_rate : float or Callable
+        The learning rate, or a schedule: a callable from the step count (an array) to the learning
+        rate, evaluated before every step (see ``optim.cosine_decay`` and the other schedules).
+    betas : list(float), optional
+        ``[b1, b2]``, the smoothing constants of the two averages, each in ``[0, 1)``.
+        Default: ``[0.9, 0.999]``.
+    eps : float, optional
+        Added to the denominator for stability. Default: ``1e-8``.
+    weight_decay : float, optional
+        The decoupled weight decay. Default: ``0.01``.
+    bias_correction : bool, optional
+        Whether to correct the averages' bias towards 0 in the first steps. Default: ``False``.
+
+    Raises
+    ------
+    ValueError
+        When a beta is outside ``[0, 1)`` or ``eps`` is negative (the message names Adam).
+
+    Examples
+    --------
+    >>> opt = optim.AdamW(learning_rate=0.5, betas=[0.5, 0.75], weight_decay=0.5, bias_correction=True)
+    >>> opt.apply_gradients({"w": mx.array([3.0, -2.0])}, {"w": mx.array([1.0, 1.0])})
+    {'w': array([0.25, 1.25], dtype=float32)}
+    """
 
     def __init__(self, learning_rate: Union[float, Callable], betas: List[float] = [0.9, 0.999], eps: float = 1e-8,
                  weight_decay: float = 0.01, bias_correction: bool = False):
@@ -276,7 +623,32 @@ class AdamW(Adam):
 
 
 class Adamax(Adam):
-    """Adam with the infinity norm: ``v = max(b2 * v, |g|)``; ``p -= lr * m / (v + eps)``."""
+    """Adamax: Adam with the infinity norm in place of the root mean square.
+
+    ``m = b1 * m + (1 - b1) * g``, ``v = maximum(b2 * v, |g|)`` and
+    ``p = p - learning_rate * m / (v + eps)``.
+
+    Parameters
+    ----------
+    learning_rate : float or Callable
+        The learning rate, or a schedule: a callable from the step count (an array) to the learning
+        rate, evaluated before every step (see ``optim.cosine_decay`` and the other schedules).
+    betas : list(float), optional
+        ``[b1, b2]``, the smoothing constants, each in ``[0, 1)``. Default: ``[0.9, 0.999]``.
+    eps : float, optional
+        Added to the denominator for stability. Default: ``1e-8``.
+
+    Raises
+    ------
+    ValueError
+        When a beta is outside ``[0, 1)`` or ``eps`` is negative (the message names Adam).
+
+    Examples
+    --------
+    >>> opt = optim.Adamax(learning_rate=0.5, betas=[0.5, 0.999])
+    >>> opt.apply_gradients({"w": mx.array([3.0, -2.0])}, {"w": mx.array([1.0, 1.0])})
+    {'w': array([0.75, 1.25], dtype=float32)}
+    """
 
     def __init__(self, learning_rate: Union[float, Callable], betas: List[float] = [0.9, 0.999], eps: float = 1e-8):
         super().__init__(learning_rate, betas, eps)
@@ -291,7 +663,34 @@ class Adamax(Adam):
 
 
 class Lion(Optimizer):
-    """Lion: the step is the sign of an interpolation of momentum and gradient."""
+    """Lion: steps of fixed size in the direction of the sign of an interpolated momentum.
+
+    ``c = b1 * m + (1 - b1) * g``, ``m = b2 * m + (1 - b2) * g`` and
+    ``p = p - learning_rate * sign(c)``; with ``weight_decay`` the parameter is first multiplied
+    by ``1 - learning_rate * weight_decay``.
+
+    Parameters
+    ----------
+    learning_rate : float or Callable
+        The learning rate, or a schedule: a callable from the step count (an array) to the learning
+        rate, evaluated before every step (see ``optim.cosine_decay`` and the other schedules).
+    betas : list(float), optional
+        ``[b1, b2]``: the interpolation constant of the step and the smoothing constant of the
+        momentum, each in ``[0, 1)``. Default: ``[0.9, 0.99]``.
+    weight_decay : float, optional
+        The decoupled weight decay. Default: ``0.0``.
+
+    Raises
+    ------
+    ValueError
+        When a beta is outside ``[0, 1)``.
+
+    Examples
+    --------
+    >>> opt = optim.Lion(learning_rate=0.5)
+    >>> opt.apply_gradients({"w": mx.array([3.0, -0.25, 0.0])}, {"w": mx.array([1.0, 1.0, 1.0])})
+    {'w': array([0.5, 1.5, 1], dtype=float32)}
+    """
 
     def __init__(self, learning_rate: Union[float, Callable], betas: List[float] = [0.9, 0.99],
                  weight_decay: float = 0.0):
@@ -319,7 +718,47 @@ def _rms(x):
 
 
 class Adafactor(Optimizer):
-    """Adafactor: second moments kept as row and column factors for matrices, relative steps."""
+    """Adafactor: adaptive steps with factored second moments, using little memory.
+
+    For a parameter of 2 or more dimensions the running average of the squared gradients is kept
+    as a row and a column factor (``exp_avg_sq_row``, ``exp_avg_sq_col``) instead of a full array.
+    The update is clipped to a root mean square of at most ``clip_threshold``; with
+    ``relative_step`` the step size comes from the step count (no learning rate is needed), and with
+    ``scale_parameter`` it is scaled by the parameter's root mean square.
+
+    Parameters
+    ----------
+    learning_rate : float or Callable, optional
+        The learning rate or a schedule, used when ``relative_step`` is false. Default: ``None``.
+    eps : tuple(float, float), optional
+        Added to the squared gradients, and the least parameter scale. Default: ``(1e-30, 1e-3)``.
+    clip_threshold : float, optional
+        The largest root mean square of the update. Default: ``1.0``.
+    decay_rate : float, optional
+        Exponent of the step count in the averages' decay, ``1 - step ** decay_rate``.
+        Default: ``-0.8``.
+    beta_1 : float, optional
+        When given, the smoothing constant of a running average of the updates. Default: ``None``.
+    weight_decay : float, optional
+        The weight decay. Default: ``0.0``.
+    scale_parameter : bool, optional
+        Whether to scale the step by the parameter's root mean square. Default: ``True``.
+    relative_step : bool, optional
+        Whether to compute the step size from the step count instead of ``learning_rate``.
+        Default: ``True``.
+    warmup_init : bool, optional
+        With ``relative_step``, whether the step size grows from 0 over the first steps.
+        Default: ``False``.
+
+    Examples
+    --------
+    >>> opt = optim.Adafactor()
+    >>> opt.init({"w": mx.zeros((2, 3)), "b": mx.zeros((3,))})
+    >>> opt.state["w"]["exp_avg_sq_row"].shape, opt.state["w"]["exp_avg_sq_col"].shape
+    ((2,), (3,))
+    >>> sorted(opt.state["b"])
+    ['exp_avg_sq']
+    """
 
     def __init__(self, learning_rate: Union[float, Callable, None] = None, eps: Tuple[float, float] = (1e-30, 1e-3),
                  clip_threshold: float = 1.0, decay_rate: float = -0.8, beta_1: Optional[float] = None,
@@ -400,9 +839,36 @@ def _orthogonalize(x, steps):
 
 
 class Muon(Optimizer):
-    """Muon: momentum whose matrix-shaped updates are orthogonalised by Newton-Schulz steps.
+    """Muon: momentum steps whose matrix-shaped updates are orthogonalised.
 
-    Parameters with fewer than 2 dimensions get the plain momentum step.
+    ``v = momentum * v + (1 - momentum) * g`` (``g`` plus ``weight_decay * p`` when
+    ``weight_decay`` is not 0); the update is ``v`` or, with Nesterov momentum,
+    ``(1 - momentum) * g + momentum * v``. For a parameter of 2 or more dimensions (flattened to a
+    matrix after the first axis) the update is replaced by an approximately orthogonal matrix with
+    its singular vectors (``ns_steps`` Newton-Schulz iterations) and the learning rate is scaled by
+    ``sqrt(max(1, rows / columns))``. Other parameters take the plain momentum step.
+
+    Parameters
+    ----------
+    learning_rate : float or Callable
+        The learning rate, or a schedule: a callable from the step count (an array) to the learning
+        rate, evaluated before every step (see ``optim.cosine_decay`` and the other schedules).
+    momentum : float, optional
+        The momentum factor. Default: ``0.95``.
+    weight_decay : float, optional
+        The L2 penalty added to the gradient. Default: ``0.01``.
+    nesterov : bool, optional
+        Whether to use Nesterov momentum. Default: ``True``.
+    ns_steps : int, optional
+        The number of Newton-Schulz iterations. Default: ``5``.
+
+    Examples
+    --------
+    >>> opt = optim.Muon(learning_rate=1.0, momentum=0.5, weight_decay=0.0, nesterov=False)
+    >>> grads = {"b": mx.array([2.0]), "w": mx.ones((4, 2))}
+    >>> new = opt.apply_gradients(grads, {"b": mx.array([1.0]), "w": mx.zeros((4, 2))})
+    >>> new["b"], new["w"].shape
+    (array([0], dtype=float32), (4, 2))
     """
 
     def __init__(self, learning_rate: Union[float, Callable], momentum: float = 0.95, weight_decay: float = 0.01,
@@ -434,10 +900,31 @@ class Muon(Optimizer):
 
 
 class MultiOptimizer(Optimizer):
-    """Routes each parameter to the first optimizer whose filter accepts it, else the last.
+    """Several optimizers for one model: each parameter goes to the first optimizer whose filter
+    accepts it, or to the last optimizer.
 
-    ``filters[i](path, array)`` decides for ``optimizers[i]``; there is one filter fewer than
-    optimizers.
+    Parameters
+    ----------
+    optimizers : list(Optimizer)
+        The optimizers.
+    filters : list(Callable), optional
+        One filter fewer than ``optimizers``: ``filters[i](path, parameter)`` returns whether
+        ``optimizers[i]`` takes the parameter at ``path`` (a dotted path as from
+        ``utils.tree_flatten``, ``"layers.0.bias"``). Default: ``[]``.
+
+    Raises
+    ------
+    ValueError
+        When there is not exactly one filter fewer than optimizers.
+
+    Examples
+    --------
+    >>> opt = optim.MultiOptimizer([optim.SGD(learning_rate=0.5), optim.SGD(learning_rate=0.25)],
+    ...                            [lambda path, p: path.endswith("bias")])
+    >>> grads = {"bias": mx.array([1.0]), "weight": mx.array([1.0])}
+    >>> new = opt.apply_gradients(grads, {"bias": mx.array([1.0]), "weight": mx.array([1.0])})
+    >>> new["bias"], new["weight"]
+    (array([0.5], dtype=float32), array([0.75], dtype=float32))
     """
 
     def __init__(self, optimizers, filters: list = []):
@@ -496,9 +983,35 @@ def _squared_norm(g):
 
 
 def clip_grad_norm(grads, max_norm):
-    """Scale ``grads`` so their global L2 norm is at most ``max_norm``.
+    """Scale a tree of gradients so that their global L2 norm is at most ``max_norm``.
 
-    Returns ``(clipped_grads, total_norm)``. Floating gradients keep their dtype.
+    The global norm is that of all gradients together; when it exceeds ``max_norm``, every gradient
+    is multiplied by ``max_norm / norm``. Floating-point gradients keep their dtype.
+
+    Parameters
+    ----------
+    grads : dict
+        A tree of gradient arrays.
+    max_norm : float
+        The largest global norm allowed, 0 or more.
+
+    Returns
+    -------
+    tuple(dict, array)
+        The clipped gradients (the structure of ``grads``) and their global norm before clipping.
+
+    Raises
+    ------
+    ValueError
+        When ``max_norm`` is negative.
+
+    Examples
+    --------
+    >>> grads = {"a": mx.array([3.0]), "b": [mx.array([4.0])]}
+    >>> optim.clip_grad_norm(grads, max_norm=1.0)
+    ({'a': array([0.6], dtype=float32), 'b': [array([0.8], dtype=float32)]}, array(5, dtype=float32))
+    >>> optim.clip_grad_norm(grads, max_norm=10.0)[0]
+    {'a': array([3], dtype=float32), 'b': [array([4], dtype=float32)]}
     """
     if max_norm < 0:
         raise ValueError(f"max_norm should be >=0, {max_norm} was provided instead")
