@@ -1306,5 +1306,10 @@ array([1, 2, 3], dtype=int32)
 array([1, 2, 3, -1], dtype=int32)
 >>> mx.unique(a, 3, return_counts=True)
 (array([1, 2, 3], dtype=int32), array([1, 1, 2], dtype=int32))
+
+Notes
+-----
+mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+``TypeError``).
 """,
 }

@@ -27,7 +27,7 @@ Raises
 ValueError
     When a dimension is negative.
 RuntimeError
-    When ``shape`` is not an int or a sequence of ints.
+    When ``shape`` is not an int or a sequence of ints (``None``: ``TypeError``).
 
 Examples
 --------
@@ -64,7 +64,7 @@ Raises
 ValueError
     When a dimension is negative.
 RuntimeError
-    When ``shape`` is not an int or a sequence of ints.
+    When ``shape`` is not an int or a sequence of ints (``None``: ``TypeError``).
 
 Examples
 --------
@@ -103,13 +103,18 @@ Raises
 ValueError
     When a dimension is negative.
 RuntimeError
-    When ``shape`` is not an int or a sequence of ints.
+    When ``shape`` is not an int or a sequence of ints (``None``: ``TypeError``).
 
 Examples
 --------
 >>> e = mx.empty((2, 3), mx.int32)
 >>> e.shape, e.dtype
 ((2, 3), mlx.core.int32)
+
+Notes
+-----
+A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
+reference crashes when it is evaluated).
 """,
 
 "full": """An array of the given shape filled with ``vals``.
@@ -142,7 +147,7 @@ ValueError
     When ``vals`` does not broadcast to ``shape``, ``vals`` is a list or tuple, a Python int
     does not fit ``dtype``, or a dimension is negative.
 RuntimeError
-    When ``shape`` is not an int or a sequence of ints.
+    When ``shape`` is not an int or a sequence of ints (``None``: ``TypeError``).
 
 Examples
 --------
@@ -154,6 +159,11 @@ array([2, 2, 2], dtype=float16)
 >>> mx.full((2, 2), mx.array([1, 2]))
 array([[1, 2],
        [1, 2]], dtype=int32)
+
+Notes
+-----
+A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
+reference crashes when it is evaluated).
 """,
 
 "zeros_like": """An array of zeros with the shape and dtype of ``a``.
@@ -294,10 +304,11 @@ dtype third, ``arange(stop, step, dtype)``. The result has
 Parameters
 ----------
 start : int or float, optional
-    The first value. Default: ``0`` (when only ``stop`` is given).
-stop : int or float
-    The end of the interval, not included. Required; ``start`` may be named only together with
-    ``stop``.
+    The first value. Called with one number, that number is the stop and the start is 0.
+    Default: ``None``.
+stop : int or float, optional
+    The end of the interval, not included. Default: ``None``, see ``start``; ``start`` may be
+    named only together with ``stop``.
 step : int or float, optional
     The spacing between values. Default: ``None``, 1.
 dtype : Dtype, optional
@@ -401,6 +412,11 @@ array([[1, 0],
 >>> mx.eye(2, 3, k=1, dtype=mx.int32)
 array([[0, 1, 0],
        [0, 0, 1]], dtype=int32)
+
+Notes
+-----
+A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
+reference crashes when it is evaluated).
 """,
 
 "identity": """The square identity matrix.
@@ -431,6 +447,11 @@ array([[1, 0],
        [0, 1]], dtype=float32)
 >>> mx.identity(3, mx.int32).shape
 (3, 3)
+
+Notes
+-----
+A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
+reference crashes when it is evaluated).
 """,
 
 "tri": """A 2-D array with ones at and below a diagonal and zeros above it.
@@ -462,6 +483,11 @@ array([[1, 0, 0],
 >>> mx.tri(2, 3, k=1, dtype=mx.int32)
 array([[1, 1, 0],
        [1, 1, 1]], dtype=int32)
+
+Notes
+-----
+A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
+reference crashes when it is evaluated).
 """,
 
 "tril": """The lower triangle of an array: elements above a diagonal set to zero.
@@ -1144,6 +1170,8 @@ Raises
 ------
 ValueError
     When ``arrays`` is empty or the shapes do not match.
+IndexError
+    When ``axis`` is out of range.
 TypeError
     When an element of ``arrays`` is not an array.
 
@@ -1177,6 +1205,8 @@ Raises
 ------
 ValueError
     When ``arrays`` is empty or the shapes do not match.
+IndexError
+    When ``axis`` is out of range.
 TypeError
     When an element of ``arrays`` is not an array.
 
@@ -1824,7 +1854,7 @@ Notes
 -----
 A window that leaves the array raises ``ValueError`` in mlxcy when the start positions are
 known (the reference reads outside the array); start positions still to be computed are not
-checked.
+checked. A negative size is a ``ValueError`` too (the reference returns an empty array).
 """,
 
 "slice_update": """A copy of an array with a block written at start positions given by an array.
@@ -1981,7 +2011,7 @@ a : array
 indices : array
     Integer indices, with ``a.ndim`` dimensions (1 when ``axis`` is None).
 values : array
-    The values to write, broadcast to the shape of ``indices``.
+    The values to write, broadcast together with ``indices``.
 axis : int, optional
     The axis the indices refer to; ``None`` uses the flattened array (the shape of ``a`` is
     kept). Default: ``None``.
