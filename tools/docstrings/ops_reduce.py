@@ -730,7 +730,8 @@ inclusive : bool, optional
     Include each element in its own output; with ``False`` the output is shifted by one and
     starts at 0. Keyword only. Default: ``True``.
 dtype : Dtype, optional
-    Accumulate in and return this dtype. Keyword only. Default: ``None``, as described above.
+    Cast the input to this dtype before the scan (bool gives int32). Keyword only. Default:
+    ``None``, as described above.
 stream : Stream or Device, optional
     Where to schedule the computation. Default: ``None``, the default stream of the default device.
 
@@ -778,7 +779,8 @@ inclusive : bool, optional
     Include each element in its own output; with ``False`` the output is shifted by one and
     starts at 0. Keyword only. Default: ``True``.
 dtype : Dtype, optional
-    Accumulate in and return this dtype. Keyword only. Default: ``None``, as described above.
+    Cast the input to this dtype before the scan (bool gives int32). Keyword only. Default:
+    ``None``, as described above.
 stream : Stream or Device, optional
     Where to schedule the computation. Default: ``None``, the default stream of the default device.
 
@@ -817,7 +819,8 @@ inclusive : bool, optional
     Include each element in its own output; with ``False`` the output is shifted by one and
     starts at 1. Keyword only. Default: ``True``.
 dtype : Dtype, optional
-    Accumulate in and return this dtype. Keyword only. Default: ``None``, as described above.
+    Cast the input to this dtype before the scan. Keyword only. Default: ``None``, as
+    described above.
 stream : Stream or Device, optional
     Where to schedule the computation. Default: ``None``, the default stream of the default device.
 
@@ -863,7 +866,8 @@ inclusive : bool, optional
     Include each element in its own output; with ``False`` the output is shifted by one and
     starts at 1. Keyword only. Default: ``True``.
 dtype : Dtype, optional
-    Accumulate in and return this dtype. Keyword only. Default: ``None``, as described above.
+    Cast the input to this dtype before the scan. Keyword only. Default: ``None``, as
+    described above.
 stream : Stream or Device, optional
     Where to schedule the computation. Default: ``None``, the default stream of the default device.
 

@@ -120,10 +120,10 @@ reference crashes when it is evaluated).
 "full": """An array of the given shape filled with ``vals``.
 
 ``vals`` is broadcast to ``shape``. Without ``dtype`` the result has the dtype of ``vals`` (a
-Python int gives int32, a float float32, a bool bool). With ``dtype`` the result has the dtype
-that ``dtype`` and ``vals`` promote to, as in a binary operation between an array of ``dtype``
-and ``vals``: a Python float stays float for an integer ``dtype``, while a Python int takes a
-floating ``dtype``.
+Python int gives int32, a float float32, a bool bool). With ``dtype``, a Python scalar is
+combined with ``dtype`` the way a scalar operand is combined with an array of that dtype: an int
+takes an integer or floating ``dtype`` (but gives int32 for bool), a float takes a floating
+``dtype`` (but gives float32 for an integer or bool ``dtype``). See Notes for array ``vals``.
 
 Parameters
 ----------
@@ -132,7 +132,8 @@ shape : int or list(int)
 vals : scalar or array
     The fill value, or an array that broadcasts to ``shape``.
 dtype : Dtype, optional
-    The dtype to fill with, promoted with that of ``vals`` as described above. Default: ``None``.
+    The dtype to fill with, combined with a scalar ``vals`` as described above. Default:
+    ``None``.
 stream : Stream or Device, optional
     Where to schedule the computation. Default: ``None``, the default stream of the default device.
 
@@ -159,11 +160,15 @@ array([2, 2, 2], dtype=float16)
 >>> mx.full((2, 2), mx.array([1, 2]))
 array([[1, 2],
        [1, 2]], dtype=int32)
+>>> mx.full(2, 3.5, mx.int32)
+array([3.5, 3.5], dtype=float32)
 
 Notes
 -----
-A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
-reference crashes when it is evaluated).
+An array ``vals`` keeps its own dtype whatever ``dtype`` says (``full(2, mx.array(1, mx.int8),
+mx.float32)`` is int8), as in the reference; use ``astype`` to convert it. A result too large to
+allocate raises ``MemoryError`` in mlxcy when the op is called (the reference crashes when it is
+evaluated).
 """,
 
 "zeros_like": """An array of zeros with the shape and dtype of ``a``.
