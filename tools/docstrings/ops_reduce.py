@@ -902,7 +902,8 @@ reverse : bool, optional
     Scan from the last element towards the first. Keyword only. Default: ``False``.
 inclusive : bool, optional
     Include each element in its own output; with ``False`` the output is shifted by one and
-    starts at the dtype's lowest value. Keyword only. Default: ``True``.
+    starts at the lowest value of the dtype (``-inf`` for floats). Keyword only.
+    Default: ``True``.
 stream : Stream or Device, optional
     Where to schedule the computation. Default: ``None``, the default stream of the default device.
 
@@ -944,7 +945,8 @@ reverse : bool, optional
     Scan from the last element towards the first. Keyword only. Default: ``False``.
 inclusive : bool, optional
     Include each element in its own output; with ``False`` the output is shifted by one and
-    starts at the dtype's highest value. Keyword only. Default: ``True``.
+    starts at the highest value of the dtype (``inf`` for floats). Keyword only.
+    Default: ``True``.
 stream : Stream or Device, optional
     Where to schedule the computation. Default: ``None``, the default stream of the default device.
 
@@ -1139,7 +1141,7 @@ mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference
 ``TypeError``).
 """,
 
-"argpartition": """Indices that partition an array around position ``kth``, as :func:`partition` does.
+"argpartition": """Indices that partition an array around position ``kth``, as in :func:`partition`.
 
 Parameters
 ----------

@@ -1852,7 +1852,8 @@ Examples
 >>> mx.slice(a, mx.array([1, 2]), [0, 1], [2, 2])
 array([[6, 7],
        [10, 11]], dtype=int32)
->>> mx.slice(mx.arange(10), mx.array([2]), [0], [3])
+>>> f = mx.compile(lambda x, i: mx.slice(x, i, [0], [3]))
+>>> f(mx.arange(10), mx.array([2]))
 array([2, 3, 4], dtype=int32)
 
 Notes
