@@ -2,6 +2,9 @@
 
 Format and rules: tools/docstrings/README.md. Check with
 ``python tools/docstrings/check.py tools/docstrings/ops_reduce.py``.
+
+``cumulative_sum`` and ``cumulative_prod`` are the very function objects ``cumsum`` and ``cumprod``
+(in the reference too), so their entries repeat those two word for word.
 """
 
 DOCS = {
@@ -763,9 +766,10 @@ Notes
 for ``a`` (the reference raises ``TypeError``).
 """,
 
-"cumulative_sum": """Cumulative sum along an axis; another name for :func:`cumsum`.
+"cumulative_sum": """Cumulative sum along an axis.
 
-Bool inputs are summed as int32; other dtypes keep their own.
+Bool inputs are summed as int32; other dtypes keep their own (int8 stays int8, unlike
+:func:`sum`).
 
 Parameters
 ----------
@@ -798,9 +802,18 @@ IndexError
 
 Examples
 --------
->>> mx.cumulative_sum(mx.array([[1, 2], [3, 4]]), axis=0)
-array([[1, 2],
-       [4, 6]], dtype=int32)
+>>> a = mx.array([1, 2, 3])
+>>> mx.cumsum(a)
+array([1, 3, 6], dtype=int32)
+>>> mx.cumsum(a, reverse=True)
+array([6, 5, 3], dtype=int32)
+>>> mx.cumsum(a, inclusive=False)
+array([0, 1, 3], dtype=int32)
+
+Notes
+-----
+``cumulative_sum`` is the same function. mlxcy also accepts a Python scalar, list or NumPy array
+for ``a`` (the reference raises ``TypeError``).
 """,
 
 "cumprod": """Cumulative product along an axis.
@@ -850,7 +863,7 @@ Notes
 array for ``a`` (the reference raises ``TypeError``).
 """,
 
-"cumulative_prod": """Cumulative product along an axis; another name for :func:`cumprod`.
+"cumulative_prod": """Cumulative product along an axis.
 
 The result keeps the dtype of ``a`` (bool stays bool, unlike :func:`prod`).
 
@@ -885,9 +898,16 @@ IndexError
 
 Examples
 --------
->>> mx.cumulative_prod(mx.array([[1, 2], [3, 4]]), axis=1, reverse=True)
-array([[2, 2],
-       [12, 4]], dtype=int32)
+>>> a = mx.array([1, 2, 3])
+>>> mx.cumprod(a)
+array([1, 2, 6], dtype=int32)
+>>> mx.cumprod(a, inclusive=False)
+array([1, 1, 2], dtype=int32)
+
+Notes
+-----
+``cumulative_prod`` is the same function. mlxcy also accepts a Python scalar, list or NumPy
+array for ``a`` (the reference raises ``TypeError``).
 """,
 
 "cummax": """Cumulative maximum along an axis.
