@@ -672,7 +672,7 @@ array([0.5, 0.25], dtype=float32)
     "sign": """\
 Element-wise sign: -1 for negative, 0 for zero, 1 for positive elements.
 
-For complex input the sign is ``a / abs(a)`` (0 where ``a`` is 0).
+For complex input the sign is ``a / abs(a)`` (0 where ``a`` is 0). NaN gives 0.
 
 Parameters
 ----------
@@ -780,8 +780,8 @@ ValueError
 
 Examples
 --------
->>> mx.erfinv(mx.array([0.0, 1.0]))
-array([0, inf], dtype=float32)
+>>> mx.erfinv(mx.array([0.0]))
+array([0], dtype=float32)
 """,
 
     "negative": """\
@@ -932,6 +932,12 @@ Examples
 array([-1, -2, 2], dtype=int32)
 >>> mx.bitwise_invert(mx.array([True, False]))
 array([False, True], dtype=bool)
+
+Notes
+-----
+The parameters after the operands may also be passed by position (``mx.bitwise_invert(a,
+mx.cpu)``), as the reference's published signature lists them; MLX's own binding takes them only by
+keyword.
 """,
 
     "isnan": """\
@@ -956,6 +962,11 @@ Examples
 --------
 >>> mx.isnan(mx.array([1.0, float("nan"), float("inf")]))
 array([False, True, False], dtype=bool)
+
+Notes
+-----
+The parameters after the operands may also be passed by position (``mx.isnan(a, mx.cpu)``), as the
+reference's published signature lists them; MLX's own binding takes them only by keyword.
 """,
 
     "isinf": """\
@@ -978,6 +989,11 @@ Examples
 --------
 >>> mx.isinf(mx.array([1.0, float("inf"), -float("inf"), float("nan")]))
 array([False, True, True, False], dtype=bool)
+
+Notes
+-----
+The parameters after the operands may also be passed by position (``mx.isinf(a, mx.cpu)``), as the
+reference's published signature lists them; MLX's own binding takes them only by keyword.
 """,
 
     "isfinite": """\
@@ -1000,6 +1016,11 @@ Examples
 --------
 >>> mx.isfinite(mx.array([1.0, float("inf"), float("nan")]))
 array([True, False, False], dtype=bool)
+
+Notes
+-----
+The parameters after the operands may also be passed by position (``mx.isfinite(a, mx.cpu)``), as
+the reference's published signature lists them; MLX's own binding takes them only by keyword.
 """,
 
     "isposinf": """\
@@ -1022,6 +1043,11 @@ Examples
 --------
 >>> mx.isposinf(mx.array([1.0, float("inf"), -float("inf")]))
 array([False, True, False], dtype=bool)
+
+Notes
+-----
+The parameters after the operands may also be passed by position (``mx.isposinf(a, mx.cpu)``), as
+the reference's published signature lists them; MLX's own binding takes them only by keyword.
 """,
 
     "isneginf": """\
@@ -1044,6 +1070,11 @@ Examples
 --------
 >>> mx.isneginf(mx.array([1.0, float("inf"), -float("inf")]))
 array([False, False, True], dtype=bool)
+
+Notes
+-----
+The parameters after the operands may also be passed by position (``mx.isneginf(a, mx.cpu)``), as
+the reference's published signature lists them; MLX's own binding takes them only by keyword.
 """,
 
     "real": """\
@@ -1174,12 +1205,17 @@ TypeError
 
 Examples
 --------
->>> mx.round(mx.array([0.5, 1.5, 2.5, -0.5]))
-array([0, 2, 2, -0], dtype=float32)
+>>> mx.round(mx.array([0.5, 1.5, 2.5, -1.5]))
+array([0, 2, 2, -2], dtype=float32)
 >>> mx.round(mx.array([1.25, 2.375]), decimals=1)
 array([1.2, 2.4], dtype=float32)
 >>> mx.round(mx.array([15, 251]), decimals=-1)
 array([20, 250], dtype=int32)
+
+Notes
+-----
+The parameters after the operands may also be passed by position (``mx.round(a, 1, mx.cpu)``), as
+the reference's published signature lists them; MLX's own binding takes them only by keyword.
 """,
 
     "arctan2": """\
@@ -1448,6 +1484,9 @@ Notes
 The reference binding crashes the process on an integer division by zero; mlxcy raises
 ``ZeroDivisionError`` (``OverflowError`` for ``MIN // -1``) when the operand values are already on
 the host. Values still to be computed are not read.
+
+The parameters after the operands may also be passed by position (``mx.divmod(a, b, mx.cpu)``), as
+the reference's published signature lists them; MLX's own binding takes them only by keyword.
 """,
 
     "isclose": """\
@@ -1569,6 +1608,11 @@ array(True, dtype=bool)
 array(False, dtype=bool)
 >>> mx.array_equal(mx.array([float("nan")]), mx.array([float("nan")]), equal_nan=True)
 array(True, dtype=bool)
+
+Notes
+-----
+The parameters after the operands may also be passed by position (``mx.array_equal(a, b, True)``),
+as the reference's published signature lists them; MLX's own binding takes them only by keyword.
 """,
 
     "nan_to_num": """\
