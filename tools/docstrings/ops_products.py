@@ -50,9 +50,9 @@ array([[2.5, 4.5],
     "inner": """\
 Inner product over the last axes of ``a`` and ``b``.
 
-For vectors this is the dot product. In general the result is ``sum(a[..., :, None...] * b)``
-over the last axis: of shape ``a.shape[:-1] + b.shape[:-1]``. A 0-d operand multiplies the other
-element-wise.
+For vectors this is the dot product. In general every vector along the last axis of ``a`` is
+multiplied with every vector along the last axis of ``b``; for matrices
+``inner(a, b)[i, j] = sum(a[i, :] * b[j, :])``. A 0-d operand multiplies the other element-wise.
 
 Parameters
 ----------
@@ -115,6 +115,11 @@ Examples
 >>> mx.outer(mx.array([1, 2]), mx.array([1, 10, 100]))
 array([[1, 10, 100],
        [2, 20, 200]], dtype=int32)
+
+Notes
+-----
+A result too large to allocate is a ``MemoryError`` when the op is called; the reference binding
+crashes when it is evaluated.
 """,
 
     "vecdot": """\
@@ -163,8 +168,8 @@ Tensor contraction: sum of products over chosen axes of ``a`` and ``b``.
 
 With an int ``axes = n`` the last ``n`` axes of ``a`` are contracted with the first ``n`` axes of
 ``b`` (``axes=1`` is the matrix product, ``axes=0`` the outer product). With
-``axes = [axes_a, axes_b]`` the listed axes are contracted pairwise. Only floating-point dtypes
-are supported when axes are contracted.
+``axes = [axes_a, axes_b]`` the listed axes are contracted pairwise. The contraction is computed
+as a matrix product, so integer operands are refused.
 
 Parameters
 ----------
@@ -237,6 +242,11 @@ Examples
 >>> mx.kron(mx.array([[1, 2], [3, 4]]), mx.array([[1, 1]]))
 array([[1, 1, 2, 2],
        [3, 3, 4, 4]], dtype=int32)
+
+Notes
+-----
+A result too large to allocate is a ``MemoryError`` when the op is called; the reference binding
+crashes when it is evaluated.
 """,
 
     "einsum": """\
@@ -280,6 +290,11 @@ array(5, dtype=float32)
 >>> mx.einsum("ij->ji", mx.array([[1, 2], [3, 4]]))
 array([[1, 3],
        [2, 4]], dtype=int32)
+
+Notes
+-----
+An operand that is not an array is a ``TypeError`` naming it; the reference binding fails with
+``RuntimeError: std::bad_cast``.
 """,
 
     "einsum_path": """\
@@ -316,6 +331,11 @@ Examples
 [(0, 1), (0, 1)]
 >>> print(report.splitlines()[0].strip())
 Complete contraction:  ij,jk,kl->il
+
+Notes
+-----
+An operand that is not an array is a ``TypeError`` naming it; the reference binding fails with
+``RuntimeError: std::bad_cast``.
 """,
 
     "block_masked_mm": """\
@@ -393,8 +413,7 @@ lhs_indices : array, optional
 rhs_indices : array, optional
     Integer indices into the flattened batch of ``b``. Default: ``None``.
 sorted_indices : bool, optional
-    Promise that ``rhs_indices`` is sorted, which allows a faster kernel on the GPU. Default:
-    ``False``.
+    Promise that the indices are sorted, which may allow a faster kernel. Default: ``False``.
 stream : Stream or Device, optional
     Where to schedule the computation. Default: ``None``, the default stream of the default device.
 
@@ -599,6 +618,11 @@ Examples
 (1, 3, 1)
 >>> mx.conv1d(x, w, stride=2, padding=1).flatten()
 array([5, 6, 3], dtype=float32)
+
+Notes
+-----
+A ``groups`` of 0 crashes the reference binding (floating point exception); mlxcy raises
+``ValueError`` for any ``groups`` below 1.
 """,
 
     "conv2d": """\
@@ -648,6 +672,11 @@ array([[4, 4],
        [4, 4]], dtype=float32)
 >>> mx.conv2d(x, w, padding=(1, 0)).shape
 (1, 5, 3, 1)
+
+Notes
+-----
+A ``groups`` of 0 crashes the reference binding (floating point exception); mlxcy raises
+``ValueError`` for any ``groups`` below 1.
 """,
 
     "conv3d": """\
@@ -662,7 +691,7 @@ Parameters
 input : array
     The input, shape ``(N, D, H, W, C_in)``.
 weight : array
-    The kernels, shape ``(C_out, KD, KH, KW, C_in // groups)``.
+    The kernels, shape ``(C_out, KD, KH, KW, C_in)``.
 stride : int or tuple(int, int, int), optional
     Step between kernel applications, for all axes or per axis. Default: ``1``.
 padding : int or tuple(int, int, int), optional
@@ -670,7 +699,7 @@ padding : int or tuple(int, int, int), optional
 dilation : int or tuple(int, int, int), optional
     Spacing between kernel taps. Default: ``1``.
 groups : int, optional
-    Number of channel groups; ``C_in`` and ``C_out`` must be divisible by it. Default: ``1``.
+    Number of channel groups: only 1 is supported for 3-D convolutions. Default: ``1``.
 stream : Stream or Device, optional
     Where to schedule the computation. Default: ``None``, the default stream of the default device.
 
@@ -685,8 +714,8 @@ TypeError
     When ``input`` or ``weight`` is not an array, or a spatial argument is neither an int nor a
     triple of ints.
 ValueError
-    When the shapes, channels or groups do not match (``groups`` below 1 included), or the
-    inputs are integer.
+    When the shapes or channels do not match, ``groups`` is not 1 (3-D convolutions have no
+    groups), or the inputs are integer.
 
 Examples
 --------
@@ -724,7 +753,8 @@ kernel_dilation : int or list(int), optional
 input_dilation : int or list(int), optional
     Spacing between input elements. Default: ``1``.
 groups : int, optional
-    Number of channel groups; ``C_in`` and ``C_out`` must be divisible by it. Default: ``1``.
+    Number of channel groups; ``C_in`` and ``C_out`` must be divisible by it (only 1 for 3 spatial
+    dimensions). Default: ``1``.
 flip : bool, optional
     Whether to flip the kernel along its spatial axes, making a true convolution rather than a
     cross-correlation. Default: ``False``.
@@ -755,6 +785,11 @@ array([1, 2], dtype=float32)
 array([2, 3], dtype=float32)
 >>> mx.conv_general(mx.ones((1, 5, 5, 1)), mx.ones((1, 3, 3, 1)), padding=([1, 0], [0, 1])).shape
 (1, 4, 4, 1)
+
+Notes
+-----
+A ``groups`` of 0 crashes the reference binding (floating point exception); mlxcy raises
+``ValueError`` for any ``groups`` below 1.
 """,
 
     "conv_transpose1d": """\
@@ -804,6 +839,11 @@ Examples
 array([1, 12, 120, 200], dtype=float32)
 >>> mx.conv_transpose1d(x, w, stride=2, output_padding=1).shape
 (1, 6, 1)
+
+Notes
+-----
+A ``groups`` of 0 crashes the reference binding (floating point exception); mlxcy raises
+``ValueError`` for any ``groups`` below 1.
 """,
 
     "conv_transpose2d": """\
@@ -856,6 +896,11 @@ array([[1, 2, 1],
        [1, 2, 1]], dtype=float32)
 >>> mx.conv_transpose2d(x, w, stride=2).shape
 (1, 4, 4, 1)
+
+Notes
+-----
+A ``groups`` of 0 crashes the reference binding (floating point exception); mlxcy raises
+``ValueError`` for any ``groups`` below 1.
 """,
 
     "conv_transpose3d": """\
@@ -870,7 +915,7 @@ Parameters
 input : array
     The input, shape ``(N, D, H, W, C_in)``.
 weight : array
-    The kernels, shape ``(C_out, KD, KH, KW, C_in // groups)``.
+    The kernels, shape ``(C_out, KD, KH, KW, C_in)``.
 stride : int or tuple(int, int, int), optional
     Upsampling step, for all axes or per axis. Default: ``1``.
 padding : int or tuple(int, int, int), optional
@@ -880,7 +925,7 @@ dilation : int or tuple(int, int, int), optional
 output_padding : int or tuple(int, int, int), optional
     Extra elements added at the end of each output axis. Default: ``0``.
 groups : int, optional
-    Number of channel groups. Default: ``1``.
+    Number of channel groups: only 1 is supported for 3-D convolutions. Default: ``1``.
 stream : Stream or Device, optional
     Where to schedule the computation. Default: ``None``, the default stream of the default device.
 
@@ -895,8 +940,8 @@ TypeError
     When ``input`` or ``weight`` is not an array, or a spatial argument is neither an int nor a
     triple of ints.
 ValueError
-    When the shapes, channels or groups do not match (``groups`` below 1 included), or the
-    inputs are integer.
+    When the shapes or channels do not match, ``groups`` is not 1 (3-D convolutions have no
+    groups), or the inputs are integer.
 
 Examples
 --------
@@ -1026,7 +1071,7 @@ Matrix product with a quantized matrix: ``x @ dequantize(w).T`` (or ``x @ dequan
 Parameters
 ----------
 x : array
-    The left operand, shape ``(..., K)`` (with ``transpose``) and floating-point.
+    The left operand, shape ``(..., K)`` with ``transpose``.
 w : array
     The quantized matrix (uint32), as returned by :func:`quantize`.
 scales : array
@@ -1067,6 +1112,11 @@ Examples
 array([[480, 480]], dtype=float32)
 >>> x @ w.T
 array([[480, 480]], dtype=float32)
+
+Notes
+-----
+A ``group_size`` or ``bits`` of 0 can crash the reference binding (floating point exception);
+mlxcy raises ``ValueError`` for any value below 1.
 """,
 
     "gather_qmm": """\
@@ -1102,8 +1152,7 @@ mode : str, optional
 global_scale : array, optional
     The scalar scale of ``w`` (``"nvfp4"`` only). Default: ``None``.
 sorted_indices : bool, optional
-    Promise that ``rhs_indices`` is sorted, which allows a faster kernel on the GPU. Default:
-    ``False``.
+    Promise that the indices are sorted, which may allow a faster kernel. Default: ``False``.
 stream : Stream or Device, optional
     Where to schedule the computation. Default: ``None``, the default stream of the default device.
 
@@ -1130,6 +1179,11 @@ Examples
 >>> mx.gather_qmm(x, W_q, S, B, rhs_indices=mx.array([1, 0]), group_size=32, bits=4)
 array([[[960, 960]],
        [[480, 480]]], dtype=float32)
+
+Notes
+-----
+A ``group_size`` or ``bits`` of 0 can crash the reference binding (floating point exception);
+mlxcy raises ``ValueError`` for any value below 1.
 """,
 
     "qqmm": """\
@@ -1211,7 +1265,7 @@ global_scale_x : array, optional
 global_scale_w : array, optional
     A scalar scale for ``w`` (``"nvfp4"`` only). Default: ``None``.
 sorted_indices : bool, optional
-    Promise that ``rhs_indices`` is sorted. Default: ``False``.
+    Promise that the indices are sorted, which may allow a faster kernel. Default: ``False``.
 stream : Stream or Device, optional
     Where to schedule the computation. Default: ``None``, the default stream of the default device.
 
@@ -1242,6 +1296,9 @@ Notes
 -----
 The reference binding crashes (segmentation fault) when ``w`` is quantized and ``scales`` is
 missing; mlxcy raises ``ValueError``.
+
+A ``group_size`` or ``bits`` of 0 or below is a ``ValueError`` here; the reference binding crashes
+on them (floating point exception).
 """,
 
     "to_fp8": """\
