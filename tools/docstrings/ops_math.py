@@ -1810,10 +1810,10 @@ arrays, and crashes on an empty ``inputs``.
 """,
 
     "can_cast": """\
-Whether values of one dtype can be cast to another without changing kind or losing range.
+Whether a dtype casts safely to another, by MLX's type promotion rules.
 
-The cast is safe when promoting the source dtype with ``to`` gives ``to`` (so it follows MLX's
-promotion rules: ``int64`` casts safely to ``float32``).
+The cast is safe when promoting the source dtype with ``to`` gives ``to``. Those are MLX's rules,
+not NumPy's: ``int64`` casts safely to ``float32``, for instance.
 
 Parameters
 ----------
@@ -1841,6 +1841,8 @@ True
 >>> mx.can_cast(mx.float32, mx.int32)
 False
 >>> mx.can_cast(mx.array([1, 2]), mx.int64)
+True
+>>> mx.can_cast(mx.int64, mx.float32)
 True
 """,
 
