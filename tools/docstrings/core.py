@@ -1466,4 +1466,778 @@ Examples
 >>> a.at[mx.array([0, 1])].minimum(5)
 array([5, 2, 3], dtype=int32)
 """,
+    # ---- binary operations (the functions behind the operators) ------------------------
+    "add": """
+Element-wise sum ``a + b``.
+
+``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
+takes the other operand's dtype when it fits its kind (``int8`` array + 1 stays ``int8``,
+``float16`` array * 2.5 stays ``float16``). For bools, ``add`` is a logical or.
+
+Parameters
+----------
+a : array or scalar
+    The first operand.
+b : array or scalar
+    The second operand.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The sums, of the broadcast shape and promoted dtype.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.add(mx.array([1, 2]), 3)
+array([4, 5], dtype=int32)
+>>> mx.add(mx.array([1, 2]), 2.5)
+array([3.5, 4.5], dtype=float32)
+>>> mx.add(mx.array([[1], [2]]), mx.array([10, 20]))
+array([[11, 21],
+       [12, 22]], dtype=int32)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "subtract": """
+Element-wise difference ``a - b``.
+
+``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
+takes the other operand's dtype when it fits its kind (``int8`` array + 1 stays ``int8``,
+``float16`` array * 2.5 stays ``float16``).
+
+Parameters
+----------
+a : array or scalar
+    The values subtracted from.
+b : array or scalar
+    The values to subtract.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The differences, of the broadcast shape and promoted dtype.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.subtract(mx.array([5, 7]), 2)
+array([3, 5], dtype=int32)
+>>> mx.subtract(10, mx.array([0.5, 1.5]))
+array([9.5, 8.5], dtype=float32)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "multiply": """
+Element-wise product ``a * b``.
+
+``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
+takes the other operand's dtype when it fits its kind (``int8`` array + 1 stays ``int8``,
+``float16`` array * 2.5 stays ``float16``).
+
+Parameters
+----------
+a : array or scalar
+    The first factor.
+b : array or scalar
+    The second factor.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The products, of the broadcast shape and promoted dtype.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.multiply(mx.array([1.5, 2.0]), 2)
+array([3, 4], dtype=float32)
+>>> mx.multiply(mx.array([1, 2], mx.float16), 2.5)
+array([2.5, 5], dtype=float16)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "divide": """
+Element-wise true division ``a / b``.
+
+``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
+takes the other operand's dtype when it fits its kind (``int8`` array + 1 stays ``int8``,
+``float16`` array * 2.5 stays ``float16``). Bool and integer operands give ``float32``. Dividing a float by zero gives ``inf`` or
+``nan``, as IEEE arithmetic does.
+
+Parameters
+----------
+a : array or scalar
+    The dividend.
+b : array or scalar
+    The divisor.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The quotients, of the broadcast shape; a floating point (or complex) dtype.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.divide(mx.array([1, 2]), 4)
+array([0.25, 0.5], dtype=float32)
+>>> mx.divide(mx.array([1.0, -1.0]), 0)
+array([inf, -inf], dtype=float32)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "floor_divide": """
+Element-wise floor division ``a // b``: the quotient rounded toward minus infinity.
+
+``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
+takes the other operand's dtype when it fits its kind (``int8`` array + 1 stays ``int8``,
+``float16`` array * 2.5 stays ``float16``). For floats the result is ``floor(a / b)``. An integer divided by zero gives 0.
+
+Parameters
+----------
+a : array or scalar
+    The dividend.
+b : array or scalar
+    The divisor.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The quotients, of the broadcast shape and promoted dtype.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+OverflowError
+    When an integer type's most negative value is divided by -1 (values already on the host).
+
+Examples
+--------
+>>> mx.floor_divide(mx.array([7, -7]), 2)
+array([3, -4], dtype=int32)
+>>> mx.floor_divide(mx.array([7.5, -7.5]), 2)
+array([3, -4], dtype=float32)
+
+Notes
+-----
+The reference binding crashes (SIGFPE) on the most negative integer divided by -1, and accepts
+only arrays and Python scalars; mlxcy raises ``OverflowError`` and also converts lists, tuples
+and NumPy arrays (docs/differences.md).
+""",
+    "remainder": """
+Element-wise remainder ``a % b``, with the sign of the divisor (as Python's ``%``).
+
+``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
+takes the other operand's dtype when it fits its kind (``int8`` array + 1 stays ``int8``,
+``float16`` array * 2.5 stays ``float16``). The result satisfies ``a == floor_divide(a, b) * b + remainder(a, b)``. An integer
+remainder by zero gives the dividend.
+
+Parameters
+----------
+a : array or scalar
+    The dividend.
+b : array or scalar
+    The divisor.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The remainders, of the broadcast shape and promoted dtype.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+OverflowError
+    When an integer type's most negative value is divided by -1 (values already on the host).
+
+Examples
+--------
+>>> mx.remainder(mx.array([7, -7]), 3)
+array([1, 2], dtype=int32)
+>>> mx.remainder(mx.array([7, -7]), -3)
+array([-2, -1], dtype=int32)
+>>> mx.remainder(mx.array([5.5, -5.5]), 2)
+array([1.5, 0.5], dtype=float32)
+
+Notes
+-----
+The reference binding crashes (SIGFPE) on the most negative integer divided by -1, and accepts
+only arrays and Python scalars; mlxcy raises ``OverflowError`` and also converts lists, tuples
+and NumPy arrays (docs/differences.md).
+""",
+    "power": """
+Element-wise power ``a ** b``.
+
+``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
+takes the other operand's dtype when it fits its kind (``int8`` array + 1 stays ``int8``,
+``float16`` array * 2.5 stays ``float16``). Integer powers stay integers and wrap around on overflow; a negative integer exponent
+gives 0, even for a base of 1. ``mx.pow`` is the same function.
+
+Parameters
+----------
+a : array or scalar
+    The base.
+b : array or scalar
+    The exponent.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The powers, of the broadcast shape and promoted dtype.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.power(mx.array([2, 3]), 2)
+array([4, 9], dtype=int32)
+>>> mx.power(mx.array([4.0, 9.0]), 0.5)
+array([2, 3], dtype=float32)
+>>> mx.power(2, mx.array([3, -1]))
+array([8, 0], dtype=int32)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "matmul": """
+Matrix product ``a @ b``.
+
+Follows NumPy's rules: two 1-D operands give their inner product, a 1-D first (second) operand
+is read as a row (column) vector and that axis is removed from the result, and operands with
+more than two dimensions are stacks of matrices whose leading axes broadcast. Both operands
+must be of a floating point type.
+
+Parameters
+----------
+a : array
+    The left operand, with at least one dimension.
+b : array
+    The right operand, with at least one dimension.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The product; a ``(..., m, k)`` by ``(..., k, n)`` product has shape ``(..., m, n)``.
+
+Raises
+------
+ValueError
+    When an operand is 0-d or not of a floating point type, the inner sizes differ, or the batch
+    axes do not broadcast.
+
+Examples
+--------
+>>> a = mx.array([[1.0, 2.0], [3.0, 4.0]])
+>>> mx.matmul(a, mx.array([1.0, 1.0]))
+array([3, 7], dtype=float32)
+>>> mx.matmul(mx.array([1.0, 2.0]), mx.array([3.0, 4.0]))
+array(11, dtype=float32)
+>>> mx.matmul(mx.ones((5, 2, 3)), mx.ones((3, 4))).shape
+(5, 2, 4)
+
+Notes
+-----
+The reference binding accepts only arrays; mlxcy also converts lists, tuples and NumPy arrays.
+""",
+    "equal": """
+Element-wise comparison ``a == b``.
+
+``a`` and ``b`` broadcast against each other and are compared in their promoted dtype (a Python
+scalar takes the other operand's dtype when it fits its kind). NaN equals nothing, itself included.
+
+Parameters
+----------
+a : array or scalar
+    The first operand.
+b : array or scalar
+    The second operand.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    A ``bool`` array of the broadcast shape: whether ``a`` equals ``b``.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.equal(mx.array([1, 2]), mx.array([1, 3]))
+array([True, False], dtype=bool)
+>>> mx.equal(mx.array([1.0, float('nan')]), mx.array([1.0, float('nan')]))
+array([True, False], dtype=bool)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "not_equal": """
+Element-wise comparison ``a != b``.
+
+``a`` and ``b`` broadcast against each other and are compared in their promoted dtype (a Python
+scalar takes the other operand's dtype when it fits its kind). NaN differs from everything, itself included.
+
+Parameters
+----------
+a : array or scalar
+    The first operand.
+b : array or scalar
+    The second operand.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    A ``bool`` array of the broadcast shape: whether ``a`` differs from ``b``.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.not_equal(mx.array([1, 2]), 2)
+array([True, False], dtype=bool)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "less": """
+Element-wise comparison ``a < b``.
+
+``a`` and ``b`` broadcast against each other and are compared in their promoted dtype (a Python
+scalar takes the other operand's dtype when it fits its kind).
+
+Parameters
+----------
+a : array or scalar
+    The first operand.
+b : array or scalar
+    The second operand.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    A ``bool`` array of the broadcast shape: whether ``a`` is less than ``b``.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.less(mx.array([1, 2, 3]), 2)
+array([True, False, False], dtype=bool)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "less_equal": """
+Element-wise comparison ``a <= b``.
+
+``a`` and ``b`` broadcast against each other and are compared in their promoted dtype (a Python
+scalar takes the other operand's dtype when it fits its kind).
+
+Parameters
+----------
+a : array or scalar
+    The first operand.
+b : array or scalar
+    The second operand.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    A ``bool`` array of the broadcast shape: whether ``a`` is less than or equal to ``b``.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.less_equal(mx.array([1, 2, 3]), 2)
+array([True, True, False], dtype=bool)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "greater": """
+Element-wise comparison ``a > b``.
+
+``a`` and ``b`` broadcast against each other and are compared in their promoted dtype (a Python
+scalar takes the other operand's dtype when it fits its kind).
+
+Parameters
+----------
+a : array or scalar
+    The first operand.
+b : array or scalar
+    The second operand.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    A ``bool`` array of the broadcast shape: whether ``a`` is greater than ``b``.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.greater(mx.array([1, 2, 3]), 2)
+array([False, False, True], dtype=bool)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "greater_equal": """
+Element-wise comparison ``a >= b``.
+
+``a`` and ``b`` broadcast against each other and are compared in their promoted dtype (a Python
+scalar takes the other operand's dtype when it fits its kind).
+
+Parameters
+----------
+a : array or scalar
+    The first operand.
+b : array or scalar
+    The second operand.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    A ``bool`` array of the broadcast shape: whether ``a`` is greater than or equal to ``b``.
+
+Raises
+------
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.greater_equal(mx.array([1, 2, 3]), 2)
+array([False, True, True], dtype=bool)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "bitwise_and": """
+Element-wise bitwise and ``a & b``.
+
+For integers, the and of each pair of bits; for bools, the logical and. ``a`` and ``b``
+broadcast against each other and their dtypes promote (a Python int takes the other operand's
+dtype when it fits).
+
+Parameters
+----------
+a : array or scalar
+    The first operand, of an integer or bool type.
+b : array or scalar
+    The second operand, of an integer or bool type.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The result, of the broadcast shape and promoted dtype.
+
+Raises
+------
+RuntimeError
+    When an operand is of a floating point or complex type.
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.bitwise_and(mx.array([12, 10]), 6)
+array([4, 2], dtype=int32)
+>>> mx.bitwise_and(mx.array([True, False]), True)
+array([True, False], dtype=bool)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "bitwise_or": """
+Element-wise bitwise or ``a | b``.
+
+For integers, the or of each pair of bits; for bools, the logical or. ``a`` and ``b``
+broadcast against each other and their dtypes promote (a Python int takes the other operand's
+dtype when it fits).
+
+Parameters
+----------
+a : array or scalar
+    The first operand, of an integer or bool type.
+b : array or scalar
+    The second operand, of an integer or bool type.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The result, of the broadcast shape and promoted dtype.
+
+Raises
+------
+RuntimeError
+    When an operand is of a floating point or complex type.
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.bitwise_or(mx.array([12, 10]), 1)
+array([13, 11], dtype=int32)
+>>> mx.bitwise_or(mx.array([True, False]), False)
+array([True, False], dtype=bool)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "bitwise_xor": """
+Element-wise bitwise exclusive or ``a ^ b``.
+
+For integers, the exclusive or of each pair of bits; for bools, the logical exclusive or. ``a`` and ``b``
+broadcast against each other and their dtypes promote (a Python int takes the other operand's
+dtype when it fits).
+
+Parameters
+----------
+a : array or scalar
+    The first operand, of an integer or bool type.
+b : array or scalar
+    The second operand, of an integer or bool type.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The result, of the broadcast shape and promoted dtype.
+
+Raises
+------
+RuntimeError
+    When an operand is of a floating point or complex type.
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.bitwise_xor(mx.array([12, 10]), 6)
+array([10, 12], dtype=int32)
+>>> mx.bitwise_xor(mx.array([True, False]), True)
+array([False, True], dtype=bool)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "left_shift": """
+Element-wise left shift ``a << b``: the bits of ``a`` moved ``b`` places left.
+
+For integers, ``a`` multiplied by ``2**b``; bits shifted out of the type are lost. Bool operands are read as the integers 0 and 1. ``a`` and ``b``
+broadcast against each other and their dtypes promote (a Python int takes the other operand's
+dtype when it fits). ``mx.bitwise_left_shift`` is the same function.
+
+Parameters
+----------
+a : array or scalar
+    The values to shift, of an integer or bool type.
+b : array or scalar
+    The number of places, of an integer or bool type.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The shifted values, of the broadcast shape and promoted dtype (``uint8`` for two bools).
+
+Raises
+------
+RuntimeError
+    When an operand is of a floating point or complex type.
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.left_shift(mx.array([1, 3]), 2)
+array([4, 12], dtype=int32)
+>>> mx.left_shift(mx.array([1], mx.uint8), 8)
+array([0], dtype=uint8)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
+    "right_shift": """
+Element-wise right shift ``a >> b``: the bits of ``a`` moved ``b`` places right.
+
+For integers, ``a`` divided by ``2**b``, rounded toward minus infinity for signed types. Bool operands are read as the integers 0 and 1. ``a`` and ``b``
+broadcast against each other and their dtypes promote (a Python int takes the other operand's
+dtype when it fits). ``mx.bitwise_right_shift`` is the same function.
+
+Parameters
+----------
+a : array or scalar
+    The values to shift, of an integer or bool type.
+b : array or scalar
+    The number of places, of an integer or bool type.
+stream : Stream or Device, optional
+    Where to schedule the computation. Default: ``None``, the default stream of the default
+    device.
+
+Returns
+-------
+array
+    The shifted values, of the broadcast shape and promoted dtype (``uint8`` for two bools).
+
+Raises
+------
+RuntimeError
+    When an operand is of a floating point or complex type.
+ValueError
+    When the shapes of ``a`` and ``b`` do not broadcast, or a Python int does not fit the
+    other operand's integer dtype.
+
+Examples
+--------
+>>> mx.right_shift(mx.array([8, 7]), 1)
+array([4, 3], dtype=int32)
+>>> mx.right_shift(mx.array([-8]), 1)
+array([-4], dtype=int32)
+
+Notes
+-----
+The reference binding accepts only arrays and Python scalars here; mlxcy also converts lists,
+tuples and NumPy arrays (docs/differences.md).
+""",
 }
