@@ -238,6 +238,8 @@ Parameters
 ----------
 value : int
     The member's value (0 to 7), as for any ``enum.Enum``; members are usually reached by name.
+    The other parameters of the signature are those of ``enum.Enum``'s functional API, which
+    does not apply here.
 
 Examples
 --------
@@ -392,7 +394,8 @@ Parameters
 ----------
 value : int
     The member's value, 0 (cpu) or 1 (gpu), as for any ``enum.Enum``; members are usually
-    reached by name.
+    reached by name. The other parameters of the signature are those of ``enum.Enum``'s
+    functional API, which does not apply here.
 
 Examples
 --------
@@ -487,7 +490,7 @@ True
 A stream that stands for a different stream in each thread that uses it.
 
 Made with :func:`new_thread_local_stream`. An operation given this stream runs on the calling
-thread's own stream of it (made on the thread's first use), so threads sharing one such object
+thread's own stream of it, so threads sharing one such object
 do not queue their work behind each other. It is accepted wherever a :class:`Stream` is.
 
 Raises
@@ -851,8 +854,8 @@ Examples
     "device_info": """
 Facts about a device, as a dict.
 
-The keys depend on the backend: the device's name and architecture, and on a GPU its memory
-size and limits. The dict is empty for a device that is not available.
+The keys depend on the backend (for the CPU, ``device_name`` and ``architecture``). The dict
+is empty for a device that is not available.
 
 Parameters
 ----------
