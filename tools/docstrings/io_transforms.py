@@ -25,7 +25,7 @@ Returns
 callable
     A function with the arguments of ``fun`` returning the gradients: one tree for a single
     ``argnums``, a tuple of them for several, and ``(positional, {name: gradient})`` when
-    ``argnames`` is given.
+    ``argnames`` is given (the positional part is ``None`` when ``argnums`` picks none).
 
 Raises
 ------
@@ -297,7 +297,9 @@ callable
 Raises
 ------
 TypeError
-    When ``fun`` is not callable, or (when called) it returns something other than arrays.
+    When ``fun`` is not callable.
+ValueError
+    When called: if ``fun`` returns no array (the reference crashes).
 
 Examples
 --------
@@ -515,9 +517,10 @@ dict or tuple
 Raises
 ------
 FileNotFoundError
-    When the index or a shard does not exist (``MissingFileError``).
-ValueError
-    When the index is malformed.
+    When the index or a shard does not exist (``MissingFileError``, also a ``RuntimeError``
+    and a ``ValueError``).
+ValueError, RuntimeError
+    When the index is not JSON or has no ``weight_map`` (``MalformedFileError``, both).
 
 Examples
 --------
@@ -585,8 +588,8 @@ None
 
 Raises
 ------
-RuntimeError
-    When the file cannot be opened for writing.
+OSError
+    When the file cannot be opened for writing (``FileNotFoundError`` for a missing folder).
 
 Examples
 --------
@@ -618,8 +621,8 @@ None
 
 Raises
 ------
-RuntimeError
-    When the file cannot be opened for writing.
+OSError
+    When the file cannot be opened for writing (``FileNotFoundError`` for a missing folder).
 
 Examples
 --------
@@ -854,6 +857,8 @@ Raises
 FileNotFoundError
     When the file does not exist (``MissingFileError``, also a ``RuntimeError`` and a
     ``ValueError``).
+RuntimeError
+    When the file is not an exported function.
 
 Examples
 --------
@@ -885,6 +890,8 @@ Raises
 ------
 RuntimeError
     When a keyword argument is not a single array.
+ValueError
+    When a positional argument holds something other than arrays.
 
 Examples
 --------
