@@ -8,8 +8,8 @@ notice to stderr the first time it runs (doctest does not see stderr).
 
 _DEPRECATED = """Notes
 -----
-Deprecated: use ``mx.{name}``, which this calls. The first call prints a deprecation notice
-to stderr, as the reference does."""
+Deprecated: use ``mx.{name}``, which this calls.
+The first call prints a deprecation notice to stderr, as the reference does."""
 
 DOCS = {
     "metal.is_available": """
@@ -117,8 +117,9 @@ True
 
 """ + _DEPRECATED.format(name="get_active_memory"),
     "metal.get_peak_memory": """
-Return the largest active memory since the start or the last
-:func:`metal.reset_peak_memory`.
+Return the largest active memory since the start or the last reset.
+
+The peak is reset by :func:`metal.reset_peak_memory`.
 
 Returns
 -------

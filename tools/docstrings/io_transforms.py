@@ -700,6 +700,8 @@ Raises
 ------
 TypeError
     When ``arrays`` is not a dict of names to arrays or a metadata value has another type.
+ValueError
+    When a metadata array has more than one dimension.
 RuntimeError
     When the file cannot be opened for writing.
 
