@@ -172,8 +172,9 @@ array([[0.5, -0.125],
 Compute the Cholesky factor of symmetric positive definite matrices.
 
 The factor ``L`` is lower triangular with ``L @ L.T == a`` (or upper triangular ``U`` with
-``U.T @ U == a``). Only the lower triangle of ``a`` is read. The input is not checked for
-being positive definite: for other matrices the result is meaningless.
+``U.T @ U == a``). Only the lower triangle of ``a`` is read (the upper one with
+``upper=True``). The input is not checked for being positive definite: for other matrices
+the result is meaningless.
 
 Parameters
 ----------
@@ -296,8 +297,8 @@ Parameters
 a : array
     Square coefficient matrices in the last two axes.
 b : array
-    The right-hand side: a vector (its last axis matches ``a``'s) or matrices (their
-    second-to-last axis matches ``a``'s last). Batch axes broadcast.
+    The right-hand side: a vector ``(N,)`` for one ``N x N`` matrix ``a``, or matrices
+    ``(..., N, K)`` with the same batch axes as ``a``.
 {_STREAM}
 
 Returns
@@ -332,7 +333,8 @@ Parameters
 a : array
     Triangular coefficient matrices in the last two axes.
 b : array
-    The right-hand side: a vector or matrices, as for :func:`linalg.solve`.
+    The right-hand side: vectors ``(..., N)`` or matrices ``(..., N, K)``; batch axes
+    broadcast against ``a``'s.
 upper : bool, optional
     Read the upper triangle of ``a`` instead of the lower one. Default: ``False``.
 {_STREAM}
