@@ -17,8 +17,7 @@ DOCS = {
     "fast.rms_norm": f"""
 Normalize by the root mean square over the last axis, then scale.
 
-Computes ``x / sqrt(mean(x**2, axis=-1) + eps) * weight`` in one fused operation, with
-the statistics accumulated in float32.
+Computes ``x / sqrt(mean(x**2, axis=-1) + eps) * weight`` in one fused operation.
 
 Parameters
 ----------
