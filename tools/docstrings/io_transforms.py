@@ -5,8 +5,8 @@ DOCS = {
     "grad": """
 Make a function that returns the gradient of ``fun``.
 
-``fun`` must return a scalar array, or a tuple whose first element is a scalar array (the
-other elements are ignored). The gradient is taken with respect to the arguments picked by
+``fun`` must return a scalar array (to return more, use :func:`value_and_grad`). The
+gradient is taken with respect to the arguments picked by
 ``argnums`` and ``argnames``; each picked argument may be an array or a tree (list, tuple,
 dict) of arrays, and its gradient has the same structure.
 
@@ -32,8 +32,9 @@ Raises
 TypeError
     When ``fun`` is not callable.
 ValueError
-    When called: if ``fun`` does not return a scalar array, or ``argnums`` names a
-    missing argument, or a picked argument holds something other than arrays.
+    When called: if ``fun`` returns anything but a scalar array (a tuple too), or
+    ``argnums`` names a missing argument, or a picked argument holds something other than
+    arrays.
 
 Examples
 --------
