@@ -2,6 +2,7 @@
 
     python tools/docstrings/check.py tools/docstrings/ops_math.py [...]   # DOCS files (see README.md)
     python tools/docstrings/check.py --module mlxcy.nn [...]            # the live docstrings of a module
+    python tools/docstrings/check.py --class mlxcy.nn.Module [...]      # those of a class's own methods
 
 Prints one line per failing name and exits 1 when any fails.
 """
@@ -68,16 +69,27 @@ def docs_of_module(modname):
     return {f"{modname}.{n}": getattr(mod, n).__doc__ or "" for n in names}
 
 
+def docs_of_class(qualname):
+    """The docstrings of the public attributes a class defines itself (methods, properties)."""
+    modname, _, clsname = qualname.rpartition(".")
+    cls = getattr(importlib.import_module(modname), clsname)
+    names = [n for n in vars(cls) if not n.startswith("_")]
+    return {f"{qualname}.{n}": getattr(cls, n).__doc__ or "" for n in names}
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*")
     ap.add_argument("--module", action="append", default=[])
+    ap.add_argument("--class", dest="classes", action="append", default=[])
     args = ap.parse_args(argv)
     docs = {}
     for path in args.files:
         docs.update(docs_of_file(path))
     for modname in args.module:
         docs.update(docs_of_module(modname))
+    for qualname in args.classes:
+        docs.update(docs_of_class(qualname))
     failures = check_docs(docs)
     for name, problem in failures.items():
         print(f"--- {name}\n{problem.rstrip()}")

@@ -4,6 +4,11 @@ Every output sample is a weighted sum of the few input samples it reads (its tap
 per tap: a NaN or inf in the input only reaches the outputs that read it. Linear and cubic
 weights are computed in float32 from float32 positions, in the reference's order (the results
 are bit-equal); antialiasing filters in plain Python (float64). No NumPy is needed.
+
+Examples
+--------
+>>> nn.upsample.Upsample is nn.Upsample
+True
 """
 import itertools
 import math
@@ -215,12 +220,45 @@ def upsample_cubic(x: mx.array, scale_factor: Tuple, align_corners: bool = False
 
 
 class Upsample(Module):
-    """Resamples the spatial axes of ``(N, *spatial, C)`` inputs by ``scale_factor``.
+    """Resamples the spatial axes of channels-last inputs ``(N, *spatial, C)`` by ``scale_factor``.
 
-    ``mode`` is ``'nearest'``, ``'linear'`` or ``'cubic'``; ``align_corners`` maps the corner
-    samples onto each other; ``antialias`` resamples with a filter widened by the shrink factor
-    when down-sampling, with weights renormalised at the edges (and the a=-0.5 cubic kernel),
-    not available with ``nearest`` nor with ``align_corners``.
+    Each spatial size ``L`` becomes ``floor(L * scale)``. ``'nearest'`` copies the closest input
+    sample; ``'linear'`` interpolates (multi-)linearly and ``'cubic'`` by cubic convolution, both
+    computing in floating point (integer inputs give float32). The layer has no parameters.
+
+    Parameters
+    ----------
+    scale_factor : float or tuple(float)
+        One factor for every spatial axis, or one per spatial axis (the tuple's length must then
+        match the input's spatial dimensions).
+    mode : str, optional
+        ``'nearest'``, ``'linear'`` or ``'cubic'``. Default: ``'nearest'``.
+    align_corners : bool, optional
+        With ``'linear'`` or ``'cubic'``, map the first and last input samples exactly onto the first
+        and last output samples (else sample centres are scaled). Default: ``False``.
+    antialias : bool, optional
+        With ``'linear'`` or ``'cubic'``, when down-sampling, filter with a kernel widened by the
+        shrink factor (weights renormalised at the edges; the cubic kernel uses ``a = -0.5``).
+        Not available with ``'nearest'`` nor with ``align_corners``. Default: ``False``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``mode``, ``antialias`` with ``'nearest'`` or with ``align_corners``; when
+        called on an input without spatial axes (fewer than 3 dimensions) or with a number of
+        spatial axes other than the number of factors.
+
+    Examples
+    --------
+    >>> x = mx.array([1.0, 2.0]).reshape(1, 2, 1)
+    >>> nn.Upsample(2)(x).reshape(-1)
+    array([1, 1, 2, 2], dtype=float32)
+    >>> nn.Upsample(2, mode="linear")(x).reshape(-1)
+    array([1, 1.25, 1.75, 2], dtype=float32)
+    >>> mx.round(nn.Upsample(2, mode="linear", align_corners=True)(x).reshape(-1), 3)
+    array([1, 1.333, 1.667, 2], dtype=float32)
+    >>> nn.Upsample((2, 3))(mx.ones((1, 2, 2, 1))).shape
+    (1, 4, 6, 1)
     """
 
     def __init__(self, scale_factor: Union[float, Tuple], mode: Literal["nearest", "linear", "cubic"] = "nearest",
