@@ -686,11 +686,7 @@ class Module(dict):
         >>> model = nn.Sequential(nn.Linear(2, 2), nn.Linear(2, 2))
         >>> model.freeze().trainable_parameters()
         {'layers': [{}, {}]}
-        >>> model.unfreeze().freeze(keys="bias")
-        Sequential(
-          (layers.0): Linear(input_dims=2, output_dims=2, bias=True)
-          (layers.1): Linear(input_dims=2, output_dims=2, bias=True)
-        )
+        >>> _ = model.unfreeze().freeze(keys="bias")
         >>> [name for name, _ in utils.tree_flatten(model.trainable_parameters())]
         ['layers.0.weight', 'layers.1.weight']
         """

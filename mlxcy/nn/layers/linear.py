@@ -93,8 +93,8 @@ class Linear(Module):
         mode : str, optional
             The quantization mode of ``mx.quantize``. Default: ``'affine'``.
         quantize_input : bool, optional
-            Also quantize the input at each call (a :class:`QQLinear`, bias-free layers only).
-            Default: ``False``.
+            Also quantize the input at each call: a :class:`QQLinear`, for bias-free layers and
+            the modes ``'nvfp4'`` and ``'mxfp8'``. Default: ``False``.
 
         Returns
         -------

@@ -456,7 +456,8 @@ def quantize(model: Module, group_size: int = None, bits: int = None, *, mode: s
     mode : str, optional
         The quantization mode of ``mx.quantize``. Default: ``'affine'``.
     quantize_input : bool, optional
-        Quantize the inputs of linear layers too (:class:`QQLinear`). Default: ``False``.
+        Quantize the inputs of linear layers too (:class:`QQLinear`, for bias-free layers and the
+        modes ``'nvfp4'`` and ``'mxfp8'``). Default: ``False``.
     class_predicate : callable, optional
         ``(path, module) -> bool or dict``, ``path`` the module's dotted name in ``model``.
         Default: ``None``, every leaf module that has a ``to_quantized`` method.
