@@ -71,9 +71,11 @@ class _ConvBase(Module):
 class Conv1d(_ConvBase):
     """1-D convolution over channels-last inputs ``(N, L, C_in)``.
 
-    Calls ``mx.conv1d`` with the learned ``weight`` (shape ``(out_channels, kernel_size, in_channels / groups)``, uniform in
-    ``[-b, b]`` with ``b = 1 / sqrt(fan_in)``, ``fan_in`` the input channels per group times the
-    kernel's size), then adds ``bias`` (``(out_channels,)``, started at zeros).
+    Calls ``mx.conv1d`` with the learned ``weight``, of shape
+    ``(out_channels, kernel_size, in_channels / groups)``, then adds the learned ``bias``, of shape
+    ``(out_channels,)``.
+    The weight starts uniform in ``[-b, b]``, ``b = 1 / sqrt(fan_in)`` (``fan_in``: the input
+    channels per group times the kernel's size), the bias at zeros.
 
     Parameters
     ----------
@@ -126,9 +128,11 @@ class Conv1d(_ConvBase):
 class Conv2d(_ConvBase):
     """2-D convolution over channels-last inputs ``(N, H, W, C_in)``.
 
-    Calls ``mx.conv2d`` with the learned ``weight`` (shape ``(out_channels, kh, kw, in_channels / groups)``, uniform in
-    ``[-b, b]`` with ``b = 1 / sqrt(fan_in)``, ``fan_in`` the input channels per group times the
-    kernel's size), then adds ``bias`` (``(out_channels,)``, started at zeros).
+    Calls ``mx.conv2d`` with the learned ``weight``, of shape
+    ``(out_channels, kh, kw, in_channels / groups)``, then adds the learned ``bias``, of shape
+    ``(out_channels,)``.
+    The weight starts uniform in ``[-b, b]``, ``b = 1 / sqrt(fan_in)`` (``fan_in``: the input
+    channels per group times the kernel's size), the bias at zeros.
 
     Parameters
     ----------
@@ -179,9 +183,11 @@ class Conv2d(_ConvBase):
 class Conv3d(_ConvBase):
     """3-D convolution over channels-last inputs ``(N, D, H, W, C_in)``.
 
-    Calls ``mx.conv3d`` with the learned ``weight`` (shape ``(out_channels, kd, kh, kw, in_channels)``, uniform in
-    ``[-b, b]`` with ``b = 1 / sqrt(fan_in)``, ``fan_in`` the input channels per group times the
-    kernel's size), then adds ``bias`` (``(out_channels,)``, started at zeros).
+    Calls ``mx.conv3d`` with the learned ``weight``, of shape
+    ``(out_channels, kd, kh, kw, in_channels)``, then adds the learned ``bias``, of shape
+    ``(out_channels,)``.
+    The weight starts uniform in ``[-b, b]``, ``b = 1 / sqrt(fan_in)`` (``fan_in``: the input
+    channels per group times the kernel's size), the bias at zeros.
 
     Parameters
     ----------

@@ -148,7 +148,8 @@ class AllToShardedLinear(_ShardedLinear):
     Each process holds ``output_dims / group.size()`` rows of the weight (and of the bias) and
     computes that slice of the output from the full input; in the backward pass the input's
     gradient is summed over the group. Usually followed by a :class:`ShardedToAllLinear`.
-    On a single process (a group of size 1) nothing is split and no communication happens. Weight and bias start uniform in ``[-k, k]``, ``k = 1 / sqrt(input_dims)``.
+    On a single process (a group of size 1) nothing is split and no communication happens.
+    Weight and bias start uniform in ``[-k, k]``, ``k = 1 / sqrt(input_dims)``.
 
     Parameters
     ----------
@@ -189,8 +190,9 @@ class ShardedToAllLinear(_ShardedLinear):
     Each process holds ``input_dims / group.size()`` columns of the weight, multiplies them by its
     slice of the input, and the partial products are summed over the group (``all_sum``), so every
     process gets the full output; the bias is not split. Usually follows an
-    :class:`AllToShardedLinear`. On a single process (a group of size 1) nothing is split and no communication happens. Weight and bias start uniform in ``[-k, k]``,
-    ``k = 1 / sqrt(input_dims)``.
+    :class:`AllToShardedLinear`.
+    On a single process (a group of size 1) nothing is split and no communication happens.
+    Weight and bias start uniform in ``[-k, k]``, ``k = 1 / sqrt(input_dims)``.
 
     Parameters
     ----------
@@ -315,7 +317,8 @@ class QuantizedAllToShardedLinear(_QuantizedSharded):
     """The quantized :class:`AllToShardedLinear`: output features split over a group, the weight
     stored quantized (as in :class:`QuantizedLinear`).
 
-    Its parameters are frozen and stay frozen through ``unfreeze``. On a single process (a group of size 1) nothing is split and no communication happens.
+    Its parameters are frozen and stay frozen through ``unfreeze``.
+    On a single process (a group of size 1) nothing is split and no communication happens.
 
     Parameters
     ----------
@@ -359,7 +362,8 @@ class QuantizedShardedToAllLinear(_QuantizedSharded):
     """The quantized :class:`ShardedToAllLinear`: input features split over a group, the weight
     stored quantized (as in :class:`QuantizedLinear`).
 
-    Its parameters are frozen and stay frozen through ``unfreeze``. On a single process (a group of size 1) nothing is split and no communication happens.
+    Its parameters are frozen and stay frozen through ``unfreeze``.
+    On a single process (a group of size 1) nothing is split and no communication happens.
 
     Parameters
     ----------

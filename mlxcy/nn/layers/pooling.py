@@ -93,8 +93,9 @@ class MaxPool1d(_MaxPool):
     """1-D maximum pooling over channels-last inputs ``(N, L, C)``.
 
     Slides a window of ``kernel_size`` over the spatial axes with step ``stride`` and takes the
-    maximum of each window, per channel. ``padding`` adds ``-inf`` on both sides of each spatial
-    axis first. Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
+    maximum of each window, per channel.
+    ``padding`` adds ``-inf`` on both sides of each spatial axis first.
+    Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
 
     Parameters
     ----------
@@ -130,8 +131,9 @@ class MaxPool2d(_MaxPool):
     """2-D maximum pooling over channels-last inputs ``(N, H, W, C)``.
 
     Slides a window of ``kernel_size`` over the spatial axes with step ``stride`` and takes the
-    maximum of each window, per channel. ``padding`` adds ``-inf`` on both sides of each spatial
-    axis first. Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
+    maximum of each window, per channel.
+    ``padding`` adds ``-inf`` on both sides of each spatial axis first.
+    Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
 
     Parameters
     ----------
@@ -168,8 +170,9 @@ class MaxPool3d(_MaxPool):
     """3-D maximum pooling over channels-last inputs ``(N, D, H, W, C)``.
 
     Slides a window of ``kernel_size`` over the spatial axes with step ``stride`` and takes the
-    maximum of each window, per channel. ``padding`` adds ``-inf`` on both sides of each spatial
-    axis first. Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
+    maximum of each window, per channel.
+    ``padding`` adds ``-inf`` on both sides of each spatial axis first.
+    Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
 
     Parameters
     ----------
@@ -205,8 +208,9 @@ class AvgPool1d(_AvgPool):
     """1-D mean pooling over channels-last inputs ``(N, L, C)``.
 
     Slides a window of ``kernel_size`` over the spatial axes with step ``stride`` and takes the
-    mean of each window, per channel. ``padding`` adds zeros (which count in the mean) on both sides of each spatial
-    axis first. Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
+    mean of each window, per channel.
+    ``padding`` adds zeros (which count in the mean) on both sides of each spatial axis first.
+    Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
 
     Parameters
     ----------
@@ -242,8 +246,9 @@ class AvgPool2d(_AvgPool):
     """2-D mean pooling over channels-last inputs ``(N, H, W, C)``.
 
     Slides a window of ``kernel_size`` over the spatial axes with step ``stride`` and takes the
-    mean of each window, per channel. ``padding`` adds zeros (which count in the mean) on both sides of each spatial
-    axis first. Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
+    mean of each window, per channel.
+    ``padding`` adds zeros (which count in the mean) on both sides of each spatial axis first.
+    Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
 
     Parameters
     ----------
@@ -280,8 +285,9 @@ class AvgPool3d(_AvgPool):
     """3-D mean pooling over channels-last inputs ``(N, D, H, W, C)``.
 
     Slides a window of ``kernel_size`` over the spatial axes with step ``stride`` and takes the
-    mean of each window, per channel. ``padding`` adds zeros (which count in the mean) on both sides of each spatial
-    axis first. Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
+    mean of each window, per channel.
+    ``padding`` adds zeros (which count in the mean) on both sides of each spatial axis first.
+    Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
 
     Parameters
     ----------

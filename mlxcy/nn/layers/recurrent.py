@@ -32,7 +32,8 @@ class RNN(Module):
 
     Calling the layer on ``x`` of shape ``(N, L, input_size)`` (or ``(L, input_size)``) runs over
     the ``L`` steps and returns the hidden state of every step, ``(N, L, hidden_size)`` (or
-    ``(L, hidden_size)``). The call is ``layer(x, hidden=None)``; ``hidden``, shape ``(N, hidden_size)``, is the
+    ``(L, hidden_size)``).
+    The call is ``layer(x, hidden=None)``; ``hidden``, shape ``(N, hidden_size)``, is the
     state before the first step (none: zeros).
 
     The parameters ``Wxh`` ``(hidden_size, input_size)``, ``Whh`` ``(hidden_size, hidden_size)`` and
@@ -110,7 +111,8 @@ class GRU(Module):
 
     Calling the layer on ``x`` of shape ``(N, L, input_size)`` (or ``(L, input_size)``) runs over
     the ``L`` steps and returns the hidden state of every step, ``(N, L, hidden_size)`` (or
-    ``(L, hidden_size)``). The call is ``layer(x, hidden=None)``; ``hidden``, shape ``(N, hidden_size)``, is the
+    ``(L, hidden_size)``).
+    The call is ``layer(x, hidden=None)``; ``hidden``, shape ``(N, hidden_size)``, is the
     state before the first step (none: zeros).
 
     With reset gate ``r``, update gate ``z`` and candidate ``n``:
