@@ -45,7 +45,27 @@ def _sum_gradients_for(group):
 
 
 def sum_gradients(group):
-    """A function that is the identity forward and sums its gradient over ``group`` backward."""
+    """A function that is the identity in the forward pass and sums its gradient over ``group``.
+
+    Placed where an input enters sharded computations, so that each process gets the full gradient
+    of that input.
+
+    Parameters
+    ----------
+    group : Group
+        The processes to sum over.
+
+    Returns
+    -------
+    callable
+        ``array -> array``; on a single process, a plain identity.
+
+    Examples
+    --------
+    >>> identity = nn.distributed.sum_gradients(mx.distributed.init())
+    >>> identity(mx.array([1.0, 2.0]))
+    array([1, 2], dtype=float32)
+    """
     if group.size() == 1:
         return lambda x: x
     return _sum_gradients_for(group)
@@ -432,13 +452,80 @@ def _sharded_params(module, sharding, segments, group):
 
 
 def shard_inplace(module: Module, sharding: Union[str, Callable], *, segments: Union[int, list] = 1, group=None):
-    """Replace ``module``'s parameters by this process's shard of them (see ``shard_linear``)."""
+    """Replaces the parameters of ``module`` by this process's shard of them, in place.
+
+    Parameters
+    ----------
+    module : Module
+        The module whose parameters to shard.
+    sharding : str or callable
+        ``'all-to-sharded'`` splits every parameter along axis 0; ``'sharded-to-all'`` splits every
+        parameter but biases along the last axis. A callable ``(path, weight)`` returns the axis to
+        split, an ``(axis, segments)`` pair, or ``None`` to keep the parameter whole.
+    segments : int or list(int), optional
+        For fused weights (several matrices stacked along the sharded axis): the number of equal
+        segments, or the indices where they split; each segment is sharded separately. Default: ``1``.
+    group : Group, optional
+        The processes to shard over. Default: ``None``, ``mx.distributed.init()``.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``sharding``, or a sharded dimension not divisible by the group's size.
+
+    Examples
+    --------
+    >>> layer = nn.Linear(4, 6)
+    >>> nn.distributed.shard_inplace(layer, "all-to-sharded")
+    >>> layer.weight.shape  # one process: nothing split
+    (6, 4)
+    """
     module.update(_sharded_params(module, sharding, segments, _group(group)))
 
 
 def shard_linear(module: Module, sharding: str, *, segments: Union[int, list] = 1, group=None):
-    """A new sharded layer from a ``Linear`` or ``QuantizedLinear``; ``sharding`` is
-    ``"all-to-sharded"`` or ``"sharded-to-all"``."""
+    """A new sharded layer made from a :class:`Linear` or :class:`QuantizedLinear`.
+
+    ``'all-to-sharded'`` gives an :class:`AllToShardedLinear` (or its quantized version),
+    ``'sharded-to-all'`` a :class:`ShardedToAllLinear` (or its quantized version), holding this
+    process's shard of the layer's parameters.
+
+    Parameters
+    ----------
+    module : Module
+        A :class:`Linear` or :class:`QuantizedLinear` layer.
+    sharding : str
+        ``'all-to-sharded'`` or ``'sharded-to-all'``.
+    segments : int or list(int), optional
+        For fused weights (several matrices stacked along the sharded axis): the number of equal
+        segments, or the indices where they split; each segment is sharded separately. Default: ``1``.
+    group : Group, optional
+        The processes to shard over. Default: ``None``, ``mx.distributed.init()``.
+
+    Returns
+    -------
+    Module
+        The sharded layer.
+
+    Raises
+    ------
+    ValueError
+        When ``module`` is not a (quantized) linear layer, for an unknown ``sharding``, or a sharded
+        dimension not divisible by the group's size.
+
+    Examples
+    --------
+    >>> nn.distributed.shard_linear(nn.Linear(4, 6), "all-to-sharded")
+    AllToShardedLinear(input_dims=4, output_dims=6, bias=True)
+
+    Notes
+    -----
+    The reference raises ``AttributeError`` for a module that is not a linear layer.
+    """
     kinds = {("all-to-sharded", False): AllToShardedLinear, ("sharded-to-all", False): ShardedToAllLinear,
              ("all-to-sharded", True): QuantizedAllToShardedLinear,
              ("sharded-to-all", True): QuantizedShardedToAllLinear}

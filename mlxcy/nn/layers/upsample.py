@@ -181,7 +181,26 @@ def _nearest_indices(n_in, n_out):
 
 
 def upsample_nearest(x: mx.array, scale_factor: Tuple):
-    """Nearest-neighbour resampling of ``x`` ``(N, *spatial, C)`` by one factor per spatial axis."""
+    """Nearest-neighbour resampling of the spatial axes (what ``Upsample(mode='nearest')`` calls).
+
+    Parameters
+    ----------
+    x : array
+        Input of shape ``(N, *spatial, C)``.
+    scale_factor : tuple(float)
+        One factor per spatial axis; each size ``L`` becomes ``floor(L * factor)``.
+
+    Returns
+    -------
+    array
+        The resampled input, its dtype kept.
+
+    Examples
+    --------
+    >>> x = mx.array([1, 2]).reshape(1, 2, 1)
+    >>> nn.upsample.upsample_nearest(x, (2,)).reshape(-1)
+    array([1, 1, 2, 2], dtype=int32)
+    """
     for d, s in enumerate(scale_factor):
         axis = 1 + d
         n = x.shape[axis]
@@ -206,14 +225,66 @@ def _antialiased(x, scale_factor, kernel, support):
 
 
 def upsample_linear(x: mx.array, scale_factor: Tuple, align_corners: bool = False, antialias: bool = False):
-    """(Multi-)linear resampling of ``x`` ``(N, *spatial, C)``; ``antialias`` smooths down-sampling."""
+    """(Multi-)linear resampling of the spatial axes (what ``Upsample(mode='linear')`` calls).
+
+    Parameters
+    ----------
+    x : array
+        Input of shape ``(N, *spatial, C)``.
+    scale_factor : tuple(float)
+        One factor per spatial axis; each size ``L`` becomes ``floor(L * factor)``.
+    align_corners : bool, optional
+        Map the first and last input samples exactly onto the first and last output samples.
+        Default: ``False``.
+    antialias : bool, optional
+        When down-sampling, filter with a kernel widened by the shrink factor (not with
+        ``align_corners``). Default: ``False``.
+
+    Returns
+    -------
+    array
+        The resampled input; floating point (an integer input gives float32).
+
+    Examples
+    --------
+    >>> x = mx.array([1.0, 2.0]).reshape(1, 2, 1)
+    >>> nn.upsample.upsample_linear(x, (2,)).reshape(-1)
+    array([1, 1.25, 1.75, 2], dtype=float32)
+    """
     if not antialias:
         return _resample_by_taps(x, scale_factor, align_corners, _linear_taps, joint=align_corners)
     return _antialiased(x, scale_factor, _triangle_kernel, 1)
 
 
 def upsample_cubic(x: mx.array, scale_factor: Tuple, align_corners: bool = False, antialias: bool = False):
-    """Cubic-convolution resampling of ``x`` ``(N, *spatial, C)``; ``antialias`` smooths down-sampling."""
+    """Cubic-convolution resampling of the spatial axes (what ``Upsample(mode='cubic')`` calls).
+
+    Parameters
+    ----------
+    x : array
+        Input of shape ``(N, *spatial, C)``.
+    scale_factor : tuple(float)
+        One factor per spatial axis; each size ``L`` becomes ``floor(L * factor)``.
+    align_corners : bool, optional
+        Map the first and last input samples exactly onto the first and last output samples.
+        Default: ``False``.
+    antialias : bool, optional
+        When down-sampling, filter with a kernel widened by the shrink factor (not with
+        ``align_corners``). Default: ``False``.
+
+    Returns
+    -------
+    array
+        The resampled input; floating point (an integer input gives float32).
+
+    Examples
+    --------
+    >>> x = mx.array([1.0, 2.0]).reshape(1, 2, 1)
+    >>> nn.upsample.upsample_cubic(x, (2,)).shape
+    (1, 4, 1)
+    >>> nn.upsample.upsample_cubic(x, (2,), align_corners=True)[0, [0, 3], 0]
+    array([1, 2], dtype=float32)
+    """
     if not antialias:
         return _resample_by_taps(x, scale_factor, align_corners, _cubic_taps, joint=True)
     return _antialiased(x, scale_factor, lambda d: _cubic_kernel(d, -0.5), 2)
