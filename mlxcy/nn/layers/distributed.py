@@ -263,11 +263,13 @@ class _QuantizedSharded(Module):
         Returns
         -------
         Module
-            The layer itself.
+            The layer itself (the reference returns ``None``).
 
         Examples
         --------
-        >>> nn.QuantizedAllToShardedLinear(64, 8).unfreeze().trainable_parameters()
+        >>> layer = nn.QuantizedAllToShardedLinear(64, 8)
+        >>> _ = layer.unfreeze()
+        >>> layer.trainable_parameters()
         {}
         """
         super().unfreeze(*args, **kwargs)
@@ -414,7 +416,8 @@ class QuantizedShardedToAllLinear(_QuantizedSharded):
     >>> layer = nn.QuantizedShardedToAllLinear(64, 6)
     >>> layer(mx.ones((2, 64))).shape
     (2, 6)
-    >>> layer.unfreeze().trainable_parameters()
+    >>> _ = layer.unfreeze()
+    >>> layer.trainable_parameters()
     {}
     """
     _sharding = "sharded-to-all"

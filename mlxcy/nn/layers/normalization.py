@@ -339,11 +339,12 @@ class BatchNorm(Module):
         Returns
         -------
         BatchNorm
-            The layer itself.
+            The layer itself (the reference returns ``None``).
 
         Examples
         --------
-        >>> norm = nn.BatchNorm(2).freeze().unfreeze()
+        >>> norm = nn.BatchNorm(2)
+        >>> _ = norm.unfreeze()
         >>> sorted(norm.trainable_parameters())
         ['bias', 'weight']
         """

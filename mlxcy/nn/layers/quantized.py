@@ -59,8 +59,8 @@ class QuantizedLinear(Module):
 
     ``y = x @ dequantize(weight).T + bias``, computed by ``mx.quantized_matmul``. The weight is kept
     as ``mx.quantize`` returns it (packed ``uint32`` ``weight``, ``scales`` and, in affine mode,
-    ``biases``). The layer starts frozen: its parameters are not trainable (``bias`` may be
-    unfrozen). Usually made from a trained :class:`Linear` with :meth:`from_linear` or
+    ``biases``). The layer starts frozen: its parameters are not trainable until ``unfreeze``
+    (``unfreeze(keys="bias")`` to train the bias only). Usually made from a trained :class:`Linear` with :meth:`from_linear` or
     :func:`quantize`; constructed directly, the weight is random.
 
     Parameters
