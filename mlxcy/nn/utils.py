@@ -101,8 +101,9 @@ def average_gradients(gradients: Any, group: Optional[Any] = None, all_reduce_si
     """Averages a tree of gradients over the processes of a distributed group.
 
     Each array is summed over the group (``mx.distributed.all_sum``) and divided by its size. To
-    send fewer, larger messages, arrays of one dtype are packed together into messages of about
-    ``all_reduce_size`` bytes. On a single process the tree is returned as it is.
+    send fewer, larger messages, the arrays are packed together into messages of about
+    ``all_reduce_size`` bytes when they all have the same dtype (else each is sent alone).
+    On a single process the tree is returned as it is.
 
     Parameters
     ----------
