@@ -1,4 +1,10 @@
-"""All layer classes of mlxcy.nn, one module per area."""
+"""All layer classes of mlxcy.nn, one module per area.
+
+Examples
+--------
+>>> nn.layers.Linear is nn.Linear
+True
+"""
 from mlxcy.nn.layers.activations import (  # noqa: F401
     CELU, ELU, GELU, GLU, SELU, HardShrink, Hardswish, HardTanh, LeakyReLU, LogSigmoid, LogSoftmax, Mish,
     PReLU, ReLU, ReLU2, ReLU6, Sigmoid, SiLU, Softmax, Softmin, Softplus, Softshrink, Softsign, Step, Tanh,

@@ -6,6 +6,11 @@
   are summed over the group so every process gets the full output.
 - Their quantized counterparts, and ``fully_shard`` / ``FullyShardedModule``, which keeps only a
   slice (along axis 0) of every parameter and gathers the rest for each forward pass.
+
+Examples
+--------
+>>> nn.distributed.fully_shard is nn.fully_shard
+True
 """
 import math
 from functools import lru_cache
@@ -40,7 +45,27 @@ def _sum_gradients_for(group):
 
 
 def sum_gradients(group):
-    """A function that is the identity forward and sums its gradient over ``group`` backward."""
+    """A function that is the identity in the forward pass and sums its gradient over ``group``.
+
+    Placed where an input enters sharded computations, so that each process gets the full gradient
+    of that input.
+
+    Parameters
+    ----------
+    group : Group
+        The processes to sum over.
+
+    Returns
+    -------
+    callable
+        ``array -> array``; on a single process, a plain identity.
+
+    Examples
+    --------
+    >>> identity = nn.distributed.sum_gradients(mx.distributed.init())
+    >>> identity(mx.array([1.0, 2.0]))
+    array([1, 2], dtype=float32)
+    """
     if group.size() == 1:
         return lambda x: x
     return _sum_gradients_for(group)
@@ -103,7 +128,33 @@ class _ShardedLinear(Module):
 
     @classmethod
     def from_linear(cls, linear_layer, *, segments: Union[int, list] = 1, group=None):
-        """The sharded counterpart of ``linear_layer``."""
+        """The sharded counterpart of ``linear_layer``: this process's slice of its weight and bias.
+
+        Parameters
+        ----------
+        linear_layer : Module
+            A :class:`Linear` layer.
+        segments : int or list(int), optional
+            For fused weights (several matrices stacked along the sharded axis): the number of equal
+            segments, or the indices where they split; each segment is sharded separately. Default: ``1``.
+        group : Group, optional
+            The processes to shard over. Default: ``None``, ``mx.distributed.init()``.
+
+        Returns
+        -------
+        AllToShardedLinear or ShardedToAllLinear
+            A new layer of the class this method is called on.
+
+        Raises
+        ------
+        ValueError
+            When a sharded dimension is not divisible by the group's size.
+
+        Examples
+        --------
+        >>> nn.AllToShardedLinear.from_linear(nn.Linear(4, 6))
+        AllToShardedLinear(input_dims=4, output_dims=6, bias=True)
+        """
         group = _group(group)
         out, inp = linear_layer.weight.shape
         layer = cls(inp, out, "bias" in linear_layer, group)
@@ -112,7 +163,38 @@ class _ShardedLinear(Module):
 
 
 class AllToShardedLinear(_ShardedLinear):
-    """A Linear layer whose output features are split over the group (see module docstring)."""
+    """A Linear layer whose output features are split over the processes of a group.
+
+    Each process holds ``output_dims / group.size()`` rows of the weight (and of the bias) and
+    computes that slice of the output from the full input; in the backward pass the input's
+    gradient is summed over the group. Usually followed by a :class:`ShardedToAllLinear`.
+    On a single process (a group of size 1) nothing is split and no communication happens.
+    Weight and bias start uniform in ``[-k, k]``, ``k = 1 / sqrt(input_dims)``.
+
+    Parameters
+    ----------
+    input_dims : int
+        The size of the input's last axis.
+    output_dims : int
+        The size of the unsharded output's last axis; divisible by the group's size.
+    bias : bool, optional
+        Whether to add a learned bias. Default: ``True``.
+    group : Group, optional
+        The processes to shard over. Default: ``None``, ``mx.distributed.init()``.
+
+    Raises
+    ------
+    ValueError
+        When ``output_dims`` is not divisible by the group's size.
+
+    Examples
+    --------
+    >>> layer = nn.AllToShardedLinear(4, 6)
+    >>> layer
+    AllToShardedLinear(input_dims=4, output_dims=6, bias=True)
+    >>> layer(mx.ones((2, 4))).shape  # one process: the whole output
+    (2, 6)
+    """
     _sharding = "all-to-sharded"
 
     def __call__(self, x):
@@ -123,7 +205,39 @@ class AllToShardedLinear(_ShardedLinear):
 
 
 class ShardedToAllLinear(_ShardedLinear):
-    """A Linear layer whose input features are split over the group (see module docstring)."""
+    """A Linear layer whose input features are split over the processes of a group.
+
+    Each process holds ``input_dims / group.size()`` columns of the weight, multiplies them by its
+    slice of the input, and the partial products are summed over the group (``all_sum``), so every
+    process gets the full output; the bias is not split. Usually follows an
+    :class:`AllToShardedLinear`.
+    On a single process (a group of size 1) nothing is split and no communication happens.
+    Weight and bias start uniform in ``[-k, k]``, ``k = 1 / sqrt(input_dims)``.
+
+    Parameters
+    ----------
+    input_dims : int
+        The size of the unsharded input's last axis; divisible by the group's size.
+    output_dims : int
+        The size of the output's last axis.
+    bias : bool, optional
+        Whether to add a learned bias. Default: ``True``.
+    group : Group, optional
+        The processes to shard over. Default: ``None``, ``mx.distributed.init()``.
+
+    Raises
+    ------
+    ValueError
+        When ``input_dims`` is not divisible by the group's size.
+
+    Examples
+    --------
+    >>> layer = nn.ShardedToAllLinear(4, 6)
+    >>> layer.weight.shape  # one process: the whole weight
+    (6, 4)
+    >>> layer(mx.ones((2, 4))).shape
+    (2, 6)
+    """
     _sharding = "sharded-to-all"
 
     def __call__(self, x):
@@ -139,6 +253,25 @@ class _QuantizedSharded(Module):
     _sharding = None
 
     def unfreeze(self, *args, **kwargs):
+        """As :meth:`Module.unfreeze`, but the layer's own quantized parameters stay frozen.
+
+        Parameters
+        ----------
+        *args, **kwargs
+            Passed to :meth:`Module.unfreeze` (``recurse``, ``keys``, ``strict``).
+
+        Returns
+        -------
+        Module
+            The layer itself (the reference returns ``None``).
+
+        Examples
+        --------
+        >>> layer = nn.QuantizedAllToShardedLinear(64, 8)
+        >>> _ = layer.unfreeze()
+        >>> layer.trainable_parameters()
+        {}
+        """
         super().unfreeze(*args, **kwargs)
         self.freeze(recurse=False)
         return self
@@ -166,7 +299,34 @@ class _QuantizedSharded(Module):
 
     @classmethod
     def from_quantized_linear(cls, quantized_linear_layer, *, segments: Union[int, list] = 1, group=None):
-        """The sharded counterpart of a ``QuantizedLinear`` layer."""
+        """The sharded counterpart of a :class:`QuantizedLinear`: this process's slice of its quantized
+        weight, scales, biases and bias.
+
+        Parameters
+        ----------
+        quantized_linear_layer : Module
+            A :class:`QuantizedLinear` layer.
+        segments : int or list(int), optional
+            For fused weights: the number of equal segments, or the indices where they split; each
+            segment is sharded separately. Default: ``1``.
+        group : Group, optional
+            The processes to shard over. Default: ``None``, ``mx.distributed.init()``.
+
+        Returns
+        -------
+        QuantizedAllToShardedLinear or QuantizedShardedToAllLinear
+            A new layer of the class this method is called on.
+
+        Raises
+        ------
+        ValueError
+            When a sharded dimension is not divisible by the group's size.
+
+        Examples
+        --------
+        >>> nn.QuantizedShardedToAllLinear.from_quantized_linear(nn.QuantizedLinear(64, 8))
+        QuantizedShardedToAllLinear(input_dims=64, output_dims=8, bias=True, group_size=64, bits=4, mode=affine)
+        """
         group = _group(group)
         q = quantized_linear_layer
         out, packed = q.weight.shape
@@ -176,7 +336,43 @@ class _QuantizedSharded(Module):
 
 
 class QuantizedAllToShardedLinear(_QuantizedSharded):
-    """The quantized ``AllToShardedLinear``; its parameters are frozen."""
+    """The quantized :class:`AllToShardedLinear`: output features split over a group, the weight
+    stored quantized (as in :class:`QuantizedLinear`).
+
+    Its parameters are frozen and stay frozen through ``unfreeze``.
+    On a single process (a group of size 1) nothing is split and no communication happens.
+
+    Parameters
+    ----------
+    input_dims : int
+        The size of the input's last axis; a multiple of ``group_size``.
+    output_dims : int
+        The size of the unsharded output's last axis; divisible by the group's size.
+    bias : bool, optional
+        Whether to add a bias (started at zeros). Default: ``True``.
+    group_size : int, optional
+        How many consecutive weights share one scale. Default: ``64``.
+    bits : int, optional
+        Bits per weight. Default: ``4``.
+    mode : str, optional
+        The quantization mode of ``mx.quantize``. Default: ``'affine'``.
+    group : Group, optional
+        The processes to shard over. Default: ``None``, ``mx.distributed.init()``.
+
+    Raises
+    ------
+    ValueError
+        When ``output_dims`` is not divisible by the group's size; for an unknown ``mode``, or a
+        ``group_size`` or ``bits`` that is not positive.
+
+    Examples
+    --------
+    >>> layer = nn.QuantizedAllToShardedLinear(64, 6)
+    >>> layer
+    QuantizedAllToShardedLinear(input_dims=64, output_dims=6, bias=True, group_size=64, bits=4, mode=affine)
+    >>> layer(mx.ones((2, 64))).shape
+    (2, 6)
+    """
     _sharding = "all-to-sharded"
 
     def __call__(self, x):
@@ -185,7 +381,45 @@ class QuantizedAllToShardedLinear(_QuantizedSharded):
 
 
 class QuantizedShardedToAllLinear(_QuantizedSharded):
-    """The quantized ``ShardedToAllLinear``; its parameters are frozen."""
+    """The quantized :class:`ShardedToAllLinear`: input features split over a group, the weight
+    stored quantized (as in :class:`QuantizedLinear`).
+
+    Its parameters are frozen and stay frozen through ``unfreeze``.
+    On a single process (a group of size 1) nothing is split and no communication happens.
+
+    Parameters
+    ----------
+    input_dims : int
+        The size of the unsharded input's last axis; divisible by the group's size, and each slice
+        a multiple of ``group_size``.
+    output_dims : int
+        The size of the output's last axis.
+    bias : bool, optional
+        Whether to add a bias (started at zeros). Default: ``True``.
+    group_size : int, optional
+        How many consecutive weights share one scale. Default: ``64``.
+    bits : int, optional
+        Bits per weight. Default: ``4``.
+    mode : str, optional
+        The quantization mode of ``mx.quantize``. Default: ``'affine'``.
+    group : Group, optional
+        The processes to shard over. Default: ``None``, ``mx.distributed.init()``.
+
+    Raises
+    ------
+    ValueError
+        When ``input_dims`` is not divisible by the group's size; for an unknown ``mode``, or a
+        ``group_size`` or ``bits`` that is not positive.
+
+    Examples
+    --------
+    >>> layer = nn.QuantizedShardedToAllLinear(64, 6)
+    >>> layer(mx.ones((2, 64))).shape
+    (2, 6)
+    >>> _ = layer.unfreeze()
+    >>> layer.trainable_parameters()
+    {}
+    """
     _sharding = "sharded-to-all"
 
     def __call__(self, x):
@@ -221,13 +455,80 @@ def _sharded_params(module, sharding, segments, group):
 
 
 def shard_inplace(module: Module, sharding: Union[str, Callable], *, segments: Union[int, list] = 1, group=None):
-    """Replace ``module``'s parameters by this process's shard of them (see ``shard_linear``)."""
+    """Replaces the parameters of ``module`` by this process's shard of them, in place.
+
+    Parameters
+    ----------
+    module : Module
+        The module whose parameters to shard.
+    sharding : str or callable
+        ``'all-to-sharded'`` splits every parameter along axis 0; ``'sharded-to-all'`` splits every
+        parameter but biases along the last axis. A callable ``(path, weight)`` returns the axis to
+        split, an ``(axis, segments)`` pair, or ``None`` to keep the parameter whole.
+    segments : int or list(int), optional
+        For fused weights (several matrices stacked along the sharded axis): the number of equal
+        segments, or the indices where they split; each segment is sharded separately. Default: ``1``.
+    group : Group, optional
+        The processes to shard over. Default: ``None``, ``mx.distributed.init()``.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``sharding``, or a sharded dimension not divisible by the group's size.
+
+    Examples
+    --------
+    >>> layer = nn.Linear(4, 6)
+    >>> nn.distributed.shard_inplace(layer, "all-to-sharded")
+    >>> layer.weight.shape  # one process: nothing split
+    (6, 4)
+    """
     module.update(_sharded_params(module, sharding, segments, _group(group)))
 
 
 def shard_linear(module: Module, sharding: str, *, segments: Union[int, list] = 1, group=None):
-    """A new sharded layer from a ``Linear`` or ``QuantizedLinear``; ``sharding`` is
-    ``"all-to-sharded"`` or ``"sharded-to-all"``."""
+    """A new sharded layer made from a :class:`Linear` or :class:`QuantizedLinear`.
+
+    ``'all-to-sharded'`` gives an :class:`AllToShardedLinear` (or its quantized version),
+    ``'sharded-to-all'`` a :class:`ShardedToAllLinear` (or its quantized version), holding this
+    process's shard of the layer's parameters.
+
+    Parameters
+    ----------
+    module : Module
+        A :class:`Linear` or :class:`QuantizedLinear` layer.
+    sharding : str
+        ``'all-to-sharded'`` or ``'sharded-to-all'``.
+    segments : int or list(int), optional
+        For fused weights (several matrices stacked along the sharded axis): the number of equal
+        segments, or the indices where they split; each segment is sharded separately. Default: ``1``.
+    group : Group, optional
+        The processes to shard over. Default: ``None``, ``mx.distributed.init()``.
+
+    Returns
+    -------
+    Module
+        The sharded layer.
+
+    Raises
+    ------
+    ValueError
+        When ``module`` is not a (quantized) linear layer, for an unknown ``sharding``, or a sharded
+        dimension not divisible by the group's size.
+
+    Examples
+    --------
+    >>> nn.distributed.shard_linear(nn.Linear(4, 6), "all-to-sharded")
+    AllToShardedLinear(input_dims=4, output_dims=6, bias=True)
+
+    Notes
+    -----
+    The reference raises ``AttributeError`` for a module that is not a linear layer.
+    """
     kinds = {("all-to-sharded", False): AllToShardedLinear, ("sharded-to-all", False): ShardedToAllLinear,
              ("all-to-sharded", True): QuantizedAllToShardedLinear,
              ("sharded-to-all", True): QuantizedShardedToAllLinear}
@@ -259,8 +560,36 @@ def _gather_for(group):
 
 
 class FullyShardedModule(Module):
-    """Holds only this process's slice (along axis 0) of every parameter of ``module``; the full
-    parameters are gathered for each forward pass and gradients are reduce-scattered back."""
+    """Wraps a module so that each process keeps only a slice of its parameters.
+
+    At construction every parameter of ``module`` is replaced, in place, by this process's slice
+    along axis 0 (so every parameter's first dimension must be divisible by the group's size). Each
+    call gathers the full parameters (``all_gather``, cast to ``compute_dtype`` if given), calls
+    ``module``, and puts the slices back; in the backward pass the gradients are summed over the
+    group and each process keeps its slice. The wrapped module is ``self.module``.
+
+    Parameters
+    ----------
+    module : Module
+        The module to shard.
+    group : Group, optional
+        The processes to shard over. Default: ``None``, ``mx.distributed.init()``.
+    compute_dtype : Dtype, optional
+        The dtype the gathered parameters are cast to for the call. Default: ``None``, unchanged.
+
+    Raises
+    ------
+    ValueError
+        When a parameter is 0-d or its first dimension is not divisible by the group's size.
+
+    Examples
+    --------
+    >>> wrapped = nn.FullyShardedModule(nn.Linear(4, 6))
+    >>> wrapped(mx.ones((2, 4))).shape
+    (2, 6)
+    >>> wrapped.module.weight.shape  # one process: the whole weight
+    (6, 4)
+    """
 
     def __init__(self, module: Module, group=None, compute_dtype=None):
         super().__init__()
@@ -289,7 +618,33 @@ class FullyShardedModule(Module):
 
 
 def fully_shard(module: Module, *, group=None, compute_dtype=None) -> Module:
-    """Wrap ``module`` in a :class:`FullyShardedModule` (``module`` itself on a single process)."""
+    """Wraps ``module`` in a :class:`FullyShardedModule` (on one process, returns ``module`` itself).
+
+    Parameters
+    ----------
+    module : Module
+        The module to shard.
+    group : Group, optional
+        The processes to shard over. Default: ``None``, ``mx.distributed.init()``.
+    compute_dtype : Dtype, optional
+        The dtype the gathered parameters are cast to for each call. Default: ``None``, unchanged.
+
+    Returns
+    -------
+    Module
+        The wrapper, or ``module`` when the group has a single process.
+
+    Raises
+    ------
+    ValueError
+        As :class:`FullyShardedModule`.
+
+    Examples
+    --------
+    >>> layer = nn.Linear(4, 6)
+    >>> nn.fully_shard(layer) is layer  # a single process
+    True
+    """
     group = _group(group)
     if group.size() == 1:
         return module

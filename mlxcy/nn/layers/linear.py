@@ -1,4 +1,10 @@
-"""Identity, Linear and Bilinear layers."""
+"""Identity, Linear and Bilinear layers.
+
+Examples
+--------
+>>> nn.linear.Linear is nn.Linear
+True
+"""
 import math
 from typing import Any, Optional
 
@@ -7,7 +13,22 @@ from mlxcy.nn.layers.base import Module
 
 
 class Identity(Module):
-    """Returns its input unchanged; accepts and ignores any constructor arguments."""
+    """A layer that returns its input unchanged.
+
+    Useful as a placeholder where a layer is optional. Has no parameters.
+
+    Parameters
+    ----------
+    *args : Any
+        Accepted and ignored.
+    **kwargs : Any
+        Accepted and ignored.
+
+    Examples
+    --------
+    >>> nn.Identity(16, bias=False)(mx.array([1, 2]))
+    array([1, 2], dtype=int32)
+    """
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__()
@@ -17,9 +38,30 @@ class Identity(Module):
 
 
 class Linear(Module):
-    """``y = x W^T + b`` with ``W`` of shape ``(output_dims, input_dims)``.
+    """Affine map ``y = x @ weight.T + bias`` over the last axis of the input.
 
-    Weight and bias start uniform in ``[-1/sqrt(input_dims), 1/sqrt(input_dims)]``.
+    ``weight`` has shape ``(output_dims, input_dims)`` and ``bias`` shape ``(output_dims,)``; both
+    start uniform in ``[-k, k]`` with ``k = 1 / sqrt(input_dims)`` (drawn from the global
+    ``mx.random`` state). Calling the layer on ``(..., input_dims)`` gives ``(..., output_dims)``.
+
+    Parameters
+    ----------
+    input_dims : int
+        The size of the input's last axis.
+    output_dims : int
+        The size of the output's last axis.
+    bias : bool, optional
+        Whether to add a learned bias. Default: ``True``.
+
+    Examples
+    --------
+    >>> layer = nn.Linear(3, 2)
+    >>> layer
+    Linear(input_dims=3, output_dims=2, bias=True)
+    >>> layer.weight = mx.ones((2, 3))
+    >>> layer.bias = mx.array([0.5, -1.0])
+    >>> layer(mx.array([1.0, 2.0, 3.0]))
+    array([6.5, 5], dtype=float32)
     """
 
     def __init__(self, input_dims: int, output_dims: int, bias: bool = True) -> None:
@@ -40,7 +82,37 @@ class Linear(Module):
 
     def to_quantized(self, group_size: Optional[int] = None, bits: Optional[int] = None, mode: str = "affine",
                      quantize_input: bool = False):
-        """The quantized counterpart of this layer (``QQLinear`` when ``quantize_input``)."""
+        """The quantized counterpart of this layer (used by :func:`quantize`).
+
+        Parameters
+        ----------
+        group_size : int, optional
+            Elements sharing one scale. Default: ``None``, the mode's default (64 for ``'affine'``).
+        bits : int, optional
+            Bits per weight. Default: ``None``, the mode's default (4 for ``'affine'``).
+        mode : str, optional
+            The quantization mode of ``mx.quantize``. Default: ``'affine'``.
+        quantize_input : bool, optional
+            Also quantize the input at each call: a :class:`QQLinear`, for bias-free layers and
+            the modes ``'nvfp4'`` and ``'mxfp8'``. Default: ``False``.
+
+        Returns
+        -------
+        QuantizedLinear or QQLinear
+            A new layer with this layer's weight quantized (and its bias, shared).
+
+        Raises
+        ------
+        ValueError
+            For an unknown ``mode``, or a ``group_size`` or ``bits`` that is not positive.
+        NotImplementedError
+            With ``quantize_input`` when the layer has a bias.
+
+        Examples
+        --------
+        >>> nn.Linear(64, 8).to_quantized(bits=8)
+        QuantizedLinear(input_dims=64, output_dims=8, bias=True, group_size=64, bits=8, mode=affine)
+        """
         from mlxcy.nn.layers.quantized import QQLinear, QuantizedLinear
 
         if quantize_input:
@@ -49,7 +121,33 @@ class Linear(Module):
 
 
 class Bilinear(Module):
-    """``y[o] = sum_ij x1[i] W[o, j, i] x2[j] + b[o]``, ``W`` of shape ``(output, input2, input1)``."""
+    """Bilinear map of two inputs: ``y[o] = sum_ij x1[i] * weight[o, j, i] * x2[j] + bias[o]``.
+
+    ``weight`` has shape ``(output_dims, input2_dims, input1_dims)`` and ``bias`` shape
+    ``(output_dims,)``; both start uniform in ``[-k, k]`` with ``k = 1 / sqrt(input1_dims)``.
+    Calling the layer on ``x1`` of shape ``(..., input1_dims)`` and ``x2`` of shape
+    ``(..., input2_dims)`` gives ``(..., output_dims)``.
+
+    Parameters
+    ----------
+    input1_dims : int
+        The size of the first input's last axis.
+    input2_dims : int
+        The size of the second input's last axis.
+    output_dims : int
+        The size of the output's last axis.
+    bias : bool, optional
+        Whether to add a learned bias. Default: ``True``.
+
+    Examples
+    --------
+    >>> layer = nn.Bilinear(2, 3, 1, bias=False)
+    >>> layer.weight.shape
+    (1, 3, 2)
+    >>> layer.weight = mx.ones((1, 3, 2))
+    >>> layer(mx.array([1.0, 2.0]), mx.array([1.0, 1.0, 1.0]))
+    array([9], dtype=float32)
+    """
 
     def __init__(self, input1_dims: int, input2_dims: int, output_dims: int, bias: bool = True) -> None:
         super().__init__()

@@ -1,4 +1,10 @@
-"""Normalisation layers: LayerNorm, RMSNorm, GroupNorm, InstanceNorm, BatchNorm."""
+"""Normalisation layers: LayerNorm, RMSNorm, GroupNorm, InstanceNorm, BatchNorm.
+
+Examples
+--------
+>>> nn.normalization.LayerNorm is nn.LayerNorm
+True
+"""
 import math
 
 import mlxcy as mx
@@ -26,7 +32,37 @@ def _affine(module, x):
 
 
 class InstanceNorm(Module):
-    """Normalises each sample and channel over the spatial axes (all but the first and last)."""
+    """Normalises each sample and channel over the spatial axes.
+
+    For an input ``(N, ..., C)`` every ``(sample, channel)`` slice is shifted to zero mean and
+    scaled to unit variance over the axes between the first and the last; with ``affine`` the
+    result is then multiplied by ``weight`` and shifted by ``bias`` (both ``(dims,)``, started at
+    ones and zeros).
+
+    Parameters
+    ----------
+    dims : int
+        The number of channels (the input's last axis).
+    eps : float, optional
+        Added to the variance before the square root, for numerical stability; must be positive.
+        Default: ``1e-05``.
+    affine : bool, optional
+        Whether to learn a per-channel scale and shift. Default: ``False``.
+
+    Raises
+    ------
+    ValueError
+        When ``eps`` is not positive; when called on an input with fewer than 3 dimensions.
+
+    Examples
+    --------
+    >>> norm = nn.InstanceNorm(2)
+    >>> norm
+    InstanceNorm(2, eps=1e-05, affine=False)
+    >>> mx.round(norm(mx.array([[[1.0, 2.0], [3.0, 6.0]]])), 3)
+    array([[[-1, -1],
+            [1, 1]]], dtype=float32)
+    """
 
     def __init__(self, dims: int, eps: float = 1e-5, affine: bool = False):
         super().__init__()
@@ -57,7 +93,40 @@ class InstanceNorm(Module):
 
 
 class LayerNorm(Module):
-    """Normalises over the last axis (of size ``dims``), then scales and shifts if ``affine``."""
+    """Normalises over the last axis, then scales and shifts.
+
+    Each vector along the last axis is shifted to zero mean and scaled to unit variance (through
+    ``mx.fast.layer_norm``), then multiplied by ``weight`` and shifted by ``bias`` (both ``(dims,)``,
+    started at ones and zeros) when ``affine``.
+
+    Parameters
+    ----------
+    dims : int
+        The size of the last axis.
+    eps : float, optional
+        Added to the variance before the square root, for numerical stability; must be positive.
+        Default: ``1e-05``.
+    affine : bool, optional
+        Whether to learn ``weight`` (and ``bias``). Default: ``True``.
+    bias : bool, optional
+        With ``affine``, whether to learn ``bias`` too. Default: ``True``.
+
+    Raises
+    ------
+    ValueError
+        When ``eps`` is not positive.
+
+    Examples
+    --------
+    >>> norm = nn.LayerNorm(2)
+    >>> sorted(norm.parameters())
+    ['bias', 'weight']
+    >>> mx.round(norm(mx.array([[1.0, 3.0], [2.0, 6.0]])), 3)
+    array([[-1, 1],
+           [-1, 1]], dtype=float32)
+    >>> nn.LayerNorm(2, affine=False).parameters()
+    {}
+    """
 
     def __init__(self, dims: int, eps: float = 1e-5, affine: bool = True, bias: bool = True):
         super().__init__()
@@ -77,7 +146,32 @@ class LayerNorm(Module):
 
 
 class RMSNorm(Module):
-    """Divides by the root mean square over the last axis, then scales by a learned weight."""
+    """Divides by the root mean square over the last axis, then scales by a learned weight.
+
+    ``y = weight * x / sqrt(mean(x ** 2) + eps)`` along the last axis (through
+    ``mx.fast.rms_norm``); ``weight`` has shape ``(dims,)`` and starts at ones.
+
+    Parameters
+    ----------
+    dims : int
+        The size of the last axis.
+    eps : float, optional
+        Added to the variance before the square root, for numerical stability; must be positive.
+        Default: ``1e-05``.
+
+    Raises
+    ------
+    ValueError
+        When ``eps`` is not positive.
+
+    Examples
+    --------
+    >>> norm = nn.RMSNorm(2)
+    >>> norm
+    RMSNorm(2, eps=1e-05)
+    >>> mx.round(norm(mx.array([[3.0, 4.0]])), 3)
+    array([[0.849, 1.131]], dtype=float32)
+    """
 
     def __init__(self, dims: int, eps: float = 1e-5):
         super().__init__()
@@ -95,8 +189,41 @@ class RMSNorm(Module):
 class GroupNorm(Module):
     """Normalises groups of channels over the spatial axes and the channels of each group.
 
-    By default channel ``c`` belongs to group ``c % num_groups``; with ``pytorch_compatible``
-    groups are contiguous runs of ``dims // num_groups`` channels.
+    For an input ``(N, ..., C)`` the channels are split into ``num_groups`` groups and each sample's
+    group is shifted to zero mean and scaled to unit variance; with ``affine`` the result is then
+    multiplied by ``weight`` and shifted by ``bias`` (both ``(dims,)``, started at ones and zeros).
+    By default channel ``c`` belongs to group ``c % num_groups``; with ``pytorch_compatible`` the
+    groups are contiguous runs of ``dims // num_groups`` channels, as PyTorch forms them.
+
+    Parameters
+    ----------
+    num_groups : int
+        The number of groups; must divide ``dims``.
+    dims : int
+        The number of channels (the input's last axis).
+    eps : float, optional
+        Added to the variance before the square root, for numerical stability; must be positive.
+        Default: ``1e-05``.
+    affine : bool, optional
+        Whether to learn a per-channel scale and shift. Default: ``True``.
+    pytorch_compatible : bool, optional
+        Group contiguous channels (see above). Default: ``False``.
+
+    Raises
+    ------
+    ValueError
+        When ``eps`` is not positive, ``num_groups`` or ``dims`` is not positive, or ``dims`` is not
+        divisible by ``num_groups``.
+
+    Examples
+    --------
+    >>> x = mx.array([[[1.0, 2.0, 3.0, 4.0], [3.0, 4.0, 5.0, 6.0]]])
+    >>> mx.round(nn.GroupNorm(2, 4)(x), 3)
+    array([[[-1.414, -1.414, 0, 0],
+            [0, 0, 1.414, 1.414]]], dtype=float32)
+    >>> mx.round(nn.GroupNorm(2, 4, pytorch_compatible=True)(x), 3)
+    array([[[-1.342, -0.447, -1.342, -0.447],
+            [0.447, 1.342, 0.447, 1.342]]], dtype=float32)
     """
 
     def __init__(self, num_groups: int, dims: int, eps: float = 1e-5, affine: bool = True,
@@ -140,10 +267,49 @@ class GroupNorm(Module):
 
 
 class BatchNorm(Module):
-    """Normalises over every axis but the last, with running statistics for evaluation.
+    """Normalises each channel over the batch (and spatial) axes.
 
-    In training the batch statistics are used and, with ``track_running_stats``, folded into
-    ``running_mean`` / ``running_var`` (unbiased variance) with weight ``momentum``.
+    For an input ``(N, C)``, ``(N, L, C)`` or ``(N, H, W, C)``, each channel is normalised over every
+    axis but the last, then multiplied by ``weight`` and shifted by ``bias`` (both
+    ``(num_features,)``, started at ones and zeros) when ``affine``.
+
+    In training mode the batch's mean and (biased) variance are used and, with
+    ``track_running_stats``, folded into ``running_mean`` and ``running_var`` (the unbiased variance)
+    as ``running = (1 - momentum) * running + momentum * batch``. In evaluation mode (``eval()``)
+    the running statistics are used instead. The running statistics are parameters (they are saved
+    and loaded with the weights) but stay frozen, even through ``unfreeze``.
+
+    Parameters
+    ----------
+    num_features : int
+        The number of channels (the input's last axis).
+    eps : float, optional
+        Added to the variance before the square root, for numerical stability; must be positive.
+        Default: ``1e-05``.
+    momentum : float, optional
+        The weight of each batch in the running statistics. Default: ``0.1``.
+    affine : bool, optional
+        Whether to learn a per-channel scale and shift. Default: ``True``.
+    track_running_stats : bool, optional
+        Whether to keep running statistics (without them the batch's statistics are used in
+        evaluation mode too). Default: ``True``.
+
+    Raises
+    ------
+    ValueError
+        When ``eps`` is not positive; when called on an input that does not have 2 to 4
+        dimensions, or in training mode on one value per channel.
+
+    Examples
+    --------
+    >>> norm = nn.BatchNorm(2)
+    >>> mx.round(norm(mx.array([[1.0, 3.0], [2.0, 6.0]])), 3)
+    array([[-1, -1],
+           [1, 1]], dtype=float32)
+    >>> norm.running_mean
+    array([0.15, 0.45], dtype=float32)
+    >>> sorted(norm.trainable_parameters())
+    ['bias', 'weight']
     """
 
     def __init__(self, num_features: int, eps: float = 1e-5, momentum: float = 0.1,
@@ -163,7 +329,25 @@ class BatchNorm(Module):
             self.freeze(keys=["running_mean", "running_var"], recurse=False)
 
     def unfreeze(self, *args, **kwargs):
-        """As ``Module.unfreeze``, but the running statistics stay frozen."""
+        """As :meth:`Module.unfreeze`, but the running statistics stay frozen.
+
+        Parameters
+        ----------
+        *args, **kwargs
+            Passed to :meth:`Module.unfreeze` (``recurse``, ``keys``, ``strict``).
+
+        Returns
+        -------
+        BatchNorm
+            The layer itself (the reference returns ``None``).
+
+        Examples
+        --------
+        >>> norm = nn.BatchNorm(2)
+        >>> _ = norm.unfreeze()
+        >>> sorted(norm.trainable_parameters())
+        ['bias', 'weight']
+        """
         super().unfreeze(*args, **kwargs)
         if self.track_running_stats:
             self.freeze(keys=["running_mean", "running_var"], recurse=False)

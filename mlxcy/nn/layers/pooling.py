@@ -1,4 +1,10 @@
-"""Max and average pooling over channels-last inputs (1, 2 and 3 spatial dimensions)."""
+"""Max and average pooling over channels-last inputs (1, 2 and 3 spatial dimensions).
+
+Examples
+--------
+>>> nn.pooling.MaxPool2d is nn.MaxPool2d
+True
+"""
 import math
 
 import mlxcy as mx
@@ -84,7 +90,36 @@ class _AvgPool(_Pool):
 
 
 class MaxPool1d(_MaxPool):
-    """Max over windows of ``(N, L, C)`` inputs (padding counts as ``-inf``)."""
+    """1-D maximum pooling over channels-last inputs ``(N, L, C)``.
+
+    Slides a window of ``kernel_size`` over the spatial axes with step ``stride`` and takes the
+    maximum of each window, per channel.
+    ``padding`` adds ``-inf`` on both sides of each spatial axis first.
+    Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
+
+    Parameters
+    ----------
+    kernel_size : int or tuple(int)
+        The window's size.
+    stride : int or tuple(int), optional
+        The step between windows. Default: ``None``, ``kernel_size`` (windows do not overlap).
+    padding : int or tuple(int), optional
+        Padding added on both sides of each spatial axis. Default: ``0``.
+
+    Raises
+    ------
+    ValueError
+        When ``kernel_size`` or ``stride`` is not positive, ``padding`` is negative, or a tuple has
+        the wrong length; when called on an input with fewer than 3 dimensions.
+
+    Examples
+    --------
+    >>> x = mx.arange(6.0).reshape(1, 6, 1)
+    >>> nn.MaxPool1d(2)(x).reshape(-1)
+    array([1, 3, 5], dtype=float32)
+    >>> nn.MaxPool1d(2, padding=1)(x).reshape(-1)
+    array([0, 2, 4, 5], dtype=float32)
+    """
 
     _ndim = 1
 
@@ -93,7 +128,37 @@ class MaxPool1d(_MaxPool):
 
 
 class MaxPool2d(_MaxPool):
-    """Max over windows of ``(N, H, W, C)`` inputs (padding counts as ``-inf``)."""
+    """2-D maximum pooling over channels-last inputs ``(N, H, W, C)``.
+
+    Slides a window of ``kernel_size`` over the spatial axes with step ``stride`` and takes the
+    maximum of each window, per channel.
+    ``padding`` adds ``-inf`` on both sides of each spatial axis first.
+    Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
+
+    Parameters
+    ----------
+    kernel_size : int or tuple(int, int)
+        The window's size: one int for every spatial axis, or one per axis.
+    stride : int or tuple(int, int), optional
+        The step between windows. Default: ``None``, ``kernel_size`` (windows do not overlap).
+    padding : int or tuple(int, int), optional
+        Padding added on both sides of each spatial axis. Default: ``0``.
+
+    Raises
+    ------
+    ValueError
+        When ``kernel_size`` or ``stride`` is not positive, ``padding`` is negative, or a tuple has
+        the wrong length; when called on an input with fewer than 3 dimensions.
+
+    Examples
+    --------
+    >>> x = mx.arange(16.0).reshape(1, 4, 4, 1)
+    >>> nn.MaxPool2d(2)(x).squeeze()
+    array([[5, 7],
+           [13, 15]], dtype=float32)
+    >>> nn.MaxPool2d((2, 1), stride=1)(x).shape
+    (1, 3, 4, 1)
+    """
 
     _ndim = 2
 
@@ -102,7 +167,36 @@ class MaxPool2d(_MaxPool):
 
 
 class MaxPool3d(_MaxPool):
-    """Max over windows of ``(N, D, H, W, C)`` inputs (padding counts as ``-inf``)."""
+    """3-D maximum pooling over channels-last inputs ``(N, D, H, W, C)``.
+
+    Slides a window of ``kernel_size`` over the spatial axes with step ``stride`` and takes the
+    maximum of each window, per channel.
+    ``padding`` adds ``-inf`` on both sides of each spatial axis first.
+    Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
+
+    Parameters
+    ----------
+    kernel_size : int or tuple(int, int, int)
+        The window's size: one int for every spatial axis, or one per axis.
+    stride : int or tuple(int, int, int), optional
+        The step between windows. Default: ``None``, ``kernel_size`` (windows do not overlap).
+    padding : int or tuple(int, int, int), optional
+        Padding added on both sides of each spatial axis. Default: ``0``.
+
+    Raises
+    ------
+    ValueError
+        When ``kernel_size`` or ``stride`` is not positive, ``padding`` is negative, or a tuple has
+        the wrong length; when called on an input with fewer than 3 dimensions.
+
+    Examples
+    --------
+    >>> x = mx.arange(8.0).reshape(1, 2, 2, 2, 1)
+    >>> nn.MaxPool3d(2)(x).reshape(-1)
+    array([7], dtype=float32)
+    >>> nn.MaxPool3d((1, 2, 2))(x).shape
+    (1, 2, 1, 1, 1)
+    """
 
     _ndim = 3
 
@@ -111,7 +205,36 @@ class MaxPool3d(_MaxPool):
 
 
 class AvgPool1d(_AvgPool):
-    """Mean over windows of ``(N, L, C)`` inputs (padding counts as zeros)."""
+    """1-D mean pooling over channels-last inputs ``(N, L, C)``.
+
+    Slides a window of ``kernel_size`` over the spatial axes with step ``stride`` and takes the
+    mean of each window, per channel.
+    ``padding`` adds zeros (which count in the mean) on both sides of each spatial axis first.
+    Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
+
+    Parameters
+    ----------
+    kernel_size : int or tuple(int)
+        The window's size.
+    stride : int or tuple(int), optional
+        The step between windows. Default: ``None``, ``kernel_size`` (windows do not overlap).
+    padding : int or tuple(int), optional
+        Padding added on both sides of each spatial axis. Default: ``0``.
+
+    Raises
+    ------
+    ValueError
+        When ``kernel_size`` or ``stride`` is not positive, ``padding`` is negative, or a tuple has
+        the wrong length; when called on an input with fewer than 3 dimensions.
+
+    Examples
+    --------
+    >>> x = mx.arange(6.0).reshape(1, 6, 1)
+    >>> nn.AvgPool1d(3, stride=1)(x).reshape(-1)
+    array([1, 2, 3, 4], dtype=float32)
+    >>> nn.AvgPool1d(2, padding=1)(x).reshape(-1)
+    array([0, 1.5, 3.5, 2.5], dtype=float32)
+    """
 
     _ndim = 1
 
@@ -120,7 +243,37 @@ class AvgPool1d(_AvgPool):
 
 
 class AvgPool2d(_AvgPool):
-    """Mean over windows of ``(N, H, W, C)`` inputs (padding counts as zeros)."""
+    """2-D mean pooling over channels-last inputs ``(N, H, W, C)``.
+
+    Slides a window of ``kernel_size`` over the spatial axes with step ``stride`` and takes the
+    mean of each window, per channel.
+    ``padding`` adds zeros (which count in the mean) on both sides of each spatial axis first.
+    Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
+
+    Parameters
+    ----------
+    kernel_size : int or tuple(int, int)
+        The window's size: one int for every spatial axis, or one per axis.
+    stride : int or tuple(int, int), optional
+        The step between windows. Default: ``None``, ``kernel_size`` (windows do not overlap).
+    padding : int or tuple(int, int), optional
+        Padding added on both sides of each spatial axis. Default: ``0``.
+
+    Raises
+    ------
+    ValueError
+        When ``kernel_size`` or ``stride`` is not positive, ``padding`` is negative, or a tuple has
+        the wrong length; when called on an input with fewer than 3 dimensions.
+
+    Examples
+    --------
+    >>> x = mx.arange(16.0).reshape(1, 4, 4, 1)
+    >>> nn.AvgPool2d(2)(x).squeeze()
+    array([[2.5, 4.5],
+           [10.5, 12.5]], dtype=float32)
+    >>> nn.AvgPool2d(2, stride=1, padding=(1, 0))
+    AvgPool2d(kernel_size=(2, 2), stride=(1, 1), padding=(1, 0))
+    """
 
     _ndim = 2
 
@@ -129,7 +282,34 @@ class AvgPool2d(_AvgPool):
 
 
 class AvgPool3d(_AvgPool):
-    """Mean over windows of ``(N, D, H, W, C)`` inputs (padding counts as zeros)."""
+    """3-D mean pooling over channels-last inputs ``(N, D, H, W, C)``.
+
+    Slides a window of ``kernel_size`` over the spatial axes with step ``stride`` and takes the
+    mean of each window, per channel.
+    ``padding`` adds zeros (which count in the mean) on both sides of each spatial axis first.
+    Each spatial size ``L`` becomes ``(L + 2 * padding - kernel_size) // stride + 1``.
+
+    Parameters
+    ----------
+    kernel_size : int or tuple(int, int, int)
+        The window's size: one int for every spatial axis, or one per axis.
+    stride : int or tuple(int, int, int), optional
+        The step between windows. Default: ``None``, ``kernel_size`` (windows do not overlap).
+    padding : int or tuple(int, int, int), optional
+        Padding added on both sides of each spatial axis. Default: ``0``.
+
+    Raises
+    ------
+    ValueError
+        When ``kernel_size`` or ``stride`` is not positive, ``padding`` is negative, or a tuple has
+        the wrong length; when called on an input with fewer than 3 dimensions.
+
+    Examples
+    --------
+    >>> x = mx.arange(8.0).reshape(1, 2, 2, 2, 1)
+    >>> nn.AvgPool3d(2)(x).reshape(-1)
+    array([3.5], dtype=float32)
+    """
 
     _ndim = 3
 

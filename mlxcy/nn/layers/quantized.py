@@ -1,4 +1,10 @@
-"""Quantized layers (QuantizedLinear, QuantizedEmbedding, QQLinear) and ``quantize``."""
+"""Quantized layers (QuantizedLinear, QuantizedEmbedding, QQLinear) and ``quantize``.
+
+Examples
+--------
+>>> nn.quantized.quantize is nn.quantize
+True
+"""
 import math
 from typing import Callable, Optional, Union
 
@@ -49,7 +55,53 @@ class _FrozenQuantized(Module):
 
 
 class QuantizedLinear(Module):
-    """A Linear layer whose weight is stored quantized (``mx.quantize``) and used by ``quantized_matmul``."""
+    """A Linear layer whose weight is stored quantized.
+
+    ``y = x @ dequantize(weight).T + bias``, computed by ``mx.quantized_matmul``. The weight is kept
+    as ``mx.quantize`` returns it (packed ``uint32`` ``weight``, ``scales`` and, in affine mode,
+    ``biases``). The layer starts frozen: its parameters are not trainable until ``unfreeze``
+    (``unfreeze(keys="bias")`` to train the bias only). Usually made from a trained :class:`Linear` with :meth:`from_linear` or
+    :func:`quantize`; constructed directly, the weight is random.
+
+    Parameters
+    ----------
+    input_dims : int
+        The size of the input's last axis; a multiple of ``group_size``.
+    output_dims : int
+        The size of the output's last axis.
+    bias : bool, optional
+        Whether to add a bias (started at zeros). Default: ``True``.
+    group_size : int, optional
+        How many consecutive weights share one scale (and bias). Default: ``None``, the mode's
+        default: 64 for ``'affine'``, 32 for ``'mxfp4'`` and ``'mxfp8'``, 16 for ``'nvfp4'``.
+    bits : int, optional
+        Bits per weight. Default: ``None``, the mode's default: 8 for ``'mxfp8'``, else 4.
+    mode : str, optional
+        The quantization mode of ``mx.quantize``: ``'affine'``, ``'mxfp4'``, ``'nvfp4'`` or ``'mxfp8'``.
+        Default: ``'affine'``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``mode``, or a ``group_size`` or ``bits`` that is not positive.
+
+    Examples
+    --------
+    >>> layer = nn.QuantizedLinear(64, 8)
+    >>> layer
+    QuantizedLinear(input_dims=64, output_dims=8, bias=True, group_size=64, bits=4, mode=affine)
+    >>> layer.weight.shape, layer.weight.dtype
+    ((8, 8), mlx.core.uint32)
+    >>> layer(mx.ones((2, 64))).shape
+    (2, 8)
+    >>> layer.trainable_parameters()
+    {}
+
+    Notes
+    -----
+    The reference crashes for ``group_size=0`` or ``bits=0``; mlxcy raises ``ValueError``
+    (docs/differences.md).
+    """
 
     def __init__(self, input_dims: int, output_dims: int, bias: bool = True, group_size: int = None,
                  bits: int = None, mode: str = "affine"):
@@ -76,7 +128,36 @@ class QuantizedLinear(Module):
 
     @classmethod
     def from_linear(cls, linear_layer: Module, group_size: int = None, bits: int = None, mode: str = "affine"):
-        """Quantizes the weight (and shares the bias) of ``linear_layer``."""
+        """A :class:`QuantizedLinear` holding the quantized weight of ``linear_layer``.
+
+        Parameters
+        ----------
+        linear_layer : Module
+            A :class:`Linear` layer; its bias, if any, is shared (not copied).
+        group_size : int, optional
+            How many consecutive weights share one scale (and bias). Default: ``None``, the mode's
+            default: 64 for ``'affine'``, 32 for ``'mxfp4'`` and ``'mxfp8'``, 16 for ``'nvfp4'``.
+        bits : int, optional
+            Bits per weight. Default: ``None``, the mode's default: 8 for ``'mxfp8'``, else 4.
+        mode : str, optional
+            The quantization mode of ``mx.quantize``: ``'affine'``, ``'mxfp4'``, ``'nvfp4'`` or ``'mxfp8'``.
+            Default: ``'affine'``.
+
+        Returns
+        -------
+        QuantizedLinear
+            The new layer.
+
+        Raises
+        ------
+        ValueError
+            For an unknown ``mode``, or a ``group_size`` or ``bits`` that is not positive.
+
+        Examples
+        --------
+        >>> nn.QuantizedLinear.from_linear(nn.Linear(64, 8), bits=8)
+        QuantizedLinear(input_dims=64, output_dims=8, bias=True, group_size=64, bits=8, mode=affine)
+        """
         out_dims, in_dims = linear_layer.weight.shape
         ql = cls(in_dims, out_dims, False, group_size, bits, mode=mode)
         _store_quantized(ql, linear_layer.weight)
@@ -86,7 +167,41 @@ class QuantizedLinear(Module):
 
 
 class QuantizedEmbedding(Module):
-    """An Embedding whose table is stored quantized; rows are dequantized on lookup."""
+    """An :class:`Embedding` whose table is stored quantized.
+
+    Looking up indices dequantizes the selected rows; :meth:`as_linear` multiplies by the quantized
+    table directly. The table is kept as ``mx.quantize`` returns it (``weight``, ``scales`` and, in
+    affine mode, ``biases``) and is frozen. Usually made from a trained :class:`Embedding` with
+    :meth:`from_embedding` or :func:`quantize`.
+
+    Parameters
+    ----------
+    num_embeddings : int
+        How many vectors.
+    dims : int
+        The size of each vector; a multiple of ``group_size``.
+    group_size : int, optional
+        How many consecutive weights share one scale (and bias). Default: ``None``, the mode's
+        default: 64 for ``'affine'``, 32 for ``'mxfp4'`` and ``'mxfp8'``, 16 for ``'nvfp4'``.
+    bits : int, optional
+        Bits per weight. Default: ``None``, the mode's default: 8 for ``'mxfp8'``, else 4.
+    mode : str, optional
+        The quantization mode of ``mx.quantize``: ``'affine'``, ``'mxfp4'``, ``'nvfp4'`` or ``'mxfp8'``.
+        Default: ``'affine'``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``mode``, or a ``group_size`` or ``bits`` that is not positive.
+
+    Examples
+    --------
+    >>> table = nn.QuantizedEmbedding(10, 64)
+    >>> table
+    QuantizedEmbedding(10, 64, group_size=64, bits=4, mode=affine)
+    >>> table(mx.array([1, 2])).shape
+    (2, 64)
+    """
 
     def __init__(self, num_embeddings: int, dims: int, group_size: int = None, bits: int = None,
                  mode: str = "affine"):
@@ -108,14 +223,59 @@ class QuantizedEmbedding(Module):
                              group_size=self.group_size, bits=self.bits, mode=self.mode)
 
     def as_linear(self, x):
-        """Uses the quantized table as a linear map from ``dims`` to ``num_embeddings``."""
+        """Uses the quantized table as a linear map from ``dims`` to ``num_embeddings``.
+
+        Parameters
+        ----------
+        x : array
+            Input of shape ``(..., dims)``.
+
+        Returns
+        -------
+        array
+            ``x @ dequantize(weight).T``, shape ``(..., num_embeddings)``.
+
+        Examples
+        --------
+        >>> nn.QuantizedEmbedding(10, 64).as_linear(mx.ones((1, 64))).shape
+        (1, 10)
+        """
         return mx.quantized_matmul(x, self["weight"], scales=self["scales"], biases=self.get("biases"),
                                    transpose=True, group_size=self.group_size, bits=self.bits, mode=self.mode)
 
     @classmethod
     def from_embedding(cls, embedding_layer: Module, group_size: int = None, bits: int = None,
                        mode: str = "affine"):
-        """Quantizes the table of ``embedding_layer``."""
+        """A :class:`QuantizedEmbedding` holding the quantized table of ``embedding_layer``.
+
+        Parameters
+        ----------
+        embedding_layer : Module
+            An :class:`Embedding` layer.
+        group_size : int, optional
+            How many consecutive weights share one scale (and bias). Default: ``None``, the mode's
+            default: 64 for ``'affine'``, 32 for ``'mxfp4'`` and ``'mxfp8'``, 16 for ``'nvfp4'``.
+        bits : int, optional
+            Bits per weight. Default: ``None``, the mode's default: 8 for ``'mxfp8'``, else 4.
+        mode : str, optional
+            The quantization mode of ``mx.quantize``: ``'affine'``, ``'mxfp4'``, ``'nvfp4'`` or ``'mxfp8'``.
+            Default: ``'affine'``.
+
+        Returns
+        -------
+        QuantizedEmbedding
+            The new layer.
+
+        Raises
+        ------
+        ValueError
+            For an unknown ``mode``, or a ``group_size`` or ``bits`` that is not positive.
+
+        Examples
+        --------
+        >>> nn.QuantizedEmbedding.from_embedding(nn.Embedding(10, 64), group_size=32)
+        QuantizedEmbedding(10, 64, group_size=32, bits=4, mode=affine)
+        """
         n, dims = embedding_layer.weight.shape
         qe = cls(n, dims, group_size, bits, mode=mode)
         _store_quantized(qe, embedding_layer.weight)
@@ -125,8 +285,38 @@ class QuantizedEmbedding(Module):
 class QQLinear(Module):
     """A bias-free Linear layer that quantizes both its weight and its input (``mx.qqmm``).
 
-    In training mode the weight is kept in floating point; ``eval()`` quantizes it and
-    ``train()`` dequantizes it again (to bfloat16).
+    In training mode the weight is kept in floating point (and is trainable); switching to
+    evaluation mode (``eval()``) quantizes it (:meth:`quantize`) and back to training mode
+    (``train()``) dequantizes it to bfloat16 (:meth:`dequantize`).
+
+    Parameters
+    ----------
+    input_dims : int
+        The size of the input's last axis; a multiple of ``group_size``.
+    output_dims : int
+        The size of the output's last axis.
+    group_size : int, optional
+        How many consecutive values share one scale. Default: ``None``, the mode's default (16 for
+        ``'nvfp4'``, 32 for ``'mxfp8'``).
+    bits : int, optional
+        Bits per value. Default: ``None``, the mode's default (4 for ``'nvfp4'``, 8 for ``'mxfp8'``).
+    mode : str, optional
+        The quantization mode, ``'nvfp4'`` or ``'mxfp8'``. Default: ``'nvfp4'``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``mode``, or a ``group_size`` or ``bits`` that is not positive.
+
+    Examples
+    --------
+    >>> layer = nn.QQLinear(64, 8)
+    >>> layer
+    QQLinear(input_dims=64, output_dims=8, group_size=16, bits=4, mode=nvfp4)
+    >>> layer.weight.dtype
+    mlx.core.float32
+    >>> layer.eval().weight.dtype
+    mlx.core.uint32
     """
 
     def __init__(self, input_dims: int, output_dims: int, group_size: int = None, bits: int = None,
@@ -145,13 +335,42 @@ class QQLinear(Module):
         return _quant_repr(self, f"input_dims={in_dims}, output_dims={out_dims}")
 
     def quantize(self):
-        """Replaces the floating-point weight by its quantized form (no-op if already quantized)."""
+        """Replaces the floating-point weight by its quantized form (nothing if already quantized).
+
+        Called by ``eval()``.
+
+        Returns
+        -------
+        None
+
+        Examples
+        --------
+        >>> layer = nn.QQLinear(64, 8)
+        >>> layer.quantize()
+        >>> sorted(layer.parameters())
+        ['scales', 'weight']
+        """
         if not self._quantized:
             _store_quantized(self, self.weight)
             self._quantized = True
 
     def dequantize(self):
-        """Restores a bfloat16 weight from the quantized one (no-op if not quantized)."""
+        """Restores a bfloat16 weight from the quantized one (nothing if not quantized).
+
+        Called by ``train()``.
+
+        Returns
+        -------
+        None
+
+        Examples
+        --------
+        >>> layer = nn.QQLinear(64, 8)
+        >>> layer.quantize()
+        >>> layer.dequantize()
+        >>> layer.weight.dtype
+        mlx.core.bfloat16
+        """
         if self._quantized:
             self.weight = mx.dequantize(self.weight, scales=self.scales, biases=self.get("biases"),
                                         group_size=self.group_size, bits=self.bits, mode=self.mode,
@@ -174,7 +393,36 @@ class QQLinear(Module):
 
     @classmethod
     def from_linear(cls, linear_layer: Module, group_size: int = None, bits: int = None, mode: str = "nvfp4"):
-        """A QQLinear that shares the (bias-free) weight of ``linear_layer``."""
+        """A :class:`QQLinear` sharing the weight of a bias-free ``linear_layer``.
+
+        Parameters
+        ----------
+        linear_layer : Module
+            A :class:`Linear` layer without bias.
+        group_size : int, optional
+            How many consecutive values share one scale. Default: ``None``, the mode's default.
+        bits : int, optional
+            Bits per value. Default: ``None``, the mode's default.
+        mode : str, optional
+            The quantization mode. Default: ``'nvfp4'``.
+
+        Returns
+        -------
+        QQLinear
+            The new layer (in training mode, its weight not yet quantized).
+
+        Raises
+        ------
+        NotImplementedError
+            When ``linear_layer`` has a bias.
+        ValueError
+            For an unknown ``mode``, or a ``group_size`` or ``bits`` that is not positive.
+
+        Examples
+        --------
+        >>> nn.QQLinear.from_linear(nn.Linear(64, 8, bias=False))
+        QQLinear(input_dims=64, output_dims=8, group_size=16, bits=4, mode=nvfp4)
+        """
         if "bias" in linear_layer:
             raise NotImplementedError("QQLinear does not support bias yet.")
         out_dims, in_dims = linear_layer.weight.shape
@@ -190,9 +438,50 @@ def _default_predicate(path, module):
 def quantize(model: Module, group_size: int = None, bits: int = None, *, mode: str = "affine",
              quantize_input: bool = False,
              class_predicate: Optional[Callable[[str, Module], Union[bool, dict]]] = None):
-    """Replaces, in place, the leaf modules of ``model`` chosen by ``class_predicate`` by their
-    quantized versions (``to_quantized``). The predicate may return a dict of arguments for
-    ``to_quantized`` instead of ``True``. By default every layer that has ``to_quantized`` is.
+    """Quantizes the layers of a model in place.
+
+    Every leaf module of ``model`` for which ``class_predicate(path, module)`` is true is replaced
+    by ``module.to_quantized(group_size=..., bits=..., mode=...)`` (:class:`Linear` becomes
+    :class:`QuantizedLinear`, :class:`Embedding` becomes :class:`QuantizedEmbedding`). The
+    predicate may also return a dict, passed to ``to_quantized`` as its keyword arguments instead.
+
+    Parameters
+    ----------
+    model : Module
+        The model to change.
+    group_size : int, optional
+        How many consecutive weights share one scale. Default: ``None``, the mode's default.
+    bits : int, optional
+        Bits per weight. Default: ``None``, the mode's default.
+    mode : str, optional
+        The quantization mode of ``mx.quantize``. Default: ``'affine'``.
+    quantize_input : bool, optional
+        Quantize the inputs of linear layers too (:class:`QQLinear`, for bias-free layers and the
+        modes ``'nvfp4'`` and ``'mxfp8'``). Default: ``False``.
+    class_predicate : callable, optional
+        ``(path, module) -> bool or dict``, ``path`` the module's dotted name in ``model``.
+        Default: ``None``, every leaf module that has a ``to_quantized`` method.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    ValueError
+        When the predicate selects a module without ``to_quantized``, or returns something other
+        than a bool or a dict; for invalid quantization arguments.
+
+    Examples
+    --------
+    >>> model = nn.Sequential(nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 8))
+    >>> nn.quantize(model, bits=8, class_predicate=lambda path, m: path == "layers.0")
+    >>> model
+    Sequential(
+      (layers.0): QuantizedLinear(input_dims=64, output_dims=64, bias=True, group_size=64, bits=8, mode=affine)
+      (layers.1): ReLU()
+      (layers.2): Linear(input_dims=64, output_dims=8, bias=True)
+    )
     """
     if class_predicate is None:
         class_predicate = _default_predicate

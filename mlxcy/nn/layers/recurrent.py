@@ -1,4 +1,10 @@
-"""Recurrent layers: RNN, GRU, LSTM over ``(N, L, D)`` or ``(L, D)`` inputs."""
+"""Recurrent layers: RNN, GRU, LSTM over ``(N, L, D)`` or ``(L, D)`` inputs.
+
+Examples
+--------
+>>> nn.recurrent.LSTM is nn.LSTM
+True
+"""
 import math
 from typing import Callable, Optional
 
@@ -22,7 +28,52 @@ def _add_recurrent_projection(x_t, hidden, w):
 
 
 class RNN(Module):
-    """Elman recurrence ``h_t = nonlinearity(x_t W_xh^T + b + h_{t-1} W_hh^T)`` (tanh by default)."""
+    """Elman recurrent layer: ``h_t = nonlinearity(x_t @ Wxh.T + bias + h_(t-1) @ Whh.T)``.
+
+    Calling the layer on ``x`` of shape ``(N, L, input_size)`` (or ``(L, input_size)``) runs over
+    the ``L`` steps and returns the hidden state of every step, ``(N, L, hidden_size)`` (or
+    ``(L, hidden_size)``).
+    The call is ``layer(x, hidden=None)``; ``hidden``, shape ``(N, hidden_size)``, is the
+    state before the first step (none: zeros).
+
+    The parameters ``Wxh`` ``(hidden_size, input_size)``, ``Whh`` ``(hidden_size, hidden_size)`` and
+    ``bias`` ``(hidden_size,)`` start uniform in ``[-k, k]``, ``k = 1 / sqrt(hidden_size)``.
+
+    Parameters
+    ----------
+    input_size : int
+        The size of each input step.
+    hidden_size : int
+        The size of the hidden state.
+    bias : bool, optional
+        Whether to learn a bias. Default: ``True``.
+    nonlinearity : callable, optional
+        Applied to each new state. Default: ``None``, :func:`tanh`.
+
+    Raises
+    ------
+    ValueError
+        When ``nonlinearity`` is not callable.
+
+    Examples
+    --------
+    >>> rnn = nn.RNN(3, 5)
+    >>> rnn(mx.ones((2, 7, 3))).shape
+    (2, 7, 5)
+    >>> sorted(rnn.parameters())
+    ['Whh', 'Wxh', 'bias']
+    >>> acc = nn.RNN(1, 1, bias=False, nonlinearity=lambda h: h)
+    >>> acc.Wxh, acc.Whh = mx.array([[1.0]]), mx.array([[1.0]])
+    >>> acc(mx.array([[1.0], [2.0], [3.0]]))  # a running sum
+    array([[1],
+           [3],
+           [6]], dtype=float32)
+
+    Notes
+    -----
+    Any callable is used as given: the reference replaces a module without parameters (such as
+    ``nn.ReLU()``, an empty and so falsy dict) by ``tanh`` (docs/differences.md).
+    """
 
     def __init__(self, input_size: int, hidden_size: int, bias: bool = True,
                  nonlinearity: Optional[Callable] = None):
@@ -56,7 +107,38 @@ class RNN(Module):
 
 
 class GRU(Module):
-    """Gated recurrent unit; gates ordered reset, update, candidate in ``Wx``/``Wh``/``b``."""
+    """Gated recurrent unit layer.
+
+    Calling the layer on ``x`` of shape ``(N, L, input_size)`` (or ``(L, input_size)``) runs over
+    the ``L`` steps and returns the hidden state of every step, ``(N, L, hidden_size)`` (or
+    ``(L, hidden_size)``).
+    The call is ``layer(x, hidden=None)``; ``hidden``, shape ``(N, hidden_size)``, is the
+    state before the first step (none: zeros).
+
+    With reset gate ``r``, update gate ``z`` and candidate ``n``:
+    ``r, z = sigmoid(x_t @ Wx_rz.T + b_rz + h @ Wh_rz.T)``,
+    ``n = tanh(x_t @ Wx_n.T + b_n + r * (h @ Wh_n.T + bhn))`` and ``h_t = (1 - z) * n + z * h``.
+    The parameters ``Wx`` ``(3 * hidden_size, input_size)``, ``Wh`` ``(3 * hidden_size, hidden_size)``
+    and ``b`` ``(3 * hidden_size,)`` stack the gates in the order ``r, z, n``; ``bhn``
+    ``(hidden_size,)``. All start uniform in ``[-k, k]``, ``k = 1 / sqrt(hidden_size)``.
+
+    Parameters
+    ----------
+    input_size : int
+        The size of each input step.
+    hidden_size : int
+        The size of the hidden state.
+    bias : bool, optional
+        Whether to learn ``b`` and ``bhn``. Default: ``True``.
+
+    Examples
+    --------
+    >>> gru = nn.GRU(3, 5)
+    >>> gru(mx.ones((2, 7, 3))).shape
+    (2, 7, 5)
+    >>> gru.Wx.shape, gru.Wh.shape, gru.bhn.shape
+    ((15, 3), (15, 5), (5,))
+    """
 
     def __init__(self, input_size: int, hidden_size: int, bias: bool = True):
         super().__init__()
@@ -94,7 +176,36 @@ class GRU(Module):
 
 
 class LSTM(Module):
-    """Long short-term memory; gates ordered input, forget, cell, output. Returns ``(hidden, cell)``."""
+    """Long short-term memory layer.
+
+    Calling the layer on ``x`` of shape ``(N, L, input_size)`` (or ``(L, input_size)``) runs over
+    the ``L`` steps and returns a pair ``(hidden, cell)``: the hidden and cell states of every step,
+    each ``(N, L, hidden_size)``. The call is ``layer(x, hidden=None, cell=None)``; ``hidden`` and
+    ``cell``, shape ``(N, hidden_size)``, are the states before the first step (none: zeros).
+
+    With gates ``i, f, g, o = x_t @ Wx.T + bias + h @ Wh.T`` (split in four, in that order):
+    ``c_t = sigmoid(f) * c + sigmoid(i) * tanh(g)`` and ``h_t = sigmoid(o) * tanh(c_t)``. The
+    parameters ``Wx`` ``(4 * hidden_size, input_size)``, ``Wh`` ``(4 * hidden_size, hidden_size)``
+    and ``bias`` ``(4 * hidden_size,)`` start uniform in ``[-k, k]``, ``k = 1 / sqrt(hidden_size)``.
+
+    Parameters
+    ----------
+    input_size : int
+        The size of each input step.
+    hidden_size : int
+        The size of the hidden and cell states.
+    bias : bool, optional
+        Whether to learn a bias. Default: ``True``.
+
+    Examples
+    --------
+    >>> lstm = nn.LSTM(3, 5)
+    >>> hidden, cell = lstm(mx.ones((2, 7, 3)))
+    >>> hidden.shape, cell.shape
+    ((2, 7, 5), (2, 7, 5))
+    >>> lstm(mx.ones((2, 1, 3)), hidden=hidden[:, -1], cell=cell[:, -1])[0].shape
+    (2, 1, 5)
+    """
 
     def __init__(self, input_size: int, hidden_size: int, bias: bool = True):
         super().__init__()

@@ -4,6 +4,11 @@ Every output sample is a weighted sum of the few input samples it reads (its tap
 per tap: a NaN or inf in the input only reaches the outputs that read it. Linear and cubic
 weights are computed in float32 from float32 positions, in the reference's order (the results
 are bit-equal); antialiasing filters in plain Python (float64). No NumPy is needed.
+
+Examples
+--------
+>>> nn.upsample.Upsample is nn.Upsample
+True
 """
 import itertools
 import math
@@ -176,7 +181,26 @@ def _nearest_indices(n_in, n_out):
 
 
 def upsample_nearest(x: mx.array, scale_factor: Tuple):
-    """Nearest-neighbour resampling of ``x`` ``(N, *spatial, C)`` by one factor per spatial axis."""
+    """Nearest-neighbour resampling of the spatial axes (what ``Upsample(mode='nearest')`` calls).
+
+    Parameters
+    ----------
+    x : array
+        Input of shape ``(N, *spatial, C)``.
+    scale_factor : tuple(float)
+        One factor per spatial axis; each size ``L`` becomes ``floor(L * factor)``.
+
+    Returns
+    -------
+    array
+        The resampled input, its dtype kept.
+
+    Examples
+    --------
+    >>> x = mx.array([1, 2]).reshape(1, 2, 1)
+    >>> nn.upsample.upsample_nearest(x, (2,)).reshape(-1)
+    array([1, 1, 2, 2], dtype=int32)
+    """
     for d, s in enumerate(scale_factor):
         axis = 1 + d
         n = x.shape[axis]
@@ -201,26 +225,111 @@ def _antialiased(x, scale_factor, kernel, support):
 
 
 def upsample_linear(x: mx.array, scale_factor: Tuple, align_corners: bool = False, antialias: bool = False):
-    """(Multi-)linear resampling of ``x`` ``(N, *spatial, C)``; ``antialias`` smooths down-sampling."""
+    """(Multi-)linear resampling of the spatial axes (what ``Upsample(mode='linear')`` calls).
+
+    Parameters
+    ----------
+    x : array
+        Input of shape ``(N, *spatial, C)``.
+    scale_factor : tuple(float)
+        One factor per spatial axis; each size ``L`` becomes ``floor(L * factor)``.
+    align_corners : bool, optional
+        Map the first and last input samples exactly onto the first and last output samples.
+        Default: ``False``.
+    antialias : bool, optional
+        When down-sampling, filter with a kernel widened by the shrink factor (not with
+        ``align_corners``). Default: ``False``.
+
+    Returns
+    -------
+    array
+        The resampled input; floating point (an integer input gives float32).
+
+    Examples
+    --------
+    >>> x = mx.array([1.0, 2.0]).reshape(1, 2, 1)
+    >>> nn.upsample.upsample_linear(x, (2,)).reshape(-1)
+    array([1, 1.25, 1.75, 2], dtype=float32)
+    """
     if not antialias:
         return _resample_by_taps(x, scale_factor, align_corners, _linear_taps, joint=align_corners)
     return _antialiased(x, scale_factor, _triangle_kernel, 1)
 
 
 def upsample_cubic(x: mx.array, scale_factor: Tuple, align_corners: bool = False, antialias: bool = False):
-    """Cubic-convolution resampling of ``x`` ``(N, *spatial, C)``; ``antialias`` smooths down-sampling."""
+    """Cubic-convolution resampling of the spatial axes (what ``Upsample(mode='cubic')`` calls).
+
+    Parameters
+    ----------
+    x : array
+        Input of shape ``(N, *spatial, C)``.
+    scale_factor : tuple(float)
+        One factor per spatial axis; each size ``L`` becomes ``floor(L * factor)``.
+    align_corners : bool, optional
+        Map the first and last input samples exactly onto the first and last output samples.
+        Default: ``False``.
+    antialias : bool, optional
+        When down-sampling, filter with a kernel widened by the shrink factor (not with
+        ``align_corners``). Default: ``False``.
+
+    Returns
+    -------
+    array
+        The resampled input; floating point (an integer input gives float32).
+
+    Examples
+    --------
+    >>> x = mx.array([1.0, 2.0]).reshape(1, 2, 1)
+    >>> nn.upsample.upsample_cubic(x, (2,)).shape
+    (1, 4, 1)
+    >>> nn.upsample.upsample_cubic(x, (2,), align_corners=True)[0, [0, 3], 0]
+    array([1, 2], dtype=float32)
+    """
     if not antialias:
         return _resample_by_taps(x, scale_factor, align_corners, _cubic_taps, joint=True)
     return _antialiased(x, scale_factor, lambda d: _cubic_kernel(d, -0.5), 2)
 
 
 class Upsample(Module):
-    """Resamples the spatial axes of ``(N, *spatial, C)`` inputs by ``scale_factor``.
+    """Resamples the spatial axes of channels-last inputs ``(N, *spatial, C)`` by ``scale_factor``.
 
-    ``mode`` is ``'nearest'``, ``'linear'`` or ``'cubic'``; ``align_corners`` maps the corner
-    samples onto each other; ``antialias`` resamples with a filter widened by the shrink factor
-    when down-sampling, with weights renormalised at the edges (and the a=-0.5 cubic kernel),
-    not available with ``nearest`` nor with ``align_corners``.
+    Each spatial size ``L`` becomes ``floor(L * scale)``. ``'nearest'`` copies the closest input
+    sample; ``'linear'`` interpolates (multi-)linearly and ``'cubic'`` by cubic convolution, both
+    computing in floating point (integer inputs give float32). The layer has no parameters.
+
+    Parameters
+    ----------
+    scale_factor : float or tuple(float)
+        One factor for every spatial axis, or one per spatial axis (the tuple's length must then
+        match the input's spatial dimensions).
+    mode : str, optional
+        ``'nearest'``, ``'linear'`` or ``'cubic'``. Default: ``'nearest'``.
+    align_corners : bool, optional
+        With ``'linear'`` or ``'cubic'``, map the first and last input samples exactly onto the first
+        and last output samples (else sample centres are scaled). Default: ``False``.
+    antialias : bool, optional
+        With ``'linear'`` or ``'cubic'``, when down-sampling, filter with a kernel widened by the
+        shrink factor (weights renormalised at the edges; the cubic kernel uses ``a = -0.5``).
+        Not available with ``'nearest'`` nor with ``align_corners``. Default: ``False``.
+
+    Raises
+    ------
+    ValueError
+        For an unknown ``mode``, ``antialias`` with ``'nearest'`` or with ``align_corners``; when
+        called on an input without spatial axes (fewer than 3 dimensions) or with a number of
+        spatial axes other than the number of factors.
+
+    Examples
+    --------
+    >>> x = mx.array([1.0, 2.0]).reshape(1, 2, 1)
+    >>> nn.Upsample(2)(x).reshape(-1)
+    array([1, 1, 2, 2], dtype=float32)
+    >>> nn.Upsample(2, mode="linear")(x).reshape(-1)
+    array([1, 1.25, 1.75, 2], dtype=float32)
+    >>> mx.round(nn.Upsample(2, mode="linear", align_corners=True)(x).reshape(-1), 3)
+    array([1, 1.333, 1.667, 2], dtype=float32)
+    >>> nn.Upsample((2, 3))(mx.ones((1, 2, 2, 1))).shape
+    (1, 4, 6, 1)
     """
 
     def __init__(self, scale_factor: Union[float, Tuple], mode: Literal["nearest", "linear", "cubic"] = "nearest",
