@@ -630,16 +630,54 @@ cdef int _complex128_to_c(object mv, Py_buffer* view, Shape shape, bint swapped,
 
 
 def asarray(a, dtype=None, *, copy=None):
-    """Convert ``a`` to an array, sharing its memory where possible (NumPy 2 semantics).
+    """Convert ``a`` to an array, sharing its memory when possible.
 
-    ``copy=True`` always copies; ``copy=None`` shares a C-contiguous, aligned, native-order
-    buffer (or DLPack tensor) of a supported dtype and copies otherwise; ``copy=False`` shares
-    or raises ValueError saying why. As in the reference, float64 sources become float32 unless
-    ``dtype=float64`` is given (which shares). Sharing takes constant time whatever the size.
+    Follows NumPy 2's ``asarray``: a NumPy array (or other buffer or DLPack tensor) that is
+    C-contiguous, aligned, in native byte order and of a dtype MLX has is shared, not copied; other
+    inputs are converted as :func:`array` converts them. As in :func:`array`, float64 sources
+    become float32 unless ``dtype=mx.float64`` is given. Writing into a shared source afterwards
+    changes what the array reads.
 
-    A shared buffer stays alive as long as any array (or evaluated result viewing it) uses it,
-    and MLX never writes its results into it. Writing to the source (e.g. the NumPy array)
-    afterwards changes what MLX reads, as with ``torch.from_numpy``; copy if that matters.
+    Parameters
+    ----------
+    a : array or array-like
+        The values: an array, a NumPy array, any buffer or DLPack object, a scalar or a (nested)
+        list or tuple.
+    dtype : Dtype, optional
+        The element type of the result. Default: ``None``, inferred from ``a``.
+    copy : bool, optional
+        ``True`` always copies; ``False`` never copies and raises when a copy is needed; ``None``
+        copies only when sharing is impossible. Default: ``None``.
+
+    Returns
+    -------
+    array
+        ``a`` itself when it is already an array of the requested dtype (and ``copy`` is not
+        ``True``); otherwise a new array.
+
+    Raises
+    ------
+    ValueError
+        When ``copy=False`` and the conversion needs a copy (a list, a dtype change, a
+        non-contiguous buffer), and for values :func:`array` cannot convert.
+    TypeError
+        When ``copy`` is not a bool or ``None``, or ``dtype`` is not a :class:`Dtype`.
+
+    Examples
+    --------
+    >>> mx.asarray([1, 2])
+    array([1, 2], dtype=int32)
+    >>> a = mx.array([1.0, 2.0])
+    >>> mx.asarray(a) is a
+    True
+    >>> mx.asarray(np.array([1.0, 2.0]), mx.float64)
+    array([1, 2], dtype=float64)
+
+    Notes
+    -----
+    The reference binding always copies a NumPy array on the Linux CPU and returns a new array
+    object for an mlx array (raising ``ValueError`` for ``copy=False``); mlxcy shares the memory and
+    returns the same object (docs/differences.md, docs/zero-copy.md).
     """
     cdef optional[c_Dtype] d = nullopt
     cdef optional[c_array] out = nullopt

@@ -1,7 +1,28 @@
 # Devices, streams, and the stream context manager.
 
 class DeviceType(_PlainReprEnum):
-    """The kind of a device: ``cpu`` or ``gpu``."""
+    """The kind of a device: ``DeviceType.cpu`` or ``DeviceType.gpu``.
+
+    An enum, whose members are also available as ``mx.cpu`` and ``mx.gpu``. A member can stand
+    for the first device of its kind wherever a :class:`Device` is expected (``stream=mx.cpu``),
+    and compares equal to such a device.
+
+    Parameters
+    ----------
+    value : int
+        The member's value, 0 (cpu) or 1 (gpu), as for any ``enum.Enum``; members are usually
+        reached by name. The other parameters of the signature are those of ``enum.Enum``'s
+        functional API, which does not apply here.
+
+    Examples
+    --------
+    >>> mx.cpu
+    DeviceType.cpu
+    >>> mx.DeviceType(1)
+    DeviceType.gpu
+    >>> mx.Device(mx.cpu).type == mx.cpu
+    True
+    """
     cpu = 0
     gpu = 1
 
@@ -20,7 +41,33 @@ gpu = DeviceType.gpu
 
 @cython.final
 cdef class Device:
-    """A device to run operations on: its type (cpu/gpu) and index."""
+    """A device operations run on: its type (cpu or gpu) and its index.
+
+    Making a ``Device`` does not check that such a device exists; see :func:`is_available`.
+    Devices compare equal when type and index match; a device also compares equal to its
+    :class:`DeviceType` (``mx.Device(mx.cpu) == mx.cpu``).
+
+    Parameters
+    ----------
+    type : DeviceType
+        ``mx.cpu`` or ``mx.gpu`` (the integers 0 and 1 are accepted too).
+    index : int, optional
+        Which device of that type. Default: ``0``.
+
+    Raises
+    ------
+    TypeError
+        When ``type`` is not a :class:`DeviceType` (a string such as ``"cpu"`` is refused).
+
+    Examples
+    --------
+    >>> mx.Device(mx.cpu)
+    Device(cpu, 0)
+    >>> mx.Device(mx.gpu, 1)
+    Device(gpu, 1)
+    >>> mx.Device(mx.cpu) == mx.cpu
+    True
+    """
 
     def __init__(self, type, int index=0):
         self._type = _device_type_code(type)
@@ -28,7 +75,20 @@ cdef class Device:
 
     @property
     def type(self):
-        """The :class:`DeviceType` of the device."""
+        """The kind of the device.
+
+        Returns
+        -------
+        DeviceType
+            ``DeviceType.cpu`` or ``DeviceType.gpu``.
+
+        Examples
+        --------
+        >>> mx.Device(mx.gpu, 1).type
+        DeviceType.gpu
+        >>> mx.Device(mx.cpu).type == mx.cpu
+        True
+        """
         return DeviceType(self._type)
 
     def __repr__(self):
@@ -72,14 +132,47 @@ cdef c_Device _to_c_device(object d) except *:
 
 @cython.final
 cdef class Stream:
-    """A stream of operations on a device; ops given ``stream=`` run in its order."""
+    """A queue of operations on one device; operations given the same stream run in order.
+
+    Streams are not made by calling the class: get one with :func:`default_stream` or
+    :func:`new_stream`, and pass it as the ``stream=`` argument of an operation or to
+    :func:`stream` to make it the default in a block. Streams compare equal when they are the same
+    stream.
+
+    Raises
+    ------
+    TypeError
+        When ``Stream()`` is called.
+
+    Examples
+    --------
+    >>> s = mx.new_stream(mx.cpu)
+    >>> s.device
+    Device(cpu, 0)
+    >>> mx.add(mx.array([1, 2]), 1, stream=s)
+    array([2, 3], dtype=int32)
+    >>> s == mx.new_stream(mx.cpu)
+    False
+    """
 
     def __init__(self, *args, **kwargs):
         raise TypeError("Streams are made with mlxcy.new_stream(device) or mlxcy.default_stream(device)")
 
     @property
     def device(self):
-        """The :class:`Device` the stream runs on."""
+        """The device the stream runs its operations on.
+
+        Returns
+        -------
+        Device
+
+        Examples
+        --------
+        >>> mx.new_stream(mx.cpu).device
+        Device(cpu, 0)
+        >>> mx.default_stream(mx.cpu).device == mx.cpu
+        True
+        """
         return self._device
 
     def __repr__(self):
@@ -110,7 +203,25 @@ cdef inline c_Stream _c_stream(Stream s):
 
 @cython.final
 cdef class ThreadLocalStream:
-    """A stream that stands for a distinct stream in each thread that uses it."""
+    """A stream that stands for a different stream in each thread that uses it.
+
+    Made with :func:`new_thread_local_stream`. An operation given this stream runs on the calling
+    thread's own stream of it, so threads sharing one such object
+    do not queue their work behind each other. It is accepted wherever a :class:`Stream` is.
+
+    Raises
+    ------
+    TypeError
+        When ``ThreadLocalStream()`` is called.
+
+    Examples
+    --------
+    >>> s = mx.new_thread_local_stream(mx.cpu)
+    >>> s.device
+    Device(cpu, 0)
+    >>> mx.multiply(mx.array([1, 2]), 3, stream=s)
+    array([3, 6], dtype=int32)
+    """
     cdef int _index
     cdef Device _device
 
@@ -119,7 +230,17 @@ cdef class ThreadLocalStream:
 
     @property
     def device(self):
-        """The :class:`Device` the stream runs on."""
+        """The device the stream's per-thread streams run on.
+
+        Returns
+        -------
+        Device
+
+        Examples
+        --------
+        >>> mx.new_thread_local_stream(mx.cpu).device
+        Device(cpu, 0)
+        """
         return self._device
 
     def __repr__(self):
@@ -152,39 +273,213 @@ cdef StreamOrDevice to_sod(object stream) except *:
 
 
 def default_device():
-    """The device ops run on when no stream is given."""
+    """The device operations run on when no ``stream`` is given.
+
+    The GPU where this build of MLX has a GPU backend and a GPU is present, else the CPU, until
+    :func:`set_default_device` changes it.
+
+    Returns
+    -------
+    Device
+
+    Examples
+    --------
+    >>> d = mx.default_device()
+    >>> d.type in (mx.cpu, mx.gpu)
+    True
+    """
     return _py_device(cx.default_device())
 
 
 def set_default_device(device):
-    """Make ``device`` (a Device or DeviceType) the default device."""
+    """Make ``device`` the device operations run on when no ``stream`` is given.
+
+    Parameters
+    ----------
+    device : Device or DeviceType
+        The new default device (a :class:`DeviceType` means its device 0).
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    ValueError
+        When the device is not available (``mx.gpu`` on a build without a GPU backend).
+    TypeError
+        When ``device`` is neither a :class:`Device` nor a :class:`DeviceType`.
+
+    Examples
+    --------
+    >>> previous = mx.default_device()
+    >>> mx.set_default_device(mx.cpu)
+    >>> mx.default_device()
+    Device(cpu, 0)
+    >>> mx.set_default_device(previous)
+    """
     cx.set_default_device(_to_c_device(device))
 
 
 def default_stream(device):
-    """The default stream of ``device`` for the current thread."""
+    """The default stream of ``device`` in the calling thread.
+
+    Operations scheduled on ``device`` without an explicit stream run on this stream.
+
+    Parameters
+    ----------
+    device : Device or DeviceType
+        The device (a :class:`DeviceType` means its device 0).
+
+    Returns
+    -------
+    Stream
+
+    Raises
+    ------
+    ValueError
+        When the device is not available (``mx.gpu`` on a build without a GPU backend).
+    TypeError
+        When ``device`` is neither a :class:`Device` nor a :class:`DeviceType`.
+
+    Examples
+    --------
+    >>> s = mx.default_stream(mx.cpu)
+    >>> s.device
+    Device(cpu, 0)
+    >>> s == mx.default_stream(mx.cpu)
+    True
+    """
     return _py_stream(cx.default_stream(_to_c_device(device)))
 
 
 def set_default_stream(stream):
-    """Make ``stream`` the default stream of its device (and its device the default)."""
+    """Make ``stream`` the default stream of its device, and that device the default device.
+
+    Parameters
+    ----------
+    stream : Stream
+        The stream to make the default.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TypeError
+        When ``stream`` is not a :class:`Stream` (a device is refused).
+
+    Examples
+    --------
+    >>> previous, previous_cpu = mx.default_stream(mx.default_device()), mx.default_stream(mx.cpu)
+    >>> s = mx.new_stream(mx.cpu)
+    >>> mx.set_default_stream(s)
+    >>> mx.default_stream(mx.cpu) == s, mx.default_device()
+    (True, Device(cpu, 0))
+    >>> mx.set_default_stream(previous_cpu)
+    >>> mx.set_default_stream(previous)
+    """
     if not isinstance(stream, Stream):
         raise TypeError(f"set_default_stream() expects a Stream, got {type(stream).__name__}")
     cx.set_default_stream(_c_stream(<Stream>stream))
 
 
 def new_stream(device):
-    """Make a new stream on ``device``."""
+    """Make a new stream on ``device``.
+
+    Operations on different streams may run concurrently; those on one stream run in order. The
+    stream belongs to the calling thread: using it from another thread raises ``RuntimeError``
+    (see :func:`new_thread_unsafe_stream` and :func:`new_thread_local_stream`).
+
+    Parameters
+    ----------
+    device : Device or DeviceType
+        The device the stream runs on (a :class:`DeviceType` means its device 0).
+
+    Returns
+    -------
+    Stream
+        A stream different from every existing one.
+
+    Raises
+    ------
+    ValueError
+        When the device is not available (``mx.gpu`` on a build without a GPU backend).
+    TypeError
+        When ``device`` is neither a :class:`Device` nor a :class:`DeviceType`.
+
+    Examples
+    --------
+    >>> s = mx.new_stream(mx.cpu)
+    >>> s.device
+    Device(cpu, 0)
+    >>> s == mx.default_stream(mx.cpu)
+    False
+    """
     return _py_stream(cx.new_stream(_to_c_device(device)))
 
 
 def new_thread_unsafe_stream(device):
-    """Make a new stream on ``device`` that any thread may use (callers synchronise)."""
+    """Make a new stream on ``device`` that any thread may schedule work on.
+
+    A stream from :func:`new_stream` belongs to the thread that made it; this one can be used from
+    several threads, which must then order their use of it themselves.
+
+    Parameters
+    ----------
+    device : Device or DeviceType
+        The device the stream runs on (a :class:`DeviceType` means its device 0).
+
+    Returns
+    -------
+    Stream
+
+    Raises
+    ------
+    ValueError
+        When the device is not available.
+    TypeError
+        When ``device`` is neither a :class:`Device` nor a :class:`DeviceType`.
+
+    Examples
+    --------
+    >>> s = mx.new_thread_unsafe_stream(mx.cpu)
+    >>> s.device
+    Device(cpu, 0)
+    >>> mx.add(mx.array([1]), 1, stream=s)
+    array([2], dtype=int32)
+    """
     return _py_stream(cx.new_thread_unsafe_stream(_to_c_device(device)))
 
 
 def new_thread_local_stream(device):
-    """Make a stream that resolves to a distinct stream in each thread that uses it."""
+    """Make a stream that stands for a distinct stream in each thread that uses it.
+
+    Parameters
+    ----------
+    device : Device or DeviceType
+        The device the streams run on (a :class:`DeviceType` means its device 0).
+
+    Returns
+    -------
+    ThreadLocalStream
+
+    Raises
+    ------
+    ValueError
+        When the device is not available.
+    TypeError
+        When ``device`` is neither a :class:`Device` nor a :class:`DeviceType`.
+
+    Examples
+    --------
+    >>> s = mx.new_thread_local_stream(mx.cpu)
+    >>> s.device
+    Device(cpu, 0)
+    >>> mx.add(mx.array([1]), 1, stream=s)
+    array([2], dtype=int32)
+    """
     cdef c_Stream s = cx.new_thread_local_stream(_to_c_device(device))
     cdef ThreadLocalStream r = ThreadLocalStream.__new__(ThreadLocalStream)
     r._index = s.index
@@ -193,17 +488,79 @@ def new_thread_local_stream(device):
 
 
 def clear_streams():
-    """Destroy the streams this thread created."""
+    """Destroy the streams the calling thread made.
+
+    Frees what the thread's streams hold (for a thread about to end, say). Using a stream made
+    earlier in the thread afterwards raises ``RuntimeError``; the default streams are made again
+    when next needed.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import threading
+    >>> def work():
+    ...     s = mx.new_stream(mx.cpu)
+    ...     mx.eval(mx.add(mx.array([1]), 1, stream=s))
+    ...     mx.clear_streams()
+    >>> t = threading.Thread(target=work)
+    >>> t.start(); t.join()
+    """
     cx.clear_streams()
 
 
 def is_available(device):
-    """Whether ``device`` (Device or DeviceType) is available on this machine."""
+    """Whether ``device`` exists on this machine with this build of MLX.
+
+    Parameters
+    ----------
+    device : Device or DeviceType
+        The device (a :class:`DeviceType` means its device 0).
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    TypeError
+        When ``device`` is neither a :class:`Device` nor a :class:`DeviceType`.
+
+    Examples
+    --------
+    >>> mx.is_available(mx.cpu)
+    True
+    >>> mx.is_available(mx.Device(mx.cpu, 1))
+    False
+    """
     return cx.is_available(_to_c_device(device))
 
 
 def device_count(device_type):
-    """The number of devices of ``device_type``."""
+    """The number of devices of a kind.
+
+    Parameters
+    ----------
+    device_type : DeviceType
+        ``mx.cpu`` or ``mx.gpu``.
+
+    Returns
+    -------
+    int
+        1 for the CPU; the number of GPUs MLX can use (0 on a build without a GPU backend).
+
+    Raises
+    ------
+    TypeError
+        When ``device_type`` is not a :class:`DeviceType`.
+
+    Examples
+    --------
+    >>> mx.device_count(mx.cpu)
+    1
+    """
     if not isinstance(device_type, DeviceType):
         raise TypeError(f"device_count() expects a DeviceType, got {type(device_type).__name__}")
     return cx.device_count(<c_DeviceType><int>device_type.value)
@@ -212,20 +569,88 @@ def device_count(device_type):
 
 
 def device_info(d=None):
-    """A dict of facts about a device (name, architecture, memory where known)."""
+    """Facts about a device, as a dict.
+
+    The keys depend on the backend (for the CPU, ``device_name`` and ``architecture``). The dict
+    is empty for a device that is not available.
+
+    Parameters
+    ----------
+    d : Device or DeviceType, optional
+        The device. Default: ``None``, the default device.
+
+    Returns
+    -------
+    dict
+        From names (str) to values (str or int).
+
+    Raises
+    ------
+    TypeError
+        When ``d`` is not a :class:`Device`, a :class:`DeviceType` or ``None``.
+
+    Examples
+    --------
+    >>> info = mx.device_info(mx.cpu)
+    >>> isinstance(info, dict)
+    True
+    """
     cdef c_Device dev = cx.default_device() if d is None else _to_c_device(d)
     return device_info_dict(dev)
 
 
 def synchronize(stream=None):
-    """Wait until every op queued on ``stream`` (default: the default stream) has run."""
+    """Wait until every operation queued on ``stream`` has run.
+
+    Parameters
+    ----------
+    stream : Stream or Device, optional
+        The stream to wait for (a device means its default stream). Default: ``None``, the default
+        stream of the default device.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TypeError
+        When ``stream`` is not a stream, a device or ``None``.
+
+    Examples
+    --------
+    >>> a = mx.array([1, 2]) + 1
+    >>> mx.async_eval(a)
+    >>> mx.synchronize()
+    >>> mx.synchronize(mx.cpu)
+    """
     cdef c_Stream s = cx.to_stream(to_sod(stream))
     with nogil:
         cx.synchronize(s)
 
 
 class StreamContext:
-    """Context manager that makes a stream (or device) the default inside a ``with`` block."""
+    """The context manager :func:`stream` returns.
+
+    Entering it makes ``s`` the default stream (and its device the default device); leaving it
+    restores the previous defaults. Its ``__enter__`` returns ``None``.
+
+    Parameters
+    ----------
+    s : Stream, ThreadLocalStream, Device or DeviceType
+        What to run on inside the ``with`` block.
+
+    Raises
+    ------
+    TypeError
+        When ``s`` is ``None`` or of another type.
+
+    Examples
+    --------
+    >>> with mx.StreamContext(mx.cpu):
+    ...     print(mx.default_device())
+    Device(cpu, 0)
+    """
 
     def __init__(self, s):
         if s is None:
@@ -252,8 +677,33 @@ class StreamContext:
 
 
 def stream(s):
-    """A context manager that runs ops on ``s`` (a Stream, Device or DeviceType) by default.
+    """A context manager that makes ``s`` the default inside a ``with`` block.
 
-    Example: ``with mlxcy.stream(mlxcy.cpu): y = x + 1``.
+    Inside the block, operations without a ``stream`` argument run on ``s`` (a device means its
+    default stream), and the default device is ``s``'s device. Both are restored on leaving the
+    block. The ``as`` target of the ``with`` statement is ``None``.
+
+    Parameters
+    ----------
+    s : Stream, ThreadLocalStream, Device or DeviceType
+        What to run on inside the block.
+
+    Returns
+    -------
+    StreamContext
+
+    Raises
+    ------
+    TypeError
+        When ``s`` is ``None`` or of another type.
+
+    Examples
+    --------
+    >>> with mx.stream(mx.cpu):
+    ...     print(mx.default_device())
+    ...     b = mx.array([1, 2]) * 2
+    Device(cpu, 0)
+    >>> b
+    array([2, 4], dtype=int32)
     """
     return StreamContext(s)

@@ -264,14 +264,44 @@ cdef int _copy_from_cuda(char* ptr, MlxcyDLTensor* t, Shape shape, c_Dtype d, in
 
 
 def from_dlpack(x, /, *, copy=None):
-    """Make an array from any object implementing the DLPack protocol (``__dlpack__``), such as
-    a NumPy array or a CPU PyTorch tensor.
+    """Make an array from an object that implements the DLPack protocol.
 
-    ``copy=None`` shares the producer's memory when it is row-contiguous and aligned host
-    memory (the producer stays alive while the array uses it) and copies otherwise;
-    ``copy=True`` always copies; ``copy=False`` shares or raises ValueError. Changing the
-    source afterwards changes what a shared array reads. As ``array`` does, float64 tensors
-    become float32 and complex128 ones complex64 (converted copies, so ``copy=False`` raises).
+    Reads the DLPack tensor ``x`` exports through ``__dlpack__`` (a NumPy array, a PyTorch or JAX
+    tensor, another array). Host memory is shared where dtype and layout allow; float64 tensors
+    become float32, as in :func:`array`.
+
+    Parameters
+    ----------
+    x : object
+        An object with ``__dlpack__`` and ``__dlpack_device__`` methods.
+    copy : bool, optional
+        ``True`` always copies; ``False`` never copies and raises when a copy is needed; ``None``
+        copies only when sharing is impossible. Default: ``None``.
+
+    Returns
+    -------
+    array
+        The tensor's values.
+
+    Raises
+    ------
+    TypeError
+        When ``x`` has no ``__dlpack__`` method, or ``copy`` is not a bool or ``None``.
+    ValueError
+        When ``copy=False`` and a copy is needed (a float64 tensor, which becomes float32).
+
+    Examples
+    --------
+    >>> mx.from_dlpack(np.arange(3))
+    array([0, 1, 2], dtype=int64)
+    >>> mx.from_dlpack(np.array([0.5, 1.5])).dtype
+    mlx.core.float32
+
+    Notes
+    -----
+    The reference binding raises ``ValueError`` for ``copy=False`` with any CPU tensor; mlxcy shares
+    the memory instead, and on the CUDA backend also imports CUDA tensors (docs/differences.md,
+    docs/zero-copy.md).
     """
     return _import_dlpack(x, to_opt_flag(copy, "from_dlpack", "copy"), False)
 

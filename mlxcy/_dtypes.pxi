@@ -8,7 +8,32 @@ cdef list _dtype_table = [None] * 14
 
 @cython.final
 cdef class Dtype:
-    """An object holding the type of an array's elements (e.g. ``mlxcy.float32``)."""
+    """The type of an array's elements.
+
+    There is one object per type, available as ``mx.bool_``, ``mx.uint8``, ``mx.uint16``,
+    ``mx.uint32``, ``mx.uint64``, ``mx.int8``, ``mx.int16``, ``mx.int32``, ``mx.int64``,
+    ``mx.float16``, ``mx.float32``, ``mx.float64``, ``mx.bfloat16`` and ``mx.complex64``; the class
+    cannot be instantiated. Dtypes compare equal only to themselves and are hashable.
+
+    Raises
+    ------
+    TypeError
+        When ``Dtype()`` is called.
+
+    Examples
+    --------
+    >>> mx.array([1.5]).dtype
+    mlx.core.float32
+    >>> mx.float16.size
+    2
+    >>> mx.int32 == mx.int32, mx.int32 == mx.int64
+    (True, False)
+
+    Notes
+    -----
+    Dtypes pickle and deep-copy to the same object; the reference's cannot be pickled
+    (docs/differences.md).
+    """
 
     def __init__(self, *args, **kwargs):
         raise TypeError("mlxcy.Dtype cannot be instantiated; use one of the dtype objects, e.g. mlxcy.float32")
@@ -18,7 +43,21 @@ cdef class Dtype:
 
     @property
     def size(self):
-        """Size of one element in bytes."""
+        """The size of one element of this type, in bytes.
+
+        Returns
+        -------
+        int
+            1 for ``bool_``, ``int8`` and ``uint8``, up to 8 for ``int64``, ``float64`` and
+            ``complex64``.
+
+        Examples
+        --------
+        >>> mx.float32.size
+        4
+        >>> mx.complex64.size
+        8
+        """
         return self._size
 
     def __repr__(self):
@@ -85,7 +124,28 @@ class _PlainReprEnum(_enum.Enum):
 
 
 class DtypeCategory(_PlainReprEnum):
-    """Abstract dtype categories usable with :func:`issubdtype`."""
+    """An abstract kind of dtype, for :func:`issubdtype`.
+
+    An enum with the members ``complexfloating``, ``floating``, ``inexact`` (floating or complex),
+    ``signedinteger``, ``unsignedinteger``, ``integer``, ``number`` and ``generic`` (every dtype,
+    ``bool_`` included), also available as ``mx.floating`` and so on.
+
+    Parameters
+    ----------
+    value : int
+        The member's value (0 to 7), as for any ``enum.Enum``; members are usually reached by name.
+        The other parameters of the signature are those of ``enum.Enum``'s functional API, which
+        does not apply here.
+
+    Examples
+    --------
+    >>> mx.floating
+    DtypeCategory.floating
+    >>> mx.issubdtype(mx.float16, mx.floating)
+    True
+    >>> mx.issubdtype(mx.uint8, mx.signedinteger)
+    False
+    """
     complexfloating = 0
     floating = 1
     inexact = 2
@@ -107,9 +167,41 @@ generic = DtypeCategory.generic
 
 
 def issubdtype(arg1, arg2):
-    """Whether ``arg1`` is ``arg2`` or below it in the dtype hierarchy.
+    """Whether ``arg1`` is ``arg2`` or lies below it in the dtype hierarchy.
 
-    Each argument is a :class:`Dtype` or a :class:`DtypeCategory`.
+    Each argument is a :class:`Dtype` or a :class:`DtypeCategory`. A dtype is below the categories
+    that contain it (``int8`` below ``signedinteger``, ``integer``, ``number`` and ``generic``); a
+    category is below the wider categories; no category is below a dtype. ``bool_`` is only below
+    ``generic``.
+
+    Parameters
+    ----------
+    arg1 : Dtype or DtypeCategory
+        The dtype or category to test.
+    arg2 : Dtype or DtypeCategory
+        The dtype or category to test against.
+
+    Returns
+    -------
+    bool
+
+    Raises
+    ------
+    ValueError
+        When an argument is neither a :class:`Dtype` nor a :class:`DtypeCategory`.
+    TypeError
+        When an argument is ``None``.
+
+    Examples
+    --------
+    >>> mx.issubdtype(mx.int8, mx.integer)
+    True
+    >>> mx.issubdtype(mx.float32, mx.integer)
+    False
+    >>> mx.issubdtype(mx.floating, mx.inexact)
+    True
+    >>> mx.issubdtype(mx.bool_, mx.number)
+    False
     """
     cdef c_Dtype d1, d2
     cdef c_DtypeCategory c1, c2
@@ -142,7 +234,40 @@ cdef c_Dtype _dtype_of(object x) except *:
 
 
 class finfo:
-    """Machine limits of a floating point (or complex) dtype."""
+    """The limits of a floating point (or complex) dtype.
+
+    The object has the attributes ``min``, ``max`` (the most negative and largest finite values),
+    ``eps`` (the gap between 1 and the next larger value), ``smallest_normal`` (the smallest
+    positive normal value), ``bits`` (the width in bits) and ``dtype``, all Python numbers except
+    ``dtype``. For ``complex64`` the limits are those of its ``float32`` parts, and ``dtype`` is
+    ``float32``.
+
+    Parameters
+    ----------
+    arg : Dtype or array
+        A floating point or complex dtype, or an array of one.
+
+    Raises
+    ------
+    ValueError
+        When the dtype is not floating point or complex.
+    TypeError
+        When ``arg`` is neither a :class:`Dtype` nor an array.
+
+    Examples
+    --------
+    >>> mx.finfo(mx.float16)
+    finfo(min=-65504, max=65504, dtype=float16)
+    >>> mx.finfo(mx.float16).eps
+    0.0009765625
+    >>> mx.finfo(mx.float32).bits
+    32
+
+    Notes
+    -----
+    The reference binding accepts only a :class:`Dtype`; mlxcy also takes an array and reads its
+    dtype.
+    """
 
     def __init__(self, arg, /):
         cdef c_Dtype d = _dtype_of(arg)
@@ -164,7 +289,35 @@ class finfo:
 
 
 class iinfo:
-    """Machine limits of an integer dtype."""
+    """The limits of an integer dtype.
+
+    The object has the attributes ``min`` and ``max`` (the smallest and largest values, Python
+    ints) and ``dtype``.
+
+    Parameters
+    ----------
+    arg : Dtype or array
+        An integer dtype (``bool_`` is not one), or an array of one.
+
+    Raises
+    ------
+    ValueError
+        When the dtype is not an integer type.
+    TypeError
+        When ``arg`` is neither a :class:`Dtype` nor an array.
+
+    Examples
+    --------
+    >>> mx.iinfo(mx.uint8)
+    iinfo(min=0, max=255, dtype=uint8)
+    >>> mx.iinfo(mx.int64).max
+    9223372036854775807
+
+    Notes
+    -----
+    The reference binding accepts only a :class:`Dtype`; mlxcy also takes an array and reads its
+    dtype.
+    """
 
     def __init__(self, arg, /):
         cdef c_Dtype d = _dtype_of(arg)
@@ -183,7 +336,35 @@ class iinfo:
 
 
 def result_type(*arrays_and_dtypes):
-    """The dtype that results from promoting the given arrays and dtypes together."""
+    """The dtype that promoting the given arrays and dtypes together gives.
+
+    The same dtype a binary operation between arrays of these dtypes has: ``int8`` with ``uint8``
+    gives ``int16``, an integer with a float gives that float, ``float16`` with ``bfloat16`` gives
+    ``float32``. Python scalars are not accepted.
+
+    Parameters
+    ----------
+    *arrays_and_dtypes : array or Dtype
+        One or more arrays or dtypes; an array stands for its dtype.
+
+    Returns
+    -------
+    Dtype
+
+    Raises
+    ------
+    ValueError
+        When no argument is given, or an argument is neither an array nor a :class:`Dtype`.
+
+    Examples
+    --------
+    >>> mx.result_type(mx.int8, mx.uint8)
+    mlx.core.int16
+    >>> mx.result_type(mx.array([1, 2]), mx.float16)
+    mlx.core.float16
+    >>> mx.result_type(mx.float16, mx.bfloat16)
+    mlx.core.float32
+    """
     if not arrays_and_dtypes:
         raise ValueError("[result_type] Requires at least one input.")
     cdef c_Dtype acc = _dtype_of_checked(arrays_and_dtypes[0])

@@ -109,10 +109,49 @@ cdef int _export_cb_call(PyObject* cb, const ExportCallbackInput& inp) except -1
 
 
 def export_function(file_or_callback, fun, *args, shapeless=False, metadata=None, **kwargs):
-    """Trace ``fun`` on the example inputs and export the graph to a file (or hand its parts to
-    a callback). Inputs are ``*args``/``**kwargs`` or a tuple of arrays and/or a dict of arrays;
-    ``fun`` returns an array or a tuple/list of arrays. ``metadata`` (a string, files only) is
-    stored alongside and read back by :func:`import_function`."""
+    """Trace ``fun`` on example inputs and export its graph to a file (or to a callback).
+
+    The exported function is read back with :func:`import_function` and can run without the
+    Python code of ``fun``. It must then be called with arguments of the same structure, and the
+    same shapes unless ``shapeless``.
+
+    Parameters
+    ----------
+    file_or_callback : str, pathlib.Path or callable
+        The file to write (``.mlxfn`` by convention), or a function receiving the parts of the
+        traced graph, one dict at a time.
+    fun : callable
+        The function to export; it returns an array or a tuple or list of arrays.
+    *args : array
+        Example positional inputs (or one tuple of arrays and/or one dict of arrays).
+    shapeless : bool, optional
+        Let the exported function accept inputs of other shapes. Default: ``False``.
+    metadata : str, optional
+        A string stored with the function (files only), returned by
+        ``import_function(..., return_metadata=True)``. Default: ``None``.
+    **kwargs : array
+        Example keyword inputs.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TypeError
+        When ``fun`` is not callable.
+    ValueError
+        When the inputs are not arrays as described, or ``fun`` returns something else.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "add.mlxfn")
+    >>> mx.export_function(path, lambda x, y: x + y, mx.array([1.0]), mx.array([2.0]))
+    >>> add = mx.import_function(path)
+    >>> add(mx.array([3.0]), mx.array([4.0]))
+    (array([7], dtype=float32),)
+    """
     cdef tuple pos
     cdef dict kw
     _check_exportable(fun, "export_function")
@@ -136,8 +175,23 @@ def export_function(file_or_callback, fun, *args, shapeless=False, metadata=None
 
 
 cdef class FunctionExporter:
-    """Exports several traces of one function to one file; make it with :func:`exporter` and
-    call it with example inputs once per trace, then ``close()`` it (or use ``with``)."""
+    """Writes several traces of one function to one file; made by :func:`exporter`.
+
+    Calling the exporter with example inputs (arrays, as for :func:`export_function`) adds a
+    trace for those inputs. ``close()``, or leaving a ``with`` block, finishes the file.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "double.mlxfn")
+    >>> export = mx.exporter(path, lambda x: 2 * x)
+    >>> type(export).__name__
+    'FunctionExporter'
+    >>> export(mx.array([1.0]))
+    >>> export.close()
+    >>> mx.import_function(path)(mx.array([3.0]))
+    (array([6], dtype=float32),)
+    """
     cdef shared_ptr[c_FunctionExporter] _e
     cdef bint _closed
 
@@ -155,7 +209,24 @@ cdef class FunctionExporter:
         cio.exporter_call(deref(self._e), cargs, ckw)
 
     def close(self):
-        """Finish the file; later calls raise."""
+        """Finish the file; adding traces afterwards raises. Closing twice does nothing.
+
+        Returns
+        -------
+        None
+
+        Examples
+        --------
+        >>> import os, tempfile
+        >>> export = mx.exporter(os.path.join(tempfile.mkdtemp(), "f.mlxfn"), lambda x: x)
+        >>> export(mx.array([1]))
+        >>> export.close()
+        >>> try:
+        ...     export(mx.array([1]))
+        ... except RuntimeError:
+        ...     print("closed")
+        closed
+        """
         if not self._closed:
             self._closed = True
             deref(self._e).close()
@@ -169,8 +240,42 @@ cdef class FunctionExporter:
 
 
 def exporter(file, fun, *, shapeless=False, metadata=None):
-    """A :class:`FunctionExporter` writing traces of ``fun`` to ``file`` (a path) or, if
-    ``file`` is callable, handing each trace's parts to it."""
+    """Make a :class:`FunctionExporter` that writes several traces of ``fun`` to one file.
+
+    Call the exporter with example inputs once per trace wanted (different shapes or argument
+    structures), then close it, or use it as a context manager.
+
+    Parameters
+    ----------
+    file : str, pathlib.Path or callable
+        The file to write, or a function receiving the parts of each trace.
+    fun : callable
+        The function to export.
+    shapeless : bool, optional
+        Let the traces accept inputs of other shapes. Default: ``False``.
+    metadata : str, optional
+        A string stored with the function (files only). Default: ``None``.
+
+    Returns
+    -------
+    FunctionExporter
+        The exporter.
+
+    Raises
+    ------
+    TypeError
+        When ``fun`` is not callable.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "inc.mlxfn")
+    >>> with mx.exporter(path, lambda x: x + 1) as export:
+    ...     export(mx.array([1]))
+    ...     export(mx.array([1, 2]))
+    >>> mx.import_function(path)(mx.array([5, 6]))
+    (array([6, 7], dtype=int32),)
+    """
     _check_exportable(fun, "exporter")
     cdef FunctionExporter e = FunctionExporter.__new__(FunctionExporter)
     cdef PyTraceFn f = cio.py_trace_fun(<PyObject*>fun, _trace_call)
@@ -209,8 +314,40 @@ cdef class _ImportedFunction:
 
 
 def import_function(file, return_metadata=False):
-    """Read a function exported by :func:`export_function` or :func:`exporter`; with
-    ``return_metadata=True`` also returns the metadata string saved with it."""
+    """Read a function exported by :func:`export_function` or :func:`exporter`.
+
+    Parameters
+    ----------
+    file : str or pathlib.Path
+        The exported file.
+    return_metadata : bool, optional
+        Also return the metadata string stored with the function. Default: ``False``.
+
+    Returns
+    -------
+    callable or tuple
+        A function called like the exported one, with arrays, returning a tuple of arrays; with
+        ``return_metadata``, ``(function, metadata)``. Calling it with inputs that match no
+        exported trace raises ``ValueError``.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the file does not exist (``MissingFileError``, also a ``RuntimeError`` and a
+        ``ValueError``).
+    RuntimeError
+        When the file is not an exported function.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "mul.mlxfn")
+    >>> mx.export_function(path, lambda x, y: x * y, mx.array([1]), y=mx.array([2]),
+    ...                    metadata="v1")
+    >>> mul, meta = mx.import_function(path, return_metadata=True)
+    >>> mul(mx.array([3]), y=mx.array([4])), meta
+    ((array([12], dtype=int32),), 'v1')
+    """
     path = _as_path(file)
     if path is None:
         raise TypeError(f"[import_function] Expected a file path, got {type(file).__name__}")
@@ -240,9 +377,38 @@ cdef int _flatten_outputs(object tree, vector[c_array]& out) except -1:
 
 
 def export_to_dot(file, *args, **kwargs):
-    """Write the graph that computes the given arrays, in DOT format, to a path or a text file
-    object. Positional arguments are arrays or trees of arrays; keyword arguments are arrays too,
-    drawn under their keyword's name (``out=y`` labels ``y`` "out")."""
+    """Write the graph that computes the given arrays in Graphviz DOT format.
+
+    Parameters
+    ----------
+    file : str, pathlib.Path or text file object
+        Where to write.
+    *args : array or tree of arrays
+        The arrays whose graph is drawn.
+    **kwargs : array
+        More arrays, labelled with their keyword's name.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    RuntimeError
+        When a keyword argument is not a single array.
+    ValueError
+        When a positional argument holds something other than arrays.
+
+    Examples
+    --------
+    >>> import io
+    >>> x = mx.array(1.0)
+    >>> out = io.StringIO()
+    >>> mx.export_to_dot(out, result=mx.exp(x) + x)
+    >>> text = out.getvalue()
+    >>> text.startswith("digraph"), "Exp" in text, "result" in text
+    (True, True, True)
+    """
     cdef vector[c_array] outs = vector[c_array]()
     _flatten_outputs(args, outs)
     cdef vector[string] names = vector[string]()

@@ -114,10 +114,29 @@ cdef inline int _norm_slice(object sl, Py_ssize_t n, int32_t* start, int32_t* st
 
 
 class BooleanIndexError(IndexError, ValueError):
-    """A boolean mask's shape does not match the axes it indexes (an IndexError and a ValueError).
+    """Raised when a boolean mask does not match the shape of the axes it indexes.
 
-    NumPy raises IndexError here and the reference binding ValueError: this is both, so code
-    written for either catches it."""
+    Both an ``IndexError`` (NumPy's type for this error) and a ``ValueError`` (the reference
+    binding's), so code written for either catches it.
+
+    Parameters
+    ----------
+    *args : object
+        The message (as for any exception).
+
+    Examples
+    --------
+    >>> a = mx.zeros((2, 3))
+    >>> try:
+    ...     a[mx.array([True, False, True])] = 1
+    ... except IndexError as e:
+    ...     print(type(e).__name__, isinstance(e, ValueError))
+    BooleanIndexError True
+
+    Notes
+    -----
+    The reference binding raises ``ValueError`` for such a mask (docs/differences.md).
+    """
 
 
 cdef int _check_mask(const c_array& m, const c_array& a, int axis) except -1:
@@ -391,8 +410,26 @@ cdef enum AtValue:
 
 @cython.final
 cdef class ArrayAt:
-    """The object behind ``a.at[idx]``: out-of-place updates of ``a`` at ``idx`` that accumulate
-    over repeated indices (``a.at[idx].add(v)`` adds ``v`` once per occurrence of an index)."""
+    """The object behind ``a.at``: updates of ``a`` at an index that accumulate over repeated indices.
+
+    ``a.at[idx]`` selects where to update; its methods (``add``, ``subtract``, ``multiply``,
+    ``divide``, ``maximum``, ``minimum``) return a new array, leaving ``a`` as it is. Unlike
+    ``a[idx] += v``, an index that occurs several times in ``idx`` receives every update meant for
+    it.
+
+    Parameters
+    ----------
+    arr : array
+        The array to update (usually reached as ``arr.at``).
+
+    Examples
+    --------
+    >>> a = mx.array([1, 2, 3])
+    >>> a.at[mx.array([0, 0, 2])].add(1)
+    array([3, 2, 4], dtype=int32)
+    >>> a
+    array([1, 2, 3], dtype=int32)
+    """
     cdef array _arr
     cdef object _idx
     cdef bint _has_idx
@@ -427,25 +464,169 @@ cdef class ArrayAt:
         return wrap(deref(res))
 
     def add(self, value):
-        """``a`` with ``value`` added at the index (repeated indices add repeatedly)."""
+        """``a`` with ``value`` added at the index, once per occurrence of each index.
+
+        Parameters
+        ----------
+        value : array or scalar
+            What to add; broadcast to the indexed shape.
+
+        Returns
+        -------
+        array
+            A new array of ``a``'s shape and dtype.
+
+        Raises
+        ------
+        ValueError
+            When no index was given (``a.at.add(1)``), or ``value`` does not broadcast.
+
+        Examples
+        --------
+        >>> a = mx.array([1, 2, 3])
+        >>> a.at[mx.array([0, 0, 2])].add(10)
+        array([21, 2, 13], dtype=int32)
+        """
         return self._apply(value, cidx.UPD_ADD, AT_VALUE)
 
     def subtract(self, value):
-        """``a`` with ``value`` subtracted at the index (repeated indices subtract repeatedly)."""
+        """``a`` with ``value`` subtracted at the index, once per occurrence of each index.
+
+        Parameters
+        ----------
+        value : array or scalar
+            What to subtract; broadcast to the indexed shape.
+
+        Returns
+        -------
+        array
+            A new array of ``a``'s shape and dtype.
+
+        Raises
+        ------
+        ValueError
+            When no index was given, or ``value`` does not broadcast.
+
+        Examples
+        --------
+        >>> a = mx.array([8, 2, 3])
+        >>> a.at[mx.array([0, 0])].subtract(2)
+        array([4, 2, 3], dtype=int32)
+        """
         return self._apply(value, cidx.UPD_ADD, AT_NEGATED)
 
     def multiply(self, value):
-        """``a`` multiplied by ``value`` at the index (repeated indices multiply repeatedly)."""
+        """``a`` multiplied by ``value`` at the index, once per occurrence of each index.
+
+        Parameters
+        ----------
+        value : array or scalar
+            The factor; broadcast to the indexed shape.
+
+        Returns
+        -------
+        array
+            A new array of ``a``'s shape and dtype.
+
+        Raises
+        ------
+        ValueError
+            When no index was given, or ``value`` does not broadcast.
+
+        Examples
+        --------
+        >>> a = mx.array([1.0, 2.0, 3.0])
+        >>> a.at[mx.array([0, 0])].multiply(2)
+        array([4, 2, 3], dtype=float32)
+        """
         return self._apply(value, cidx.UPD_PROD, AT_VALUE)
 
     def divide(self, value):
-        """``a`` divided by ``value`` at the index (repeated indices divide repeatedly)."""
+        """``a`` divided by ``value`` at the index, once per occurrence of each index.
+
+        Computed as a multiplication by ``1 / value`` in ``a``'s dtype, so for an integer array the
+        reciprocal is truncated first (dividing by 2 makes 0).
+
+        Parameters
+        ----------
+        value : array or scalar
+            The divisor; broadcast to the indexed shape.
+
+        Returns
+        -------
+        array
+            A new array of ``a``'s shape and dtype.
+
+        Raises
+        ------
+        ValueError
+            When no index was given, or ``value`` does not broadcast.
+
+        Examples
+        --------
+        >>> a = mx.array([8.0, 2.0, 3.0])
+        >>> a.at[mx.array([0, 0])].divide(2)
+        array([2, 2, 3], dtype=float32)
+
+        Notes
+        -----
+        The result keeps ``a``'s dtype for every index; the reference binding promotes it for the
+        ``...`` index only (docs/differences.md).
+        """
         return self._apply(value, cidx.UPD_PROD, AT_RECIPROCAL)
 
     def maximum(self, value):
-        """``a`` with the element-wise maximum of it and ``value`` at the index."""
+        """``a`` with the larger of it and ``value`` at the index.
+
+        With a repeated index, the largest of the values meant for it wins.
+
+        Parameters
+        ----------
+        value : array or scalar
+            The values to compare with; broadcast to the indexed shape.
+
+        Returns
+        -------
+        array
+            A new array of ``a``'s shape and dtype.
+
+        Raises
+        ------
+        ValueError
+            When no index was given, or ``value`` does not broadcast.
+
+        Examples
+        --------
+        >>> a = mx.array([8, 2, 3])
+        >>> a.at[mx.array([0, 1])].maximum(5)
+        array([8, 5, 3], dtype=int32)
+        """
         return self._apply(value, cidx.UPD_MAX, AT_VALUE)
 
     def minimum(self, value):
-        """``a`` with the element-wise minimum of it and ``value`` at the index."""
+        """``a`` with the smaller of it and ``value`` at the index.
+
+        With a repeated index, the smallest of the values meant for it wins.
+
+        Parameters
+        ----------
+        value : array or scalar
+            The values to compare with; broadcast to the indexed shape.
+
+        Returns
+        -------
+        array
+            A new array of ``a``'s shape and dtype.
+
+        Raises
+        ------
+        ValueError
+            When no index was given, or ``value`` does not broadcast.
+
+        Examples
+        --------
+        >>> a = mx.array([8, 2, 3])
+        >>> a.at[mx.array([0, 1])].minimum(5)
+        array([5, 2, 3], dtype=int32)
+        """
         return self._apply(value, cidx.UPD_MIN, AT_VALUE)

@@ -200,19 +200,59 @@ cdef str _format_of(object file, object path, object format):
 
 
 def load(file, /, format=None, return_metadata=False, *, stream=None, mmap=False):
-    """Load arrays from a .npy, .npz, .safetensors or .gguf file.
+    """Load arrays from a ``.npy``, ``.npz``, ``.safetensors`` or ``.gguf`` file.
 
-    ``file`` is a path (str or ``pathlib.Path``) or a binary file object; the format comes from
-    the extension unless ``format`` names it. Returns an array (.npy) or a dict of arrays, and
-    with ``return_metadata=True`` also the file's metadata (.safetensors, .gguf).
+    Parameters
+    ----------
+    file : str, pathlib.Path or binary file object
+        What to read. The format comes from the extension of the path (or of the file object's
+        ``name``) unless ``format`` is given.
+    format : str, optional
+        One of ``"npy"``, ``"npz"``, ``"safetensors"``, ``"gguf"``. Default: ``None``, from the
+        extension.
+    return_metadata : bool, optional
+        Also return the file's metadata (``.safetensors`` and ``.gguf`` only). Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the loading. Default: ``None``, the default stream of the default
+        device.
+    mmap : bool, optional
+        Memory-map a ``.safetensors`` or ``.npy`` file instead of reading it (an mlxcy extra).
+        Default: ``False``.
 
-    ``mmap=True`` (an mlxcy extra) memory-maps a .safetensors or .npy file and returns arrays
-    that view the mapping without copying: opening takes constant time, memory grows only with
-    the pages actually read, and the mapping stays open while any array views it. Tensors that
-    are not aligned to their element size, or byte-swapped, are copied.
+    Returns
+    -------
+    array, dict or tuple
+        An array for ``.npy``, otherwise a dict from names to arrays; with ``return_metadata``,
+        ``(arrays, metadata)`` where metadata is a dict (of strings for ``.safetensors``; of
+        strings, lists or arrays for ``.gguf``).
 
-    A truncated, corrupt or mislabelled file raises ``MalformedFileError``, which is both a
-    ``ValueError`` and a ``RuntimeError`` (the reference raises the latter for most such files).
+    Raises
+    ------
+    ValueError
+        When the format is unknown or cannot be inferred, or ``return_metadata`` is asked of a
+        format without metadata.
+    FileNotFoundError
+        When the file does not exist (``MissingFileError``, also a ``RuntimeError`` and a
+        ``ValueError``).
+    ValueError, RuntimeError
+        When the file is truncated, corrupt or not of its format (``MalformedFileError``, both).
+
+    Examples
+    --------
+    >>> import io
+    >>> f = io.BytesIO()
+    >>> mx.save(f, mx.array([1, 2, 3]))
+    >>> _ = f.seek(0)
+    >>> mx.load(f, format="npy")
+    array([1, 2, 3], dtype=int32)
+
+    Notes
+    -----
+    ``mmap=True`` returns arrays that view the mapped file without copying: loading takes
+    constant time and memory grows only with the pages read; tensors not aligned to their
+    element size, or byte-swapped, are copied. The reference has no ``mmap`` keyword, raises
+    ``RuntimeError``/``ValueError`` for missing or malformed files, and cannot read GGUF from a
+    file object (see docs/differences.md and docs/large-weights.md).
     """
     path = _as_path(file)
     fmt = _format_of(file, path, format)
@@ -240,15 +280,49 @@ def load(file, /, format=None, return_metadata=False, *, stream=None, mmap=False
 def load_sharded(path, *, mmap=False, return_metadata=False, stream=None, progress=False):
     """Load a sharded safetensors checkpoint as one dict (an mlxcy extra).
 
-    ``path`` is a ``model.safetensors.index.json`` file (or a folder holding one) whose
-    ``weight_map`` names, for each tensor, the shard file (relative to the index) that holds it.
-    Each shard is opened once; ``mmap=True`` maps the shards instead of reading them (see
-    :func:`load`). With ``return_metadata=True`` returns ``(arrays, index_metadata)``.
+    The index file (``model.safetensors.index.json``) maps each tensor name to the shard file,
+    relative to the index, that holds it (its ``weight_map``). Each shard is opened once.
 
-    ``progress=True`` draws a progress bar over the shards on stderr (tqdm when installed, a
-    plain text line otherwise). Loading is lazy, so to make the bar follow the disk each shard
-    is then read (its arrays evaluated) as it is loaded; with ``mmap=True`` nothing is read and
-    the bar follows the opening of the shards.
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        The index file, or a folder holding ``model.safetensors.index.json``.
+    mmap : bool, optional
+        Memory-map the shards instead of reading them (see :func:`load`). Default: ``False``.
+    return_metadata : bool, optional
+        Also return the index's ``metadata`` entry. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the loading. Default: ``None``, the default stream of the default
+        device.
+    progress : bool, optional
+        Draw a progress bar over the shards on stderr (tqdm when installed). Without ``mmap``
+        each shard is then read as it is loaded, so that the bar follows the disk.
+        Default: ``False``.
+
+    Returns
+    -------
+    dict or tuple
+        A dict from tensor names to arrays; with ``return_metadata``, ``(arrays, metadata)``.
+
+    Raises
+    ------
+    FileNotFoundError
+        When the index or a shard does not exist (``MissingFileError``, also a ``RuntimeError``
+        and a ``ValueError``).
+    ValueError, RuntimeError
+        When the index is not JSON or has no ``weight_map`` (``MalformedFileError``, both).
+
+    Examples
+    --------
+    >>> import json, os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> mx.save_safetensors(os.path.join(folder, "part1.safetensors"), {"a": mx.array([1])})
+    >>> mx.save_safetensors(os.path.join(folder, "part2.safetensors"), {"b": mx.array([2.0])})
+    >>> index = {"weight_map": {"a": "part1.safetensors", "b": "part2.safetensors"}}
+    >>> with open(os.path.join(folder, "model.safetensors.index.json"), "w") as f:
+    ...     json.dump(index, f)
+    >>> mx.load_sharded(folder)
+    {'a': array([1], dtype=int32), 'b': array([2], dtype=float32)}
     """
     p = _as_path(path)
     if p is None:

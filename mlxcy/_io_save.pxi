@@ -92,7 +92,41 @@ cdef bytes _npy_bytes(array a):
 
 
 def save(file, arr):
-    """Save an array to a .npy file (``.npy`` is appended to a path without it) or file object."""
+    """Save one array to a ``.npy`` file.
+
+    Parameters
+    ----------
+    file : str, pathlib.Path or binary file object
+        Where to write; ``.npy`` is appended to a path without that extension.
+    arr : array
+        The array to save (array-likes such as lists are converted).
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TypeError
+        When ``arr`` cannot be converted to an array.
+    RuntimeError
+        When the file cannot be opened for writing.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "weights")
+    >>> mx.save(path, mx.array([[1, 2], [3, 4]]))
+    >>> mx.load(path + ".npy")
+    array([[1, 2],
+           [3, 4]], dtype=int32)
+
+    Notes
+    -----
+    A path is written through a temporary file renamed over the target, so an existing file
+    stays whole if writing fails and arrays memory-mapped from it keep their values (see
+    docs/differences.md).
+    """
     cdef array a = _to_array(arr, "save")
     cdef string cpath
     path = _as_path(file)
@@ -146,13 +180,76 @@ cdef object _write_npz(object target, dict named, bint compressed, str what):
 
 
 def savez(file, *args, **kwargs):
-    """Save several arrays to an uncompressed .npz archive: positional ones as ``arr_0``,
-    ``arr_1``..., keyword ones under their names."""
+    """Save several arrays to an uncompressed ``.npz`` archive.
+
+    Parameters
+    ----------
+    file : str, pathlib.Path or binary file object
+        Where to write; ``.npz`` is appended to a path without that extension.
+    *args : array
+        Arrays stored as ``arr_0``, ``arr_1``, ... in order.
+    **kwargs : array
+        Arrays stored under their keyword's name.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    OSError
+        When the file cannot be opened for writing (``FileNotFoundError`` for a missing folder).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "arrays.npz")
+    >>> mx.savez(path, mx.array([1, 2]), scale=mx.array(0.5))
+    >>> sorted(mx.load(path).items())
+    [('arr_0', array([1, 2], dtype=int32)), ('scale', array(0.5, dtype=float32))]
+
+    Notes
+    -----
+    A path is written through a temporary file renamed over the target (see :func:`save`).
+    """
     _savez(file, args, kwargs, False)
 
 
 def savez_compressed(file, *args, **kwargs):
-    """As :func:`savez`, with the archive members deflate-compressed."""
+    """Save several arrays to a compressed ``.npz`` archive (members deflate-compressed).
+
+    Parameters
+    ----------
+    file : str, pathlib.Path or binary file object
+        Where to write; ``.npz`` is appended to a path without that extension.
+    *args : array
+        Arrays stored as ``arr_0``, ``arr_1``, ... in order.
+    **kwargs : array
+        Arrays stored under their keyword's name.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    OSError
+        When the file cannot be opened for writing (``FileNotFoundError`` for a missing folder).
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "zeros.npz")
+    >>> mx.savez_compressed(path, z=mx.zeros((1000,)))
+    >>> mx.load(path)["z"].shape
+    (1000,)
+    >>> os.path.getsize(path) < 4000
+    True
+
+    Notes
+    -----
+    A path is written through a temporary file renamed over the target (see :func:`save`).
+    """
     _savez(file, args, kwargs, True)
 
 
@@ -228,10 +325,46 @@ cdef object _write_safetensors(object write, bytes header, list tensors):
 
 
 def save_safetensors(file, arrays, metadata=None):
-    """Save a dict of arrays (and an optional dict of str metadata) in the safetensors format.
+    """Save a dict of arrays, with optional string metadata, in the safetensors format.
 
-    The header is padded so that the data is 8-byte aligned (the reference does not pad): every
-    tensor of the file can then be viewed in place by ``mx.load(..., mmap=True)``."""
+    Parameters
+    ----------
+    file : str, pathlib.Path or binary file object
+        Where to write; ``.safetensors`` is appended to a path without that extension.
+    arrays : dict(str, array)
+        The arrays to save, by name.
+    metadata : dict(str, str), optional
+        Strings stored in the header, read back by ``load(..., return_metadata=True)``.
+        Default: ``None``.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TypeError
+        When ``arrays`` is not a dict of names to arrays.
+    ValueError
+        When ``metadata`` holds something other than strings, or an array is named
+        ``"__metadata__"``.
+    RuntimeError
+        When the file cannot be opened for writing.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "model")
+    >>> mx.save_safetensors(path, {"w": mx.array([1.0, 2.0])}, {"step": "10"})
+    >>> mx.load(path + ".safetensors", return_metadata=True)
+    ({'w': array([1, 2], dtype=float32)}, {'step': '10'})
+
+    Notes
+    -----
+    The header is padded so that the data is 8-byte aligned and the tensors are laid out widest
+    element first, so :func:`load` with ``mmap=True`` maps every tensor in place; a path is
+    written through a temporary file renamed over the target (see docs/differences.md).
+    """
     named = _named_arrays(arrays, "save_safetensors")
     if metadata is not None:
         if not isinstance(metadata, dict) or not all(isinstance(k, str) and isinstance(v, str)
@@ -288,8 +421,44 @@ cdef GGUFMeta _gguf_meta(object metadata) except *:
 
 
 def save_gguf(file, arrays, metadata=None):
-    """Save a dict of arrays to a GGUF file, with metadata whose values are strings, lists of
-    strings, numbers, lists of numbers or arrays (at most one dimension)."""
+    """Save a dict of arrays, with optional metadata, in the GGUF format.
+
+    Parameters
+    ----------
+    file : str, pathlib.Path or binary file object
+        Where to write; ``.gguf`` is appended to a path without that extension.
+    arrays : dict(str, array)
+        The arrays to save, by name.
+    metadata : dict, optional
+        Values stored in the header: strings, lists of strings, numbers, lists of numbers, or
+        arrays of at most one dimension. Default: ``None``.
+
+    Returns
+    -------
+    None
+
+    Raises
+    ------
+    TypeError
+        When ``arrays`` is not a dict of names to arrays or a metadata value has another type.
+    ValueError
+        When a metadata array has more than one dimension.
+    RuntimeError
+        When the file cannot be opened for writing.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> path = os.path.join(tempfile.mkdtemp(), "model.gguf")
+    >>> mx.save_gguf(path, {"w": mx.array([1.0, 2.0])}, {"name": "tiny"})
+    >>> mx.load(path, return_metadata=True)
+    ({'w': array([1, 2], dtype=float32)}, {'name': 'tiny'})
+
+    Notes
+    -----
+    A path is written through a temporary file renamed over the target (see :func:`save`); the
+    reference accepts only paths here.
+    """
     cdef unordered_map[string, c_array] m = _array_map(arrays, "save_gguf")
     cdef GGUFMeta md = _gguf_meta(metadata)
     cdef string cpath

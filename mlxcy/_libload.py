@@ -186,9 +186,33 @@ def load():
 
 
 def blas_info():
-    """Which BLAS libmlx uses: {'blas': 'optimized'|'reference', 'library': path, 'threads': n,
-    'reason': why not optimized, 'libmlx': path}. 'threads' is the most a product uses.
-    Loads the optimized library if no BLAS call has yet."""
+    """Which BLAS/LAPACK library libmlx's CPU products and factorizations run on (mlxcy only).
+
+    mlxcy forwards libmlx's BLAS calls to an optimized library (scipy-openblas) when one is
+    installed, else to the reference BLAS libmlx ships with. Asking loads the optimized library
+    if no BLAS call has yet.
+
+    Returns
+    -------
+    dict
+        ``"blas"``: ``"optimized"`` or ``"reference"``; ``"library"``: the path of the optimized
+        library (None for the reference); ``"threads"``: the most threads one product uses (None
+        for the reference); ``"reason"``: why the reference is used ('' otherwise);
+        ``"libmlx"``: the path of the libmlx in use.
+
+    Examples
+    --------
+    >>> info = mx.blas_info()
+    >>> info["blas"] in ("optimized", "reference")
+    True
+    >>> sorted(info)
+    ['blas', 'libmlx', 'library', 'reason', 'threads']
+
+    Notes
+    -----
+    Not in MLX's own binding. ``MLXCY_BLAS=reference`` selects the reference BLAS and
+    ``MLXCY_BLAS_THREADS`` the thread count (see docs/DESIGN.md).
+    """
     forward = _state.get("forwarder")
     if _state["blas"] == "optimized" and forward is not None and not _state.get("blas_checked"):
         if not forward.bind_now():

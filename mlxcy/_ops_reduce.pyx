@@ -89,68 +89,580 @@ cdef object _sort(object a, int op, object axis, int k, object stream, str opnam
 # ---- reductions -------------------------------------------------------------------------------
 
 def all(a, /, axis=None, keepdims=False, *, stream=None):
-    """Whether every element is true (non-zero), over ``axis`` (all axes if None)."""
+    """Test whether every element is true (non-zero) over the given axes.
+
+    Parameters
+    ----------
+    a : array
+        The input array, of any dtype.
+    axis : int or list(int), optional
+        Axis or axes to reduce over. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        A bool array. Reducing an empty axis gives ``True``.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice.
+
+    Examples
+    --------
+    >>> a = mx.array([[1, 1], [0, 1]])
+    >>> mx.all(a)
+    array(False, dtype=bool)
+    >>> mx.all(a, axis=0)
+    array([False, True], dtype=bool)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _reduce(a, dispatch.R_ALL, axis, to_flag(keepdims, "all", "keepdims"), stream, "all")
 
 
 def any(a, /, axis=None, keepdims=False, *, stream=None):
-    """Whether any element is true (non-zero), over ``axis`` (all axes if None)."""
+    """Test whether any element is true (non-zero) over the given axes.
+
+    Parameters
+    ----------
+    a : array
+        The input array, of any dtype.
+    axis : int or list(int), optional
+        Axis or axes to reduce over. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        A bool array. Reducing an empty axis gives ``False``.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice.
+
+    Examples
+    --------
+    >>> a = mx.array([[0, 0], [0, 1]])
+    >>> mx.any(a)
+    array(True, dtype=bool)
+    >>> mx.any(a, axis=1, keepdims=True)
+    array([[False],
+           [True]], dtype=bool)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _reduce(a, dispatch.R_ANY, axis, to_flag(keepdims, "any", "keepdims"), stream, "any")
 
 
 def sum(a, /, axis=None, keepdims=False, *, stream=None):
-    """Sum over ``axis`` (all axes if None); ``keepdims`` keeps reduced axes with size 1."""
+    """Sum of the elements over the given axes.
+
+    Bool, int8 and int16 inputs are summed as int32, uint8 and uint16 inputs as uint32; other
+    dtypes keep their own.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int or list(int), optional
+        Axis or axes to reduce over. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The sums. An empty axis sums to 0.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice.
+
+    Examples
+    --------
+    >>> a = mx.array([[1, 2], [3, 4]])
+    >>> mx.sum(a)
+    array(10, dtype=int32)
+    >>> mx.sum(a, axis=0)
+    array([4, 6], dtype=int32)
+    >>> mx.sum(mx.array([True, True, False]))
+    array(2, dtype=int32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _reduce(a, dispatch.R_SUM, axis, to_flag(keepdims, "sum", "keepdims"), stream, "sum")
 
 
 def prod(a, /, axis=None, keepdims=False, *, stream=None):
-    """Product over ``axis`` (all axes if None)."""
+    """Product of the elements over the given axes.
+
+    Bool, int8 and int16 inputs are multiplied as int32, uint8 and uint16 inputs as uint32; other
+    dtypes keep their own.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int or list(int), optional
+        Axis or axes to reduce over. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The products. An empty axis gives 1.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice.
+
+    Examples
+    --------
+    >>> a = mx.array([[1, 2], [3, 4]])
+    >>> mx.prod(a)
+    array(24, dtype=int32)
+    >>> mx.prod(a, axis=1)
+    array([2, 12], dtype=int32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _reduce(a, dispatch.R_PROD, axis, to_flag(keepdims, "prod", "keepdims"), stream, "prod")
 
 
 def mean(a, /, axis=None, keepdims=False, *, stream=None):
-    """Arithmetic mean over ``axis`` (all axes if None)."""
+    """Arithmetic mean of the elements over the given axes.
+
+    Integer and bool inputs give float32; floating inputs keep their dtype.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int or list(int), optional
+        Axis or axes to reduce over. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The means. The mean over an empty axis is NaN.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice.
+
+    Examples
+    --------
+    >>> a = mx.array([[1, 2], [3, 4]])
+    >>> mx.mean(a)
+    array(2.5, dtype=float32)
+    >>> mx.mean(a, axis=1)
+    array([1.5, 3.5], dtype=float32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _reduce(a, dispatch.R_MEAN, axis, to_flag(keepdims, "mean", "keepdims"), stream, "mean")
 
 
 def var(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
-    """Variance over ``axis``, dividing by ``N - ddof``."""
+    """Variance of the elements over the given axes.
+
+    The mean squared deviation from the mean, with the sum of squares divided by ``N - ddof`` where
+    ``N`` is the number of elements reduced. Integer and bool inputs give float32.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int or list(int), optional
+        Axis or axes to reduce over. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Default: ``False``.
+    ddof : int, optional
+        Delta degrees of freedom: ``ddof=1`` gives the unbiased sample variance. Default: ``0``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The variances (``inf`` or NaN where ``N - ddof`` is not positive).
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice.
+
+    Examples
+    --------
+    >>> a = mx.array([1, 2, 3, 4])
+    >>> mx.var(a)
+    array(1.25, dtype=float32)
+    >>> mx.var(mx.array([1.0, 3.0]), ddof=1)
+    array(2, dtype=float32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _moment(a, False, axis, to_flag(keepdims, "var", "keepdims"), to_int32(ddof, "var", "ddof"), stream, "var")
 
 
 def std(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
-    """Standard deviation over ``axis``, dividing by ``N - ddof``."""
+    """Standard deviation of the elements over the given axes.
+
+    The square root of :func:`var` with the same ``ddof``. Integer and bool inputs give float32.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int or list(int), optional
+        Axis or axes to reduce over. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Default: ``False``.
+    ddof : int, optional
+        Delta degrees of freedom: the sum of squares is divided by ``N - ddof``. Default: ``0``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The standard deviations.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice.
+
+    Examples
+    --------
+    >>> mx.std(mx.array([1.0, 3.0]))
+    array(1, dtype=float32)
+    >>> mx.std(mx.array([[1, 3], [2, 2]]), axis=1)
+    array([1, 0], dtype=float32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _moment(a, True, axis, to_flag(keepdims, "std", "keepdims"), to_int32(ddof, "std", "ddof"), stream, "std")
 
 
 def median(a, /, axis=None, keepdims=False, *, stream=None):
-    """Median over ``axis`` (all axes if None); the mean of the middle pair for even counts."""
+    """Median of the elements over the given axes.
+
+    For an even count the result is the mean of the two middle values. Integer and bool inputs give
+    float32; a NaN in the reduced elements gives NaN.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int or list(int), optional
+        Axis or axes to reduce over. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The medians.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice.
+
+    Examples
+    --------
+    >>> mx.median(mx.array([3, 1, 2]))
+    array(2, dtype=float32)
+    >>> mx.median(mx.array([[1, 2], [3, 5]]), axis=0)
+    array([2, 3.5], dtype=float32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _reduce(a, dispatch.R_MEDIAN, axis, to_flag(keepdims, "median", "keepdims"), stream, "median")
 
 
 def min(a, /, axis=None, keepdims=False, *, stream=None):
-    """Minimum over ``axis`` (all axes if None)."""
+    """Minimum of the elements over the given axes.
+
+    The result keeps the dtype of ``a``; NaN wins over numbers.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int or list(int), optional
+        Axis or axes to reduce over. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The minima.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice, or a reduced axis has size 0.
+
+    Examples
+    --------
+    >>> a = mx.array([[1, 2], [3, 4]])
+    >>> mx.min(a)
+    array(1, dtype=int32)
+    >>> mx.min(a, axis=1, keepdims=True)
+    array([[1],
+           [3]], dtype=int32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _reduce(a, dispatch.R_MIN, axis, to_flag(keepdims, "min", "keepdims"), stream, "min")
 
 
 def max(a, /, axis=None, keepdims=False, *, stream=None):
-    """Maximum over ``axis`` (all axes if None)."""
+    """Maximum of the elements over the given axes.
+
+    The result keeps the dtype of ``a``; NaN wins over numbers.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int or list(int), optional
+        Axis or axes to reduce over. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The maxima.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice, or a reduced axis has size 0.
+
+    Examples
+    --------
+    >>> a = mx.array([[1, 2], [3, 4]])
+    >>> mx.max(a)
+    array(4, dtype=int32)
+    >>> mx.max(a, axis=0)
+    array([3, 4], dtype=int32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _reduce(a, dispatch.R_MAX, axis, to_flag(keepdims, "max", "keepdims"), stream, "max")
 
 
 def logsumexp(a, /, axis=None, keepdims=False, *, stream=None):
-    """``log(sum(exp(a)))`` over ``axis``, computed stably."""
+    """Logarithm of the sum of exponentials over the given axes.
+
+    Computes ``log(sum(exp(a)))`` without overflow by subtracting the maximum first. Integer and
+    bool inputs give float32.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int or list(int), optional
+        Axis or axes to reduce over. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The reduced values.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice, or ``a`` is empty.
+
+    Examples
+    --------
+    >>> mx.logsumexp(mx.array([1000.0, 1000.0]))
+    array(1000.69, dtype=float32)
+    >>> mx.round(mx.logsumexp(mx.array([0.0, 0.0])), 4)
+    array(0.6931, dtype=float32)
+    >>> mx.logsumexp(mx.zeros((2, 3)), axis=1).shape
+    (2,)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _reduce(a, dispatch.R_LOGSUMEXP, axis, to_flag(keepdims, "logsumexp", "keepdims"), stream, "logsumexp")
 
 
 def count_nonzero(a, /, *, axis=None, keepdims=False, stream=None):
-    """The number of non-zero elements over ``axis`` (all axes if None)."""
+    """Count the non-zero elements over the given axes.
+
+    Parameters
+    ----------
+    a : array
+        The input array, of any dtype.
+    axis : int or list(int), optional
+        Axis or axes to count over. Keyword only. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Keyword only. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The counts, int32.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice.
+
+    Examples
+    --------
+    >>> a = mx.array([[0, 1], [2, 3]])
+    >>> mx.count_nonzero(a)
+    array(3, dtype=int32)
+    >>> mx.count_nonzero(a, axis=0)
+    array([1, 2], dtype=int32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _reduce(a, dispatch.R_COUNT_NONZERO, axis, to_flag(keepdims, "count_nonzero", "keepdims"), stream, "count_nonzero")
 
 
 def softmax(a, /, axis=None, *, precise=False, stream=None):
-    """``exp(a) / sum(exp(a))`` over ``axis`` (all axes if None); ``precise`` accumulates
-    half-precision inputs in float32."""
+    """Softmax over the given axes: ``exp(a) / sum(exp(a))``, computed stably.
+
+    Integer and bool inputs give float32; floating inputs keep their dtype.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int or list(int), optional
+        Axis or axes to normalize over. Default: ``None``, every axis.
+    precise : bool, optional
+        For float16 and bfloat16 inputs, accumulate in float32. Keyword only. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        An array of the shape of ``a`` whose entries along the given axes sum to 1.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice.
+
+    Examples
+    --------
+    >>> mx.softmax(mx.array([0.0, 0.0]))
+    array([0.5, 0.5], dtype=float32)
+    >>> mx.softmax(mx.array([[1.0, 1.0], [5.0, 5.0]]), axis=1)
+    array([[0.5, 0.5],
+           [0.5, 0.5]], dtype=float32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef vector[int] axes = vector[int]()
@@ -160,7 +672,44 @@ def softmax(a, /, axis=None, *, precise=False, stream=None):
 
 
 def minmax(a, /, axis=None, keepdims=False, *, stream=None):
-    """``(min, max)`` over ``axis`` (all axes if None), computed in one pass."""
+    """Minimum and maximum of the elements over the given axes, in one call.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int or list(int), optional
+        Axis or axes to reduce over. Default: ``None``, every axis.
+    keepdims : bool, optional
+        Keep the reduced axes as axes of size 1. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    tuple(array, array)
+        ``(min, max)``, each as :func:`min` and :func:`max` would return it.
+
+    Raises
+    ------
+    IndexError
+        When an axis is out of range.
+    ValueError
+        When an axis is given twice, or a reduced axis has size 0.
+
+    Examples
+    --------
+    >>> mx.minmax(mx.array([3, 1, 2]))
+    (array(1, dtype=int32), array(3, dtype=int32))
+    >>> lo, hi = mx.minmax(mx.array([[3, 1], [2, 5]]), axis=1)
+    >>> hi
+    array([3, 5], dtype=int32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef vector[int] axes = vector[int]()
@@ -169,17 +718,141 @@ def minmax(a, /, axis=None, keepdims=False, *, stream=None):
 
 
 def argmin(a, /, axis=None, keepdims=False, *, stream=None):
-    """Indices (uint32) of the minimum along ``axis``, or into the flattened array if None."""
+    """Indices of the minimum values along an axis.
+
+    Where the minimum occurs several times, the first index is returned.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int, optional
+        The axis to search along. Default: ``None``, the flattened array.
+    keepdims : bool, optional
+        Keep the reduced axis (every axis when ``axis`` is None) with size 1. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The indices, uint32.
+
+    Raises
+    ------
+    TypeError
+        When ``axis`` is a sequence.
+    IndexError
+        When ``axis`` is out of range.
+    ValueError
+        When ``a`` is empty.
+
+    Examples
+    --------
+    >>> a = mx.array([[4, 1], [0, 3]])
+    >>> mx.argmin(a)
+    array(2, dtype=uint32)
+    >>> mx.argmin(a, axis=1)
+    array([1, 0], dtype=uint32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _arg_reduce(a, dispatch.R_ARGMIN, axis, to_flag(keepdims, "argmin", "keepdims"), stream, "argmin")
 
 
 def argmax(a, /, axis=None, keepdims=False, *, stream=None):
-    """Indices (uint32) of the maximum along ``axis``, or into the flattened array if None."""
+    """Indices of the maximum values along an axis.
+
+    Where the maximum occurs several times, the first index is returned.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int, optional
+        The axis to search along. Default: ``None``, the flattened array.
+    keepdims : bool, optional
+        Keep the reduced axis (every axis when ``axis`` is None) with size 1. Default: ``False``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The indices, uint32.
+
+    Raises
+    ------
+    TypeError
+        When ``axis`` is a sequence.
+    IndexError
+        When ``axis`` is out of range.
+    ValueError
+        When ``a`` is empty.
+
+    Examples
+    --------
+    >>> a = mx.array([[3, 1], [2, 5]])
+    >>> mx.argmax(a)
+    array(3, dtype=uint32)
+    >>> mx.argmax(a, axis=0, keepdims=True)
+    array([[0, 1]], dtype=uint32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _arg_reduce(a, dispatch.R_ARGMAX, axis, to_flag(keepdims, "argmax", "keepdims"), stream, "argmax")
 
 
 def trace(a, /, offset=0, axis1=0, axis2=1, dtype=None, *, stream=None):
-    """Sum of the diagonal ``offset`` of the 2-D slices over ``axis1`` and ``axis2``."""
+    """Sum along a diagonal of the 2-D slices of an array.
+
+    Without ``dtype``, bool, int8 and int16 inputs are summed as int32 (uint8 and uint16 as uint32),
+    as in :func:`sum`.
+
+    Parameters
+    ----------
+    a : array
+        The input array, with at least 2 dimensions.
+    offset : int, optional
+        Which diagonal: 0 the main one, positive above it, negative below it. Default: ``0``.
+    axis1 : int, optional
+        The first axis of the 2-D slices. Default: ``0``.
+    axis2 : int, optional
+        The second axis of the 2-D slices. Default: ``1``.
+    dtype : Dtype, optional
+        The dtype of the result. Default: ``None``, chosen as described above.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The sums; the shape of ``a`` without ``axis1`` and ``axis2``.
+
+    Raises
+    ------
+    ValueError
+        When ``a`` has fewer than 2 dimensions or ``axis1`` and ``axis2`` are the same axis.
+
+    Examples
+    --------
+    >>> a = mx.array([[1, 2], [3, 4]])
+    >>> mx.trace(a)
+    array(5, dtype=int32)
+    >>> mx.trace(a, offset=1, dtype=mx.float32)
+    array(2, dtype=float32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef c_Dtype d = float32 if dtype is None else to_c_dtype(dtype)
@@ -190,28 +863,243 @@ def trace(a, /, offset=0, axis1=0, axis2=1, dtype=None, *, stream=None):
 # ---- scans ------------------------------------------------------------------------------------
 
 def cumsum(a, /, axis=None, *, reverse=False, inclusive=True, dtype=None, stream=None):
-    """Cumulative sum along ``axis`` (of the flattened array if None). ``reverse`` scans from the
-    end; ``inclusive=False`` shifts so each output excludes its own element."""
+    """Cumulative sum along an axis.
+
+    Bool inputs are summed as int32; other dtypes keep their own (int8 stays int8, unlike
+    :func:`sum`).
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int, optional
+        The axis to scan along. Default: ``None``, the flattened array.
+    reverse : bool, optional
+        Scan from the last element towards the first. Keyword only. Default: ``False``.
+    inclusive : bool, optional
+        Include each element in its own output; with ``False`` the output is shifted by one and
+        starts at 0. Keyword only. Default: ``True``.
+    dtype : Dtype, optional
+        Cast the input to this dtype before the scan (bool gives int32). Keyword only. Default:
+        ``None``, as described above.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The running sums, with the shape of ``a`` (1-D when ``axis`` is None).
+
+    Raises
+    ------
+    TypeError
+        When ``axis`` is a sequence.
+    IndexError
+        When ``axis`` is out of range.
+
+    Examples
+    --------
+    >>> a = mx.array([1, 2, 3])
+    >>> mx.cumsum(a)
+    array([1, 3, 6], dtype=int32)
+    >>> mx.cumsum(a, reverse=True)
+    array([6, 5, 3], dtype=int32)
+    >>> mx.cumsum(a, inclusive=False)
+    array([0, 1, 3], dtype=int32)
+
+    Notes
+    -----
+    ``cumulative_sum`` is the same function. mlxcy also accepts a Python scalar, list or NumPy array
+    for ``a`` (the reference raises ``TypeError``).
+    """
     return _scan(a, dispatch.S_CUMSUM, axis, to_flag(reverse, "cumsum", "reverse"), to_flag(inclusive, "cumsum", "inclusive"), dtype, stream, "cumsum")
 
 
 def cumprod(a, /, axis=None, *, reverse=False, inclusive=True, dtype=None, stream=None):
-    """Cumulative product along ``axis`` (of the flattened array if None)."""
+    """Cumulative product along an axis.
+
+    The result keeps the dtype of ``a`` (bool stays bool, unlike :func:`prod`).
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int, optional
+        The axis to scan along. Default: ``None``, the flattened array.
+    reverse : bool, optional
+        Scan from the last element towards the first. Keyword only. Default: ``False``.
+    inclusive : bool, optional
+        Include each element in its own output; with ``False`` the output is shifted by one and
+        starts at 1. Keyword only. Default: ``True``.
+    dtype : Dtype, optional
+        Cast the input to this dtype before the scan. Keyword only. Default: ``None``, as
+        described above.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The running products, with the shape of ``a`` (1-D when ``axis`` is None).
+
+    Raises
+    ------
+    TypeError
+        When ``axis`` is a sequence.
+    IndexError
+        When ``axis`` is out of range.
+
+    Examples
+    --------
+    >>> a = mx.array([1, 2, 3])
+    >>> mx.cumprod(a)
+    array([1, 2, 6], dtype=int32)
+    >>> mx.cumprod(a, inclusive=False)
+    array([1, 1, 2], dtype=int32)
+
+    Notes
+    -----
+    ``cumulative_prod`` is the same function. mlxcy also accepts a Python scalar, list or NumPy
+    array for ``a`` (the reference raises ``TypeError``).
+    """
     return _scan(a, dispatch.S_CUMPROD, axis, to_flag(reverse, "cumprod", "reverse"), to_flag(inclusive, "cumprod", "inclusive"), dtype, stream, "cumprod")
 
 
 def cummax(a, /, axis=None, *, reverse=False, inclusive=True, stream=None):
-    """Cumulative maximum along ``axis`` (of the flattened array if None)."""
+    """Cumulative maximum along an axis.
+
+    Parameters
+    ----------
+    a : array
+        The input array; the result keeps its dtype.
+    axis : int, optional
+        The axis to scan along. Default: ``None``, the flattened array.
+    reverse : bool, optional
+        Scan from the last element towards the first. Keyword only. Default: ``False``.
+    inclusive : bool, optional
+        Include each element in its own output; with ``False`` the output is shifted by one and
+        starts at the lowest value of the dtype (``-inf`` for floats). Keyword only.
+        Default: ``True``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The running maxima, with the shape of ``a`` (1-D when ``axis`` is None).
+
+    Raises
+    ------
+    TypeError
+        When ``axis`` is a sequence.
+    IndexError
+        When ``axis`` is out of range.
+
+    Examples
+    --------
+    >>> mx.cummax(mx.array([1, 3, 2, 5]))
+    array([1, 3, 3, 5], dtype=int32)
+    >>> mx.cummax(mx.array([[1, 3], [2, 0]]), axis=0)
+    array([[1, 3],
+           [2, 3]], dtype=int32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _scan(a, dispatch.S_CUMMAX, axis, to_flag(reverse, "cummax", "reverse"), to_flag(inclusive, "cummax", "inclusive"), None, stream, "cummax")
 
 
 def cummin(a, /, axis=None, *, reverse=False, inclusive=True, stream=None):
-    """Cumulative minimum along ``axis`` (of the flattened array if None)."""
+    """Cumulative minimum along an axis.
+
+    Parameters
+    ----------
+    a : array
+        The input array; the result keeps its dtype.
+    axis : int, optional
+        The axis to scan along. Default: ``None``, the flattened array.
+    reverse : bool, optional
+        Scan from the last element towards the first. Keyword only. Default: ``False``.
+    inclusive : bool, optional
+        Include each element in its own output; with ``False`` the output is shifted by one and
+        starts at the highest value of the dtype (``inf`` for floats). Keyword only.
+        Default: ``True``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The running minima, with the shape of ``a`` (1-D when ``axis`` is None).
+
+    Raises
+    ------
+    TypeError
+        When ``axis`` is a sequence.
+    IndexError
+        When ``axis`` is out of range.
+
+    Examples
+    --------
+    >>> a = mx.array([4, 3, 5, 1])
+    >>> mx.cummin(a)
+    array([4, 3, 3, 1], dtype=int32)
+    >>> mx.cummin(a, reverse=True)
+    array([1, 1, 1, 1], dtype=int32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _scan(a, dispatch.S_CUMMIN, axis, to_flag(reverse, "cummin", "reverse"), to_flag(inclusive, "cummin", "inclusive"), None, stream, "cummin")
 
 
 def logcumsumexp(a, /, axis=None, *, reverse=False, inclusive=True, stream=None):
-    """Cumulative ``log(sum(exp(a)))`` along ``axis`` (of the flattened array if None)."""
+    """Cumulative ``log(sum(exp(a)))`` along an axis, computed stably.
+
+    Integer and bool inputs give float32; floating inputs keep their dtype.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int, optional
+        The axis to scan along. Default: ``None``, the flattened array.
+    reverse : bool, optional
+        Scan from the last element towards the first. Keyword only. Default: ``False``.
+    inclusive : bool, optional
+        Include each element in its own output; with ``False`` the output is shifted by one and
+        starts at ``-inf``. Keyword only. Default: ``True``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The running values, with the shape of ``a`` (1-D when ``axis`` is None).
+
+    Raises
+    ------
+    TypeError
+        When ``axis`` is a sequence.
+    IndexError
+        When ``axis`` is out of range.
+
+    Examples
+    --------
+    >>> mx.round(mx.logcumsumexp(mx.array([0.0, 0.0])), 4)
+    array([0, 0.6931], dtype=float32)
+    >>> mx.logcumsumexp(mx.zeros((2, 3)), axis=1).shape
+    (2, 3)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _scan(a, dispatch.S_LOGCUMSUMEXP, axis, to_flag(reverse, "logcumsumexp", "reverse"), to_flag(inclusive, "logcumsumexp", "inclusive"), None, stream, "logcumsumexp")
 
 
@@ -222,34 +1110,267 @@ cumulative_prod = cumprod
 # ---- sorting and searching --------------------------------------------------------------------
 
 def sort(a, /, axis=-1, *, stream=None):
-    """A sorted copy along ``axis`` (of the flattened array if None); NaNs go last."""
+    """A sorted copy of an array along an axis, in ascending order.
+
+    NaNs are placed last.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int, optional
+        The axis to sort along; ``None`` sorts the flattened array. Default: ``-1``, the last axis.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The sorted values, with the dtype and shape of ``a`` (1-D when ``axis`` is None).
+
+    Raises
+    ------
+    TypeError
+        When ``axis`` is a sequence.
+    IndexError
+        When ``axis`` is out of range (a 0-d array needs ``axis=None``).
+
+    Examples
+    --------
+    >>> a = mx.array([[3, 1], [0, 2]])
+    >>> mx.sort(a)
+    array([[1, 3],
+           [0, 2]], dtype=int32)
+    >>> mx.sort(a, axis=None)
+    array([0, 1, 2, 3], dtype=int32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _sort(a, dispatch.SO_SORT, axis, 0, stream, "sort")
 
 
 def argsort(a, /, axis=-1, *, stream=None):
-    """Indices (uint32) that sort ``a`` along ``axis`` (the flattened array if None)."""
+    """Indices that sort an array along an axis, in ascending order.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    axis : int, optional
+        The axis to sort along; ``None`` sorts the flattened array. Default: ``-1``, the last axis.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        uint32 indices along ``axis``, with the shape of ``a`` (1-D when ``axis`` is None);
+        ``take_along_axis(a, argsort(a, axis), axis)`` is sorted.
+
+    Raises
+    ------
+    TypeError
+        When ``axis`` is a sequence.
+    IndexError
+        When ``axis`` is out of range.
+
+    Examples
+    --------
+    >>> mx.argsort(mx.array([3, 1, 2]))
+    array([1, 2, 0], dtype=uint32)
+    >>> mx.argsort(mx.array([[3, 1], [0, 2]]), axis=None)
+    array([2, 1, 3, 0], dtype=uint32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _sort(a, dispatch.SO_ARGSORT, axis, 0, stream, "argsort")
 
 
 def partition(a, /, kth, axis=-1, *, stream=None):
-    """A copy where the element at ``kth`` is in its sorted place, smaller ones before it and
-    larger ones after (in no given order)."""
+    """A partially sorted copy: the element at index ``kth`` is where a full sort puts it.
+
+    Elements before position ``kth`` are smaller than or equal to it and elements after it larger
+    than or equal to it, each group in no particular order.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    kth : int
+        The position to put in sorted order; negative counts from the end.
+    axis : int, optional
+        The axis to partition along; ``None`` uses the flattened array. Default: ``-1``, the last
+        axis.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The partitioned values, with the dtype and shape of ``a`` (1-D when ``axis`` is None).
+
+    Raises
+    ------
+    TypeError
+        When ``axis`` is a sequence.
+    ValueError
+        When ``kth`` is out of range for the axis.
+    IndexError
+        When ``axis`` is out of range.
+
+    Examples
+    --------
+    >>> p = mx.partition(mx.array([3, 1, 2, 5, 4]), 2)
+    >>> p[2]
+    array(3, dtype=int32)
+    >>> mx.sort(p[:2]), mx.sort(p[3:])
+    (array([1, 2], dtype=int32), array([4, 5], dtype=int32))
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _sort(a, dispatch.SO_PARTITION, axis, to_int32(kth, "partition", "kth"), stream, "partition")
 
 
 def argpartition(a, /, kth, axis=-1, *, stream=None):
-    """Indices (uint32) that partition ``a`` around ``kth`` as :func:`partition` does."""
+    """Indices that partition an array around position ``kth``, as in :func:`partition`.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    kth : int
+        The position to put in sorted order; negative counts from the end.
+    axis : int, optional
+        The axis to partition along; ``None`` uses the flattened array. Default: ``-1``, the last
+        axis.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        uint32 indices along ``axis``, with the shape of ``a`` (1-D when ``axis`` is None); the
+        index at position ``kth`` is that of the ``kth`` smallest element.
+
+    Raises
+    ------
+    TypeError
+        When ``axis`` is a sequence.
+    ValueError
+        When ``kth`` is out of range for the axis.
+    IndexError
+        When ``axis`` is out of range.
+
+    Examples
+    --------
+    >>> a = mx.array([3, 1, 2, 5, 4])
+    >>> i = mx.argpartition(a, 2)
+    >>> i[2]
+    array(0, dtype=uint32)
+    >>> mx.sort(a[i[:2]])
+    array([1, 2], dtype=int32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _sort(a, dispatch.SO_ARGPARTITION, axis, to_int32(kth, "argpartition", "kth"), stream, "argpartition")
 
 
 def topk(a, /, k, axis=-1, *, stream=None):
-    """The ``k`` largest elements along ``axis`` (of the flattened array if None), unordered."""
+    """The ``k`` largest elements along an axis, in no particular order.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    k : int
+        How many elements to keep, from 0 to the size of the axis.
+    axis : int, optional
+        The axis to select along; ``None`` uses the flattened array. Default: ``-1``, the last axis.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        The selected values, with the dtype of ``a`` and size ``k`` along ``axis``.
+
+    Raises
+    ------
+    TypeError
+        When ``axis`` is a sequence.
+    ValueError
+        When ``k`` is negative or larger than the axis.
+    IndexError
+        When ``axis`` is out of range.
+
+    Examples
+    --------
+    >>> mx.sort(mx.topk(mx.array([3, 1, 2, 5, 4]), 2))
+    array([4, 5], dtype=int32)
+    >>> mx.topk(mx.array([[3, 1], [0, 2]]), 1)
+    array([[3],
+           [2]], dtype=int32)
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     return _sort(a, dispatch.SO_TOPK, axis, to_int32(k, "topk", "k"), stream, "topk")
 
 
 def searchsorted(sorted_sequence, values, /, side="left", *, stream=None):
-    """Indices (uint32) at which ``values`` would be inserted into the 1-D ``sorted_sequence`` to
-    keep it sorted: before equal elements for ``side="left"``, after them for ``"right"``."""
+    """Positions at which to insert values into a sorted 1-D array to keep it sorted.
+
+    Parameters
+    ----------
+    sorted_sequence : array
+        A 1-D array in ascending order.
+    values : array
+        The values to place, of any shape.
+    side : str, optional
+        ``"left"``: the position before any equal elements; ``"right"``: the position after them.
+        Default: ``"left"``.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array
+        uint32 positions, with the shape of ``values``.
+
+    Raises
+    ------
+    ValueError
+        When ``sorted_sequence`` is not 1-D or ``side`` is neither ``"left"`` nor ``"right"``.
+    TypeError
+        When ``side`` is not a str.
+
+    Examples
+    --------
+    >>> s = mx.array([1, 2, 2, 3])
+    >>> mx.searchsorted(s, mx.array([0, 2, 5]))
+    array([0, 1, 4], dtype=uint32)
+    >>> mx.searchsorted(s, mx.array([2]), side="right")
+    array([3], dtype=uint32)
+
+    Notes
+    -----
+    mlxcy also accepts Python scalars, lists and NumPy arrays for ``sorted_sequence`` and ``values``
+    (the reference raises ``TypeError``).
+    """
     cdef optional[c_array] seq = nullopt, vals = nullopt
     if not isinstance(side, str):
         raise TypeError(f"searchsorted(): argument 'side' must be a str, got {type(side).__name__}")
@@ -260,10 +1381,58 @@ def searchsorted(sorted_sequence, values, /, side="left", *, stream=None):
 
 def unique(a, /, size, return_index=False, return_inverse=False, return_counts=False,
            fill_value=None, *, stream=None):
-    """The sorted unique values of the flattened array, as exactly ``size`` entries: truncated,
-    or padded with ``fill_value`` (the smallest unique value if None). With ``return_index``,
-    ``return_inverse`` or ``return_counts`` a tuple follows the values: first-occurrence indices,
-    the index into the result of each input element, and how often each value occurs."""
+    """The sorted unique values of an array, as a fixed number of entries.
+
+    The array is flattened. Because the number of distinct values is only known once computed, the
+    result has exactly ``size`` entries: the smallest ``size`` unique values, padded with
+    ``fill_value`` when there are fewer.
+
+    Parameters
+    ----------
+    a : array
+        The input array.
+    size : int
+        The number of entries of the result (0 or more).
+    return_index : bool, optional
+        Also return, for each entry, the index in the flattened ``a`` of its first occurrence.
+        Default: ``False``.
+    return_inverse : bool, optional
+        Also return, for each element of the flattened ``a``, the index of its value in the result.
+        Default: ``False``.
+    return_counts : bool, optional
+        Also return how many times each entry occurs in ``a`` (0 for padding). Default: ``False``.
+    fill_value : scalar or array, optional
+        The padding value, cast to the dtype of ``a``. Default: ``None``, the smallest unique value.
+    stream : Stream or Device, optional
+        Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+    Returns
+    -------
+    array or tuple(array, ...)
+        The unique values (dtype of ``a``); when any ``return_*`` flag is set, a tuple of the
+        values followed by the requested arrays in the order index (uint32), inverse (uint32),
+        counts (int32).
+
+    Raises
+    ------
+    ValueError
+        When ``size`` is negative, or ``a`` is empty with a positive ``size`` and no ``fill_value``.
+
+    Examples
+    --------
+    >>> a = mx.array([3, 1, 3, 2])
+    >>> mx.unique(a, 3)
+    array([1, 2, 3], dtype=int32)
+    >>> mx.unique(a, 4, fill_value=-1)
+    array([1, 2, 3, -1], dtype=int32)
+    >>> mx.unique(a, 3, return_counts=True)
+    (array([1, 2, 3], dtype=int32), array([1, 1, 2], dtype=int32))
+
+    Notes
+    -----
+    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+    ``TypeError``).
+    """
     cdef optional[c_array] ca = nullopt, fill = nullopt, tmp = nullopt
     cdef const c_array* p
     if fill_value is None:

@@ -527,24 +527,103 @@ cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint 
 
 
 def value_and_grad(fun, argnums=None, argnames=()):
-    """A function computing ``fun``'s value and its gradient with respect to some arguments.
+    """Make a function that returns both the value of ``fun`` and its gradient.
 
-    ``fun`` returns a scalar array, or a tuple whose first element is a scalar array (the other
-    elements are passed through). ``argnums`` (int, sequence of ints; default 0 unless
-    ``argnames`` is given) picks positional arguments and ``argnames`` keyword arguments; each may
-    be a tree (list, tuple, dict) of arrays. The new function returns ``(value, grads)``, grads
-    shaped like the selected arguments (a tuple, in increasing argument order, for several
-    argnums; ``(positional, {name: ...})`` when ``argnames`` is used).
+    ``fun`` must return a scalar array, or a tuple whose first element is a scalar array (the
+    other elements are returned as they are, without gradient). Arguments are picked as in
+    :func:`grad`.
 
-    ``fun`` receives the caller's own lists and dicts (an ``nn.Module`` too) with their arrays
-    replaced by traced ones; afterwards each array still in its place is given back, while what
-    ``fun`` wrote into them stays. The other outputs carry no gradient.
+    Parameters
+    ----------
+    fun : callable
+        The function to evaluate and differentiate.
+    argnums : int or sequence of int, optional
+        Positional arguments to differentiate with respect to. Default: ``None``, meaning
+        argument 0 unless ``argnames`` is given, in which case no positional argument.
+    argnames : str or sequence of str, optional
+        Keyword arguments to differentiate with respect to. Default: ``()``.
+
+    Returns
+    -------
+    callable
+        A function with the arguments of ``fun`` returning ``(value, grads)``: ``value`` is what
+        ``fun`` returned and ``grads`` is shaped as for :func:`grad`.
+
+    Raises
+    ------
+    TypeError
+        When ``fun`` is not callable.
+    ValueError
+        When called: if ``fun`` does not return a scalar array (first), or ``argnums`` names a
+        missing argument, or a picked argument holds something other than arrays.
+
+    Examples
+    --------
+    >>> f = mx.value_and_grad(lambda x: (x * x).sum())
+    >>> f(mx.array([1.0, 2.0]))
+    (array(5, dtype=float32), array([2, 4], dtype=float32))
+    >>> g = mx.value_and_grad(lambda x: ((x * 3).sum(), x + 1))
+    >>> (loss, aux), dx = g(mx.array([1.0]))
+    >>> loss, aux, dx
+    (array(3, dtype=float32), array([2], dtype=float32), array([3], dtype=float32))
+
+    Notes
+    -----
+    ``fun`` receives the caller's own lists and dicts (an ``nn.Module`` too) with the arrays
+    replaced by traced ones; afterwards each array still in place is given back, while what
+    ``fun`` added to them stays (see docs/differences.md).
     """
     return _make_grad(fun, argnums, argnames, True)
 
 
 def grad(fun, argnums=None, argnames=()):
-    """A function computing the gradient of the scalar-valued ``fun`` (see :func:`value_and_grad`)."""
+    """Make a function that returns the gradient of ``fun``.
+
+    ``fun`` must return a scalar array (to return more, use :func:`value_and_grad`). The
+    gradient is taken with respect to the arguments picked by
+    ``argnums`` and ``argnames``; each picked argument may be an array or a tree (list, tuple,
+    dict) of arrays, and its gradient has the same structure.
+
+    Parameters
+    ----------
+    fun : callable
+        The function to differentiate.
+    argnums : int or sequence of int, optional
+        Positional arguments to differentiate with respect to. Default: ``None``, meaning
+        argument 0 unless ``argnames`` is given, in which case no positional argument.
+    argnames : str or sequence of str, optional
+        Keyword arguments to differentiate with respect to. Default: ``()``.
+
+    Returns
+    -------
+    callable
+        A function with the arguments of ``fun`` returning the gradients: one tree for a single
+        ``argnums``, a tuple of them for several, and ``(positional, {name: gradient})`` when
+        ``argnames`` is given (the positional part is ``None`` when ``argnums`` picks none).
+
+    Raises
+    ------
+    TypeError
+        When ``fun`` is not callable.
+    ValueError
+        When called: if ``fun`` returns anything but a scalar array (a tuple too), or
+        ``argnums`` names a missing argument, or a picked argument holds something other than
+        arrays.
+
+    Examples
+    --------
+    >>> df = mx.grad(lambda x: (x * x).sum())
+    >>> df(mx.array([1.0, 2.0]))
+    array([2, 4], dtype=float32)
+    >>> mx.grad(lambda x, y: x * y, argnums=(0, 1))(mx.array(2.0), mx.array(3.0))
+    (array(3, dtype=float32), array(2, dtype=float32))
+
+    Notes
+    -----
+    The returned callable has ``__wrapped__``, ``__name__`` and ``__doc__`` of ``fun``, and
+    lists and dicts passed to it get their own arrays back after the call, also when ``fun``
+    raises (see docs/differences.md).
+    """
     return _make_grad(fun, argnums, argnames, False)
 
 
@@ -553,10 +632,37 @@ def grad(fun, argnums=None, argnames=()):
 # ---------------------------------------------------------------------------------------------
 
 def vjp(fun, primals, cotangents):
-    """Outputs of ``fun(*primals)`` and the vector-Jacobian products with ``cotangents``.
+    """Evaluate ``fun`` and its vector-Jacobian products.
 
-    ``primals`` and ``cotangents`` (one per output) are lists of arrays; returns
-    ``(outputs, vjps)``, two lists of arrays.
+    Parameters
+    ----------
+    fun : callable
+        A function of arrays returning an array or a list or tuple of arrays.
+    primals : list of array
+        The arguments to call ``fun`` with (``fun(*primals)``).
+    cotangents : list of array
+        One array per output of ``fun``, each shaped like that output.
+
+    Returns
+    -------
+    tuple(list of array, list of array)
+        ``(outputs, vjps)``: the outputs of ``fun`` and one product per primal, each shaped like
+        its primal.
+
+    Raises
+    ------
+    TypeError
+        When ``fun`` is not callable or ``primals``/``cotangents`` are not lists of arrays.
+    ValueError
+        When the number or shapes of the cotangents do not match the outputs.
+
+    Examples
+    --------
+    >>> mx.vjp(lambda x: x * x, [mx.array(3.0)], [mx.array(1.0)])
+    ([array(9, dtype=float32)], [array(6, dtype=float32)])
+    >>> outs, vjps = mx.vjp(lambda x, y: x * y, [mx.array(2.0), mx.array(5.0)], [mx.array(2.0)])
+    >>> vjps
+    [array(10, dtype=float32), array(4, dtype=float32)]
     """
     _check_callable(fun, "vjp")
     cdef list p = _array_list(primals, "vjp", "primals")
@@ -569,10 +675,38 @@ def vjp(fun, primals, cotangents):
 
 
 def jvp(fun, primals, tangents):
-    """Outputs of ``fun(*primals)`` and the Jacobian-vector products with ``tangents``.
+    """Evaluate ``fun`` and its Jacobian-vector products.
 
-    ``primals`` and ``tangents`` (one per primal) are lists of arrays; returns
-    ``(outputs, jvps)``, two lists of arrays.
+    Parameters
+    ----------
+    fun : callable
+        A function of arrays returning an array or a list or tuple of arrays.
+    primals : list of array
+        The arguments to call ``fun`` with (``fun(*primals)``).
+    tangents : list of array
+        One array per primal, each shaped like that primal.
+
+    Returns
+    -------
+    tuple(list of array, list of array)
+        ``(outputs, jvps)``: the outputs of ``fun`` and one product per output, each shaped
+        like its output.
+
+    Raises
+    ------
+    TypeError
+        When ``fun`` is not callable or ``primals``/``tangents`` are not lists of arrays.
+    ValueError
+        When the number or shapes of the tangents do not match the primals.
+
+    Examples
+    --------
+    >>> mx.jvp(lambda x: x * x, [mx.array(3.0)], [mx.array(1.0)])
+    ([array(9, dtype=float32)], [array(6, dtype=float32)])
+    >>> outs, jvps = mx.jvp(lambda x, y: x * y, [mx.array(2.0), mx.array(5.0)],
+    ...                     [mx.array(1.0), mx.array(0.0)])
+    >>> jvps
+    [array(5, dtype=float32)]
     """
     _check_callable(fun, "jvp")
     cdef list p = _array_list(primals, "jvp", "primals")
@@ -729,10 +863,45 @@ cdef class _Vmapped(_Wrapper):
 
 
 def vmap(fun, in_axes=0, out_axes=0):
-    """A vectorized version of ``fun``, mapped over an axis of its inputs.
+    """Make a vectorized version of ``fun`` that maps it over an axis of its inputs.
 
-    ``in_axes`` is an int or a prefix tree of the arguments (of the argument itself when there is
-    only one) whose leaves are ints or ``None`` (not mapped); ``out_axes`` likewise for the outputs.
+    Parameters
+    ----------
+    fun : callable
+        A function of arrays (or trees of arrays) returning arrays.
+    in_axes : int, None or tree, optional
+        The axis of each input to map over: an int for all of them, or a tree matching a prefix
+        of the arguments (the argument itself when there is only one), whose leaves are ints or
+        ``None`` (not mapped, passed whole to every call). Default: ``0``.
+    out_axes : int, None or tree, optional
+        Where the mapped axis goes in each output, in the same way. Default: ``0``.
+
+    Returns
+    -------
+    callable
+        The vectorized function.
+
+    Raises
+    ------
+    TypeError
+        When ``fun`` is not callable.
+    ValueError
+        When called: if the mapped inputs disagree on the size of the mapped axis.
+    IndexError
+        When called: if an axis in ``in_axes`` is out of range for its input.
+
+    Examples
+    --------
+    >>> rowsum = mx.vmap(lambda row: row.sum())
+    >>> rowsum(mx.array([[1, 2], [3, 4]]))
+    array([3, 7], dtype=int32)
+    >>> add = mx.vmap(lambda x, y: x + y, in_axes=(0, None))
+    >>> add(mx.array([[1, 2], [3, 4]]), mx.array([10, 20]))
+    array([[11, 22],
+           [13, 24]], dtype=int32)
+    >>> mx.vmap(lambda x: x * 2, in_axes=1, out_axes=1)(mx.array([[1, 2], [3, 4]]))
+    array([[2, 4],
+           [6, 8]], dtype=int32)
     """
     _check_callable(fun, "vmap")
     _check_axes_arg(in_axes, "in_axes")
@@ -970,13 +1139,48 @@ cdef class _Compiled(_Wrapper):
 
 
 def compile(fun, inputs=None, outputs=None, shapeless=False):
-    """A compiled version of ``fun``: traced once per input signature, then replayed as one graph.
+    """Make a compiled version of ``fun``, traced once per input signature and replayed as one graph.
 
-    It recompiles when the shapes (unless ``shapeless``), dtypes, number or tree structure of the
-    arguments or the value of a constant argument (None, bool, int, float, str) change, not when
-    array values change. ``inputs``/``outputs`` are trees (lists, dicts) holding arrays the
-    function reads/writes as implicit state (e.g. a model's and an optimizer's); arrays in them are
-    passed through the compiled graph and written back after each call.
+    The function is traced again when the shapes (unless ``shapeless``), dtypes, number or tree
+    structure of its arguments change, or the value of a non-array argument (``None``, bool,
+    int, float, str); new array values alone reuse the trace. ``fun`` must be a pure function of
+    its arguments: arrays it reads or writes from elsewhere (a model's parameters, an
+    optimizer's state, ``mx.random.state``) must be named in ``inputs``/``outputs``.
+
+    Parameters
+    ----------
+    fun : callable
+        The function to compile; it takes and returns arrays or trees of arrays.
+    inputs : list, dict or tree, optional
+        Arrays ``fun`` reads as implicit state. Default: ``None``.
+    outputs : list, dict or tree, optional
+        Arrays ``fun`` writes as implicit state; they are written back after each call.
+        Default: ``None``.
+    shapeless : bool, optional
+        Do not retrace when only shapes change. Default: ``False``.
+
+    Returns
+    -------
+    callable
+        The compiled function, called like ``fun``.
+
+    Raises
+    ------
+    TypeError
+        When ``fun`` is not callable.
+
+    Examples
+    --------
+    >>> f = mx.compile(lambda x, y: x * y + 1)
+    >>> f(mx.array([1, 2]), mx.array([3, 4]))
+    array([4, 9], dtype=int32)
+    >>> f(mx.array([1.5]), mx.array([2.0]))
+    array([4], dtype=float32)
+
+    Notes
+    -----
+    :func:`disable_compile` (or the ``MLX_DISABLE_COMPILE`` environment variable) makes compiled
+    functions run as plain Python functions.
     """
     _check_callable(fun, "compile")
     cdef _Compiled f = _Compiled.__new__(_Compiled)
@@ -989,12 +1193,37 @@ def compile(fun, inputs=None, outputs=None, shapeless=False):
 
 
 def disable_compile():
-    """Turn compilation off globally: compiled functions then run as plain functions."""
+    """Turn compilation off globally: functions made by :func:`compile` then run uncompiled.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> f = mx.compile(lambda x: x + 1)
+    >>> mx.disable_compile()
+    >>> f(mx.array(1))
+    array(2, dtype=int32)
+    >>> mx.enable_compile()
+    """
     tx.set_compile_enabled(False)
 
 
 def enable_compile():
-    """Turn compilation back on (overrides the ``MLX_DISABLE_COMPILE`` environment variable)."""
+    """Turn compilation back on globally, also when ``MLX_DISABLE_COMPILE`` is set.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> mx.disable_compile()
+    >>> mx.enable_compile()
+    >>> mx.compile(lambda x: x * 2)(mx.array(3))
+    array(6, dtype=int32)
+    """
     tx.set_compile_enabled(True)
 
 
@@ -1017,7 +1246,35 @@ cdef class _Checkpointed(_Wrapper):
 
 
 def checkpoint(fun):
-    """A version of ``fun`` whose intermediate values are recomputed, not stored, for gradients."""
+    """Make a version of ``fun`` that saves memory in gradients by recomputing its intermediates.
+
+    The results are those of ``fun``. Under :func:`grad` and the other transforms, the
+    intermediate arrays of ``fun`` are not kept for the backward pass but recomputed from its
+    inputs, trading compute for memory.
+
+    Parameters
+    ----------
+    fun : callable
+        A function of arrays (or trees of arrays) returning arrays.
+
+    Returns
+    -------
+    callable
+        The checkpointed function.
+
+    Raises
+    ------
+    TypeError
+        When ``fun`` is not callable.
+    ValueError
+        When called: if ``fun`` returns no array (the reference crashes).
+
+    Examples
+    --------
+    >>> f = mx.checkpoint(lambda x: (mx.exp(x) * x).sum())
+    >>> mx.grad(f)(mx.array([0.0]))
+    array([1], dtype=float32)
+    """
     _check_callable(fun, "checkpoint")
     cdef _Checkpointed f = _Checkpointed.__new__(_Checkpointed)
     _wrap_like(f, fun)
@@ -1133,13 +1390,37 @@ cdef int _custom_vmap_cb(PyObject* ctx_, const vector[c_array]& inputs, const ve
 
 
 cdef class custom_function:
-    """Wraps a function so that its vjp, jvp and vmap can be given by hand.
+    """Wrap a function so that its vjp, jvp or vmap can be given by hand.
 
-    Use as a decorator; then decorate the overrides with ``@f.vjp`` (called as
-    ``vjp(primals, cotangents, outputs)``), ``@f.jvp`` (``jvp(primals, tangents)``) and ``@f.vmap``
-    (``vmap(inputs, axes)`` returning ``(outputs, output_axes)``). With a single positional argument
-    ``primals`` is that argument, otherwise a tuple of them; cotangents and outputs are shaped like
-    the function's output. Transforms not overridden fall back to MLX's own.
+    Use it as a decorator, then decorate the replacements with ``@f.vjp``, ``@f.jvp`` and
+    ``@f.vmap``. A transform without a replacement is derived from the function as usual. The
+    wrapped function is called like the original one.
+
+    Parameters
+    ----------
+    f : callable
+        The function to wrap; it takes arrays (or trees of arrays) and returns arrays.
+
+    Raises
+    ------
+    TypeError
+        When ``f`` is not callable.
+
+    Examples
+    --------
+    >>> @mx.custom_function
+    ... def f(x):
+    ...     return x * x
+    >>> @f.vjp
+    ... def f_vjp(primals, cotangent, output):
+    ...     return 10 * cotangent
+    >>> f(mx.array(3.0)), mx.grad(f)(mx.array(3.0))
+    (array(9, dtype=float32), array(10, dtype=float32))
+
+    Notes
+    -----
+    A vjp may return ``None`` for a primal to mean zeros; arrays passed by keyword are
+    constants for a custom vjp (their gradient is zero) (see docs/differences.md).
     """
     cdef object _fun
     cdef object _vjp
@@ -1154,19 +1435,104 @@ cdef class custom_function:
         _functools.update_wrapper(self, f, updated=())
 
     def vjp(self, f):
-        """Set the function computing the vjp; returns this custom_function (a decorator)."""
+        """Set the function that computes the vector-Jacobian product; use it as a decorator.
+
+        ``f`` is called as ``f(primals, cotangents, outputs)``: ``primals`` is the single positional
+        argument of the wrapped function, or a tuple of them when there are several; ``cotangents``
+        and ``outputs`` are shaped like the wrapped function's output. It returns one array per
+        primal (a tuple when there are several), or ``None`` for zeros.
+
+        Parameters
+        ----------
+        f : callable
+            The vjp function.
+
+        Returns
+        -------
+        custom_function
+            This custom function, so that the decorated name still refers to it.
+
+        Raises
+        ------
+        ValueError
+            When the vjp is used: if ``f`` returns fewer values than there are primals.
+
+        Examples
+        --------
+        >>> @mx.custom_function
+        ... def mul(x, y):
+        ...     return x * y
+        >>> @mul.vjp
+        ... def mul_vjp(primals, cotangent, output):
+        ...     x, y = primals
+        ...     return cotangent * y, cotangent * x
+        >>> mx.grad(mul, argnums=(0, 1))(mx.array(2.0), mx.array(5.0))
+        (array(5, dtype=float32), array(2, dtype=float32))
+        """
         _check_callable(f, "vjp")
         self._vjp = f
         return self
 
     def jvp(self, f):
-        """Set the function computing the jvp; returns this custom_function (a decorator)."""
+        """Set the function that computes the Jacobian-vector product; use it as a decorator.
+
+        ``f`` is called as ``f(primals, tangents)``: the single positional argument of the wrapped
+        function and its tangent, or tuples of them when there are several. It returns the
+        product(s), shaped like the output(s).
+
+        Parameters
+        ----------
+        f : callable
+            The jvp function.
+
+        Returns
+        -------
+        custom_function
+            This custom function, so that the decorated name still refers to it.
+
+        Examples
+        --------
+        >>> @mx.custom_function
+        ... def square(x):
+        ...     return x * x
+        >>> @square.jvp
+        ... def square_jvp(primals, tangents):
+        ...     return 2 * primals * tangents
+        >>> mx.jvp(square, [mx.array(3.0)], [mx.array(1.0)])
+        ([array(9, dtype=float32)], [array(6, dtype=float32)])
+        """
         _check_callable(f, "jvp")
         self._jvp = f
         return self
 
     def vmap(self, f):
-        """Set the function computing the vmap; returns this custom_function (a decorator)."""
+        """Set the function that computes the vectorized version; use it as a decorator.
+
+        ``f`` is called as ``f(inputs, axes)``: the single positional argument of the wrapped
+        function and its mapped axis, or tuples of them when there are several (``None`` for an
+        input that is not mapped). It returns ``(outputs, output_axes)``.
+
+        Parameters
+        ----------
+        f : callable
+            The vmap function.
+
+        Returns
+        -------
+        custom_function
+            This custom function, so that the decorated name still refers to it.
+
+        Examples
+        --------
+        >>> @mx.custom_function
+        ... def double(x):
+        ...     return x * 2
+        >>> @double.vmap
+        ... def double_vmap(inputs, axes):
+        ...     return inputs * 2, axes
+        >>> mx.vmap(double)(mx.array([1, 2, 3]))
+        array([2, 4, 6], dtype=int32)
+        """
         _check_callable(f, "vmap")
         self._vmap = f
         return self
