@@ -1,5 +1,5 @@
-"""The measuring side of bench/generate.py, run by the .mlxlm-venv interpreter: loads the models
-once, then answers each "round" line on stdin with one JSON line of mlx-lm's own figures.
+"""The measuring side of bench/generate.py, run by the mlx-lm interpreter (.mlxlm-venv or MLXCY_MLXLM_PYTHON):
+loads the models once, then answers each "round" line on stdin with one JSON line of mlx-lm's own figures.
 
     python _generate_worker.py reference|mlxcy MLXCY_SITE PROMPT_TOKENS NEW_TOKENS cpu|gpu
 
