@@ -21,8 +21,9 @@ import statistics
 import subprocess
 import sys
 import json
+import tempfile
 
-from _peers import add_common_args, gpu, machine, ratio, write_json
+from _peers import add_common_args, failure_summary, gpu, machine, ratio, write_json
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WORKER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_generate_worker.py")
@@ -43,14 +44,20 @@ class Worker:
     def __init__(self, python, binding, site, prompt_tokens, new_tokens, device):
         env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "MLXCY_AS_MLX")}
         self.binding = binding
+        self.errors = tempfile.TemporaryFile("w+")   # its stderr: shown, and its last line reported, if it dies
         self.proc = subprocess.Popen([python, WORKER, binding, site, str(prompt_tokens), str(new_tokens), device],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd="/", env=env)
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.errors, text=True,
+                                     cwd="/", env=env)
         self.ready = self._read()
 
     def _read(self):
         line = self.proc.stdout.readline()
         if not line:
-            raise RuntimeError(f"the {self.binding} worker died (exit {self.proc.wait()})")
+            status = self.proc.wait()
+            self.errors.seek(0)
+            stderr = self.errors.read()
+            print(stderr, file=sys.stderr, end="")
+            raise RuntimeError(f"the {self.binding} worker died (exit {status}): {failure_summary(stderr)}")
         return json.loads(line)
 
     def round(self):
@@ -61,6 +68,9 @@ class Worker:
     def close(self):
         self.proc.stdin.close()
         self.proc.wait(timeout=60)
+        self.errors.seek(0)
+        print(self.errors.read(), file=sys.stderr, end="")   # warnings, if any
+        self.errors.close()
 
 
 def device_words(device):
@@ -79,17 +89,25 @@ def main():
     rounds = args.rounds or (3 if args.quick else 5)
     prompt_tokens, new_tokens = (128, 64) if args.quick else (512, 128)
     where = device_words(args.device)
+
+    def failed(error):
+        """Say why nothing was measured, in the --json file too (the report shows it)."""
+        if args.json:
+            write_json(args.json, "generate", [], quick=args.quick, headline=f"mlx-lm generation {where}",
+                       error=error, device=args.device)
+        print(error, file=sys.stderr)
+        return 1
+
     check = _check_module()
     try:
         python = check.ensure_venv(log=lambda msg: print(msg, file=sys.stderr))
     except check.VenvUnavailable as e:
-        if args.json:
-            write_json(args.json, "generate", [], quick=args.quick, headline=f"mlx-lm generation {where}",
-                       error=f"cannot make the mlx-lm venv: {e}")
-        print(f"cannot make the mlx-lm venv: {e}", file=sys.stderr)
-        return 1
-    workers = {b: Worker(python, b, check.mlxcy_site(), prompt_tokens, new_tokens, args.device)
-               for b in ("reference", "mlxcy")}
+        return failed(f"cannot make the mlx-lm venv: {e}")
+    try:
+        workers = {b: Worker(python, b, check.mlxcy_site(), prompt_tokens, new_tokens, args.device)
+                   for b in ("reference", "mlxcy")}
+    except RuntimeError as e:
+        return failed(str(e))
     for binding, module in (("mlxcy", "mlxcy"), ("reference", "mlx.core")):
         ready = workers[binding].ready
         assert ready["ready"] == module and args.device in ready["device"], (binding, ready)
