@@ -1,8 +1,11 @@
-"""The measuring side of bench/generate.py, run by the .mlxlm-venv interpreter: loads the models
-once, then answers each "round" line on stdin with one JSON line of mlx-lm's own figures.
+"""The measuring side of bench/generate.py, run by the mlx-lm interpreter (.mlxlm-venv or MLXCY_MLXLM_PYTHON):
+loads the models once, then answers each "round" line on stdin with one JSON line of mlx-lm's own figures.
 
-    python _generate_worker.py reference|mlxcy MLXCY_SITE PROMPT_TOKENS NEW_TOKENS
+    python _generate_worker.py reference|mlxcy MLXCY_SITE PROMPT_TOKENS NEW_TOKENS cpu|gpu
+
+Its first line says what it runs on: {"ready": mlx.core's module name, "device", "version", "mlx_lm"}.
 """
+import importlib.metadata
 import json
 import os
 import sys
@@ -23,18 +26,30 @@ def bench_config(name):
     return config
 
 
+def binding_version(mx):
+    """The binding's version as the report shows it (mlxcy: with the libmlx it binds)."""
+    if mx.__name__ == "mlxcy":
+        import mlxcy._build_info
+        return f"{mx.__version__} (libmlx {mlxcy._build_info.MLX_VERSION})"
+    return mx.__version__
+
+
 def main():
-    binding, site, prompt_tokens, new_tokens = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+    binding, site, prompt_tokens, new_tokens, device = (sys.argv[1], sys.argv[2], int(sys.argv[3]),
+                                                        int(sys.argv[4]), sys.argv[5])
     if binding == "mlxcy":
         cases.switch_to_mlxcy(site)
     import mlx.core as mx
+
+    # Before mlx_lm.generate is imported: it makes its generation stream on the default device then.
+    mx.set_default_device(getattr(mx, device))
     from mlx_lm.generate import stream_generate
 
-    mx.set_default_device(mx.cpu)
     tokenizer = cases.make_tokenizer(VOCAB)
     models = {name: cases.make_model(bench_config(name)) for name in MODELS}
     prompt = [(7 * i + 3) % VOCAB for i in range(prompt_tokens)]
-    print(json.dumps({"ready": mx.__name__}), flush=True)
+    print(json.dumps({"ready": mx.__name__, "device": str(mx.default_device()), "version": binding_version(mx),
+                      "mlx_lm": importlib.metadata.version("mlx-lm")}), flush=True)
     for line in sys.stdin:
         if line.strip() != "round":
             break

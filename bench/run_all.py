@@ -8,9 +8,11 @@ time over each peer's time for the same case (``mlxcy_<metric>_<unit>`` over
 
 cuda.py needs an NVIDIA GPU: where ``mlxcy.cuda.is_available()`` is False it is skipped, and
 the report's GPU section is read from bench/results_cuda.json, written on a GPU machine by
-``python bench/cuda.py --json bench/results_cuda.json``. Each run saves what it measured in
-bench/results_cpu.json; ``--render`` rewrites the report and README from the two files without
-running anything (after a new GPU run, say).
+``python bench/cuda.py --json bench/results_cuda.json``. The same section shows mlx-lm generation on
+the GPU when bench/results_generate_cuda.json exists (``tools/run_gpu_generate.sh`` writes it with
+``python bench/generate.py --device gpu``; run_all itself runs generate.py on the CPU only). Each run
+saves what it measured in bench/results_cpu.json; ``--render`` rewrites the report and README from
+these files without running anything (after a new GPU run, say).
 
 The reference binding is measured in the interpreter named by MLXCY_BENCH_REF_PYTHON (see
 ``_peers.py``). Run:
@@ -30,11 +32,13 @@ sys.path.insert(0, HERE)
 from _peers import UNITS, WHO, machine, now_utc, versions  # noqa: E402
 
 GPU_RESULTS = os.path.join(HERE, "results_cuda.json")
+GPU_GENERATE_RESULTS = os.path.join(HERE, "results_generate_cuda.json")   # generate.py --device gpu
 CPU_RESULTS = os.path.join(HERE, "results_cpu.json")
 README = os.path.join(os.path.dirname(HERE), "README.md")
 START, END = "<!-- bench-table:start -->", "<!-- bench-table:end -->"
 GPU_COMMAND = ("MLXCY_BENCH_REF_PYTHON=<python with mlx[cuda13]==0.32.4> "
                "python bench/cuda.py --json bench/results_cuda.json")
+GPU_GENERATE_COMMAND = "tools/run_gpu_generate.sh WHEEL_DIR"
 FULL_SIZE = {"cuda"}          # scripts run_all runs without --quick (cuda.py takes seconds on a GPU)
 # More options for some scripts: dispatch.py builds its C++ floor (once; not part of the normal build).
 EXTRA_ARGS = {"dispatch": ["--build-floor"]}
@@ -173,13 +177,13 @@ def _table(header, rows):
     return out
 
 
-def summary_table(runs, gpu_payload=None):
+def summary_table(runs, gpu_payload=None, gpu_generate_payload=None):
     """One line per benchmark: its headline measure, headline ratio vs each peer, mlxcy's own figures."""
     lines = []
     entries = [(f"`{name}.py`", r["payload"]) for name, r in runs.items() if r["payload"] and not r["error"]]
-    if gpu_payload:
-        gpu_name = (gpu_payload.get("machine") or {}).get("gpu", "GPU")
-        entries.append((f"`cuda.py` ({gpu_name})", gpu_payload))
+    for label, payload in (("`cuda.py`", gpu_payload), ("`generate.py --device gpu`", gpu_generate_payload)):
+        if payload and not payload.get("error"):
+            entries.append((f"{label} ({(payload.get('machine') or {}).get('gpu', 'GPU')})", payload))
     for label, payload in entries:
         found = ratios(payload.get("rows", []))
         cells = headline_cells(found)
@@ -215,7 +219,7 @@ def figures_table(named_payloads):
 
 
 def load_gpu_results(path=GPU_RESULTS):
-    """The committed cuda.py results, or None when there is no such file."""
+    """The committed results of a GPU run (cuda.py's by default), or None when there is no such file."""
     if not os.path.exists(path):
         return None
     with open(path) as f:
@@ -228,33 +232,50 @@ def _versions_lines(vers):
     return have + ([f"- not installed (no column): {', '.join(missing)}"] if missing else [])
 
 
-def gpu_section(payload, skipped_reason=None):
-    """The GPU section of RESULTS.md, from cuda.py's --json file."""
-    lines = ["## GPU (`cuda.py`)", ""]
+def gpu_section(payload, skipped_reason=None, generate_payload=None):
+    """The GPU section of RESULTS.md, from cuda.py's --json file, then generate.py --device gpu's
+    (when there is one)."""
+    lines = ["## GPU", ""]
     if skipped_reason:
         lines += [f"Not run in this report's run: {skipped_reason}. The figures below come from "
                   "`bench/results_cuda.json`.", ""]
     if not payload:
-        return lines + [f"No `bench/results_cuda.json` yet: on a GPU machine run `{GPU_COMMAND}`.", ""]
-    if payload.get("placeholder"):
-        lines += [f"**Placeholder**: {payload['placeholder']} Replace it by running `{GPU_COMMAND}` on the GPU "
-                  "machine.", ""]
+        lines += [f"No `bench/results_cuda.json` yet: on a GPU machine run `{GPU_COMMAND}`.", ""]
+    else:
+        if payload.get("placeholder"):
+            lines += [f"**Placeholder**: {payload['placeholder']} Replace it by running `{GPU_COMMAND}` on the "
+                      "GPU machine.", ""]
+        lines += recorded_run_lines("cuda", payload)
+    lines += ["### mlx-lm generation on the GPU (`generate.py --device gpu`)", ""]
+    if not generate_payload:
+        return lines + ["No `bench/results_generate_cuda.json` yet: on a GPU machine where "
+                        f"`tools/run_gpu_suite.sh` installed mlxcy, run `{GPU_GENERATE_COMMAND}`.", ""]
+    if generate_payload.get("error"):
+        return lines + [f"The last run failed ({generate_payload.get('date', '?')} UTC): "
+                        f"{generate_payload['error'].strip().splitlines()[-1]}", ""]
+    lines += recorded_run_lines("generate", generate_payload)
+    return lines + [f"- {note}" for note in generate_payload.get("notes", [])] + [""]
+
+
+def recorded_run_lines(name, payload):
+    """A run recorded on another machine (a GPU's --json file): when, where, versions, its cases
+    and figures."""
     m = payload.get("machine") or {}
     gpu = ", ".join(x for x in (m.get("gpu"), m.get("memory"), f"driver {m['driver']}" if m.get("driver") else "")
                     if x)
     host = ", ".join(str(x) for x in (m.get("cpu"), f"{m['cores']} cores" if m.get("cores") else None,
                                       m.get("os"), f"Python {m['python']}" if m.get("python") else None) if x)
-    lines += [f"Measured {payload.get('date', '?')} (UTC).", "", f"- GPU: {gpu or '?'}"]
+    lines = [f"Measured {payload.get('date', '?')} (UTC).", "", f"- GPU: {gpu or '?'}"]
     if host:
         lines.append(f"- host: {host}")
     lines += _versions_lines(payload.get("versions") or {})
     lines += ["", "Each cell is mlxcy's time / the peer's time.", ""]
-    lines += cases_table([("cuda", payload)])
-    figs = figures_table([("cuda", payload)])
+    lines += cases_table([(name, payload)])
+    figs = figures_table([(name, payload)])
     return lines + ([""] + figs if figs else []) + [""]
 
 
-def render(runs, info, vers, when, gpu_payload=None):
+def render(runs, info, vers, when, gpu_payload=None, gpu_generate_payload=None):
     """RESULTS.md: header, summary, all cases, mlxcy's own figures, what is not in the table, the
     scripts' notes, GPU, console."""
     ok = [(n, r["payload"]) for n, r in runs.items() if r["payload"] and not r["error"]]
@@ -270,7 +291,7 @@ def render(runs, info, vers, when, gpu_payload=None):
               "Sizes are the quick ones of `run_all.py` (`--quick`); run a script by itself for full sizes. "
               "In `load.py`, the PyTorch column is `safetensors.torch.load_file` and the safetensors column "
               "`safetensors.numpy.load_file`.", "", "## Summary", ""]
-    lines += summary_table(runs, gpu_payload)
+    lines += summary_table(runs, gpu_payload, gpu_generate_payload)
     lines += ["", "## All cases", ""]
     lines += cases_table(ok)
     figs = figures_table(ok)
@@ -287,7 +308,7 @@ def render(runs, info, vers, when, gpu_payload=None):
     notes = [f"- `{name}.py`: {note}" for name, p in ok for note in p.get("notes", [])]
     if notes:
         lines += ["", "## Notes", ""] + notes
-    lines += [""] + gpu_section(gpu_payload, runs.get("cuda", {}).get("skipped"))
+    lines += [""] + gpu_section(gpu_payload, runs.get("cuda", {}).get("skipped"), gpu_generate_payload)
     lines += ["## Console output", ""]
     for name, r in runs.items():
         if r["skipped"]:
@@ -296,16 +317,19 @@ def render(runs, info, vers, when, gpu_payload=None):
     return "\n".join(lines).rstrip() + "\n"
 
 
-def readme_block(runs, info, when, gpu_payload=None):
+def readme_block(runs, info, when, gpu_payload=None, gpu_generate_payload=None):
     """The README's generated section (between the markers): the summary table and where it came from."""
     lines = ["<!-- generated by bench/run_all.py from its run; edit bench/ instead -->", ""]
-    lines += summary_table(runs, gpu_payload)
+    lines += summary_table(runs, gpu_payload, gpu_generate_payload)
     gpu = ""
     if gpu_payload:
         g = (gpu_payload.get("machine") or {}).get("gpu", "a GPU")
         gpu = f"; the cuda.py line on {g} on {gpu_payload.get('date', '?')}"
         if gpu_payload.get("placeholder"):
             gpu += " (placeholder figures from docs/cuda.md)"
+    if gpu_generate_payload and not gpu_generate_payload.get("error"):
+        g = (gpu_generate_payload.get("machine") or {}).get("gpu", "a GPU")
+        gpu += f"; the `generate.py --device gpu` line on {g} on {gpu_generate_payload.get('date', '?')}"
     lines += ["", f"Ratios are mlxcy's time / the peer's time (below 1: mlxcy is faster; `1/N`: N times faster). "
               f"Measured by `python bench/run_all.py` on {when} UTC on {info['cpu']} ({info['cores']} cores, "
               f"shared; load average {info['load']}){gpu}. In `load.py` the PyTorch column is "
@@ -379,15 +403,15 @@ def main(argv=None):
         with open(args.results, "w") as f:
             json.dump(saved, f, indent=1, ensure_ascii=False)
     runs, info, when = saved["runs"], saved["machine"], saved["date"]
-    gpu_payload = load_gpu_results()
+    gpu_payload, gpu_generate_payload = load_gpu_results(), load_gpu_results(GPU_GENERATE_RESULTS)
     with open(args.out, "w") as f:
-        f.write(render(runs, info, saved["versions"], when, gpu_payload))
+        f.write(render(runs, info, saved["versions"], when, gpu_payload, gpu_generate_payload))
     print(f"wrote {args.out}")
     if args.readme:
         with open(args.readme) as f:
             text = f.read()
         with open(args.readme, "w") as f:
-            f.write(splice_readme(text, readme_block(runs, info, when, gpu_payload)))
+            f.write(splice_readme(text, readme_block(runs, info, when, gpu_payload, gpu_generate_payload)))
         print(f"rewrote the benchmark table of {args.readme}")
     return 1 if runs and all(r["error"] for r in runs.values()) else 0
 

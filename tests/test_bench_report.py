@@ -116,7 +116,7 @@ def test_render_results(run_all):
     assert "- `cuda.py`: skipped: no NVIDIA GPU here (GPU section below)" in lines
     assert "- `blas.py`: one thread" in lines[lines.index("## Notes"):]
     # the GPU section carries its own date, GPU and versions, and says it is a placeholder
-    gpu_at = lines.index("## GPU (`cuda.py`)")
+    gpu_at = lines.index("## GPU")
     section = "\n".join(lines[gpu_at:lines.index("## Console output")])
     assert "Measured 2026-11-20 10:00 (UTC)." in section and "NVIDIA H100 80GB, driver 580.159" in section
     assert "- PyTorch: 2.9" in section and "**Placeholder**: typed in by hand." in section
@@ -200,5 +200,70 @@ def test_render_runs_nothing_and_uses_the_saved_results(run_all, tmp_path, monke
     readme.write_text("a\n" + run_all.START + "\n" + run_all.END + "\nb\n")
     out = tmp_path / "RESULTS.md"
     assert run_all.main(["--render", "--results", str(saved), "--out", str(out), "--readme", str(readme)]) == 0
-    assert out.read_text() == run_all.render(runs, INFO, VERSIONS, "2026-11-21 04:00", run_all.load_gpu_results())
+    assert out.read_text() == run_all.render(runs, INFO, VERSIONS, "2026-11-21 04:00", run_all.load_gpu_results(),
+                                             run_all.load_gpu_results(run_all.GPU_GENERATE_RESULTS))
     assert "| `blas.py` | f32 matmul 1024\u00b2, time | 0.024 | 0.80 |" in readme.read_text()
+
+
+def _gpu_generate_payload():
+    """What `generate.py --device gpu --json` writes, with made-up figures."""
+    return {"benchmark": "generate", "quick": False, "date": "2026-11-30 12:00", "device": "gpu",
+            "headline": "mlx-lm Llama (width 256, 4 layers) on the GPU, time per generated token",
+            "machine": {"cpu": "Host CPU", "cores": 16, "os": "Linux 6.8", "python": "3.12.3",
+                        "gpu": "NVIDIA H200", "driver": "580.1", "memory": "143771 MiB"},
+            "versions": {"mlxcy": "0.1 (libmlx 0.32.4)", "reference (mlx)": "0.32.4", "mlx-lm": "0.32.2"},
+            "notes": ["stream_generate on the GPU (NVIDIA H200): 512-token prompt."],
+            "rows": [{"case": "llama: 512-token prompt processing", "mlxcy_s": 0.01, "ref_s": 0.04},
+                     {"case": "llama: time per generated token", "headline": True, "mlxcy_ms": 2.0, "ref_ms": 2.5}],
+            "figures": [{"label": "llama: generated tokens/s", "value": 500.0, "unit": "tok/s", "headline": False}]}
+
+
+def test_gpu_generate_results_render_in_the_gpu_section_and_summary(run_all):
+    runs, gpu = _payloads()
+    lines = run_all.render(runs, INFO, VERSIONS, "2026-11-21 04:00", gpu, _gpu_generate_payload()).splitlines()
+    # the summary has a line of its own, named with its GPU; the ratios are mlxcy's time / the reference's
+    assert ("| `generate.py --device gpu` (NVIDIA H200) | mlx-lm Llama (width 256, 4 layers) on the GPU, "
+            "time per generated token | 0.80 |  |  |  |  |") in lines
+    # its subsection, after cuda.py's, with its own date, GPU, host, versions, cases, figures and notes
+    gpu_at = lines.index("## GPU")
+    sub_at = lines.index("### mlx-lm generation on the GPU (`generate.py --device gpu`)")
+    end = lines.index("## Console output")
+    assert gpu_at < lines.index("| cuda.py | `a + b` | 0.53 |  | 0.095 |  |") < sub_at < end
+    section = lines[sub_at:end]
+    assert "Measured 2026-11-30 12:00 (UTC)." in section
+    assert "- GPU: NVIDIA H200, 143771 MiB, driver 580.1" in section
+    assert "- host: Host CPU, 16 cores, Linux 6.8, Python 3.12.3" in section
+    assert "- mlx-lm: 0.32.2" in section and "- reference (mlx): 0.32.4" in section
+    assert "| generate.py | llama: 512-token prompt processing | 0.25 |  |  |  |" in section
+    assert "| generate.py | llama: time per generated token | 0.80 |  |  |  |" in section
+    assert "| generate.py | llama: generated tokens/s: 500 tok/s |" in section
+    assert "- stream_generate on the GPU (NVIDIA H200): 512-token prompt." in section
+    # the README names where the line was measured
+    block = run_all.readme_block(runs, INFO, "2026-11-21 04:00", gpu, _gpu_generate_payload())
+    assert "the `generate.py --device gpu` line on NVIDIA H200 on 2026-11-30 12:00" in block
+
+
+def test_gpu_generate_section_without_results_or_after_a_failure(run_all):
+    section = run_all.gpu_section(None)
+    assert "### mlx-lm generation on the GPU (`generate.py --device gpu`)" in section
+    assert any("No `bench/results_generate_cuda.json` yet" in l and "tools/run_gpu_generate.sh" in l for l in section)
+    failed = {"benchmark": "generate", "date": "2026-11-30 12:00", "rows": [], "figures": [],
+              "error": "cannot make the mlx-lm venv: MLXCY_MLXLM_PYTHON=python3: mlx_lm is not installed there"}
+    section = run_all.gpu_section(None, generate_payload=failed)
+    assert section[-2] == ("The last run failed (2026-11-30 12:00 UTC): cannot make the mlx-lm venv: "
+                           "MLXCY_MLXLM_PYTHON=python3: mlx_lm is not installed there")
+    assert run_all.summary_table({}, None, failed) == run_all.summary_table({})
+
+
+def test_render_picks_up_the_gpu_generate_file(run_all, tmp_path, monkeypatch):
+    runs, _ = _payloads()
+    saved = tmp_path / "results_cpu.json"
+    saved.write_text(json.dumps({"date": "2026-11-21 04:00", "machine": INFO, "versions": VERSIONS, "runs": runs}))
+    gen = tmp_path / "results_generate_cuda.json"
+    gen.write_text(json.dumps(_gpu_generate_payload()))
+    monkeypatch.setattr(run_all, "GPU_GENERATE_RESULTS", str(gen))
+    out = tmp_path / "RESULTS.md"
+    assert run_all.main(["--render", "--results", str(saved), "--out", str(out), "--readme", ""]) == 0
+    text = out.read_text()
+    assert "| `generate.py --device gpu` (NVIDIA H200) |" in text
+    assert "| generate.py | llama: time per generated token | 0.80 |  |  |  |" in text.split("### mlx-lm generation")[1]

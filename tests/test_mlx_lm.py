@@ -8,7 +8,11 @@ saying why, where the venv cannot be made (no network).
 """
 import copy
 import importlib
+import json
+import os
+import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -67,3 +71,67 @@ def test_compare_reports_each_kind_of_difference(change, expected):
     change(cy)
     diffs = CHECK.compare(ref, cy)
     assert len(diffs) == 1 and diffs[0].startswith(expected), diffs
+
+
+def _interpreter(folder, with_mlx_lm):
+    """An executable `python` in `folder` that runs this interpreter, with an (empty) mlx_lm
+    package importable when `with_mlx_lm`."""
+    folder.mkdir()
+    lib = folder / "lib"
+    if with_mlx_lm:
+        (lib / "mlx_lm").mkdir(parents=True)
+        (lib / "mlx_lm" / "__init__.py").write_text("")
+    python = folder / "python"
+    python.write_text(f'#!/bin/sh\nPYTHONPATH="{lib}" exec "{sys.executable}" "$@"\n')
+    python.chmod(0o755)
+    return str(python)
+
+
+def test_given_interpreter_is_used_as_it_is(tmp_path, monkeypatch):
+    # a venv path that cannot be made (under a file): only MLXCY_MLXLM_PYTHON can give an interpreter
+    (tmp_path / "a-file").write_text("")
+    venv = str(tmp_path / "a-file" / "venv")
+    given = _interpreter(tmp_path / "has", with_mlx_lm=True)
+    monkeypatch.setenv(CHECK.PYTHON_VAR, given)
+    assert CHECK.ensure_venv(venv, log=lambda *a: None) == given
+    # a name is looked up on PATH, as the shell would
+    monkeypatch.setenv("PATH", str(tmp_path / "has") + os.pathsep + os.environ["PATH"])
+    monkeypatch.setenv(CHECK.PYTHON_VAR, "python")
+    assert CHECK.ensure_venv(venv, log=lambda *a: None) == given
+    # an interpreter without mlx_lm, or none at all: the check says so instead of failing later
+    monkeypatch.setenv(CHECK.PYTHON_VAR, _interpreter(tmp_path / "hasnt", with_mlx_lm=False))
+    with pytest.raises(CHECK.VenvUnavailable, match="mlx_lm is not installed there"):
+        CHECK.ensure_venv(venv, log=lambda *a: None)
+    monkeypatch.setenv(CHECK.PYTHON_VAR, str(tmp_path / "no-python"))
+    with pytest.raises(CHECK.VenvUnavailable, match="no such interpreter"):
+        CHECK.ensure_venv(venv, log=lambda *a: None)
+
+
+def test_switch_in_an_interpreter_that_has_mlxcy_and_the_real_mlx(tmp_path):
+    """MLXCY_MLXLM_PYTHON naming the interpreter that has mlxcy (an offline GPU machine): mlx
+    must still be mlxcy, and the site mlxcy comes from, already on sys.path, is not added again
+    (its .pth files ran at start-up; a second run would repeat their side effects)."""
+    fake = tmp_path / "fake"            # an installed reference mlx that records being imported
+    (fake / "mlx").mkdir(parents=True)
+    (fake / "mlx" / "core.py").write_text("IS_FAKE_REFERENCE = True\n")
+    site_dir = tmp_path / "site"        # a site whose .pth counts its runs
+    site_dir.mkdir()
+    runs = tmp_path / "pth-runs"
+    (site_dir / "count.pth").write_text(f"import pathlib; pathlib.Path({str(runs)!r}).open('a').write('x')\n")
+    code = textwrap.dedent(f"""
+        import json, site, sys
+        site.addsitedir({str(site_dir)!r})            # as the interpreter's start-up does
+        sys.path.insert(0, {str(REPO / "tools" / "mlx_lm_check")!r})
+        import cases
+        cases.switch_to_mlxcy({str(site_dir)!r})
+        import mlx.core as mx, mlxcy
+        print(json.dumps({{"is_mlxcy": mx is mlxcy, "fake": hasattr(mx, "IS_FAKE_REFERENCE"),
+                          "doubled": (mx.array([1.0, 2.0]) * 2).tolist()}}))
+    """)
+    env = {k: v for k, v in os.environ.items() if k not in ("MLXCY_AS_MLX",)}
+    env["PYTHONPATH"] = str(fake)
+    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd="/", env=env,
+                         timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout.strip().splitlines()[-1]) == {"is_mlxcy": True, "fake": False, "doubled": [2.0, 4.0]}
+    assert runs.read_text() == "x"

@@ -8,6 +8,11 @@ process: on the venv's own mlx, and with mlx served by this interpreter's mlxcy 
 mlxcy.run semantics: mlxcy.compat.install() before mlx_lm is imported). Then compares: greedy
 tokens, decoded text and mlx_lm.server's completions exactly, logits and LoRA losses to a tolerance. Exit status 1 on a
 difference, 2 if the venv cannot be made (no network). tests/test_mlx_lm.py runs it.
+
+MLXCY_MLXLM_PYTHON=/path/to/python: use that interpreter as it is instead of the venv (no venv is
+made or checked; it must already have mlx-lm and the reference mlx, e.g. installed offline from
+wheels on a GPU machine). It may be the interpreter that has mlxcy too: the switch still serves
+mlxcy there (compat's finder goes before the installed mlx).
 """
 import argparse
 import concurrent.futures
@@ -22,6 +27,7 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 VENV = os.environ.get("MLXCY_MLXLM_VENV", os.path.join(ROOT, ".mlxlm-venv"))
+PYTHON_VAR = "MLXCY_MLXLM_PYTHON"   # an interpreter to use as it is, instead of the venv
 CASES = os.path.join(HERE, "cases.py")
 
 # mlx-lm 0.32.2, the newest release when this was written, asks for mlx>=0.32.2; the reference binding
@@ -42,9 +48,29 @@ def venv_python(venv=VENV):
     return os.path.join(venv, "bin", "python")
 
 
+def given_python():
+    """The interpreter named by MLXCY_MLXLM_PYTHON (a path, or a name looked up on PATH), or None
+    when the variable is unset. VenvUnavailable if it is not there or has no mlx_lm."""
+    name = os.environ.get(PYTHON_VAR)
+    if not name:
+        return None
+    python = shutil.which(name)
+    if python is None:
+        raise VenvUnavailable(f"{PYTHON_VAR}={name}: no such interpreter")
+    res = subprocess.run([python, "-c", "import importlib.util as u; print(u.find_spec('mlx_lm') is not None)"],
+                         capture_output=True, text=True, cwd="/", timeout=120)
+    if res.stdout.strip() != "True":
+        raise VenvUnavailable(f"{PYTHON_VAR}={name}: mlx_lm is not installed there")
+    return python
+
+
 def ensure_venv(venv=VENV, log=print):
     """The python of a venv holding REQUIREMENTS, made if missing or stale. Built in a temporary
-    folder and renamed into place, so an interrupted install leaves nothing half made."""
+    folder and renamed into place, so an interrupted install leaves nothing half made.
+    With MLXCY_MLXLM_PYTHON set: that interpreter, as it is (no venv is made)."""
+    python = given_python()
+    if python is not None:
+        return python
     wanted = "\n".join(REQUIREMENTS) + "\n"
     stamp = os.path.join(venv, STAMP)
     if os.path.exists(stamp) and open(stamp).read() == wanted and os.path.exists(venv_python(venv)):

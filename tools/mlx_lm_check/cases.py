@@ -50,7 +50,11 @@ def switch_to_mlxcy(mlxcy_site):
     from it."""
     import site
 
-    site.addsitedir(mlxcy_site)
+    # Where mlxcy is installed in this interpreter already (MLXCY_MLXLM_PYTHON naming the
+    # interpreter that has both mlxcy and the reference mlx), its .pth files ran at start-up: no
+    # second run. compat's finder serves mlx from mlxcy all the same.
+    if os.path.realpath(mlxcy_site) not in {os.path.realpath(p) for p in sys.path if p}:
+        site.addsitedir(mlxcy_site)
     import mlxcy.compat
 
     mlxcy.compat.install()
