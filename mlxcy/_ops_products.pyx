@@ -12,7 +12,8 @@ from libcpp.string cimport string
 from libcpp.vector cimport vector
 
 from mlxcy._core cimport array, wrap, wrap_list, to_sod, to_c_dtype, to_c_shape, to_int32, to_flag
-from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, StreamOrDevice, uint32
+from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, StreamOrDevice, DeviceType, uint32
+from mlxcy.includes cimport mlx as cx
 from mlxcy.includes cimport ops
 from mlxcy._arguments cimport (array_arg, opt_array_arg, array_list_arg, opt_int_arg, int_list_arg,
                               str_arg)
@@ -1631,7 +1632,8 @@ def gather_qqmm(x, w, /, scales=None, lhs_indices=None, rhs_indices=None, group_
     TypeError
         When an operand is not an array (or ``None`` where allowed), or a flag is not a bool.
     ValueError
-        When ``w`` is quantized but ``scales`` is missing, or the shapes do not match.
+        When ``w`` is quantized but ``scales`` is missing, or the shapes do not match; on the GPU also
+        for the ``"affine"`` mode and when the last axis of ``x`` is not a multiple of the group size.
     RuntimeError
         When the backend does not implement it (the CPU does not).
 
@@ -1650,7 +1652,9 @@ def gather_qqmm(x, w, /, scales=None, lhs_indices=None, rhs_indices=None, group_
     missing; mlxcy raises ``ValueError``.
 
     A ``group_size`` or ``bits`` of 0 or below is a ``ValueError`` here; the reference binding crashes
-    on them (floating point exception).
+    on them (floating point exception). On the GPU, libmlx's kernel faults (an illegal memory access
+    that leaves the CUDA context unusable) in the ``"affine"`` mode and for an ``x`` whose last axis
+    is not a whole number of groups; mlxcy raises ``ValueError`` for those.
     """
     cdef optional[c_array] xx = nullopt, xw = nullopt, sc = nullopt, gx = nullopt, gw = nullopt
     cdef optional[c_array] li = nullopt, ri = nullopt
@@ -1666,10 +1670,30 @@ def gather_qqmm(x, w, /, scales=None, lhs_indices=None, rhs_indices=None, group_
     # libmlx reads the missing scales of a packed (uint32) weight and crashes: refuse it here.
     if not sc.has_value() and deref(xw).dtype() == uint32:
         raise ValueError("[gather_qqmm] Scales must be provided if second argument is quantized.")
-    return wrap(ops.gather_qqmm(deref(xx), deref(xw), sc, li, ri,
-                                _opt_group_arg(group_size, f, "group_size"), _opt_group_arg(bits, f, "bits"),
+    cdef optional[int] gsize = _opt_group_arg(group_size, f, "group_size")
+    if cx.to_stream(to_sod(stream)).device.type == DeviceType.gpu:
+        _check_gather_qqmm_on_gpu(deref(xx), m, gsize)
+    return wrap(ops.gather_qqmm(deref(xx), deref(xw), sc, li, ri, gsize, _opt_group_arg(bits, f, "bits"),
                                 m, gx, gw, to_flag(sorted_indices, f, "sorted_indices"),
                                 to_sod(stream)))
+
+
+# The group sizes the floating-point quantization modes use when none is given.
+cdef dict _FP_MODE_GROUP_SIZE = {b"nvfp4": 16, b"mxfp4": 32, b"mxfp8": 32}
+
+
+cdef int _check_gather_qqmm_on_gpu(const c_array& x, string mode, optional[int] group_size) except -1:
+    """libmlx's CUDA gather_qqmm reads outside its buffers in the affine mode and when the last axis
+    of ``x`` is not a whole number of groups: an illegal memory access that leaves the process's
+    CUDA context unusable (issue 17, measured on an H200). Refuse those before libmlx runs it."""
+    if mode == b"affine":
+        raise ValueError("[gather_qqmm] The 'affine' mode is not supported on the GPU: use 'nvfp4', "
+                         "'mxfp4' or 'mxfp8'.")
+    cdef int groups_of = group_size.value() if group_size.has_value() else _FP_MODE_GROUP_SIZE.get(mode, 0)
+    if x.ndim() >= 1 and groups_of > 0 and x.shape(-1) % groups_of != 0:
+        raise ValueError(f"[gather_qqmm] The last axis of x ({x.shape(-1)}) must be a multiple of the "
+                         f"group size {groups_of} on the GPU.")
+    return 0
 
 
 def to_fp8(x, *, stream=None):

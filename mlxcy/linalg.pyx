@@ -128,7 +128,7 @@ def qr(a, *, stream=None):
     >>> Q, R = mx.linalg.qr(a, stream=mx.cpu)
     >>> Q.shape, R.shape
     ((3, 2), (2, 2))
-    >>> mx.allclose(Q @ R, a, atol=1e-5).item()
+    >>> mx.allclose(mx.matmul(Q, R, stream=mx.cpu), a, atol=1e-5).item()
     True
     """
     cdef optional[c_array] x = nullopt

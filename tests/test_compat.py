@@ -312,8 +312,10 @@ print(json.dumps({"mlxcy_loaded_by_hook": loaded, "served": served}))
 def test_pth_hook_acts_only_when_the_variable_is_set(tmp_path, value, on):
     env = {} if value is None else {"MLXCY_AS_MLX": value}
     out = _json_out(_run(["-c", HOOK_PROBE, _site_with_hook(tmp_path)], **env))
-    # off: the hook imports nothing (mlxcy stays unloaded) and mlx is not served
-    assert out == {"mlxcy_loaded_by_hook": on, "served": True if on else None}
+    # off: the hook imports nothing (mlxcy stays unloaded) and mlx is not served: `import mlx.core`
+    # fails, or finds the reference where that is installed too ("served" False)
+    assert out["mlxcy_loaded_by_hook"] == on
+    assert out["served"] is True if on else out["served"] in (None, False)
 
 
 def _installed_pth():

@@ -362,6 +362,18 @@ def test_gather_qqmm_graph_and_errors():
         mx.gather_qqmm(x, w, sorted_indices=0)
 
 
+@pytest.mark.skipif(not mx.cuda.is_available(), reason="needs libmlx's CUDA backend and an NVIDIA GPU")
+@pytest.mark.parametrize("x_cols, kwargs", [(64, {"mode": "affine"}), (4, {}), (48, {"mode": "mxfp8"}),
+                                            (64, {"mode": "nvfp4", "group_size": 48})])
+def test_gather_qqmm_refuses_what_faults_the_cuda_kernel(x_cols, kwargs):
+    # affine mode, or x's last axis not a whole number of groups: libmlx's CUDA kernel makes an
+    # illegal memory access there (measured on an H200), which leaves the CUDA context unusable
+    with pytest.raises(ValueError, match="gather_qqmm"):
+        mx.gather_qqmm(mx.ones((4, x_cols)), mx.ones((4, x_cols)), stream=mx.gpu, **kwargs)
+    y = mx.gather_qqmm(mx.ones((4, 64)), mx.ones((4, 64)), stream=mx.gpu)   # a whole number of nvfp4 groups
+    assert y.shape == (4, 4)
+
+
 @pytest.mark.parametrize("kwargs", [{"group_size": 0}, {"group_size": -64}, {"bits": 0}])
 def test_quantize_group_size_and_bits_must_be_positive(kwargs):
     # libmlx divides by them (SIGFPE, in the reference too): a ValueError first

@@ -1,7 +1,6 @@
 """Run the examples of docstrings with doctest under the installed mlxcy and check their sections.
 
-    python tools/docstrings/check.py tools/docstrings/ops_math.py [...]   # DOCS files (see README.md)
-    python tools/docstrings/check.py --module mlxcy.nn [...]            # the live docstrings of a module
+    python tools/docstrings/check.py --module mlxcy.nn [...]   # the docstrings of what a module defines
 
 Prints one line per failing name and exits 1 when any fails. The sections a docstring needs
 follow from what it documents (``required_sections``): Examples always; Parameters, naming every
@@ -239,13 +238,6 @@ def public_objects(module_names=NAMESPACES):
     return out
 
 
-def docs_of_file(path):
-    spec = importlib.util.spec_from_file_location(os.path.basename(path)[:-3], path)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod.DOCS
-
-
 def docs_of_module(modname):
     """name -> (docstring, object, owner) for the public objects a module defines (the names it
     re-exports from another namespace of NAMESPACES are left to that one)."""
@@ -278,7 +270,6 @@ def write_todo(path=TODO_PATH):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("files", nargs="*")
     ap.add_argument("--module", action="append", default=[])
     ap.add_argument("--write-todo", nargs="?", const=TODO_PATH, metavar="PATH",
                     help="write the failing names of every namespace to PATH (default: tests/docstrings_todo.txt)")
@@ -287,8 +278,6 @@ def main(argv=None):
         print(f"{write_todo(args.write_todo)} names written to {args.write_todo}")
         return 0
     docs = {}
-    for path in args.files:
-        docs.update(docs_of_file(path))
     for modname in args.module:
         docs.update(docs_of_module(modname))
     failures = check_docs(docs)
