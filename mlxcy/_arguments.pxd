@@ -10,7 +10,7 @@ from libc.stdint cimport int32_t
 from libcpp.optional cimport optional, nullopt
 from libcpp.vector cimport vector
 from mlxcy.includes.mlx cimport array as c_array, Shape
-from mlxcy._core cimport array, to_c, to_int32, to_c_shape
+from mlxcy._core cimport array, to_c, to_c_pair, to_int32, to_c_shape
 
 
 # ---- arrays -------------------------------------------------------------------------------------
@@ -51,6 +51,26 @@ cdef inline int scalar_or_array_arg(object x, optional[c_array]& out) except -1:
     if isinstance(x, (list, tuple)):
         raise ValueError(f"Invalid type {type(x).__name__} received in array initialization.")
     return to_c(x, out)
+
+
+cdef inline int operands_arg(object a, object b, optional[c_array]& ca, optional[c_array]& cb) except -1:
+    """The two operands of a binary op into `ca`/`cb`, promoted as the reference does (a Python
+    scalar next to an array is weakly typed)."""
+    if a is None or b is None:
+        raise TypeError("Expected arrays or scalars as operands, got None")
+    return to_c_pair(a, b, ca, cb, None)
+
+
+cdef inline int logical_operands_arg(object a, object b, optional[c_array]& ca, optional[c_array]& cb) except -1:
+    """The two operands of a logical op: a Python scalar counts only for its truth value, so it is
+    not range-checked against the other operand's dtype (as in the reference)."""
+    if a is None or b is None:
+        raise TypeError("Expected arrays or scalars as operands, got None")
+    if isinstance(a, (int, float, complex)) or isinstance(b, (int, float, complex)):
+        to_c(a, ca)
+        to_c(b, cb)
+        return 0
+    return operands_arg(a, b, ca, cb)
 
 
 cdef inline vector[c_array] array_list_arg(object seq, str fn, type exc) except *:

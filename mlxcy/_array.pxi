@@ -55,9 +55,16 @@ class _MethodOps:
 cdef object _METHOD_OPS = _MethodOps()
 
 
+# The buffer-protocol format of each dtype (bfloat16 has none in the struct module: its name).
+cdef dict _BUFFER_FORMATS = {
+    <int>DtypeVal.bool_: "?", <int>DtypeVal.uint8: "B", <int>DtypeVal.uint16: "H", <int>DtypeVal.uint32: "I",
+    <int>DtypeVal.uint64: "Q", <int>DtypeVal.int8: "b", <int>DtypeVal.int16: "h", <int>DtypeVal.int32: "i",
+    <int>DtypeVal.int64: "q", <int>DtypeVal.float16: "e", <int>DtypeVal.float32: "f",
+    <int>DtypeVal.float64: "d", <int>DtypeVal.bfloat16: "bfloat16", <int>DtypeVal.complex64: "Zf"}
+
+
 cdef str _buffer_format(c_Dtype d):
-    cdef int v = dtype_val(d)
-    return ("?", "B", "H", "I", "Q", "b", "h", "i", "q", "e", "f", "d", "bfloat16", "Zf")[v]
+    return _BUFFER_FORMATS[dtype_val(d)]
 
 
 cdef inline void _eval_now(c_array& a) except *:
@@ -1990,7 +1997,7 @@ cdef class array:
             # A pickle the reference binding wrote: (NumPy array of the values, dtype code), the
             # code being libmlx's Dtype::Val (bfloat16 values come as their uint16 bits).
             values, code = state
-            if not isinstance(code, int) or not 0 <= code < len(_dtype_table):
+            if not isinstance(code, int) or code not in _DTYPE_NAMES:
                 raise ValueError(f"array.__setstate__: unknown dtype code {code!r}")
             data = memoryview(values).tobytes()   # row-major bytes of the values
             state = (data, tuple(values.shape), _DTYPE_NAMES[code])

@@ -1,9 +1,16 @@
 # Dtype objects, dtype categories, issubdtype, finfo, iinfo.
 
-_DTYPE_NAMES = ("bool", "uint8", "uint16", "uint32", "uint64", "int8", "int16", "int32",
-                "int64", "float16", "float32", "float64", "bfloat16", "complex64")
+# Each dtype's name, by libmlx's Dtype::Val code (the codes come from the header, not restated).
+cdef dict _DTYPE_NAMES = {
+    <int>DtypeVal.bool_: "bool", <int>DtypeVal.uint8: "uint8", <int>DtypeVal.uint16: "uint16",
+    <int>DtypeVal.uint32: "uint32", <int>DtypeVal.uint64: "uint64", <int>DtypeVal.int8: "int8",
+    <int>DtypeVal.int16: "int16", <int>DtypeVal.int32: "int32", <int>DtypeVal.int64: "int64",
+    <int>DtypeVal.float16: "float16", <int>DtypeVal.float32: "float32", <int>DtypeVal.float64: "float64",
+    <int>DtypeVal.bfloat16: "bfloat16", <int>DtypeVal.complex64: "complex64"}
+cdef dict _DTYPE_CODES = {name: code for code, name in _DTYPE_NAMES.items()}
 
-cdef list _dtype_table = [None] * 14
+# The Dtype objects by code (a list: py_dtype is on every hot path), filled by _make_dtype.
+cdef list _dtype_table = [None] * (max(_DTYPE_NAMES) + 1)
 
 
 @cython.final
@@ -87,7 +94,9 @@ cdef Dtype _make_dtype(int val):
 
 
 def _dtype_by_name(name):
-    return _dtype_table[_DTYPE_NAMES.index(name)]
+    if name not in _DTYPE_CODES:
+        raise ValueError(f"unknown dtype name {name!r}")
+    return _dtype_table[_DTYPE_CODES[name]]
 
 
 cdef inline Dtype py_dtype(c_Dtype d):

@@ -1,6 +1,6 @@
-// Op-code dispatchers for the element-wise, reduction, scan and sort ops of mlx.core.
-// One switch per family lets the Cython side share a single argument-handling path for
-// every op of that family instead of repeating it per op.
+// Op-code dispatchers for the reduction, scan and sort ops of mlx.core: each family picks between
+// an op's overloads (all axes, some axes, one axis) in one place. The element-wise ops are called
+// directly (codegen/regular_ops.py).
 #pragma once
 
 #include <stdexcept>
@@ -11,83 +11,6 @@
 
 namespace mlxcy {
 namespace mx = mlx::core;
-
-// ---- element-wise, one operand ---------------------------------------------------------
-enum UnaryOp {
-  U_ABS, U_ARCCOS, U_ARCCOSH, U_ARCSIN, U_ARCSINH, U_ARCTAN, U_ARCTANH,
-  U_CEIL, U_FLOOR, U_TRUNC, U_COS, U_COSH, U_SIN, U_SINH, U_TAN, U_TANH,
-  U_EXP, U_EXPM1, U_LOG, U_LOG10, U_LOG1P, U_LOG2, U_SQRT, U_RSQRT, U_SQUARE,
-  U_RECIPROCAL, U_SIGN, U_SIGMOID, U_ERF, U_ERFINV, U_NEGATIVE, U_POSITIVE,
-  U_DEGREES, U_RADIANS, U_LOGICAL_NOT, U_BITWISE_INVERT, U_ISNAN, U_ISINF,
-  U_ISFINITE, U_ISPOSINF, U_ISNEGINF, U_REAL, U_IMAG, U_CONJ, U_STOP_GRADIENT,
-};
-
-inline mx::array unary_op(int op, const mx::array& a, mx::StreamOrDevice s) {
-  switch (op) {
-    case U_ABS: return mx::abs(a, s);
-    case U_ARCCOS: return mx::arccos(a, s);
-    case U_ARCCOSH: return mx::arccosh(a, s);
-    case U_ARCSIN: return mx::arcsin(a, s);
-    case U_ARCSINH: return mx::arcsinh(a, s);
-    case U_ARCTAN: return mx::arctan(a, s);
-    case U_ARCTANH: return mx::arctanh(a, s);
-    case U_CEIL: return mx::ceil(a, s);
-    case U_FLOOR: return mx::floor(a, s);
-    case U_TRUNC: return mx::trunc(a, s);
-    case U_COS: return mx::cos(a, s);
-    case U_COSH: return mx::cosh(a, s);
-    case U_SIN: return mx::sin(a, s);
-    case U_SINH: return mx::sinh(a, s);
-    case U_TAN: return mx::tan(a, s);
-    case U_TANH: return mx::tanh(a, s);
-    case U_EXP: return mx::exp(a, s);
-    case U_EXPM1: return mx::expm1(a, s);
-    case U_LOG: return mx::log(a, s);
-    case U_LOG10: return mx::log10(a, s);
-    case U_LOG1P: return mx::log1p(a, s);
-    case U_LOG2: return mx::log2(a, s);
-    case U_SQRT: return mx::sqrt(a, s);
-    case U_RSQRT: return mx::rsqrt(a, s);
-    case U_SQUARE: return mx::square(a, s);
-    case U_RECIPROCAL: return mx::reciprocal(a, s);
-    case U_SIGN: return mx::sign(a, s);
-    case U_SIGMOID: return mx::sigmoid(a, s);
-    case U_ERF: return mx::erf(a, s);
-    case U_ERFINV: return mx::erfinv(a, s);
-    case U_NEGATIVE: return mx::negative(a, s);
-    case U_POSITIVE: return mx::positive(a, s);
-    case U_DEGREES: return mx::degrees(a, s);
-    case U_RADIANS: return mx::radians(a, s);
-    case U_LOGICAL_NOT: return mx::logical_not(a, s);
-    case U_BITWISE_INVERT: return mx::bitwise_invert(a, s);
-    case U_ISNAN: return mx::isnan(a, s);
-    case U_ISINF: return mx::isinf(a, s);
-    case U_ISFINITE: return mx::isfinite(a, s);
-    case U_ISPOSINF: return mx::isposinf(a, s);
-    case U_ISNEGINF: return mx::isneginf(a, s);
-    case U_REAL: return mx::real(a, s);
-    case U_IMAG: return mx::imag(a, s);
-    case U_CONJ: return mx::conjugate(a, s);
-    case U_STOP_GRADIENT: return mx::stop_gradient(a, s);
-  }
-  throw std::invalid_argument("unknown unary op");
-}
-
-// ---- element-wise, two operands (those _core does not already cover) ---------------------
-enum MathBinaryOp { B_ARCTAN2, B_LOGADDEXP, B_MAXIMUM, B_MINIMUM, B_LOGICAL_AND, B_LOGICAL_OR, B_LOGICAL_XOR };
-
-inline mx::array math_binary_op(int op, const mx::array& a, const mx::array& b, mx::StreamOrDevice s) {
-  switch (op) {
-    case B_ARCTAN2: return mx::arctan2(a, b, s);
-    case B_LOGADDEXP: return mx::logaddexp(a, b, s);
-    case B_MAXIMUM: return mx::maximum(a, b, s);
-    case B_MINIMUM: return mx::minimum(a, b, s);
-    case B_LOGICAL_AND: return mx::logical_and(a, b, s);
-    case B_LOGICAL_OR: return mx::logical_or(a, b, s);
-    case B_LOGICAL_XOR: return mx::logical_xor(a, b, s);
-  }
-  throw std::invalid_argument("unknown binary op");
-}
 
 // ---- reductions ----------------------------------------------------------------------------
 // `all_axes` reduces over every axis (axis=None); otherwise over `axes`. argmin/argmax take the
