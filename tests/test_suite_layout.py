@@ -48,7 +48,7 @@ def test_no_test_file_imports_another():
         imported = imported_test_modules(path.read_text(encoding="utf-8"), modules)
         if imported:
             offenders[str(path.relative_to(TESTS))] = imported
-    assert offenders == {}, "share helpers through tests/_oracles.py (or _device.py) instead"
+    assert offenders == {}, f"share helpers through tests/_oracles.py (or _device.py) instead: {offenders}"
 
 
 def test_import_finder_sees_every_form():
