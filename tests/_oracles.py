@@ -152,7 +152,8 @@ def num_grad(f, x, ct, h=1e-4):
 
 # as tests/test_differential.py finds it: $MLXCY_REFERENCE_PYTHON, else .refvenv in the checkout
 REFERENCE_PYTHON = os.environ.get(
-    "MLXCY_REFERENCE_PYTHON", os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".refvenv", "bin", "python"))
+    "MLXCY_REFERENCE_PYTHON",
+    os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".refvenv", "bin", "python"))
 
 
 def printed_by_both(snippet):

@@ -339,7 +339,8 @@ def test_where():
     check_at_dtype_tol(mx.where(mx.array(cond), mx.array(x), mx.array(y)), np.where(cond, x, y), mx.float32)
     check_at_dtype_tol(mx.where(mx.array([1.5, 0.0]), 1, 2.5), np.array([1.0, 2.5]), mx.float32)
     check_at_dtype_tol(mx.where(1, mx.array([1], mx.int8), 2), np.array([1]), mx.int8)
-    check_at_dtype_tol(mx.where(mx.array([True, False]), mx.array([1], mx.float16), 2.0), np.array([1.0, 2.0]), mx.float16)
+    check_at_dtype_tol(mx.where(mx.array([True, False]), mx.array([1], mx.float16), 2.0), np.array([1.0, 2.0]),
+                       mx.float16)
     check_at_dtype_tol(mx.where([True, False], [1, 2], [3, 4]), np.array([1, 4]), mx.int32)
     with pytest.raises(ValueError, match="broadcast"):
         mx.where(mx.array([True, False, True]), mx.array([1, 2]), 0)

@@ -149,7 +149,8 @@ def test_softmax(dtype, axis, precise):
 
 
 @pytest.mark.parametrize("axis", [None, 0, 1, -1], ids=repr)
-@pytest.mark.parametrize("dtype", f64_cpu_only([mx.bool_, mx.uint8, mx.int32, mx.float16, mx.float32, mx.float64]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.bool_, mx.uint8, mx.int32, mx.float16, mx.float32, mx.float64]),
+                         ids=str)
 def test_argmin_argmax(dtype, axis):
     v = np.array([[3, 1, 4, 1], [5, 9, 2, 6], [5, 3, 5, 9]])
     if dtype == mx.bool_:
@@ -293,7 +294,8 @@ def test_logcumsumexp(dtype):
     v = v.astype(np.float64)
     check_at_dtype_tol(mx.logcumsumexp(x, 1), np.logaddexp.accumulate(v, axis=1), dtype)
     check_at_dtype_tol(mx.logcumsumexp(x), np.logaddexp.accumulate(v.reshape(-1)), dtype)
-    check_at_dtype_tol(mx.logcumsumexp(x, 0, reverse=True), np.flip(np.logaddexp.accumulate(np.flip(v, 0), axis=0), 0), dtype)
+    check_at_dtype_tol(mx.logcumsumexp(x, 0, reverse=True),
+                       np.flip(np.logaddexp.accumulate(np.flip(v, 0), axis=0), 0), dtype)
     check_at_dtype_tol(mx.logcumsumexp(mx.array([1, 2])), np.logaddexp.accumulate([1.0, 2.0]), mx.float32)
 
 

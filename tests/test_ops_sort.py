@@ -71,7 +71,8 @@ def _check_partitioned(p, v, kth, axis):
 
 
 @pytest.mark.parametrize("axis", [-1, 0, None], ids=repr)
-@pytest.mark.parametrize("dtype", f64_cpu_only([mx.uint8, mx.int32, mx.int64, mx.float16, mx.float32, mx.float64]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.uint8, mx.int32, mx.int64, mx.float16, mx.float32, mx.float64]),
+                         ids=str)
 def test_partition_argpartition(dtype, axis):
     x, v = sample(dtype)
     n = v.size if axis is None else v.shape[axis]
@@ -98,7 +99,8 @@ def test_partition_errors():
 
 
 @pytest.mark.parametrize("axis", [-1, 0, None], ids=repr)
-@pytest.mark.parametrize("dtype", f64_cpu_only([mx.uint8, mx.int32, mx.float16, mx.bfloat16, mx.float32, mx.float64]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.uint8, mx.int32, mx.float16, mx.bfloat16, mx.float32, mx.float64]),
+                         ids=str)
 def test_topk(dtype, axis):
     x, v = sample(dtype, (4, 6))
     n = v.size if axis is None else v.shape[axis]
@@ -123,7 +125,8 @@ def test_topk_edges_and_errors():
 
 
 @pytest.mark.parametrize("side", ["left", "right"])
-@pytest.mark.parametrize("dtype", f64_cpu_only([mx.uint8, mx.int32, mx.int64, mx.float16, mx.float32, mx.float64]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.uint8, mx.int32, mx.int64, mx.float16, mx.float32, mx.float64]),
+                         ids=str)
 def test_searchsorted(dtype, side):
     seq = np.array([1, 3, 3, 5, 8])
     vals = np.array([[0, 3, 4], [8, 9, 1]])
@@ -144,7 +147,8 @@ def test_searchsorted_mixed_and_errors():
 
 
 @pytest.mark.parametrize("dtype", f64_cpu_only([mx.bool_, mx.uint8, mx.int16, mx.int32, mx.uint64, mx.float16,
-                                          mx.float32, mx.float64]), ids=str)
+                                          mx.float32, mx.float64]),
+                         ids=str)
 def test_unique_full(dtype):
     x, v = sample(dtype, (3, 4), seed=3)
     vals, index, inverse, counts = np.unique(v, return_index=True, return_inverse=True, return_counts=True)
