@@ -4,6 +4,10 @@ import pytest
 
 import mlxcy as mx
 
+# The helpers test files share (tests/_oracles.py) assert like a test does: have pytest rewrite
+# their asserts too, so a failing comparison reports its values.
+pytest.register_assert_rewrite("_oracles")
+
 # MLXCY_TEST_DEVICE=gpu runs the whole suite with the GPU as the default device.
 _DEVICE = os.environ.get("MLXCY_TEST_DEVICE", "cpu").lower()
 

@@ -11,6 +11,7 @@ import textwrap
 import pytest
 
 import mlxcy
+from _oracles import REFERENCE_PYTHON
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PTH_SOURCE = os.path.join(ROOT, "mlxcy", "mlxcy-mlx-switch.pth")
@@ -217,9 +218,6 @@ def test_pickle_round_trip_under_the_switch(tmp_path):
     out = _json_out(_run_code(reader))
     assert out == {"types": [True, True], "a": [[1.5, 2.0], [3.0, 4.0]], "a_dtype": "mlx.core.float32",
                    "b": [True, False], "bias_dtype": "mlx.core.float16", "y": [[2.0, 7.0, 12.0]]}
-
-
-REFERENCE_PYTHON = os.environ.get("MLXCY_REFERENCE_PYTHON", os.path.join(ROOT, ".refvenv", "bin", "python"))
 
 
 def test_array_pickled_by_the_reference_loads_under_the_switch(tmp_path):

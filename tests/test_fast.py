@@ -6,6 +6,7 @@ import pytest
 
 import mlxcy as mx
 from _device import libmlx_cuda, matmul_tol
+from _oracles import num_grad
 
 RNG = np.random.RandomState(11)
 
@@ -21,24 +22,10 @@ def _close(got, want, tol=1e-4, k=None):
     np.testing.assert_allclose(np.asarray(got), want, rtol=rtol, atol=atol)
 
 
-def _num_grad(f, x, ct, h=1e-4):
-    """Central-difference gradient of sum(f(x) * ct) in float64."""
-    x = x.astype(np.float64)
-    g = np.zeros_like(x)
-    it = np.nditer(x, flags=["multi_index"])
-    for _ in it:
-        i = it.multi_index
-        xp, xm = x.copy(), x.copy()
-        xp[i] += h
-        xm[i] -= h
-        g[i] = ((f(xp) - f(xm)) * ct).sum() / (2 * h)
-    return g
-
-
 def _check_grad(mx_fn, np_fn, x, out_shape, tol=2e-3):
     ct = _r(*out_shape)
     _, (g,) = mx.vjp(lambda a: mx_fn(a), [mx.array(x)], [mx.array(ct)])
-    np.testing.assert_allclose(np.asarray(g[0] if isinstance(g, list) else g), _num_grad(np_fn, x, ct),
+    np.testing.assert_allclose(np.asarray(g[0] if isinstance(g, list) else g), num_grad(np_fn, x, ct),
                                rtol=tol, atol=tol)
 
 

@@ -16,6 +16,7 @@ import pytest
 
 import mlxcy as mx
 from _device import cpu_only
+from _oracles import REFERENCE_PYTHON
 
 ALL = [mx.bool_, mx.uint8, mx.uint16, mx.uint32, mx.uint64, mx.int8, mx.int16, mx.int32, mx.int64,
        mx.float16, mx.bfloat16, mx.float32, mx.complex64]
@@ -374,10 +375,8 @@ def _assert_same_tensors(stdout, arrs):
 
 def test_mlxcy_written_safetensors_load_in_reference(tmp_path):
     import subprocess
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-    ref = os.environ.get("MLXCY_REFERENCE_PYTHON", os.path.join(root, ".refvenv", "bin", "python"))
-    if not os.path.exists(ref):
-        pytest.skip(f"no reference interpreter at {ref}")
+    if not os.path.exists(REFERENCE_PYTHON):
+        pytest.skip(f"no reference interpreter at {REFERENCE_PYTHON}")
     arrs = _odd_sized_tensors()
     p = tmp_path / "x.safetensors"
     mx.save_safetensors(p, arrs, metadata={"k": "v"})
@@ -385,7 +384,7 @@ def test_mlxcy_written_safetensors_load_in_reference(tmp_path):
         imports="import mlx.core as mx, numpy as np",
         load=f"mx.load({str(p)!r}, return_metadata=True)\nassert got[1] == {{'k': 'v'}}, got[1]\ngot = got[0]",
         to_numpy="v = np.array(v.view(mx.uint16) if v.dtype == mx.bfloat16 else v)")
-    r = subprocess.run([ref, "-B", "-c", code], capture_output=True, text=True, timeout=300, cwd="/")
+    r = subprocess.run([REFERENCE_PYTHON, "-B", "-c", code], capture_output=True, text=True, timeout=300, cwd="/")
     assert r.returncode == 0, r.stderr[-2000:]
     _assert_same_tensors(r.stdout, arrs)
 

@@ -1,8 +1,5 @@
 """Forward passes of mlxcy.nn layers against NumPy re-derivations with the same weights."""
 import math
-import os
-import subprocess
-import sys
 
 import numpy as np
 import pytest
@@ -10,6 +7,7 @@ import pytest
 import mlxcy as mx
 import mlxcy.nn as nn
 from _device import matmul_tol
+from _oracles import num_grad, printed_by_both
 
 RNG = np.random.default_rng(0)
 
@@ -738,16 +736,6 @@ def test_quantize_model():
 
 
 # -- gradients through layers -----------------------------------------------------------------------
-def _numeric_grad(f, x, eps=1e-3):
-    g = np.zeros_like(x, dtype=np.float64)
-    for i in np.ndindex(*x.shape):
-        xp, xm = x.copy(), x.copy()
-        xp[i] += eps
-        xm[i] -= eps
-        g[i] = (f(xp) - f(xm)) / (2 * eps)
-    return g
-
-
 GRAD_LAYERS = [
     lambda: nn.Linear(4, 3),
     lambda: nn.Sequential(nn.Conv1d(4, 3, 3, padding=1), nn.GELU()),
@@ -771,7 +759,7 @@ def test_input_gradient_matches_finite_differences(make):
 
     g = A(mx.grad(loss)(mx.array(x.astype(np.float32))))
     with mx.stream(mx.cpu):   # the oracle in full float32: TF32 noise over 2e-3 would swamp it on the GPU
-        num = _numeric_grad(lambda z: float(loss(mx.array(z.astype(np.float32)))), x)
+        num = num_grad(lambda z: float(loss(mx.array(z.astype(np.float32)))), x, 1.0, h=1e-3)
     np.testing.assert_allclose(g, num, rtol=2e-2, atol=2e-2)
 
 
@@ -1056,36 +1044,6 @@ def test_upsample_cubic_matches_keys_kernel():
 
 
 # -- where only the reference can be the oracle ---------------------------------------------------
-# as tests/test_differential.py finds it: $MLXCY_REFERENCE_PYTHON, else .refvenv in the checkout
-REFERENCE_PYTHON = os.environ.get(
-    "MLXCY_REFERENCE_PYTHON", os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), ".refvenv", "bin", "python"))
-
-
-def printed_by_both(snippet):
-    """(mlxcy's, the reference's) stdout of `snippet`, run with `mx`, `nn` and `L` (the losses)
-    bound to each binding, each in a fresh process; mlxcy under the reference's BLAS (netlib), so
-    sums run in the same order. Skips where the reference interpreter is absent.
-
-    For what only the reference can decide: the sign a NaN result prints with ("nan" or "-nan")
-    follows the exact order of the float operations and BLAS calls.
-    """
-    if not os.path.exists(REFERENCE_PYTHON):
-        pytest.skip("reference interpreter not available")
-    headers = {REFERENCE_PYTHON: "import mlx.core as mx, mlx.nn as nn, mlx.nn.losses as L\n",
-               sys.executable: "import mlxcy as mx, mlxcy.nn as nn, mlxcy.nn.losses as L\n"}
-    env = dict(os.environ, MLXCY_BLAS="reference")
-    out = {}
-    for python, header in headers.items():
-        run = subprocess.run([python, "-c", header + snippet], capture_output=True, text=True,
-                             timeout=300, cwd="/", env=env)
-        if run.returncode != 0:
-            if python == REFERENCE_PYTHON:
-                pytest.skip(f"reference failed: {run.stderr[-300:]}")
-            raise AssertionError(run.stderr)
-        out[python] = run.stdout
-    return out[sys.executable], out[REFERENCE_PYTHON]
-
-
 _NAN_SIGN_RECURRENT = """
 nan, inf = float("nan"), float("inf")
 b = nn.Bilinear(2, 3, 4)

@@ -4,7 +4,7 @@ import pytest
 
 import mlxcy as mx
 import mlxcy.nn.losses as L
-from test_nn_layers import printed_by_both
+from _oracles import printed_by_both
 
 RNG = np.random.default_rng(1)
 

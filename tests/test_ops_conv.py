@@ -5,7 +5,7 @@ import pytest
 
 import mlxcy as mx
 from _device import libmlx_cuda
-from test_ops_products import FLOATS, FLOAT_IDS, check, rand
+from _oracles import PRODUCT_TOL_IDS, PRODUCT_TOLS, check_close, rand
 
 # A convolution whose input is dilated by 2 with no padding to absorb it (a stride-2 transposed
 # convolution is one) gives wrong values on CUDA; the CPU and the other dilated cases are right.
@@ -81,19 +81,19 @@ def test_convolve_matches_numpy(mode):
         for lv in range(1, 7):
             a, an = rand((la,))
             v, vn = rand((lv,))
-            check(mx.convolve(a, v, mode), np.convolve(an, vn, mode), 1e-5, mx.float32)
+            check_close(mx.convolve(a, v, mode), np.convolve(an, vn, mode), 1e-5, mx.float32)
 
 
 def test_convolve_default_and_dtypes():
     a, an = rand((9,), mx.float16)
     v, vn = rand((3,), mx.float16)
-    check(mx.convolve(a, v), np.convolve(an, vn), 2e-2, mx.float16)
-    check(mx.convolve(a, v, mode="same", stream=mx.cpu), np.convolve(an, vn, "same"), 2e-2, mx.float16)
+    check_close(mx.convolve(a, v), np.convolve(an, vn), 2e-2, mx.float16)
+    check_close(mx.convolve(a, v, mode="same", stream=mx.cpu), np.convolve(an, vn, "same"), 2e-2, mx.float16)
     a32, an32 = rand((5,))
     assert mx.convolve(a32, v).dtype == mx.float32
     # an integer kernel is promoted to the input's floating type
     k = mx.array(np.array([1, 2], np.int32))
-    check(mx.convolve(a32, k), np.convolve(an32, [1, 2]), 1e-5, mx.float32)
+    check_close(mx.convolve(a32, k), np.convolve(an32, [1, 2]), 1e-5, mx.float32)
 
 
 def test_convolve_errors():
@@ -143,14 +143,14 @@ def test_conv_nd(op, xshape, wshape, kw):
     x, xn = rand(xshape)
     w, wn = rand(wshape + (xshape[-1] // groups,))
     expected = np_conv(xn, wn, kw.get("stride", 1), kw.get("padding", 0), kw.get("dilation", 1), groups=groups)
-    check(getattr(mx, op)(x, w, **kw), expected, 1e-5, mx.float32, k=w.size // w.shape[0])
+    check_close(getattr(mx, op)(x, w, **kw), expected, 1e-5, mx.float32, k=w.size // w.shape[0])
 
 
-@pytest.mark.parametrize("dtype,tol", FLOATS, ids=FLOAT_IDS)
+@pytest.mark.parametrize("dtype,tol", PRODUCT_TOLS, ids=PRODUCT_TOL_IDS)
 def test_conv1d_dtypes(dtype, tol):
     x, xn = rand((1, 7, 3), dtype)
     w, wn = rand((2, 3, 3), dtype)
-    check(mx.conv1d(x, w, padding=1), np_conv(xn, wn, padding=1), tol, dtype)
+    check_close(mx.conv1d(x, w, padding=1), np_conv(xn, wn, padding=1), tol, dtype)
 
 
 def test_conv_promotion():
@@ -159,11 +159,11 @@ def test_conv_promotion():
     assert mx.conv1d(mx.ones((1, 5, 4), mx.bfloat16), mx.ones((4, 3, 4), mx.float16)).dtype == mx.float32
 
 
-@pytest.mark.parametrize("dtype,tol", FLOATS[1:], ids=FLOAT_IDS[1:])
+@pytest.mark.parametrize("dtype,tol", PRODUCT_TOLS[1:], ids=PRODUCT_TOL_IDS[1:])
 def test_conv2d_half(dtype, tol):
     x, xn = rand((1, 5, 5, 2), dtype)
     w, wn = rand((3, 3, 3, 2), dtype)
-    check(mx.conv2d(x, w, 1, 1), np_conv(xn, wn, padding=1), tol, dtype)
+    check_close(mx.conv2d(x, w, 1, 1), np_conv(xn, wn, padding=1), tol, dtype)
 
 
 CONV_GENERAL = [
@@ -191,20 +191,20 @@ def test_conv_general_2d(kw):
         lo, hi = lo[0], hi[0]
     expected = np_conv(xn, wn, kw.get("stride", 1), lo, kw.get("kernel_dilation", 1),
                        kw.get("input_dilation", 1), groups, kw.get("flip", False), padding_hi=hi)
-    check(mx.conv_general(x, w, **kw), expected, 1e-5, mx.float32, k=w.size // w.shape[0])
+    check_close(mx.conv_general(x, w, **kw), expected, 1e-5, mx.float32, k=w.size // w.shape[0])
 
 
 def test_conv_general_1d_and_3d():
     x, xn = rand((1, 8, 3))
     w, wn = rand((2, 3, 3))
-    check(mx.conv_general(x, w, 3, ([2], [0]), 2, 1, 1, True),
+    check_close(mx.conv_general(x, w, 3, ([2], [0]), 2, 1, 1, True),
           np_conv(xn, wn, 3, 2, 2, 1, 1, True, padding_hi=0), 1e-5, k=9)
     x, xn = rand((1, 4, 3, 5, 2))
     w, wn = rand((3, 2, 2, 2, 2))
-    check(mx.conv_general(x, w, [1, 2, 1], [0, 1, 1], input_dilation=[1, 1, 2]),
+    check_close(mx.conv_general(x, w, [1, 2, 1], [0, 1, 1], input_dilation=[1, 1, 2]),
           np_conv(xn, wn, (1, 2, 1), (0, 1, 1), input_dilation=(1, 1, 2)), 1e-5, k=16)
     # an empty stride list means unit strides
-    check(mx.conv_general(x, w, stride=[]), np_conv(xn, wn), 1e-5, k=16)
+    check_close(mx.conv_general(x, w, stride=[]), np_conv(xn, wn), 1e-5, k=16)
 
 
 # ---- transposed convolutions ------------------------------------------------------------------
@@ -230,14 +230,14 @@ TRANSPOSED = [
 def test_conv_transpose_nd(op, xshape, wshape, kw):
     x, xn = rand(xshape)
     w, wn = rand(wshape + (xshape[-1] // kw.get("groups", 1),))
-    check(getattr(mx, op)(x, w, **kw), np_conv_transpose(xn, wn, **kw), 1e-5, mx.float32, k=w.size // w.shape[0])
+    check_close(getattr(mx, op)(x, w, **kw), np_conv_transpose(xn, wn, **kw), 1e-5, mx.float32, k=w.size // w.shape[0])
 
 
-@pytest.mark.parametrize("dtype,tol", FLOATS[1:], ids=FLOAT_IDS[1:])
+@pytest.mark.parametrize("dtype,tol", PRODUCT_TOLS[1:], ids=PRODUCT_TOL_IDS[1:])
 def test_conv_transpose2d_half(dtype, tol):
     x, xn = rand((1, 3, 3, 2), dtype)
     w, wn = rand((2, 2, 2, 2), dtype)
-    check(mx.conv_transpose2d(x, w, stride=2), np_conv_transpose(xn, wn, stride=2), tol, dtype)
+    check_close(mx.conv_transpose2d(x, w, stride=2), np_conv_transpose(xn, wn, stride=2), tol, dtype)
 
 
 def test_conv_transpose_inverts_shape_of_strided_conv():

@@ -4,48 +4,8 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
-from _device import cpu_only, f64_cpu_only, libmlx_cuda
-
-# mlxcy dtype -> NumPy dtype used as the oracle (bfloat16 has none: compared through float32).
-DTYPES = {
-    mx.bool_: np.bool_, mx.uint8: np.uint8, mx.uint16: np.uint16, mx.uint32: np.uint32,
-    mx.uint64: np.uint64, mx.int8: np.int8, mx.int16: np.int16, mx.int32: np.int32,
-    mx.int64: np.int64, mx.float16: np.float16, mx.float32: np.float32, mx.float64: np.float64,
-    mx.bfloat16: np.float32, mx.complex64: np.complex64,
-}
-# float64 exists on the CPU only (MLX's own rule)
-ALL_DTYPES = f64_cpu_only(DTYPES)
-
-
-def to_np(a):
-    """An mlxcy array as a NumPy array (half-precision floats widened to float32)."""
-    assert isinstance(a, mx.array)
-    if a.dtype in (mx.float16, mx.bfloat16):
-        return np.array(a.astype(mx.float32))
-    return np.array(a)
-
-
-def make(x, dtype=None):
-    """An mlxcy array holding the NumPy values `x` in `dtype` (any dtype, small values)."""
-    x = np.asarray(x)
-    if dtype is None:
-        return mx.array(x)
-    if dtype == mx.complex64:
-        return mx.array(x.astype(np.complex64))
-    return mx.array(x.astype(np.float32)).astype(dtype)
-
-
-def check(a, expected, dtype=None, **tol):
-    """`a` has the shape and values of `expected`, and `dtype` when given."""
-    expected = np.asarray(expected)
-    if dtype is not None:
-        assert a.dtype == dtype, (a.dtype, dtype)
-    assert a.shape == expected.shape, (a.shape, expected.shape)
-    got = to_np(a)
-    if tol:
-        np.testing.assert_allclose(got, expected.astype(got.dtype), **tol)
-    else:
-        np.testing.assert_array_equal(got, expected)
+from _device import cpu_only, libmlx_cuda
+from _oracles import ALL_DTYPES, NP_DTYPES, check_equal, make
 
 
 # ---- zeros / ones / empty / full ----------------------------------------------------------
@@ -53,20 +13,20 @@ def check(a, expected, dtype=None, **tol):
 @pytest.mark.parametrize("dtype", ALL_DTYPES)
 @pytest.mark.parametrize("fn,npfn", [(mx.zeros, np.zeros), (mx.ones, np.ones), (mx.empty, np.zeros)])
 def test_zeros_ones_empty_dtypes(fn, npfn, dtype):
-    check(fn((2, 3), dtype), npfn((2, 3), DTYPES[dtype]), dtype)
+    check_equal(fn((2, 3), dtype), npfn((2, 3), NP_DTYPES[dtype]), dtype)
 
 
 @pytest.mark.parametrize("shape", [3, (3,), [2, 3], (), (0,), (2, 0, 3), np.int64(2), (np.int64(2), 1),
                                    np.array([2, 3]), range(3)])
 def test_zeros_shape_forms(shape):
     expected = np.zeros(tuple(shape) if not isinstance(shape, (int, np.integer)) else (int(shape),))
-    check(mx.zeros(shape), expected, mx.float32)
-    check(mx.ones(shape, dtype=None), np.ones(expected.shape), mx.float32)
+    check_equal(mx.zeros(shape), expected, mx.float32)
+    check_equal(mx.ones(shape, dtype=None), np.ones(expected.shape), mx.float32)
 
 
 def test_zeros_stream_argument():
-    check(mx.zeros(2, stream=mx.cpu), np.zeros(2))
-    check(mx.ones(2, stream=mx.default_stream(mx.cpu)), np.ones(2))
+    check_equal(mx.zeros(2, stream=mx.cpu), np.zeros(2))
+    check_equal(mx.ones(2, stream=mx.default_stream(mx.cpu)), np.ones(2))
     with pytest.raises(TypeError):
         mx.zeros(2, stream="cpu")
 
@@ -96,18 +56,18 @@ def test_zeros_bad_input(fn):
 def test_full_dtype_rules(vals, dtype, expected_dtype):
     a = mx.full((2, 2), vals, dtype)
     assert a.dtype == expected_dtype
-    check(a, np.full((2, 2), vals).astype(DTYPES[expected_dtype]))
+    check_equal(a, np.full((2, 2), vals).astype(NP_DTYPES[expected_dtype]))
 
 
 def test_full_array_values():
     # arrays broadcast and keep their dtype; other array-likes take the requested dtype
-    check(mx.full((2, 2), mx.array([1, 2])), [[1, 2], [1, 2]], mx.int32)
-    check(mx.full((2,), make([1, 2], mx.int8), mx.float32), [1, 2], mx.int8)
-    check(mx.full((2,), np.array(1.5), mx.int32), [1, 1], mx.int32)
-    check(mx.full((2,), np.array([1.5, 2.0])), [1.5, 2.0], mx.float32)
-    check(mx.full(3, 7), [7, 7, 7], mx.int32)
-    check(mx.full((), 7), np.array(7), mx.int32)
-    check(mx.full((0, 2), 1.0), np.ones((0, 2)), mx.float32)
+    check_equal(mx.full((2, 2), mx.array([1, 2])), [[1, 2], [1, 2]], mx.int32)
+    check_equal(mx.full((2,), make([1, 2], mx.int8), mx.float32), [1, 2], mx.int8)
+    check_equal(mx.full((2,), np.array(1.5), mx.int32), [1, 1], mx.int32)
+    check_equal(mx.full((2,), np.array([1.5, 2.0])), [1.5, 2.0], mx.float32)
+    check_equal(mx.full(3, 7), [7, 7, 7], mx.int32)
+    check_equal(mx.full((), 7), np.array(7), mx.int32)
+    check_equal(mx.full((0, 2), 1.0), np.ones((0, 2)), mx.float32)
 
 
 def test_full_bad_input():
@@ -124,23 +84,23 @@ def test_full_bad_input():
 @pytest.mark.parametrize("dtype", ALL_DTYPES)
 def test_like_ops_keep_dtype(dtype):
     a = make(np.arange(6).reshape(2, 3) % 2, dtype)
-    np_dt = DTYPES[dtype]
-    check(mx.zeros_like(a), np.zeros((2, 3), np_dt), dtype)
-    check(mx.empty_like(a), np.zeros((2, 3), np_dt), dtype)
-    check(mx.ones_like(a), np.ones((2, 3), np_dt), dtype)
-    check(mx.full_like(a, 1), np.ones((2, 3), np_dt), dtype)
+    np_dt = NP_DTYPES[dtype]
+    check_equal(mx.zeros_like(a), np.zeros((2, 3), np_dt), dtype)
+    check_equal(mx.empty_like(a), np.zeros((2, 3), np_dt), dtype)
+    check_equal(mx.ones_like(a), np.ones((2, 3), np_dt), dtype)
+    check_equal(mx.full_like(a, 1), np.ones((2, 3), np_dt), dtype)
 
 
 def test_like_ops_dtype_override_and_casts():
     a = mx.array([1, 2])
-    check(mx.ones_like(a, mx.float16), [1.0, 1.0], mx.float16)
-    check(mx.zeros_like(a, dtype=mx.complex64), [0, 0], mx.complex64)
-    check(mx.full_like(a, 5.5), [5, 5], mx.int32)
-    check(mx.full_like(mx.array([1.0, 2.0]), 5), [5.0, 5.0], mx.float32)
-    check(mx.full_like(make([1, 2], mx.float16), 5.5, mx.int32), [5, 5], mx.int32)
-    check(mx.full_like(a, 2.5, mx.float16), [2.5, 2.5], mx.float16)
-    check(mx.full_like(a, mx.array([1.5, 2.5])), [1, 2], mx.int32)
-    check(mx.zeros_like(mx.array(3.0)), np.array(0.0), mx.float32)
+    check_equal(mx.ones_like(a, mx.float16), [1.0, 1.0], mx.float16)
+    check_equal(mx.zeros_like(a, dtype=mx.complex64), [0, 0], mx.complex64)
+    check_equal(mx.full_like(a, 5.5), [5, 5], mx.int32)
+    check_equal(mx.full_like(mx.array([1.0, 2.0]), 5), [5.0, 5.0], mx.float32)
+    check_equal(mx.full_like(make([1, 2], mx.float16), 5.5, mx.int32), [5, 5], mx.int32)
+    check_equal(mx.full_like(a, 2.5, mx.float16), [2.5, 2.5], mx.float16)
+    check_equal(mx.full_like(a, mx.array([1.5, 2.5])), [1, 2], mx.int32)
+    check_equal(mx.zeros_like(mx.array(3.0)), np.array(0.0), mx.float32)
 
 
 def test_like_ops_bad_input():
@@ -188,14 +148,14 @@ def test_like_ops_bad_input():
                  marks=libmlx_cuda("the GPU Arange kernel has no complex64")),
 ])
 def test_arange(args, kwargs, expected, dtype):
-    check(mx.arange(*args, **kwargs), np.asarray(expected, dtype=DTYPES[dtype]), dtype)
+    check_equal(mx.arange(*args, **kwargs), np.asarray(expected, dtype=NP_DTYPES[dtype]), dtype)
 
 
 @pytest.mark.parametrize("args", [(2 ** 40, 2 ** 40 + 2), (0, 2 ** 31, 2 ** 30), (-2 ** 31 - 1, -2 ** 31 + 1),
                                   (2 ** 31 - 1, 2 ** 31 + 1), (0, 3, 2 ** 40), (0, 2 ** 40, 2 ** 39)])
 def test_arange_wide_integer_bounds_give_int64(args):
     # int32 cannot hold these bounds: the result is int64 with NumPy's values
-    check(mx.arange(*args), np.arange(*args, dtype=np.int64), mx.int64)
+    check_equal(mx.arange(*args), np.arange(*args, dtype=np.int64), mx.int64)
 
 
 def test_arange_int32_when_bounds_fit():
@@ -207,8 +167,8 @@ def test_arange_start_by_name_needs_stop():
     for kwargs in ({"start": 1, "step": 2}, {"start": 1}):
         with pytest.raises(TypeError):
             mx.arange(**kwargs)
-    check(mx.arange(1, step=2), np.arange(0, 1, 2, dtype=np.int32), mx.int32)   # positional: the stop
-    check(mx.arange(2, stop=6, step=2), np.arange(2, 6, 2, dtype=np.int32), mx.int32)
+    check_equal(mx.arange(1, step=2), np.arange(0, 1, 2, dtype=np.int32), mx.int32)   # positional: the stop
+    check_equal(mx.arange(2, stop=6, step=2), np.arange(2, 6, 2, dtype=np.int32), mx.int32)
     with pytest.raises(TypeError):
         mx.arange(1, start=2)
     with pytest.raises(TypeError):
@@ -254,16 +214,16 @@ def test_arange_bad_input():
 ])
 def test_linspace(start, stop, num, endpoint):
     got = mx.linspace(start, stop, num, endpoint)
-    check(got, np.linspace(start, stop, num, endpoint=endpoint), mx.float32, rtol=1e-6, atol=1e-6)
+    check_equal(got, np.linspace(start, stop, num, endpoint=endpoint), mx.float32, rtol=1e-6, atol=1e-6)
 
 
 def test_linspace_defaults_and_dtypes():
-    check(mx.linspace(0, 1), np.linspace(0, 1), mx.float32, rtol=1e-6, atol=1e-7)
-    check(mx.linspace(0, 10, 5, dtype=mx.int32), [0, 2, 5, 7, 10], mx.int32)
-    check(mx.linspace(0, 1, 3, dtype=mx.float16), [0, 0.5, 1], mx.float16)
-    check(mx.linspace(0, 1, 3, dtype=None), [0, 0.5, 1], mx.float32)
-    check(mx.linspace(mx.array(0), 1, 3), [0, 0.5, 1], mx.float32)
-    check(mx.linspace(0.0, 1.0, 3, True, mx.float32, mx.cpu), [0, 0.5, 1], mx.float32)
+    check_equal(mx.linspace(0, 1), np.linspace(0, 1), mx.float32, rtol=1e-6, atol=1e-7)
+    check_equal(mx.linspace(0, 10, 5, dtype=mx.int32), [0, 2, 5, 7, 10], mx.int32)
+    check_equal(mx.linspace(0, 1, 3, dtype=mx.float16), [0, 0.5, 1], mx.float16)
+    check_equal(mx.linspace(0, 1, 3, dtype=None), [0, 0.5, 1], mx.float32)
+    check_equal(mx.linspace(mx.array(0), 1, 3), [0, 0.5, 1], mx.float32)
+    check_equal(mx.linspace(0.0, 1.0, 3, True, mx.float32, mx.cpu), [0, 0.5, 1], mx.float32)
 
 
 def test_linspace_bad_input():
@@ -282,8 +242,8 @@ def test_linspace_bad_input():
 @pytest.mark.parametrize("n,m,k", [(3, None, 0), (2, 3, 1), (2, None, -1), (3, 2, -1), (2, 3, 5), (0, None, 0),
                                    (4, 4, -3)])
 def test_eye_and_tri(n, m, k):
-    check(mx.eye(n, m, k), np.eye(n, m, k), mx.float32)
-    check(mx.tri(n, m, k), np.tri(n, m, k), mx.float32)
+    check_equal(mx.eye(n, m, k), np.eye(n, m, k), mx.float32)
+    check_equal(mx.tri(n, m, k), np.tri(n, m, k), mx.float32)
 
 
 # eye and identity write their diagonal with a scatter
@@ -292,24 +252,24 @@ _NO_GPU_SCATTER = libmlx_cuda("GPU scatter does not support int64, uint64 or com
 
 @pytest.mark.parametrize("dtype", [pytest.param(d, marks=_NO_GPU_SCATTER)
                                    if d in (mx.int64, mx.uint64, mx.complex64) else d
-                                   for d in DTYPES if d != mx.float64] + [cpu_only(mx.float64)])
+                                   for d in NP_DTYPES if d != mx.float64] + [cpu_only(mx.float64)])
 def test_eye_identity_dtypes(dtype):
-    np_dt = DTYPES[dtype]
-    check(mx.eye(3, dtype=dtype), np.eye(3, dtype=np_dt), dtype)
-    check(mx.identity(2, dtype), np.identity(2, dtype=np_dt), dtype)
+    np_dt = NP_DTYPES[dtype]
+    check_equal(mx.eye(3, dtype=dtype), np.eye(3, dtype=np_dt), dtype)
+    check_equal(mx.identity(2, dtype), np.identity(2, dtype=np_dt), dtype)
 
 
 @pytest.mark.parametrize("dtype", ALL_DTYPES)
 def test_tri_dtypes(dtype):
-    check(mx.tri(3, 2, k=1, dtype=dtype), np.tri(3, 2, 1, dtype=DTYPES[dtype]), dtype)
+    check_equal(mx.tri(3, 2, k=1, dtype=dtype), np.tri(3, 2, 1, dtype=NP_DTYPES[dtype]), dtype)
 
 
 def test_eye_defaults_and_bad_input():
-    check(mx.eye(2, dtype=None), np.eye(2), mx.float32)
-    check(mx.identity(2, None), np.eye(2), mx.float32)
-    check(mx.tri(2, dtype=None), np.tri(2), mx.float32)
-    check(mx.tri(-1), np.zeros((0, 0)), mx.float32)
-    check(mx.eye(True), np.eye(1), mx.float32)
+    check_equal(mx.eye(2, dtype=None), np.eye(2), mx.float32)
+    check_equal(mx.identity(2, None), np.eye(2), mx.float32)
+    check_equal(mx.tri(2, dtype=None), np.tri(2), mx.float32)
+    check_equal(mx.tri(-1), np.zeros((0, 0)), mx.float32)
+    check_equal(mx.eye(True), np.eye(1), mx.float32)
     with pytest.raises(ValueError, match="positive"):
         mx.eye(-1)
     for fn in (mx.eye, mx.identity, mx.tri):
@@ -321,16 +281,16 @@ def test_eye_defaults_and_bad_input():
 @pytest.mark.parametrize("k", [-1, 0, 2])
 def test_tril_triu(shape, k):
     x = np.arange(int(np.prod(shape)), dtype=np.float32).reshape(shape) + 1
-    check(mx.tril(mx.array(x), k), np.tril(x, k), mx.float32)
-    check(mx.triu(mx.array(x), k=k), np.triu(x, k), mx.float32)
+    check_equal(mx.tril(mx.array(x), k), np.tril(x, k), mx.float32)
+    check_equal(mx.triu(mx.array(x), k=k), np.triu(x, k), mx.float32)
 
 
 @pytest.mark.parametrize("dtype", ALL_DTYPES)
 def test_tril_triu_dtypes(dtype):
     x = np.arange(9).reshape(3, 3) % 3
     a = make(x, dtype)
-    check(mx.tril(a), np.tril(x).astype(DTYPES[dtype]), dtype)
-    check(mx.triu(a, -1), np.triu(x, -1).astype(DTYPES[dtype]), dtype)
+    check_equal(mx.tril(a), np.tril(x).astype(NP_DTYPES[dtype]), dtype)
+    check_equal(mx.triu(a, -1), np.triu(x, -1).astype(NP_DTYPES[dtype]), dtype)
 
 
 def test_tril_triu_bad_input():
@@ -352,13 +312,13 @@ def test_meshgrid(indexing, sparse):
     want = np.meshgrid(*xs, sparse=sparse, indexing=indexing)
     assert isinstance(got, tuple) and len(got) == 3
     for g, w, dt in zip(got, want, (mx.int32, mx.float32, mx.int32)):
-        check(g, w, dt)
+        check_equal(g, w, dt)
 
 
 def test_meshgrid_edge_cases():
     assert mx.meshgrid() == ()
     (only,) = mx.meshgrid(mx.arange(2))
-    check(only, [0, 1], mx.int32)
+    check_equal(only, [0, 1], mx.int32)
     # n-d inputs are flattened
     g = mx.meshgrid(mx.zeros((2, 2)), mx.arange(2))
     assert [x.shape for x in g] == [(2, 4), (2, 4)]
@@ -381,11 +341,11 @@ def test_meshgrid_bad_input():
 @pytest.mark.parametrize("M", [0, 1, 2, 5, 8])
 def test_windows(name, M):
     got = getattr(mx, name)(M)
-    check(got, getattr(np, name)(M), mx.float32, rtol=1e-5, atol=1e-6)
+    check_equal(got, getattr(np, name)(M), mx.float32, rtol=1e-5, atol=1e-6)
 
 
 @pytest.mark.parametrize("name", ["bartlett", "blackman", "hamming", "hanning"])
 def test_windows_bad_input(name):
-    check(getattr(mx, name)(-1), np.zeros(0), mx.float32)
+    check_equal(getattr(mx, name)(-1), np.zeros(0), mx.float32)
     with pytest.raises(TypeError):
         getattr(mx, name)(2.5)

@@ -6,36 +6,7 @@ import pytest
 
 import mlxcy as mx
 from _device import f64_cpu_only, on_gpu
-
-FLOATS = [mx.float16, mx.bfloat16, mx.float32, mx.float64]
-INTS = [mx.uint8, mx.uint16, mx.uint32, mx.uint64, mx.int8, mx.int16, mx.int32, mx.int64]
-NP_INT = {mx.uint8: np.uint8, mx.uint16: np.uint16, mx.uint32: np.uint32, mx.uint64: np.uint64,
-          mx.int8: np.int8, mx.int16: np.int16, mx.int32: np.int32, mx.int64: np.int64}
-# (rtol, atol) per result dtype
-TOL = {mx.float16: (4e-3, 4e-3), mx.bfloat16: (2e-2, 2e-2), mx.float32: (2e-5, 1e-6),
-       mx.float64: (1e-6, 1e-7), mx.complex64: (1e-4, 1e-5)}
-# (MLX evaluates several float64 transcendental functions at about float32 accuracy on the CPU.)
-
-
-params = f64_cpu_only   # `dtypes` for parametrize; float64 cases run on the CPU only
-
-
-def to_np(x):
-    """An mlxcy array as NumPy, half precision widened to float32 (NumPy has no bfloat16)."""
-    if x.dtype in (mx.bfloat16, mx.float16):
-        x = x.astype(mx.float32)
-    return np.array(x)
-
-
-def check(out, expected, dtype):
-    assert out.dtype == dtype
-    rtol, atol = TOL.get(dtype, (0, 0))
-    got = to_np(out)
-    assert got.shape == np.shape(expected)
-    if rtol:
-        np.testing.assert_allclose(got, expected, rtol=rtol, atol=atol, equal_nan=True)
-    else:
-        np.testing.assert_array_equal(got, expected)
+from _oracles import DTYPE_TOLS, FLOATS, INTS, NP_DTYPES, check_at_dtype_tol, to_np
 
 
 def inputs(lo, hi, dtype, shape=(3, 4)):
@@ -67,19 +38,19 @@ UNARY_FLOAT = [
 ]
 
 
-@pytest.mark.parametrize("dtype", params(FLOATS), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only(FLOATS), ids=str)
 @pytest.mark.parametrize("name,oracle,rng", UNARY_FLOAT, ids=[u[0] for u in UNARY_FLOAT])
 def test_unary_float(name, oracle, rng, dtype):
     x, xn = inputs(*rng, dtype)
-    check(getattr(mx, name)(x), oracle(xn), dtype)
+    check_at_dtype_tol(getattr(mx, name)(x), oracle(xn), dtype)
 
 
-@pytest.mark.parametrize("dtype", params(FLOATS), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only(FLOATS), ids=str)
 def test_erfinv_inverts_erf(dtype):
     y, yn = inputs(-0.9, 0.9, dtype)
     got = to_np(mx.erfinv(y)).astype(np.float64)
     assert mx.erfinv(y).dtype == dtype
-    rtol = TOL[dtype][0]
+    rtol = DTYPE_TOLS[dtype][0]
     np.testing.assert_allclose(_erf(got), yn, rtol=10 * rtol, atol=10 * rtol)
 
 
@@ -88,14 +59,14 @@ KEEPS_INT = {"abs", "ceil", "floor", "trunc", "square", "sign", "negative", "pos
 
 
 @pytest.mark.filterwarnings("ignore::RuntimeWarning")   # bool inputs leave some domains: NaN/inf both sides
-@pytest.mark.parametrize("dtype", params([mx.bool_, mx.uint8, mx.int16, mx.uint32, mx.int64]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.bool_, mx.uint8, mx.int16, mx.uint32, mx.int64]), ids=str)
 @pytest.mark.parametrize("name,oracle,rng", UNARY_FLOAT, ids=[u[0] for u in UNARY_FLOAT])
 def test_unary_integer_input(name, oracle, rng, dtype):
     if dtype == mx.bool_:
         vals = np.array([True, False, True])
     else:
         lo = max(1, int(math.ceil(rng[0])))
-        vals = np.arange(lo, lo + 3).astype(NP_INT[dtype])
+        vals = np.arange(lo, lo + 3).astype(NP_DTYPES[dtype])
     x = mx.array(vals)
     if name == "negative" and dtype == mx.bool_:
         with pytest.raises(ValueError, match="logical_not"):
@@ -127,19 +98,19 @@ COMPLEX_OK = [("exp", np.exp), ("log", np.log), ("sin", np.sin), ("cos", np.cos)
 @pytest.mark.parametrize("name,oracle", COMPLEX_OK, ids=[c[0] for c in COMPLEX_OK])
 def test_unary_complex(name, oracle):
     z = np.array([0.5 + 0.25j, -1.0 + 2.0j, 1.5 - 0.75j], dtype=np.complex64)
-    check(getattr(mx, name)(mx.array(z)), oracle(z.astype(np.complex128)), mx.complex64)
+    check_at_dtype_tol(getattr(mx, name)(mx.array(z)), oracle(z.astype(np.complex128)), mx.complex64)
 
 
 def test_complex_parts():
     z = np.array([[1 + 2j, -3.5 - 0.5j]], dtype=np.complex64)
     a = mx.array(z)
-    check(mx.abs(a), np.abs(z), mx.float32)
-    check(mx.real(a), z.real, mx.float32)
-    check(mx.imag(a), z.imag, mx.float32)
+    check_at_dtype_tol(mx.abs(a), np.abs(z), mx.float32)
+    check_at_dtype_tol(mx.real(a), z.real, mx.float32)
+    check_at_dtype_tol(mx.imag(a), z.imag, mx.float32)
     r = mx.array([1.5, -2.0])
-    check(mx.real(r), np.array([1.5, -2.0]), mx.float32)
-    check(mx.imag(r), np.zeros(2), mx.float32)
-    check(mx.conj(r), np.array([1.5, -2.0]), mx.float32)
+    check_at_dtype_tol(mx.real(r), np.array([1.5, -2.0]), mx.float32)
+    check_at_dtype_tol(mx.imag(r), np.zeros(2), mx.float32)
+    check_at_dtype_tol(mx.conj(r), np.array([1.5, -2.0]), mx.float32)
 
 
 @pytest.mark.parametrize("name", ["ceil", "floor", "trunc", "expm1", "sigmoid", "erf", "erfinv"])
@@ -148,22 +119,22 @@ def test_unary_complex_unsupported(name):
         getattr(mx, name)(mx.array([1 + 1j]))
 
 
-@pytest.mark.parametrize("dtype", params(FLOATS), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only(FLOATS), ids=str)
 def test_round(dtype):
     x = np.array([1.25, -2.5, 0.5, 1.5, 2.675, -0.04])
     xs = to_np(mx.array(x, dtype=dtype)).astype(np.float64)
-    check(mx.round(mx.array(x, dtype=dtype)), np.round(xs), dtype)
-    check(mx.round(mx.array(x, dtype=dtype), 1), np.round(xs, 1), dtype)
+    check_at_dtype_tol(mx.round(mx.array(x, dtype=dtype)), np.round(xs), dtype)
+    check_at_dtype_tol(mx.round(mx.array(x, dtype=dtype), 1), np.round(xs, 1), dtype)
 
 
 def test_round_integers_and_keywords():
-    check(mx.round(mx.array([15, 24, -35]), -1), np.array([20, 20, -40]), mx.int32)
-    check(mx.round(mx.array([1.234]), decimals=2, stream=None), np.array([1.23]), mx.float32)
+    check_at_dtype_tol(mx.round(mx.array([15, 24, -35]), -1), np.array([20, 20, -40]), mx.int32)
+    check_at_dtype_tol(mx.round(mx.array([1.234]), decimals=2, stream=None), np.array([1.23]), mx.float32)
     with pytest.raises(TypeError):
         mx.round(mx.array([1.25]), 1.0)
 
 
-@pytest.mark.parametrize("dtype", params([mx.float16, mx.bfloat16, mx.float32, mx.float64]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.float16, mx.bfloat16, mx.float32, mx.float64]), ids=str)
 def test_special_value_predicates(dtype):
     v = np.array([np.nan, np.inf, -np.inf, 0.0, 1.5])
     x = mx.array(v, dtype=dtype)
@@ -182,19 +153,19 @@ def test_special_value_predicates_integers():
     assert np.array(mx.isnan(mx.array(np.array([complex(np.nan, 0), 1j], np.complex64)))).tolist() == [True, False]
 
 
-@pytest.mark.parametrize("dtype", params([mx.float16, mx.bfloat16, mx.float32]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.float16, mx.bfloat16, mx.float32]), ids=str)
 def test_nan_to_num(dtype):
     v = np.array([np.nan, np.inf, -np.inf, 2.0])
     x = mx.array(v, dtype=dtype)
     big = mx.finfo(dtype).max
-    check(mx.nan_to_num(x), np.array([0.0, big, -big, 2.0]), dtype)
-    check(mx.nan_to_num(x, 1.0, 5, -6), np.array([1.0, 5.0, -6.0, 2.0]), dtype)
-    check(mx.nan_to_num(x, nan=-1.0, neginf=0.0), np.array([-1.0, big, 0.0, 2.0]), dtype)
+    check_at_dtype_tol(mx.nan_to_num(x), np.array([0.0, big, -big, 2.0]), dtype)
+    check_at_dtype_tol(mx.nan_to_num(x, 1.0, 5, -6), np.array([1.0, 5.0, -6.0, 2.0]), dtype)
+    check_at_dtype_tol(mx.nan_to_num(x, nan=-1.0, neginf=0.0), np.array([-1.0, big, 0.0, 2.0]), dtype)
 
 
 def test_nan_to_num_other_inputs():
-    check(mx.nan_to_num(mx.array([1, 2])), np.array([1, 2]), mx.int32)
-    check(mx.nan_to_num(2.0), np.array(2.0), mx.float32)
+    check_at_dtype_tol(mx.nan_to_num(mx.array([1, 2])), np.array([1, 2]), mx.int32)
+    check_at_dtype_tol(mx.nan_to_num(2.0), np.array(2.0), mx.float32)
     with pytest.raises(TypeError):
         mx.nan_to_num(mx.array([1.0]), nan=None)
     with pytest.raises(ValueError, match="complex64"):
@@ -204,13 +175,13 @@ def test_nan_to_num_other_inputs():
 
 
 def test_logical_not_and_bitwise_invert():
-    check(mx.logical_not(mx.array([1.5, 0.0, -1.0])), np.array([False, True, False]), mx.bool_)
-    check(mx.logical_not(2), np.array(False), mx.bool_)
+    check_at_dtype_tol(mx.logical_not(mx.array([1.5, 0.0, -1.0])), np.array([False, True, False]), mx.bool_)
+    check_at_dtype_tol(mx.logical_not(2), np.array(False), mx.bool_)
     for dt in INTS:
-        v = np.array([0, 1, 5], dtype=NP_INT[dt])
-        check(mx.bitwise_invert(mx.array(v)), np.invert(v), dt)
-    check(mx.bitwise_invert(mx.array([True, False])), np.array([False, True]), mx.bool_)
-    check(mx.bitwise_invert(3), np.array(-4), mx.int32)
+        v = np.array([0, 1, 5], dtype=NP_DTYPES[dt])
+        check_at_dtype_tol(mx.bitwise_invert(mx.array(v)), np.invert(v), dt)
+    check_at_dtype_tol(mx.bitwise_invert(mx.array([True, False])), np.array([False, True]), mx.bool_)
+    check_at_dtype_tol(mx.bitwise_invert(3), np.array(-4), mx.int32)
     with pytest.raises(ValueError, match="integer"):
         mx.bitwise_invert(mx.array([1.0]))
 
@@ -221,26 +192,26 @@ BINARY = [("maximum", np.maximum), ("minimum", np.minimum), ("arctan2", np.arcta
           ("logaddexp", np.logaddexp)]
 
 
-@pytest.mark.parametrize("dtype", params(FLOATS), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only(FLOATS), ids=str)
 @pytest.mark.parametrize("name,oracle", BINARY, ids=[b[0] for b in BINARY])
 def test_binary_float_broadcast(name, oracle, dtype):
     a, an = inputs(-2, 3, dtype, (3, 1))
     b, bn = inputs(-1.5, 2.5, dtype, (4,))
-    check(getattr(mx, name)(a, b), oracle(an, bn), dtype)
+    check_at_dtype_tol(getattr(mx, name)(a, b), oracle(an, bn), dtype)
 
 
-@pytest.mark.parametrize("dtype", params(INTS), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only(INTS), ids=str)
 @pytest.mark.parametrize("name,oracle", [("maximum", np.maximum), ("minimum", np.minimum)])
 def test_maximum_minimum_integers(name, oracle, dtype):
-    a = np.array([[0, 7, 3]], dtype=NP_INT[dtype])
-    b = np.array([[5], [1]], dtype=NP_INT[dtype])
-    check(getattr(mx, name)(mx.array(a), mx.array(b)), oracle(a, b), dtype)
+    a = np.array([[0, 7, 3]], dtype=NP_DTYPES[dtype])
+    b = np.array([[5], [1]], dtype=NP_DTYPES[dtype])
+    check_at_dtype_tol(getattr(mx, name)(mx.array(a), mx.array(b)), oracle(a, b), dtype)
 
 
 def test_maximum_propagates_nan():
     x = mx.array(np.array([np.nan, 1.0, -2.0]))
-    check(mx.maximum(x, 0.0), np.array([np.nan, 1.0, 0.0]), mx.float32)
-    check(mx.minimum(0.0, x), np.array([np.nan, 0.0, -2.0]), mx.float32)
+    check_at_dtype_tol(mx.maximum(x, 0.0), np.array([np.nan, 1.0, 0.0]), mx.float32)
+    check_at_dtype_tol(mx.minimum(0.0, x), np.array([np.nan, 0.0, -2.0]), mx.float32)
 
 
 def test_binary_weak_scalar_promotion():
@@ -251,7 +222,7 @@ def test_binary_weak_scalar_promotion():
     assert mx.maximum(np.array([1, 2]), 2.5).dtype == mx.float32
     assert mx.arctan2(mx.array([1], mx.bfloat16), 1).dtype == mx.bfloat16
     assert mx.arctan2(mx.array([1]), mx.array([2])).dtype == mx.float32
-    check(mx.minimum([3, -1], 0), np.array([0, -1]), mx.int32)
+    check_at_dtype_tol(mx.minimum([3, -1], 0), np.array([0, -1]), mx.int32)
     with pytest.raises(ValueError, match="overflow"):
         mx.maximum(mx.array([1], mx.uint8), 300)
     with pytest.raises(TypeError):
@@ -259,7 +230,7 @@ def test_binary_weak_scalar_promotion():
 
 
 def test_binary_0d_and_0size():
-    check(mx.maximum(mx.array(2.0), mx.array(3.0)), np.array(3.0), mx.float32)
+    check_at_dtype_tol(mx.maximum(mx.array(2.0), mx.array(3.0)), np.array(3.0), mx.float32)
     out = mx.logaddexp(mx.array(np.zeros((0, 3), np.float32)), mx.array([1.0, 2.0, 3.0]))
     assert out.shape == (0, 3) and out.dtype == mx.float32
     with pytest.raises(ValueError, match="broadcast"):
@@ -268,7 +239,7 @@ def test_binary_0d_and_0size():
 
 def test_logaddexp_complex():
     z = np.array([1 + 1j, -0.5 + 2j], np.complex64).astype(np.complex128)
-    check(mx.logaddexp(mx.array(z), 2), np.log(np.exp(z) + np.exp(2)), mx.complex64)
+    check_at_dtype_tol(mx.logaddexp(mx.array(z), 2), np.log(np.exp(z) + np.exp(2)), mx.complex64)
 
 
 @pytest.mark.parametrize("name,oracle", [("logical_and", np.logical_and), ("logical_or", np.logical_or),
@@ -276,29 +247,29 @@ def test_logaddexp_complex():
 def test_logical_binary(name, oracle):
     a = np.array([[0.0, 1.5, -2.0, 0.0]])
     b = np.array([[0], [3]])
-    check(getattr(mx, name)(mx.array(a), mx.array(b)), oracle(a, b), mx.bool_)
-    check(getattr(mx, name)(mx.array([True, False]), True), oracle([True, False], True), mx.bool_)
-    check(getattr(mx, name)(1, 0), oracle(1, 0), mx.bool_)
+    check_at_dtype_tol(getattr(mx, name)(mx.array(a), mx.array(b)), oracle(a, b), mx.bool_)
+    check_at_dtype_tol(getattr(mx, name)(mx.array([True, False]), True), oracle([True, False], True), mx.bool_)
+    check_at_dtype_tol(getattr(mx, name)(1, 0), oracle(1, 0), mx.bool_)
 
 
-@pytest.mark.parametrize("dtype", params([mx.int8, mx.int32, mx.int64, mx.float32, mx.float64]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.int8, mx.int32, mx.int64, mx.float32, mx.float64]), ids=str)
 def test_floor_divide_remainder_divmod_negative(dtype):
-    np_dt = {mx.float32: np.float32, mx.float64: np.float64}.get(dtype) or NP_INT[dtype]
+    np_dt = NP_DTYPES[dtype]
     a = np.array([-7, 7, -7, 7, -1, 0], dtype=np_dt)
     b = np.array([2, -2, -2, 2, 3, -3], dtype=np_dt)
     ma, mb = mx.array(a, dtype=dtype), mx.array(b, dtype=dtype)
-    check(mx.floor_divide(ma, mb), np.floor_divide(a, b), dtype)
-    check(mx.remainder(ma, mb), np.remainder(a, b), dtype)
+    check_at_dtype_tol(mx.floor_divide(ma, mb), np.floor_divide(a, b), dtype)
+    check_at_dtype_tol(mx.remainder(ma, mb), np.remainder(a, b), dtype)
     q, r = mx.divmod(ma, mb)
-    check(q, np.floor_divide(a, b), dtype)
-    check(r, np.remainder(a, b), dtype)
+    check_at_dtype_tol(q, np.floor_divide(a, b), dtype)
+    check_at_dtype_tol(r, np.remainder(a, b), dtype)
 
 
 def test_divmod_scalars_and_errors():
     out = mx.divmod(-7.5, 2)
     assert isinstance(out, list) and len(out) == 2
-    check(out[0], np.array(-4.0), mx.float32)
-    check(out[1], np.array(0.5), mx.float32)
+    check_at_dtype_tol(out[0], np.array(-4.0), mx.float32)
+    check_at_dtype_tol(out[1], np.array(0.5), mx.float32)
     with pytest.raises(ValueError, match="[Cc]omplex"):
         mx.divmod(mx.array([1 + 1j]), 2)
 
@@ -308,9 +279,9 @@ def test_aliases_are_one_function():
     assert mx.asinh is mx.arcsinh and mx.atan is mx.arctan and mx.atanh is mx.arctanh
     assert mx.atan2 is mx.arctan2 and mx.pow is mx.power
     assert mx.bitwise_left_shift is mx.left_shift and mx.bitwise_right_shift is mx.right_shift
-    check(mx.bitwise_left_shift(mx.array([1, 3]), 2), np.array([4, 12]), mx.int32)
-    check(mx.bitwise_right_shift(mx.array([8, -8]), 1), np.array([4, -4]), mx.int32)
-    check(mx.pow(2, mx.array([3])), np.array([8]), mx.int32)
+    check_at_dtype_tol(mx.bitwise_left_shift(mx.array([1, 3]), 2), np.array([4, 12]), mx.int32)
+    check_at_dtype_tol(mx.bitwise_right_shift(mx.array([8, -8]), 1), np.array([4, -4]), mx.int32)
+    check_at_dtype_tol(mx.pow(2, mx.array([3])), np.array([8]), mx.int32)
 
 
 # ---- closeness and equality ---------------------------------------------------------------------
@@ -319,42 +290,42 @@ def test_isclose_allclose():
     a = np.array([1.0, 1e10, 1e-8, np.nan, np.inf, 2.0], np.float32)
     b = np.array([1.000001, 1.000001e10, 1e-9, np.nan, np.inf, 2.1], np.float32)
     for eq in (False, True):
-        check(mx.isclose(mx.array(a), mx.array(b), equal_nan=eq), np.isclose(a, b, equal_nan=eq), mx.bool_)
-    check(mx.isclose(mx.array(a), mx.array(b), 0.0, 0.0), np.isclose(a, b, 0.0, 0.0), mx.bool_)
-    check(mx.allclose(mx.array(a[:3]), mx.array(b[:3])), np.array(True), mx.bool_)
-    check(mx.allclose(mx.array(a), mx.array(b)), np.array(False), mx.bool_)
-    check(mx.allclose(mx.array(a[:5]), mx.array(b[:5])), np.array(False), mx.bool_)
-    check(mx.allclose(mx.array(a[:5]), mx.array(b[:5]), equal_nan=True), np.array(True), mx.bool_)
-    check(mx.isclose(mx.array([1, 2]), mx.array([1, 3])), np.array([True, False]), mx.bool_)
+        check_at_dtype_tol(mx.isclose(mx.array(a), mx.array(b), equal_nan=eq), np.isclose(a, b, equal_nan=eq), mx.bool_)
+    check_at_dtype_tol(mx.isclose(mx.array(a), mx.array(b), 0.0, 0.0), np.isclose(a, b, 0.0, 0.0), mx.bool_)
+    check_at_dtype_tol(mx.allclose(mx.array(a[:3]), mx.array(b[:3])), np.array(True), mx.bool_)
+    check_at_dtype_tol(mx.allclose(mx.array(a), mx.array(b)), np.array(False), mx.bool_)
+    check_at_dtype_tol(mx.allclose(mx.array(a[:5]), mx.array(b[:5])), np.array(False), mx.bool_)
+    check_at_dtype_tol(mx.allclose(mx.array(a[:5]), mx.array(b[:5]), equal_nan=True), np.array(True), mx.bool_)
+    check_at_dtype_tol(mx.isclose(mx.array([1, 2]), mx.array([1, 3])), np.array([True, False]), mx.bool_)
     with pytest.raises(ValueError, match="broadcast"):
         mx.allclose(mx.array([1.0, 2.0]), mx.array([1.0, 2.0, 3.0]))
 
 
 def test_array_equal():
-    check(mx.array_equal(mx.array([1.0, 2.0]), mx.array([1, 2])), np.array(True), mx.bool_)
-    check(mx.array_equal(mx.array([1.0, 2.0]), mx.array([1.0, 2.0, 3.0])), np.array(False), mx.bool_)
+    check_at_dtype_tol(mx.array_equal(mx.array([1.0, 2.0]), mx.array([1, 2])), np.array(True), mx.bool_)
+    check_at_dtype_tol(mx.array_equal(mx.array([1.0, 2.0]), mx.array([1.0, 2.0, 3.0])), np.array(False), mx.bool_)
     nan = mx.array(np.array([1.0, np.nan]))
-    check(mx.array_equal(nan, nan), np.array(False), mx.bool_)
-    check(mx.array_equal(nan, nan, equal_nan=True), np.array(True), mx.bool_)
-    check(mx.array_equal(1, 1.0), np.array(True), mx.bool_)
+    check_at_dtype_tol(mx.array_equal(nan, nan), np.array(False), mx.bool_)
+    check_at_dtype_tol(mx.array_equal(nan, nan, equal_nan=True), np.array(True), mx.bool_)
+    check_at_dtype_tol(mx.array_equal(1, 1.0), np.array(True), mx.bool_)
 
 
 # ---- selection --------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("dtype", params([mx.int32, mx.uint8, mx.float16, mx.float32, mx.bfloat16]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.int32, mx.uint8, mx.float16, mx.float32, mx.bfloat16]), ids=str)
 def test_clip(dtype):
     v = np.array([[1, 5, 9], [0, 3, 12]])
     x = mx.array(v, dtype=dtype)
-    check(mx.clip(x, 2, 8), np.clip(v, 2, 8), dtype)
-    check(mx.clip(x, 2, None), np.clip(v, 2, None), dtype)
-    check(mx.clip(x, None, 4), np.clip(v, None, 4), dtype)
+    check_at_dtype_tol(mx.clip(x, 2, 8), np.clip(v, 2, 8), dtype)
+    check_at_dtype_tol(mx.clip(x, 2, None), np.clip(v, 2, None), dtype)
+    check_at_dtype_tol(mx.clip(x, None, 4), np.clip(v, None, 4), dtype)
     lo = np.array([2, 3, 4])
-    check(mx.clip(x, mx.array(lo, dtype=dtype), 10), np.clip(v, lo, 10), dtype)
+    check_at_dtype_tol(mx.clip(x, mx.array(lo, dtype=dtype), 10), np.clip(v, lo, 10), dtype)
 
 
 def test_clip_promotion_and_errors():
-    check(mx.clip(mx.array([1, 5, 9]), 2.5, 6), np.array([2.5, 5.0, 6.0]), mx.float32)
-    check(mx.clip([1, 5, 9], a_min=2, a_max=6), np.array([2, 5, 6]), mx.int32)
+    check_at_dtype_tol(mx.clip(mx.array([1, 5, 9]), 2.5, 6), np.array([2.5, 5.0, 6.0]), mx.float32)
+    check_at_dtype_tol(mx.clip([1, 5, 9], a_min=2, a_max=6), np.array([2, 5, 6]), mx.int32)
     with pytest.raises(ValueError, match="a_min and a_max"):
         mx.clip(mx.array([1, 5]), None, None)
     with pytest.raises(ValueError, match="overflow"):
@@ -365,26 +336,27 @@ def test_where():
     cond = np.array([[True, False, True]])
     x = np.array([[1.0], [2.0]])
     y = np.array([10.0, 20.0, 30.0])
-    check(mx.where(mx.array(cond), mx.array(x), mx.array(y)), np.where(cond, x, y), mx.float32)
-    check(mx.where(mx.array([1.5, 0.0]), 1, 2.5), np.array([1.0, 2.5]), mx.float32)
-    check(mx.where(1, mx.array([1], mx.int8), 2), np.array([1]), mx.int8)
-    check(mx.where(mx.array([True, False]), mx.array([1], mx.float16), 2.0), np.array([1.0, 2.0]), mx.float16)
-    check(mx.where([True, False], [1, 2], [3, 4]), np.array([1, 4]), mx.int32)
+    check_at_dtype_tol(mx.where(mx.array(cond), mx.array(x), mx.array(y)), np.where(cond, x, y), mx.float32)
+    check_at_dtype_tol(mx.where(mx.array([1.5, 0.0]), 1, 2.5), np.array([1.0, 2.5]), mx.float32)
+    check_at_dtype_tol(mx.where(1, mx.array([1], mx.int8), 2), np.array([1]), mx.int8)
+    check_at_dtype_tol(mx.where(mx.array([True, False]), mx.array([1], mx.float16), 2.0), np.array([1.0, 2.0]),
+                       mx.float16)
+    check_at_dtype_tol(mx.where([True, False], [1, 2], [3, 4]), np.array([1, 4]), mx.int32)
     with pytest.raises(ValueError, match="broadcast"):
         mx.where(mx.array([True, False, True]), mx.array([1, 2]), 0)
 
 
-@pytest.mark.parametrize("dtype", params([mx.int32, mx.float32, mx.float64, mx.bool_]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.int32, mx.float32, mx.float64, mx.bool_]), ids=str)
 def test_diff(dtype):
     v = np.array([[1, 4, 9, 16], [0, 0, 5, 2]])
     if dtype == mx.bool_:
         v = v > 3
     x = mx.array(v, dtype=dtype)
-    check(mx.diff(x), np.diff(v), dtype)
-    check(mx.diff(x, axis=0), np.diff(v, axis=0), dtype)
+    check_at_dtype_tol(mx.diff(x), np.diff(v), dtype)
+    check_at_dtype_tol(mx.diff(x, axis=0), np.diff(v, axis=0), dtype)
     if dtype != mx.bool_:
-        check(mx.diff(x, 2), np.diff(v, n=2), dtype)
-        check(mx.diff(x, 0), v, dtype)
+        check_at_dtype_tol(mx.diff(x, 2), np.diff(v, n=2), dtype)
+        check_at_dtype_tol(mx.diff(x, 0), v, dtype)
         assert mx.diff(x, 5).shape == (2, 0)
 
 
@@ -410,13 +382,13 @@ def test_diff_errors():
 
 def test_stop_gradient_and_depends():
     x = mx.array([1.0, 2.0])
-    check(mx.stop_gradient(x), np.array([1.0, 2.0]), mx.float32)
+    check_at_dtype_tol(mx.stop_gradient(x), np.array([1.0, 2.0]), mx.float32)
     y = mx.depends(x, mx.array([5]))
     assert isinstance(y, mx.array)
-    check(y, np.array([1.0, 2.0]), mx.float32)
+    check_at_dtype_tol(y, np.array([1.0, 2.0]), mx.float32)
     out = mx.depends([x, x * 2], (mx.array([5]), mx.array([6])))
     assert isinstance(out, list) and len(out) == 2
-    check(out[1], np.array([2.0, 4.0]), mx.float32)
+    check_at_dtype_tol(out[1], np.array([2.0, 4.0]), mx.float32)
     with pytest.raises(TypeError):
         mx.depends(1, x)
     with pytest.raises(ValueError):
@@ -467,12 +439,12 @@ def test_isdtype_dtypes_tuples_and_errors():
 # ---- array-likes and bad arguments ------------------------------------------------------------
 
 def test_array_like_inputs():
-    check(mx.exp(1), np.exp(np.float32(1)), mx.float32)
-    check(mx.exp(np.array([0.0, 1.0])), np.exp([0.0, 1.0]), mx.float32)
-    check(mx.sqrt([4, 9]), np.array([2.0, 3.0]), mx.float32)
-    check(mx.abs(-3), np.array(3), mx.int32)
-    check(mx.exp(1 + 2j), np.exp(np.complex128(1 + 2j)), mx.complex64)
-    check(mx.degrees(mx.array(np.zeros((0, 2), np.float32))), np.zeros((0, 2)), mx.float32)
+    check_at_dtype_tol(mx.exp(1), np.exp(np.float32(1)), mx.float32)
+    check_at_dtype_tol(mx.exp(np.array([0.0, 1.0])), np.exp([0.0, 1.0]), mx.float32)
+    check_at_dtype_tol(mx.sqrt([4, 9]), np.array([2.0, 3.0]), mx.float32)
+    check_at_dtype_tol(mx.abs(-3), np.array(3), mx.int32)
+    check_at_dtype_tol(mx.exp(1 + 2j), np.exp(np.complex128(1 + 2j)), mx.complex64)
+    check_at_dtype_tol(mx.degrees(mx.array(np.zeros((0, 2), np.float32))), np.zeros((0, 2)), mx.float32)
 
 
 def test_bad_arguments():
@@ -484,7 +456,7 @@ def test_bad_arguments():
         mx.exp(mx.array([1.0]), stream="cpu")
     with pytest.raises(TypeError):
         mx.exp(mx.array([1.0]), mx.cpu)   # stream is keyword-only
-    check(mx.exp(mx.array([0.0]), stream=mx.cpu), np.array([1.0]), mx.float32)
+    check_at_dtype_tol(mx.exp(mx.array([0.0]), stream=mx.cpu), np.array([1.0]), mx.float32)
 
 
 # ---- Python scalars next to arrays, as the reference reads them -----------------------------------

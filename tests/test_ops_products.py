@@ -4,58 +4,30 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
-from _device import libmlx_cuda, matmul_tol
-
-RNG = np.random.default_rng(1234)
-
-# dtype, absolute/relative tolerance of a small product against a float64 oracle
-FLOATS = [(mx.float32, 1e-5), (mx.float16, 2e-2), (mx.bfloat16, 1e-1)]
-FLOAT_IDS = ["float32", "float16", "bfloat16"]
-
-
-def as_np(a):
-    """An mlxcy array as a NumPy array (bfloat16 through float32, which NumPy lacks)."""
-    if a.dtype == mx.bfloat16:
-        a = a.astype(mx.float32)
-    return np.asarray(a)
-
-
-def rand(shape, dtype=mx.float32):
-    """A random mlxcy array of `dtype` and the float64 NumPy array of its (rounded) values."""
-    x = mx.array(RNG.standard_normal(shape).astype(np.float32)).astype(dtype)
-    return x, as_np(x).astype(np.float64)
-
-
-def check(got, expected, tol, dtype=None, k=None):
-    """`got` has `expected`'s shape and values within `tol` (and `dtype` when given). `k`: the
-    result sums k products (a matmul or convolution), which TF32 rounds on the GPU."""
-    if dtype is not None:
-        assert got.dtype == dtype
-    assert got.shape == expected.shape
-    rtol, atol = (tol, tol) if k is None else matmul_tol(tol, tol, k)
-    np.testing.assert_allclose(as_np(got).astype(np.float64), expected, rtol=rtol, atol=atol)
+from _device import libmlx_cuda
+from _oracles import PRODUCT_TOL_IDS, PRODUCT_TOLS, RNG, check_close, rand
 
 
 # ---- addmm ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("dtype,tol", FLOATS, ids=FLOAT_IDS)
+@pytest.mark.parametrize("dtype,tol", PRODUCT_TOLS, ids=PRODUCT_TOL_IDS)
 def test_addmm(dtype, tol):
     c, cn = rand((3, 4), dtype)
     a, an = rand((3, 5), dtype)
     b, bn = rand((5, 4), dtype)
-    check(mx.addmm(c, a, b), an @ bn + cn, tol, dtype, k=5)
-    check(mx.addmm(c, a, b, 2.0, 0.5), 2.0 * (an @ bn) + 0.5 * cn, 2 * tol, dtype, k=5)
-    check(mx.addmm(c, a, b, alpha=-1, beta=0), -(an @ bn), tol, dtype, k=5)
+    check_close(mx.addmm(c, a, b), an @ bn + cn, tol, dtype, k=5)
+    check_close(mx.addmm(c, a, b, 2.0, 0.5), 2.0 * (an @ bn) + 0.5 * cn, 2 * tol, dtype, k=5)
+    check_close(mx.addmm(c, a, b, alpha=-1, beta=0), -(an @ bn), tol, dtype, k=5)
 
 
 def test_addmm_broadcast_and_batched():
     c, cn = rand((4,))
     a, an = rand((2, 3, 5))
     b, bn = rand((5, 4))
-    check(mx.addmm(c, a, b, 1.5, 2.0), 1.5 * (an @ bn) + 2.0 * cn, 1e-5, k=5)
+    check_close(mx.addmm(c, a, b, 1.5, 2.0), 1.5 * (an @ bn) + 2.0 * cn, 1e-5, k=5)
     c2, cn2 = rand((2, 1, 4))
     b2, bn2 = rand((2, 5, 4))
-    check(mx.addmm(c2, a, b2), an @ bn2 + cn2, 1e-5, k=5)
+    check_close(mx.addmm(c2, a, b2), an @ bn2 + cn2, 1e-5, k=5)
 
 
 def test_addmm_errors():
@@ -76,20 +48,20 @@ def test_addmm_errors():
 
 # ---- inner / outer / vecdot ------------------------------------------------------------------
 
-@pytest.mark.parametrize("dtype,tol", FLOATS, ids=FLOAT_IDS)
+@pytest.mark.parametrize("dtype,tol", PRODUCT_TOLS, ids=PRODUCT_TOL_IDS)
 def test_inner(dtype, tol):
     a, an = rand((4,), dtype)
     b, bn = rand((4,), dtype)
-    check(mx.inner(a, b), np.inner(an, bn), tol, dtype, k=4)
+    check_close(mx.inner(a, b), np.inner(an, bn), tol, dtype, k=4)
     a, an = rand((2, 3, 4), dtype)
     b, bn = rand((5, 4), dtype)
-    check(mx.inner(a, b), np.inner(an, bn), tol, dtype, k=4)
+    check_close(mx.inner(a, b), np.inner(an, bn), tol, dtype, k=4)
 
 
 def test_inner_scalar_and_int_error():
     s = mx.array(3.0)
     b, bn = rand((2, 3))
-    check(mx.inner(s, b), 3.0 * bn, 1e-6)
+    check_close(mx.inner(s, b), 3.0 * bn, 1e-6)
     a = mx.array(np.arange(6, dtype=np.int32).reshape(2, 3))
     with pytest.raises(ValueError, match="inexact"):  # a matmul underneath: floating types only
         mx.inner(a, a)
@@ -102,11 +74,11 @@ def test_inner_errors():
         mx.inner([1.0, 2.0], mx.ones(2))
 
 
-@pytest.mark.parametrize("dtype,tol", FLOATS, ids=FLOAT_IDS)
+@pytest.mark.parametrize("dtype,tol", PRODUCT_TOLS, ids=PRODUCT_TOL_IDS)
 def test_outer(dtype, tol):
     a, an = rand((3,), dtype)
     b, bn = rand((2, 2), dtype)  # flattened first, as NumPy does
-    check(mx.outer(a, b), np.outer(an, bn), tol, dtype)
+    check_close(mx.outer(a, b), np.outer(an, bn), tol, dtype)
     r = mx.outer(mx.array(2.0), mx.array(3.0))
     assert r.shape == (1, 1) and np.asarray(r)[0, 0] == 6.0
     with pytest.raises(TypeError):
@@ -116,9 +88,9 @@ def test_outer(dtype, tol):
 def test_vecdot():
     a, an = rand((2, 3, 4))
     b, bn = rand((2, 3, 4))
-    check(mx.vecdot(a, b), np.sum(an * bn, axis=-1), 1e-5)
-    check(mx.vecdot(a, b, axis=0), np.sum(an * bn, axis=0), 1e-5)
-    check(mx.vecdot(a, b, axis=-2), np.sum(an * bn, axis=-2), 1e-5)
+    check_close(mx.vecdot(a, b), np.sum(an * bn, axis=-1), 1e-5)
+    check_close(mx.vecdot(a, b, axis=0), np.sum(an * bn, axis=0), 1e-5)
+    check_close(mx.vecdot(a, b, axis=-2), np.sum(an * bn, axis=-2), 1e-5)
     # complex: the first argument is conjugated
     zn = (RNG.standard_normal(5) + 1j * RNG.standard_normal(5)).astype(np.complex64)
     wn = (RNG.standard_normal(5) + 1j * RNG.standard_normal(5)).astype(np.complex64)
@@ -139,23 +111,23 @@ def test_vecdot_errors():
 
 # ---- tensordot / kron --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("dtype,tol", FLOATS, ids=FLOAT_IDS)
+@pytest.mark.parametrize("dtype,tol", PRODUCT_TOLS, ids=PRODUCT_TOL_IDS)
 def test_tensordot_int_axes(dtype, tol):
     a, an = rand((2, 3, 4), dtype)
     b, bn = rand((3, 4, 5), dtype)
-    check(mx.tensordot(a, b), np.tensordot(an, bn), tol, dtype, k=12)
+    check_close(mx.tensordot(a, b), np.tensordot(an, bn), tol, dtype, k=12)
     b1, bn1 = rand((4, 2), dtype)
-    check(mx.tensordot(a, b1, 1), np.tensordot(an, bn1, 1), tol, dtype, k=4)
-    check(mx.tensordot(a, b1, axes=0), np.tensordot(an, bn1, 0), tol, dtype, k=1)
+    check_close(mx.tensordot(a, b1, 1), np.tensordot(an, bn1, 1), tol, dtype, k=4)
+    check_close(mx.tensordot(a, b1, axes=0), np.tensordot(an, bn1, 0), tol, dtype, k=1)
 
 
 def test_tensordot_list_axes():
     a, an = rand((2, 3, 4))
     b, bn = rand((4, 3, 2))
     for axes in ([[1, 2], [1, 0]], ((1, 2), (1, 0)), [[2], [0]], [[0, 1, 2], [2, 1, 0]], [[], []]):
-        check(mx.tensordot(a, b, axes), np.tensordot(an, bn, axes), 1e-5, k=24)
-    check(mx.tensordot(a, b, [[-1], [0]]), np.tensordot(an, bn, [[2], [0]]), 1e-5, k=4)
-    check(mx.tensordot(a, b, np.int64(1)), np.tensordot(an, bn, 1), 1e-5, k=4)
+        check_close(mx.tensordot(a, b, axes), np.tensordot(an, bn, axes), 1e-5, k=24)
+    check_close(mx.tensordot(a, b, [[-1], [0]]), np.tensordot(an, bn, [[2], [0]]), 1e-5, k=4)
+    check_close(mx.tensordot(a, b, np.int64(1)), np.tensordot(an, bn, 1), 1e-5, k=4)
 
 
 def test_tensordot_errors():
@@ -186,7 +158,7 @@ def test_tensordot_errors():
 def test_kron(shapes):
     a, an = rand(shapes[0])
     b, bn = rand(shapes[1])
-    check(mx.kron(a, b), np.kron(an, bn), 1e-6)
+    check_close(mx.kron(a, b), np.kron(an, bn), 1e-6)
 
 
 def test_kron_int_and_mixed():
@@ -224,14 +196,14 @@ EINSUM_CASES = [
 def test_einsum(subscripts, shapes):
     ops = [rand(s) for s in shapes]
     got = mx.einsum(subscripts, *[o[0] for o in ops])
-    check(got, np.einsum(subscripts.replace(" ", ""), *[o[1] for o in ops]), 1e-5, k=20)
+    check_close(got, np.einsum(subscripts.replace(" ", ""), *[o[1] for o in ops]), 1e-5, k=20)
 
 
-@pytest.mark.parametrize("dtype,tol", FLOATS[1:], ids=FLOAT_IDS[1:])
+@pytest.mark.parametrize("dtype,tol", PRODUCT_TOLS[1:], ids=PRODUCT_TOL_IDS[1:])
 def test_einsum_half(dtype, tol):
     a, an = rand((2, 3, 4), dtype)
     b, bn = rand((2, 4, 3), dtype)
-    check(mx.einsum("bij,bjk->bik", a, b, stream=mx.cpu), np.einsum("bij,bjk->bik", an, bn), tol, dtype)
+    check_close(mx.einsum("bij,bjk->bik", a, b, stream=mx.cpu), np.einsum("bij,bjk->bik", an, bn), tol, dtype)
 
 
 def test_einsum_int_and_promotion():
@@ -297,11 +269,11 @@ def test_block_masked_mm(bs):
     mr = RNG.random((2, 3, 1)) > 0.3
     got = mx.block_masked_mm(a, b, bs, mx.array(mo), mx.array(ml), mx.array(mr))
     expected = ((an * _expand(ml, bs)) @ (bn * _expand(mr, bs))) * _expand(mo, bs)
-    check(got, expected, 1e-4, k=3 * bs)
+    check_close(got, expected, 1e-4, k=3 * bs)
     # float operand masks scale the blocks; no masks is a plain matmul
     mlf = RNG.random((2, 2, 3)).astype(np.float32)
-    check(mx.block_masked_mm(a, b, bs, mask_lhs=mx.array(mlf)), (an * _expand(mlf, bs)) @ bn, 1e-4, k=3 * bs)
-    check(mx.block_masked_mm(a, b, bs), an @ bn, 1e-4, k=3 * bs)
+    check_close(mx.block_masked_mm(a, b, bs, mask_lhs=mx.array(mlf)), (an * _expand(mlf, bs)) @ bn, 1e-4, k=3 * bs)
+    check_close(mx.block_masked_mm(a, b, bs), an @ bn, 1e-4, k=3 * bs)
 
 
 def test_block_masked_mm_errors():
@@ -320,19 +292,19 @@ def test_gather_mm():
     li = np.array([3, 0, 1, 3])
     ri = np.array([1, 1, 0, 0])
     got = mx.gather_mm(a, b, mx.array(li.astype(np.uint32)), mx.array(ri.astype(np.uint32)))
-    check(got, np.stack([an[i] @ bn[j] for i, j in zip(li, ri)]), 1e-5)
+    check_close(got, np.stack([an[i] @ bn[j] for i, j in zip(li, ri)]), 1e-5)
     # int32 indices, only one side given, sorted hint, broadcast index shapes
     got = mx.gather_mm(a, b, rhs_indices=mx.array(np.array([0, 1, 1, 0], np.int32)), sorted_indices=False)
-    check(got, np.stack([an[i] @ bn[j] for i, j in enumerate([0, 1, 1, 0])]), 1e-5)
+    check_close(got, np.stack([an[i] @ bn[j] for i, j in enumerate([0, 1, 1, 0])]), 1e-5)
     got = mx.gather_mm(a, b, mx.array(np.array([0, 1, 2], np.int32)), mx.array(np.array([0, 0, 1], np.int32)),
                        sorted_indices=True)
-    check(got, np.stack([an[0] @ bn[0], an[1] @ bn[0], an[2] @ bn[1]]), 1e-5)
+    check_close(got, np.stack([an[0] @ bn[0], an[1] @ bn[0], an[2] @ bn[1]]), 1e-5)
     li2 = np.array([[0, 1], [2, 3]])
     ri2 = np.array([[1], [0]])
     got = mx.gather_mm(a, b, mx.array(li2.astype(np.uint32)), mx.array(ri2.astype(np.uint32)))
     li2b, ri2b = np.broadcast_arrays(li2, ri2)
     expected = np.stack([an[i] @ bn[j] for i, j in zip(li2b.ravel(), ri2b.ravel())]).reshape(2, 2, 3, 6)
-    check(got, expected, 1e-5)
+    check_close(got, expected, 1e-5)
 
 
 @pytest.mark.skipif(mx.cuda.is_available(), reason="CUDA backend: index arrays of mlx are not read on the host")
@@ -367,7 +339,7 @@ def test_segmented_mm():
     b, bn = rand((10, 4))
     seg = np.array([[0, 3], [3, 10], [2, 2], [0, 10]], np.uint32)
     got = mx.segmented_mm(a, b, mx.array(seg))
-    check(got, np.stack([an[:, s:t] @ bn[s:t] for s, t in seg]), 1e-5, k=10)
+    check_close(got, np.stack([an[:, s:t] @ bn[s:t] for s, t in seg]), 1e-5, k=10)
     with pytest.raises(TypeError, match="segments"):
         mx.segmented_mm(a, b, seg)
 
@@ -384,9 +356,9 @@ def _sylvester(n):
 @pytest.mark.parametrize("n", [1, 2, 8, 64])
 def test_hadamard_power_of_two(n):
     x, xn = rand((3, n))
-    check(mx.hadamard_transform(x), xn @ _sylvester(n).T / np.sqrt(n), 1e-5)
-    check(mx.hadamard_transform(x, 0.5), xn @ _sylvester(n).T * 0.5, 1e-5)
-    check(mx.hadamard_transform(x, scale=1.0, stream=mx.cpu), xn @ _sylvester(n).T, 1e-5)
+    check_close(mx.hadamard_transform(x), xn @ _sylvester(n).T / np.sqrt(n), 1e-5)
+    check_close(mx.hadamard_transform(x, 0.5), xn @ _sylvester(n).T * 0.5, 1e-5)
+    check_close(mx.hadamard_transform(x, scale=1.0, stream=mx.cpu), xn @ _sylvester(n).T, 1e-5)
 
 
 # n = m alone (k = 0) does not compile on the GPU: libmlx's kernel then divides by zero
@@ -405,7 +377,7 @@ def test_hadamard_orthonormal(n):
 
 def test_hadamard_dtypes_and_errors():
     x, xn = rand((2, 16), mx.float16)
-    check(mx.hadamard_transform(x), xn @ _sylvester(16).T / 4, 2e-2, mx.float16)
+    check_close(mx.hadamard_transform(x), xn @ _sylvester(16).T / 4, 2e-2, mx.float16)
     assert mx.hadamard_transform(mx.ones(4, dtype=mx.int32)).dtype == mx.float32
     with pytest.raises(ValueError, match="n = m\\*2\\^k"):  # checked when evaluated
         mx.eval(mx.hadamard_transform(mx.ones(3)))

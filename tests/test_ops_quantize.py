@@ -6,7 +6,7 @@ import pytest
 
 import mlxcy as mx
 from _device import cuda_jit_or_skip, libmlx_cuda
-from test_ops_products import as_np, check, rand
+from _oracles import check_close, rand, to_np
 
 RNG = np.random.default_rng(7)
 
@@ -71,7 +71,7 @@ def test_affine_layout_and_dequantize_formula(bits, group):
     assert q.min() >= 0 and q.max() <= 2 ** bits - 1
     s, b = np.asarray(scales), np.asarray(biases)
     expected = (q.reshape(3, -1, group) * s[..., None] + b[..., None]).reshape(3, 128)
-    check(mx.dequantize(wq, scales, biases, group, bits), expected, 1e-6, mx.float32)
+    check_close(mx.dequantize(wq, scales, biases, group, bits), expected, 1e-6, mx.float32)
     # The codes are the rounded positions of w on the grid bias + k * scale (ties may go either way).
     requant = np.clip(np.round((wn.reshape(3, -1, group) - b[..., None]) / s[..., None]), 0, 2 ** bits - 1)
     diff = np.abs(requant.reshape(3, 128) - q)
@@ -100,7 +100,7 @@ def test_affine_defaults_constant_and_batched():
     assert deq.shape == (2, 3, 128) and deq.dtype == mx.float32
     g = wn.reshape(2, 3, 2, 64)
     step = (g.max(-1) - g.min(-1)) / 15
-    assert np.all(np.abs(as_np(deq).reshape(2, 3, 2, 64) - g).max(-1) <= step * (1 + 1e-3))
+    assert np.all(np.abs(to_np(deq).reshape(2, 3, 2, 64) - g).max(-1) <= step * (1 + 1e-3))
     # a constant group comes back exactly
     c = mx.array(np.full((2, 64), 0.7, np.float32))
     np.testing.assert_array_equal(np.asarray(mx.dequantize(*mx.quantize(c, 32, 3), 32, 3)), np.full((2, 64), 0.7, np.float32))
@@ -115,7 +115,7 @@ def test_affine_half_precision(dtype, tol):
     assert deq.dtype == dtype
     g = wn.reshape(4, 2, 32)
     step = (g.max(-1) - g.min(-1)) / 255
-    assert np.all(np.abs(as_np(deq).astype(np.float64).reshape(4, 2, 32) - g).max(-1) <= step + tol * np.abs(g).max(-1))
+    assert np.all(np.abs(to_np(deq).astype(np.float64).reshape(4, 2, 32) - g).max(-1) <= step + tol * np.abs(g).max(-1))
     assert mx.dequantize(wq, scales, biases, 32, 8, dtype=mx.float32).dtype == mx.float32
 
 
@@ -133,7 +133,7 @@ def test_fp_modes(mode, group, bits, bound):
     assert wq.dtype == mx.uint32 and wq.shape == (4, 128 * bits // 32)
     assert scales.dtype == mx.uint8 and scales.shape == (4, 128 // group)
     expected = np_dequantize_fp(wq, scales, mode, 128, group)
-    check(mx.dequantize(wq, scales, mode=mode, dtype=mx.float32), expected, 1e-6, mx.float32)
+    check_close(mx.dequantize(wq, scales, mode=mode, dtype=mx.float32), expected, 1e-6, mx.float32)
     deq = mx.dequantize(wq, scales, mode=mode)
     assert deq.dtype == mx.bfloat16  # no floating scales to infer a dtype from
     # Round trip: error within a fixed fraction of each group's largest magnitude.
@@ -152,7 +152,7 @@ def test_nvfp4_global_scale():
     deq = mx.dequantize(wq, scales, mode="nvfp4", global_scale=gs, dtype=mx.float32)
     # Block scales are stored relative to global_scale / (448 * 6).
     expected = np_dequantize_fp(wq, scales, "nvfp4", 64, 16) * 3.0 / (448 * 6)
-    check(deq, expected, 1e-6)
+    check_close(deq, expected, 1e-6)
     g = wn.reshape(4, -1, 16)
     assert np.all(np.abs(expected.reshape(4, -1, 16) - g).max(-1) <= 0.2 * np.abs(g).max(-1))
 
@@ -257,7 +257,7 @@ QMM_CASES = [("affine", 64, 4), ("affine", 32, 8), ("affine", 128, 2), ("affine"
 def _quantized(w, group, bits, mode):
     out = mx.quantize(w, group, bits, mode)
     biases = out[2] if mode == "affine" else None
-    deq = as_np(mx.dequantize(out[0], out[1], biases, group, bits, mode, dtype=mx.float32)).astype(np.float64)
+    deq = to_np(mx.dequantize(out[0], out[1], biases, group, bits, mode, dtype=mx.float32)).astype(np.float64)
     return out[0], out[1], biases, deq
 
 
@@ -266,9 +266,9 @@ def test_quantized_matmul(mode, group, bits):
     w, _ = rand((8, 128))
     wq, scales, biases, deq = _quantized(w, group, bits, mode)
     x, xn = rand((2, 3, 128))
-    check(mx.quantized_matmul(x, wq, scales, biases, True, group, bits, mode), xn @ deq.T, 1e-4, mx.float32)
+    check_close(mx.quantized_matmul(x, wq, scales, biases, True, group, bits, mode), xn @ deq.T, 1e-4, mx.float32)
     x2, xn2 = rand((3, 8))
-    check(mx.quantized_matmul(x2, wq, scales, biases, transpose=False, group_size=group, bits=bits, mode=mode),
+    check_close(mx.quantized_matmul(x2, wq, scales, biases, transpose=False, group_size=group, bits=bits, mode=mode),
           xn2 @ deq, 1e-4, mx.float32)
 
 
@@ -277,7 +277,7 @@ def test_quantized_matmul_half():
     wq, scales, biases, deq = _quantized(w, 64, 4, "affine")
     x, xn = rand((3, 64), mx.float16)
     with cuda_jit_or_skip():
-        check(mx.quantized_matmul(x, wq, scales, biases), xn @ deq.T, 5e-2, mx.float16)
+        check_close(mx.quantized_matmul(x, wq, scales, biases), xn @ deq.T, 5e-2, mx.float16)
 
 
 def test_quantized_matmul_errors():
@@ -303,10 +303,10 @@ def test_gather_qmm(mode, group, bits):
     li = np.array([0, 3, 1, 1], np.uint32)
     ri = np.array([2, 0, 1, 2], np.uint32)
     got = mx.gather_qmm(x, wq, scales, biases, mx.array(li), mx.array(ri), group_size=group, bits=bits, mode=mode)
-    check(got, np.stack([xn[i] @ parts[j][3].T for i, j in zip(li, ri)]), 1e-4, mx.float32)
+    check_close(got, np.stack([xn[i] @ parts[j][3].T for i, j in zip(li, ri)]), 1e-4, mx.float32)
     got = mx.gather_qmm(x, wq, scales, biases, rhs_indices=mx.array(ri), group_size=group, bits=bits, mode=mode,
                         sorted_indices=False)
-    check(got, np.stack([xn[k] @ parts[j][3].T for k, j in enumerate(ri)]), 1e-4, mx.float32)
+    check_close(got, np.stack([xn[k] @ parts[j][3].T for k, j in enumerate(ri)]), 1e-4, mx.float32)
     with pytest.raises(TypeError, match="sorted_indices"):
         mx.gather_qmm(x, wq, scales, biases, sorted_indices="yes", group_size=group, bits=bits, mode=mode)
 
@@ -321,7 +321,7 @@ def test_qqmm_vector(mode):
     xq, xs = mx.quantize(x, mode=mode)
     xd = np_dequantize_fp(xq, xs, mode, 64, group)
     wd = np_dequantize_fp(wq, scales, mode, 64, group)
-    check(mx.qqmm(x, wq, scales, mode=mode), xd @ wd.T, 1e-5, mx.float32)
+    check_close(mx.qqmm(x, wq, scales, mode=mode), xd @ wd.T, 1e-5, mx.float32)
 
 
 def test_qqmm_errors():

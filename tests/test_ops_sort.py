@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
-from test_ops_elementwise import params, to_np
+from _device import f64_cpu_only
+from _oracles import to_np
 
 DTYPES = [mx.bool_, mx.uint8, mx.uint16, mx.uint32, mx.uint64, mx.int8, mx.int16, mx.int32, mx.int64,
           mx.float16, mx.bfloat16, mx.float32, mx.float64]
@@ -21,7 +22,7 @@ def sample(dtype, shape=(3, 5), seed=0):
 
 
 @pytest.mark.parametrize("axis", [-1, 0, None], ids=repr)
-@pytest.mark.parametrize("dtype", params(DTYPES), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only(DTYPES), ids=str)
 def test_sort_argsort(dtype, axis):
     x, v = sample(dtype)
     out = mx.sort(x, axis)
@@ -70,7 +71,8 @@ def _check_partitioned(p, v, kth, axis):
 
 
 @pytest.mark.parametrize("axis", [-1, 0, None], ids=repr)
-@pytest.mark.parametrize("dtype", params([mx.uint8, mx.int32, mx.int64, mx.float16, mx.float32, mx.float64]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.uint8, mx.int32, mx.int64, mx.float16, mx.float32, mx.float64]),
+                         ids=str)
 def test_partition_argpartition(dtype, axis):
     x, v = sample(dtype)
     n = v.size if axis is None else v.shape[axis]
@@ -97,7 +99,8 @@ def test_partition_errors():
 
 
 @pytest.mark.parametrize("axis", [-1, 0, None], ids=repr)
-@pytest.mark.parametrize("dtype", params([mx.uint8, mx.int32, mx.float16, mx.bfloat16, mx.float32, mx.float64]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.uint8, mx.int32, mx.float16, mx.bfloat16, mx.float32, mx.float64]),
+                         ids=str)
 def test_topk(dtype, axis):
     x, v = sample(dtype, (4, 6))
     n = v.size if axis is None else v.shape[axis]
@@ -122,7 +125,8 @@ def test_topk_edges_and_errors():
 
 
 @pytest.mark.parametrize("side", ["left", "right"])
-@pytest.mark.parametrize("dtype", params([mx.uint8, mx.int32, mx.int64, mx.float16, mx.float32, mx.float64]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.uint8, mx.int32, mx.int64, mx.float16, mx.float32, mx.float64]),
+                         ids=str)
 def test_searchsorted(dtype, side):
     seq = np.array([1, 3, 3, 5, 8])
     vals = np.array([[0, 3, 4], [8, 9, 1]])
@@ -142,8 +146,9 @@ def test_searchsorted_mixed_and_errors():
         mx.searchsorted(mx.array([[1, 2], [3, 4]]), mx.array([1]))
 
 
-@pytest.mark.parametrize("dtype", params([mx.bool_, mx.uint8, mx.int16, mx.int32, mx.uint64, mx.float16,
-                                          mx.float32, mx.float64]), ids=str)
+@pytest.mark.parametrize("dtype", f64_cpu_only([mx.bool_, mx.uint8, mx.int16, mx.int32, mx.uint64, mx.float16,
+                                          mx.float32, mx.float64]),
+                         ids=str)
 def test_unique_full(dtype):
     x, v = sample(dtype, (3, 4), seed=3)
     vals, index, inverse, counts = np.unique(v, return_index=True, return_inverse=True, return_counts=True)

@@ -9,7 +9,7 @@ import pytest
 
 import mlxcy as mx
 from _device import matmul_tol
-from test_fast import _num_grad   # central differences in float64, shared with the fast-op tests
+from _oracles import num_grad
 
 
 def npa(x):
@@ -20,7 +20,7 @@ def check_fd(fn, x, rtol=2e-2, atol=2e-3):
     """Gradient of mx scalar function `fn` at NumPy `x` against finite differences."""
     g = npa(mx.grad(fn)(mx.array(x.astype(np.float32))))
     with mx.stream(mx.cpu):   # the oracle in full float32: TF32 noise over 2e-3 would swamp it on the GPU
-        num = _num_grad(lambda v: np.array(fn(mx.array(v.astype(np.float32)))), x, 1.0, h=1e-3)
+        num = num_grad(lambda v: np.array(fn(mx.array(v.astype(np.float32)))), x, 1.0, h=1e-3)
     np.testing.assert_allclose(g, num, rtol=rtol, atol=atol)
 
 
