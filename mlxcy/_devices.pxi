@@ -27,8 +27,10 @@ class DeviceType(_PlainReprEnum):
     gpu = 1
 
     def __eq__(self, other):
+        # A member equals any device of its kind, whatever the index (the reference's rule on this
+        # side; the device's side compares the index too, see Device.__eq__).
         if isinstance(other, Device):
-            return other == self
+            return other.type is self
         return self is other
 
     def __hash__(self):
@@ -44,8 +46,8 @@ cdef class Device:
     """A device operations run on: its type (cpu or gpu) and its index.
 
     Making a ``Device`` does not check that such a device exists; see :func:`is_available`.
-    Devices compare equal when type and index match; a device also compares equal to its
-    :class:`DeviceType` (``mx.Device(mx.cpu) == mx.cpu``).
+    Devices compare equal when type and index match; a device of index 0 also compares equal to
+    its :class:`DeviceType` (``mx.Device(mx.cpu) == mx.cpu``).
 
     Parameters
     ----------
@@ -57,7 +59,8 @@ cdef class Device:
     Raises
     ------
     TypeError
-        When ``type`` is not a :class:`DeviceType` (a string such as ``"cpu"`` is refused).
+        When ``type`` is not a :class:`DeviceType` (a string such as ``"cpu"`` is refused), or
+        ``index`` is not an int that fits in 32 bits.
 
     Examples
     --------
@@ -69,9 +72,9 @@ cdef class Device:
     True
     """
 
-    def __init__(self, type, int index=0):
+    def __init__(self, type, index=0):
         self._type = _device_type_code(type)
-        self._index = index
+        self._index = to_int32(index, "Device", "index")
 
     @property
     def type(self):
@@ -97,8 +100,8 @@ cdef class Device:
     def __eq__(self, other):
         if isinstance(other, Device):
             return self._type == (<Device>other)._type and self._index == (<Device>other)._index
-        if isinstance(other, DeviceType):
-            return self._type == other.value
+        if isinstance(other, DeviceType):   # stands for the first device of its kind
+            return self._type == other.value and self._index == 0
         return False
 
     def __ne__(self, other):
@@ -116,11 +119,18 @@ cdef Device _py_device(const c_Device& d):
 
 
 cdef int _device_type_code(object t) except -1:
-    """A DeviceType (or its int value, as the reference accepts) as 0 (cpu) / 1 (gpu)."""
+    """A DeviceType as 0 (cpu) / 1 (gpu). As the reference, an integer value of a member is
+    accepted too: anything with ``__index__`` (bool, NumPy and 0-d array integers) worth 0 or 1."""
     if isinstance(t, DeviceType):
         return t.value
-    if isinstance(t, int) and not isinstance(t, bool) and t in (0, 1):
-        return t
+    if not isinstance(t, str):   # (no str has __index__; spares the lookup)
+        try:
+            v = PyNumber_Index(t)
+        except TypeError:
+            pass
+        else:
+            if v == 0 or v == 1:
+                return v
     raise TypeError(f"Expected a DeviceType (mlxcy.cpu or mlxcy.gpu), got {type(t).__name__}: {t!r}")
 
 
@@ -266,10 +276,11 @@ cdef StreamOrDevice to_sod(object stream) except *:
     if type(stream) is ThreadLocalStream:
         tls = <ThreadLocalStream>stream
         return sod_thread_local(tls._index, tls._device._type, tls._device._index)
-    if isinstance(stream, (DeviceType, int)) and not isinstance(stream, bool):
+    try:   # a DeviceType, or its integer value (as the reference accepts)
         return sod_device(make_device(_device_type_code(stream), 0))
-    raise TypeError(f"stream must be a Stream, ThreadLocalStream, Device, DeviceType or None, got "
-                    f"{type(stream).__name__}")
+    except TypeError:
+        raise TypeError(f"stream must be a Stream, ThreadLocalStream, Device, DeviceType or None, got "
+                        f"{type(stream).__name__}") from None
 
 
 def default_device():
@@ -561,9 +572,12 @@ def device_count(device_type):
     >>> mx.device_count(mx.cpu)
     1
     """
-    if not isinstance(device_type, DeviceType):
-        raise TypeError(f"device_count() expects a DeviceType, got {type(device_type).__name__}")
-    return cx.device_count(<c_DeviceType><int>device_type.value)
+    cdef int code
+    try:
+        code = _device_type_code(device_type)
+    except TypeError:
+        raise TypeError(f"device_count() expects a DeviceType, got {type(device_type).__name__}") from None
+    return cx.device_count(<c_DeviceType>code)
 
 
 

@@ -89,6 +89,12 @@ class MalformedFileError(ValueError, RuntimeError):
     (ValueError for a few), so this derives from both: code written for either catches it."""
 
 
+class _NamelessFileError(ValueError, AttributeError):
+    """``load`` of a file object without a ``name`` and no ``format=``: the format cannot be
+    inferred. The reference binding fails with AttributeError (reading ``file.name``); this is
+    also one, so code written for it catches it."""
+
+
 class MissingFileError(FileNotFoundError, RuntimeError, ValueError):
     """A file to load that does not exist. The reference binding raises RuntimeError (ValueError
     for .npz and .gguf files); NumPy, PyTorch and open() raise FileNotFoundError. This derives

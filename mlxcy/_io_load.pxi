@@ -192,7 +192,7 @@ cdef str _format_of(object file, object path, object format):
         return format
     name = path if path is not None else getattr(file, "name", None)
     if not isinstance(name, str):
-        raise ValueError("[load] Could not infer file format: the file object has no name; pass format=")
+        raise _NamelessFileError("[load] Could not infer file format: the file object has no name; pass format=")
     base = _os.path.basename(name)
     if "." not in base:
         raise ValueError("[load] Could not infer file format from extension")

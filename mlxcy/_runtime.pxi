@@ -348,6 +348,11 @@ class PrintOptions:
     def __init__(self, precision=-1):
         self.precision = precision
 
+    def __setattr__(self, name, value):
+        if name == "precision":   # an int of 32 bits, checked as the reference checks it
+            value = to_int32(value, "PrintOptions", "precision")
+        object.__setattr__(self, name, value)
+
 
 def set_printoptions(precision=-1):
     """Set how arrays print, for the rest of the process.
@@ -365,7 +370,7 @@ def set_printoptions(precision=-1):
     Raises
     ------
     TypeError
-        When ``precision`` is not an int.
+        When ``precision`` is not an int that fits in 32 bits.
 
     Examples
     --------
@@ -375,15 +380,8 @@ def set_printoptions(precision=-1):
     >>> mx.set_printoptions()
     >>> mx.array([1 / 3, 2 / 3])
     array([0.333333, 0.666667], dtype=float32)
-
-    Notes
-    -----
-    A ``precision`` beyond 32 bits raises ``OverflowError`` here, ``TypeError`` in the reference
-    binding.
     """
-    if not isinstance(precision, int):
-        raise TypeError(f"precision must be an int, got {type(precision).__name__}")
-    set_print_precision(precision)
+    set_print_precision(to_int32(precision, "set_printoptions", "precision"))
 
 
 def get_printoptions():
@@ -448,9 +446,7 @@ def printoptions(precision=-1):
     >>> mx.get_printoptions().precision
     -1
     """
-    if not isinstance(precision, int) or not -2**31 <= precision < 2**31:
-        raise TypeError(f"printoptions(): precision must be an int of 32 bits, got {precision!r}")
-    return _PrintOptionsContext(precision)
+    return _PrintOptionsContext(to_int32(precision, "printoptions", "precision"))
 
 
 # ---- binary ops (functions behind the dunders) ----

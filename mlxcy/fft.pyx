@@ -5,6 +5,7 @@ from libcpp.string cimport string
 from mlxcy.includes cimport fft as cfft
 
 include "_ns_common.pxi"
+from mlxcy._arguments cimport str_arg
 
 cdef dict _NORMS = {"backward": <int>cfft.FFTNorm.Backward, "ortho": <int>cfft.FFTNorm.Ortho,
                     "forward": <int>cfft.FFTNorm.Forward}
@@ -19,7 +20,7 @@ cdef int _norm(object norm) except -1:
     return code
 
 
-cdef array _fft1(int kind, str fn, object a, object n, int axis, object norm, object stream):
+cdef array _fft1(int kind, str fn, object a, object n, object axis, object norm, object stream):
     """A one-dimensional transform along ``axis``, of output size ``n`` when given."""
     cdef optional[c_array] x = nullopt
     cdef optional[Shape] sizes = nullopt
@@ -27,9 +28,9 @@ cdef array _fft1(int kind, str fn, object a, object n, int axis, object norm, ob
     cdef Shape nn = Shape()
     cdef int nv
     x = array_arg(a, fn, "a")._a
-    deref(axes).push_back(axis)
+    deref(axes).push_back(to_int32(axis, fn, "axis"))
     if n is not None:
-        nv = n
+        nv = to_int32(n, fn, "n")
         nn.push_back(nv)
         sizes = nn
     return wrap(cfft.fft_any(kind, deref(x), sizes, axes, _norm(norm), to_sod(stream)))
@@ -44,9 +45,11 @@ cdef array _fftn(int kind, str fn, object a, object s, object axes, object norm,
     if axes is not None:
         ax = int_list_arg(axes, fn, "axes", False)
     if s is not None:
+        sizes = Shape()
+        for size in int_list_arg(s, fn, "s", False):   # its type first, as the reference
+            deref(sizes).push_back(size)
         if axes is None:
             raise ValueError("[fftn] `axes` should not be `None` if `s` is not `None`.")
-        sizes = to_c_shape(s)
     return wrap(cfft.fft_any(kind, deref(x), sizes, ax, _norm(norm), to_sod(stream)))
 
 
@@ -585,7 +588,7 @@ def irfftn(a, s=None, axes=None, norm="backward", stream=None):
     return _fftn(cfft.FFT_IR, "irfftn", a, s, axes, norm, stream)
 
 
-def fftfreq(int n, double d=1.0, stream=None):
+def fftfreq(n, double d=1.0, stream=None):
     """Return the sample frequencies of an ``n``-point discrete Fourier transform.
 
     The frequencies are in cycles per unit of ``d``, in the order :func:`fft.fft` returns them:
@@ -618,10 +621,10 @@ def fftfreq(int n, double d=1.0, stream=None):
     >>> mx.fft.fftfreq(4, d=0.5)
     array([0, 0.5, -1, -0.5], dtype=float32)
     """
-    return wrap(cfft.fftfreq(n, d, to_sod(stream)))
+    return wrap(cfft.fftfreq(to_int32(n, "fftfreq", "n"), d, to_sod(stream)))
 
 
-def rfftfreq(int n, double d=1.0, stream=None):
+def rfftfreq(n, double d=1.0, stream=None):
     """Return the sample frequencies of an ``n``-point :func:`fft.rfft`.
 
     The ``n // 2 + 1`` non-negative frequencies ``[0, 1, ..., n // 2] / (d * n)``.
@@ -653,7 +656,7 @@ def rfftfreq(int n, double d=1.0, stream=None):
     >>> mx.fft.rfftfreq(5, d=0.25)
     array([0, 0.8, 1.6], dtype=float32)
     """
-    return wrap(cfft.rfftfreq(n, d, to_sod(stream)))
+    return wrap(cfft.rfftfreq(to_int32(n, "rfftfreq", "n"), d, to_sod(stream)))
 
 
 cdef array _shift(bint inverse, str fn, object a, object axes, object stream):
@@ -742,11 +745,12 @@ def ifftshift(a, axes=None, stream=None):
     return _shift(True, "ifftshift", a, axes, stream)
 
 
-cdef inline optional[cbool] _opt_bool(object v):
+cdef inline optional[cbool] _opt_bool(object v, str fn) except *:
+    """The ``onesided`` parameter, ``bool | None``."""
     cdef optional[cbool] out = nullopt
     cdef cbool bv
     if v is not None:
-        bv = v
+        bv = to_flag(v, fn, "onesided")
         out = bv
     return out
 
@@ -814,11 +818,12 @@ def stft(x, n_fft=2048, hop_length=None, win_length=None, window=None, center=Tr
     cdef optional[c_array] win = nullopt
     cx_ = array_arg(x, "stft", "x")._a
     opt_array_arg(window, "stft", "window", win)
-    cdef string pad = pad_mode.encode()
-    return wrap(cfft.stft_op(deref(cx_), <int>n_fft, opt_int_arg(hop_length, "stft", "hop_length"),
+    cdef string pad = str_arg(pad_mode, "stft", "pad_mode").encode()
+    return wrap(cfft.stft_op(deref(cx_), to_int32(n_fft, "stft", "n_fft"),
+                             opt_int_arg(hop_length, "stft", "hop_length"),
                              opt_int_arg(win_length, "stft", "win_length"), win,
-                          <bint>center, pad, <cfft.FFTNorm>_norm(norm), _opt_bool(onesided),
-                          to_sod(stream)))
+                             to_flag(center, "stft", "center"), pad, <cfft.FFTNorm>_norm(norm),
+                             _opt_bool(onesided, "stft"), to_sod(stream)))
 
 
 def istft(stft_matrix, n_fft=None, hop_length=None, win_length=None, window=None, center=True,
@@ -882,5 +887,6 @@ def istft(stft_matrix, n_fft=None, hop_length=None, win_length=None, window=None
     opt_array_arg(window, "istft", "window", win)
     return wrap(cfft.istft(deref(m), opt_int_arg(n_fft, "istft", "n_fft"), opt_int_arg(hop_length, "istft", "hop_length"),
                            opt_int_arg(win_length, "istft", "win_length"),
-                           win, <bint>center, <cfft.FFTNorm>_norm(norm), _opt_bool(onesided),
+                           win, to_flag(center, "istft", "center"), <cfft.FFTNorm>_norm(norm),
+                           _opt_bool(onesided, "istft"),
                            opt_int_arg(length, "istft", "length"), to_sod(stream)))

@@ -456,3 +456,27 @@ def test_list_containing_itself_is_value_error(make):
 def test_printoptions_precision_must_be_an_int(precision):
     with pytest.raises(TypeError):
         mx.printoptions(precision)
+
+
+@pytest.mark.parametrize("precision", [2**31, -2**31 - 1, 2**40, 2.0])
+def test_print_precision_beyond_32_bits_or_not_an_int_is_a_type_error(precision):
+    # The reference refuses these arguments as of the wrong type (TypeError, not OverflowError).
+    for call in (lambda: mx.set_printoptions(precision=precision), lambda: mx.PrintOptions(precision)):
+        with pytest.raises(TypeError) as info:
+            call()
+        assert not isinstance(info.value, OverflowError)
+    options = mx.PrintOptions(2)
+    with pytest.raises(TypeError):
+        options.precision = precision
+    assert mx.get_printoptions().precision == -1
+
+
+def test_print_precision_takes_integer_like_values():
+    assert mx.PrintOptions(np.int64(3)).precision == 3 and type(mx.PrintOptions(np.int64(3)).precision) is int
+    mx.set_printoptions(precision=np.int32(2))
+    try:
+        assert repr(mx.array([1.0 / 3])) == "array([0.33], dtype=float32)"
+    finally:
+        mx.set_printoptions()
+    with mx.printoptions(precision=np.int64(1)):
+        assert repr(mx.array([2.0 / 3])) == "array([0.7], dtype=float32)"

@@ -40,8 +40,13 @@ def test_single_process_group_is_identity():
 
 def test_availability_and_bad_arguments():
     assert mx.distributed.is_available() and mx.distributed.is_available("ring")
+    # a name no backend has is not available (the reference's answer), not an error
+    for name in ("carrier-pigeon", "", "MPI"):
+        assert mx.distributed.is_available(name) is False
+    with pytest.raises(TypeError):
+        mx.distributed.is_available(None)
     with pytest.raises(ValueError):
-        mx.distributed.is_available("carrier-pigeon")
+        mx.distributed.init(backend="carrier-pigeon")
     with pytest.raises(TypeError):
         mx.distributed.all_sum(mx.array([1.0]), group="world")
     with pytest.raises(TypeError):
@@ -92,6 +97,29 @@ def test_sharded_layers_and_data_parallel_training():
     res = launch(2, "sharded_layers.py")
     assert res.returncode == 0, res.stdout + res.stderr
     assert "[0] rank 0 ok" in res.stdout and "[1] rank 1 ok" in res.stdout
+
+
+def test_quantized_sharded_unfreeze_returns_none_and_keeps_weights_frozen():
+    import mlxcy.nn as nn
+    for cls in (nn.QuantizedAllToShardedLinear, nn.QuantizedShardedToAllLinear):
+        layer = cls(64, 8)
+        assert layer.unfreeze() is None   # as the reference's override
+        assert layer.trainable_parameters() == {}
+
+
+def test_shard_linear_of_a_layer_that_is_not_linear():
+    import mlxcy.nn as nn
+    shard_linear = nn.layers.distributed.shard_linear
+    for module in (nn.ReLU(), nn.Embedding(4, 4)):
+        # an AttributeError as in the reference, and a ValueError
+        with pytest.raises(AttributeError, match="Linear or QuantizedLinear"):
+            shard_linear(module, "all-to-sharded")
+        with pytest.raises(ValueError, match="Linear or QuantizedLinear"):
+            shard_linear(module, "sharded-to-all")
+    # the sharding is checked first, as in the reference
+    with pytest.raises(ValueError, match="bogus") as info:
+        shard_linear(nn.ReLU(), "bogus")
+    assert not isinstance(info.value, AttributeError)
 
 
 def test_sharded_layers_on_one_process_equal_linear():

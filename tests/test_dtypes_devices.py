@@ -103,6 +103,46 @@ def test_devices():
         mx.Device("cpu")
 
 
+def test_device_equals_its_device_type_only_at_index_0():
+    assert mx.Device(mx.cpu, 0) == mx.cpu and not mx.Device(mx.cpu, 0) != mx.cpu
+    assert not mx.Device(mx.cpu, 1) == mx.cpu and mx.Device(mx.cpu, 1) != mx.cpu
+    assert not mx.Device(mx.gpu, 0) == mx.cpu
+    # the member's side compares the kind only (the reference's rule, kept for code relying on it)
+    assert mx.cpu == mx.Device(mx.cpu, 1) and not mx.cpu != mx.Device(mx.cpu, 1)
+    assert not mx.gpu == mx.Device(mx.cpu, 0)
+
+
+def test_device_type_integers_accepted_where_a_device_type_is():
+    # 0 and 1 (also as bools, NumPy integers, 0-d arrays) stand for cpu and gpu, as in the reference
+    assert mx.device_count(0) == 1 and mx.device_count(np.int32(0)) == 1
+    assert mx.device_count(True) == mx.device_count(mx.gpu) == mx.device_count(1)
+    assert mx.Device(True) == mx.Device(mx.gpu, 0) and mx.Device(np.int64(0), 2) == mx.Device(mx.cpu, 2)
+    assert mx.Device(mx.array(0)) == mx.Device(mx.cpu)
+    assert mx.is_available(np.int64(0)) and mx.default_stream(mx.array(0)) == mx.default_stream(mx.cpu)
+    assert mx.add(1, 2, stream=np.int32(0)).item() == 3
+    for bad in (2, -1, 0.0, "cpu", mx.Device(mx.cpu)):
+        with pytest.raises(TypeError):
+            mx.device_count(bad)
+    for bad in (2, -1, 0.0, "cpu"):
+        with pytest.raises(TypeError):
+            mx.Device(bad)
+        with pytest.raises(TypeError):
+            mx.add(1, 2, stream=bad)
+
+
+@pytest.mark.parametrize("index", [2**31, -2**31 - 1, 2**40, 2**63, 1.0])
+def test_device_index_beyond_32_bits_or_not_an_int_is_a_type_error(index):
+    with pytest.raises(TypeError) as info:
+        mx.Device(mx.cpu, index)
+    assert not isinstance(info.value, OverflowError)
+
+
+def test_device_index_edges():
+    assert repr(mx.Device(mx.cpu, -2**31)) == "Device(cpu, -2147483648)"
+    assert repr(mx.Device(mx.gpu, np.int32(3))) == "Device(gpu, 3)"
+    assert mx.Device(mx.cpu, True) == mx.Device(mx.cpu, 1)
+
+
 @pytest.mark.skipif(mx.is_available(mx.gpu), reason="this machine has a GPU backend")
 def test_no_gpu_errors():
     assert not mx.is_available(mx.gpu)

@@ -161,6 +161,32 @@ def test_stream_argument_positional_and_keyword():
     _close(mx.fft.fftfreq(4, 1.0, stream=mx.cpu), np.fft.fftfreq(4))
 
 
+@pytest.mark.parametrize("call", [
+    lambda x: mx.fft.fftfreq(4.0), lambda x: mx.fft.rfftfreq(4.0), lambda x: mx.fft.fftfreq(2**40),
+    lambda x: mx.fft.fft(x, n=4.0), lambda x: mx.fft.ifft(x, n=2**40), lambda x: mx.fft.rfft(x, axis=0.0),
+    lambda x: mx.fft.irfft(x, n=4.0), lambda x: mx.fft.fft(x, axis=None),
+    lambda x: mx.fft.fftn(x, s=(4.0,), axes=[0]), lambda x: mx.fft.fftn(x, s=4, axes=[0]),
+    lambda x: mx.fft.fftn(x, s=(4.0,)),   # the type of s before the missing axes
+    lambda x: mx.fft.stft(x, n_fft=4.0), lambda x: mx.fft.stft(x, n_fft=4, center=1),
+    lambda x: mx.fft.stft(x, n_fft=4, onesided=0), lambda x: mx.fft.stft(x, n_fft=4, pad_mode=3),
+    lambda x: mx.fft.stft(x, n_fft=None), lambda x: mx.fft.stft(x, n_fft=2**40),
+    lambda x: mx.fft.istft(mx.fft.stft(x, n_fft=4), n_fft=4, center=1),
+    lambda x: mx.fft.istft(mx.fft.stft(x, n_fft=4), n_fft=4, onesided=1),
+])
+def test_int_and_bool_parameters_refuse_other_types(call):
+    # as the reference: a float, an int beyond 32 bits or an int for a bool is a TypeError
+    with pytest.raises(TypeError) as info:
+        call(mx.array(_real(8)))
+    assert not isinstance(info.value, OverflowError)
+
+
+def test_int_parameters_take_integer_like_values():
+    x = _real(8)
+    _close(mx.fft.fftfreq(np.int64(4)), np.fft.fftfreq(4))
+    _close(mx.fft.fft(mx.array(x), n=np.int32(4), axis=mx.array(0)), np.fft.fft(x, n=4))
+    assert mx.fft.fftfreq(True).tolist() == [0.0]
+
+
 def test_bad_input():
     x = mx.array(_real(8))
     with pytest.raises(ValueError, match="norm"):

@@ -480,6 +480,8 @@ def test_format_errors(tmp_path):
         mx.load(str(tmp_path / "noext"))
     with pytest.raises(ValueError, match="infer file format"):
         mx.load(io.BytesIO(b"x"))
+    with pytest.raises(AttributeError, match="infer file format"):   # the reference's type
+        mx.load(io.BytesIO(b"x"))
     with pytest.raises(RuntimeError, match="Failed to open"):
         mx.load(str(tmp_path / "missing.npy"))
     with pytest.raises(ValueError, match="metadata not supported"):

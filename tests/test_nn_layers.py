@@ -388,7 +388,7 @@ def test_batch_norm_running_stats():
     bn.eval()
     rm, rv = A(bn.running_mean), A(bn.running_var)
     close(bn(mx.array(x)), (x - rm) / np.sqrt(rv + 1e-5), 1e-4)
-    bn.unfreeze()
+    assert bn.unfreeze() is None   # the reference's override returns nothing
     assert sorted(bn.trainable_parameters()) == ["bias", "weight"]
     plain = nn.BatchNorm(4, affine=False, track_running_stats=False)
     assert len(plain) == 0
@@ -715,6 +715,46 @@ def test_qqlinear_modes():
     assert list(q.keys()) == ["weight"] and q.weight.dtype == mx.bfloat16
     with pytest.raises(NotImplementedError, match="QQLinear does not support bias yet."):
         nn.QQLinear.from_linear(nn.Linear(64, 32))
+
+
+QUANTIZED_ACTIVATIONS = "Quantized activations are only supported for 'nvfp4' and 'mxfp8' modes"
+
+
+@pytest.mark.parametrize("mode", ["affine", "mxfp4", "bogus"])
+def test_quantize_input_refuses_modes_other_than_nvfp4_and_mxfp8(mode):
+    for bias in (False, True):   # the mode is checked before the bias
+        with pytest.raises(ValueError, match=QUANTIZED_ACTIVATIONS):
+            nn.Linear(64, 8, bias=bias).to_quantized(mode=mode, quantize_input=True)
+    with pytest.raises(ValueError, match=QUANTIZED_ACTIVATIONS):
+        nn.Linear(64, 8, bias=False).to_quantized(mode=mode, quantize_input=1)
+    model = nn.Sequential(nn.Linear(64, 8, bias=False))
+    with pytest.raises(ValueError, match=QUANTIZED_ACTIVATIONS):
+        nn.quantize(model, mode=mode, quantize_input=True)
+    assert isinstance(model.layers[0], nn.Linear)
+
+
+def test_quantize_input_default_mode_is_refused_and_nvfp4_mxfp8_accepted():
+    with pytest.raises(ValueError, match=QUANTIZED_ACTIVATIONS):
+        nn.Linear(64, 8, bias=False).to_quantized(quantize_input=True)
+    with pytest.raises(ValueError, match=QUANTIZED_ACTIVATIONS):
+        nn.quantize(nn.Sequential(nn.Linear(64, 8)), quantize_input=True)
+    for mode in ("nvfp4", "mxfp8"):
+        q = nn.Linear(64, 8, bias=False).to_quantized(mode=mode, quantize_input=True)
+        assert isinstance(q, nn.QQLinear) and q.mode == mode
+        with pytest.raises(NotImplementedError, match="QQLinear does not support bias yet."):
+            nn.Linear(64, 8).to_quantized(mode=mode, quantize_input=True)
+
+
+def test_qqlinear_affine_is_made_but_refuses_to_quantize():
+    # made as in the reference; quantizing (eval) is a clear ValueError where the reference fails
+    # with "too many values to unpack"
+    q = nn.QQLinear(64, 8, mode="affine")
+    assert q.mode == "affine" and list(q.keys()) == ["weight"]
+    with pytest.raises(ValueError, match="affine"):
+        q.eval()
+    with pytest.raises(ValueError, match="affine"):
+        nn.QQLinear.from_linear(nn.Linear(64, 8, bias=False), mode="affine").quantize()
+    assert sorted(nn.QQLinear(64, 8, mode="mxfp4").eval().keys()) == ["scales", "weight"]
 
 
 def test_quantize_model():

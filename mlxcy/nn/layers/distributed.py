@@ -27,6 +27,12 @@ __all__ = ["AllToShardedLinear", "ShardedToAllLinear", "QuantizedAllToShardedLin
            "shard_inplace", "sum_gradients"]
 
 
+class _NotALinearLayerError(ValueError, AttributeError):
+    """``shard_linear`` of a module that is not a (quantized) linear layer. The reference fails
+    with AttributeError (reading ``module.weight``); this is also one, so code written for it
+    catches it."""
+
+
 def _group(group):
     return group if group is not None else mx.distributed.init()
 
@@ -260,10 +266,8 @@ class _QuantizedSharded(Module):
         *args, **kwargs
             Passed to :meth:`Module.unfreeze` (``recurse``, ``keys``, ``strict``).
 
-        Returns
-        -------
-        Module
-            The layer itself (the reference returns ``None``).
+        if self.track_running_stats:
+            self.freeze(keys=["running_mean", "running_var"], recurse=False)
 
         Examples
         --------
@@ -274,7 +278,6 @@ class _QuantizedSharded(Module):
         """
         super().unfreeze(*args, **kwargs)
         self.freeze(recurse=False)
-        return self
 
     def __init__(self, input_dims, output_dims, bias=True, group_size=64, bits=4, mode="affine", group=None):
         super().__init__()
@@ -527,16 +530,19 @@ def shard_linear(module: Module, sharding: str, *, segments: Union[int, list] = 
 
     Notes
     -----
-    The reference raises ``AttributeError`` for a module that is not a linear layer.
+    The ``ValueError`` for a module that is not a linear layer is also an ``AttributeError``, the
+    type the reference raises.
     """
     kinds = {("all-to-sharded", False): AllToShardedLinear, ("sharded-to-all", False): ShardedToAllLinear,
              ("all-to-sharded", True): QuantizedAllToShardedLinear,
              ("sharded-to-all", True): QuantizedShardedToAllLinear}
+    # the sharding is checked before the module, as the reference does
+    if sharding not in ("all-to-sharded", "sharded-to-all"):
+        raise ValueError(f"Unknown sharding '{sharding}': use 'all-to-sharded' or 'sharded-to-all'")
     quantized = isinstance(module, QuantizedLinear)
     if not quantized and not isinstance(module, Linear):
-        raise ValueError(f"shard_linear expects a Linear or QuantizedLinear layer, got {type(module).__name__}")
-    if (sharding, quantized) not in kinds:
-        raise ValueError(f"Unknown sharding '{sharding}': use 'all-to-sharded' or 'sharded-to-all'")
+        raise _NotALinearLayerError(
+            f"shard_linear expects a Linear or QuantizedLinear layer, got {type(module).__name__}")
     cls = kinds[(sharding, quantized)]
     convert = cls.from_quantized_linear if quantized else cls.from_linear
     return convert(module, segments=segments, group=group)

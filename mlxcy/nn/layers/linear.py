@@ -104,7 +104,8 @@ class Linear(Module):
         Raises
         ------
         ValueError
-            For an unknown ``mode``, or a ``group_size`` or ``bits`` that is not positive.
+            For an unknown ``mode``, or a ``group_size`` or ``bits`` that is not positive; with
+            ``quantize_input``, for a mode other than ``'nvfp4'`` and ``'mxfp8'``.
         NotImplementedError
             With ``quantize_input`` when the layer has a bias.
 
@@ -113,9 +114,13 @@ class Linear(Module):
         >>> nn.Linear(64, 8).to_quantized(bits=8)
         QuantizedLinear(input_dims=64, output_dims=8, bias=True, group_size=64, bits=8, mode=affine)
         """
-        from mlxcy.nn.layers.quantized import QQLinear, QuantizedLinear
+        from mlxcy.nn.layers.quantized import _INPUT_QUANTIZATION_MODES, QQLinear, QuantizedLinear
 
         if quantize_input:
+            # checked before the bias, as the reference does
+            if mode not in _INPUT_QUANTIZATION_MODES:
+                raise ValueError("Quantized activations are only supported for 'nvfp4' and 'mxfp8' modes, "
+                                 f"got {mode}.")
             return QQLinear.from_linear(self, group_size, bits, mode)
         return QuantizedLinear.from_linear(self, group_size, bits, mode)
 

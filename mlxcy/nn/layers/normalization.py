@@ -338,8 +338,8 @@ class BatchNorm(Module):
 
         Returns
         -------
-        BatchNorm
-            The layer itself (the reference returns ``None``).
+        None
+            Unlike :meth:`Module.unfreeze`, which returns the module (as the reference).
 
         Examples
         --------
@@ -351,7 +351,6 @@ class BatchNorm(Module):
         super().unfreeze(*args, **kwargs)
         if self.track_running_stats:
             self.freeze(keys=["running_mean", "running_var"], recurse=False)
-        return self
 
     def _extra_repr(self):
         return (

@@ -14,6 +14,8 @@ from mlxcy.utils import tree_map_with_path
 
 # mode -> (group_size, bits) used when either is not given
 _MODE_DEFAULTS = {"affine": (64, 4), "mxfp4": (32, 4), "nvfp4": (16, 4), "mxfp8": (32, 8)}
+# the modes Linear.to_quantized(quantize_input=True) accepts (the reference's list)
+_INPUT_QUANTIZATION_MODES = ("nvfp4", "mxfp8")
 
 
 def _defaults(group_size, bits, mode):
@@ -343,6 +345,11 @@ class QQLinear(Module):
         -------
         None
 
+        Raises
+        ------
+        ValueError
+            In ``'affine'`` mode, whose quantized inputs ``mx.qqmm`` cannot use.
+
         Examples
         --------
         >>> layer = nn.QQLinear(64, 8)
@@ -351,6 +358,9 @@ class QQLinear(Module):
         ['scales', 'weight']
         """
         if not self._quantized:
+            if self.mode == "affine":   # its biases have no place in qqmm (the reference fails unclearly)
+                raise ValueError("QQLinear cannot quantize its weight in 'affine' mode: quantized "
+                                 "activations are only supported for 'nvfp4' and 'mxfp8' modes.")
             _store_quantized(self, self.weight)
             self._quantized = True
 
