@@ -319,3 +319,32 @@ def test_mypy_stubtest(tmp_path):
         cmd.append("--ignore-unused-allowlist")
     run = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=cwd)
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+
+
+def test_runtime_annotations_win_over_the_listing():
+    """Once the .pyx defs carry annotations (docs/DEVELOPING.md, "help() and signatures"), the
+    stub takes them from the runtime, where Cython keeps them as text, converted as the listing's
+    are (``StreamOrDevice``; a name the stub cannot resolve becomes ``Any``)."""
+    namespace = {}
+    exec("def f(a: 'array', /, k: 'int | None' = None, *, stream: 'StreamOrDevice' = None)"
+         " -> 'Undefined': pass", namespace)
+    annotator = gen_stubs.Annotator(set(gen_stubs.CORE_TYPES) | {"_Scalar", "_StreamOrDevice"})
+    listing = gen_stubs.reference_signatures(
+        {"f": {"signature": ["def f(a: float, /, k: str = None) -> array"]}})["f"]
+    text = gen_stubs.function_stub("f", inspect.signature(namespace["f"]), listing, annotator, mlxcy)
+    assert text == "def f(a: array, /, k: int | None = None, *, stream: _StreamOrDevice = None) -> Any: ...\n"
+
+
+def test_constructor_signature_read_from_an_annotated_embedded_line():
+    """A cdef class's constructor keeps its embedded signature line (``@cython.embedsignature``
+    on ``__init__``): C types are dropped, annotations kept as text, defaults evaluated."""
+    class K:
+        """K(val: array, int n: int = 0, dtype: Dtype | None = float32) -> None
+
+        K."""
+    K.__module__ = "mlxcy"
+    sig = gen_stubs.runtime_signature(object.__init__, K, "__init__")
+    assert [(p.name, p.annotation, p.default) for p in sig.parameters.values()] == [
+        ("self", inspect.Parameter.empty, inspect.Parameter.empty),
+        ("val", "array", inspect.Parameter.empty), ("n", "int", 0),
+        ("dtype", "Dtype | None", mlxcy.float32)]

@@ -217,7 +217,7 @@ def runtime_signature(obj, owner=None, name=None):
     come from factory functions): the slot's own signature stands."""
     if name == "__init__" and isinstance(obj, types.WrapperDescriptorType) and owner is not None:
         first = (owner.__doc__ or "").strip().splitlines()[:1]
-        m = re.fullmatch(re.escape(owner.__name__) + r"\((.*)\)", first[0]) if first else None
+        m = re.fullmatch(re.escape(owner.__name__) + r"\((.*)\)(?:\s*->.*)?", first[0]) if first else None
         if m is not None and m.group(1) != "*args, **kwargs":
             return _embedded_signature(owner, m.group(1))
     try:
@@ -227,12 +227,12 @@ def runtime_signature(obj, owner=None, name=None):
 
 
 def _embedded_signature(owner, text):
-    params = [re.sub(r"^(?:[\w.]+\s+)+(?=\**\w+\s*(?:=|$))", "", p.strip())
+    params = [re.sub(r"^(?:[\w.]+\s+)+(?=\**\w+\s*(?:[:=]|$))", "", p.strip())  # C types dropped
               for p in _split_params(text)]
     source = f"def __init__(self, {', '.join(params)}): pass"
     namespace = dict(vars(sys.modules[owner.__module__]))
-    try:
-        exec(source, namespace)  # the defaults evaluated in the class's module
+    try:  # the defaults evaluated in the class's module; annotations kept as text, as Cython does
+        exec("from __future__ import annotations\n" + source, namespace)
         return inspect.signature(namespace["__init__"])
     except Exception:
         return params_signature(params_of_def(ast.parse(source).body[0]))
@@ -463,11 +463,21 @@ def _stub_params(params, defaults, ann, module):
     return ", ".join(parts)
 
 
+def runtime_annotation(value, annotator):
+    """A runtime annotation (Cython keeps them as text: ``'array | None'``) as the stub writes it,
+    through the same conversions as the listing's (``StreamOrDevice``, unknown names: ``Any``)."""
+    text = value if isinstance(value, str) else inspect.formatannotation(value)
+    try:
+        return annotator.convert(ast.parse(text, mode="eval").body)
+    except SyntaxError:
+        return "Any"
+
+
 def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=False, returns=None,
                   doc=None):
-    """``def name(...) -> R`` with the runtime's parameters and the reference's annotations
-    (``returns`` where the reference gives no return type), the runtime's docstring ``doc`` as
-    its body (``...`` without one)."""
+    """``def name(...) -> R`` with the runtime's parameters, their annotations where the runtime
+    has them, else the reference's (``returns`` where neither gives a return type), the runtime's
+    docstring ``doc`` as its body (``...`` without one)."""
     P = inspect.Parameter
     operator = is_method and name in PROTOCOL_DUNDERS and name not in ("__init__", "__call__")
     if sig is not None:
@@ -484,6 +494,9 @@ def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=Fa
         defaults = {}
     best = _best_reference(params, ref_fns)
     ann = {k: annotator.convert(v) for k, v in _reference_annotations(ref_fns, best).items()}
+    if sig is not None:  # annotations the runtime carries (on the .pyx defs) win over the listing's
+        ann.update({p.name: runtime_annotation(p.annotation, annotator)
+                    for p in sig.parameters.values() if p.annotation is not p.empty})
     if is_method and params:
         ann.pop(params[0][0], None)
     if operator and best is not None and len(params) >= 2 and params[1][0] not in ann:
@@ -492,6 +505,8 @@ def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=Fa
             ann[params[1][0]] = ann.get(operands[0][0])
     text = _stub_params(params, defaults, ann, module)
     ret = annotator.convert(best.returns) if best is not None and best.returns else None
+    if sig is not None and sig.return_annotation is not sig.empty:
+        ret = runtime_annotation(sig.return_annotation, annotator)
     if name == "__init__" or ret is None or ret == "Any":
         ret = returns or ret
     ignore = ""
