@@ -348,3 +348,32 @@ def test_constructor_signature_read_from_an_annotated_embedded_line():
         ("self", inspect.Parameter.empty, inspect.Parameter.empty),
         ("val", "array", inspect.Parameter.empty), ("n", "int", 0),
         ("dtype", "Dtype | None", mlxcy.float32)]
+
+
+def _load_tool(name):
+    spec = importlib.util.spec_from_file_location(name, os.path.join(os.path.dirname(HERE), "tools", f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_annotate_defs_rewrites_only_the_stubbed_headers(tmp_path):
+    """tools/annotate_defs.py (the migration docs/DEVELOPING.md describes) adds the stubs'
+    annotations to module-level defs and methods, keeping C types, defaults and line breaks,
+    leaves nested defs alone, and refuses to write while Cython would act on annotations."""
+    annotate_defs = _load_tool("annotate_defs")
+    source = ('cdef class K:\n    cdef public object v\n    def m(self, double x=1.0, *, stream=None):\n'
+              '        pass\n\n\ndef f(a, /,\n      b="x(,)") -> int:\n    def inner(a):\n        pass\n')
+    table = {"K.m": ({"x": "float", "stream": "StreamOrDevice"}, "array"),
+             "f": ({"a": "array", "b": "str"}, None), "inner": ({"a": "int"}, None)}
+    new, changes, found = annotate_defs.annotate(source, table)
+    assert new == ('cdef class K:\n    cdef public object v\n'
+                   '    def m(self, double x: float = 1.0, *, stream: StreamOrDevice = None) -> array:\n'
+                   '        pass\n\n\ndef f(a: array, /,\n      b: str = "x(,)") -> int:\n'
+                   '    def inner(a):\n        pass\n')
+    assert [c[0] for c in changes] == ["K.m", "f"] and found == {"K.m", "f"}
+    assert annotate_defs.annotate(new, table)[1] == []  # a second run changes nothing
+    (tmp_path / "mlxcy").mkdir()
+    (tmp_path / "mlxcy" / "meson.build").write_text("cython_args = ['-X', 'embedsignature=False']\n")
+    assert not annotate_defs.annotation_typing_off(str(tmp_path))
+    assert annotate_defs.main(["--root", str(tmp_path)]) == 2

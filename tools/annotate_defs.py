@@ -208,7 +208,9 @@ def annotate(text, table):
             new_params.append(lead + format_param(prefix, name, params[name], default) + trail
                               if core else piece)
         header = text[start:colon + 1]
-        new_ret = f" -> {returns}" if returns is not None else (text[ret[0] - 2:ret[1]].rstrip() if ret else "")
+        if returns is None and ret is not None:
+            returns = text[ret[0]:ret[1]].strip()  # the source's own
+        new_ret = f" -> {returns}" if returns is not None else ""
         new_header = text[start:p0] + ",".join(new_params) + ")" + new_ret + ":"
         if "\n" not in new_header:
             new_header = wrap_header(new_header, text[text.rfind("\n", 0, start) + 1:start])
