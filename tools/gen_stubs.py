@@ -7,9 +7,10 @@ what they export through ``mlxcy``.
 
 Parameters (names, kinds, defaults) come from the runtime: ``inspect.signature`` of the built
 cyfunctions, or, for a cdef class constructor, the signature Cython embeds in the class
-docstring. Type annotations come from the reference API listing (``mlx-0.32.4-api.json``),
-matched by parameter name; a parameter the reference does not have stays unannotated, and an
-annotation naming something the stub cannot resolve becomes ``Any``. Each function, method,
+docstring. Type annotations come from the runtime where a def carries them (as text, Cython's
+way), else from the reference API listing (``mlx-0.32.4-api.json``), matched by parameter name;
+a parameter the reference does not have stays unannotated, and an annotation naming something
+the stub cannot resolve becomes ``Any``. Each function, method,
 property and class carries its runtime docstring (``__doc__`` less the signature line Cython's
 ``embedsignature`` puts first, cleaned as ``help()`` shows it), so that editors show the same text.
 
