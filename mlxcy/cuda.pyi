@@ -9,5 +9,18 @@ from mlxcy import array, Dtype, Device, DeviceType, Stream, ThreadLocalStream, A
 _Scalar = Union[bool, int, float, complex]
 _StreamOrDevice = Union[None, Stream, ThreadLocalStream, Device, DeviceType]
 
-def is_available() -> bool: ...
+def is_available() -> bool:
+    """Tell whether the CUDA backend (an NVIDIA GPU) is available.
+
+    Returns
+    -------
+    bool
+        True when libmlx was built with CUDA and a GPU is present.
+
+    Examples
+    --------
+    >>> isinstance(mx.cuda.is_available(), bool)
+    True
+    """
+
 

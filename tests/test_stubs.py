@@ -13,6 +13,7 @@ import inspect
 import os
 import subprocess
 import sys
+import types
 
 import pytest
 
@@ -144,6 +145,111 @@ def namespace_problems(module, tree):
     return [p for p in problems if p]
 
 
+def expected_docstring(obj, name, owner=None):
+    """The docstring a stub must carry for a runtime object: what ``help()`` shows of its
+    ``__doc__`` (``inspect.cleandoc``), less a first line that is the signature Cython embeds
+    (``name(...)``; ``Owner.name(...)`` for a method; ``name`` the object's own) with the empty
+    line after it. None where the object has no docstring of its own (a slot wrapper's text is
+    CPython's generic one)."""
+    if isinstance(obj, (staticmethod, classmethod)):
+        obj = obj.__func__
+    if isinstance(obj, (types.WrapperDescriptorType, types.MethodWrapperType)):
+        return None
+    doc = obj.__doc__
+    if not isinstance(doc, str):
+        return None
+    head, _, body = doc.partition("\n\n")
+    name = getattr(obj, "__name__", name)  # an alias (``acos``) embeds its function's name
+    spellings = [name] + ([f"{owner.__name__}.{name}"] if owner is not None else [])
+    if "\n" not in head and any(head.startswith(s + "(") for s in spellings):
+        doc = body
+    return inspect.cleandoc(doc) or None
+
+
+def docstring_problem(label, runtime_obj, stub_def, name, owner=None):
+    """A message when a stub def's or class's docstring differs from the runtime's, else None."""
+    want = expected_docstring(runtime_obj, name, owner)
+    got = ast.get_docstring(stub_def)  # cleaned as inspect.cleandoc cleans
+    if got == want:
+        return None
+    if got is None or want is None:
+        return f"{label}: docstring {'missing in the stub' if got is None else 'in the stub only'}"
+    at = next((i for i, (a, b) in enumerate(zip(got, want)) if a != b), min(len(got), len(want)))
+    return f"{label}: stub docstring differs from the runtime's at {got[at:at + 40]!r} / {want[at:at + 40]!r}"
+
+
+def docstring_problems(module, tree):
+    """Every function, class, method and property whose stub docstring is not the runtime's."""
+    problems = []
+    stub = stub_names(tree.body)
+    label = module.__name__
+    for name in sorted(set(gen_stubs.public_names(module)) & set(stub)):
+        value, node = getattr(module, name), stub[name]
+        if isinstance(node, ast.ClassDef) and isinstance(value, type):
+            problems.append(docstring_problem(f"{label}.{name}", value, node, name))
+            for member, member_def in stub_names(node.body).items():
+                if isinstance(member_def, ast.FunctionDef) and member in vars(value):
+                    problems.append(docstring_problem(f"{label}.{name}.{member}",
+                                                      vars(value)[member], member_def, member, value))
+        elif isinstance(node, ast.FunctionDef) and callable(value):
+            problems.append(docstring_problem(f"{label}.{name}", value, node, name))
+    return [p for p in problems if p]
+
+
+@pytest.mark.parametrize("stub_name,names", STUBS, ids=[s for s, _ in STUBS])
+def test_stub_docstrings_are_the_runtime_docstrings(stub_name, names):
+    """Editors show the stub's docstring: the one ``help()`` shows, without the signature line."""
+    module, tree = parse_stub(names[0], stub_name)
+    problems = docstring_problems(module, tree)
+    assert not problems, "stub docstrings out of date (python tools/gen_stubs.py):\n" + "\n".join(problems)
+
+
+def test_docstring_check_catches_a_changed_docstring():
+    """The docstring comparison fails on an edited, a dropped and an added docstring, and on one
+    that kept Cython's signature line; the documented names really carry their text."""
+    module, tree = parse_stub("mlxcy", "__init__.pyi")
+    assert docstring_problems(module, tree) == []
+    defs = {n.name: n for n in tree.body if isinstance(n, (ast.FunctionDef, ast.ClassDef))}
+    assert ast.get_docstring(defs["sum"]).startswith("Sum of the elements")
+    assert "Parameters\n----------\na : array" in ast.get_docstring(defs["sum"])
+    array_body = {n.name: n for n in defs["array"].body if isinstance(n, ast.FunctionDef)}
+    assert ast.get_docstring(array_body["shape"]) == inspect.cleandoc(mlxcy.array.shape.__doc__)
+    defs["sum"].body[0].value.value = "sum(a, /, axis=None)\n\n" + defs["sum"].body[0].value.value
+    defs["exp"].body[0].value.value += "\nEdited."
+    del array_body["reshape"].body[0]
+    defs["array"].body[0].value.value = "Another text."
+    problems = "\n".join(docstring_problems(module, tree))
+    assert "mlxcy.sum: stub docstring differs from the runtime's at 'sum(a, /" in problems
+    assert "mlxcy.exp: stub docstring differs" in problems
+    assert "mlxcy.array.reshape: docstring missing in the stub" in problems
+    assert "mlxcy.array: stub docstring differs" in problems
+
+
+def test_embedded_signature_is_stripped_only_when_it_names_the_object():
+    strip = gen_stubs.strip_embedded_signature
+    assert strip("sum(a, /, axis=None)\n\nSum.\n\nMore.", "sum") == "Sum.\n\nMore."
+    assert strip("array.sum(self, axis=None)\n\nSum.", "sum", "array") == "Sum."
+    assert strip("array(val, dtype=None)\n\nAn array.", "array") == "An array."
+    assert strip("f(x) -> int\n\nDoc.", "f") == "Doc."
+    assert strip("sum(a)", "sum") == ""
+    for doc, name, owner in [("sums(a)\n\nDoc.", "sum", None), ("sum(a)\nDoc.", "sum", None),
+                             ("other.sum(self)\n\nDoc.", "sum", "array"),
+                             ("Sum of ``sum(a)``.\n\nDoc.", "sum", None)]:
+        assert strip(doc, name, owner) == doc
+
+
+@pytest.mark.parametrize("doc", ['Backslash \\ and a \\n escape.', 'Quotes """inside""" it.',
+                                 'Ends with a quote "x"', "Two\n\n    indented\nlines\\"])
+def test_docstring_stub_round_trips(doc):
+    """The written docstring statement parses back to the text (escapes, quotes, indentation),
+    in a function and in a method."""
+    assert inspect.cleandoc(doc) == doc  # (what the generator writes is clean already)
+    function = ast.parse("def f():\n" + gen_stubs.docstring_stub(doc, "    ")).body[0]
+    method = ast.parse("class C:\n    def f(self):\n" + gen_stubs.docstring_stub(doc, "        ")).body[0].body[0]
+    assert ast.get_docstring(function) == doc
+    assert ast.get_docstring(method) == doc
+
+
 @pytest.mark.parametrize("stub_name,names", STUBS, ids=[s for s, _ in STUBS])
 def test_stub_matches_runtime(stub_name, names):
     module, tree = parse_stub(names[0], stub_name)
@@ -195,15 +301,79 @@ def test_check_catches_a_changed_stub():
 
 
 @pytest.mark.skipif(importlib.util.find_spec("mypy") is None, reason="mypy is not installed")
-def test_mypy_stubtest():
+def test_mypy_stubtest(tmp_path):
     """mypy's own runtime-vs-stub check, where mypy is installed (the test above is the one CI
     relies on). Run from the directory holding the package, so mypy reads these stubs; the
     allowlist skips the pure-Python subpackages and the source folders with no module. The
     compiled classes with fields of their own are stubbed @disjoint_base (PEP 800), which
-    current stubtest checks: no --ignore-disjoint-bases."""
+    current stubtest checks: no --ignore-disjoint-bases. An installed wheel is checked from an
+    empty directory instead (mypy finds its stubs through py.typed; run from site-packages, it
+    would read mypy's own modules there as user code and stop), where the allowlisted source
+    folders do not exist."""
     allow = os.path.join(HERE, "stubtest_allowlist.txt")
     cmd = [sys.executable, "-m", "mypy.stubtest", "mlxcy", "--ignore-missing-stub",
            "--allowlist", allow, "--mypy-config-file", os.path.join(HERE, "stubtest_mypy.ini")]
-    run = subprocess.run(cmd, capture_output=True, text=True, timeout=300,
-                         cwd=os.path.dirname(os.path.dirname(mlxcy.__file__)))
+    cwd = os.path.dirname(os.path.dirname(mlxcy.__file__))
+    if os.path.basename(cwd) in ("site-packages", "dist-packages"):
+        cwd = str(tmp_path)
+        cmd.append("--ignore-unused-allowlist")
+    run = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=cwd)
     assert run.returncode == 0, run.stdout[-6000:] + run.stderr[-2000:]
+
+
+def test_runtime_annotations_win_over_the_listing():
+    """Once the .pyx defs carry annotations (docs/DEVELOPING.md, "help() and signatures"), the
+    stub takes them from the runtime, where Cython keeps them as text, converted as the listing's
+    are (``StreamOrDevice``; a name the stub cannot resolve becomes ``Any``)."""
+    namespace = {}
+    exec("def f(a: 'array', /, k: 'int | None' = None, *, stream: 'StreamOrDevice' = None)"
+         " -> 'Undefined': pass", namespace)
+    annotator = gen_stubs.Annotator(set(gen_stubs.CORE_TYPES) | {"_Scalar", "_StreamOrDevice"})
+    listing = gen_stubs.reference_signatures(
+        {"f": {"signature": ["def f(a: float, /, k: str = None) -> array"]}})["f"]
+    text = gen_stubs.function_stub("f", inspect.signature(namespace["f"]), listing, annotator, mlxcy)
+    assert text == "def f(a: array, /, k: int | None = None, *, stream: _StreamOrDevice = None) -> Any: ...\n"
+
+
+def test_constructor_signature_read_from_an_annotated_embedded_line():
+    """A cdef class's constructor keeps its embedded signature line (``@cython.embedsignature``
+    on ``__init__``): C types are dropped, annotations kept as text, defaults evaluated."""
+    class K:
+        """K(val: array, int n: int = 0, dtype: Dtype | None = float32) -> None
+
+        K."""
+    K.__module__ = "mlxcy"
+    sig = gen_stubs.runtime_signature(object.__init__, K, "__init__")
+    assert [(p.name, p.annotation, p.default) for p in sig.parameters.values()] == [
+        ("self", inspect.Parameter.empty, inspect.Parameter.empty),
+        ("val", "array", inspect.Parameter.empty), ("n", "int", 0),
+        ("dtype", "Dtype | None", mlxcy.float32)]
+
+
+def _load_tool(name):
+    spec = importlib.util.spec_from_file_location(name, os.path.join(os.path.dirname(HERE), "tools", f"{name}.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_annotate_defs_rewrites_only_the_stubbed_headers(tmp_path):
+    """tools/annotate_defs.py (the migration docs/DEVELOPING.md describes) adds the stubs'
+    annotations to module-level defs and methods, keeping C types, defaults and line breaks,
+    leaves nested defs alone, and refuses to write while Cython would act on annotations."""
+    annotate_defs = _load_tool("annotate_defs")
+    source = ('cdef class K:\n    cdef public object v\n    def m(self, double x=1.0, *, stream=None):\n'
+              '        pass\n\n\ndef f(a, /,\n      b="x(,)") -> int:\n    def inner(a):\n        pass\n')
+    table = {"K.m": ({"x": "float", "stream": "StreamOrDevice"}, "array"),
+             "f": ({"a": "array", "b": "str"}, None), "inner": ({"a": "int"}, None)}
+    new, changes, found = annotate_defs.annotate(source, table)
+    assert new == ('cdef class K:\n    cdef public object v\n'
+                   '    def m(self, double x: float = 1.0, *, stream: StreamOrDevice = None) -> array:\n'
+                   '        pass\n\n\ndef f(a: array, /,\n      b: str = "x(,)") -> int:\n'
+                   '    def inner(a):\n        pass\n')
+    assert [c[0] for c in changes] == ["K.m", "f"] and found == {"K.m", "f"}
+    assert annotate_defs.annotate(new, table)[1] == []  # a second run changes nothing
+    (tmp_path / "mlxcy").mkdir()
+    (tmp_path / "mlxcy" / "meson.build").write_text("cython_args = ['-X', 'embedsignature=False']\n")
+    assert not annotate_defs.annotation_typing_off(str(tmp_path))
+    assert annotate_defs.main(["--root", str(tmp_path)]) == 2

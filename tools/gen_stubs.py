@@ -7,9 +7,12 @@ what they export through ``mlxcy``.
 
 Parameters (names, kinds, defaults) come from the runtime: ``inspect.signature`` of the built
 cyfunctions, or, for a cdef class constructor, the signature Cython embeds in the class
-docstring. Type annotations come from the reference API listing (``mlx-0.32.4-api.json``),
-matched by parameter name; a parameter the reference does not have stays unannotated, and an
-annotation naming something the stub cannot resolve becomes ``Any``.
+docstring. Type annotations come from the runtime where a def carries them (as text, Cython's
+way), else from the reference API listing (``mlx-0.32.4-api.json``), matched by parameter name;
+a parameter the reference does not have stays unannotated, and an annotation naming something
+the stub cannot resolve becomes ``Any``. Each function, method,
+property and class carries its runtime docstring (``__doc__`` less the signature line Cython's
+``embedsignature`` puts first, cleaned as ``help()`` shows it), so that editors show the same text.
 
     python tools/gen_stubs.py            # rewrite the stubs
     python tools/gen_stubs.py --check    # exit 1 when a stub differs from what would be written
@@ -17,7 +20,8 @@ annotation naming something the stub cannot resolve becomes ``Any``.
                                          # reference's (names, kinds, defaults)
 
 tests/test_stubs.py checks the committed stubs against the runtime (it imports the helpers
-``public_names``, ``class_members``, ``runtime_signature`` and ``params_of_def`` from here).
+``public_names``, ``class_members``, ``runtime_signature``, ``params_of_def`` and
+``runtime_docstring`` from here).
 """
 import argparse
 import ast
@@ -214,7 +218,7 @@ def runtime_signature(obj, owner=None, name=None):
     come from factory functions): the slot's own signature stands."""
     if name == "__init__" and isinstance(obj, types.WrapperDescriptorType) and owner is not None:
         first = (owner.__doc__ or "").strip().splitlines()[:1]
-        m = re.fullmatch(re.escape(owner.__name__) + r"\((.*)\)", first[0]) if first else None
+        m = re.fullmatch(re.escape(owner.__name__) + r"\((.*)\)(?:\s*->.*)?", first[0]) if first else None
         if m is not None and m.group(1) != "*args, **kwargs":
             return _embedded_signature(owner, m.group(1))
     try:
@@ -224,12 +228,12 @@ def runtime_signature(obj, owner=None, name=None):
 
 
 def _embedded_signature(owner, text):
-    params = [re.sub(r"^(?:[\w.]+\s+)+(?=\**\w+\s*(?:=|$))", "", p.strip())
+    params = [re.sub(r"^(?:[\w.]+\s+)+(?=\**\w+\s*(?:[:=]|$))", "", p.strip())  # C types dropped
               for p in _split_params(text)]
     source = f"def __init__(self, {', '.join(params)}): pass"
     namespace = dict(vars(sys.modules[owner.__module__]))
-    try:
-        exec(source, namespace)  # the defaults evaluated in the class's module
+    try:  # the defaults evaluated in the class's module; annotations kept as text, as Cython does
+        exec("from __future__ import annotations\n" + source, namespace)
         return inspect.signature(namespace["__init__"])
     except Exception:
         return params_signature(params_of_def(ast.parse(source).body[0]))
@@ -273,6 +277,62 @@ def params_signature(params, default=None):
     """An ``inspect.Signature`` of [(name, kind, has_default)], each default ``default``."""
     return inspect.Signature([inspect.Parameter(n, k, default=default if d else
                                                 inspect.Parameter.empty) for n, k, d in params])
+
+
+def strip_embedded_signature(doc, name, owner_name=None):
+    """``doc`` without the signature line Cython's ``embedsignature`` puts first: ``name(params)``
+    (``Owner.name(params)`` for a method; for a class, its constructor's ``Name(params)``),
+    possibly with ``-> type``, followed by an empty line (or nothing). Any other first line stays."""
+    first, _, rest = doc.partition("\n")
+    owner = re.escape(owner_name) + r"\." if owner_name else ""
+    if re.fullmatch(rf"(?:{owner})?{re.escape(name)}\(.*\)(?:\s*->\s*\S.*)?", first) and (
+            rest == "" or rest.startswith("\n")):
+        return rest[1:]
+    return doc
+
+
+def runtime_docstring(obj, name, owner=None):
+    """The docstring a stub carries for a runtime function, method, property or class (``name``
+    as the stub spells it, ``owner`` the class of a method): its ``__doc__`` without the signature
+    Cython embeds, cleaned as ``inspect.cleandoc`` cleans it (what ``help()`` shows); None when it
+    has none. A slot wrapper's generic text (``Return repr(self).``) is CPython's, not ours: None."""
+    if isinstance(obj, (staticmethod, classmethod)):
+        obj = obj.__func__
+    if isinstance(obj, (types.WrapperDescriptorType, types.MethodWrapperType)):
+        return None
+    doc = getattr(obj, "__doc__", None)
+    if not isinstance(doc, str):
+        return None
+    if isinstance(obj, type):
+        doc = strip_embedded_signature(doc, obj.__name__)
+    else:
+        doc = strip_embedded_signature(doc, getattr(obj, "__name__", name),
+                                       owner.__name__ if owner is not None else None)
+    return inspect.cleandoc(doc) or None
+
+
+def docstring_stub(doc, indent):
+    """A docstring statement for a stub body at ``indent`` (empty without a docstring): backslashes
+    and triple quotes escaped, so that ``ast.get_docstring`` of the stub gives ``doc`` back."""
+    if not doc:
+        return ""
+    text = doc.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+    if text.endswith('"'):
+        text = text[:-1] + '\\"'  # not the first quote of the closing three
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return f'{indent}"""{text}"""\n'
+    body = "\n".join([lines[0]] + [indent + line if line else "" for line in lines[1:]])
+    return f'{indent}"""{body}\n{indent}"""\n'
+
+
+def def_stub(header, doc, indent, comment=""):
+    """``header`` (``def f(...) -> R``) with the docstring as its body, or ``: ...`` without one;
+    ``comment`` (a ``# type: ignore``) stays on the ``def`` line, where checkers report."""
+    body = docstring_stub(doc, indent + "    ")
+    if not body:
+        return f"{indent}{header}: ...{comment}\n"
+    return f"{indent}{header}:{comment}\n{body}\n"  # (a blank line after a body)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -404,9 +464,21 @@ def _stub_params(params, defaults, ann, module):
     return ", ".join(parts)
 
 
-def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=False, returns=None):
-    """``def name(...) -> R: ...`` with the runtime's parameters and the reference's annotations
-    (``returns`` where the reference gives no return type)."""
+def runtime_annotation(value, annotator):
+    """A runtime annotation (Cython keeps them as text: ``'array | None'``) as the stub writes it,
+    through the same conversions as the listing's (``StreamOrDevice``, unknown names: ``Any``)."""
+    text = value if isinstance(value, str) else inspect.formatannotation(value)
+    try:
+        return annotator.convert(ast.parse(text, mode="eval").body)
+    except SyntaxError:
+        return "Any"
+
+
+def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=False, returns=None,
+                  doc=None):
+    """``def name(...) -> R`` with the runtime's parameters, their annotations where the runtime
+    has them, else the reference's (``returns`` where neither gives a return type), the runtime's
+    docstring ``doc`` as its body (``...`` without one)."""
     P = inspect.Parameter
     operator = is_method and name in PROTOCOL_DUNDERS and name not in ("__init__", "__call__")
     if sig is not None:
@@ -423,6 +495,9 @@ def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=Fa
         defaults = {}
     best = _best_reference(params, ref_fns)
     ann = {k: annotator.convert(v) for k, v in _reference_annotations(ref_fns, best).items()}
+    if sig is not None:  # annotations the runtime carries (on the .pyx defs) win over the listing's
+        ann.update({p.name: runtime_annotation(p.annotation, annotator)
+                    for p in sig.parameters.values() if p.annotation is not p.empty})
     if is_method and params:
         ann.pop(params[0][0], None)
     if operator and best is not None and len(params) >= 2 and params[1][0] not in ann:
@@ -431,6 +506,8 @@ def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=Fa
             ann[params[1][0]] = ann.get(operands[0][0])
     text = _stub_params(params, defaults, ann, module)
     ret = annotator.convert(best.returns) if best is not None and best.returns else None
+    if sig is not None and sig.return_annotation is not sig.empty:
+        ret = runtime_annotation(sig.return_annotation, annotator)
     if name == "__init__" or ret is None or ret == "Any":
         ret = returns or ret
     ignore = ""
@@ -438,19 +515,17 @@ def function_stub(name, sig, ref_fns, annotator, module, indent="", is_method=Fa
         ignore = "  # type: ignore[override]"  # elementwise: an array, not object's bool
     elif name == "__ipow__":
         ignore = "  # type: ignore[misc]"  # the in-place slot takes no modulo, __pow__ does
-    return f"{indent}def {name}({text}) -> {ret or 'Any'}: ...{ignore}\n"
+    return def_stub(f"def {name}({text}) -> {ret or 'Any'}", doc, indent, ignore)
 
 
 def class_stub(name, cls, ref_methods, init_refs, annotator, module):
-    """A class stub: its public methods, properties and attributes, and the protocol dunders it
-    defines; an enum's members."""
-    doc = (cls.__doc__ or name).strip().splitlines()
-    doc = next((line for line in doc[1:] if line.strip()), doc[0]) if re.match(
-        re.escape(name) + r"\(", doc[0]) and len(doc) > 1 else doc[0]
-    doc = doc.strip().replace('"""', "'''").replace("\\", "\\\\")
+    """A class stub: its docstring, its public methods, properties and attributes, and the protocol
+    dunders it defines; an enum's members."""
+    doc = docstring_stub(runtime_docstring(cls, name), "    ")
     if issubclass(cls, enum.Enum):
         members = "".join(f"    {m} = {v.value!r}\n" for m, v in cls.__members__.items())
-        return f'class {name}(enum.Enum):\n    """{doc}"""\n{members}\n'
+        body = doc + members or "    ...\n"
+        return f"class {name}(enum.Enum):\n{body}\n"
     decorator = ""
     if not is_subclassable(cls):
         decorator = "@final\n"
@@ -459,7 +534,7 @@ def class_stub(name, cls, ref_methods, init_refs, annotator, module):
     # builtin bases (exception classes) matter to type checkers; mlxcy's own bases do not appear
     bases = [b.__name__ for b in cls.__bases__ if b is not object and b.__module__ == "builtins"]
     header = f"class {name}({', '.join(bases)}):" if bases else f"class {name}:"
-    lines = [f"{decorator}{header}\n", f'    """{doc}"""\n']
+    lines = [f"{decorator}{header}\n"] + ([doc] if doc else [])
     instance = None
     for attr, kind in sorted(class_members(cls).items()):
         if kind in ("property", "attribute"):
@@ -471,7 +546,9 @@ def class_stub(name, cls, ref_methods, init_refs, annotator, module):
                 typ = type(getattr(instance, attr)).__name__
                 typ = typ if typ in dir(builtins) else "Any"
             if kind == "property":
-                lines.append(f"    @property\n    def {attr}(self) -> {typ or 'Any'}: ...\n")
+                lines.append("    @property\n" + def_stub(
+                    f"def {attr}(self) -> {typ or 'Any'}",
+                    runtime_docstring(vars(cls)[attr], attr, cls), "    "))
             else:
                 lines.append(f"    {attr}: {typ or 'Any'}\n")
             continue
@@ -485,7 +562,10 @@ def class_stub(name, cls, ref_methods, init_refs, annotator, module):
         sig = runtime_signature(value, cls, attr)
         lines.append(function_stub(attr, sig, refs, annotator, module, "    ",
                                    is_method=kind != "staticmethod",
-                                   returns=TYPES.get(f"{name}.{attr}", TYPES.get(attr))))
+                                   returns=TYPES.get(f"{name}.{attr}", TYPES.get(attr)),
+                                   doc=runtime_docstring(value, attr, cls)))
+    if len(lines) == 1:
+        lines.append("    ...\n")  # no docstring, no members: a body all the same
     return "".join(lines) + "\n"
 
 
@@ -526,7 +606,8 @@ def generate(stub_name, api):
         ref_methods = reference_signatures(api.get(f"{ref_ns}.{name}"))
         out.append(class_stub(name, cls, ref_methods, init_refs, annotator, module))
     for name, fn in functions:
-        out.append(function_stub(name, runtime_signature(fn), ref.get(name), annotator, module))
+        out.append(function_stub(name, runtime_signature(fn), ref.get(name), annotator, module,
+                                 doc=runtime_docstring(fn, name)))
     out.append("\n")
     for name, value in constants:
         cls = type(value)
