@@ -291,8 +291,8 @@ class Device:
     """A device operations run on: its type (cpu or gpu) and its index.
 
     Making a ``Device`` does not check that such a device exists; see :func:`is_available`.
-    Devices compare equal when type and index match; a device also compares equal to its
-    :class:`DeviceType` (``mx.Device(mx.cpu) == mx.cpu``).
+    Devices compare equal when type and index match; a device of index 0 also compares equal to
+    its :class:`DeviceType` (``mx.Device(mx.cpu) == mx.cpu``).
 
     Parameters
     ----------
@@ -304,7 +304,8 @@ class Device:
     Raises
     ------
     TypeError
-        When ``type`` is not a :class:`DeviceType` (a string such as ``"cpu"`` is refused).
+        When ``type`` is not a :class:`DeviceType` (a string such as ``"cpu"`` is refused), or
+        ``index`` is not an int that fits in 32 bits.
 
     Examples
     --------
@@ -10394,7 +10395,7 @@ def set_printoptions(precision: int = -1) -> None:
     Raises
     ------
     TypeError
-        When ``precision`` is not an int.
+        When ``precision`` is not an int that fits in 32 bits.
 
     Examples
     --------
@@ -10404,11 +10405,6 @@ def set_printoptions(precision: int = -1) -> None:
     >>> mx.set_printoptions()
     >>> mx.array([1 / 3, 2 / 3])
     array([0.333333, 0.666667], dtype=float32)
-
-    Notes
-    -----
-    A ``precision`` beyond 32 bits raises ``OverflowError`` here, ``TypeError`` in the reference
-    binding.
     """
 
 def set_wired_limit(limit: int) -> int:
