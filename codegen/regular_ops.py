@@ -1,4 +1,4 @@
-"""The regular element-wise ops of mlx.core, declared once: each row gives the public name, the
+"""The regular ops of mlx.core (element-wise ops, reductions), declared once: each row gives the public name, the
 mlx::core function it calls, the kind of arguments it takes, its aliases, the NumPy oracle its test
 compares with (an expression of the input(s) ``x``/``y``, and the input domain: a (low, high) range
 of float32 values, or "int32", "complex", "special" for ±inf/nan) and its docstring.
@@ -15,6 +15,9 @@ _array.pxi). Kinds:
   Python scalars).
 - ``logical``: as ``binary``, but a Python scalar operand counts only for its truth value (not
   range-checked against the other operand's dtype).
+- ``reduction``: ``f(a, /, axis=None, keepdims=False, *, stream=None)``, in mlxcy._ops_reduce; over
+  every axis or the given ones (an int or a sequence). Its oracle is an expression of ``x`` (2-D)
+  and ``kw`` (NumPy's axis/keepdims keywords).
 """
 from collections import namedtuple
 
@@ -1373,4 +1376,417 @@ OPS = [
        array([0-2j], dtype=complex64)
        """,
        signature='a, *, stream=None'),
+    Op('all', "reduction", 'all', (), 'np.all(x, **kw)', (-1, 1),
+       """Test whether every element is true (non-zero) over the given axes.
+
+       Parameters
+       ----------
+       a : array
+           The input array, of any dtype.
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           A bool array. Reducing an empty axis gives ``True``.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       ValueError
+           When an axis is given twice.
+
+       Examples
+       --------
+       >>> a = mx.array([[1, 1], [0, 1]])
+       >>> mx.all(a)
+       array(False, dtype=bool)
+       >>> mx.all(a, axis=0)
+       array([False, True], dtype=bool)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('any', "reduction", 'any', (), 'np.any(x, **kw)', (-1, 1),
+       """Test whether any element is true (non-zero) over the given axes.
+
+       Parameters
+       ----------
+       a : array
+           The input array, of any dtype.
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           A bool array. Reducing an empty axis gives ``False``.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       ValueError
+           When an axis is given twice.
+
+       Examples
+       --------
+       >>> a = mx.array([[0, 0], [0, 1]])
+       >>> mx.any(a)
+       array(True, dtype=bool)
+       >>> mx.any(a, axis=1, keepdims=True)
+       array([[False],
+              [True]], dtype=bool)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('sum', "reduction", 'sum', (), 'np.sum(x, **kw)', (-2, 2),
+       """Sum of the elements over the given axes.
+
+       Bool, int8 and int16 inputs are summed as int32, uint8 and uint16 inputs as uint32; other
+       dtypes keep their own.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The sums. An empty axis sums to 0.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       ValueError
+           When an axis is given twice.
+
+       Examples
+       --------
+       >>> a = mx.array([[1, 2], [3, 4]])
+       >>> mx.sum(a)
+       array(10, dtype=int32)
+       >>> mx.sum(a, axis=0)
+       array([4, 6], dtype=int32)
+       >>> mx.sum(mx.array([True, True, False]))
+       array(2, dtype=int32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('prod', "reduction", 'prod', (), 'np.prod(x, **kw)', (0.5, 1.5),
+       """Product of the elements over the given axes.
+
+       Bool, int8 and int16 inputs are multiplied as int32, uint8 and uint16 inputs as uint32; other
+       dtypes keep their own.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The products. An empty axis gives 1.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       ValueError
+           When an axis is given twice.
+
+       Examples
+       --------
+       >>> a = mx.array([[1, 2], [3, 4]])
+       >>> mx.prod(a)
+       array(24, dtype=int32)
+       >>> mx.prod(a, axis=1)
+       array([2, 12], dtype=int32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('mean', "reduction", 'mean', (), 'np.mean(x, **kw)', (-2, 2),
+       """Arithmetic mean of the elements over the given axes.
+
+       Integer and bool inputs give float32; floating inputs keep their dtype.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The means. The mean over an empty axis is NaN.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       ValueError
+           When an axis is given twice.
+
+       Examples
+       --------
+       >>> a = mx.array([[1, 2], [3, 4]])
+       >>> mx.mean(a)
+       array(2.5, dtype=float32)
+       >>> mx.mean(a, axis=1)
+       array([1.5, 3.5], dtype=float32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('median', "reduction", 'median', (), 'np.median(x, **kw)', (-2, 2),
+       """Median of the elements over the given axes.
+
+       For an even count the result is the mean of the two middle values. Integer and bool inputs give
+       float32; a NaN in the reduced elements gives NaN.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The medians.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       ValueError
+           When an axis is given twice.
+
+       Examples
+       --------
+       >>> mx.median(mx.array([3, 1, 2]))
+       array(2, dtype=float32)
+       >>> mx.median(mx.array([[1, 2], [3, 5]]), axis=0)
+       array([2, 3.5], dtype=float32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('min', "reduction", 'min', (), 'np.min(x, **kw)', (-2, 2),
+       """Minimum of the elements over the given axes.
+
+       The result keeps the dtype of ``a``; NaN wins over numbers.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The minima.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       ValueError
+           When an axis is given twice, or a reduced axis has size 0.
+
+       Examples
+       --------
+       >>> a = mx.array([[1, 2], [3, 4]])
+       >>> mx.min(a)
+       array(1, dtype=int32)
+       >>> mx.min(a, axis=1, keepdims=True)
+       array([[1],
+              [3]], dtype=int32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('max', "reduction", 'max', (), 'np.max(x, **kw)', (-2, 2),
+       """Maximum of the elements over the given axes.
+
+       The result keeps the dtype of ``a``; NaN wins over numbers.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The maxima.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       ValueError
+           When an axis is given twice, or a reduced axis has size 0.
+
+       Examples
+       --------
+       >>> a = mx.array([[1, 2], [3, 4]])
+       >>> mx.max(a)
+       array(4, dtype=int32)
+       >>> mx.max(a, axis=0)
+       array([3, 4], dtype=int32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('logsumexp', "reduction", 'logsumexp', (), 'np.log(np.sum(np.exp(x), **kw))', (-2, 2),
+       """Logarithm of the sum of exponentials over the given axes.
+
+       Computes ``log(sum(exp(a)))`` without overflow by subtracting the maximum first. Integer and
+       bool inputs give float32.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The reduced values.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       ValueError
+           When an axis is given twice, or ``a`` is empty.
+
+       Examples
+       --------
+       >>> mx.logsumexp(mx.array([1000.0, 1000.0]))
+       array(1000.69, dtype=float32)
+       >>> mx.round(mx.logsumexp(mx.array([0.0, 0.0])), 4)
+       array(0.6931, dtype=float32)
+       >>> mx.logsumexp(mx.zeros((2, 3)), axis=1).shape
+       (2,)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('count_nonzero', "reduction", 'count_nonzero', (), 'np.count_nonzero(x, **kw)', (-2, 2),
+       """Count the non-zero elements over the given axes.
+
+       Parameters
+       ----------
+       a : array
+           The input array, of any dtype.
+       axis : int or list(int), optional
+           Axis or axes to count over. Keyword only. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Keyword only. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The counts, int32.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       ValueError
+           When an axis is given twice.
+
+       Examples
+       --------
+       >>> a = mx.array([[0, 1], [2, 3]])
+       >>> mx.count_nonzero(a)
+       array(3, dtype=int32)
+       >>> mx.count_nonzero(a, axis=0)
+       array([1, 2], dtype=int32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """,
+       signature='a, /, *, axis=None, keepdims=False, stream=None'),
 ]

@@ -10,7 +10,7 @@ from libc.stdint cimport int32_t
 from libcpp.optional cimport optional, nullopt
 from libcpp.vector cimport vector
 from mlxcy.includes.mlx cimport array as c_array, Shape
-from mlxcy._core cimport array, to_c, to_c_pair, to_int32, to_c_shape
+from mlxcy._core cimport array, to_c, to_c_pair, to_int32, to_c_shape, to_axes
 
 
 # ---- arrays -------------------------------------------------------------------------------------
@@ -177,6 +177,19 @@ cdef inline Shape shape_arg(object shape, str fn, bint allow_int, type exc) exce
         raise exc(f"{fn}(): shape must be {'an integer or ' if allow_int else ''}a sequence of "
                   f"integers, got {shape!r}") from None
     return to_c_shape(dims)
+
+
+cdef inline bint reduction_axes_arg(object axis, vector[int]& out, str fn) except -1:
+    """A reduction's ``int | Sequence[int] | None`` axis into `out`; False (every axis) for None."""
+    cdef int ax
+    if axis is None:
+        return False
+    if isinstance(axis, (list, tuple)):
+        out = to_axes(axis)
+    else:
+        ax = to_int32(axis, fn, "axis")
+        out.push_back(ax)
+    return True
 
 
 # ---- other kinds --------------------------------------------------------------------------------

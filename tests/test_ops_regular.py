@@ -1,5 +1,5 @@
-"""The regular element-wise ops, one case per row of the op table (codegen/regular_ops.py),
-each against the NumPy oracle its row names: adding a row adds its test."""
+"""The regular ops (element-wise, reductions), one case per row of the op table
+(codegen/regular_ops.py), each against the NumPy oracle its row names: adding a row adds its test."""
 import importlib.util
 import math
 import os
@@ -49,7 +49,26 @@ def inputs(domain, operands):
     return [x, x[::-1].copy()][:operands]
 
 
-@pytest.mark.parametrize("op", OPS, ids=[op.name for op in OPS])
+REDUCTION_AXES = [{}, {"axis": 1}, {"axis": 0, "keepdims": True}, {"axis": [0, 1]}]
+MODULE_OF_KIND = {"unary": "mlxcy._ops_math", "binary": "mlxcy._ops_math", "logical": "mlxcy._ops_math",
+                  "reduction": "mlxcy._ops_reduce"}
+ELEMENTWISE = [op for op in OPS if op.kind != "reduction"]
+REDUCTIONS = [op for op in OPS if op.kind == "reduction"]
+
+
+@pytest.mark.parametrize("kw", REDUCTION_AXES, ids=str)
+@pytest.mark.parametrize("op", REDUCTIONS, ids=[op.name for op in REDUCTIONS])
+def test_reduction_row_against_its_oracle(op, kw):
+    lo, hi = op.domain
+    x = np.linspace(lo, hi, 12, dtype=np.float32).reshape(3, 4)
+    np_kw = dict(kw, axis=tuple(kw["axis"])) if isinstance(kw.get("axis"), list) else kw
+    expected = np.asarray(eval(op.oracle, {"np": np, "x": x, "kw": np_kw}))
+    got = np.asarray(getattr(mx, op.name)(mx.array(x), **kw))
+    assert got.shape == expected.shape
+    np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("op", ELEMENTWISE, ids=[op.name for op in ELEMENTWISE])
 def test_row_against_its_oracle(op):
     operands = 1 if op.kind == "unary" else 2
     arrays = inputs(op.domain, operands)
@@ -69,7 +88,7 @@ def test_row_against_its_oracle(op):
 @pytest.mark.parametrize("op", OPS, ids=[op.name for op in OPS])
 def test_row_names_and_aliases(op):
     fn = getattr(mx, op.name)
-    assert fn.__module__ == "mlxcy._ops_math" and fn.__name__ == op.name
+    assert fn.__module__ == MODULE_OF_KIND[op.kind] and fn.__name__ == op.name
     for alias in op.aliases:
         assert getattr(mx, alias) is fn
 

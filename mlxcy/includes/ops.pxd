@@ -111,7 +111,11 @@ cdef extern from "mlx/ops.h" namespace "mlx::core" nogil:
     vector[array] divmod(const array&, const array&, StreamOrDevice) except +
     vector[array] depends(const vector[array]&, const vector[array]&) except +
 
-    # reductions, sorting, searching
+    # reductions, sorting, searching (the regular reductions: codegen/regular_ops.py)
+    array argmin(const array&, bool, StreamOrDevice) except +
+    array argmin(const array&, int, bool, StreamOrDevice) except +
+    array argmax(const array&, bool, StreamOrDevice) except +
+    array argmax(const array&, int, bool, StreamOrDevice) except +
     array searchsorted(const array&, const array&, const string&, StreamOrDevice) except +
     vector[array] unique(const array&, int, bool, bool, bool, const optional[array]&, StreamOrDevice) except +
 

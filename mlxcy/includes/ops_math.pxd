@@ -7,17 +7,13 @@ from mlxcy.includes.mlx cimport array, Dtype, StreamOrDevice
 cdef extern from "src/ops_math.h" namespace "mlxcy" nogil:
     array nan_to_num_op(const array&, float, bool, float, bool, float, StreamOrDevice) except +
 
-    cdef enum ReduceOp:
-        R_ALL, R_ANY, R_SUM, R_PROD, R_MEAN, R_MEDIAN, R_MIN, R_MAX,
-        R_LOGSUMEXP, R_COUNT_NONZERO, R_ARGMIN, R_ARGMAX
-
     cdef enum ScanOp:
         S_CUMSUM, S_CUMPROD, S_CUMMAX, S_CUMMIN, S_LOGCUMSUMEXP
 
     cdef enum SortOp:
         SO_SORT, SO_ARGSORT, SO_PARTITION, SO_ARGPARTITION, SO_TOPK
 
-    array reduce_op(int, const array&, bool, const vector[int]&, bool, StreamOrDevice) except +
+    array reduction_input(const array&, StreamOrDevice) except +   # empty strided views made fresh
     array moment_op(bool, const array&, bool, const vector[int]&, bool, int, StreamOrDevice) except +
     array softmax_op(const array&, bool, const vector[int]&, bool, StreamOrDevice) except +
     vector[array] minmax_op(const array&, bool, const vector[int]&, bool, StreamOrDevice) except +

@@ -1,6 +1,6 @@
-// Op-code dispatchers for the reduction, scan and sort ops of mlx.core: each family picks between
-// an op's overloads (all axes, some axes, one axis) in one place. The element-wise ops are called
-// directly (codegen/regular_ops.py).
+// Helpers and op-code dispatchers for the reductions, scans and sorts of mlx.core: a family picks
+// between an op's overloads (all axes, one axis) in one place. The regular element-wise ops and
+// reductions are called directly (codegen/regular_ops.py).
 #pragma once
 
 #include <stdexcept>
@@ -13,49 +13,6 @@ namespace mlxcy {
 namespace mx = mlx::core;
 
 // ---- reductions ----------------------------------------------------------------------------
-// `all_axes` reduces over every axis (axis=None); otherwise over `axes`. argmin/argmax take the
-// single axis axes[0]. var/std (a ddof) and softmax (a precise flag) have functions of their own.
-enum ReduceOp {
-  R_ALL, R_ANY, R_SUM, R_PROD, R_MEAN, R_MEDIAN, R_MIN, R_MAX,
-  R_LOGSUMEXP, R_COUNT_NONZERO, R_ARGMIN, R_ARGMAX,
-};
-
-inline mx::array reduce_laid_out(int op, const mx::array& a, bool all_axes, const std::vector<int>& axes,
-                                 bool keepdims, mx::StreamOrDevice s) {
-  if (all_axes) {
-    switch (op) {
-      case R_ALL: return mx::all(a, keepdims, s);
-      case R_ANY: return mx::any(a, keepdims, s);
-      case R_SUM: return mx::sum(a, keepdims, s);
-      case R_PROD: return mx::prod(a, keepdims, s);
-      case R_MEAN: return mx::mean(a, keepdims, s);
-      case R_MEDIAN: return mx::median(a, keepdims, s);
-      case R_MIN: return mx::min(a, keepdims, s);
-      case R_MAX: return mx::max(a, keepdims, s);
-      case R_LOGSUMEXP: return mx::logsumexp(a, keepdims, s);
-      case R_COUNT_NONZERO: return mx::count_nonzero(a, keepdims, s);
-      case R_ARGMIN: return mx::argmin(a, keepdims, s);
-      case R_ARGMAX: return mx::argmax(a, keepdims, s);
-    }
-  } else {
-    switch (op) {
-      case R_ALL: return mx::all(a, axes, keepdims, s);
-      case R_ANY: return mx::any(a, axes, keepdims, s);
-      case R_SUM: return mx::sum(a, axes, keepdims, s);
-      case R_PROD: return mx::prod(a, axes, keepdims, s);
-      case R_MEAN: return mx::mean(a, axes, keepdims, s);
-      case R_MEDIAN: return mx::median(a, axes, keepdims, s);
-      case R_MIN: return mx::min(a, axes, keepdims, s);
-      case R_MAX: return mx::max(a, axes, keepdims, s);
-      case R_LOGSUMEXP: return mx::logsumexp(a, axes, keepdims, s);
-      case R_COUNT_NONZERO: return mx::count_nonzero(a, axes, keepdims, s);
-      case R_ARGMIN: return mx::argmin(a, axes.at(0), keepdims, s);
-      case R_ARGMAX: return mx::argmax(a, axes.at(0), keepdims, s);
-    }
-  }
-  throw std::invalid_argument("unknown reduction");
-}
-
 // libmlx's CPU reductions can loop forever over an empty array laid out as a strided view
 // (the transpose or diagonal of an empty array: `mx.sum(mx.zeros((0, 3)).T, -1)` hangs in some
 // runs, in the reference too; issue 17). Such an input is first made a fresh row-contiguous
@@ -63,11 +20,6 @@ inline mx::array reduce_laid_out(int op, const mx::array& a, bool all_axes, cons
 inline bool empty_view_risk(const mx::array& a) { return a.size() == 0 && a.ndim() > 1; }
 inline mx::array reduction_input(const mx::array& a, mx::StreamOrDevice s) {
   return empty_view_risk(a) ? mx::contiguous(a, false, s) : a;
-}
-
-inline mx::array reduce_op(int op, const mx::array& a, bool all_axes, const std::vector<int>& axes, bool keepdims,
-                           mx::StreamOrDevice s) {
-  return reduce_laid_out(op, reduction_input(a, s), all_axes, axes, keepdims, s);
 }
 
 // var (`standard_deviation` false) or std with `ddof` delta degrees of freedom.

@@ -1,5 +1,6 @@
-# cython: language_level=3, cpp_locals=True, embedsignature=True
-"""Reductions, scans, sorting and searching ops of mlx.core."""
+# The reductions, scans, sorts and searches of mlx.core that take more than an axis and keepdims
+# (var, std, softmax, argmin, cumsum, sort, ...): the hand-written part of _ops_reduce, which
+# codegen/generate.py includes ahead of the regular reductions it generates from the op table.
 from cython.operator cimport dereference as deref
 from libcpp cimport bool as cbool
 from libcpp.optional cimport optional, nullopt
@@ -9,25 +10,12 @@ from libcpp.vector cimport vector
 from mlxcy._core cimport (array, wrap, wrap_list, to_c_pair, to_sod, to_c_dtype, to_axes, to_flag, to_int32,
                           check_copyable)
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, float32
-from mlxcy._arguments cimport array_like_arg, array_list_arg
+from mlxcy._arguments cimport array_like_arg, array_list_arg, reduction_axes_arg
 from mlxcy.includes cimport ops
 from mlxcy.includes cimport ops_math as dispatch
 
 
 # ---- shared argument handling -------------------------------------------------------------
-
-cdef bint _axes(object axis, vector[int]& out, str opname) except -1:
-    """Fill `out` from an int or a sequence of ints; False (reduce over all) for None."""
-    cdef int ax
-    if axis is None:
-        return False
-    if isinstance(axis, (list, tuple)):
-        out = to_axes(axis)
-    else:
-        ax = to_int32(axis, opname, "axis")
-        out.push_back(ax)
-    return True
-
 
 cdef bint _one_axis(object axis, int* out, str opname) except -1:
     """An optional single axis: False for None; TypeError for a sequence."""
@@ -39,31 +27,26 @@ cdef bint _one_axis(object axis, int* out, str opname) except -1:
     return True
 
 
-cdef object _reduce(object a, int op, object axis, bint keepdims, object stream, str opname):
-    cdef optional[c_array] tmp = nullopt
-    cdef const c_array* p = array_like_arg(a, tmp)
-    cdef vector[int] axes = vector[int]()
-    cdef bint has_axes = _axes(axis, axes, opname)
-    return wrap(dispatch.reduce_op(op, deref(p), not has_axes, axes, keepdims, to_sod(stream)))
-
-
 cdef object _moment(object a, bint standard_deviation, object axis, bint keepdims, int ddof, object stream,
                     str opname):
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef vector[int] axes = vector[int]()
-    cdef bint has_axes = _axes(axis, axes, opname)
+    cdef bint has_axes = reduction_axes_arg(axis, axes, opname)
     return wrap(dispatch.moment_op(standard_deviation, deref(p), not has_axes, axes, keepdims, ddof, to_sod(stream)))
 
 
-cdef object _arg_reduce(object a, int op, object axis, bint keepdims, object stream, str opname):
+cdef object _arg_reduce(object a, bint maximum, object axis, bint keepdims, object stream, str opname):
+    """argmin (`maximum` false) or argmax, over one axis or the flattened array."""
     cdef optional[c_array] tmp = nullopt
-    cdef const c_array* p = array_like_arg(a, tmp)
-    cdef vector[int] axes = vector[int]()
+    cdef optional[c_array] x = nullopt
+    x = dispatch.reduction_input(deref(array_like_arg(a, tmp)), to_sod(stream))
     cdef int ax = 0
     if _one_axis(axis, &ax, opname):
-        axes.push_back(ax)
-    return wrap(dispatch.reduce_op(op, deref(p), axes.empty(), axes, keepdims, to_sod(stream)))
+        return wrap(ops.argmax(deref(x), ax, keepdims, to_sod(stream)) if maximum
+                    else ops.argmin(deref(x), ax, keepdims, to_sod(stream)))
+    return wrap(ops.argmax(deref(x), keepdims, to_sod(stream)) if maximum
+                else ops.argmin(deref(x), keepdims, to_sod(stream)))
 
 
 cdef object _scan(object a, int op, object axis, bint reverse, bint inclusive, object dtype, object stream,
@@ -87,226 +70,6 @@ cdef object _sort(object a, int op, object axis, int k, object stream, str opnam
 
 
 # ---- reductions -------------------------------------------------------------------------------
-
-def all(a, /, axis=None, keepdims=False, *, stream=None):
-    """Test whether every element is true (non-zero) over the given axes.
-
-    Parameters
-    ----------
-    a : array
-        The input array, of any dtype.
-    axis : int or list(int), optional
-        Axis or axes to reduce over. Default: ``None``, every axis.
-    keepdims : bool, optional
-        Keep the reduced axes as axes of size 1. Default: ``False``.
-    stream : Stream or Device, optional
-        Where to schedule the computation. Default: ``None``, the default stream of the default device.
-
-    Returns
-    -------
-    array
-        A bool array. Reducing an empty axis gives ``True``.
-
-    Raises
-    ------
-    IndexError
-        When an axis is out of range.
-    ValueError
-        When an axis is given twice.
-
-    Examples
-    --------
-    >>> a = mx.array([[1, 1], [0, 1]])
-    >>> mx.all(a)
-    array(False, dtype=bool)
-    >>> mx.all(a, axis=0)
-    array([False, True], dtype=bool)
-
-    Notes
-    -----
-    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
-    ``TypeError``).
-    """
-    return _reduce(a, dispatch.R_ALL, axis, to_flag(keepdims, "all", "keepdims"), stream, "all")
-
-
-def any(a, /, axis=None, keepdims=False, *, stream=None):
-    """Test whether any element is true (non-zero) over the given axes.
-
-    Parameters
-    ----------
-    a : array
-        The input array, of any dtype.
-    axis : int or list(int), optional
-        Axis or axes to reduce over. Default: ``None``, every axis.
-    keepdims : bool, optional
-        Keep the reduced axes as axes of size 1. Default: ``False``.
-    stream : Stream or Device, optional
-        Where to schedule the computation. Default: ``None``, the default stream of the default device.
-
-    Returns
-    -------
-    array
-        A bool array. Reducing an empty axis gives ``False``.
-
-    Raises
-    ------
-    IndexError
-        When an axis is out of range.
-    ValueError
-        When an axis is given twice.
-
-    Examples
-    --------
-    >>> a = mx.array([[0, 0], [0, 1]])
-    >>> mx.any(a)
-    array(True, dtype=bool)
-    >>> mx.any(a, axis=1, keepdims=True)
-    array([[False],
-           [True]], dtype=bool)
-
-    Notes
-    -----
-    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
-    ``TypeError``).
-    """
-    return _reduce(a, dispatch.R_ANY, axis, to_flag(keepdims, "any", "keepdims"), stream, "any")
-
-
-def sum(a, /, axis=None, keepdims=False, *, stream=None):
-    """Sum of the elements over the given axes.
-
-    Bool, int8 and int16 inputs are summed as int32, uint8 and uint16 inputs as uint32; other
-    dtypes keep their own.
-
-    Parameters
-    ----------
-    a : array
-        The input array.
-    axis : int or list(int), optional
-        Axis or axes to reduce over. Default: ``None``, every axis.
-    keepdims : bool, optional
-        Keep the reduced axes as axes of size 1. Default: ``False``.
-    stream : Stream or Device, optional
-        Where to schedule the computation. Default: ``None``, the default stream of the default device.
-
-    Returns
-    -------
-    array
-        The sums. An empty axis sums to 0.
-
-    Raises
-    ------
-    IndexError
-        When an axis is out of range.
-    ValueError
-        When an axis is given twice.
-
-    Examples
-    --------
-    >>> a = mx.array([[1, 2], [3, 4]])
-    >>> mx.sum(a)
-    array(10, dtype=int32)
-    >>> mx.sum(a, axis=0)
-    array([4, 6], dtype=int32)
-    >>> mx.sum(mx.array([True, True, False]))
-    array(2, dtype=int32)
-
-    Notes
-    -----
-    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
-    ``TypeError``).
-    """
-    return _reduce(a, dispatch.R_SUM, axis, to_flag(keepdims, "sum", "keepdims"), stream, "sum")
-
-
-def prod(a, /, axis=None, keepdims=False, *, stream=None):
-    """Product of the elements over the given axes.
-
-    Bool, int8 and int16 inputs are multiplied as int32, uint8 and uint16 inputs as uint32; other
-    dtypes keep their own.
-
-    Parameters
-    ----------
-    a : array
-        The input array.
-    axis : int or list(int), optional
-        Axis or axes to reduce over. Default: ``None``, every axis.
-    keepdims : bool, optional
-        Keep the reduced axes as axes of size 1. Default: ``False``.
-    stream : Stream or Device, optional
-        Where to schedule the computation. Default: ``None``, the default stream of the default device.
-
-    Returns
-    -------
-    array
-        The products. An empty axis gives 1.
-
-    Raises
-    ------
-    IndexError
-        When an axis is out of range.
-    ValueError
-        When an axis is given twice.
-
-    Examples
-    --------
-    >>> a = mx.array([[1, 2], [3, 4]])
-    >>> mx.prod(a)
-    array(24, dtype=int32)
-    >>> mx.prod(a, axis=1)
-    array([2, 12], dtype=int32)
-
-    Notes
-    -----
-    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
-    ``TypeError``).
-    """
-    return _reduce(a, dispatch.R_PROD, axis, to_flag(keepdims, "prod", "keepdims"), stream, "prod")
-
-
-def mean(a, /, axis=None, keepdims=False, *, stream=None):
-    """Arithmetic mean of the elements over the given axes.
-
-    Integer and bool inputs give float32; floating inputs keep their dtype.
-
-    Parameters
-    ----------
-    a : array
-        The input array.
-    axis : int or list(int), optional
-        Axis or axes to reduce over. Default: ``None``, every axis.
-    keepdims : bool, optional
-        Keep the reduced axes as axes of size 1. Default: ``False``.
-    stream : Stream or Device, optional
-        Where to schedule the computation. Default: ``None``, the default stream of the default device.
-
-    Returns
-    -------
-    array
-        The means. The mean over an empty axis is NaN.
-
-    Raises
-    ------
-    IndexError
-        When an axis is out of range.
-    ValueError
-        When an axis is given twice.
-
-    Examples
-    --------
-    >>> a = mx.array([[1, 2], [3, 4]])
-    >>> mx.mean(a)
-    array(2.5, dtype=float32)
-    >>> mx.mean(a, axis=1)
-    array([1.5, 3.5], dtype=float32)
-
-    Notes
-    -----
-    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
-    ``TypeError``).
-    """
-    return _reduce(a, dispatch.R_MEAN, axis, to_flag(keepdims, "mean", "keepdims"), stream, "mean")
 
 
 def var(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
@@ -401,227 +164,6 @@ def std(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
     return _moment(a, True, axis, to_flag(keepdims, "std", "keepdims"), to_int32(ddof, "std", "ddof"), stream, "std")
 
 
-def median(a, /, axis=None, keepdims=False, *, stream=None):
-    """Median of the elements over the given axes.
-
-    For an even count the result is the mean of the two middle values. Integer and bool inputs give
-    float32; a NaN in the reduced elements gives NaN.
-
-    Parameters
-    ----------
-    a : array
-        The input array.
-    axis : int or list(int), optional
-        Axis or axes to reduce over. Default: ``None``, every axis.
-    keepdims : bool, optional
-        Keep the reduced axes as axes of size 1. Default: ``False``.
-    stream : Stream or Device, optional
-        Where to schedule the computation. Default: ``None``, the default stream of the default device.
-
-    Returns
-    -------
-    array
-        The medians.
-
-    Raises
-    ------
-    IndexError
-        When an axis is out of range.
-    ValueError
-        When an axis is given twice.
-
-    Examples
-    --------
-    >>> mx.median(mx.array([3, 1, 2]))
-    array(2, dtype=float32)
-    >>> mx.median(mx.array([[1, 2], [3, 5]]), axis=0)
-    array([2, 3.5], dtype=float32)
-
-    Notes
-    -----
-    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
-    ``TypeError``).
-    """
-    return _reduce(a, dispatch.R_MEDIAN, axis, to_flag(keepdims, "median", "keepdims"), stream, "median")
-
-
-def min(a, /, axis=None, keepdims=False, *, stream=None):
-    """Minimum of the elements over the given axes.
-
-    The result keeps the dtype of ``a``; NaN wins over numbers.
-
-    Parameters
-    ----------
-    a : array
-        The input array.
-    axis : int or list(int), optional
-        Axis or axes to reduce over. Default: ``None``, every axis.
-    keepdims : bool, optional
-        Keep the reduced axes as axes of size 1. Default: ``False``.
-    stream : Stream or Device, optional
-        Where to schedule the computation. Default: ``None``, the default stream of the default device.
-
-    Returns
-    -------
-    array
-        The minima.
-
-    Raises
-    ------
-    IndexError
-        When an axis is out of range.
-    ValueError
-        When an axis is given twice, or a reduced axis has size 0.
-
-    Examples
-    --------
-    >>> a = mx.array([[1, 2], [3, 4]])
-    >>> mx.min(a)
-    array(1, dtype=int32)
-    >>> mx.min(a, axis=1, keepdims=True)
-    array([[1],
-           [3]], dtype=int32)
-
-    Notes
-    -----
-    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
-    ``TypeError``).
-    """
-    return _reduce(a, dispatch.R_MIN, axis, to_flag(keepdims, "min", "keepdims"), stream, "min")
-
-
-def max(a, /, axis=None, keepdims=False, *, stream=None):
-    """Maximum of the elements over the given axes.
-
-    The result keeps the dtype of ``a``; NaN wins over numbers.
-
-    Parameters
-    ----------
-    a : array
-        The input array.
-    axis : int or list(int), optional
-        Axis or axes to reduce over. Default: ``None``, every axis.
-    keepdims : bool, optional
-        Keep the reduced axes as axes of size 1. Default: ``False``.
-    stream : Stream or Device, optional
-        Where to schedule the computation. Default: ``None``, the default stream of the default device.
-
-    Returns
-    -------
-    array
-        The maxima.
-
-    Raises
-    ------
-    IndexError
-        When an axis is out of range.
-    ValueError
-        When an axis is given twice, or a reduced axis has size 0.
-
-    Examples
-    --------
-    >>> a = mx.array([[1, 2], [3, 4]])
-    >>> mx.max(a)
-    array(4, dtype=int32)
-    >>> mx.max(a, axis=0)
-    array([3, 4], dtype=int32)
-
-    Notes
-    -----
-    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
-    ``TypeError``).
-    """
-    return _reduce(a, dispatch.R_MAX, axis, to_flag(keepdims, "max", "keepdims"), stream, "max")
-
-
-def logsumexp(a, /, axis=None, keepdims=False, *, stream=None):
-    """Logarithm of the sum of exponentials over the given axes.
-
-    Computes ``log(sum(exp(a)))`` without overflow by subtracting the maximum first. Integer and
-    bool inputs give float32.
-
-    Parameters
-    ----------
-    a : array
-        The input array.
-    axis : int or list(int), optional
-        Axis or axes to reduce over. Default: ``None``, every axis.
-    keepdims : bool, optional
-        Keep the reduced axes as axes of size 1. Default: ``False``.
-    stream : Stream or Device, optional
-        Where to schedule the computation. Default: ``None``, the default stream of the default device.
-
-    Returns
-    -------
-    array
-        The reduced values.
-
-    Raises
-    ------
-    IndexError
-        When an axis is out of range.
-    ValueError
-        When an axis is given twice, or ``a`` is empty.
-
-    Examples
-    --------
-    >>> mx.logsumexp(mx.array([1000.0, 1000.0]))
-    array(1000.69, dtype=float32)
-    >>> mx.round(mx.logsumexp(mx.array([0.0, 0.0])), 4)
-    array(0.6931, dtype=float32)
-    >>> mx.logsumexp(mx.zeros((2, 3)), axis=1).shape
-    (2,)
-
-    Notes
-    -----
-    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
-    ``TypeError``).
-    """
-    return _reduce(a, dispatch.R_LOGSUMEXP, axis, to_flag(keepdims, "logsumexp", "keepdims"), stream, "logsumexp")
-
-
-def count_nonzero(a, /, *, axis=None, keepdims=False, stream=None):
-    """Count the non-zero elements over the given axes.
-
-    Parameters
-    ----------
-    a : array
-        The input array, of any dtype.
-    axis : int or list(int), optional
-        Axis or axes to count over. Keyword only. Default: ``None``, every axis.
-    keepdims : bool, optional
-        Keep the reduced axes as axes of size 1. Keyword only. Default: ``False``.
-    stream : Stream or Device, optional
-        Where to schedule the computation. Default: ``None``, the default stream of the default device.
-
-    Returns
-    -------
-    array
-        The counts, int32.
-
-    Raises
-    ------
-    IndexError
-        When an axis is out of range.
-    ValueError
-        When an axis is given twice.
-
-    Examples
-    --------
-    >>> a = mx.array([[0, 1], [2, 3]])
-    >>> mx.count_nonzero(a)
-    array(3, dtype=int32)
-    >>> mx.count_nonzero(a, axis=0)
-    array([1, 2], dtype=int32)
-
-    Notes
-    -----
-    mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
-    ``TypeError``).
-    """
-    return _reduce(a, dispatch.R_COUNT_NONZERO, axis, to_flag(keepdims, "count_nonzero", "keepdims"), stream, "count_nonzero")
-
-
 def softmax(a, /, axis=None, *, precise=False, stream=None):
     """Softmax over the given axes: ``exp(a) / sum(exp(a))``, computed stably.
 
@@ -666,7 +208,7 @@ def softmax(a, /, axis=None, *, precise=False, stream=None):
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef vector[int] axes = vector[int]()
-    cdef bint has_axes = _axes(axis, axes, "softmax")
+    cdef bint has_axes = reduction_axes_arg(axis, axes, "softmax")
     return wrap(dispatch.softmax_op(deref(p), not has_axes, axes, to_flag(precise, "softmax", "precise"),
                                     to_sod(stream)))
 
@@ -713,7 +255,7 @@ def minmax(a, /, axis=None, keepdims=False, *, stream=None):
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef vector[int] axes = vector[int]()
-    cdef bint has_axes = _axes(axis, axes, "minmax")
+    cdef bint has_axes = reduction_axes_arg(axis, axes, "minmax")
     return tuple(wrap_list(dispatch.minmax_op(deref(p), not has_axes, axes, to_flag(keepdims, "minmax", "keepdims"), to_sod(stream))))
 
 
@@ -760,7 +302,7 @@ def argmin(a, /, axis=None, keepdims=False, *, stream=None):
     mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
     ``TypeError``).
     """
-    return _arg_reduce(a, dispatch.R_ARGMIN, axis, to_flag(keepdims, "argmin", "keepdims"), stream, "argmin")
+    return _arg_reduce(a, False, axis, to_flag(keepdims, "argmin", "keepdims"), stream, "argmin")
 
 
 def argmax(a, /, axis=None, keepdims=False, *, stream=None):
@@ -806,7 +348,7 @@ def argmax(a, /, axis=None, keepdims=False, *, stream=None):
     mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
     ``TypeError``).
     """
-    return _arg_reduce(a, dispatch.R_ARGMAX, axis, to_flag(keepdims, "argmax", "keepdims"), stream, "argmax")
+    return _arg_reduce(a, True, axis, to_flag(keepdims, "argmax", "keepdims"), stream, "argmax")
 
 
 def trace(a, /, offset=0, axis1=0, axis2=1, dtype=None, *, stream=None):
