@@ -34,13 +34,19 @@ include "mlxcy/_ops_reduce_irregular.pxi"
 
 from libcpp cimport bool as cbool
 from mlxcy.includes.mlx cimport StreamOrDevice
-from mlxcy._arguments cimport array_like_arg, reduction_axes_arg
+from mlxcy._arguments cimport array_like_arg, reduction_axes_arg, single_axis_arg
 ''',
 }
-MODULE_OF_KIND = {"unary": "_ops_math", "binary": "_ops_math", "logical": "_ops_math", "reduction": "_ops_reduce"}
+MODULE_OF_KIND = {"unary": "_ops_math", "binary": "_ops_math", "logical": "_ops_math", "reduction": "_ops_reduce",
+                  "scan": "_ops_reduce", "scan_dtype": "_ops_reduce", "sort": "_ops_reduce",
+                  "partition": "_ops_reduce", "topk": "_ops_reduce"}
 
 SIGNATURES = {"unary": "a, /, *, stream=None", "binary": "a, b, /, *, stream=None",
-              "logical": "a, b, /, *, stream=None", "reduction": "a, /, axis=None, keepdims=False, *, stream=None"}
+              "logical": "a, b, /, *, stream=None", "reduction": "a, /, axis=None, keepdims=False, *, stream=None",
+              "scan": "a, /, axis=None, *, reverse=False, inclusive=True, stream=None",
+              "scan_dtype": "a, /, axis=None, *, reverse=False, inclusive=True, dtype=None, stream=None",
+              "sort": "a, /, axis=-1, *, stream=None", "partition": "a, /, kth, axis=-1, *, stream=None",
+              "topk": "a, /, k, axis=-1, *, stream=None"}
 
 BODIES = {
     "unary": """\
@@ -71,6 +77,64 @@ BODIES = {
         return wrap({cname}(deref(x), axes, kd, to_sod(stream)))
     return wrap({cname}(deref(x), kd, to_sod(stream)))
 """,
+    # along one axis, or over the flattened array (axis None)
+    "scan": """\
+    cdef cbool rev = to_flag(reverse, "{name}", "reverse")
+    cdef cbool inc = to_flag(inclusive, "{name}", "inclusive")
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = array_like_arg(a, tmp)
+    cdef int ax = 0
+    cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
+    if has_axis:
+        return wrap({cname}(deref(p), ax, rev, inc, to_sod(stream)))
+    return wrap({cname}(deref(p), rev, inc, to_sod(stream)))
+""",
+    "scan_dtype": """\
+    cdef cbool rev = to_flag(reverse, "{name}", "reverse")
+    cdef cbool inc = to_flag(inclusive, "{name}", "inclusive")
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = array_like_arg(a, tmp)
+    cdef int ax = 0
+    cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
+    cdef optional[c_Dtype] d = nullopt
+    if dtype is not None:
+        d = to_c_dtype(dtype)
+    if has_axis:
+        return wrap({cname}(deref(p), ax, rev, inc, d, to_sod(stream)))
+    return wrap({cname}(deref(p), rev, inc, d, to_sod(stream)))
+""",
+    "sort": """\
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = array_like_arg(a, tmp)
+    cdef int ax = 0
+    cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
+    check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
+    if has_axis:
+        return wrap({cname}(deref(p), ax, to_sod(stream)))
+    return wrap({cname}(deref(p), to_sod(stream)))
+""",
+    "partition": """\
+    cdef int kk = to_int32(kth, "{name}", "kth")
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = array_like_arg(a, tmp)
+    cdef int ax = 0
+    cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
+    check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
+    if has_axis:
+        return wrap({cname}(deref(p), kk, ax, to_sod(stream)))
+    return wrap({cname}(deref(p), kk, to_sod(stream)))
+""",
+    "topk": """\
+    cdef int kk = to_int32(k, "{name}", "k")
+    cdef optional[c_array] tmp = nullopt
+    cdef const c_array* p = array_like_arg(a, tmp)
+    cdef int ax = 0
+    cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
+    check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
+    if has_axis:
+        return wrap({cname}(deref(p), kk, ax, to_sod(stream)))
+    return wrap({cname}(deref(p), kk, to_sod(stream)))
+""",
 }
 
 # The C++ overloads each kind calls (parameter lists).
@@ -79,6 +143,12 @@ OVERLOADS = {
     "binary": ["const c_array&, const c_array&, StreamOrDevice"],
     "logical": ["const c_array&, const c_array&, StreamOrDevice"],
     "reduction": ["const c_array&, cbool, StreamOrDevice", "const c_array&, const vector[int]&, cbool, StreamOrDevice"],
+    "scan": ["const c_array&, int, cbool, cbool, StreamOrDevice", "const c_array&, cbool, cbool, StreamOrDevice"],
+    "scan_dtype": ["const c_array&, int, cbool, cbool, optional[c_Dtype], StreamOrDevice",
+                   "const c_array&, cbool, cbool, optional[c_Dtype], StreamOrDevice"],
+    "sort": ["const c_array&, int, StreamOrDevice", "const c_array&, StreamOrDevice"],
+    "partition": ["const c_array&, int, int, StreamOrDevice", "const c_array&, int, StreamOrDevice"],
+    "topk": ["const c_array&, int, int, StreamOrDevice", "const c_array&, int, StreamOrDevice"],
 }
 
 

@@ -1,4 +1,4 @@
-"""The regular ops of mlx.core (element-wise ops, reductions), declared once: each row gives the public name, the
+"""The regular ops of mlx.core (element-wise ops, reductions, scans, sorts), declared once: each row gives the public name, the
 mlx::core function it calls, the kind of arguments it takes, its aliases, the NumPy oracle its test
 compares with (an expression of the input(s) ``x``/``y``, and the input domain: a (low, high) range
 of float32 values, or "int32", "complex", "special" for ±inf/nan) and its docstring.
@@ -18,6 +18,12 @@ _array.pxi). Kinds:
 - ``reduction``: ``f(a, /, axis=None, keepdims=False, *, stream=None)``, in mlxcy._ops_reduce; over
   every axis or the given ones (an int or a sequence). Its oracle is an expression of ``x`` (2-D)
   and ``kw`` (NumPy's axis/keepdims keywords).
+- ``scan``: ``f(a, /, axis=None, *, reverse=False, inclusive=True, stream=None)`` (``scan_dtype``: also
+  ``dtype=None``); along one axis, or over the flattened array for None. Oracle: of ``x`` and ``kw``
+  (``axis``).
+- ``sort``: ``f(a, /, axis=-1, *, stream=None)``; ``partition``: also ``kth`` first, ``topk``: ``k``
+  first; along one axis, or the flattened array for None. The oracle gives the sorted values (or
+  indices) the result is checked against (tests/test_ops_regular.py says how, per kind).
 """
 from collections import namedtuple
 
@@ -1789,4 +1795,437 @@ OPS = [
        ``TypeError``).
        """,
        signature='a, /, *, axis=None, keepdims=False, stream=None'),
+    Op('cumsum', 'scan_dtype', 'cumsum', ('cumulative_sum',), 'np.cumsum(x, **kw)', (-2, 2),
+       """Cumulative sum along an axis.
+
+       Bool inputs are summed as int32; other dtypes keep their own (int8 stays int8, unlike
+       :func:`sum`).
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       axis : int, optional
+           The axis to scan along. Default: ``None``, the flattened array.
+       reverse : bool, optional
+           Scan from the last element towards the first. Keyword only. Default: ``False``.
+       inclusive : bool, optional
+           Include each element in its own output; with ``False`` the output is shifted by one and
+           starts at 0. Keyword only. Default: ``True``.
+       dtype : Dtype, optional
+           Cast the input to this dtype before the scan (bool gives int32). Keyword only. Default:
+           ``None``, as described above.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The running sums, with the shape of ``a`` (1-D when ``axis`` is None).
+
+       Raises
+       ------
+       TypeError
+           When ``axis`` is a sequence.
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> a = mx.array([1, 2, 3])
+       >>> mx.cumsum(a)
+       array([1, 3, 6], dtype=int32)
+       >>> mx.cumsum(a, reverse=True)
+       array([6, 5, 3], dtype=int32)
+       >>> mx.cumsum(a, inclusive=False)
+       array([0, 1, 3], dtype=int32)
+
+       Notes
+       -----
+       ``cumulative_sum`` is the same function. mlxcy also accepts a Python scalar, list or NumPy array
+       for ``a`` (the reference raises ``TypeError``).
+       """),
+    Op('cumprod', 'scan_dtype', 'cumprod', ('cumulative_prod',), 'np.cumprod(x, **kw)', (0.5, 1.5),
+       """Cumulative product along an axis.
+
+       The result keeps the dtype of ``a`` (bool stays bool, unlike :func:`prod`).
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       axis : int, optional
+           The axis to scan along. Default: ``None``, the flattened array.
+       reverse : bool, optional
+           Scan from the last element towards the first. Keyword only. Default: ``False``.
+       inclusive : bool, optional
+           Include each element in its own output; with ``False`` the output is shifted by one and
+           starts at 1. Keyword only. Default: ``True``.
+       dtype : Dtype, optional
+           Cast the input to this dtype before the scan. Keyword only. Default: ``None``, as
+           described above.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The running products, with the shape of ``a`` (1-D when ``axis`` is None).
+
+       Raises
+       ------
+       TypeError
+           When ``axis`` is a sequence.
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> a = mx.array([1, 2, 3])
+       >>> mx.cumprod(a)
+       array([1, 2, 6], dtype=int32)
+       >>> mx.cumprod(a, inclusive=False)
+       array([1, 1, 2], dtype=int32)
+
+       Notes
+       -----
+       ``cumulative_prod`` is the same function. mlxcy also accepts a Python scalar, list or NumPy
+       array for ``a`` (the reference raises ``TypeError``).
+       """),
+    Op('cummax', 'scan', 'cummax', (), 'np.maximum.accumulate(x, **kw)', (-2, 2),
+       """Cumulative maximum along an axis.
+
+       Parameters
+       ----------
+       a : array
+           The input array; the result keeps its dtype.
+       axis : int, optional
+           The axis to scan along. Default: ``None``, the flattened array.
+       reverse : bool, optional
+           Scan from the last element towards the first. Keyword only. Default: ``False``.
+       inclusive : bool, optional
+           Include each element in its own output; with ``False`` the output is shifted by one and
+           starts at the lowest value of the dtype (``-inf`` for floats). Keyword only.
+           Default: ``True``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The running maxima, with the shape of ``a`` (1-D when ``axis`` is None).
+
+       Raises
+       ------
+       TypeError
+           When ``axis`` is a sequence.
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> mx.cummax(mx.array([1, 3, 2, 5]))
+       array([1, 3, 3, 5], dtype=int32)
+       >>> mx.cummax(mx.array([[1, 3], [2, 0]]), axis=0)
+       array([[1, 3],
+              [2, 3]], dtype=int32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('cummin', 'scan', 'cummin', (), 'np.minimum.accumulate(x, **kw)', (-2, 2),
+       """Cumulative minimum along an axis.
+
+       Parameters
+       ----------
+       a : array
+           The input array; the result keeps its dtype.
+       axis : int, optional
+           The axis to scan along. Default: ``None``, the flattened array.
+       reverse : bool, optional
+           Scan from the last element towards the first. Keyword only. Default: ``False``.
+       inclusive : bool, optional
+           Include each element in its own output; with ``False`` the output is shifted by one and
+           starts at the highest value of the dtype (``inf`` for floats). Keyword only.
+           Default: ``True``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The running minima, with the shape of ``a`` (1-D when ``axis`` is None).
+
+       Raises
+       ------
+       TypeError
+           When ``axis`` is a sequence.
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> a = mx.array([4, 3, 5, 1])
+       >>> mx.cummin(a)
+       array([4, 3, 3, 1], dtype=int32)
+       >>> mx.cummin(a, reverse=True)
+       array([1, 1, 1, 1], dtype=int32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('logcumsumexp', 'scan', 'logcumsumexp', (), 'np.logaddexp.accumulate(x, **kw)', (-2, 2),
+       """Cumulative ``log(sum(exp(a)))`` along an axis, computed stably.
+
+       Integer and bool inputs give float32; floating inputs keep their dtype.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       axis : int, optional
+           The axis to scan along. Default: ``None``, the flattened array.
+       reverse : bool, optional
+           Scan from the last element towards the first. Keyword only. Default: ``False``.
+       inclusive : bool, optional
+           Include each element in its own output; with ``False`` the output is shifted by one and
+           starts at ``-inf``. Keyword only. Default: ``True``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The running values, with the shape of ``a`` (1-D when ``axis`` is None).
+
+       Raises
+       ------
+       TypeError
+           When ``axis`` is a sequence.
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> mx.round(mx.logcumsumexp(mx.array([0.0, 0.0])), 4)
+       array([0, 0.6931], dtype=float32)
+       >>> mx.logcumsumexp(mx.zeros((2, 3)), axis=1).shape
+       (2, 3)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('sort', 'sort', 'sort', (), 'np.sort(x, **kw)', (-2, 2),
+       """A sorted copy of an array along an axis, in ascending order.
+
+       NaNs are placed last.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       axis : int, optional
+           The axis to sort along; ``None`` sorts the flattened array. Default: ``-1``, the last axis.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The sorted values, with the dtype and shape of ``a`` (1-D when ``axis`` is None).
+
+       Raises
+       ------
+       TypeError
+           When ``axis`` is a sequence.
+       IndexError
+           When ``axis`` is out of range (a 0-d array needs ``axis=None``).
+
+       Examples
+       --------
+       >>> a = mx.array([[3, 1], [0, 2]])
+       >>> mx.sort(a)
+       array([[1, 3],
+              [0, 2]], dtype=int32)
+       >>> mx.sort(a, axis=None)
+       array([0, 1, 2, 3], dtype=int32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('argsort', 'sort', 'argsort', (), "np.argsort(x, kind='stable', **kw)", (-2, 2),
+       """Indices that sort an array along an axis, in ascending order.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       axis : int, optional
+           The axis to sort along; ``None`` sorts the flattened array. Default: ``-1``, the last axis.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           uint32 indices along ``axis``, with the shape of ``a`` (1-D when ``axis`` is None);
+           ``take_along_axis(a, argsort(a, axis), axis)`` is sorted.
+
+       Raises
+       ------
+       TypeError
+           When ``axis`` is a sequence.
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> mx.argsort(mx.array([3, 1, 2]))
+       array([1, 2, 0], dtype=uint32)
+       >>> mx.argsort(mx.array([[3, 1], [0, 2]]), axis=None)
+       array([2, 1, 3, 0], dtype=uint32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('partition', 'partition', 'partition', (), 'np.sort(x, **kw)', (-2, 2),
+       """A partially sorted copy: the element at index ``kth`` is where a full sort puts it.
+
+       Elements before position ``kth`` are smaller than or equal to it and elements after it larger
+       than or equal to it, each group in no particular order.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       kth : int
+           The position to put in sorted order; negative counts from the end.
+       axis : int, optional
+           The axis to partition along; ``None`` uses the flattened array. Default: ``-1``, the last
+           axis.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The partitioned values, with the dtype and shape of ``a`` (1-D when ``axis`` is None).
+
+       Raises
+       ------
+       TypeError
+           When ``axis`` is a sequence.
+       ValueError
+           When ``kth`` is out of range for the axis.
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> p = mx.partition(mx.array([3, 1, 2, 5, 4]), 2)
+       >>> p[2]
+       array(3, dtype=int32)
+       >>> mx.sort(p[:2]), mx.sort(p[3:])
+       (array([1, 2], dtype=int32), array([4, 5], dtype=int32))
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('argpartition', 'partition', 'argpartition', (), "np.argsort(x, kind='stable', **kw)", (-2, 2),
+       """Indices that partition an array around position ``kth``, as in :func:`partition`.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       kth : int
+           The position to put in sorted order; negative counts from the end.
+       axis : int, optional
+           The axis to partition along; ``None`` uses the flattened array. Default: ``-1``, the last
+           axis.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           uint32 indices along ``axis``, with the shape of ``a`` (1-D when ``axis`` is None); the
+           index at position ``kth`` is that of the ``kth`` smallest element.
+
+       Raises
+       ------
+       TypeError
+           When ``axis`` is a sequence.
+       ValueError
+           When ``kth`` is out of range for the axis.
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> a = mx.array([3, 1, 2, 5, 4])
+       >>> i = mx.argpartition(a, 2)
+       >>> i[2]
+       array(0, dtype=uint32)
+       >>> mx.sort(a[i[:2]])
+       array([1, 2], dtype=int32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
+    Op('topk', 'topk', 'topk', (), "np.take(np.sort(x, **kw), [-2, -1], kw['axis'])", (-2, 2),
+       """The ``k`` largest elements along an axis, in no particular order.
+
+       Parameters
+       ----------
+       a : array
+           The input array.
+       k : int
+           How many elements to keep, from 0 to the size of the axis.
+       axis : int, optional
+           The axis to select along; ``None`` uses the flattened array. Default: ``-1``, the last axis.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default device.
+
+       Returns
+       -------
+       array
+           The selected values, with the dtype of ``a`` and size ``k`` along ``axis``.
+
+       Raises
+       ------
+       TypeError
+           When ``axis`` is a sequence.
+       ValueError
+           When ``k`` is negative or larger than the axis.
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> mx.sort(mx.topk(mx.array([3, 1, 2, 5, 4]), 2))
+       array([4, 5], dtype=int32)
+       >>> mx.topk(mx.array([[3, 1], [0, 2]]), 1)
+       array([[3],
+              [2]], dtype=int32)
+
+       Notes
+       -----
+       mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
+       ``TypeError``).
+       """),
 ]

@@ -192,6 +192,16 @@ cdef inline bint reduction_axes_arg(object axis, vector[int]& out, str fn) excep
     return True
 
 
+cdef inline bint single_axis_arg(object axis, int* out, str fn) except -1:
+    """An ``int | None`` axis (one axis, a sequence refused) into `out`; False for None."""
+    if axis is None:
+        return False
+    if isinstance(axis, (list, tuple)):
+        raise TypeError(f"[{fn}] axis must be an int or None, got {type(axis).__name__}")
+    out[0] = to_int32(axis, fn, "axis")
+    return True
+
+
 # ---- other kinds --------------------------------------------------------------------------------
 
 cdef inline str str_arg(object x, str fn, str name):

@@ -50,10 +50,11 @@ def inputs(domain, operands):
 
 
 REDUCTION_AXES = [{}, {"axis": 1}, {"axis": 0, "keepdims": True}, {"axis": [0, 1]}]
-MODULE_OF_KIND = {"unary": "mlxcy._ops_math", "binary": "mlxcy._ops_math", "logical": "mlxcy._ops_math",
-                  "reduction": "mlxcy._ops_reduce"}
-ELEMENTWISE = [op for op in OPS if op.kind != "reduction"]
+MODULE_OF_KIND = dict({k: "mlxcy._ops_math" for k in ("unary", "binary", "logical")},
+                      **{k: "mlxcy._ops_reduce" for k in ("reduction", "scan", "scan_dtype", "sort", "partition", "topk")})
+ELEMENTWISE = [op for op in OPS if op.kind in ("unary", "binary", "logical")]
 REDUCTIONS = [op for op in OPS if op.kind == "reduction"]
+ALONG_AN_AXIS = [op for op in OPS if op.kind in ("scan", "scan_dtype", "sort", "partition", "topk")]
 
 
 @pytest.mark.parametrize("kw", REDUCTION_AXES, ids=str)
@@ -66,6 +67,32 @@ def test_reduction_row_against_its_oracle(op, kw):
     got = np.asarray(getattr(mx, op.name)(mx.array(x), **kw))
     assert got.shape == expected.shape
     np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5)
+
+
+@pytest.mark.parametrize("axis", [None, 0, 1, -1])
+@pytest.mark.parametrize("op", ALONG_AN_AXIS, ids=[op.name for op in ALONG_AN_AXIS])
+def test_scan_and_sort_rows_against_their_oracles(op, axis):
+    lo, hi = op.domain
+    x = np.linspace(lo, hi, 12, dtype=np.float32)[np.random.default_rng(3).permutation(12)].reshape(3, 4)
+    # the oracle sees the flattened array for axis None (as the op does), else the axis
+    flat, kw = (x.ravel(), {"axis": 0}) if axis is None else (x, {"axis": axis})
+    expected = np.asarray(eval(op.oracle, {"np": np, "x": flat, "kw": kw}))
+    ax = kw["axis"]
+    fn = getattr(mx, op.name)
+    if op.kind in ("scan", "scan_dtype", "sort"):
+        got = np.asarray(fn(mx.array(x), axis=axis))
+        np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5)
+        return
+    k = 1 if op.kind == "partition" else 2
+    got = np.asarray(fn(mx.array(x), k, axis=axis))
+    if op.name.startswith("arg"):   # the indices: check the values they pick
+        got = np.take_along_axis(flat, got.astype(np.int64), ax)
+    if op.kind == "partition":   # the kth value in place, smaller before it, larger after
+        values = np.sort(flat, axis=ax)
+        np.testing.assert_array_equal(np.take(got, [k], ax), np.take(values, [k], ax))
+        np.testing.assert_array_equal(np.sort(got, axis=ax), values)
+    else:   # topk: the k largest, in any order
+        np.testing.assert_array_equal(np.sort(got, axis=ax), expected)
 
 
 @pytest.mark.parametrize("op", ELEMENTWISE, ids=[op.name for op in ELEMENTWISE])

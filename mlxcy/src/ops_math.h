@@ -1,6 +1,6 @@
-// Helpers and op-code dispatchers for the reductions, scans and sorts of mlx.core: a family picks
-// between an op's overloads (all axes, one axis) in one place. The regular element-wise ops and
-// reductions are called directly (codegen/regular_ops.py).
+// Helpers for the reductions of mlx.core that the op table (codegen/regular_ops.py) does not
+// generate: var/std, softmax, minmax, trace, nan_to_num, and the empty-view guard every reduction
+// goes through. The table's ops call mlx::core directly.
 #pragma once
 
 #include <stdexcept>
@@ -41,59 +41,6 @@ inline std::vector<mx::array> minmax_op(const mx::array& a, bool all_axes, const
   const mx::array in = reduction_input(a, s);
   auto [lo, hi] = all_axes ? mx::minmax(in, keepdims, s) : mx::minmax(in, axes, keepdims, s);
   return {lo, hi};
-}
-
-// ---- scans ---------------------------------------------------------------------------------
-// Without an axis the scan runs over the flattened array. `has_dtype` applies to cumsum/cumprod.
-enum ScanOp { S_CUMSUM, S_CUMPROD, S_CUMMAX, S_CUMMIN, S_LOGCUMSUMEXP };
-
-inline mx::array scan_op(int op, const mx::array& a, bool has_axis, int axis, bool reverse, bool inclusive,
-                         bool has_dtype, mx::Dtype dtype, mx::StreamOrDevice s) {
-  std::optional<mx::Dtype> d;
-  if (has_dtype) d = dtype;
-  if (has_axis) {
-    switch (op) {
-      case S_CUMSUM: return mx::cumsum(a, axis, reverse, inclusive, d, s);
-      case S_CUMPROD: return mx::cumprod(a, axis, reverse, inclusive, d, s);
-      case S_CUMMAX: return mx::cummax(a, axis, reverse, inclusive, s);
-      case S_CUMMIN: return mx::cummin(a, axis, reverse, inclusive, s);
-      case S_LOGCUMSUMEXP: return mx::logcumsumexp(a, axis, reverse, inclusive, s);
-    }
-  } else {
-    switch (op) {
-      case S_CUMSUM: return mx::cumsum(a, reverse, inclusive, d, s);
-      case S_CUMPROD: return mx::cumprod(a, reverse, inclusive, d, s);
-      case S_CUMMAX: return mx::cummax(a, reverse, inclusive, s);
-      case S_CUMMIN: return mx::cummin(a, reverse, inclusive, s);
-      case S_LOGCUMSUMEXP: return mx::logcumsumexp(a, reverse, inclusive, s);
-    }
-  }
-  throw std::invalid_argument("unknown scan");
-}
-
-// ---- sorting and selection -----------------------------------------------------------------
-// Without an axis the op runs over the flattened array; `k` is kth for (arg)partition and k for topk.
-enum SortOp { SO_SORT, SO_ARGSORT, SO_PARTITION, SO_ARGPARTITION, SO_TOPK };
-
-inline mx::array sort_op(int op, const mx::array& a, bool has_axis, int axis, int k, mx::StreamOrDevice s) {
-  if (has_axis) {
-    switch (op) {
-      case SO_SORT: return mx::sort(a, axis, s);
-      case SO_ARGSORT: return mx::argsort(a, axis, s);
-      case SO_PARTITION: return mx::partition(a, k, axis, s);
-      case SO_ARGPARTITION: return mx::argpartition(a, k, axis, s);
-      case SO_TOPK: return mx::topk(a, k, axis, s);
-    }
-  } else {
-    switch (op) {
-      case SO_SORT: return mx::sort(a, s);
-      case SO_ARGSORT: return mx::argsort(a, s);
-      case SO_PARTITION: return mx::partition(a, k, s);
-      case SO_ARGPARTITION: return mx::argpartition(a, k, s);
-      case SO_TOPK: return mx::topk(a, k, s);
-    }
-  }
-  throw std::invalid_argument("unknown sort op");
 }
 
 // trace with an optional dtype (the input's when absent).
