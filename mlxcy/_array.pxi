@@ -243,7 +243,9 @@ cdef class array:
     lists do.
     """
 
-    def __init__(self, val, dtype=None):
+    @cython.embedsignature(True)   # the class's signature line (help(), gen_stubs)
+    def __init__(self, val: scalar | list | tuple | Any | array,
+                 dtype: Dtype | None = None) -> None:
         cdef optional[c_Dtype] d = nullopt
         if dtype is not None:
             d = to_c_dtype(dtype)
@@ -420,7 +422,7 @@ cdef class array:
         return wrap(cops.imag(self._a, sod_default()))
 
     # ---- conversion to Python ----
-    def item(self):
+    def item(self) -> scalar:
         """The single element of the array as a Python scalar.
 
         Evaluates the array. Booleans become ``bool``, integers ``int``, floating types ``float`` and
@@ -449,7 +451,7 @@ cdef class array:
         _eval_now(self._a)
         return item_of(self._a)
 
-    def tolist(self):
+    def tolist(self) -> Any:
         """The array as nested Python lists.
 
         Evaluates the array. The elements become Python scalars as in :meth:`item`; a 0-d array gives a
@@ -471,7 +473,7 @@ cdef class array:
         _eval_now(self._a)
         return to_list(self._a)
 
-    def astype(self, dtype, stream=None):
+    def astype(self, dtype: Dtype, stream: StreamOrDevice = None) -> array:
         """A copy of the array with its elements converted to ``dtype``.
 
         Same as ``mx.astype(a, dtype)``. Floats become integers by truncation toward zero.
@@ -504,7 +506,7 @@ cdef class array:
         return wrap(cops.astype(self._a, to_c_dtype(dtype), to_sod(stream)))
 
     # ---- methods mirroring the ops: each delegates to the op of the mlxcy namespace ----
-    def abs(self, *, stream=None):
+    def abs(self, *, stream: StreamOrDevice = None) -> array:
         """The absolute value of each element.
 
         Same as ``mx.abs(a)``.
@@ -529,7 +531,8 @@ cdef class array:
         """
         return wrap(cops.abs(self._a, to_sod(stream)))
 
-    def all(self, axis=None, keepdims=False, *, stream=None):
+    def all(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
+            stream: StreamOrDevice = None) -> array:
         """Whether every element is true (non-zero), over ``axis``.
 
         Same as ``mx.all(a, axis, keepdims)``.
@@ -566,7 +569,8 @@ cdef class array:
         """
         return _METHOD_OPS.all(self, axis, keepdims, stream=stream)
 
-    def any(self, axis=None, keepdims=False, *, stream=None):
+    def any(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
+            stream: StreamOrDevice = None) -> array:
         """Whether any element is true (non-zero), over ``axis``.
 
         Same as ``mx.any(a, axis, keepdims)``.
@@ -603,7 +607,8 @@ cdef class array:
         """
         return _METHOD_OPS.any(self, axis, keepdims, stream=stream)
 
-    def argmax(self, axis=None, keepdims=False, *, stream=None):
+    def argmax(self, axis: int | None = None, keepdims: bool = False, *,
+               stream: StreamOrDevice = None) -> array:
         """The index of the largest element along ``axis``.
 
         Same as ``mx.argmax(a, axis, keepdims)``. Of equal elements, the first wins.
@@ -639,7 +644,8 @@ cdef class array:
         """
         return _METHOD_OPS.argmax(self, axis, keepdims, stream=stream)
 
-    def argmin(self, axis=None, keepdims=False, *, stream=None):
+    def argmin(self, axis: int | None = None, keepdims: bool = False, *,
+               stream: StreamOrDevice = None) -> array:
         """The index of the smallest element along ``axis``.
 
         Same as ``mx.argmin(a, axis, keepdims)``. Of equal elements, the first wins.
@@ -675,7 +681,7 @@ cdef class array:
         """
         return _METHOD_OPS.argmin(self, axis, keepdims, stream=stream)
 
-    def conj(self, *, stream=None):
+    def conj(self, *, stream: StreamOrDevice = None) -> array:
         """The complex conjugate of each element.
 
         Same as ``mx.conj(a)``.
@@ -700,7 +706,7 @@ cdef class array:
         """
         return _METHOD_OPS.conj(self, stream=stream)
 
-    def cos(self, *, stream=None):
+    def cos(self, *, stream: StreamOrDevice = None) -> array:
         """The cosine of each element (in radians).
 
         Same as ``mx.cos(a)``.
@@ -723,7 +729,8 @@ cdef class array:
         """
         return _METHOD_OPS.cos(self, stream=stream)
 
-    def cummax(self, axis=None, *, reverse=False, inclusive=True, stream=None):
+    def cummax(self, axis: int | None = None, *, reverse: bool = False, inclusive: bool = True,
+               stream: StreamOrDevice = None) -> array:
         """The running maximum along ``axis``.
 
         Same as ``mx.cummax(a, axis, reverse=..., inclusive=...)``.
@@ -761,7 +768,8 @@ cdef class array:
         """
         return _METHOD_OPS.cummax(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
 
-    def cummin(self, axis=None, *, reverse=False, inclusive=True, stream=None):
+    def cummin(self, axis: int | None = None, *, reverse: bool = False, inclusive: bool = True,
+               stream: StreamOrDevice = None) -> array:
         """The running minimum along ``axis``.
 
         Same as ``mx.cummin(a, axis, reverse=..., inclusive=...)``.
@@ -800,7 +808,8 @@ cdef class array:
         """
         return _METHOD_OPS.cummin(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
 
-    def cumprod(self, axis=None, *, reverse=False, inclusive=True, stream=None):
+    def cumprod(self, axis: int | None = None, *, reverse: bool = False, inclusive: bool = True,
+                stream: StreamOrDevice = None) -> array:
         """The running product along ``axis``.
 
         Same as ``mx.cumprod(a, axis, reverse=..., inclusive=...)``.
@@ -839,7 +848,8 @@ cdef class array:
         """
         return _METHOD_OPS.cumprod(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
 
-    def cumsum(self, axis=None, *, reverse=False, inclusive=True, stream=None):
+    def cumsum(self, axis: int | None = None, *, reverse: bool = False, inclusive: bool = True,
+               stream: StreamOrDevice = None) -> array:
         """The running sum along ``axis``.
 
         Same as ``mx.cumsum(a, axis, reverse=..., inclusive=...)``.
@@ -879,7 +889,7 @@ cdef class array:
         """
         return _METHOD_OPS.cumsum(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
 
-    def diag(self, k=0, *, stream=None):
+    def diag(self, k: int = 0, *, stream: StreamOrDevice = None) -> array:
         """A diagonal of a 2-D array, or a 2-D array with a 1-D array on a diagonal.
 
         Same as ``mx.diag(a, k)``.
@@ -915,7 +925,8 @@ cdef class array:
         """
         return _METHOD_OPS.diag(self, k, stream=stream)
 
-    def diagonal(self, offset=0, axis1=0, axis2=1, stream=None):
+    def diagonal(self, offset: int = 0, axis1: int = 0, axis2: int = 1,
+                 stream: StreamOrDevice = None) -> array:
         """The diagonal at ``offset`` of the planes spanned by ``axis1`` and ``axis2``.
 
         Same as ``mx.diagonal(a, offset, axis1, axis2)``.
@@ -952,7 +963,7 @@ cdef class array:
         """
         return _METHOD_OPS.diagonal(self, offset, axis1, axis2, stream=stream)
 
-    def exp(self, *, stream=None):
+    def exp(self, *, stream: StreamOrDevice = None) -> array:
         """``e`` raised to each element.
 
         Same as ``mx.exp(a)``.
@@ -977,7 +988,8 @@ cdef class array:
         """
         return _METHOD_OPS.exp(self, stream=stream)
 
-    def flatten(self, start_axis=0, end_axis=-1, *, stream=None):
+    def flatten(self, start_axis: int = 0, end_axis: int = -1, *,
+                stream: StreamOrDevice = None) -> array:
         """The axes ``start_axis`` to ``end_axis`` merged into one.
 
         Same as ``mx.flatten(a, start_axis, end_axis)``. With the defaults the result is 1-D; a 0-d
@@ -1014,7 +1026,7 @@ cdef class array:
         """
         return _METHOD_OPS.flatten(self, start_axis, end_axis, stream=stream)
 
-    def log(self, *, stream=None):
+    def log(self, *, stream: StreamOrDevice = None) -> array:
         """The natural logarithm of each element.
 
         Same as ``mx.log(a)``.
@@ -1037,7 +1049,7 @@ cdef class array:
         """
         return _METHOD_OPS.log(self, stream=stream)
 
-    def log10(self, *, stream=None):
+    def log10(self, *, stream: StreamOrDevice = None) -> array:
         """The base-10 logarithm of each element.
 
         Same as ``mx.log10(a)``.
@@ -1060,7 +1072,7 @@ cdef class array:
         """
         return _METHOD_OPS.log10(self, stream=stream)
 
-    def log1p(self, *, stream=None):
+    def log1p(self, *, stream: StreamOrDevice = None) -> array:
         """``log(1 + x)`` of each element, accurate for small ``x``.
 
         Same as ``mx.log1p(a)``.
@@ -1083,7 +1095,7 @@ cdef class array:
         """
         return _METHOD_OPS.log1p(self, stream=stream)
 
-    def log2(self, *, stream=None):
+    def log2(self, *, stream: StreamOrDevice = None) -> array:
         """The base-2 logarithm of each element.
 
         Same as ``mx.log2(a)``.
@@ -1106,7 +1118,8 @@ cdef class array:
         """
         return _METHOD_OPS.log2(self, stream=stream)
 
-    def logcumsumexp(self, axis=None, *, reverse=False, inclusive=True, stream=None):
+    def logcumsumexp(self, axis: int | None = None, *, reverse: bool = False,
+                     inclusive: bool = True, stream: StreamOrDevice = None) -> array:
         """The running ``log(sum(exp(a)))`` along ``axis``, computed without overflow.
 
         Same as ``mx.logcumsumexp(a, axis, reverse=..., inclusive=...)``.
@@ -1143,7 +1156,8 @@ cdef class array:
         """
         return _METHOD_OPS.logcumsumexp(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
 
-    def logsumexp(self, axis=None, keepdims=False, *, stream=None):
+    def logsumexp(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
+                  stream: StreamOrDevice = None) -> array:
         """``log(sum(exp(a)))`` over ``axis``, computed without overflow.
 
         Same as ``mx.logsumexp(a, axis, keepdims)``.
@@ -1180,7 +1194,8 @@ cdef class array:
         """
         return _METHOD_OPS.logsumexp(self, axis, keepdims, stream=stream)
 
-    def max(self, axis=None, keepdims=False, *, stream=None):
+    def max(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
+            stream: StreamOrDevice = None) -> array:
         """The largest element over ``axis``.
 
         Same as ``mx.max(a, axis, keepdims)``.
@@ -1219,7 +1234,8 @@ cdef class array:
         """
         return _METHOD_OPS.max(self, axis, keepdims, stream=stream)
 
-    def mean(self, axis=None, keepdims=False, *, stream=None):
+    def mean(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
+             stream: StreamOrDevice = None) -> array:
         """The mean of the elements over ``axis``.
 
         Same as ``mx.mean(a, axis, keepdims)``.
@@ -1256,7 +1272,8 @@ cdef class array:
         """
         return _METHOD_OPS.mean(self, axis, keepdims, stream=stream)
 
-    def min(self, axis=None, keepdims=False, *, stream=None):
+    def min(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
+            stream: StreamOrDevice = None) -> array:
         """The smallest element over ``axis``.
 
         Same as ``mx.min(a, axis, keepdims)``.
@@ -1295,7 +1312,7 @@ cdef class array:
         """
         return _METHOD_OPS.min(self, axis, keepdims, stream=stream)
 
-    def moveaxis(self, source, destination, *, stream=None):
+    def moveaxis(self, source: int, destination: int, *, stream: StreamOrDevice = None) -> array:
         """The array with axis ``source`` moved to position ``destination``.
 
         Same as ``mx.moveaxis(a, source, destination)``; the other axes keep their order.
@@ -1329,7 +1346,8 @@ cdef class array:
         """
         return _METHOD_OPS.moveaxis(self, source, destination, stream=stream)
 
-    def prod(self, axis=None, keepdims=False, *, stream=None):
+    def prod(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
+             stream: StreamOrDevice = None) -> array:
         """The product of the elements over ``axis``.
 
         Same as ``mx.prod(a, axis, keepdims)``.
@@ -1366,7 +1384,7 @@ cdef class array:
         """
         return _METHOD_OPS.prod(self, axis, keepdims, stream=stream)
 
-    def reciprocal(self, *, stream=None):
+    def reciprocal(self, *, stream: StreamOrDevice = None) -> array:
         """The reciprocal ``1 / x`` of each element.
 
         Same as ``mx.reciprocal(a)``.
@@ -1391,7 +1409,7 @@ cdef class array:
         """
         return _METHOD_OPS.reciprocal(self, stream=stream)
 
-    def reshape(self, *shape, stream=None):
+    def reshape(self, *shape, stream: StreamOrDevice = None) -> array:
         """The array with a new shape and the same elements in the same (row-major) order.
 
         Same as ``mx.reshape(a, shape)``. The shape may be given as one sequence (``a.reshape((2,
@@ -1426,7 +1444,7 @@ cdef class array:
             shape = shape[0]
         return wrap(cops.reshape(self._a, to_c_shape(shape), to_sod(stream)))
 
-    def round(self, decimals=0, *, stream=None):
+    def round(self, decimals: int = 0, *, stream: StreamOrDevice = None) -> array:
         """Each element rounded to ``decimals`` decimal places.
 
         Same as ``mx.round(a, decimals)``. Halves round to the nearest even value (``0.5`` to ``0``,
@@ -1460,7 +1478,7 @@ cdef class array:
         """
         return _METHOD_OPS.round(self, decimals, stream=stream)
 
-    def rsqrt(self, *, stream=None):
+    def rsqrt(self, *, stream: StreamOrDevice = None) -> array:
         """The reciprocal square root ``1 / sqrt(x)`` of each element.
 
         Same as ``mx.rsqrt(a)``.
@@ -1483,7 +1501,7 @@ cdef class array:
         """
         return _METHOD_OPS.rsqrt(self, stream=stream)
 
-    def sin(self, *, stream=None):
+    def sin(self, *, stream: StreamOrDevice = None) -> array:
         """The sine of each element (in radians).
 
         Same as ``mx.sin(a)``.
@@ -1508,7 +1526,8 @@ cdef class array:
         """
         return _METHOD_OPS.sin(self, stream=stream)
 
-    def split(self, indices_or_sections, axis=0, *, stream=None):
+    def split(self, indices_or_sections: int | tuple[int, ...], axis: int = 0, *,
+              stream: StreamOrDevice = None) -> list[array]:
         """The array split into several along ``axis``.
 
         Same as ``mx.split(a, indices_or_sections, axis)``.
@@ -1542,7 +1561,7 @@ cdef class array:
         """
         return _METHOD_OPS.split(self, indices_or_sections, axis, stream=stream)
 
-    def sqrt(self, *, stream=None):
+    def sqrt(self, *, stream: StreamOrDevice = None) -> array:
         """The square root of each element.
 
         Same as ``mx.sqrt(a)``.
@@ -1565,7 +1584,7 @@ cdef class array:
         """
         return _METHOD_OPS.sqrt(self, stream=stream)
 
-    def square(self, *, stream=None):
+    def square(self, *, stream: StreamOrDevice = None) -> array:
         """The square of each element.
 
         Same as ``mx.square(a)``.
@@ -1588,7 +1607,8 @@ cdef class array:
         """
         return _METHOD_OPS.square(self, stream=stream)
 
-    def squeeze(self, axis=None, *, stream=None):
+    def squeeze(self, axis: int | Sequence[int] | None = None, *,
+                stream: StreamOrDevice = None) -> array:
         """The array without axes of size 1 (all of them, or those in ``axis``).
 
         Same as ``mx.squeeze(a, axis)``.
@@ -1620,7 +1640,8 @@ cdef class array:
         """
         return _METHOD_OPS.squeeze(self, axis, stream=stream)
 
-    def std(self, axis=None, keepdims=False, ddof=0, *, correction=None, stream=None):
+    def std(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, ddof: int = 0, *,
+            correction: int | None = None, stream: StreamOrDevice = None) -> array:
         """The standard deviation of the elements over ``axis``.
 
         Same as ``mx.std(a, axis, keepdims, ddof)``. The sum of squared deviations from the mean is
@@ -1665,7 +1686,8 @@ cdef class array:
             raise TypeError(f"std(): ddof must be an int, got {type(ddof).__name__}")
         return _METHOD_OPS.std(self, axis, keepdims, ddof if correction is None else correction, stream=stream)
 
-    def sum(self, axis=None, keepdims=False, *, stream=None):
+    def sum(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
+            stream: StreamOrDevice = None) -> array:
         """The sum of the elements over ``axis``.
 
         Same as ``mx.sum(a, axis, keepdims)``.
@@ -1705,7 +1727,7 @@ cdef class array:
         """
         return _METHOD_OPS.sum(self, axis, keepdims, stream=stream)
 
-    def swapaxes(self, axis1, axis2, *, stream=None):
+    def swapaxes(self, axis1: int, axis2: int, *, stream: StreamOrDevice = None) -> array:
         """The array with axes ``axis1`` and ``axis2`` interchanged.
 
         Same as ``mx.swapaxes(a, axis1, axis2)``.
@@ -1739,7 +1761,7 @@ cdef class array:
         """
         return _METHOD_OPS.swapaxes(self, axis1, axis2, stream=stream)
 
-    def transpose(self, *axes, stream=None):
+    def transpose(self, *axes, stream: StreamOrDevice = None) -> array:
         """The array with its axes permuted.
 
         Same as ``mx.transpose(a, axes)``. The axes may be given as one sequence or as separate ints;
@@ -1786,7 +1808,8 @@ cdef class array:
             axes = axes[0]
         return wrap(cops.transpose(self._a, to_axes(axes), to_sod(stream)))
 
-    def var(self, axis=None, keepdims=False, ddof=0, *, correction=None, stream=None):
+    def var(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, ddof: int = 0, *,
+            correction: int | None = None, stream: StreamOrDevice = None) -> array:
         """The variance of the elements over ``axis``.
 
         Same as ``mx.var(a, axis, keepdims, ddof)``. The sum of squared deviations from the mean is
@@ -1832,7 +1855,7 @@ cdef class array:
             raise TypeError(f"var(): ddof must be an int, got {type(ddof).__name__}")
         return _METHOD_OPS.var(self, axis, keepdims, ddof if correction is None else correction, stream=stream)
 
-    def view(self, dtype, *, stream=None):
+    def view(self, dtype: Dtype, *, stream: StreamOrDevice = None) -> array:
         """The same bytes read as elements of another dtype.
 
         Same as ``mx.view(a, dtype)``. When the sizes of the two dtypes differ, the last axis grows or
@@ -1924,50 +1947,50 @@ cdef class array:
         """
         return ArrayAt(self)
 
-    def __array_namespace__(self, api_version=None):
+    def __array_namespace__(self, api_version: str | None = None) -> types.ModuleType:
         """The array-API namespace of these arrays (the mlxcy module)."""
         if api_version is not None:
             raise ValueError("Explicitly specifying api_version is not yet implemented.")
         return _ns()
 
-    def __len__(self):
+    def __len__(self) -> int:
         if self._a.ndim() == 0:
             raise TypeError("len() 0-dimensional array.")
         return self._a.shape(0)
 
-    def __iter__(self):
+    def __iter__(self) -> ArrayIterator:
         if self._a.ndim() == 0:
             raise TypeError("iter() 0-dimensional array.")
         return ArrayIterator(self)
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return bool(self.item())
 
-    def __int__(self):
+    def __int__(self) -> int:
         return int(self.item())
 
-    def __float__(self):
+    def __float__(self) -> float:
         return float(self.item())
 
-    def __complex__(self):
+    def __complex__(self) -> complex:
         return complex(self.item())
 
-    def __index__(self):
+    def __index__(self) -> int:
         cdef c_Dtype d = self._a.dtype()
         if self._a.ndim() != 0 or not cx.issubdtype(d, c_DtypeCategory.integer):
             raise TypeError("Only 0-dimensional integer arrays can be converted to an index.")
         return self.item()
 
-    def __bytes__(self):
+    def __bytes__(self) -> bytes:
         return _contiguous_bytes(self)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         cdef string s = string()
         with nogil:
             s = array_to_string(self._a)
         return s.decode()
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.__repr__()
 
     def __format__(self, spec):
@@ -1979,20 +2002,20 @@ cdef class array:
             raise TypeError("unsupported format string passed to mlxcy.array.__format__")
         return self.__repr__()
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return <Py_hash_t>(<uintptr_t><PyObject*>self >> 4)
 
-    def __copy__(self):
+    def __copy__(self) -> array:
         return wrap(self._a)
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self, memo: dict) -> array:
         return wrap(cops.copy(self._a, sod_default()))
 
     # ---- pickling: raw little-endian bytes, shape and dtype name ----
-    def __getstate__(self):
+    def __getstate__(self) -> tuple:
         return (_contiguous_bytes(self), self.shape, _DTYPE_NAMES[dtype_val(self._a.dtype())])
 
-    def __setstate__(self, state):
+    def __setstate__(self, state: tuple) -> None:
         if len(state) == 2:
             # A pickle the reference binding wrote: (NumPy array of the values, dtype code), the
             # code being libmlx's Dtype::Val (bfloat16 values come as their uint16 bits).
@@ -2046,7 +2069,7 @@ cdef class array:
     def __releasebuffer__(self, Py_buffer* buffer):
         free_buffer_export(buffer.internal)
 
-    def __array__(self, dtype=None, copy=None):
+    def __array__(self, dtype: object | None = None, copy: object | None = None) -> Any:
         """A NumPy view of the array's memory (no copy for evaluated host arrays)."""
         import numpy as np
         if self._a.dtype() == cx.bfloat16:
@@ -2062,86 +2085,87 @@ cdef class array:
         return out
 
     # ---- arithmetic ----
-    def __add__(self, other): return _dunder(self, other, OP_ADD, False)
-    def __radd__(self, other): return _dunder(self, other, OP_ADD, True)
-    def __iadd__(self, other): return _inplace(self, other, OP_ADD)
-    def __sub__(self, other): return _dunder(self, other, OP_SUB, False)
-    def __rsub__(self, other): return _dunder(self, other, OP_SUB, True)
-    def __isub__(self, other): return _inplace(self, other, OP_SUB)
-    def __mul__(self, other): return _dunder(self, other, OP_MUL, False)
-    def __rmul__(self, other): return _dunder(self, other, OP_MUL, True)
-    def __imul__(self, other): return _inplace(self, other, OP_MUL)
-    def __truediv__(self, other): return _dunder(self, other, OP_DIV, False)
-    def __rtruediv__(self, other): return _dunder(self, other, OP_DIV, True)
-    def __itruediv__(self, other):
+    def __add__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_ADD, False)
+    def __radd__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_ADD, True)
+    def __iadd__(self, other) -> array: return _inplace(self, other, OP_ADD)
+    def __sub__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_SUB, False)
+    def __rsub__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_SUB, True)
+    def __isub__(self, other) -> array: return _inplace(self, other, OP_SUB)
+    def __mul__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_MUL, False)
+    def __rmul__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_MUL, True)
+    def __imul__(self, other) -> array: return _inplace(self, other, OP_MUL)
+    def __truediv__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_DIV, False)
+    def __rtruediv__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_DIV, True)
+    def __itruediv__(self, other) -> array:
         # true division yields floats: like the reference, refuse it in place on bool/int arrays
         if not cx.issubdtype(self._a.dtype(), c_DtypeCategory.inexact):
             raise ValueError("In place division cannot cast to non-floating point type.")
         return _inplace(self, other, OP_DIV)
-    def __div__(self, other): return _dunder(self, other, OP_DIV, False)
-    def __rdiv__(self, other): return _dunder(self, other, OP_DIV, True)
-    def __floordiv__(self, other): return _dunder(self, other, OP_FLOORDIV, False)
-    def __rfloordiv__(self, other): return _dunder(self, other, OP_FLOORDIV, True)
-    def __ifloordiv__(self, other): return _inplace(self, other, OP_FLOORDIV)
-    def __mod__(self, other): return _dunder(self, other, OP_MOD, False)
-    def __rmod__(self, other): return _dunder(self, other, OP_MOD, True)
-    def __imod__(self, other): return _inplace(self, other, OP_MOD)
-    def __pow__(self, other, mod):
+    def __div__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_DIV, False)
+    def __rdiv__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_DIV, True)
+    def __floordiv__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_FLOORDIV, False)
+    def __rfloordiv__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_FLOORDIV, True)
+    def __ifloordiv__(self, other) -> array: return _inplace(self, other, OP_FLOORDIV)
+    def __mod__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_MOD, False)
+    def __rmod__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_MOD, True)
+    def __imod__(self, other) -> array: return _inplace(self, other, OP_MOD)
+    def __pow__(self, other, mod) -> array:
         if mod is not None:
             return NotImplemented
         return _dunder(self, other, OP_POW, False)
-    def __rpow__(self, other, mod):
+    def __rpow__(self, other, mod) -> array:
         if mod is not None:
             return NotImplemented
         return _dunder(self, other, OP_POW, True)
-    def __ipow__(self, other): return _inplace(self, other, OP_POW)
-    def __matmul__(self, other): return _dunder(self, other, OP_MATMUL, False)
-    def __rmatmul__(self, other): return _dunder(self, other, OP_MATMUL, True)
-    def __imatmul__(self, other): return _inplace(self, other, OP_MATMUL)
-    def __and__(self, other): return _dunder(self, other, OP_AND, False)
-    def __rand__(self, other): return _reflected_int_op(self, other, OP_AND)
-    def __iand__(self, other): return _inplace(self, other, OP_AND)
-    def __or__(self, other): return _dunder(self, other, OP_OR, False)
-    def __ror__(self, other): return _reflected_int_op(self, other, OP_OR)
-    def __ior__(self, other): return _inplace(self, other, OP_OR)
-    def __xor__(self, other): return _dunder(self, other, OP_XOR, False)
-    def __rxor__(self, other): return _reflected_int_op(self, other, OP_XOR)
-    def __ixor__(self, other): return _inplace(self, other, OP_XOR)
-    def __lshift__(self, other): return _dunder(self, other, OP_LSHIFT, False)
-    def __rlshift__(self, other): return _reflected_int_op(self, other, OP_LSHIFT)
-    def __ilshift__(self, other): return _inplace(self, other, OP_LSHIFT)
-    def __rshift__(self, other): return _dunder(self, other, OP_RSHIFT, False)
-    def __rrshift__(self, other): return _reflected_int_op(self, other, OP_RSHIFT)
-    def __irshift__(self, other): return _inplace(self, other, OP_RSHIFT)
+    def __ipow__(self, other) -> array: return _inplace(self, other, OP_POW)
+    def __matmul__(self, other: array) -> array: return _dunder(self, other, OP_MATMUL, False)
+    def __rmatmul__(self, other: array) -> array: return _dunder(self, other, OP_MATMUL, True)
+    def __imatmul__(self, other) -> array: return _inplace(self, other, OP_MATMUL)
+    def __and__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_AND, False)
+    def __rand__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _reflected_int_op(self, other, OP_AND)
+    def __iand__(self, other) -> array: return _inplace(self, other, OP_AND)
+    def __or__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_OR, False)
+    def __ror__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _reflected_int_op(self, other, OP_OR)
+    def __ior__(self, other) -> array: return _inplace(self, other, OP_OR)
+    def __xor__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_XOR, False)
+    def __rxor__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _reflected_int_op(self, other, OP_XOR)
+    def __ixor__(self, other) -> array: return _inplace(self, other, OP_XOR)
+    def __lshift__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_LSHIFT, False)
+    def __rlshift__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _reflected_int_op(self, other, OP_LSHIFT)
+    def __ilshift__(self, other) -> array: return _inplace(self, other, OP_LSHIFT)
+    def __rshift__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _dunder(self, other, OP_RSHIFT, False)
+    def __rrshift__(self, other: bool | int | float | array | Any | complex | ArrayLike) -> array: return _reflected_int_op(self, other, OP_RSHIFT)
+    def __irshift__(self, other) -> array: return _inplace(self, other, OP_RSHIFT)
 
-    def __eq__(self, other): return _compare(self, other, OP_EQ)
-    def __ne__(self, other): return _compare(self, other, OP_NE)
-    def __lt__(self, other): return _dunder(self, other, OP_LT, False)
-    def __le__(self, other): return _dunder(self, other, OP_LE, False)
-    def __gt__(self, other): return _dunder(self, other, OP_GT, False)
-    def __ge__(self, other): return _dunder(self, other, OP_GE, False)
+    def __eq__(self, other) -> array | bool: return _compare(self, other, OP_EQ)
+    def __ne__(self, other) -> array | bool: return _compare(self, other, OP_NE)
+    def __lt__(self, other) -> array: return _dunder(self, other, OP_LT, False)
+    def __le__(self, other) -> array: return _dunder(self, other, OP_LE, False)
+    def __gt__(self, other) -> array: return _dunder(self, other, OP_GT, False)
+    def __ge__(self, other) -> array: return _dunder(self, other, OP_GE, False)
 
-    def __neg__(self): return wrap(cops.negative(self._a, sod_default()))
-    def __pos__(self): return wrap(self._a)
-    def __abs__(self): return wrap(cops.abs(self._a, sod_default()))
-    def __invert__(self):
+    def __neg__(self) -> array: return wrap(cops.negative(self._a, sod_default()))
+    def __pos__(self) -> array: return wrap(self._a)
+    def __abs__(self) -> array: return wrap(cops.abs(self._a, sod_default()))
+    def __invert__(self) -> array:
         if cx.issubdtype(self._a.dtype(), c_DtypeCategory.inexact):
             raise ValueError("Floating point types not allowed with bitwise inversion.")
         return wrap(cops.bitwise_invert(self._a, sod_default()))
 
     # ---- indexing (see _indexing.pxi) ----
-    def __getitem__(self, idx):
+    def __getitem__(self, idx) -> array:
         return _getitem(self, idx)
 
-    def __setitem__(self, idx, value):
+    def __setitem__(self, idx, value) -> None:
         _setitem(self, idx, value)
 
     # ---- DLPack (see _dlpack.pxi) ----
-    def __dlpack__(self, *, stream=None, max_version=None, dl_device=None, copy=None):
+    def __dlpack__(self, *, stream: object | None = None, max_version: object | None = None,
+                   dl_device: tuple[int, int] | None = None, copy: bool | None = None) -> Any:
         """Export the array through the DLPack protocol (zero-copy for host memory)."""
         return _dlpack_export(self, stream, max_version, dl_device, copy)
 
-    def __dlpack_device__(self):
+    def __dlpack_device__(self) -> tuple:
         """(device type, device id) of the array's memory, per DLPack."""
         return _dlpack_device(self)
 
@@ -2179,15 +2203,16 @@ cdef class ArrayIterator:
     cdef int _i
     cdef int _n
 
-    def __init__(self, array arr):
+    @cython.embedsignature(True)   # the class's signature line (help(), gen_stubs)
+    def __init__(self, array arr) -> None:
         self._arr = arr
         self._i = 0
         self._n = arr._a.shape(0)
 
-    def __iter__(self):
+    def __iter__(self) -> ArrayIterator:
         return self
 
-    def __next__(self):
+    def __next__(self) -> array:
         if self._i >= self._n:
             raise StopIteration
         r = wrap(first_axis_item(self._arr._a, self._i))

@@ -1,4 +1,4 @@
-# cython: language_level=3, cpp_locals=True, embedsignature=True
+# cython: language_level=3, cpp_locals=True
 """Backend queries behind ``mlxcy.metal`` and ``mlxcy.cuda``."""
 from mlxcy.includes cimport backends as cb
 

@@ -629,7 +629,8 @@ cdef int _complex128_to_c(object mv, Py_buffer* view, Shape shape, bint swapped,
     return 0
 
 
-def asarray(a, dtype=None, *, copy=None):
+def asarray(a: scalar | array | Sequence | Any, dtype: Dtype | None = None, *,
+            copy: bool | None = None) -> array:
     """Convert ``a`` to an array, sharing its memory when possible.
 
     Follows NumPy 2's ``asarray``: a NumPy array (or other buffer or DLPack tensor) that is

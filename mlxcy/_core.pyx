@@ -1,5 +1,5 @@
 # cython: language_level=3, cpp_locals=True, boundscheck=False, wraparound=False
-# cython: embedsignature=True, binding=True
+# cython: binding=True
 """The array type, dtypes, devices, streams, evaluation and memory controls."""
 cimport cython
 from cpython.buffer cimport PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND, PyBUF_STRIDES, PyBuffer_Release, PyObject_GetBuffer, PyBuffer_ToContiguous, PyBUF_RECORDS_RO, PyBuffer_IsContiguous

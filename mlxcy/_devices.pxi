@@ -72,7 +72,8 @@ cdef class Device:
     True
     """
 
-    def __init__(self, type, index=0):
+    @cython.embedsignature(True)   # the class's signature line (help(), gen_stubs)
+    def __init__(self, type: DeviceType, index: int = 0) -> None:
         self._type = _device_type_code(type)
         self._index = to_int32(index, "Device", "index")
 
@@ -94,20 +95,20 @@ cdef class Device:
         """
         return DeviceType(self._type)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"Device({'gpu' if self._type else 'cpu'}, {self._index})"
 
-    def __eq__(self, other):
+    def __eq__(self, other) -> bool:
         if isinstance(other, Device):
             return self._type == (<Device>other)._type and self._index == (<Device>other)._index
         if isinstance(other, DeviceType):   # stands for the first device of its kind
             return self._type == other.value and self._index == 0
         return False
 
-    def __ne__(self, other):
+    def __ne__(self, other) -> bool:
         return not self.__eq__(other)
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((self._type, self._index))
 
 
@@ -165,7 +166,7 @@ cdef class Stream:
     False
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         raise TypeError("Streams are made with mlxcy.new_stream(device) or mlxcy.default_stream(device)")
 
     @property
@@ -185,18 +186,18 @@ cdef class Stream:
         """
         return self._device
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"Stream({self._device!r}, {self._index})"
 
-    def __eq__(self, other):
+    def __eq__(self, other) -> bool:
         if isinstance(other, Stream):
             return self._index == (<Stream>other)._index and self._device == (<Stream>other)._device
         return False
 
-    def __ne__(self, other):
+    def __ne__(self, other) -> bool:
         return not self.__eq__(other)
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((self._index, self._device._type, self._device._index))
 
 
@@ -235,7 +236,7 @@ cdef class ThreadLocalStream:
     cdef int _index
     cdef Device _device
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         raise TypeError("Thread-local streams are made with mlxcy.new_thread_local_stream(device)")
 
     @property
@@ -253,15 +254,15 @@ cdef class ThreadLocalStream:
         """
         return self._device
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"ThreadLocalStream({self._device!r}, {self._index})"
 
-    def __eq__(self, other):
+    def __eq__(self, other) -> bool:
         if isinstance(other, ThreadLocalStream):
             return self._index == (<ThreadLocalStream>other)._index and self._device == (<ThreadLocalStream>other)._device
         return False
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash(("tls", self._index, self._device._type, self._device._index))
 
 
@@ -283,7 +284,7 @@ cdef StreamOrDevice to_sod(object stream) except *:
                         f"{type(stream).__name__}") from None
 
 
-def default_device():
+def default_device() -> Device:
     """The device operations run on when no ``stream`` is given.
 
     The GPU where this build of MLX has a GPU backend and a GPU is present, else the CPU, until
@@ -302,7 +303,7 @@ def default_device():
     return _py_device(cx.default_device())
 
 
-def set_default_device(device):
+def set_default_device(device: Device | DeviceType) -> None:
     """Make ``device`` the device operations run on when no ``stream`` is given.
 
     Parameters
@@ -332,7 +333,7 @@ def set_default_device(device):
     cx.set_default_device(_to_c_device(device))
 
 
-def default_stream(device):
+def default_stream(device: Device | DeviceType) -> Stream:
     """The default stream of ``device`` in the calling thread.
 
     Operations scheduled on ``device`` without an explicit stream run on this stream.
@@ -364,7 +365,7 @@ def default_stream(device):
     return _py_stream(cx.default_stream(_to_c_device(device)))
 
 
-def set_default_stream(stream):
+def set_default_stream(stream: Stream) -> None:
     """Make ``stream`` the default stream of its device, and that device the default device.
 
     Parameters
@@ -396,7 +397,7 @@ def set_default_stream(stream):
     cx.set_default_stream(_c_stream(<Stream>stream))
 
 
-def new_stream(device):
+def new_stream(device: Device | DeviceType) -> Stream:
     """Make a new stream on ``device``.
 
     Operations on different streams may run concurrently; those on one stream run in order. The
@@ -431,7 +432,7 @@ def new_stream(device):
     return _py_stream(cx.new_stream(_to_c_device(device)))
 
 
-def new_thread_unsafe_stream(device):
+def new_thread_unsafe_stream(device: Device | DeviceType) -> Stream:
     """Make a new stream on ``device`` that any thread may schedule work on.
 
     A stream from :func:`new_stream` belongs to the thread that made it; this one can be used from
@@ -464,7 +465,7 @@ def new_thread_unsafe_stream(device):
     return _py_stream(cx.new_thread_unsafe_stream(_to_c_device(device)))
 
 
-def new_thread_local_stream(device):
+def new_thread_local_stream(device: Device | DeviceType) -> ThreadLocalStream:
     """Make a stream that stands for a distinct stream in each thread that uses it.
 
     Parameters
@@ -498,7 +499,7 @@ def new_thread_local_stream(device):
     return r
 
 
-def clear_streams():
+def clear_streams() -> None:
     """Destroy the streams the calling thread made.
 
     Frees what the thread's streams hold (for a thread about to end, say). Using a stream made
@@ -522,7 +523,7 @@ def clear_streams():
     cx.clear_streams()
 
 
-def is_available(device):
+def is_available(device: Device | DeviceType) -> bool:
     """Whether ``device`` exists on this machine with this build of MLX.
 
     Parameters
@@ -549,7 +550,7 @@ def is_available(device):
     return cx.is_available(_to_c_device(device))
 
 
-def device_count(device_type):
+def device_count(device_type: DeviceType) -> int:
     """The number of devices of a kind.
 
     Parameters
@@ -582,7 +583,7 @@ def device_count(device_type):
 
 
 
-def device_info(d=None):
+def device_info(d: None | Device | DeviceType = None) -> dict[str, str | int]:
     """Facts about a device, as a dict.
 
     The keys depend on the backend (for the CPU, ``device_name`` and ``architecture``). The dict
@@ -613,7 +614,7 @@ def device_info(d=None):
     return device_info_dict(dev)
 
 
-def synchronize(stream=None):
+def synchronize(stream: StreamOrDevice = None) -> None:
     """Wait until every operation queued on ``stream`` has run.
 
     Parameters
@@ -666,14 +667,14 @@ class StreamContext:
     Device(cpu, 0)
     """
 
-    def __init__(self, s):
+    def __init__(self, s: Stream | ThreadLocalStream | Device | DeviceType) -> None:
         if s is None:
             raise TypeError("StreamContext() expects a Stream, ThreadLocalStream, Device or DeviceType, got None")
         to_sod(s)   # validates the type now rather than at __enter__
         self._target = s
         self._saved = None
 
-    def __enter__(self):
+    def __enter__(self) -> None:
         cdef c_Stream target = cx.to_stream(to_sod(self._target))
         # Both the default device's stream and the target device's own default stream are
         # restored on exit (they differ when the block targets the other device).
@@ -683,14 +684,14 @@ class StreamContext:
         cx.set_default_stream(target)
         # None, as the reference's (`with mx.stream(s) as x` binds None there)
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc) -> None:
         cdef c_Stream saved = _c_stream(<Stream>self._saved[0])
         cx.set_default_stream(_c_stream(<Stream>self._saved[1]))
         cx.set_default_device(saved.device)
         cx.set_default_stream(saved)
 
 
-def stream(s):
+def stream(s: Stream | ThreadLocalStream | Device | DeviceType) -> StreamContext:
     """A context manager that makes ``s`` the default inside a ``with`` block.
 
     Inside the block, operations without a ``stream`` argument run on ``s`` (a device means its

@@ -263,7 +263,7 @@ cdef int _copy_from_cuda(char* ptr, MlxcyDLTensor* t, Shape shape, c_Dtype d, in
     return 0
 
 
-def from_dlpack(x, /, *, copy=None):
+def from_dlpack(x: Any, /, *, copy: bool | None = None) -> array:
     """Make an array from an object that implements the DLPack protocol.
 
     Reads the DLPack tensor ``x`` exports through ``__dlpack__`` (a NumPy array, a PyTorch or JAX

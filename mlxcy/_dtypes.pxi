@@ -42,7 +42,7 @@ cdef class Dtype:
     (docs/differences.md).
     """
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         raise TypeError("mlxcy.Dtype cannot be instantiated; use one of the dtype objects, e.g. mlxcy.float32")
 
     cdef c_Dtype c(self):
@@ -67,18 +67,18 @@ cdef class Dtype:
         """
         return self._size
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return "mlx.core." + _DTYPE_NAMES[self._val]
 
-    def __eq__(self, other):
+    def __eq__(self, other) -> bool:
         if isinstance(other, Dtype):
             return self._val == (<Dtype>other)._val
         return False
 
-    def __ne__(self, other):
+    def __ne__(self, other) -> bool:
         return not self.__eq__(other)
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return self._val
 
     def __reduce__(self):
@@ -175,7 +175,7 @@ number = DtypeCategory.number
 generic = DtypeCategory.generic
 
 
-def issubdtype(arg1, arg2):
+def issubdtype(arg1: Dtype | DtypeCategory, arg2: Dtype | DtypeCategory) -> bool:
     """Whether ``arg1`` is ``arg2`` or lies below it in the dtype hierarchy.
 
     Each argument is a :class:`Dtype` or a :class:`DtypeCategory`. A dtype is below the categories
@@ -278,7 +278,7 @@ class finfo:
     dtype.
     """
 
-    def __init__(self, arg, /):
+    def __init__(self, arg: Dtype, /) -> None:
         cdef c_Dtype d = _dtype_of(arg)
         if not cx.issubdtype(d, c_DtypeCategory.inexact):
             raise ValueError(f"[finfo] dtype {_DTYPE_NAMES[dtype_val(d)]} is not inexact.")
@@ -293,7 +293,7 @@ class finfo:
         finally:
             del info
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"finfo(min={self.min:g}, max={self.max:g}, dtype={_DTYPE_NAMES[(<Dtype>self.dtype)._val]})"
 
 
@@ -328,7 +328,7 @@ class iinfo:
     dtype.
     """
 
-    def __init__(self, arg, /):
+    def __init__(self, arg: Dtype, /) -> None:
         cdef c_Dtype d = _dtype_of(arg)
         if not cx.issubdtype(d, c_DtypeCategory.integer):
             raise ValueError(f"[iinfo] Only integer types supported but {_DTYPE_NAMES[dtype_val(d)]} was provided")
@@ -340,11 +340,11 @@ class iinfo:
         finally:
             del info
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"iinfo(min={self.min}, max={self.max}, dtype={_DTYPE_NAMES[(<Dtype>self.dtype)._val]})"
 
 
-def result_type(*arrays_and_dtypes):
+def result_type(*arrays_and_dtypes: array | Dtype) -> Dtype:
     """The dtype that promoting the given arrays and dtypes together gives.
 
     The same dtype a binary operation between arrays of these dtypes has: ``int8`` with ``uint8``

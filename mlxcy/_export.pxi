@@ -108,7 +108,8 @@ cdef int _export_cb_call(PyObject* cb, const ExportCallbackInput& inp) except -1
     return 0
 
 
-def export_function(file_or_callback, fun, *args, shapeless=False, metadata=None, **kwargs):
+def export_function(file_or_callback: str | Callable, fun: Callable, *args, shapeless: bool = False,
+                    metadata: str | None = None, **kwargs) -> None:
     """Trace ``fun`` on example inputs and export its graph to a file (or to a callback).
 
     The exported function is read back with :func:`import_function` and can run without the
@@ -195,10 +196,10 @@ cdef class FunctionExporter:
     cdef shared_ptr[c_FunctionExporter] _e
     cdef bint _closed
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         raise TypeError("FunctionExporter cannot be created directly; use mlxcy.exporter(file, fun)")
 
-    def __call__(self, *args, **kwargs):
+    def __call__(self, *args, **kwargs) -> None:
         cdef tuple pos
         cdef dict kw
         if self._closed:
@@ -208,7 +209,7 @@ cdef class FunctionExporter:
         cdef unordered_map[string, c_array] ckw = _kwarg_map(kw)
         cio.exporter_call(deref(self._e), cargs, ckw)
 
-    def close(self):
+    def close(self) -> None:
         """Finish the file; adding traces afterwards raises. Closing twice does nothing.
 
         Returns
@@ -231,15 +232,16 @@ cdef class FunctionExporter:
             self._closed = True
             deref(self._e).close()
 
-    def __enter__(self):
+    def __enter__(self) -> FunctionExporter:
         return self
 
-    def __exit__(self, *exc):
+    def __exit__(self, *exc) -> None:
         self.close()
         return False
 
 
-def exporter(file, fun, *, shapeless=False, metadata=None):
+def exporter(file: str, fun: Callable, *, shapeless: bool = False,
+             metadata: str | None = None) -> FunctionExporter:
     """Make a :class:`FunctionExporter` that writes several traces of ``fun`` to one file.
 
     Call the exporter with example inputs once per trace wanted (different shapes or argument
@@ -313,7 +315,7 @@ cdef class _ImportedFunction:
         return "<mlxcy imported function>"
 
 
-def import_function(file, return_metadata=False):
+def import_function(file: str, return_metadata: bool = False) -> Callable | tuple[Callable, str]:
     """Read a function exported by :func:`export_function` or :func:`exporter`.
 
     Parameters
@@ -376,7 +378,7 @@ cdef int _flatten_outputs(object tree, vector[c_array]& out) except -1:
     return 0
 
 
-def export_to_dot(file, *args, **kwargs):
+def export_to_dot(file: object, *args, **kwargs) -> None:
     """Write the graph that computes the given arrays in Graphviz DOT format.
 
     Parameters

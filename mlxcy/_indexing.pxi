@@ -434,11 +434,12 @@ cdef class ArrayAt:
     cdef object _idx
     cdef bint _has_idx
 
-    def __init__(self, array arr):
+    @cython.embedsignature(True)   # the class's signature line (help(), gen_stubs)
+    def __init__(self, array arr) -> None:
         self._arr = arr
         self._has_idx = False
 
-    def __getitem__(self, idx):
+    def __getitem__(self, idx) -> ArrayAt:
         cdef ArrayAt r = ArrayAt.__new__(ArrayAt)
         r._arr = self._arr
         r._idx = idx
@@ -463,7 +464,7 @@ cdef class ArrayAt:
         _updated(self._arr, self._idx, value, op, res)
         return wrap(deref(res))
 
-    def add(self, value):
+    def add(self, value) -> array:
         """``a`` with ``value`` added at the index, once per occurrence of each index.
 
         Parameters
@@ -489,7 +490,7 @@ cdef class ArrayAt:
         """
         return self._apply(value, cidx.UPD_ADD, AT_VALUE)
 
-    def subtract(self, value):
+    def subtract(self, value) -> array:
         """``a`` with ``value`` subtracted at the index, once per occurrence of each index.
 
         Parameters
@@ -515,7 +516,7 @@ cdef class ArrayAt:
         """
         return self._apply(value, cidx.UPD_ADD, AT_NEGATED)
 
-    def multiply(self, value):
+    def multiply(self, value) -> array:
         """``a`` multiplied by ``value`` at the index, once per occurrence of each index.
 
         Parameters
@@ -541,7 +542,7 @@ cdef class ArrayAt:
         """
         return self._apply(value, cidx.UPD_PROD, AT_VALUE)
 
-    def divide(self, value):
+    def divide(self, value) -> array:
         """``a`` divided by ``value`` at the index, once per occurrence of each index.
 
         Computed as a multiplication by ``1 / value`` in ``a``'s dtype, so for an integer array the
@@ -575,7 +576,7 @@ cdef class ArrayAt:
         """
         return self._apply(value, cidx.UPD_PROD, AT_RECIPROCAL)
 
-    def maximum(self, value):
+    def maximum(self, value) -> array:
         """``a`` with the larger of it and ``value`` at the index.
 
         With a repeated index, the largest of the values meant for it wins.
@@ -603,7 +604,7 @@ cdef class ArrayAt:
         """
         return self._apply(value, cidx.UPD_MAX, AT_VALUE)
 
-    def minimum(self, value):
+    def minimum(self, value) -> array:
         """``a`` with the smaller of it and ``value`` at the index.
 
         With a repeated index, the smallest of the values meant for it wins.

@@ -1,4 +1,4 @@
-# cython: language_level=3, cpp_locals=True, embedsignature=True
+# cython: language_level=3, cpp_locals=True
 """Loading and saving arrays (.npy, .npz, .safetensors, .gguf), memory-mapped zero-copy loading,
 sharded checkpoints, and exporting/importing traced functions."""
 from cpython.bytes cimport PyBytes_AS_STRING, PyBytes_GET_SIZE

@@ -199,7 +199,9 @@ cdef str _format_of(object file, object path, object format):
     return base.rsplit(".", 1)[1]
 
 
-def load(file, /, format=None, return_metadata=False, *, stream=None, mmap=False):
+def load(file: Any | str | pathlib.Path, /, format: str | None = None,
+         return_metadata: bool = False, *, stream: StreamOrDevice = None,
+         mmap: bool = False) -> array | dict[str, array] | tuple[dict[str, array], dict[str, Any]]:
     """Load arrays from a ``.npy``, ``.npz``, ``.safetensors`` or ``.gguf`` file.
 
     Parameters
@@ -277,7 +279,9 @@ def load(file, /, format=None, return_metadata=False, *, stream=None, mmap=False
     return _load_gguf(path, data, s, return_metadata)
 
 
-def load_sharded(path, *, mmap=False, return_metadata=False, stream=None, progress=False):
+def load_sharded(path: str | pathlib.Path, *, mmap: bool = False, return_metadata: bool = False,
+                 stream: StreamOrDevice = None,
+                 progress: bool = False) -> dict[str, array] | tuple[dict[str, array], dict[str, Any]]:
     """Load a sharded safetensors checkpoint as one dict (an mlxcy extra).
 
     The index file (``model.safetensors.index.json``) maps each tensor name to the shard file,

@@ -91,7 +91,7 @@ cdef bytes _npy_bytes(array a):
     return cio.writer_bytes(w)
 
 
-def save(file, arr):
+def save(file: Any | str | pathlib.Path, arr: array) -> None:
     """Save one array to a ``.npy`` file.
 
     Parameters
@@ -179,7 +179,7 @@ cdef object _write_npz(object target, dict named, bint compressed, str what):
             zf.writestr(k + ".npy", _npy_bytes(_to_array(v, what)))
 
 
-def savez(file, *args, **kwargs):
+def savez(file: Any | str | pathlib.Path, *args, **kwargs) -> Any:
     """Save several arrays to an uncompressed ``.npz`` archive.
 
     Parameters
@@ -215,7 +215,7 @@ def savez(file, *args, **kwargs):
     _savez(file, args, kwargs, False)
 
 
-def savez_compressed(file, *args, **kwargs):
+def savez_compressed(file: Any | str | pathlib.Path, *args, **kwargs) -> Any:
     """Save several arrays to a compressed ``.npz`` archive (members deflate-compressed).
 
     Parameters
@@ -324,7 +324,8 @@ cdef object _write_safetensors(object write, bytes header, list tensors):
         _write_fully(write, t)
 
 
-def save_safetensors(file, arrays, metadata=None):
+def save_safetensors(file: Any | str | pathlib.Path, arrays: dict[str, array],
+                     metadata: dict[str, str] | None = None) -> Any:
     """Save a dict of arrays, with optional string metadata, in the safetensors format.
 
     Parameters
@@ -420,7 +421,8 @@ cdef GGUFMeta _gguf_meta(object metadata) except *:
     return m
 
 
-def save_gguf(file, arrays, metadata=None):
+def save_gguf(file: Any | str | pathlib.Path, arrays: dict[str, array],
+              metadata: dict[str, array | str | list[str]] | None = None) -> Any:
     """Save a dict of arrays, with optional metadata, in the GGUF format.
 
     Parameters

@@ -19,7 +19,7 @@ from mlxcy._core import power as _power, left_shift as _left_shift, right_shift 
 
 # ---- one operand (the regular element-wise ops come from codegen/regular_ops.py) ------------
 
-def round(a, /, decimals=0, stream=None):
+def round(a: array, /, decimals: int = 0, stream: StreamOrDevice = None) -> array:
     """Round each element to ``decimals`` decimal places, halves to the nearest even value.
 
     A negative ``decimals`` rounds to tens, hundreds, ... (integer arrays too); integer and boolean
@@ -71,7 +71,7 @@ bitwise_left_shift = _left_shift
 bitwise_right_shift = _right_shift
 
 
-def divmod(a, b, stream=None):
+def divmod(a: scalar | array, b: scalar | array, stream: StreamOrDevice = None) -> array:
     """Element-wise quotient and remainder of floor division, as Python's ``divmod``.
 
     Equivalent to ``[floor_divide(a, b), remainder(a, b)]`` computed in one op: the quotient is
@@ -125,7 +125,8 @@ def divmod(a, b, stream=None):
     return out
 
 
-def isclose(a, b, /, double rtol=1e-05, double atol=1e-08, *, equal_nan=False, stream=None):
+def isclose(a: array, b: array, /, double rtol: float = 1e-05, double atol: float = 1e-08, *,
+            equal_nan: bool = False, stream: StreamOrDevice = None) -> array:
     """Element-wise test whether ``a`` and ``b`` are equal within a tolerance.
 
     Two values are close when ``abs(a - b) <= atol + rtol * abs(b)``. Equal infinities are close; NaN
@@ -173,7 +174,8 @@ def isclose(a, b, /, double rtol=1e-05, double atol=1e-08, *, equal_nan=False, s
                             to_sod(stream)))
 
 
-def allclose(a, b, /, double rtol=1e-05, double atol=1e-08, *, equal_nan=False, stream=None):
+def allclose(a: array, b: array, /, double rtol: float = 1e-05, double atol: float = 1e-08, *,
+             equal_nan: bool = False, stream: StreamOrDevice = None) -> array:
     """Whether every element of ``a`` is close to the matching element of ``b``.
 
     The reduction of :func:`isclose` with :func:`all`: the elements are close when
@@ -219,7 +221,8 @@ def allclose(a, b, /, double rtol=1e-05, double atol=1e-08, *, equal_nan=False, 
                              to_sod(stream)))
 
 
-def array_equal(a, b, equal_nan=False, stream=None):
+def array_equal(a: scalar | array, b: scalar | array, equal_nan: bool = False,
+                stream: StreamOrDevice = None) -> array:
     """Whether ``a`` and ``b`` have the same shape and equal elements.
 
     The dtypes need not match: values are compared after promotion. Arrays of different shapes are
@@ -267,7 +270,8 @@ def array_equal(a, b, equal_nan=False, stream=None):
 
 # ---- others -----------------------------------------------------------------------------------
 
-def nan_to_num(a, nan=0, posinf=None, neginf=None, *, stream=None):
+def nan_to_num(a: scalar | array, nan: float = 0, posinf: float | None = None,
+               neginf: float | None = None, *, stream: StreamOrDevice = None) -> array:
     """Replace NaN and infinite values with finite numbers.
 
     Integer and boolean arrays come back unchanged.
@@ -310,7 +314,8 @@ def nan_to_num(a, nan=0, posinf=None, neginf=None, *, stream=None):
                                   to_sod(stream)))
 
 
-def clip(a, /, a_min, a_max, *, stream=None):
+def clip(a: array, /, a_min: scalar | array | None, a_max: scalar | array | None, *,
+         stream: StreamOrDevice = None) -> array:
     """Limit the values of ``a`` to the interval ``[a_min, a_max]``.
 
     Values below ``a_min`` become ``a_min`` and values above ``a_max`` become ``a_max``. The bounds
@@ -362,7 +367,8 @@ def clip(a, /, a_min, a_max, *, stream=None):
     return wrap(ops.clip(deref(ca), lo, hi, to_sod(stream)))
 
 
-def where(condition, x, y, /, *, stream=None):
+def where(condition: scalar | array, x: scalar | array, y: scalar | array, /, *,
+          stream: StreamOrDevice = None) -> array:
     """Pick elements from ``x`` where ``condition`` is true and from ``y`` elsewhere.
 
     ``condition``, ``x`` and ``y`` broadcast against each other; any non-zero condition counts as
@@ -402,7 +408,7 @@ def where(condition, x, y, /, *, stream=None):
     return wrap(ops.where(deref(p), deref(cx), deref(cy), to_sod(stream)))
 
 
-def diff(a, /, n=1, axis=-1, *, stream=None):
+def diff(a: array, /, n: int = 1, axis: int = -1, *, stream: StreamOrDevice = None) -> array:
     """The ``n``-th discrete difference along one axis.
 
     The first difference is ``a[1:] - a[:-1]`` along ``axis``; higher orders repeat it, so the axis
@@ -456,7 +462,7 @@ def diff(a, /, n=1, axis=-1, *, stream=None):
     return wrap(ops.diff(deref(p), order, ax, to_sod(stream)))
 
 
-def depends(inputs, dependencies):
+def depends(inputs: array | Sequence[array], dependencies: array | Sequence[array]) -> Any:
     """Return ``inputs`` unchanged, but evaluated only after ``dependencies``.
 
     The result stands for ``inputs`` in the graph but also depends on ``dependencies``: evaluating it
@@ -508,7 +514,7 @@ def depends(inputs, dependencies):
 
 # ---- dtype predicates -------------------------------------------------------------------------
 
-def can_cast(from_, to):
+def can_cast(from_: array | Dtype, to: Dtype) -> bool:
     """Whether a dtype casts safely to another, by MLX's type promotion rules.
 
     The cast is safe when promoting the source dtype with ``to`` gives ``to``. Those are MLX's rules,
@@ -587,7 +593,7 @@ cdef bint _is_kind(c_Dtype d, object kind) except -1:
     raise ValueError("[isdtype] `kind` must be a dtype, a string, or a tuple of dtypes and strings.")
 
 
-def isdtype(dtype, kind):
+def isdtype(dtype: Dtype, kind: Dtype | str | tuple[Dtype | str, ...]) -> bool:
     """Whether ``dtype`` is of the given kind.
 
     Parameters

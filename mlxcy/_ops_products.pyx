@@ -1,4 +1,4 @@
-# cython: language_level=3, cpp_locals=True, embedsignature=True
+# cython: language_level=3, cpp_locals=True
 """Matrix products, einsum, convolutions and quantization of mlx.core (``matmul`` lives in _core).
 
 Like the reference binding, these ops take `array` arguments only (no lists, scalars or NumPy
@@ -73,7 +73,8 @@ cdef inline int3 _triple(const vector[int]& v):
 
 # ---- matrix products --------------------------------------------------------------------------
 
-def addmm(c, a, b, /, alpha=1.0, beta=1.0, *, stream=None):
+def addmm(c: array, a: array, b: array, /, alpha: float = 1.0, beta: float = 1.0, *,
+          stream: StreamOrDevice = None) -> array:
     """Matrix product plus a scaled addend in one op: ``alpha * (a @ b) + beta * c``.
 
     ``a`` and ``b`` multiply as in :func:`matmul` (batch dimensions broadcast) and ``c`` broadcasts to
@@ -122,7 +123,7 @@ def addmm(c, a, b, /, alpha=1.0, beta=1.0, *, stream=None):
     return wrap(ops.addmm(deref(xc), deref(xa), deref(xb), fa, fb, to_sod(stream)))
 
 
-def inner(a, b, /, *, stream=None):
+def inner(a: array, b: array, /, *, stream: StreamOrDevice = None) -> array:
     """Inner product over the last axes of ``a`` and ``b``.
 
     For vectors this is the dot product. In general every vector along the last axis of ``a`` is
@@ -166,7 +167,7 @@ def inner(a, b, /, *, stream=None):
     return wrap(ops.inner(deref(xa), deref(xb), to_sod(stream)))
 
 
-def outer(a, b, /, *, stream=None):
+def outer(a: array, b: array, /, *, stream: StreamOrDevice = None) -> array:
     """Outer product of ``a`` and ``b``, both flattened to vectors first.
 
     Parameters
@@ -207,7 +208,7 @@ def outer(a, b, /, *, stream=None):
     return wrap(ops.outer(deref(xa), deref(xb), to_sod(stream)))
 
 
-def vecdot(a, b, /, *, axis=-1, stream=None):
+def vecdot(a: array, b: array, /, *, axis: int = -1, stream: StreamOrDevice = None) -> array:
     """Dot product of vectors along one axis, conjugating ``a`` when it is complex.
 
     Computes ``sum(conj(a) * b, axis)``. Both operands must have the same length along ``axis``.
@@ -253,7 +254,8 @@ def vecdot(a, b, /, *, axis=-1, stream=None):
     return wrap(ops.vecdot(deref(xa), deref(xb), to_int32(axis, "vecdot", "axis"), to_sod(stream)))
 
 
-def tensordot(a, b, /, axes=2, *, stream=None):
+def tensordot(a: array, b: array, /, axes: int | list[Sequence[int]] = 2, *,
+              stream: StreamOrDevice = None) -> array:
     """Tensor contraction: sum of products over chosen axes of ``a`` and ``b``.
 
     With an int ``axes = n`` the last ``n`` axes of ``a`` are contracted with the first ``n`` axes of
@@ -319,7 +321,7 @@ def tensordot(a, b, /, axes=2, *, stream=None):
     return wrap(ops.tensordot(deref(xa), deref(xb), <int>n, to_sod(stream)))
 
 
-def kron(a, b, *, stream=None):
+def kron(a: array, b: array, *, stream: StreamOrDevice = None) -> array:
     """Kronecker product of ``a`` and ``b``.
 
     Each element ``a[i, j, ...]`` is replaced by the block ``a[i, j, ...] * b``. The operand with
@@ -365,7 +367,7 @@ def kron(a, b, *, stream=None):
     return wrap(ops.kron(deref(xa), deref(xb), to_sod(stream)))
 
 
-def einsum(subscripts, *operands, stream=None):
+def einsum(subscripts: str, *operands, stream: StreamOrDevice = None) -> array:
     """Einstein summation of the operands, as described by ``subscripts``.
 
     ``subscripts`` uses NumPy's notation: one comma-separated group of letters per operand, one
@@ -417,7 +419,7 @@ def einsum(subscripts, *operands, stream=None):
     return wrap(ops.einsum(sub, xs, to_sod(stream)))
 
 
-def einsum_path(subscripts, *operands):
+def einsum_path(subscripts: str, *operands) -> Any:
     """The order in which :func:`einsum` would contract the operands, and its estimated cost.
 
     Nothing is computed: only the shapes of the operands are used.
@@ -464,8 +466,8 @@ def einsum_path(subscripts, *operands):
     return path, res.second.decode()
 
 
-def block_masked_mm(a, b, /, block_size=64, mask_out=None, mask_lhs=None, mask_rhs=None, *,
-                    stream=None):
+def block_masked_mm(a: array, b: array, /, block_size: int = 64, mask_out: array | None = None, mask_lhs: array | None = None, mask_rhs: array | None = None, *,
+                    stream: StreamOrDevice = None) -> array:
     """Matrix product in which square blocks of the inputs and of the output are masked.
 
     The matrices are divided into tiles of ``block_size`` x ``block_size``; each mask holds one entry
@@ -529,7 +531,9 @@ def block_masked_mm(a, b, /, block_size=64, mask_out=None, mask_lhs=None, mask_r
     return wrap(ops.block_masked_mm(deref(xa), deref(xb), bs, mo, ml, mr, to_sod(stream)))
 
 
-def gather_mm(a, b, /, lhs_indices=None, rhs_indices=None, *, sorted_indices=False, stream=None):
+def gather_mm(a: array, b: array, /, lhs_indices: array | None = None,
+              rhs_indices: array | None = None, *, sorted_indices: bool = False,
+              stream: StreamOrDevice = None) -> array:
     """Matrix products of matrices picked from the batches of ``a`` and ``b`` by index arrays.
 
     ``a`` has shape ``(..., M, K)`` and ``b`` ``(..., K, N)``. ``lhs_indices`` index the batch of
@@ -597,7 +601,7 @@ def gather_mm(a, b, /, lhs_indices=None, rhs_indices=None, *, sorted_indices=Fal
     return out
 
 
-def segmented_mm(a, b, /, segments, *, stream=None):
+def segmented_mm(a: array, b: array, /, segments: array, *, stream: StreamOrDevice = None) -> array:
     """Matrix products over segments of the inner dimension: one output matrix per segment.
 
     For each pair ``[start, end)`` in ``segments`` the result holds
@@ -641,7 +645,8 @@ def segmented_mm(a, b, /, segments, *, stream=None):
     return wrap(ops.segmented_mm(deref(xa), deref(xb), deref(seg), to_sod(stream)))
 
 
-def hadamard_transform(a, scale=None, stream=None):
+def hadamard_transform(a: array, scale: float | None = None,
+                       stream: StreamOrDevice = None) -> array:
     """Walsh-Hadamard transform along the last axis, times ``scale``.
 
     The length ``n`` of the last axis must be ``m * 2**k`` with ``m`` one of 1, 12, 20 or 28.
@@ -692,7 +697,7 @@ def hadamard_transform(a, scale=None, stream=None):
 
 # ---- convolutions -----------------------------------------------------------------------------
 
-def convolve(a, v, /, mode="full", *, stream=None):
+def convolve(a: array, v: array, /, mode: str = "full", *, stream: StreamOrDevice = None) -> array:
     """Discrete linear convolution of two 1-D arrays, as ``numpy.convolve``.
 
     The kernel is flipped (a true convolution, not a correlation); the shorter input acts as the
@@ -766,7 +771,8 @@ def convolve(a, v, /, mode="full", *, stream=None):
     return wrap(ops.reshape(deref(res), to_c_shape((-1,)), s))
 
 
-def conv1d(input, weight, /, stride=1, padding=0, dilation=1, groups=1, *, stream=None):
+def conv1d(input: array, weight: array, /, stride: int = 1, padding: int = 0, dilation: int = 1,
+           groups: int = 1, *, stream: StreamOrDevice = None) -> array:
     """1-D convolution (a cross-correlation: the kernel is not flipped) over a batch of sequences.
 
     Channels come last. The output length is
@@ -826,7 +832,9 @@ def conv1d(input, weight, /, stride=1, padding=0, dilation=1, groups=1, *, strea
                            _groups(groups, "conv1d"), to_sod(stream)))
 
 
-def conv2d(input, weight, /, stride=1, padding=0, dilation=1, groups=1, *, stream=None):
+def conv2d(input: array, weight: array, /, stride: int | tuple[int, int] = 1,
+           padding: int | tuple[int, int] = 0, dilation: int | tuple[int, int] = 1, groups: int = 1,
+           *, stream: StreamOrDevice = None) -> array:
     """2-D convolution (a cross-correlation: the kernel is not flipped) over a batch of images.
 
     Channels come last. Along each spatial axis the output length is
@@ -888,7 +896,9 @@ def conv2d(input, weight, /, stride=1, padding=0, dilation=1, groups=1, *, strea
                            _groups(groups, "conv2d"), to_sod(stream)))
 
 
-def conv3d(input, weight, /, stride=1, padding=0, dilation=1, groups=1, *, stream=None):
+def conv3d(input: array, weight: array, /, stride: int | tuple[int, int, int] = 1,
+           padding: int | tuple[int, int, int] = 0, dilation: int | tuple[int, int, int] = 1,
+           groups: int = 1, *, stream: StreamOrDevice = None) -> array:
     """3-D convolution (a cross-correlation: the kernel is not flipped) over a batch of volumes.
 
     Channels come last. Along each spatial axis the output length is
@@ -946,8 +956,8 @@ def conv3d(input, weight, /, stride=1, padding=0, dilation=1, groups=1, *, strea
                            _groups(groups, "conv3d"), to_sod(stream)))
 
 
-def conv_general(input, weight, /, stride=1, padding=0, kernel_dilation=1, input_dilation=1,
-                 groups=1, flip=False, *, stream=None):
+def conv_general(input: array, weight: array, /, stride: int | Sequence[int] = 1, padding: int | Sequence[int] | tuple[Sequence[int], Sequence[int]] = 0, kernel_dilation: int | Sequence[int] = 1, input_dilation: int | Sequence[int] = 1,
+                 groups: int = 1, flip: bool = False, *, stream: StreamOrDevice = None) -> array:
     """Convolution over 1 to 3 spatial dimensions with every option: per-axis strides, asymmetric
     padding, kernel and input dilation, groups and kernel flipping.
 
@@ -1031,8 +1041,8 @@ def conv_general(input, weight, /, stride=1, padding=0, kernel_dilation=1, input
                                  to_flag(flip, "conv_general", "flip"), to_sod(stream)))
 
 
-def conv_transpose1d(input, weight, /, stride=1, padding=0, dilation=1, output_padding=0,
-                     groups=1, *, stream=None):
+def conv_transpose1d(input: array, weight: array, /, stride: int = 1, padding: int = 0, dilation: int = 1, output_padding: int = 0,
+                     groups: int = 1, *, stream: StreamOrDevice = None) -> array:
     """1-D transposed convolution (the gradient of :func:`conv1d` with respect to its input).
 
     Channels come last. The output length is
@@ -1095,8 +1105,8 @@ def conv_transpose1d(input, weight, /, stride=1, padding=0, dilation=1, output_p
                                      _groups(groups, "conv_transpose1d"), to_sod(stream)))
 
 
-def conv_transpose2d(input, weight, /, stride=1, padding=0, dilation=1, output_padding=0,
-                     groups=1, *, stream=None):
+def conv_transpose2d(input: array, weight: array, /, stride: int | tuple[int, int] = 1, padding: int | tuple[int, int] = 0, dilation: int | tuple[int, int] = 1, output_padding: int | tuple[int, int] = 0,
+                     groups: int = 1, *, stream: StreamOrDevice = None) -> array:
     """2-D transposed convolution (the gradient of :func:`conv2d` with respect to its input).
 
     Channels come last. Along each spatial axis the output length is
@@ -1163,8 +1173,8 @@ def conv_transpose2d(input, weight, /, stride=1, padding=0, dilation=1, output_p
                                      _groups(groups, f), to_sod(stream)))
 
 
-def conv_transpose3d(input, weight, /, stride=1, padding=0, dilation=1, output_padding=0,
-                     groups=1, *, stream=None):
+def conv_transpose3d(input: array, weight: array, /, stride: int | tuple[int, int, int] = 1, padding: int | tuple[int, int, int] = 0, dilation: int | tuple[int, int, int] = 1, output_padding: int | tuple[int, int, int] = 0,
+                     groups: int = 1, *, stream: StreamOrDevice = None) -> array:
     """3-D transposed convolution (the gradient of :func:`conv3d` with respect to its input).
 
     Channels come last. Along each spatial axis the output length is
@@ -1234,7 +1244,9 @@ cdef int _groups(object groups, str fname) except? -1:
 
 # ---- quantization -----------------------------------------------------------------------------
 
-def quantize(w, /, group_size=None, bits=None, mode="affine", *, global_scale=None, stream=None):
+def quantize(w: array, /, group_size: int | None = None, bits: int | None = None,
+             mode: str = "affine", *, global_scale: array | None = None,
+             stream: StreamOrDevice = None) -> tuple[array, array, array]:
     """Quantize a matrix along its last axis, in groups of ``group_size`` elements.
 
     In the ``"affine"`` mode each group gets a scale and a bias, and each element is stored as a
@@ -1302,8 +1314,8 @@ def quantize(w, /, group_size=None, bits=None, mode="affine", *, global_scale=No
                                   _opt_group_arg(bits, "quantize", "bits"), m, gs, where))
 
 
-def dequantize(w, /, scales, biases=None, group_size=None, bits=None, mode="affine",
-               global_scale=None, dtype=None, *, stream=None):
+def dequantize(w: array, /, scales: array, biases: array | None = None, group_size: int | None = None, bits: int | None = None, mode: str = "affine",
+               global_scale: array | None = None, dtype: Dtype | None = None, *, stream: StreamOrDevice = None) -> array:
     """Rebuild a floating-point matrix from the output of :func:`quantize`.
 
     The quantization parameters (``group_size``, ``bits``, ``mode``) must be those used to quantize.
@@ -1369,8 +1381,8 @@ def dequantize(w, /, scales, biases=None, group_size=None, bits=None, mode="affi
                                _opt_group_arg(bits, "dequantize", "bits"), m, gs, dt, to_sod(stream)))
 
 
-def quantized_matmul(x, w, /, scales, biases=None, transpose=True, group_size=None, bits=None,
-                     mode="affine", *, stream=None):
+def quantized_matmul(x: array, w: array, /, scales: array, biases: array | None = None, transpose: bool = True, group_size: int | None = None, bits: int | None = None,
+                     mode: str = "affine", *, stream: StreamOrDevice = None) -> array:
     """Matrix product with a quantized matrix: ``x @ dequantize(w).T`` (or ``x @ dequantize(w)`` when
     ``transpose`` is ``False``), without building the dequantized matrix.
 
@@ -1437,9 +1449,9 @@ def quantized_matmul(x, w, /, scales, biases=None, transpose=True, group_size=No
                                      _opt_group_arg(bits, f, "bits"), m, to_sod(stream)))
 
 
-def gather_qmm(x, w, /, scales, biases=None, lhs_indices=None, rhs_indices=None, transpose=True,
-               group_size=None, bits=None, mode="affine", global_scale=None, *,
-               sorted_indices=False, stream=None):
+def gather_qmm(x: array, w: array, /, scales: array, biases: array | None = None, lhs_indices: array | None = None, rhs_indices: array | None = None, transpose: bool = True,
+               group_size: int | None = None, bits: int | None = None, mode: str = "affine", global_scale: array | None = None, *,
+               sorted_indices: bool = False, stream: StreamOrDevice = None) -> array:
     """:func:`quantized_matmul` of matrices picked from the batches of ``x`` and ``w`` by index arrays,
     as :func:`gather_mm` does for unquantized matrices.
 
@@ -1525,8 +1537,8 @@ def gather_qmm(x, w, /, scales, biases=None, lhs_indices=None, rhs_indices=None,
     return out
 
 
-def qqmm(x, w, scales=None, group_size=None, bits=None, mode="nvfp4", global_scale_x=None,
-         global_scale_w=None, *, stream=None):
+def qqmm(x: array, w: array, scales: array | None = None, group_size: int | None = None, bits: int | None = None, mode: str = "nvfp4", global_scale_x: array | None = None,
+         global_scale_w: array | None = None, *, stream: StreamOrDevice = None) -> array:
     """Matrix product ``x @ w.T`` with both operands in a low-precision floating-point format.
 
     ``x`` is quantized on the fly. ``w`` is either already quantized (pass its ``scales``) or
@@ -1589,9 +1601,9 @@ def qqmm(x, w, scales=None, group_size=None, bits=None, mode="nvfp4", global_sca
                          _opt_group_arg(bits, f, "bits"), m, gx, gw, to_sod(stream)))
 
 
-def gather_qqmm(x, w, /, scales=None, lhs_indices=None, rhs_indices=None, group_size=None,
-                bits=None, mode="nvfp4", global_scale_x=None, global_scale_w=None, *,
-                sorted_indices=False, stream=None):
+def gather_qqmm(x: array, w: array, /, scales: array | None = None, lhs_indices: array | None = None, rhs_indices: array | None = None, group_size: int | None = None,
+                bits: int | None = None, mode: str = "nvfp4", global_scale_x: array | None = None, global_scale_w: array | None = None, *,
+                sorted_indices: bool = False, stream: StreamOrDevice = None) -> array:
     """:func:`qqmm` of matrices picked from the batches of ``x`` and ``w`` by index arrays, as
     :func:`gather_mm` does for unquantized matrices.
 
@@ -1696,7 +1708,7 @@ cdef int _check_gather_qqmm_on_gpu(const c_array& x, string mode, optional[int] 
     return 0
 
 
-def to_fp8(x, *, stream=None):
+def to_fp8(x: array, *, stream: StreamOrDevice = None) -> array:
     """Encode a floating-point array as 8-bit floats (E4M3: 4 exponent bits, 3 mantissa bits), stored
     as uint8.
 
@@ -1731,7 +1743,7 @@ def to_fp8(x, *, stream=None):
     return wrap(ops.to_fp8(deref(xx), to_sod(stream)))
 
 
-def from_fp8(x, dtype=bfloat16, *, stream=None):
+def from_fp8(x: array, dtype: Dtype = bfloat16, *, stream: StreamOrDevice = None) -> array:
     """Decode 8-bit floats (E4M3), stored as uint8, into a floating-point dtype.
 
     The inverse of :func:`to_fp8`.

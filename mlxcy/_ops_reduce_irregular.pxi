@@ -42,7 +42,8 @@ cdef object _arg_reduce(object a, bint maximum, object axis, bint keepdims, obje
 # ---- reductions -------------------------------------------------------------------------------
 
 
-def var(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
+def var(a: array, /, axis: None | int | Sequence[int] = None, keepdims: bool = False, ddof: int = 0,
+        *, stream: StreamOrDevice = None) -> array:
     """Variance of the elements over the given axes.
 
     The mean squared deviation from the mean, with the sum of squares divided by ``N - ddof`` where
@@ -89,7 +90,8 @@ def var(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
     return _moment(a, False, axis, to_flag(keepdims, "var", "keepdims"), to_int32(ddof, "var", "ddof"), stream, "var")
 
 
-def std(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
+def std(a: array, /, axis: None | int | Sequence[int] = None, keepdims: bool = False, ddof: int = 0,
+        *, stream: StreamOrDevice = None) -> array:
     """Standard deviation of the elements over the given axes.
 
     The square root of :func:`var` with the same ``ddof``. Integer and bool inputs give float32.
@@ -134,7 +136,8 @@ def std(a, /, axis=None, keepdims=False, ddof=0, *, stream=None):
     return _moment(a, True, axis, to_flag(keepdims, "std", "keepdims"), to_int32(ddof, "std", "ddof"), stream, "std")
 
 
-def softmax(a, /, axis=None, *, precise=False, stream=None):
+def softmax(a: array, /, axis: None | int | Sequence[int] = None, *, precise: bool = False,
+            stream: StreamOrDevice = None) -> array:
     """Softmax over the given axes: ``exp(a) / sum(exp(a))``, computed stably.
 
     Integer and bool inputs give float32; floating inputs keep their dtype.
@@ -183,7 +186,8 @@ def softmax(a, /, axis=None, *, precise=False, stream=None):
                                     to_sod(stream)))
 
 
-def minmax(a, /, axis=None, keepdims=False, *, stream=None):
+def minmax(a: array, /, axis: None | int | Sequence[int] = None, keepdims: bool = False, *,
+           stream: StreamOrDevice = None) -> tuple[array, array]:
     """Minimum and maximum of the elements over the given axes, in one call.
 
     Parameters
@@ -229,7 +233,8 @@ def minmax(a, /, axis=None, keepdims=False, *, stream=None):
     return tuple(wrap_list(dispatch.minmax_op(deref(p), not has_axes, axes, to_flag(keepdims, "minmax", "keepdims"), to_sod(stream))))
 
 
-def argmin(a, /, axis=None, keepdims=False, *, stream=None):
+def argmin(a: array, /, axis: None | int = None, keepdims: bool = False, *,
+           stream: StreamOrDevice = None) -> array:
     """Indices of the minimum values along an axis.
 
     Where the minimum occurs several times, the first index is returned.
@@ -275,7 +280,8 @@ def argmin(a, /, axis=None, keepdims=False, *, stream=None):
     return _arg_reduce(a, False, axis, to_flag(keepdims, "argmin", "keepdims"), stream, "argmin")
 
 
-def argmax(a, /, axis=None, keepdims=False, *, stream=None):
+def argmax(a: array, /, axis: None | int = None, keepdims: bool = False, *,
+           stream: StreamOrDevice = None) -> array:
     """Indices of the maximum values along an axis.
 
     Where the maximum occurs several times, the first index is returned.
@@ -321,7 +327,8 @@ def argmax(a, /, axis=None, keepdims=False, *, stream=None):
     return _arg_reduce(a, True, axis, to_flag(keepdims, "argmax", "keepdims"), stream, "argmax")
 
 
-def trace(a, /, offset=0, axis1=0, axis2=1, dtype=None, *, stream=None):
+def trace(a: array, /, offset: int = 0, axis1: int = 0, axis2: int = 1, dtype: Dtype | None = None,
+          *, stream: StreamOrDevice = None) -> array:
     """Sum along a diagonal of the 2-D slices of an array.
 
     Without ``dtype``, bool, int8 and int16 inputs are summed as int32 (uint8 and uint16 as uint32),
@@ -378,7 +385,8 @@ def trace(a, /, offset=0, axis1=0, axis2=1, dtype=None, *, stream=None):
 # ---- sorting and searching --------------------------------------------------------------------
 
 
-def searchsorted(sorted_sequence, values, /, side="left", *, stream=None):
+def searchsorted(sorted_sequence: array, values: array, /, side: str = "left", *,
+                 stream: StreamOrDevice = None) -> array:
     """Positions at which to insert values into a sorted 1-D array to keep it sorted.
 
     Parameters
@@ -426,8 +434,8 @@ def searchsorted(sorted_sequence, values, /, side="left", *, stream=None):
     return wrap(ops.searchsorted(deref(seq), deref(vals), s, to_sod(stream)))
 
 
-def unique(a, /, size, return_index=False, return_inverse=False, return_counts=False,
-           fill_value=None, *, stream=None):
+def unique(a: array, /, size: int, return_index: bool = False, return_inverse: bool = False, return_counts: bool = False,
+           fill_value: scalar | array | None = None, *, stream: StreamOrDevice = None) -> array | tuple[array, ...]:
     """The sorted unique values of an array, as a fixed number of entries.
 
     The array is flattened. Because the number of distinct values is only known once computed, the

@@ -1,4 +1,4 @@
-# cython: language_level=3, cpp_locals=True, embedsignature=True
+# cython: language_level=3, cpp_locals=True
 """Creation, shape manipulation, joining/splitting and indexing ops of mlx.core."""
 from cython.operator cimport dereference as deref
 from libc.stdint cimport int32_t, int64_t
@@ -92,7 +92,8 @@ cdef inline c_Dtype _dtype_or(object dtype, c_Dtype default) except *:
 
 # ---- creation -----------------------------------------------------------------------------
 
-def zeros(shape, dtype=_float32, *, stream=None):
+def zeros(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
+          stream: StreamOrDevice = None) -> array:
     """An array of the given shape filled with zeros.
 
     Parameters
@@ -133,7 +134,8 @@ def zeros(shape, dtype=_float32, *, stream=None):
                           to_sod(stream)))
 
 
-def ones(shape, dtype=_float32, *, stream=None):
+def ones(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
+         stream: StreamOrDevice = None) -> array:
     """An array of the given shape filled with ones.
 
     Parameters
@@ -173,7 +175,8 @@ def ones(shape, dtype=_float32, *, stream=None):
                          to_sod(stream)))
 
 
-def empty(shape, dtype=_float32, *, stream=None):
+def empty(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
+          stream: StreamOrDevice = None) -> array:
     """An array of the given shape and dtype whose values are not meant to be read.
 
     Use it for a buffer that is written before it is read. In this version the values are zeros, as
@@ -215,7 +218,8 @@ def empty(shape, dtype=_float32, *, stream=None):
                           to_sod(stream)))
 
 
-def full(shape, vals, dtype=None, *, stream=None):
+def full(shape: int | Sequence[int], vals: scalar | array, dtype: Dtype | None = None, *,
+         stream: StreamOrDevice = None) -> array:
     """An array of the given shape filled with ``vals``.
 
     ``vals`` is broadcast to ``shape``. Without ``dtype`` the result has the dtype of ``vals`` (a
@@ -279,7 +283,7 @@ def full(shape, vals, dtype=None, *, stream=None):
     return wrap(ops.full(s, deref(v), deref(v).dtype(), sd))
 
 
-def zeros_like(a, /, dtype=None, *, stream=None):
+def zeros_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice = None) -> array:
     """An array of zeros with the shape and dtype of ``a``.
 
     Parameters
@@ -314,7 +318,7 @@ def zeros_like(a, /, dtype=None, *, stream=None):
     return wrap(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
 
 
-def empty_like(a, /, dtype=None, *, stream=None):
+def empty_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice = None) -> array:
     """An array with the shape and dtype of ``a`` whose values are not meant to be read.
 
     In this version the values are zeros, as :func:`zeros_like` gives.
@@ -348,7 +352,7 @@ def empty_like(a, /, dtype=None, *, stream=None):
     return wrap(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
 
 
-def ones_like(a, /, dtype=None, *, stream=None):
+def ones_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice = None) -> array:
     """An array of ones with the shape and dtype of ``a``.
 
     Parameters
@@ -382,7 +386,8 @@ def ones_like(a, /, dtype=None, *, stream=None):
     return wrap(ops.ones_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
 
 
-def full_like(a, vals, dtype=None, *, stream=None):
+def full_like(a: array, vals: scalar | array, dtype: Dtype | None = None, *,
+              stream: StreamOrDevice = None) -> array:
     """An array with the shape and dtype of ``a`` filled with ``vals``.
 
     Unlike :func:`full`, the value is cast to the result's dtype (``a``'s unless ``dtype`` is given),
@@ -463,7 +468,7 @@ cdef inline bint _fits_int32(object v):
     return -2147483648 <= v <= 2147483647
 
 
-def arange(*args, **kwargs):
+def arange(*args, **kwargs) -> array:
     """Evenly spaced values in the half-open interval ``[start, stop)``.
 
     Called as ``arange(stop)``, ``arange(start, stop)``, ``arange(start, stop, step)`` or, with the
@@ -556,7 +561,8 @@ arange.__signature__ = _inspect.Signature([
 ])
 
 
-def linspace(start, stop, num=50, endpoint=True, dtype=_float32, stream=None):
+def linspace(start: scalar, stop: scalar, num: int | None = 50, endpoint: bool = True,
+             dtype: Dtype | None = _float32, stream: StreamOrDevice = None) -> array:
     """``num`` evenly spaced values from ``start`` to ``stop``.
 
     Parameters
@@ -603,7 +609,8 @@ def linspace(start, stop, num=50, endpoint=True, dtype=_float32, stream=None):
                              _dtype_or(dtype, float32), to_sod(stream)))
 
 
-def eye(n, m=None, k=0, dtype=_float32, *, stream=None):
+def eye(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = _float32, *,
+        stream: StreamOrDevice = None) -> array:
     """A 2-D array with ones on one diagonal and zeros elsewhere.
 
     Parameters
@@ -649,7 +656,7 @@ def eye(n, m=None, k=0, dtype=_float32, *, stream=None):
     return wrap(ops.eye(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
 
 
-def identity(n, dtype=_float32, *, stream=None):
+def identity(n: int, dtype: Dtype | None = _float32, *, stream: StreamOrDevice = None) -> array:
     """The square identity matrix.
 
     Parameters
@@ -688,7 +695,8 @@ def identity(n, dtype=_float32, *, stream=None):
     return wrap(ops.identity(c_n, _dtype_or(dtype, float32), to_sod(stream)))
 
 
-def tri(n, m=None, k=0, dtype=None, *, stream=None):
+def tri(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = None, *,
+        stream: StreamOrDevice = None) -> array:
     """A 2-D array with ones at and below a diagonal and zeros above it.
 
     Parameters
@@ -730,7 +738,7 @@ def tri(n, m=None, k=0, dtype=None, *, stream=None):
     return wrap(ops.tri(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
 
 
-def tril(x, k=0, *, stream=None):
+def tril(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
     """The lower triangle of an array: elements above a diagonal set to zero.
 
     Works on the last two axes; leading axes are batch axes.
@@ -773,7 +781,7 @@ def tril(x, k=0, *, stream=None):
     return wrap(ops.tril(array_arg(x, "tril", "x")._a, c_k, to_sod(stream)))
 
 
-def triu(x, k=0, *, stream=None):
+def triu(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
     """The upper triangle of an array: elements below a diagonal set to zero.
 
     Works on the last two axes; leading axes are batch axes.
@@ -816,7 +824,8 @@ def triu(x, k=0, *, stream=None):
     return wrap(ops.triu(array_arg(x, "triu", "x")._a, c_k, to_sod(stream)))
 
 
-def meshgrid(*arrays, sparse=False, indexing="xy", stream=None):
+def meshgrid(*arrays: array, sparse: bool | None = False, indexing: str | None = "xy",
+             stream: StreamOrDevice = None) -> tuple[array, ...]:
     """Coordinate grids from 1-D coordinate arrays.
 
     With ``n`` arrays of sizes ``s1, ..., sn``, each result has ``n`` dimensions and holds one
@@ -880,7 +889,7 @@ cdef object _window(object M, object stream, str name):
     return wrap(ops.hanning(n, sd))
 
 
-def bartlett(M, *, stream=None):
+def bartlett(M: int, *, stream: StreamOrDevice = None) -> array:
     """The Bartlett (triangular) window.
 
     Rises linearly from 0 to 1 at the middle and back down to 0, as used to taper a signal before
@@ -906,7 +915,7 @@ def bartlett(M, *, stream=None):
     return _window(M, stream, "bartlett")
 
 
-def blackman(M, *, stream=None):
+def blackman(M: int, *, stream: StreamOrDevice = None) -> array:
     """The Blackman window.
 
     A taper made of three cosine terms, 0 at both ends and 1 in the middle, with lower side lobes
@@ -935,7 +944,7 @@ def blackman(M, *, stream=None):
     return _window(M, stream, "blackman")
 
 
-def hamming(M, *, stream=None):
+def hamming(M: int, *, stream: StreamOrDevice = None) -> array:
     """The Hamming window.
 
     A raised cosine, ``0.54 - 0.46 cos(2 pi n / (M - 1))``, which does not reach 0 at the ends.
@@ -960,7 +969,7 @@ def hamming(M, *, stream=None):
     return _window(M, stream, "hamming")
 
 
-def hanning(M, *, stream=None):
+def hanning(M: int, *, stream: StreamOrDevice = None) -> array:
     """The Hann window.
 
     A raised cosine, ``0.5 - 0.5 cos(2 pi n / (M - 1))``, 0 at both ends and 1 in the middle.
@@ -987,7 +996,7 @@ def hanning(M, *, stream=None):
 
 # ---- shapes -------------------------------------------------------------------------------
 
-def reshape(a, /, shape, *, stream=None):
+def reshape(a: array, /, shape: Sequence[int], *, stream: StreamOrDevice = None) -> array:
     """An array with the same elements in a new shape.
 
     The elements are taken in row-major order. The result shares memory with ``a`` when the layout
@@ -1041,7 +1050,8 @@ cdef object _two_ints_op(object a, object i, object j, object stream, str fname,
     return wrap(ops.moveaxis(x._a, ci, cj, sd))
 
 
-def flatten(a, /, start_axis=0, end_axis=-1, *, stream=None):
+def flatten(a: array, /, start_axis: int = 0, end_axis: int = -1, *,
+            stream: StreamOrDevice = None) -> array:
     """Merge a range of consecutive axes into one.
 
     Parameters
@@ -1081,7 +1091,8 @@ def flatten(a, /, start_axis=0, end_axis=-1, *, stream=None):
     return _two_ints_op(a, start_axis, end_axis, stream, "flatten", "start_axis", "end_axis")
 
 
-def unflatten(a, /, axis, shape, *, stream=None):
+def unflatten(a: array, /, axis: int, shape: Sequence[int], *,
+              stream: StreamOrDevice = None) -> array:
     """Split one axis into several with the given shape.
 
     Parameters
@@ -1136,7 +1147,8 @@ def unflatten(a, /, axis, shape, *, stream=None):
     return wrap(ops.unflatten(x._a, c_axis, dims, to_sod(stream)))
 
 
-def squeeze(a, /, axis=None, *, stream=None):
+def squeeze(a: array, /, axis: None | int | Sequence[int] = None, *,
+            stream: StreamOrDevice = None) -> array:
     """Remove axes of size 1.
 
     Parameters
@@ -1176,7 +1188,7 @@ def squeeze(a, /, axis=None, *, stream=None):
     return wrap(ops.squeeze(x._a, int_list_arg(axis, "squeeze", "axis", True), to_sod(stream)))
 
 
-def expand_dims(a, /, axis, *, stream=None):
+def expand_dims(a: array, /, axis: int | Sequence[int], *, stream: StreamOrDevice = None) -> array:
     """Insert axes of size 1.
 
     Parameters
@@ -1223,7 +1235,8 @@ cdef object _transpose(object a, object axes, object stream, str fname):
     return wrap(ops.transpose(x._a, int_list_arg(axes, fname, "axes", True), to_sod(stream)))
 
 
-def transpose(a, /, axes=None, *, stream=None):
+def transpose(a: array, /, axes: Sequence[int] | None = None, *,
+              stream: StreamOrDevice = None) -> array:
     """Permute the axes of an array.
 
     Parameters
@@ -1261,7 +1274,8 @@ def transpose(a, /, axes=None, *, stream=None):
     return _transpose(a, axes, stream, "transpose")
 
 
-def permute_dims(a, /, axes=None, *, stream=None):
+def permute_dims(a: array, /, axes: Sequence[int] | None = None, *,
+                 stream: StreamOrDevice = None) -> array:
     """Permute the axes of an array; another name for :func:`transpose`.
 
     Parameters
@@ -1296,7 +1310,7 @@ def permute_dims(a, /, axes=None, *, stream=None):
     return _transpose(a, axes, stream, "permute_dims")
 
 
-def matrix_transpose(a, /, *, stream=None):
+def matrix_transpose(a: array, /, *, stream: StreamOrDevice = None) -> array:
     """Swap the last two axes of an array (transpose a stack of matrices).
 
     Parameters
@@ -1329,7 +1343,7 @@ def matrix_transpose(a, /, *, stream=None):
     return wrap(ops.matrix_transpose(array_arg(a, "matrix_transpose", "a")._a, to_sod(stream)))
 
 
-def swapaxes(a, /, axis1, axis2, *, stream=None):
+def swapaxes(a: array, /, axis1: int, axis2: int, *, stream: StreamOrDevice = None) -> array:
     """Exchange two axes of an array.
 
     Parameters
@@ -1363,7 +1377,7 @@ def swapaxes(a, /, axis1, axis2, *, stream=None):
     return _two_ints_op(a, axis1, axis2, stream, "swapaxes", "axis1", "axis2")
 
 
-def moveaxis(a, /, source, destination, *, stream=None):
+def moveaxis(a: array, /, source: int, destination: int, *, stream: StreamOrDevice = None) -> array:
     """Move one axis to a new position, keeping the order of the others.
 
     Parameters
@@ -1400,7 +1414,8 @@ def moveaxis(a, /, source, destination, *, stream=None):
     return _two_ints_op(a, source, destination, stream, "moveaxis", "source", "destination")
 
 
-def broadcast_to(a, /, shape, *, stream=None):
+def broadcast_to(a: scalar | array, /, shape: Sequence[int], *,
+                 stream: StreamOrDevice = None) -> array:
     """Broadcast an array to a given shape.
 
     Size-1 axes are repeated and missing leading axes added, following the usual broadcasting
@@ -1441,7 +1456,7 @@ def broadcast_to(a, /, shape, *, stream=None):
                                  to_sod(stream)))
 
 
-def broadcast_arrays(*arrays, stream=None):
+def broadcast_arrays(*arrays: array, stream: StreamOrDevice = None) -> tuple[array, ...]:
     """Broadcast several arrays against each other to one common shape.
 
     Parameters
@@ -1477,7 +1492,7 @@ def broadcast_arrays(*arrays, stream=None):
     return wrap_list(ops.broadcast_arrays(v, to_sod(stream)))
 
 
-def broadcast_shapes(*shapes):
+def broadcast_shapes(*shapes: Sequence[int]) -> tuple[int]:
     """The shape that several shapes broadcast to together.
 
     Only shapes are involved: no array is made.
@@ -1535,7 +1550,7 @@ cdef object _atleast(tuple arys, object stream, int n):
     return out[0] if len(out) == 1 else out
 
 
-def atleast_1d(*arys, stream=None):
+def atleast_1d(*arys: array, stream: StreamOrDevice = None) -> array | list[array]:
     """Give arrays at least one dimension.
 
     A 0-d array becomes shape ``(1,)``; other arrays are returned as they are.
@@ -1567,7 +1582,7 @@ def atleast_1d(*arys, stream=None):
     return _atleast(arys, stream, 1)
 
 
-def atleast_2d(*arys, stream=None):
+def atleast_2d(*arys: array, stream: StreamOrDevice = None) -> array | list[array]:
     """Give arrays at least two dimensions.
 
     A 0-d array becomes shape ``(1, 1)`` and a 1-D array of size ``n`` shape ``(1, n)``; arrays with
@@ -1600,7 +1615,7 @@ def atleast_2d(*arys, stream=None):
     return _atleast(arys, stream, 2)
 
 
-def atleast_3d(*arys, stream=None):
+def atleast_3d(*arys: array, stream: StreamOrDevice = None) -> array | list[array]:
     """Give arrays at least three dimensions.
 
     A 0-d array becomes shape ``(1, 1, 1)``, a 1-D array of size ``n`` shape ``(1, n, 1)`` and a
@@ -1633,7 +1648,9 @@ def atleast_3d(*arys, stream=None):
     return _atleast(arys, stream, 3)
 
 
-def as_strided(a, /, shape=None, strides=None, offset=0, *, stream=None):
+def as_strided(a: array, /, shape: Sequence[int] | None = None,
+               strides: Sequence[int] | None = None, offset: int = 0, *,
+               stream: StreamOrDevice = None) -> array:
     """A view of an array's memory with a given shape and strides.
 
     Element ``(i0, i1, ...)`` of the result is the element at flat position
@@ -1699,7 +1716,7 @@ def as_strided(a, /, shape=None, strides=None, offset=0, *, stream=None):
     return wrap(ops.as_strided(x._a, s, st, c_offset, to_sod(stream)))
 
 
-def view(a, dtype, stream=None):
+def view(a: scalar | array, dtype: Dtype, stream: StreamOrDevice = None) -> array:
     """Reinterpret the bytes of an array as another dtype.
 
     No value is converted: the bits are read as ``dtype``. When the item sizes differ, the last axis
@@ -1742,7 +1759,8 @@ def view(a, dtype, stream=None):
     return wrap(ops.view(deref(x), to_c_dtype(dtype), to_sod(stream)))
 
 
-def contiguous(a, /, allow_col_major=False, *, stream=None):
+def contiguous(a: array, /, allow_col_major: bool = False, *,
+               stream: StreamOrDevice = None) -> array:
     """A copy of an array with row-contiguous memory, unless it already has it.
 
     Useful before handing an array's memory to code that expects a dense row-major layout; the
@@ -1794,7 +1812,8 @@ cdef object _concatenate(object arrays, object axis, object stream, str fname):
     return wrap(ops.concatenate(v, ax, sd))
 
 
-def concatenate(arrays, axis=0, *, stream=None):
+def concatenate(arrays: list[array], axis: int | None = 0, *,
+                stream: StreamOrDevice = None) -> array:
     """Join arrays along an existing axis.
 
     The arrays must have the same number of dimensions and the same sizes on every other axis; the
@@ -1835,7 +1854,7 @@ def concatenate(arrays, axis=0, *, stream=None):
     return _concatenate(arrays, axis, stream, "concatenate")
 
 
-def concat(arrays, axis=0, *, stream=None):
+def concat(arrays: list[array], axis: int | None = 0, *, stream: StreamOrDevice = None) -> array:
     """Join arrays along an existing axis; another name for :func:`concatenate`.
 
     Parameters
@@ -1870,7 +1889,7 @@ def concat(arrays, axis=0, *, stream=None):
     return _concatenate(arrays, axis, stream, "concat")
 
 
-def stack(arrays, axis=0, *, stream=None):
+def stack(arrays: list[array], axis: int | None = 0, *, stream: StreamOrDevice = None) -> array:
     """Join arrays of the same shape along a new axis.
 
     Parameters
@@ -1911,7 +1930,7 @@ def stack(arrays, axis=0, *, stream=None):
     return wrap(ops.stack(v, ax, to_sod(stream)))
 
 
-def unstack(x, /, *, axis=0, stream=None):
+def unstack(x: array, /, *, axis: int = 0, stream: StreamOrDevice = None) -> tuple[array, ...]:
     """Split an array into its slices along an axis, removing that axis.
 
     The inverse of :func:`stack`.
@@ -1949,7 +1968,8 @@ def unstack(x, /, *, axis=0, stream=None):
     return tuple(wrap_list(ops.unstack(array_arg(x, "unstack", "x")._a, c_axis, to_sod(stream))))
 
 
-def split(a, /, indices_or_sections, axis=0, *, stream=None):
+def split(a: array, /, indices_or_sections: int | Sequence[int], axis: int = 0, *,
+          stream: StreamOrDevice = None) -> array:
     """Split an array along an axis into several arrays.
 
     Parameters
@@ -1998,7 +2018,7 @@ def split(a, /, indices_or_sections, axis=0, *, stream=None):
     return wrap_list(ops.split(x._a, s, c_axis, to_sod(stream)))
 
 
-def tile(a, reps, /, *, stream=None):
+def tile(a: array, reps: int | Sequence[int], /, *, stream: StreamOrDevice = None) -> array:
     """Repeat a whole array a number of times along each axis.
 
     Parameters
@@ -2049,7 +2069,8 @@ cdef object _repeat(object a, int repeats, object axis, object stream):
     return wrap(ops.repeat(x._a, repeats, ax, to_sod(stream)))
 
 
-def repeat(array, /, repeats, axis=None, *, stream=None):
+def repeat(array: array, /, repeats: int, axis: int | None = None, *,
+           stream: StreamOrDevice = None) -> array:
     """Repeat each element of an array a number of times.
 
     Parameters
@@ -2135,7 +2156,9 @@ cdef vector[pair[int, int]] _pad_width(object pad_width, size_t ndim) except *:
     return out
 
 
-def pad(a, pad_width, mode="constant", constant_values=0, *, stream=None):
+def pad(a: array, pad_width: int | tuple[int] | tuple[int, int] | list[tuple[int, int]],
+        mode: Literal['constant', 'edge', 'reflect', 'symmetric'] = "constant",
+        constant_values: scalar | array = 0, *, stream: StreamOrDevice = None) -> array:
     """Pad an array on the edges of each axis.
 
     Parameters
@@ -2206,7 +2229,8 @@ cdef bint _is_single_int(object x):
     return isinstance(x, int) or (not isinstance(x, (list, tuple)) and hasattr(x, "__index__"))
 
 
-def roll(a, /, shift, axis=None, *, stream=None):
+def roll(a: array, /, shift: int | tuple[int], axis: None | int | tuple[int] = None, *,
+         stream: StreamOrDevice = None) -> array:
     """Shift the elements of an array along axes, wrapping around at the end.
 
     Parameters
@@ -2266,7 +2290,8 @@ def roll(a, /, shift, axis=None, *, stream=None):
     return wrap(ops.roll(x._a, s, axes, to_sod(stream)))
 
 
-def flip(a, /, axis=None, *, stream=None):
+def flip(a: array, /, axis: None | int | Sequence[int] = None, *,
+         stream: StreamOrDevice = None) -> array:
     """Reverse the order of the elements along axes.
 
     Parameters
@@ -2306,7 +2331,7 @@ def flip(a, /, axis=None, *, stream=None):
     return wrap(ops.flip(x._a, int_list_arg(axis, "flip", "axis", True), to_sod(stream)))
 
 
-def diag(a, /, k=0, *, stream=None):
+def diag(a: array, /, k: int = 0, *, stream: StreamOrDevice = None) -> array:
     """Take a diagonal of a 2-D array, or build a 2-D array from a 1-D diagonal.
 
     Parameters
@@ -2344,7 +2369,8 @@ def diag(a, /, k=0, *, stream=None):
     return wrap(ops.diag(array_arg(a, "diag", "a")._a, c_k, to_sod(stream)))
 
 
-def diagonal(a, offset=0, axis1=0, axis2=1, stream=None):
+def diagonal(a: array, offset: int = 0, axis1: int = 0, axis2: int = 1,
+             stream: StreamOrDevice = None) -> array:
     """Take a diagonal of the 2-D slices of an array.
 
     Parameters
@@ -2391,7 +2417,8 @@ def diagonal(a, offset=0, axis1=0, axis2=1, stream=None):
 
 # ---- indexing -----------------------------------------------------------------------------
 
-def slice(a, start_indices, axes, slice_size, *, stream=None):
+def slice(a: array, start_indices: array, axes: Sequence[int], slice_size: Sequence[int], *,
+          stream: StreamOrDevice = None) -> array:
     """A window of an array whose start positions are given by an array.
 
     Unlike Python slicing, the start positions may be the result of a computation (they are read
@@ -2453,7 +2480,8 @@ def slice(a, start_indices, axes, slice_size, *, stream=None):
     return out
 
 
-def slice_update(a, update, start_indices, axes, *, stream=None):
+def slice_update(a: array, update: array, start_indices: array, axes: Sequence[int], *,
+                 stream: StreamOrDevice = None) -> array:
     """A copy of an array with a block written at start positions given by an array.
 
     The counterpart of :func:`slice`: the block ``update`` is written with its first element at
@@ -2528,7 +2556,8 @@ def slice_update(a, update, start_indices, axes, *, stream=None):
     return out
 
 
-def take(a, /, indices, axis=None, *, stream=None):
+def take(a: array, /, indices: int | array, axis: int | None = None, *,
+         stream: StreamOrDevice = None) -> array:
     """Elements of an array at given indices along an axis.
 
     Parameters
@@ -2610,7 +2639,8 @@ def take(a, /, indices, axis=None, *, stream=None):
     return wrap(ops.take(x._a, idx, ax, sd))
 
 
-def take_along_axis(a, /, indices, axis=-1, *, stream=None):
+def take_along_axis(a: array, /, indices: array, axis: int | None = -1, *,
+                    stream: StreamOrDevice = None) -> array:
     """Elements of an array at indices given for each position along an axis.
 
     ``indices`` has the same number of dimensions as ``a``; along ``axis`` it picks elements, and
@@ -2664,7 +2694,8 @@ def take_along_axis(a, /, indices, axis=-1, *, stream=None):
     return wrap(ops.take_along_axis(x._a, ind._a, ax, sd))
 
 
-def put_along_axis(a, /, indices, values, axis=None, *, stream=None):
+def put_along_axis(a: array, /, indices: array, values: array, axis: int | None = None, *,
+                   stream: StreamOrDevice = None) -> array:
     """A copy of an array with values written at indices given along an axis.
 
     The counterpart of :func:`take_along_axis`: ``indices`` and ``values`` broadcast with ``a`` on

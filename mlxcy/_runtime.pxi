@@ -22,7 +22,7 @@ cdef void _collect_arrays(object tree, vector[c_array]& out) except *:
             _collect_arrays(x, out)
 
 
-def eval(*args):
+def eval(*args) -> None:
     """Compute the given arrays now.
 
     Arrays record operations lazily; ``eval`` runs what is needed to give every array found in
@@ -51,7 +51,7 @@ def eval(*args):
         cx.eval(arrays)
 
 
-def async_eval(*args):
+def async_eval(*args) -> Any:
     """Start computing the given arrays and return without waiting.
 
     Like :func:`eval`, but returns at once. Reading an array (printing it, ``item()``, or
@@ -81,7 +81,7 @@ def async_eval(*args):
 
 # ---- memory ----
 
-def get_active_memory():
+def get_active_memory() -> int:
     """The memory held by live arrays, in bytes.
 
     Counts the buffers of arrays still referenced; freed buffers kept for reuse are counted by
@@ -100,7 +100,7 @@ def get_active_memory():
     return cx.get_active_memory()
 
 
-def get_peak_memory():
+def get_peak_memory() -> int:
     """The largest active memory seen, in bytes.
 
     Since the start of the process or the last :func:`reset_peak_memory`.
@@ -120,7 +120,7 @@ def get_peak_memory():
     return cx.get_peak_memory()
 
 
-def reset_peak_memory():
+def reset_peak_memory() -> None:
     """Set the peak memory figure of :func:`get_peak_memory` back to zero.
 
     Returns
@@ -136,7 +136,7 @@ def reset_peak_memory():
     cx.reset_peak_memory()
 
 
-def get_cache_memory():
+def get_cache_memory() -> int:
     """The memory in MLX's buffer cache, in bytes.
 
     Buffers of freed arrays are kept for reuse rather than returned to the system, up to the cache
@@ -163,7 +163,7 @@ def _check_limit(limit, name):
     return limit
 
 
-def set_memory_limit(limit):
+def set_memory_limit(limit: int) -> int:
     """Set the memory limit, in bytes; returns the previous limit.
 
     The limit is a guideline for MLX's allocator, not a hard cap: an allocation beyond it is not
@@ -195,7 +195,7 @@ def set_memory_limit(limit):
     return cx.set_memory_limit(_check_limit(limit, "set_memory_limit"))
 
 
-def get_memory_limit():
+def get_memory_limit() -> int:
     """The memory limit set with :func:`set_memory_limit`, in bytes.
 
     Returns
@@ -210,7 +210,7 @@ def get_memory_limit():
     return cx.get_memory_limit()
 
 
-def set_cache_limit(limit):
+def set_cache_limit(limit: int) -> int:
     """Set the size limit of MLX's buffer cache, in bytes; returns the previous limit.
 
     Freed buffers are kept for reuse up to this size; ``0`` turns the cache off.
@@ -239,7 +239,7 @@ def set_cache_limit(limit):
     return cx.set_cache_limit(_check_limit(limit, "set_cache_limit"))
 
 
-def set_wired_limit(limit):
+def set_wired_limit(limit: int) -> int:
     """Set the wired memory limit, in bytes; returns the previous limit.
 
     On Apple silicon (Metal), memory up to this size is kept resident (wired) for the GPU, which
@@ -270,7 +270,7 @@ def set_wired_limit(limit):
     return cx.set_wired_limit(_check_limit(limit, "set_wired_limit"))
 
 
-def clear_cache():
+def clear_cache() -> None:
     """Return the buffers in MLX's cache to the system.
 
     Returns
@@ -289,7 +289,7 @@ def clear_cache():
     cx.clear_cache()
 
 
-def get_array_buffer_size(*args):
+def get_array_buffer_size(*args) -> int:
     """The total size of the buffers behind the given arrays, in bytes.
 
     Each buffer counts once, however many of the arrays share it; the size is that of the
@@ -345,7 +345,7 @@ class PrintOptions:
     -1
     """
 
-    def __init__(self, precision=-1):
+    def __init__(self, precision: int = -1) -> None:
         self.precision = precision
 
     def __setattr__(self, name, value):
@@ -354,7 +354,7 @@ class PrintOptions:
         object.__setattr__(self, name, value)
 
 
-def set_printoptions(precision=-1):
+def set_printoptions(precision: int = -1) -> None:
     """Set how arrays print, for the rest of the process.
 
     Parameters
@@ -384,7 +384,7 @@ def set_printoptions(precision=-1):
     set_print_precision(to_int32(precision, "set_printoptions", "precision"))
 
 
-def get_printoptions():
+def get_printoptions() -> PrintOptions:
     """The options arrays print with now.
 
     Returns
@@ -418,7 +418,7 @@ class _PrintOptionsContext:
 _PrintOptionsContext.__module__ = "mlxcy"   # as the reference's prints as mlx.core's
 
 
-def printoptions(precision=-1):
+def printoptions(precision: int = -1) -> Any:
     """A context manager that sets print options inside a ``with`` block.
 
     The options in force before the block are restored when it ends.
@@ -451,7 +451,7 @@ def printoptions(precision=-1):
 
 # ---- binary ops (functions behind the dunders) ----
 
-def add(a, b, *, stream=None):
+def add(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise sum ``a + b``.
 
     ``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
@@ -497,7 +497,7 @@ def add(a, b, *, stream=None):
     return _binary(a, b, OP_ADD, stream, False)
 
 
-def subtract(a, b, *, stream=None):
+def subtract(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise difference ``a - b``.
 
     ``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
@@ -540,7 +540,7 @@ def subtract(a, b, *, stream=None):
     return _binary(a, b, OP_SUB, stream, False)
 
 
-def multiply(a, b, *, stream=None):
+def multiply(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise product ``a * b``.
 
     ``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
@@ -583,7 +583,7 @@ def multiply(a, b, *, stream=None):
     return _binary(a, b, OP_MUL, stream, False)
 
 
-def divide(a, b, *, stream=None):
+def divide(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise true division ``a / b``.
 
     ``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
@@ -627,7 +627,7 @@ def divide(a, b, *, stream=None):
     return _binary(a, b, OP_DIV, stream, False)
 
 
-def floor_divide(a, b, *, stream=None):
+def floor_divide(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise floor division ``a // b``: the quotient rounded toward minus infinity.
 
     ``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
@@ -673,7 +673,7 @@ def floor_divide(a, b, *, stream=None):
     return _binary(a, b, OP_FLOORDIV, stream, False)
 
 
-def remainder(a, b, *, stream=None):
+def remainder(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise remainder ``a % b``, with the sign of the divisor (as Python's ``%``).
 
     ``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
@@ -722,7 +722,7 @@ def remainder(a, b, *, stream=None):
     return _binary(a, b, OP_MOD, stream, False)
 
 
-def power(a, b, /, *, stream=None):
+def power(a: scalar | array, b: scalar | array, /, *, stream: StreamOrDevice = None) -> array:
     """Element-wise power ``a ** b``.
 
     ``a`` and ``b`` broadcast against each other. Their dtypes promote as usual; a Python scalar
@@ -768,7 +768,7 @@ def power(a, b, /, *, stream=None):
     return _binary(a, b, OP_POW, stream, False)
 
 
-def matmul(a, b, /, *, stream=None):
+def matmul(a: array, b: array, /, *, stream: StreamOrDevice = None) -> array:
     """Matrix product ``a @ b``.
 
     Follows NumPy's rules: two 1-D operands give their inner product, a 1-D first (second) operand
@@ -814,7 +814,7 @@ def matmul(a, b, /, *, stream=None):
     return _binary(a, b, OP_MATMUL, stream, False)
 
 
-def equal(a, b, *, stream=None):
+def equal(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise comparison ``a == b``.
 
     ``a`` and ``b`` broadcast against each other and are compared in their promoted dtype (a Python
@@ -856,7 +856,7 @@ def equal(a, b, *, stream=None):
     return _binary(a, b, OP_EQ, stream, False)
 
 
-def not_equal(a, b, *, stream=None):
+def not_equal(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise comparison ``a != b``.
 
     ``a`` and ``b`` broadcast against each other and are compared in their promoted dtype (a Python
@@ -896,7 +896,7 @@ def not_equal(a, b, *, stream=None):
     return _binary(a, b, OP_NE, stream, False)
 
 
-def less(a, b, *, stream=None):
+def less(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise comparison ``a < b``.
 
     ``a`` and ``b`` broadcast against each other and are compared in their promoted dtype (a Python
@@ -936,7 +936,7 @@ def less(a, b, *, stream=None):
     return _binary(a, b, OP_LT, stream, False)
 
 
-def less_equal(a, b, *, stream=None):
+def less_equal(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise comparison ``a <= b``.
 
     ``a`` and ``b`` broadcast against each other and are compared in their promoted dtype (a Python
@@ -976,7 +976,7 @@ def less_equal(a, b, *, stream=None):
     return _binary(a, b, OP_LE, stream, False)
 
 
-def greater(a, b, *, stream=None):
+def greater(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise comparison ``a > b``.
 
     ``a`` and ``b`` broadcast against each other and are compared in their promoted dtype (a Python
@@ -1016,7 +1016,7 @@ def greater(a, b, *, stream=None):
     return _binary(a, b, OP_GT, stream, False)
 
 
-def greater_equal(a, b, *, stream=None):
+def greater_equal(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise comparison ``a >= b``.
 
     ``a`` and ``b`` broadcast against each other and are compared in their promoted dtype (a Python
@@ -1056,7 +1056,7 @@ def greater_equal(a, b, *, stream=None):
     return _binary(a, b, OP_GE, stream, False)
 
 
-def bitwise_and(a, b, *, stream=None):
+def bitwise_and(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise bitwise and ``a & b``.
 
     For integers, the and of each pair of bits; for bools, the logical and. ``a`` and ``b``
@@ -1101,7 +1101,7 @@ def bitwise_and(a, b, *, stream=None):
     return _binary(a, b, OP_AND, stream, False)
 
 
-def bitwise_or(a, b, *, stream=None):
+def bitwise_or(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise bitwise or ``a | b``.
 
     For integers, the or of each pair of bits; for bools, the logical or. ``a`` and ``b``
@@ -1146,7 +1146,7 @@ def bitwise_or(a, b, *, stream=None):
     return _binary(a, b, OP_OR, stream, False)
 
 
-def bitwise_xor(a, b, *, stream=None):
+def bitwise_xor(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise bitwise exclusive or ``a ^ b``.
 
     For integers, the exclusive or of each pair of bits; for bools, the logical exclusive or. ``a`` and ``b``
@@ -1191,7 +1191,7 @@ def bitwise_xor(a, b, *, stream=None):
     return _binary(a, b, OP_XOR, stream, False)
 
 
-def left_shift(a, b, *, stream=None):
+def left_shift(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise left shift ``a << b``: the bits of ``a`` moved ``b`` places left.
 
     For integers, ``a`` multiplied by ``2**b``; bits shifted out of the type are lost. Bool operands are read as the integers 0 and 1. ``a`` and ``b``
@@ -1236,7 +1236,7 @@ def left_shift(a, b, *, stream=None):
     return _binary(a, b, OP_LSHIFT, stream, False)
 
 
-def right_shift(a, b, *, stream=None):
+def right_shift(a: scalar | array, b: scalar | array, *, stream: StreamOrDevice = None) -> array:
     """Element-wise right shift ``a >> b``: the bits of ``a`` moved ``b`` places right.
 
     For integers, ``a`` divided by ``2**b``, rounded toward minus infinity for signed types. Bool operands are read as the integers 0 and 1. ``a`` and ``b``
@@ -1307,14 +1307,14 @@ class ArrayLike:
     accepted by ``array`` or the operations.
     """
 
-    def __init__(self, arg, /):
+    def __init__(self, arg: object, /) -> None:
         self.obj = arg
 
-    def __mlx_array__(self):
+    def __mlx_array__(self) -> array:
         return array(self.obj)
 
 
-def astype(a, dtype, /, *, stream=None):
+def astype(a: array, dtype: Dtype, /, *, stream: StreamOrDevice = None) -> array:
     """Convert the elements of ``a`` to ``dtype``.
 
     The function form of :meth:`array.astype`. Floats become integers by truncation toward zero;

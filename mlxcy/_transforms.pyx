@@ -1,10 +1,11 @@
-# cython: language_level=3, cpp_locals=True, embedsignature=True
+# cython: language_level=3, cpp_locals=True
 """Function transforms: grad, value_and_grad, vjp, jvp, vmap, compile, checkpoint, custom_function.
 
 Python callables reach MLX through the bridges of src/transforms.h: each transform hands MLX a
 context object and a callback below. Trees of arguments (lists, tuples, dicts) are flattened to
 the flat array vectors MLX works on and rebuilt around the tracers MLX passes back.
 """
+cimport cython
 from cpython.object cimport PyObject
 from cpython.ref cimport Py_INCREF, Py_XDECREF
 from libc.stdint cimport int64_t, uint64_t, uintptr_t
@@ -526,7 +527,8 @@ cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint 
     return f
 
 
-def value_and_grad(fun, argnums=None, argnames=()):
+def value_and_grad(fun: Callable[..., Any], argnums: int | Sequence[int] | None = None,
+                   argnames: str | Sequence[str] = ()) -> Callable[..., tuple[Any, Any]]:
     """Make a function that returns both the value of ``fun`` and its gradient.
 
     ``fun`` must return a scalar array, or a tuple whose first element is a scalar array (the
@@ -576,7 +578,8 @@ def value_and_grad(fun, argnums=None, argnames=()):
     return _make_grad(fun, argnums, argnames, True)
 
 
-def grad(fun, argnums=None, argnames=()):
+def grad(fun: Callable[..., Any], argnums: int | Sequence[int] | None = None,
+         argnames: str | Sequence[str] = ()) -> Callable[..., Any]:
     """Make a function that returns the gradient of ``fun``.
 
     ``fun`` must return a scalar array (to return more, use :func:`value_and_grad`). The
@@ -631,7 +634,8 @@ def grad(fun, argnums=None, argnames=()):
 # vjp / jvp
 # ---------------------------------------------------------------------------------------------
 
-def vjp(fun, primals, cotangents):
+def vjp(fun: Callable, primals: list[array],
+        cotangents: list[array]) -> tuple[list[array], list[array]]:
     """Evaluate ``fun`` and its vector-Jacobian products.
 
     Parameters
@@ -674,7 +678,8 @@ def vjp(fun, primals, cotangents):
     return wrap_list(outs), wrap_list(res)
 
 
-def jvp(fun, primals, tangents):
+def jvp(fun: Callable, primals: list[array],
+        tangents: list[array]) -> tuple[list[array], list[array]]:
     """Evaluate ``fun`` and its Jacobian-vector products.
 
     Parameters
@@ -862,7 +867,7 @@ cdef class _Vmapped(_Wrapper):
         return f"<vmap of {self.fun!r}>"
 
 
-def vmap(fun, in_axes=0, out_axes=0):
+def vmap(fun: Callable[..., Any], in_axes: object = 0, out_axes: object = 0) -> Callable[..., Any]:
     """Make a vectorized version of ``fun`` that maps it over an axis of its inputs.
 
     Parameters
@@ -1138,7 +1143,8 @@ cdef class _Compiled(_Wrapper):
         return f"<compiled {self.fun!r}>"
 
 
-def compile(fun, inputs=None, outputs=None, shapeless=False):
+def compile(fun: Callable[..., Any], inputs: object | None = None, outputs: object | None = None,
+            shapeless: bool = False) -> Callable[..., Any]:
     """Make a compiled version of ``fun``, traced once per input signature and replayed as one graph.
 
     The function is traced again when the shapes (unless ``shapeless``), dtypes, number or tree
@@ -1192,7 +1198,7 @@ def compile(fun, inputs=None, outputs=None, shapeless=False):
     return f
 
 
-def disable_compile():
+def disable_compile() -> None:
     """Turn compilation off globally: functions made by :func:`compile` then run uncompiled.
 
     Returns
@@ -1210,7 +1216,7 @@ def disable_compile():
     tx.set_compile_enabled(False)
 
 
-def enable_compile():
+def enable_compile() -> None:
     """Turn compilation back on globally, also when ``MLX_DISABLE_COMPILE`` is set.
 
     Returns
@@ -1245,7 +1251,7 @@ cdef class _Checkpointed(_Wrapper):
         return f"<checkpoint of {self.fun!r}>"
 
 
-def checkpoint(fun):
+def checkpoint(fun: Callable[..., Any]) -> Callable[..., Any]:
     """Make a version of ``fun`` that saves memory in gradients by recomputing its intermediates.
 
     The results are those of ``fun``. Under :func:`grad` and the other transforms, the
@@ -1429,12 +1435,13 @@ cdef class custom_function:
     cdef object __weakref__
     cdef dict __dict__
 
-    def __init__(self, f):
+    @cython.embedsignature(True)   # the class's signature line (help(), gen_stubs)
+    def __init__(self, f: Callable) -> None:
         _check_callable(f, "custom_function")
         self._fun = f
         _functools.update_wrapper(self, f, updated=())
 
-    def vjp(self, f):
+    def vjp(self, f) -> Any:
         """Set the function that computes the vector-Jacobian product; use it as a decorator.
 
         ``f`` is called as ``f(primals, cotangents, outputs)``: ``primals`` is the single positional
@@ -1473,7 +1480,7 @@ cdef class custom_function:
         self._vjp = f
         return self
 
-    def jvp(self, f):
+    def jvp(self, f) -> Any:
         """Set the function that computes the Jacobian-vector product; use it as a decorator.
 
         ``f`` is called as ``f(primals, tangents)``: the single positional argument of the wrapped
@@ -1505,7 +1512,7 @@ cdef class custom_function:
         self._jvp = f
         return self
 
-    def vmap(self, f):
+    def vmap(self, f) -> Any:
         """Set the function that computes the vectorized version; use it as a decorator.
 
         ``f`` is called as ``f(inputs, axes)``: the single positional argument of the wrapped
@@ -1537,7 +1544,7 @@ cdef class custom_function:
         self._vmap = f
         return self
 
-    def __call__(self, *args, **kwargs):
+    def __call__(self, *args, **kwargs) -> Any:
         cdef _CustomCtx ctx = <_CustomCtx>_call_ctx(_CustomCtx.__new__(_CustomCtx), self._fun, args, kwargs,
                                                     "custom_function", None)
         ctx.owner = self

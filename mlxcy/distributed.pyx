@@ -1,4 +1,4 @@
-# cython: language_level=3, cpp_locals=True, embedsignature=True
+# cython: language_level=3, cpp_locals=True
 """mlxcy.distributed: communication between processes (ring over TCP, MPI, NCCL), as
 mlx.core.distributed. A group of size one makes every collective the identity, so the same
 program runs alone or under ``python -m mlxcy.launch``."""
@@ -35,10 +35,10 @@ cdef class Group:
     """
     cdef cd.Group _g
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, **kwargs) -> None:
         raise TypeError("Groups are made with mlxcy.distributed.init() or Group.split()")
 
-    def rank(self):
+    def rank(self) -> int:
         """Return this process's rank in the group, from 0 to ``size() - 1``.
 
         Returns
@@ -53,7 +53,7 @@ cdef class Group:
         """
         return self._g.rank()
 
-    def size(self):
+    def size(self) -> int:
         """Return the number of processes in the group.
 
         Returns
@@ -68,7 +68,7 @@ cdef class Group:
         """
         return self._g.size()
 
-    def split(self, color, key=-1):
+    def split(self, color, key=-1) -> Group:
         """Divide the group into sub-groups by color.
 
         Every process of the group must call it. Processes passing the same ``color`` form one
@@ -128,7 +128,7 @@ def _check_backend(backend):
     return backend.encode()
 
 
-def is_available(backend="any"):
+def is_available(backend: str = "any") -> bool:
     """Tell whether a distributed backend can be used in this installation.
 
     Parameters
@@ -157,7 +157,8 @@ def is_available(backend="any"):
     return cd.is_available(b)
 
 
-def init(strict=False, backend="any", *, all_gather_factory=None):
+def init(strict: bool = False, backend: str = "any", *,
+         all_gather_factory: Callable[[int, int], Callable[[bytes, int], bytes]] | None = None) -> Group:
     """Set up the distributed backend (once) and return the group of all processes.
 
     The processes are started by a launcher (``python -m mlxcy.launch``,
@@ -217,7 +218,7 @@ cdef object _collective(Collective op, object x, object group, object stream):
     return wrap(op(deref(a), _group_arg(group), to_sod(stream)))
 
 
-def all_sum(x, *, group=None, stream=None):
+def all_sum(x: array, *, group: Group | None = None, stream: StreamOrDevice = None) -> array:
     """Sum an array element-wise over every process of the group.
 
     Parameters
@@ -248,7 +249,7 @@ def all_sum(x, *, group=None, stream=None):
     return _collective(cd.all_sum, x, group, stream)
 
 
-def all_max(x, *, group=None, stream=None):
+def all_max(x: array, *, group: Group | None = None, stream: StreamOrDevice = None) -> array:
     """Take the element-wise maximum of an array over every process of the group.
 
     Parameters
@@ -279,7 +280,7 @@ def all_max(x, *, group=None, stream=None):
     return _collective(cd.all_max, x, group, stream)
 
 
-def all_min(x, *, group=None, stream=None):
+def all_min(x: array, *, group: Group | None = None, stream: StreamOrDevice = None) -> array:
     """Take the element-wise minimum of an array over every process of the group.
 
     Parameters
@@ -310,7 +311,7 @@ def all_min(x, *, group=None, stream=None):
     return _collective(cd.all_min, x, group, stream)
 
 
-def all_gather(x, *, group=None, stream=None):
+def all_gather(x: array, *, group: Group | None = None, stream: StreamOrDevice = None) -> array:
     """Concatenate the arrays of every process along the first axis, in rank order.
 
     Parameters
@@ -342,7 +343,7 @@ def all_gather(x, *, group=None, stream=None):
     return _collective(cd.all_gather, x, group, stream)
 
 
-def sum_scatter(x, *, group=None, stream=None):
+def sum_scatter(x: array, *, group: Group | None = None, stream: StreamOrDevice = None) -> array:
     """Sum the arrays over the group and give each process its slice of the first axis.
 
     The first axis of ``x`` is divided into ``group.size()`` equal slices; process ``r`` gets
@@ -376,7 +377,7 @@ def sum_scatter(x, *, group=None, stream=None):
     return _collective(cd.sum_scatter, x, group, stream)
 
 
-def send(x, dst, *, group=None, stream=None):
+def send(x: array, dst: int, *, group: Group | None = None, stream: StreamOrDevice = None) -> array:
     """Send an array to another process of the group.
 
     The matching process calls :func:`distributed.recv` or :func:`distributed.recv_like`.
@@ -418,7 +419,8 @@ def send(x, dst, *, group=None, stream=None):
     return wrap(cd.send(deref(a), dst, _group_arg(group), to_sod(stream)))
 
 
-def recv(shape, dtype, src, *, group=None, stream=None):
+def recv(shape: Sequence[int], dtype: Dtype, src: int, *, group: Group | None = None,
+         stream: StreamOrDevice = None) -> array:
     """Receive an array from another process of the group.
 
     Parameters
@@ -458,7 +460,8 @@ def recv(shape, dtype, src, *, group=None, stream=None):
     return wrap(cd.recv(to_c_shape(shape), to_c_dtype(dtype), src, _group_arg(group), to_sod(stream)))
 
 
-def recv_like(x, src, *, group=None, stream=None):
+def recv_like(x: array, src: int, *, group: Group | None = None,
+              stream: StreamOrDevice = None) -> array:
     """Receive an array shaped and typed like ``x`` from another process of the group.
 
     Parameters

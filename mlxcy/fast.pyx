@@ -1,4 +1,4 @@
-# cython: language_level=3, cpp_locals=True, embedsignature=True
+# cython: language_level=3, cpp_locals=True
 """mlxcy.fast: fused implementations of common operations (as ``mlx.core.fast``)."""
 from libcpp cimport bool as cbool
 from libcpp.string cimport string
@@ -9,7 +9,7 @@ from mlxcy._core cimport Dtype, to_c_list
 include "_ns_common.pxi"
 
 
-def rms_norm(x, weight, eps, *, stream=None):
+def rms_norm(x: array, weight: array | None, eps: float, *, stream: StreamOrDevice = None) -> array:
     """Normalize by the root mean square over the last axis, then scale.
 
     Computes ``x / sqrt(mean(x**2, axis=-1) + eps) * weight`` in one fused operation.
@@ -55,7 +55,8 @@ def rms_norm(x, weight, eps, *, stream=None):
     return wrap(cf.rms_norm(deref(a), w, <float>eps, to_sod(stream)))
 
 
-def layer_norm(x, weight, bias, eps, *, stream=None):
+def layer_norm(x: array, weight: array | None, bias: array | None, eps: float, *,
+               stream: StreamOrDevice = None) -> array:
     """Normalize to zero mean and unit variance over the last axis, then scale and shift.
 
     Computes ``(x - mean) / sqrt(var + eps) * weight + bias`` over the last axis in one fused
@@ -104,7 +105,7 @@ def layer_norm(x, weight, bias, eps, *, stream=None):
     return wrap(cf.layer_norm(deref(a), w, b, <float>eps, to_sod(stream)))
 
 
-def cross_entropy(logits, targets, *, stream=None):
+def cross_entropy(logits: array, targets: array, *, stream: StreamOrDevice = None) -> array:
     """Compute the cross-entropy loss of logits against integer class targets.
 
     For each row, ``logsumexp(logits) - logits[target]``, in one fused operation.
@@ -147,7 +148,8 @@ def cross_entropy(logits, targets, *, stream=None):
     return wrap(cf.cross_entropy(deref(lg), deref(t), to_sod(stream)))
 
 
-def rope(a, dims, *, traditional, base, scale, offset, freqs=None, stream=None):
+def rope(a: array, dims: int, *, traditional: bool, base: float | None, scale: float,
+         offset: int | array, freqs: array | None = None, stream: StreamOrDevice = None) -> array:
     """Apply rotary positional encoding.
 
     The input's second-to-last axis is the sequence axis: position ``p`` (counted from
@@ -221,8 +223,8 @@ def rope(a, dims, *, traditional, base, scale, offset, freqs=None, stream=None):
     return wrap(cf.rope(deref(x), d, trad, b, sc, deref(off), f, to_sod(stream)))
 
 
-def scaled_dot_product_attention(q, k, v, *, scale, mask=None, sinks=None, force_fused=False,
-                                 stream=None):
+def scaled_dot_product_attention(q: array, k: array, v: array, *, scale: float, mask: None | str | array = None, sinks: array | None = None, force_fused: bool = False,
+                                 stream: StreamOrDevice = None) -> array:
     """Compute attention: ``softmax(scale * q @ k.T + mask) @ v`` in one fused operation.
 
     Inputs are shaped ``(batch, heads, length, dim)``. ``k`` and ``v`` may have fewer heads
@@ -304,7 +306,9 @@ def scaled_dot_product_attention(q, k, v, *, scale, mask=None, sinks=None, force
                                                 m, s, <cbool>force_fused, to_sod(stream)))
 
 
-def gated_delta_update(q, k, v, gamma, beta, initial_state=None, mask=None, stream=None):
+def gated_delta_update(q: array, k: array, v: array, gamma: array, beta: array,
+                       initial_state: array | None = None, mask: array | None = None,
+                       stream: StreamOrDevice = None) -> list[array]:
     """Run the gated delta rule recurrence (linear attention with a decaying state).
 
     For each time step ``t`` and value head, with state ``S`` of shape ``(D_v, D_k)``:
@@ -457,8 +461,8 @@ cdef class _CustomKernel:
 cdef dict _MATH_MODES = {"safe": 0, "relaxed": 1, "fast": 2}
 
 
-def metal_kernel(name, input_names, output_names, source, header="", ensure_row_contiguous=True,
-                 atomic_outputs=False, compile_options=None):
+def metal_kernel(name: str, input_names: Sequence[str], output_names: Sequence[str], source: str, header: str = "", ensure_row_contiguous: bool = True,
+                 atomic_outputs: bool = False, compile_options: object | None = None) -> object:
     """Build a custom Metal kernel from the body of its source.
 
     The signature is generated from the names: each input is a ``device const`` buffer (with
@@ -534,8 +538,8 @@ def metal_kernel(name, input_names, output_names, source, header="", ensure_row_
     return k
 
 
-def cuda_kernel(name, input_names, output_names, source, header="", ensure_row_contiguous=True,
-                shared_memory=0):
+def cuda_kernel(name: str, input_names: Sequence[str], output_names: Sequence[str], source: str, header: str = "", ensure_row_contiguous: bool = True,
+                shared_memory: int = 0) -> object:
     """Build a custom CUDA kernel from the body of its source.
 
     The signature is generated from the names, as for :func:`fast.metal_kernel`; CUDA built-ins
@@ -594,9 +598,9 @@ def cuda_kernel(name, input_names, output_names, source, header="", ensure_row_c
     return k
 
 
-def precompiled_cuda_kernel(*, name, compiled_source, inputs, output_shapes, output_dtypes, scalars,
-                            grid, threadgroup, shared_memory=0, init_value=None,
-                            ensure_row_contiguous=False, stream=None):
+def precompiled_cuda_kernel(*, name: str, compiled_source: bytes, inputs: Sequence[bool | int | float | array | Any | complex | ArrayLike], output_shapes: Sequence[tuple[int, ...]], output_dtypes: Sequence[Dtype], scalars: Sequence[object],
+                            grid: tuple[int, int, int], threadgroup: tuple[int, int, int], shared_memory: int = 0, init_value: float | None = None,
+                            ensure_row_contiguous: bool = False, stream: StreamOrDevice = None) -> list[array]:
     """Run an already compiled CUDA kernel (PTX or a cubin) on arrays.
 
     The kernel is given the input buffers, the output buffers and the scalars.

@@ -1,4 +1,4 @@
-# cython: language_level=3, cpp_locals=True, embedsignature=True
+# cython: language_level=3, cpp_locals=True
 """mlxcy.fft: discrete Fourier transforms (as ``mlx.core.fft``)."""
 from libcpp cimport bool as cbool
 from libcpp.string cimport string
@@ -53,7 +53,8 @@ cdef array _fftn(int kind, str fn, object a, object s, object axes, object norm,
     return wrap(cfft.fft_any(kind, deref(x), sizes, ax, _norm(norm), to_sod(stream)))
 
 
-def fft(a, n=None, axis=-1, norm="backward", stream=None):
+def fft(a: array, n: int | None = None, axis: int = -1, norm: str = "backward",
+        stream: StreamOrDevice = None) -> array:
     """Compute the one-dimensional discrete Fourier transform along an axis.
 
     Parameters
@@ -98,7 +99,8 @@ def fft(a, n=None, axis=-1, norm="backward", stream=None):
     return _fft1(cfft.FFT_C, "fft", a, n, axis, norm, stream)
 
 
-def ifft(a, n=None, axis=-1, norm="backward", stream=None):
+def ifft(a: array, n: int | None = None, axis: int = -1, norm: str = "backward",
+         stream: StreamOrDevice = None) -> array:
     """Compute the one-dimensional inverse discrete Fourier transform along an axis.
 
     Parameters
@@ -141,7 +143,8 @@ def ifft(a, n=None, axis=-1, norm="backward", stream=None):
     return _fft1(cfft.FFT_IC, "ifft", a, n, axis, norm, stream)
 
 
-def rfft(a, n=None, axis=-1, norm="backward", stream=None):
+def rfft(a: array, n: int | None = None, axis: int = -1, norm: str = "backward",
+         stream: StreamOrDevice = None) -> array:
     """Compute the one-dimensional discrete Fourier transform of a real input.
 
     Only the ``n // 2 + 1`` non-negative frequencies are returned: the others are their complex
@@ -187,7 +190,8 @@ def rfft(a, n=None, axis=-1, norm="backward", stream=None):
     return _fft1(cfft.FFT_R, "rfft", a, n, axis, norm, stream)
 
 
-def irfft(a, n=None, axis=-1, norm="backward", stream=None):
+def irfft(a: array, n: int | None = None, axis: int = -1, norm: str = "backward",
+          stream: StreamOrDevice = None) -> array:
     """Compute the inverse of :func:`fft.rfft`: a real signal from its non-negative frequencies.
 
     Parameters
@@ -231,7 +235,8 @@ def irfft(a, n=None, axis=-1, norm="backward", stream=None):
     return _fft1(cfft.FFT_IR, "irfft", a, n, axis, norm, stream)
 
 
-def fft2(a, s=None, axes=[-2, -1], norm="backward", stream=None):
+def fft2(a: array, s: tuple[int, ...] | None = None, axes: Sequence[int] | None = [-2, -1],
+         norm: str = "backward", stream: StreamOrDevice = None) -> array:
     """Compute the two-dimensional discrete Fourier transform.
 
     Parameters
@@ -274,7 +279,8 @@ def fft2(a, s=None, axes=[-2, -1], norm="backward", stream=None):
     return _fftn(cfft.FFT_C, "fft2", a, s, axes, norm, stream)
 
 
-def ifft2(a, s=None, axes=[-2, -1], norm="backward", stream=None):
+def ifft2(a: array, s: tuple[int, ...] | None = None, axes: Sequence[int] | None = [-2, -1],
+          norm: str = "backward", stream: StreamOrDevice = None) -> array:
     """Compute the two-dimensional inverse discrete Fourier transform.
 
     Parameters
@@ -317,7 +323,8 @@ def ifft2(a, s=None, axes=[-2, -1], norm="backward", stream=None):
     return _fftn(cfft.FFT_IC, "ifft2", a, s, axes, norm, stream)
 
 
-def rfft2(a, s=None, axes=[-2, -1], norm="backward", stream=None):
+def rfft2(a: array, s: tuple[int, ...] | None = None, axes: Sequence[int] | None = [-2, -1],
+          norm: str = "backward", stream: StreamOrDevice = None) -> array:
     """Compute the two-dimensional discrete Fourier transform of a real input.
 
     The last transformed axis keeps only its ``n // 2 + 1`` non-negative frequencies.
@@ -364,7 +371,8 @@ def rfft2(a, s=None, axes=[-2, -1], norm="backward", stream=None):
     return _fftn(cfft.FFT_R, "rfft2", a, s, axes, norm, stream)
 
 
-def irfft2(a, s=None, axes=[-2, -1], norm="backward", stream=None):
+def irfft2(a: array, s: tuple[int, ...] | None = None, axes: Sequence[int] | None = [-2, -1],
+           norm: str = "backward", stream: StreamOrDevice = None) -> array:
     """Compute the inverse of :func:`fft.rfft2`: a real array from its two-dimensional transform.
 
     Parameters
@@ -408,7 +416,8 @@ def irfft2(a, s=None, axes=[-2, -1], norm="backward", stream=None):
     return _fftn(cfft.FFT_IR, "irfft2", a, s, axes, norm, stream)
 
 
-def fftn(a, s=None, axes=None, norm="backward", stream=None):
+def fftn(a: array, s: tuple[int, ...] | None = None, axes: Sequence[int] | None = None,
+         norm: str = "backward", stream: StreamOrDevice = None) -> array:
     """Compute the n-dimensional discrete Fourier transform.
 
     Parameters
@@ -453,7 +462,8 @@ def fftn(a, s=None, axes=None, norm="backward", stream=None):
     return _fftn(cfft.FFT_C, "fftn", a, s, axes, norm, stream)
 
 
-def ifftn(a, s=None, axes=None, norm="backward", stream=None):
+def ifftn(a: array, s: tuple[int, ...] | None = None, axes: Sequence[int] | None = None,
+          norm: str = "backward", stream: StreamOrDevice = None) -> array:
     """Compute the n-dimensional inverse discrete Fourier transform.
 
     Parameters
@@ -496,7 +506,8 @@ def ifftn(a, s=None, axes=None, norm="backward", stream=None):
     return _fftn(cfft.FFT_IC, "ifftn", a, s, axes, norm, stream)
 
 
-def rfftn(a, s=None, axes=None, norm="backward", stream=None):
+def rfftn(a: array, s: tuple[int, ...] | None = None, axes: Sequence[int] | None = None,
+          norm: str = "backward", stream: StreamOrDevice = None) -> array:
     """Compute the n-dimensional discrete Fourier transform of a real input.
 
     The last transformed axis keeps only its ``n // 2 + 1`` non-negative frequencies.
@@ -543,7 +554,8 @@ def rfftn(a, s=None, axes=None, norm="backward", stream=None):
     return _fftn(cfft.FFT_R, "rfftn", a, s, axes, norm, stream)
 
 
-def irfftn(a, s=None, axes=None, norm="backward", stream=None):
+def irfftn(a: array, s: tuple[int, ...] | None = None, axes: Sequence[int] | None = None,
+           norm: str = "backward", stream: StreamOrDevice = None) -> array:
     """Compute the inverse of :func:`fft.rfftn`: a real array from its n-dimensional transform.
 
     Parameters
@@ -588,7 +600,7 @@ def irfftn(a, s=None, axes=None, norm="backward", stream=None):
     return _fftn(cfft.FFT_IR, "irfftn", a, s, axes, norm, stream)
 
 
-def fftfreq(n, double d=1.0, stream=None):
+def fftfreq(n: int, double d: float = 1.0, stream: StreamOrDevice = None) -> array:
     """Return the sample frequencies of an ``n``-point discrete Fourier transform.
 
     The frequencies are in cycles per unit of ``d``, in the order :func:`fft.fft` returns them:
@@ -624,7 +636,7 @@ def fftfreq(n, double d=1.0, stream=None):
     return wrap(cfft.fftfreq(to_int32(n, "fftfreq", "n"), d, to_sod(stream)))
 
 
-def rfftfreq(n, double d=1.0, stream=None):
+def rfftfreq(n: int, double d: float = 1.0, stream: StreamOrDevice = None) -> array:
     """Return the sample frequencies of an ``n``-point :func:`fft.rfft`.
 
     The ``n // 2 + 1`` non-negative frequencies ``[0, 1, ..., n // 2] / (d * n)``.
@@ -673,7 +685,8 @@ cdef array _shift(bint inverse, str fn, object a, object axes, object stream):
     return wrap(cfft.fftshift(deref(x), ax, to_sod(stream)))
 
 
-def fftshift(a, axes=None, stream=None):
+def fftshift(a: array, axes: int | Sequence[int] | None = None,
+             stream: StreamOrDevice = None) -> array:
     """Move the zero-frequency term to the centre of the spectrum.
 
     Rolls each axis by half its size, so that the order of :func:`fft.fftfreq` becomes
@@ -712,7 +725,8 @@ def fftshift(a, axes=None, stream=None):
     return _shift(False, "fftshift", a, axes, stream)
 
 
-def ifftshift(a, axes=None, stream=None):
+def ifftshift(a: array, axes: int | Sequence[int] | None = None,
+              stream: StreamOrDevice = None) -> array:
     """Undo :func:`fft.fftshift`: move the centre of the spectrum back to index 0.
 
     Differs from :func:`fft.fftshift` for axes of odd size.
@@ -755,8 +769,8 @@ cdef inline optional[cbool] _opt_bool(object v, str fn) except *:
     return out
 
 
-def stft(x, n_fft=2048, hop_length=None, win_length=None, window=None, center=True,
-         pad_mode="reflect", norm="backward", onesided=None, stream=None):
+def stft(x: array, n_fft: int = 2048, hop_length: int | None = None, win_length: int | None = None, window: array | None = None, center: bool = True,
+         pad_mode: str = "reflect", norm: str = "backward", onesided: bool | None = None, stream: StreamOrDevice = None) -> array:
     """Compute the short-time Fourier transform of the last axis.
 
     The signal is cut into frames of ``n_fft`` samples every ``hop_length`` samples, each frame
@@ -826,8 +840,8 @@ def stft(x, n_fft=2048, hop_length=None, win_length=None, window=None, center=Tr
                              _opt_bool(onesided, "stft"), to_sod(stream)))
 
 
-def istft(stft_matrix, n_fft=None, hop_length=None, win_length=None, window=None, center=True,
-          norm="backward", onesided=None, length=None, stream=None):
+def istft(stft_matrix: array, n_fft: int | None = None, hop_length: int | None = None, win_length: int | None = None, window: array | None = None, center: bool = True,
+          norm: str = "backward", onesided: bool | None = None, length: int | None = None, stream: StreamOrDevice = None) -> array:
     """Compute the inverse of :func:`fft.stft` by overlap-add.
 
     Each frame is transformed back, multiplied by the window and added at its place; the sum

@@ -1,4 +1,4 @@
-# cython: language_level=3, cpp_locals=True, embedsignature=True
+# cython: language_level=3, cpp_locals=True
 """mlxcy.linalg: norms, factorizations, inverses and solvers (as ``mlx.core.linalg``).
 
 The factorizations run on the CPU; passing a GPU stream raises the reference's error.
@@ -25,7 +25,8 @@ cdef c_array* _nonempty_matrices(object a, str fn, optional[c_array]& store) exc
     return p
 
 
-def norm(a, /, ord=None, axis=None, keepdims=False, *, stream=None):
+def norm(a: array, /, ord: None | int | float | str = None, axis: None | int | list[int] = None,
+         keepdims: bool = False, *, stream: StreamOrDevice = None) -> array:
     """Compute a vector norm or a matrix norm.
 
     With ``axis=None``, a 1-D input gets a vector norm and a 2-D input a matrix norm; with
@@ -96,7 +97,7 @@ def norm(a, /, ord=None, axis=None, keepdims=False, *, stream=None):
     return wrap(cl.norm(deref(x), dord, ax, kd, to_sod(stream)))
 
 
-def qr(a, *, stream=None):
+def qr(a: array, *, stream: StreamOrDevice = None) -> tuple[array, array]:
     """Compute the QR factorization ``a = Q @ R``.
 
     For an ``M x N`` input with ``K = min(M, N)``, ``Q`` is ``M x K`` with orthonormal columns
@@ -135,7 +136,8 @@ def qr(a, *, stream=None):
     return tuple(wrap_list(cl.linalg_qr(deref(_a(a, "qr", x)), to_sod(stream))))
 
 
-def svd(a, compute_uv=True, *, stream=None):
+def svd(a: array, compute_uv: bool = True, *,
+        stream: StreamOrDevice = None) -> tuple[array, array, array]:
     """Compute the singular value decomposition ``a = U @ diag(S) @ Vt``.
 
     ``U`` and ``Vt`` are full square matrices (``M x M`` and ``N x N`` for an ``M x N``
@@ -179,7 +181,7 @@ def svd(a, compute_uv=True, *, stream=None):
     return tuple(out) if uv else out[0]
 
 
-def inv(a, *, stream=None):
+def inv(a: array, *, stream: StreamOrDevice = None) -> array:
     """Compute the inverse of square matrices.
 
     Parameters
@@ -221,7 +223,7 @@ def inv(a, *, stream=None):
     return wrap(cl.inv(deref(_nonempty_matrices(a, "inv", x)), to_sod(stream)))
 
 
-def tri_inv(a, upper=False, *, stream=None):
+def tri_inv(a: array, upper: bool = False, *, stream: StreamOrDevice = None) -> array:
     """Compute the inverse of triangular matrices.
 
     Only the lower (or upper) triangle of ``a`` is read; the result is triangular too.
@@ -262,7 +264,7 @@ def tri_inv(a, upper=False, *, stream=None):
     return wrap(cl.tri_inv(deref(_nonempty_matrices(a, "tri_inv", x)), <cbool>to_flag(upper, "tri_inv", "upper"), to_sod(stream)))
 
 
-def cholesky(a, upper=False, *, stream=None):
+def cholesky(a: array, upper: bool = False, *, stream: StreamOrDevice = None) -> array:
     """Compute the Cholesky factor of symmetric positive definite matrices.
 
     The factor ``L`` is lower triangular with ``L @ L.T == a`` (or upper triangular ``U`` with
@@ -307,7 +309,7 @@ def cholesky(a, upper=False, *, stream=None):
     return wrap(cl.cholesky(deref(_a(a, "cholesky", x)), <cbool>to_flag(upper, "cholesky", "upper"), to_sod(stream)))
 
 
-def cholesky_inv(a, upper=False, *, stream=None):
+def cholesky_inv(a: array, upper: bool = False, *, stream: StreamOrDevice = None) -> array:
     """Compute the inverse of a symmetric positive definite matrix from its Cholesky factor.
 
     Given the factor ``L`` of a matrix ``m`` (as returned by :func:`linalg.cholesky`), returns
@@ -348,7 +350,7 @@ def cholesky_inv(a, upper=False, *, stream=None):
     return wrap(cl.cholesky_inv(deref(_nonempty_matrices(a, "cholesky_inv", x)), <cbool>to_flag(upper, "cholesky_inv", "upper"), to_sod(stream)))
 
 
-def pinv(a, *, stream=None):
+def pinv(a: array, *, stream: StreamOrDevice = None) -> array:
     """Compute the Moore-Penrose pseudo-inverse of matrices, through the SVD.
 
     Parameters
@@ -383,7 +385,7 @@ def pinv(a, *, stream=None):
     return wrap(cl.pinv(deref(_a(a, "pinv", x)), to_sod(stream)))
 
 
-def cross(a, b, axis=-1, *, stream=None):
+def cross(a: array, b: array, axis: int = -1, *, stream: StreamOrDevice = None) -> array:
     """Compute the cross product of 3-element vectors along an axis.
 
     2-element vectors are taken as 3-element ones with a zero third element. The inputs
@@ -425,7 +427,7 @@ def cross(a, b, axis=-1, *, stream=None):
     return wrap(cl.cross(deref(x), deref(y), <int>axis, to_sod(stream)))
 
 
-def eig(a, *, stream=None):
+def eig(a: array, *, stream: StreamOrDevice = None) -> tuple[array, array]:
     """Compute the eigenvalues and right eigenvectors of general square matrices.
 
     Parameters
@@ -463,7 +465,7 @@ def eig(a, *, stream=None):
     return tuple(wrap_list(cl.linalg_eig(deref(_a(a, "eig", x)), to_sod(stream))))
 
 
-def eigvals(a, *, stream=None):
+def eigvals(a: array, *, stream: StreamOrDevice = None) -> array:
     """Compute the eigenvalues of general square matrices.
 
     Parameters
@@ -503,7 +505,7 @@ cdef string _uplo(object UPLO, str fn) except *:
     return UPLO.encode()
 
 
-def eigh(a, UPLO="L", *, stream=None):
+def eigh(a: array, UPLO: str = "L", *, stream: StreamOrDevice = None) -> tuple[array, array]:
     """Compute the eigenvalues and eigenvectors of symmetric (or Hermitian) matrices.
 
     Only one triangle of the matrix is read.
@@ -545,7 +547,7 @@ def eigh(a, UPLO="L", *, stream=None):
     return tuple(wrap_list(cl.linalg_eigh(deref(_a(a, "eigh", x)), _uplo(UPLO, "eigh"), to_sod(stream))))
 
 
-def eigvalsh(a, UPLO="L", *, stream=None):
+def eigvalsh(a: array, UPLO: str = "L", *, stream: StreamOrDevice = None) -> array:
     """Compute the eigenvalues of symmetric (or Hermitian) matrices.
 
     Only one triangle of the matrix is read.
@@ -584,7 +586,7 @@ def eigvalsh(a, UPLO="L", *, stream=None):
     return wrap(cl.eigvalsh(deref(_a(a, "eigvalsh", x)), _uplo(UPLO, "eigvalsh"), to_sod(stream)))
 
 
-def lu(a, *, stream=None):
+def lu(a: array, *, stream: StreamOrDevice = None) -> tuple[array, array, array]:
     """Compute the LU factorization with partial pivoting.
 
     Returns ``(p, L, U)`` such that ``(L @ U)[p]`` equals ``a``, with ``L`` unit lower
@@ -629,7 +631,7 @@ def lu(a, *, stream=None):
     return tuple(wrap_list(cl.lu(deref(_nonempty_matrices(a, "lu", x)), to_sod(stream))))
 
 
-def lu_factor(a, *, stream=None):
+def lu_factor(a: array, *, stream: StreamOrDevice = None) -> tuple[array, array]:
     """Compute the compact LU factorization with partial pivoting (as LAPACK's ``getrf``).
 
     ``L`` (without its unit diagonal) and ``U`` share one matrix; ``pivots[i]`` is the row
@@ -669,7 +671,7 @@ def lu_factor(a, *, stream=None):
     return tuple(wrap_list(cl.linalg_lu_factor(deref(_nonempty_matrices(a, "lu_factor", x)), to_sod(stream))))
 
 
-def solve(a, b, *, stream=None):
+def solve(a: array, b: array, *, stream: StreamOrDevice = None) -> array:
     """Solve the linear system ``a @ x = b`` for ``x``.
 
     Parameters
@@ -712,7 +714,8 @@ def solve(a, b, *, stream=None):
     return wrap(cl.solve(deref(x), deref(y), to_sod(stream)))
 
 
-def solve_triangular(a, b, *, upper=False, stream=None):
+def solve_triangular(a: array, b: array, *, upper: bool = False,
+                     stream: StreamOrDevice = None) -> array:
     """Solve ``a @ x = b`` for ``x`` where ``a`` is triangular.
 
     Only the lower (or upper) triangle of ``a`` is read.
@@ -758,7 +761,7 @@ def solve_triangular(a, b, *, upper=False, stream=None):
     return wrap(cl.solve_triangular(deref(x), deref(y), <cbool>to_flag(upper, "solve_triangular", "upper"), to_sod(stream)))
 
 
-def det(a, *, stream=None):
+def det(a: array, *, stream: StreamOrDevice = None) -> array:
     """Compute the determinant of square matrices.
 
     Parameters
@@ -792,7 +795,7 @@ def det(a, *, stream=None):
     return wrap(cl.det(deref(_a(a, "det", x)), to_sod(stream)))
 
 
-def slogdet(a, *, stream=None):
+def slogdet(a: array, *, stream: StreamOrDevice = None) -> tuple[array, array]:
     """Compute the sign and the natural logarithm of the absolute determinant of square matrices.
 
     More robust than ``log(det(a))`` when the determinant is very large or small.

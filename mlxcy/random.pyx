@@ -1,4 +1,4 @@
-# cython: language_level=3, cpp_locals=True, embedsignature=True
+# cython: language_level=3, cpp_locals=True
 """mlxcy.random: counter-based (threefry) random numbers (as ``mlx.core.random``).
 
 Every sampler takes an optional ``key`` (from :func:`key` or :func:`split`). Without one it
@@ -74,7 +74,7 @@ cdef array _key_of(object seed):
     return wrap(cr.key(s))
 
 
-def key(seed):
+def key(seed: int) -> array:
     """Make a PRNG key from an integer seed.
 
     Functions given the same key return the same values; use :func:`random.split` to make
@@ -106,7 +106,7 @@ def key(seed):
     return _key_of(seed)
 
 
-def seed(seed):
+def seed(seed: int) -> None:
     """Seed the calling thread's global random state.
 
     Afterwards the draws that use the global state (no ``key``) repeat the same sequence.
@@ -157,7 +157,7 @@ cdef c_Dtype _dtype(object dtype, object default):
     return to_c_dtype(default if dtype is None else dtype)
 
 
-def split(key, num=2, stream=None):
+def split(key: array, num: int = 2, stream: StreamOrDevice = None) -> array:
     """Split a PRNG key into new, independent keys.
 
     Parameters
@@ -194,7 +194,9 @@ def split(key, num=2, stream=None):
     return wrap(cr.split(deref(k), <int>num, to_sod(stream)))
 
 
-def uniform(low=0, high=1, shape=[], dtype=_float32, key=None, stream=None):
+def uniform(low: scalar | array = 0, high: scalar | array = 1, shape: Sequence[int] = [],
+            dtype: Dtype | None = _float32, key: array | None = None,
+            stream: StreamOrDevice = None) -> array:
     """Draw samples uniformly distributed on ``[low, high)``.
 
     Parameters
@@ -260,7 +262,9 @@ cdef int _param(object x, c_Dtype d, optional[c_array]& out) except -1:
     return 0
 
 
-def normal(shape=[], dtype=_float32, loc=None, scale=None, key=None, stream=None):
+def normal(shape: Sequence[int] = [], dtype: Dtype | None = _float32,
+           loc: scalar | array | None = None, scale: scalar | array | None = None,
+           key: array | None = None, stream: StreamOrDevice = None) -> array:
     """Draw samples from a normal (Gaussian) distribution.
 
     Parameters
@@ -312,7 +316,9 @@ def normal(shape=[], dtype=_float32, loc=None, scale=None, key=None, stream=None
     return wrap(cr.normal(sh, d, mu, sigma, k, to_sod(stream)))
 
 
-def multivariate_normal(mean, cov, shape=[], dtype=_float32, key=None, stream=None):
+def multivariate_normal(mean: array, cov: array, shape: Sequence[int] = [],
+                        dtype: Dtype | None = _float32, key: array | None = None,
+                        stream: StreamOrDevice = None) -> array:
     """Draw samples from a multivariate normal distribution.
 
     Parameters
@@ -364,7 +370,9 @@ def multivariate_normal(mean, cov, shape=[], dtype=_float32, key=None, stream=No
     return wrap(cr.multivariate_normal(deref(m), deref(c), sh, d, k, to_sod(stream)))
 
 
-def randint(low, high, shape=[], dtype=_int32, key=None, stream=None):
+def randint(low: scalar | array, high: scalar | array, shape: Sequence[int] = [],
+            dtype: Dtype | None = _int32, key: array | None = None,
+            stream: StreamOrDevice = None) -> array:
     """Draw integers uniformly distributed on ``[low, high)``.
 
     Parameters
@@ -417,7 +425,8 @@ def randint(low, high, shape=[], dtype=_int32, key=None, stream=None):
     return wrap(cr.randint(deref(lo), deref(hi), sh, d, k, to_sod(stream)))
 
 
-def bernoulli(p=0.5, shape=None, key=None, stream=None):
+def bernoulli(p: scalar | array = 0.5, shape: Sequence[int] | None = None, key: array | None = None,
+              stream: StreamOrDevice = None) -> array:
     """Draw booleans that are True with probability ``p``.
 
     Parameters
@@ -464,7 +473,9 @@ def bernoulli(p=0.5, shape=None, key=None, stream=None):
     return wrap(cr.bernoulli(deref(cp), sh, k, to_sod(stream)))
 
 
-def truncated_normal(lower, upper, shape=None, dtype=_float32, key=None, stream=None):
+def truncated_normal(lower: scalar | array, upper: scalar | array,
+                     shape: Sequence[int] | None = None, dtype: Dtype | None = _float32,
+                     key: array | None = None, stream: StreamOrDevice = None) -> array:
     """Draw standard normal samples truncated to the interval ``[lower, upper]``.
 
     Parameters
@@ -518,7 +529,8 @@ def truncated_normal(lower, upper, shape=None, dtype=_float32, key=None, stream=
     return wrap(cr.truncated_normal(deref(lo), deref(hi), sh, d, k, to_sod(stream)))
 
 
-def gumbel(shape=[], dtype=_float32, key=None, stream=None):
+def gumbel(shape: Sequence[int] = [], dtype: Dtype | None = _float32, key: array | None = None,
+           stream: StreamOrDevice = None) -> array:
     """Draw samples from the standard Gumbel distribution (location 0, scale 1).
 
     Parameters
@@ -557,7 +569,9 @@ def gumbel(shape=[], dtype=_float32, key=None, stream=None):
     return wrap(cr.gumbel(sh, d, k, to_sod(stream)))
 
 
-def categorical(logits, axis=-1, shape=None, num_samples=None, key=None, stream=None):
+def categorical(logits: array, axis: int = -1, shape: Sequence[int] | None = None,
+                num_samples: int | None = None, key: array | None = None,
+                stream: StreamOrDevice = None) -> array:
     """Draw indices from categorical distributions given by unnormalized log-probabilities.
 
     Parameters
@@ -622,7 +636,8 @@ def categorical(logits, axis=-1, shape=None, num_samples=None, key=None, stream=
     return wrap(cr.categorical(deref(lg), ax, k, to_sod(stream)))
 
 
-def laplace(shape=[], dtype=_float32, loc=0.0, scale=1.0, key=None, stream=None):
+def laplace(shape: Sequence[int] = [], dtype: Dtype | None = _float32, loc: float = 0.0,
+            scale: float = 1.0, key: array | None = None, stream: StreamOrDevice = None) -> array:
     """Draw samples from a Laplace distribution.
 
     Parameters
@@ -669,7 +684,8 @@ def laplace(shape=[], dtype=_float32, loc=0.0, scale=1.0, key=None, stream=None)
     return wrap(cr.laplace(sh, d, l, s, k, to_sod(stream)))
 
 
-def permutation(x, axis=0, key=None, stream=None):
+def permutation(x: int | array, axis: int = 0, key: array | None = None,
+                stream: StreamOrDevice = None) -> array:
     """Return a random permutation of the integers ``0..x-1``, or of an array along an axis.
 
     Parameters
