@@ -9,8 +9,8 @@ from libcpp.vector cimport vector
 
 from mlxcy._core cimport (array, wrap, wrap_list, to_c_pair, to_sod, to_c_dtype, to_axes, to_flag, to_int32,
                           check_copyable)
-from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, float32
-from mlxcy._arguments cimport array_like_arg, array_list_arg, reduction_axes_arg, single_axis_arg
+from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, float32   # trace's default
+from mlxcy._arguments cimport array_like_arg, reduction_axes_arg, single_axis_arg
 from mlxcy.includes cimport ops
 from mlxcy.includes cimport ops_math as dispatch
 

@@ -14,8 +14,7 @@ from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, Stri
                                  float32, int32, int64, bool_ as c_bool_)
 from mlxcy.includes cimport ops
 from mlxcy.includes.core cimport to_shape
-from mlxcy._arguments cimport (array_arg, array_list_arg, scalar_or_array_arg, int_list_arg, shape_arg,
-                              fast_int_list)
+from mlxcy._arguments cimport array_arg, array_list_arg, scalar_or_array_arg, int_list_arg, shape_arg
 from mlxcy.includes cimport mlx as cx
 from mlxcy.includes.indexing cimport check_index_values, check_slice_window
 
