@@ -3,12 +3,12 @@ mlx::core function it calls, the kind of arguments it takes, its aliases, the Nu
 compares with (an expression of the input(s) ``x``/``y``, and the input domain: a (low, high) range
 of float32 values, or "int32", "complex", "special" for ±inf/nan) and its docstring.
 
-`generate.py` writes the extension module mlxcy._ops_regular from this table at build time (meson
-custom_target): the `def`s with their docstrings and the C++ declarations they call. The stubs come
-from the built module (tools/gen_stubs.py), the array methods bind the functions by name
-(mlxcy/_array.pxi, _METHOD_OPS), and tests/test_ops_regular.py runs one case per row against its
-oracle. Adding a regular op is one row here (and, if it is an array method too, its method in
-_array.pxi). Kinds:
+`generate.py` writes the extension modules mlxcy._ops_math and mlxcy._ops_reduce from this table
+at build time (meson custom_target): the `def`s with their docstrings and the C++ declarations they
+call; and into mlxcy._core, the array methods of the rows with a ``method`` docstring, calling
+mlx::core directly too. The stubs come from the built modules (tools/gen_stubs.py), and
+tests/test_ops_regular.py runs one case per row (and per method) against its oracle. Adding a
+regular op is one row here. Kinds:
 
 - ``unary``: ``f(a, /, *, stream=None)``; ``a`` anything array-like.
 - ``binary``: ``f(a, b, /, *, stream=None)``; array-likes promoted as the reference does (weak
@@ -28,7 +28,8 @@ _array.pxi). Kinds:
 from collections import namedtuple
 
 # `signature`: the parameter list where it is not the kind's (as the reference publishes it).
-Op = namedtuple("Op", "name kind cxx aliases oracle domain doc signature", defaults=(None,))
+# `method`: the docstring of the array method of the same name (``a.sum()``), for the ops that are one.
+Op = namedtuple("Op", "name kind cxx aliases oracle domain doc signature method", defaults=(None, None))
 
 OPS = [
     Op('abs', 'unary', 'abs', (), 'np.abs(x)', (-4, 4),
@@ -54,6 +55,28 @@ OPS = [
        array([2, 0, 3], dtype=int32)
        >>> mx.abs(mx.array([3 + 4j]))
        array([5], dtype=float32)
+       """,
+       method="""The absolute value of each element.
+
+       Same as ``mx.abs(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s dtype (``float32`` for ``complex64``: the modulus).
+
+       Examples
+       --------
+       >>> mx.array([-1, 2]).abs()
+       array([1, 2], dtype=int32)
+       >>> mx.array([-1.5, 0.5]).abs()
+       array([1.5, 0.5], dtype=float32)
        """),
     Op('arccos', 'unary', 'arccos', ('acos',), 'np.arccos(x)', (-0.9, 0.9),
        """Element-wise inverse cosine, in radians.
@@ -312,6 +335,26 @@ OPS = [
        --------
        >>> mx.cos(mx.array([0.0]))
        array([1], dtype=float32)
+       """,
+       method="""The cosine of each element (in radians).
+
+       Same as ``mx.cos(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
+
+       Examples
+       --------
+       >>> mx.array([0.0]).cos()
+       array([1], dtype=float32)
        """),
     Op('cosh', 'unary', 'cosh', (), 'np.cosh(x)', (-4, 4),
        """Element-wise hyperbolic cosine.
@@ -358,6 +401,28 @@ OPS = [
        --------
        >>> mx.sin(mx.array([0.0, 0.5]))
        array([0, 0.479426], dtype=float32)
+       """,
+       method="""The sine of each element (in radians).
+
+       Same as ``mx.sin(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
+
+       Examples
+       --------
+       >>> mx.array([0.0]).sin()
+       array([0], dtype=float32)
+       >>> mx.array([0, 0]).sin().dtype
+       mlx.core.float32
        """),
     Op('sinh', 'unary', 'sinh', (), 'np.sinh(x)', (-4, 4),
        """Element-wise hyperbolic sine.
@@ -452,6 +517,28 @@ OPS = [
        array([1, 2.71828], dtype=float32)
        >>> mx.exp(mx.array([0, 1])).dtype
        mlx.core.float32
+       """,
+       method="""``e`` raised to each element.
+
+       Same as ``mx.exp(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
+
+       Examples
+       --------
+       >>> mx.array([0.0]).exp()
+       array([1], dtype=float32)
+       >>> print(f"{mx.array(1.0).exp().item():.4f}")
+       2.7183
        """),
     Op('expm1', 'unary', 'expm1', (), 'np.expm1(x)', (-4, 4),
        """Element-wise ``exp(a) - 1``, accurate also for ``a`` close to zero.
@@ -504,6 +591,26 @@ OPS = [
        --------
        >>> mx.log(mx.array([1.0, 0.0]))
        array([0, -inf], dtype=float32)
+       """,
+       method="""The natural logarithm of each element.
+
+       Same as ``mx.log(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s floating dtype; ``float32`` for bool and integer arrays. ``log(0)`` is ``-inf``, negative values give ``nan``.
+
+       Examples
+       --------
+       >>> mx.array([1.0, 0.0]).log()
+       array([0, -inf], dtype=float32)
        """),
     Op('log10', 'unary', 'log10', (), 'np.log10(x)', (0.1, 4),
        """Element-wise base-10 logarithm.
@@ -528,6 +635,26 @@ OPS = [
        --------
        >>> mx.log10(mx.array([1.0, 10.0, 100.0]))
        array([0, 1, 2], dtype=float32)
+       """,
+       method="""The base-10 logarithm of each element.
+
+       Same as ``mx.log10(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
+
+       Examples
+       --------
+       >>> mx.array([1, 100]).log10()
+       array([0, 2], dtype=float32)
        """),
     Op('log1p', 'unary', 'log1p', (), 'np.log1p(x)', (-0.9, 4),
        """Element-wise ``log(1 + a)``, accurate also for ``a`` close to zero.
@@ -552,6 +679,26 @@ OPS = [
        --------
        >>> mx.log1p(mx.array([0.0, -1.0]))
        array([0, -inf], dtype=float32)
+       """,
+       method="""``log(1 + x)`` of each element, accurate for small ``x``.
+
+       Same as ``mx.log1p(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
+
+       Examples
+       --------
+       >>> mx.array([0.0]).log1p()
+       array([0], dtype=float32)
        """),
     Op('log2', 'unary', 'log2', (), 'np.log2(x)', (0.1, 4),
        """Element-wise base-2 logarithm.
@@ -576,6 +723,26 @@ OPS = [
        --------
        >>> mx.log2(mx.array([1, 2, 8]))
        array([0, 1, 3], dtype=float32)
+       """,
+       method="""The base-2 logarithm of each element.
+
+       Same as ``mx.log2(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
+
+       Examples
+       --------
+       >>> mx.array([1.0, 8.0]).log2()
+       array([0, 3], dtype=float32)
        """),
     Op('sqrt', 'unary', 'sqrt', (), 'np.sqrt(x)', (0, 4),
        """Element-wise square root.
@@ -599,6 +766,26 @@ OPS = [
        Examples
        --------
        >>> mx.sqrt(mx.array([4, 9]))
+       array([2, 3], dtype=float32)
+       """,
+       method="""The square root of each element.
+
+       Same as ``mx.sqrt(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s floating dtype; ``float32`` for bool and integer arrays. Negative values give ``nan``.
+
+       Examples
+       --------
+       >>> mx.array([4.0, 9.0]).sqrt()
        array([2, 3], dtype=float32)
        """),
     Op('rsqrt', 'unary', 'rsqrt', (), '1 / np.sqrt(x)', (0.1, 4),
@@ -624,6 +811,26 @@ OPS = [
        --------
        >>> mx.rsqrt(mx.array([4.0, 16.0]))
        array([0.5, 0.25], dtype=float32)
+       """,
+       method="""The reciprocal square root ``1 / sqrt(x)`` of each element.
+
+       Same as ``mx.rsqrt(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
+
+       Examples
+       --------
+       >>> mx.array([4.0, 16.0]).rsqrt()
+       array([0.5, 0.25], dtype=float32)
        """),
     Op('square', 'unary', 'square', (), 'np.square(x)', (-4, 4),
        """Element-wise square, ``a * a``.
@@ -644,6 +851,26 @@ OPS = [
        Examples
        --------
        >>> mx.square(mx.array([2, -3]))
+       array([4, 9], dtype=int32)
+       """,
+       method="""The square of each element.
+
+       Same as ``mx.square(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s dtype (integers stay integers).
+
+       Examples
+       --------
+       >>> mx.array([2, -3]).square()
        array([4, 9], dtype=int32)
        """),
     Op('reciprocal', 'unary', 'reciprocal', (), '1 / x', (0.1, 4),
@@ -669,6 +896,28 @@ OPS = [
        --------
        >>> mx.reciprocal(mx.array([2, 4]))
        array([0.5, 0.25], dtype=float32)
+       """,
+       method="""The reciprocal ``1 / x`` of each element.
+
+       Same as ``mx.reciprocal(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
+
+       Examples
+       --------
+       >>> mx.array([2.0, 4.0]).reciprocal()
+       array([0.5, 0.25], dtype=float32)
+       >>> mx.array([1, 2]).reciprocal()
+       array([1, 0.5], dtype=float32)
        """),
     Op('sign', 'unary', 'sign', (), 'np.sign(x)', (-4, 4),
        """Element-wise sign: -1 for negative, 0 for zero, 1 for positive elements.
@@ -1381,7 +1630,29 @@ OPS = [
        >>> mx.conjugate(mx.array([2j]))
        array([0-2j], dtype=complex64)
        """,
-       signature='a, *, stream=None'),
+       signature='a, *, stream=None',
+       method="""The complex conjugate of each element.
+
+       Same as ``mx.conj(a)``.
+
+       Parameters
+       ----------
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           Of ``a``'s dtype; real arrays come back unchanged.
+
+       Examples
+       --------
+       >>> mx.array([1 + 2j]).conj()
+       array([1-2j], dtype=complex64)
+       >>> mx.array([1, 2]).conj()
+       array([1, 2], dtype=int32)
+       """),
     Op('all', "reduction", 'all', (), 'np.all(x, **kw)', (-1, 1),
        """Test whether every element is true (non-zero) over the given axes.
 
@@ -1420,6 +1691,40 @@ OPS = [
        -----
        mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
        ``TypeError``).
+       """,
+       method="""Whether every element is true (non-zero), over ``axis``.
+
+       Same as ``mx.all(a, axis, keepdims)``.
+
+       Parameters
+       ----------
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           ``bool``; an empty reduction is ``True``.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       TypeError
+           When ``keepdims`` is not a bool.
+
+       Examples
+       --------
+       >>> a = mx.array([[True, False], [True, True]])
+       >>> a.all()
+       array(False, dtype=bool)
+       >>> a.all(axis=1)
+       array([False, True], dtype=bool)
        """),
     Op('any', "reduction", 'any', (), 'np.any(x, **kw)', (-1, 1),
        """Test whether any element is true (non-zero) over the given axes.
@@ -1460,6 +1765,40 @@ OPS = [
        -----
        mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
        ``TypeError``).
+       """,
+       method="""Whether any element is true (non-zero), over ``axis``.
+
+       Same as ``mx.any(a, axis, keepdims)``.
+
+       Parameters
+       ----------
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           ``bool``; an empty reduction is ``False``.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       TypeError
+           When ``keepdims`` is not a bool.
+
+       Examples
+       --------
+       >>> a = mx.array([[0, 0], [0, 1]])
+       >>> a.any()
+       array(True, dtype=bool)
+       >>> a.any(axis=1)
+       array([False, True], dtype=bool)
        """),
     Op('sum', "reduction", 'sum', (), 'np.sum(x, **kw)', (-2, 2),
        """Sum of the elements over the given axes.
@@ -1504,6 +1843,43 @@ OPS = [
        -----
        mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
        ``TypeError``).
+       """,
+       method="""The sum of the elements over ``axis``.
+
+       Same as ``mx.sum(a, axis, keepdims)``.
+
+       Parameters
+       ----------
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           The sums. Bool and integer types narrower than 32 bits sum in ``int32`` (``uint32`` for unsigned ones).
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       TypeError
+           When ``keepdims`` is not a bool.
+
+       Examples
+       --------
+       >>> a = mx.array([[1, 2], [3, 4]])
+       >>> a.sum()
+       array(10, dtype=int32)
+       >>> a.sum(axis=0)
+       array([4, 6], dtype=int32)
+       >>> a.sum(axis=1, keepdims=True)
+       array([[3],
+              [7]], dtype=int32)
        """),
     Op('prod', "reduction", 'prod', (), 'np.prod(x, **kw)', (0.5, 1.5),
        """Product of the elements over the given axes.
@@ -1546,6 +1922,40 @@ OPS = [
        -----
        mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
        ``TypeError``).
+       """,
+       method="""The product of the elements over ``axis``.
+
+       Same as ``mx.prod(a, axis, keepdims)``.
+
+       Parameters
+       ----------
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           The products. Bool and integer types narrower than 32 bits multiply in ``int32`` (``uint32`` for unsigned ones).
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       TypeError
+           When ``keepdims`` is not a bool.
+
+       Examples
+       --------
+       >>> a = mx.array([[1, 2], [3, 4]])
+       >>> a.prod()
+       array(24, dtype=int32)
+       >>> a.prod(axis=0)
+       array([3, 8], dtype=int32)
        """),
     Op('mean', "reduction", 'mean', (), 'np.mean(x, **kw)', (-2, 2),
        """Arithmetic mean of the elements over the given axes.
@@ -1587,6 +1997,40 @@ OPS = [
        -----
        mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
        ``TypeError``).
+       """,
+       method="""The mean of the elements over ``axis``.
+
+       Same as ``mx.mean(a, axis, keepdims)``.
+
+       Parameters
+       ----------
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           The means; ``float32`` for bool and integer arrays, ``a``'s dtype for floating ones.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       TypeError
+           When ``keepdims`` is not a bool.
+
+       Examples
+       --------
+       >>> a = mx.array([[1, 2], [3, 4]])
+       >>> a.mean()
+       array(2.5, dtype=float32)
+       >>> a.mean(axis=1)
+       array([1.5, 3.5], dtype=float32)
        """),
     Op('median', "reduction", 'median', (), 'np.median(x, **kw)', (-2, 2),
        """Median of the elements over the given axes.
@@ -1670,6 +2114,42 @@ OPS = [
        -----
        mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
        ``TypeError``).
+       """,
+       method="""The smallest element over ``axis``.
+
+       Same as ``mx.min(a, axis, keepdims)``.
+
+       Parameters
+       ----------
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           The minima, in ``a``'s dtype.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       TypeError
+           When ``keepdims`` is not a bool.
+       ValueError
+           When a reduced axis has size 0.
+
+       Examples
+       --------
+       >>> a = mx.array([[5, 1], [2, 8]])
+       >>> a.min()
+       array(1, dtype=int32)
+       >>> a.min(axis=0, keepdims=True)
+       array([[2, 1]], dtype=int32)
        """),
     Op('max', "reduction", 'max', (), 'np.max(x, **kw)', (-2, 2),
        """Maximum of the elements over the given axes.
@@ -1711,6 +2191,42 @@ OPS = [
        -----
        mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
        ``TypeError``).
+       """,
+       method="""The largest element over ``axis``.
+
+       Same as ``mx.max(a, axis, keepdims)``.
+
+       Parameters
+       ----------
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           The maxima, in ``a``'s dtype.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       TypeError
+           When ``keepdims`` is not a bool.
+       ValueError
+           When a reduced axis has size 0.
+
+       Examples
+       --------
+       >>> a = mx.array([[5, 1], [2, 8]])
+       >>> a.max()
+       array(8, dtype=int32)
+       >>> a.max(axis=0)
+       array([5, 8], dtype=int32)
        """),
     Op('logsumexp', "reduction", 'logsumexp', (), 'np.log(np.sum(np.exp(x), **kw))', (-2, 2),
        """Logarithm of the sum of exponentials over the given axes.
@@ -1754,6 +2270,40 @@ OPS = [
        -----
        mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
        ``TypeError``).
+       """,
+       method="""``log(sum(exp(a)))`` over ``axis``, computed without overflow.
+
+       Same as ``mx.logsumexp(a, axis, keepdims)``.
+
+       Parameters
+       ----------
+       axis : int or list(int), optional
+           Axis or axes to reduce over. Default: ``None``, every axis.
+       keepdims : bool, optional
+           Keep the reduced axes as axes of size 1. Default: ``False``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           The results; ``float32`` for bool and integer arrays.
+
+       Raises
+       ------
+       IndexError
+           When an axis is out of range.
+       TypeError
+           When ``keepdims`` is not a bool.
+
+       Examples
+       --------
+       >>> a = mx.array([0.0, 0.0])
+       >>> print(f"{a.logsumexp().item():.4f}")  # log(2)
+       0.6931
+       >>> mx.array([[1000.0, 1000.0]]).logsumexp(axis=1, keepdims=True).shape
+       (1, 1)
        """),
     Op('count_nonzero', "reduction", 'count_nonzero', (), 'np.count_nonzero(x, **kw)', (-2, 2),
        """Count the non-zero elements over the given axes.
@@ -1844,6 +2394,43 @@ OPS = [
        -----
        ``cumulative_sum`` is the same function. mlxcy also accepts a Python scalar, list or NumPy array
        for ``a`` (the reference raises ``TypeError``).
+       """,
+       method="""The running sum along ``axis``.
+
+       Same as ``mx.cumsum(a, axis, reverse=..., inclusive=...)``.
+
+       Parameters
+       ----------
+       axis : int, optional
+           The axis to scan along. Default: ``None``, the flattened array.
+       reverse : bool, optional
+           Scan from the end of the axis toward its start. Default: ``False``.
+       inclusive : bool, optional
+           Include each element in its own result; with ``False`` the first result is the
+           operation's identity and the last element is left out. Default: ``True``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           The running results, of ``a``'s shape (1-D of ``a.size`` elements when ``axis`` is
+           ``None``).
+
+       Raises
+       ------
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> mx.array([1, 2, 3]).cumsum()
+       array([1, 3, 6], dtype=int32)
+       >>> mx.array([1, 2, 3]).cumsum(reverse=True)
+       array([6, 5, 3], dtype=int32)
+       >>> mx.array([1, 2, 3]).cumsum(inclusive=False)
+       array([0, 1, 3], dtype=int32)
        """),
     Op('cumprod', 'scan_dtype', 'cumprod', ('cumulative_prod',), 'np.cumprod(x, **kw)', (0.5, 1.5),
        """Cumulative product along an axis.
@@ -1891,6 +2478,42 @@ OPS = [
        -----
        ``cumulative_prod`` is the same function. mlxcy also accepts a Python scalar, list or NumPy
        array for ``a`` (the reference raises ``TypeError``).
+       """,
+       method="""The running product along ``axis``.
+
+       Same as ``mx.cumprod(a, axis, reverse=..., inclusive=...)``.
+
+       Parameters
+       ----------
+       axis : int, optional
+           The axis to scan along. Default: ``None``, the flattened array.
+       reverse : bool, optional
+           Scan from the end of the axis toward its start. Default: ``False``.
+       inclusive : bool, optional
+           Include each element in its own result; with ``False`` the first result is the
+           operation's identity and the last element is left out. Default: ``True``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           The running results, of ``a``'s shape (1-D of ``a.size`` elements when ``axis`` is
+           ``None``).
+
+       Raises
+       ------
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> mx.array([1, 2, 3]).cumprod()
+       array([1, 2, 6], dtype=int32)
+       >>> mx.array([[1, 2], [3, 4]]).cumprod(axis=0)
+       array([[1, 2],
+              [3, 8]], dtype=int32)
        """),
     Op('cummax', 'scan', 'cummax', (), 'np.maximum.accumulate(x, **kw)', (-2, 2),
        """Cumulative maximum along an axis.
@@ -1934,6 +2557,41 @@ OPS = [
        -----
        mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
        ``TypeError``).
+       """,
+       method="""The running maximum along ``axis``.
+
+       Same as ``mx.cummax(a, axis, reverse=..., inclusive=...)``.
+
+       Parameters
+       ----------
+       axis : int, optional
+           The axis to scan along. Default: ``None``, the flattened array.
+       reverse : bool, optional
+           Scan from the end of the axis toward its start. Default: ``False``.
+       inclusive : bool, optional
+           Include each element in its own result; with ``False`` the first result is the
+           operation's identity and the last element is left out. Default: ``True``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           The running results, of ``a``'s shape (1-D of ``a.size`` elements when ``axis`` is
+           ``None``).
+
+       Raises
+       ------
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> mx.array([1, 3, 2]).cummax()
+       array([1, 3, 3], dtype=int32)
+       >>> mx.array([1, 3, 2]).cummax(reverse=True)
+       array([3, 3, 2], dtype=int32)
        """),
     Op('cummin', 'scan', 'cummin', (), 'np.minimum.accumulate(x, **kw)', (-2, 2),
        """Cumulative minimum along an axis.
@@ -1977,6 +2635,42 @@ OPS = [
        -----
        mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
        ``TypeError``).
+       """,
+       method="""The running minimum along ``axis``.
+
+       Same as ``mx.cummin(a, axis, reverse=..., inclusive=...)``.
+
+       Parameters
+       ----------
+       axis : int, optional
+           The axis to scan along. Default: ``None``, the flattened array.
+       reverse : bool, optional
+           Scan from the end of the axis toward its start. Default: ``False``.
+       inclusive : bool, optional
+           Include each element in its own result; with ``False`` the first result is the
+           operation's identity and the last element is left out. Default: ``True``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           The running results, of ``a``'s shape (1-D of ``a.size`` elements when ``axis`` is
+           ``None``).
+
+       Raises
+       ------
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> mx.array([3, 1, 2]).cummin()
+       array([3, 1, 1], dtype=int32)
+       >>> mx.array([[4, 2], [3, 5]]).cummin(axis=1)
+       array([[4, 2],
+              [3, 3]], dtype=int32)
        """),
     Op('logcumsumexp', 'scan', 'logcumsumexp', (), 'np.logaddexp.accumulate(x, **kw)', (-2, 2),
        """Cumulative ``log(sum(exp(a)))`` along an axis, computed stably.
@@ -2020,6 +2714,40 @@ OPS = [
        -----
        mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
        ``TypeError``).
+       """,
+       method="""The running ``log(sum(exp(a)))`` along ``axis``, computed without overflow.
+
+       Same as ``mx.logcumsumexp(a, axis, reverse=..., inclusive=...)``.
+
+       Parameters
+       ----------
+       axis : int, optional
+           The axis to scan along. Default: ``None``, the flattened array.
+       reverse : bool, optional
+           Scan from the end of the axis toward its start. Default: ``False``.
+       inclusive : bool, optional
+           Include each element in its own result; with ``False`` the first result is the
+           operation's identity and the last element is left out. Default: ``True``.
+       stream : Stream or Device, optional
+           Where to schedule the computation. Default: ``None``, the default stream of the default
+           device.
+
+       Returns
+       -------
+       array
+           The running results, of ``a``'s shape (1-D of ``a.size`` elements when ``axis`` is
+           ``None``).
+
+       Raises
+       ------
+       IndexError
+           When ``axis`` is out of range.
+
+       Examples
+       --------
+       >>> a = mx.array([0.0, 0.0, 0.0, 0.0]).logcumsumexp()
+       >>> [round(x, 4) for x in a.tolist()]  # log(1), log(2), log(3), log(4)
+       [0.0, 0.6931, 1.0986, 1.3863]
        """),
     Op('sort', 'sort', 'sort', (), 'np.sort(x, **kw)', (-2, 2),
        """A sorted copy of an array along an axis, in ascending order.

@@ -55,6 +55,23 @@ class _MethodOps:
 cdef object _METHOD_OPS = _MethodOps()
 
 
+cdef extern from "Python.h":
+    void PyType_Modified(PyTypeObject*)
+
+
+cdef int _add_methods(type cls, dict methods) except -1:
+    """Put module-level functions into a cdef class as its methods, the way Cython stores a class
+    attribute (the type's dict, then PyType_Modified): codegen/generate.py writes the array methods
+    of the regular ops as functions, because a class body cannot include a generated file."""
+    cdef PyTypeObject* t = <PyTypeObject*>cls
+    for name, fn in methods.items():
+        fn.__name__ = name
+        fn.__qualname__ = f"{cls.__name__}.{name}"
+        (<dict><object>t.tp_dict)[name] = fn
+    PyType_Modified(t)
+    return 0
+
+
 # The buffer-protocol format of each dtype (bfloat16 has none in the struct module: its name).
 cdef dict _BUFFER_FORMATS = {
     <int>DtypeVal.bool_: "?", <int>DtypeVal.uint8: "B", <int>DtypeVal.uint16: "H", <int>DtypeVal.uint32: "I",
@@ -399,7 +416,7 @@ cdef class array:
         >>> mx.array([1, 2]).real
         array([1, 2], dtype=int32)
         """
-        return wrap(cops.real(self._a, sod_default()))
+        return wrap(c_real(self._a, sod_default()))
 
     @property
     def imag(self):
@@ -419,7 +436,7 @@ cdef class array:
         >>> mx.array([1.5, 2.0]).imag
         array([0, 0], dtype=float32)
         """
-        return wrap(cops.imag(self._a, sod_default()))
+        return wrap(c_imag(self._a, sod_default()))
 
     # ---- conversion to Python ----
     def item(self) -> scalar:
@@ -506,107 +523,6 @@ cdef class array:
         return wrap(cops.astype(self._a, to_c_dtype(dtype), to_sod(stream)))
 
     # ---- methods mirroring the ops: each delegates to the op of the mlxcy namespace ----
-    def abs(self, *, stream: StreamOrDevice = None) -> array:
-        """The absolute value of each element.
-
-        Same as ``mx.abs(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s dtype (``float32`` for ``complex64``: the modulus).
-
-        Examples
-        --------
-        >>> mx.array([-1, 2]).abs()
-        array([1, 2], dtype=int32)
-        >>> mx.array([-1.5, 0.5]).abs()
-        array([1.5, 0.5], dtype=float32)
-        """
-        return wrap(cops.abs(self._a, to_sod(stream)))
-
-    def all(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
-            stream: StreamOrDevice = None) -> array:
-        """Whether every element is true (non-zero), over ``axis``.
-
-        Same as ``mx.all(a, axis, keepdims)``.
-
-        Parameters
-        ----------
-        axis : int or list(int), optional
-            Axis or axes to reduce over. Default: ``None``, every axis.
-        keepdims : bool, optional
-            Keep the reduced axes as axes of size 1. Default: ``False``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            ``bool``; an empty reduction is ``True``.
-
-        Raises
-        ------
-        IndexError
-            When an axis is out of range.
-        TypeError
-            When ``keepdims`` is not a bool.
-
-        Examples
-        --------
-        >>> a = mx.array([[True, False], [True, True]])
-        >>> a.all()
-        array(False, dtype=bool)
-        >>> a.all(axis=1)
-        array([False, True], dtype=bool)
-        """
-        return _METHOD_OPS.all(self, axis, keepdims, stream=stream)
-
-    def any(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
-            stream: StreamOrDevice = None) -> array:
-        """Whether any element is true (non-zero), over ``axis``.
-
-        Same as ``mx.any(a, axis, keepdims)``.
-
-        Parameters
-        ----------
-        axis : int or list(int), optional
-            Axis or axes to reduce over. Default: ``None``, every axis.
-        keepdims : bool, optional
-            Keep the reduced axes as axes of size 1. Default: ``False``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            ``bool``; an empty reduction is ``False``.
-
-        Raises
-        ------
-        IndexError
-            When an axis is out of range.
-        TypeError
-            When ``keepdims`` is not a bool.
-
-        Examples
-        --------
-        >>> a = mx.array([[0, 0], [0, 1]])
-        >>> a.any()
-        array(True, dtype=bool)
-        >>> a.any(axis=1)
-        array([False, True], dtype=bool)
-        """
-        return _METHOD_OPS.any(self, axis, keepdims, stream=stream)
-
     def argmax(self, axis: int | None = None, keepdims: bool = False, *,
                stream: StreamOrDevice = None) -> array:
         """The index of the largest element along ``axis``.
@@ -680,214 +596,6 @@ cdef class array:
         array([0, 1], dtype=uint32)
         """
         return _METHOD_OPS.argmin(self, axis, keepdims, stream=stream)
-
-    def conj(self, *, stream: StreamOrDevice = None) -> array:
-        """The complex conjugate of each element.
-
-        Same as ``mx.conj(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s dtype; real arrays come back unchanged.
-
-        Examples
-        --------
-        >>> mx.array([1 + 2j]).conj()
-        array([1-2j], dtype=complex64)
-        >>> mx.array([1, 2]).conj()
-        array([1, 2], dtype=int32)
-        """
-        return _METHOD_OPS.conj(self, stream=stream)
-
-    def cos(self, *, stream: StreamOrDevice = None) -> array:
-        """The cosine of each element (in radians).
-
-        Same as ``mx.cos(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
-
-        Examples
-        --------
-        >>> mx.array([0.0]).cos()
-        array([1], dtype=float32)
-        """
-        return _METHOD_OPS.cos(self, stream=stream)
-
-    def cummax(self, axis: int | None = None, *, reverse: bool = False, inclusive: bool = True,
-               stream: StreamOrDevice = None) -> array:
-        """The running maximum along ``axis``.
-
-        Same as ``mx.cummax(a, axis, reverse=..., inclusive=...)``.
-
-        Parameters
-        ----------
-        axis : int, optional
-            The axis to scan along. Default: ``None``, the flattened array.
-        reverse : bool, optional
-            Scan from the end of the axis toward its start. Default: ``False``.
-        inclusive : bool, optional
-            Include each element in its own result; with ``False`` the first result is the
-            operation's identity and the last element is left out. Default: ``True``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            The running results, of ``a``'s shape (1-D of ``a.size`` elements when ``axis`` is
-            ``None``).
-
-        Raises
-        ------
-        IndexError
-            When ``axis`` is out of range.
-
-        Examples
-        --------
-        >>> mx.array([1, 3, 2]).cummax()
-        array([1, 3, 3], dtype=int32)
-        >>> mx.array([1, 3, 2]).cummax(reverse=True)
-        array([3, 3, 2], dtype=int32)
-        """
-        return _METHOD_OPS.cummax(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
-
-    def cummin(self, axis: int | None = None, *, reverse: bool = False, inclusive: bool = True,
-               stream: StreamOrDevice = None) -> array:
-        """The running minimum along ``axis``.
-
-        Same as ``mx.cummin(a, axis, reverse=..., inclusive=...)``.
-
-        Parameters
-        ----------
-        axis : int, optional
-            The axis to scan along. Default: ``None``, the flattened array.
-        reverse : bool, optional
-            Scan from the end of the axis toward its start. Default: ``False``.
-        inclusive : bool, optional
-            Include each element in its own result; with ``False`` the first result is the
-            operation's identity and the last element is left out. Default: ``True``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            The running results, of ``a``'s shape (1-D of ``a.size`` elements when ``axis`` is
-            ``None``).
-
-        Raises
-        ------
-        IndexError
-            When ``axis`` is out of range.
-
-        Examples
-        --------
-        >>> mx.array([3, 1, 2]).cummin()
-        array([3, 1, 1], dtype=int32)
-        >>> mx.array([[4, 2], [3, 5]]).cummin(axis=1)
-        array([[4, 2],
-               [3, 3]], dtype=int32)
-        """
-        return _METHOD_OPS.cummin(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
-
-    def cumprod(self, axis: int | None = None, *, reverse: bool = False, inclusive: bool = True,
-                stream: StreamOrDevice = None) -> array:
-        """The running product along ``axis``.
-
-        Same as ``mx.cumprod(a, axis, reverse=..., inclusive=...)``.
-
-        Parameters
-        ----------
-        axis : int, optional
-            The axis to scan along. Default: ``None``, the flattened array.
-        reverse : bool, optional
-            Scan from the end of the axis toward its start. Default: ``False``.
-        inclusive : bool, optional
-            Include each element in its own result; with ``False`` the first result is the
-            operation's identity and the last element is left out. Default: ``True``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            The running results, of ``a``'s shape (1-D of ``a.size`` elements when ``axis`` is
-            ``None``).
-
-        Raises
-        ------
-        IndexError
-            When ``axis`` is out of range.
-
-        Examples
-        --------
-        >>> mx.array([1, 2, 3]).cumprod()
-        array([1, 2, 6], dtype=int32)
-        >>> mx.array([[1, 2], [3, 4]]).cumprod(axis=0)
-        array([[1, 2],
-               [3, 8]], dtype=int32)
-        """
-        return _METHOD_OPS.cumprod(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
-
-    def cumsum(self, axis: int | None = None, *, reverse: bool = False, inclusive: bool = True,
-               stream: StreamOrDevice = None) -> array:
-        """The running sum along ``axis``.
-
-        Same as ``mx.cumsum(a, axis, reverse=..., inclusive=...)``.
-
-        Parameters
-        ----------
-        axis : int, optional
-            The axis to scan along. Default: ``None``, the flattened array.
-        reverse : bool, optional
-            Scan from the end of the axis toward its start. Default: ``False``.
-        inclusive : bool, optional
-            Include each element in its own result; with ``False`` the first result is the
-            operation's identity and the last element is left out. Default: ``True``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            The running results, of ``a``'s shape (1-D of ``a.size`` elements when ``axis`` is
-            ``None``).
-
-        Raises
-        ------
-        IndexError
-            When ``axis`` is out of range.
-
-        Examples
-        --------
-        >>> mx.array([1, 2, 3]).cumsum()
-        array([1, 3, 6], dtype=int32)
-        >>> mx.array([1, 2, 3]).cumsum(reverse=True)
-        array([6, 5, 3], dtype=int32)
-        >>> mx.array([1, 2, 3]).cumsum(inclusive=False)
-        array([0, 1, 3], dtype=int32)
-        """
-        return _METHOD_OPS.cumsum(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
 
     def diag(self, k: int = 0, *, stream: StreamOrDevice = None) -> array:
         """A diagonal of a 2-D array, or a 2-D array with a 1-D array on a diagonal.
@@ -963,31 +671,6 @@ cdef class array:
         """
         return _METHOD_OPS.diagonal(self, offset, axis1, axis2, stream=stream)
 
-    def exp(self, *, stream: StreamOrDevice = None) -> array:
-        """``e`` raised to each element.
-
-        Same as ``mx.exp(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
-
-        Examples
-        --------
-        >>> mx.array([0.0]).exp()
-        array([1], dtype=float32)
-        >>> print(f"{mx.array(1.0).exp().item():.4f}")
-        2.7183
-        """
-        return _METHOD_OPS.exp(self, stream=stream)
-
     def flatten(self, start_axis: int = 0, end_axis: int = -1, *,
                 stream: StreamOrDevice = None) -> array:
         """The axes ``start_axis`` to ``end_axis`` merged into one.
@@ -1026,292 +709,6 @@ cdef class array:
         """
         return _METHOD_OPS.flatten(self, start_axis, end_axis, stream=stream)
 
-    def log(self, *, stream: StreamOrDevice = None) -> array:
-        """The natural logarithm of each element.
-
-        Same as ``mx.log(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s floating dtype; ``float32`` for bool and integer arrays. ``log(0)`` is ``-inf``, negative values give ``nan``.
-
-        Examples
-        --------
-        >>> mx.array([1.0, 0.0]).log()
-        array([0, -inf], dtype=float32)
-        """
-        return _METHOD_OPS.log(self, stream=stream)
-
-    def log10(self, *, stream: StreamOrDevice = None) -> array:
-        """The base-10 logarithm of each element.
-
-        Same as ``mx.log10(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
-
-        Examples
-        --------
-        >>> mx.array([1, 100]).log10()
-        array([0, 2], dtype=float32)
-        """
-        return _METHOD_OPS.log10(self, stream=stream)
-
-    def log1p(self, *, stream: StreamOrDevice = None) -> array:
-        """``log(1 + x)`` of each element, accurate for small ``x``.
-
-        Same as ``mx.log1p(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
-
-        Examples
-        --------
-        >>> mx.array([0.0]).log1p()
-        array([0], dtype=float32)
-        """
-        return _METHOD_OPS.log1p(self, stream=stream)
-
-    def log2(self, *, stream: StreamOrDevice = None) -> array:
-        """The base-2 logarithm of each element.
-
-        Same as ``mx.log2(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
-
-        Examples
-        --------
-        >>> mx.array([1.0, 8.0]).log2()
-        array([0, 3], dtype=float32)
-        """
-        return _METHOD_OPS.log2(self, stream=stream)
-
-    def logcumsumexp(self, axis: int | None = None, *, reverse: bool = False,
-                     inclusive: bool = True, stream: StreamOrDevice = None) -> array:
-        """The running ``log(sum(exp(a)))`` along ``axis``, computed without overflow.
-
-        Same as ``mx.logcumsumexp(a, axis, reverse=..., inclusive=...)``.
-
-        Parameters
-        ----------
-        axis : int, optional
-            The axis to scan along. Default: ``None``, the flattened array.
-        reverse : bool, optional
-            Scan from the end of the axis toward its start. Default: ``False``.
-        inclusive : bool, optional
-            Include each element in its own result; with ``False`` the first result is the
-            operation's identity and the last element is left out. Default: ``True``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            The running results, of ``a``'s shape (1-D of ``a.size`` elements when ``axis`` is
-            ``None``).
-
-        Raises
-        ------
-        IndexError
-            When ``axis`` is out of range.
-
-        Examples
-        --------
-        >>> a = mx.array([0.0, 0.0, 0.0, 0.0]).logcumsumexp()
-        >>> [round(x, 4) for x in a.tolist()]  # log(1), log(2), log(3), log(4)
-        [0.0, 0.6931, 1.0986, 1.3863]
-        """
-        return _METHOD_OPS.logcumsumexp(self, axis, reverse=reverse, inclusive=inclusive, stream=stream)
-
-    def logsumexp(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
-                  stream: StreamOrDevice = None) -> array:
-        """``log(sum(exp(a)))`` over ``axis``, computed without overflow.
-
-        Same as ``mx.logsumexp(a, axis, keepdims)``.
-
-        Parameters
-        ----------
-        axis : int or list(int), optional
-            Axis or axes to reduce over. Default: ``None``, every axis.
-        keepdims : bool, optional
-            Keep the reduced axes as axes of size 1. Default: ``False``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            The results; ``float32`` for bool and integer arrays.
-
-        Raises
-        ------
-        IndexError
-            When an axis is out of range.
-        TypeError
-            When ``keepdims`` is not a bool.
-
-        Examples
-        --------
-        >>> a = mx.array([0.0, 0.0])
-        >>> print(f"{a.logsumexp().item():.4f}")  # log(2)
-        0.6931
-        >>> mx.array([[1000.0, 1000.0]]).logsumexp(axis=1, keepdims=True).shape
-        (1, 1)
-        """
-        return _METHOD_OPS.logsumexp(self, axis, keepdims, stream=stream)
-
-    def max(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
-            stream: StreamOrDevice = None) -> array:
-        """The largest element over ``axis``.
-
-        Same as ``mx.max(a, axis, keepdims)``.
-
-        Parameters
-        ----------
-        axis : int or list(int), optional
-            Axis or axes to reduce over. Default: ``None``, every axis.
-        keepdims : bool, optional
-            Keep the reduced axes as axes of size 1. Default: ``False``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            The maxima, in ``a``'s dtype.
-
-        Raises
-        ------
-        IndexError
-            When an axis is out of range.
-        TypeError
-            When ``keepdims`` is not a bool.
-        ValueError
-            When a reduced axis has size 0.
-
-        Examples
-        --------
-        >>> a = mx.array([[5, 1], [2, 8]])
-        >>> a.max()
-        array(8, dtype=int32)
-        >>> a.max(axis=0)
-        array([5, 8], dtype=int32)
-        """
-        return _METHOD_OPS.max(self, axis, keepdims, stream=stream)
-
-    def mean(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
-             stream: StreamOrDevice = None) -> array:
-        """The mean of the elements over ``axis``.
-
-        Same as ``mx.mean(a, axis, keepdims)``.
-
-        Parameters
-        ----------
-        axis : int or list(int), optional
-            Axis or axes to reduce over. Default: ``None``, every axis.
-        keepdims : bool, optional
-            Keep the reduced axes as axes of size 1. Default: ``False``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            The means; ``float32`` for bool and integer arrays, ``a``'s dtype for floating ones.
-
-        Raises
-        ------
-        IndexError
-            When an axis is out of range.
-        TypeError
-            When ``keepdims`` is not a bool.
-
-        Examples
-        --------
-        >>> a = mx.array([[1, 2], [3, 4]])
-        >>> a.mean()
-        array(2.5, dtype=float32)
-        >>> a.mean(axis=1)
-        array([1.5, 3.5], dtype=float32)
-        """
-        return _METHOD_OPS.mean(self, axis, keepdims, stream=stream)
-
-    def min(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
-            stream: StreamOrDevice = None) -> array:
-        """The smallest element over ``axis``.
-
-        Same as ``mx.min(a, axis, keepdims)``.
-
-        Parameters
-        ----------
-        axis : int or list(int), optional
-            Axis or axes to reduce over. Default: ``None``, every axis.
-        keepdims : bool, optional
-            Keep the reduced axes as axes of size 1. Default: ``False``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            The minima, in ``a``'s dtype.
-
-        Raises
-        ------
-        IndexError
-            When an axis is out of range.
-        TypeError
-            When ``keepdims`` is not a bool.
-        ValueError
-            When a reduced axis has size 0.
-
-        Examples
-        --------
-        >>> a = mx.array([[5, 1], [2, 8]])
-        >>> a.min()
-        array(1, dtype=int32)
-        >>> a.min(axis=0, keepdims=True)
-        array([[2, 1]], dtype=int32)
-        """
-        return _METHOD_OPS.min(self, axis, keepdims, stream=stream)
-
     def moveaxis(self, source: int, destination: int, *, stream: StreamOrDevice = None) -> array:
         """The array with axis ``source`` moved to position ``destination``.
 
@@ -1345,69 +742,6 @@ cdef class array:
         (4, 2, 3)
         """
         return _METHOD_OPS.moveaxis(self, source, destination, stream=stream)
-
-    def prod(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
-             stream: StreamOrDevice = None) -> array:
-        """The product of the elements over ``axis``.
-
-        Same as ``mx.prod(a, axis, keepdims)``.
-
-        Parameters
-        ----------
-        axis : int or list(int), optional
-            Axis or axes to reduce over. Default: ``None``, every axis.
-        keepdims : bool, optional
-            Keep the reduced axes as axes of size 1. Default: ``False``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            The products. Bool and integer types narrower than 32 bits multiply in ``int32`` (``uint32`` for unsigned ones).
-
-        Raises
-        ------
-        IndexError
-            When an axis is out of range.
-        TypeError
-            When ``keepdims`` is not a bool.
-
-        Examples
-        --------
-        >>> a = mx.array([[1, 2], [3, 4]])
-        >>> a.prod()
-        array(24, dtype=int32)
-        >>> a.prod(axis=0)
-        array([3, 8], dtype=int32)
-        """
-        return _METHOD_OPS.prod(self, axis, keepdims, stream=stream)
-
-    def reciprocal(self, *, stream: StreamOrDevice = None) -> array:
-        """The reciprocal ``1 / x`` of each element.
-
-        Same as ``mx.reciprocal(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
-
-        Examples
-        --------
-        >>> mx.array([2.0, 4.0]).reciprocal()
-        array([0.5, 0.25], dtype=float32)
-        >>> mx.array([1, 2]).reciprocal()
-        array([1, 0.5], dtype=float32)
-        """
-        return _METHOD_OPS.reciprocal(self, stream=stream)
 
     def reshape(self, *shape, stream: StreamOrDevice = None) -> array:
         """The array with a new shape and the same elements in the same (row-major) order.
@@ -1478,54 +812,6 @@ cdef class array:
         """
         return _METHOD_OPS.round(self, decimals, stream=stream)
 
-    def rsqrt(self, *, stream: StreamOrDevice = None) -> array:
-        """The reciprocal square root ``1 / sqrt(x)`` of each element.
-
-        Same as ``mx.rsqrt(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
-
-        Examples
-        --------
-        >>> mx.array([4.0, 16.0]).rsqrt()
-        array([0.5, 0.25], dtype=float32)
-        """
-        return _METHOD_OPS.rsqrt(self, stream=stream)
-
-    def sin(self, *, stream: StreamOrDevice = None) -> array:
-        """The sine of each element (in radians).
-
-        Same as ``mx.sin(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s floating dtype; ``float32`` for bool and integer arrays.
-
-        Examples
-        --------
-        >>> mx.array([0.0]).sin()
-        array([0], dtype=float32)
-        >>> mx.array([0, 0]).sin().dtype
-        mlx.core.float32
-        """
-        return _METHOD_OPS.sin(self, stream=stream)
-
     def split(self, indices_or_sections: int | tuple[int, ...], axis: int = 0, *,
               stream: StreamOrDevice = None) -> list[array]:
         """The array split into several along ``axis``.
@@ -1560,52 +846,6 @@ cdef class array:
         [[0], [1, 2, 3], [4, 5]]
         """
         return _METHOD_OPS.split(self, indices_or_sections, axis, stream=stream)
-
-    def sqrt(self, *, stream: StreamOrDevice = None) -> array:
-        """The square root of each element.
-
-        Same as ``mx.sqrt(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s floating dtype; ``float32`` for bool and integer arrays. Negative values give ``nan``.
-
-        Examples
-        --------
-        >>> mx.array([4.0, 9.0]).sqrt()
-        array([2, 3], dtype=float32)
-        """
-        return _METHOD_OPS.sqrt(self, stream=stream)
-
-    def square(self, *, stream: StreamOrDevice = None) -> array:
-        """The square of each element.
-
-        Same as ``mx.square(a)``.
-
-        Parameters
-        ----------
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            Of ``a``'s dtype (integers stay integers).
-
-        Examples
-        --------
-        >>> mx.array([2, -3]).square()
-        array([4, 9], dtype=int32)
-        """
-        return _METHOD_OPS.square(self, stream=stream)
 
     def squeeze(self, axis: int | Sequence[int] | None = None, *,
                 stream: StreamOrDevice = None) -> array:
@@ -1685,47 +925,6 @@ cdef class array:
         if not isinstance(ddof, int):   # checked even when correction replaces it (as the reference does)
             raise TypeError(f"std(): ddof must be an int, got {type(ddof).__name__}")
         return _METHOD_OPS.std(self, axis, keepdims, ddof if correction is None else correction, stream=stream)
-
-    def sum(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, *,
-            stream: StreamOrDevice = None) -> array:
-        """The sum of the elements over ``axis``.
-
-        Same as ``mx.sum(a, axis, keepdims)``.
-
-        Parameters
-        ----------
-        axis : int or list(int), optional
-            Axis or axes to reduce over. Default: ``None``, every axis.
-        keepdims : bool, optional
-            Keep the reduced axes as axes of size 1. Default: ``False``.
-        stream : Stream or Device, optional
-            Where to schedule the computation. Default: ``None``, the default stream of the default
-            device.
-
-        Returns
-        -------
-        array
-            The sums. Bool and integer types narrower than 32 bits sum in ``int32`` (``uint32`` for unsigned ones).
-
-        Raises
-        ------
-        IndexError
-            When an axis is out of range.
-        TypeError
-            When ``keepdims`` is not a bool.
-
-        Examples
-        --------
-        >>> a = mx.array([[1, 2], [3, 4]])
-        >>> a.sum()
-        array(10, dtype=int32)
-        >>> a.sum(axis=0)
-        array([4, 6], dtype=int32)
-        >>> a.sum(axis=1, keepdims=True)
-        array([[3],
-               [7]], dtype=int32)
-        """
-        return _METHOD_OPS.sum(self, axis, keepdims, stream=stream)
 
     def swapaxes(self, axis1: int, axis2: int, *, stream: StreamOrDevice = None) -> array:
         """The array with axes ``axis1`` and ``axis2`` interchanged.
@@ -2144,13 +1343,13 @@ cdef class array:
     def __gt__(self, other) -> array: return _dunder(self, other, OP_GT, False)
     def __ge__(self, other) -> array: return _dunder(self, other, OP_GE, False)
 
-    def __neg__(self) -> array: return wrap(cops.negative(self._a, sod_default()))
+    def __neg__(self) -> array: return wrap(c_negative(self._a, sod_default()))
     def __pos__(self) -> array: return wrap(self._a)
-    def __abs__(self) -> array: return wrap(cops.abs(self._a, sod_default()))
+    def __abs__(self) -> array: return wrap(c_abs(self._a, sod_default()))
     def __invert__(self) -> array:
         if cx.issubdtype(self._a.dtype(), c_DtypeCategory.inexact):
             raise ValueError("Floating point types not allowed with bitwise inversion.")
-        return wrap(cops.bitwise_invert(self._a, sod_default()))
+        return wrap(c_bitwise_invert(self._a, sod_default()))
 
     # ---- indexing (see _indexing.pxi) ----
     def __getitem__(self, idx) -> array:

@@ -510,8 +510,10 @@ cdef object _bfloat16_bits(object x):
     dt = getattr(x, "dtype", None)
     if dt is None or getattr(dt, "name", None) != "bfloat16" or getattr(dt, "itemsize", 0) != 2:
         return None
-    if not type(dt).__module__.startswith("numpy"):
-        return None   # a NumPy dtype only: x.view("u2") is NumPy's reinterpreting view
+    if not type(dt).__module__.startswith(("numpy", "ml_dtypes")):
+        # a NumPy dtype only (ml_dtypes 0.7 names its dtype class in its own module): x.view("u2")
+        # is then NumPy's reinterpreting view
+        return None
     return x.view("u2")
 
 

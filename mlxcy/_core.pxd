@@ -41,6 +41,12 @@ cdef int to_c_dtype_of(object x, c_Dtype d, optional[c_array]& out) except -1
 cdef int to_c_pair(object a, object b, optional[c_array]& ca, optional[c_array]& cb, str opname) except -1
 cdef vector[c_array] to_c_list(object seq) except *
 
+# Trees of arrays: the arrays of nested lists/tuples/dicts into `out` (or `cpp_out` if `out` is None);
+# other leaves skipped, or a ValueError naming `strict`.
+cdef int tree_arrays(object tree, list out, vector[c_array]* cpp_out, str strict) except -1
+cdef int set_random_state(object state) except -1   # mx.random.state: the thread's key list in trees
+cdef object random_state_view(object tree)
+
 # Arguments
 cdef bint to_flag(object x, str fn, str name) except -1   # bool parameters (strict)
 cdef int to_int32(object x, str fn, str name) except? -1  # int parameters (32 bits)

@@ -362,22 +362,6 @@ def import_function(file: str, return_metadata: bool = False) -> Callable | tupl
     return f
 
 
-cdef int _flatten_outputs(object tree, vector[c_array]& out) except -1:
-    """Append the arrays of a tree (lists, tuples, dicts) to `out`; other leaves are a ValueError."""
-    if isinstance(tree, array):
-        out.push_back((<array>tree)._a)
-    elif isinstance(tree, (list, tuple)):
-        for x in tree:
-            _flatten_outputs(x, out)
-    elif isinstance(tree, dict):
-        for x in (<dict>tree).values():
-            _flatten_outputs(x, out)
-    else:
-        raise ValueError("[tree_flatten] The argument should contain only arrays, but it contains an "
-                         f"object of type {type(tree).__name__}.")
-    return 0
-
-
 def export_to_dot(file: object, *args, **kwargs) -> None:
     """Write the graph that computes the given arrays in Graphviz DOT format.
 
@@ -412,12 +396,12 @@ def export_to_dot(file: object, *args, **kwargs) -> None:
     (True, True, True)
     """
     cdef vector[c_array] outs = vector[c_array]()
-    _flatten_outputs(args, outs)
+    tree_arrays(args, None, &outs, "tree_flatten")
     cdef vector[string] names = vector[string]()
     cdef vector[c_array] named = vector[c_array]()
     cdef vector[c_array] checked = vector[c_array]()
     for k, v in kwargs.items():
-        _flatten_outputs(v, checked)   # a ValueError for what is not an array, as in the reference
+        tree_arrays(v, None, &checked, "tree_flatten")   # a ValueError for what is not an array, as in the reference
         if not isinstance(v, array):
             # (a tree of arrays: the reference fails there with std::bad_cast)
             raise RuntimeError(f"[export_to_dot] Keyword argument {k!r} must be a single array, "

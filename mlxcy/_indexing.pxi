@@ -457,9 +457,9 @@ cdef class ArrayAt:
             v = cops.astype(deref(v), self._arr._a.dtype(), sod_default())
             if transform == AT_NEGATED:
                 if self._arr._a.dtype() != cx.bool_:   # a bool -v is v: adding it is a logical or
-                    v = cops.negative(deref(v), sod_default())
+                    v = c_negative(deref(v), sod_default())
             else:
-                v = cops.astype(cops.reciprocal(deref(v), sod_default()), self._arr._a.dtype(), sod_default())
+                v = cops.astype(c_reciprocal(deref(v), sod_default()), self._arr._a.dtype(), sod_default())
             value = wrap(deref(v))
         _updated(self._arr, self._idx, value, op, res)
         return wrap(deref(res))

@@ -15,7 +15,7 @@ from libcpp.unordered_map cimport unordered_map
 from libcpp.vector cimport vector
 
 from mlxcy._core cimport (array, wrap, wrap_list, to_c, to_sod, py_dtype, shape_tuple, to_c_shape,
-                          check_copyable)
+                          check_copyable, tree_arrays)
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, DtypeVal, Shape, StreamOrDevice, complex64,
                                  uint16 as c_uint16)
 from mlxcy.includes cimport ops as cops

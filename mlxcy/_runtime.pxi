@@ -11,15 +11,44 @@ euler_gamma = 0.5772156649015329
 newaxis = None
 
 
-cdef void _collect_arrays(object tree, vector[c_array]& out) except *:
+cdef object _random_state = None   # mx.random.state, set by mlxcy.random (set_random_state)
+
+
+cdef int set_random_state(object state) except -1:
+    global _random_state
+    _random_state = state
+    return 0
+
+
+cdef object random_state_view(object tree):
+    """``mx.random.state`` stands for the calling thread's key list (in compile's implicit inputs
+    and outputs, and wherever arrays are collected from a tree); any other tree is itself."""
+    if tree is _random_state and tree is not None:
+        return tree._keys()
+    return tree
+
+
+cdef int tree_arrays(object tree, list out, vector[c_array]* cpp_out, str strict) except -1:
+    """The one walk over a tree of arrays (nested lists, tuples and dicts, depth first): each array
+    is appended to `out`, or, when `out` is None, its C++ array to `cpp_out`. Other leaves are
+    skipped, or, when `strict` names the caller, a ValueError. ``mx.random.state`` stands for the
+    calling thread's key list (compile's implicit inputs and outputs)."""
+    tree = random_state_view(tree)
     if isinstance(tree, array):
-        out.push_back((<array>tree)._a)
+        if out is None:
+            cpp_out.push_back((<array>tree)._a)
+        else:
+            out.append(tree)
     elif isinstance(tree, (list, tuple)):
         for x in tree:
-            _collect_arrays(x, out)
+            tree_arrays(x, out, cpp_out, strict)
     elif isinstance(tree, dict):
-        for x in tree.values():
-            _collect_arrays(x, out)
+        for x in (<dict>tree).values():
+            tree_arrays(x, out, cpp_out, strict)
+    elif strict is not None:
+        raise ValueError(f"[{strict}] The argument should contain only arrays, "
+                         f"but it contains an object of type {type(tree).__name__}.")
+    return 0
 
 
 def eval(*args) -> None:
@@ -46,7 +75,7 @@ def eval(*args) -> None:
     array([2, 3], dtype=int32)
     """
     cdef vector[c_array] arrays = vector[c_array]()
-    _collect_arrays(args, arrays)
+    tree_arrays(args, None, &arrays, None)
     with nogil:
         cx.eval(arrays)
 
@@ -74,7 +103,7 @@ def async_eval(*args) -> Any:
     [3.0, 3.0]
     """
     cdef vector[c_array] arrays = vector[c_array]()
-    _collect_arrays(args, arrays)
+    tree_arrays(args, None, &arrays, None)
     with nogil:
         cx.async_eval(arrays)
 
@@ -320,7 +349,7 @@ def get_array_buffer_size(*args) -> int:
     0
     """
     cdef vector[c_array] arrays = vector[c_array]()
-    _collect_arrays(args, arrays)
+    tree_arrays(args, None, &arrays, None)
     return cx.get_array_buffer_size(arrays)
 
 

@@ -12,11 +12,10 @@ from libc.stdint cimport int64_t, uint64_t, uintptr_t
 from libc.string cimport memcpy
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport array, wrap, wrap_list
+from mlxcy._core cimport array, wrap, wrap_list, tree_arrays, random_state_view
 from mlxcy.includes.mlx cimport array as c_array
 from mlxcy.includes cimport transforms as tx
 
-from mlxcy.random import _RandomState
 
 __all__ = ["grad", "value_and_grad", "vjp", "jvp", "vmap", "compile", "disable_compile",
            "enable_compile", "checkpoint", "custom_function"]
@@ -32,44 +31,6 @@ import operator as _operator
 
 cdef inline bint _is_array(object x):
     return type(x) is array or isinstance(x, array)
-
-
-cdef inline object _thread_view(object tree):
-    """``mx.random.state`` stands for the calling thread's key list in compile's implicit
-    inputs and outputs; any other tree is itself."""
-    if type(tree) is _RandomState:
-        return tree._keys()
-    return tree
-
-
-cdef int _flatten_strict(object tree, list out, str where) except -1:
-    """Append the arrays of a tree of lists/tuples/dicts to `out`; other leaves are an error."""
-    if _is_array(tree):
-        out.append(tree)
-    elif isinstance(tree, (list, tuple)):
-        for x in tree:
-            _flatten_strict(x, out, where)
-    elif isinstance(tree, dict):
-        for x in (<dict>tree).values():
-            _flatten_strict(x, out, where)
-    else:
-        raise ValueError(f"[{where}] The argument should contain only arrays, "
-                         f"but it contains an object of type {type(tree).__name__}.")
-    return 0
-
-
-cdef int _flatten_loose(object tree, list out) except -1:
-    """Append the arrays of a tree to `out`, skipping leaves that are not arrays."""
-    tree = _thread_view(tree)
-    if _is_array(tree):
-        out.append(tree)
-    elif isinstance(tree, (list, tuple)):
-        for x in tree:
-            _flatten_loose(x, out)
-    elif isinstance(tree, dict):
-        for x in (<dict>tree).values():
-            _flatten_loose(x, out)
-    return 0
 
 
 cdef object _SLOT = object()   # stands for an array leaf in a cached output structure
@@ -186,9 +147,9 @@ cdef class _CallCtx:
 
     cdef list inputs(self):
         cdef list xs = []
-        _flatten_loose(self.args, xs)
+        tree_arrays(self.args, xs, NULL, None)
         if self.kwargs:
-            _flatten_loose(self.kwargs, xs)
+            tree_arrays(self.kwargs, xs, NULL, None)
         return xs
 
 
@@ -225,7 +186,7 @@ cdef int _call_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& o
             r = ctx.fun(*args)
     cdef list outs = []
     if ctx.err is None:
-        _flatten_loose(r, outs)
+        tree_arrays(r, outs, NULL, None)
         if ctx.needs_array_output and not outs:
             raise ValueError(f"[{ctx.where}] The function must return at least one array, but it returned "
                              f"none (its output is of type {_type_name(r)}).")
@@ -234,7 +195,7 @@ cdef int _call_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& o
             out.push_back((<array>x)._a)
         return 0
     try:
-        _flatten_strict(r, outs, ctx.where)
+        tree_arrays(r, outs, NULL, ctx.where)
     except ValueError:
         raise ctx.err(f"[{ctx.where}] The function must return an array or a tree (list, tuple, dict) "
                       f"of arrays, but it returned {_describe_output(r)}.") from None
@@ -350,7 +311,7 @@ cdef int _grad_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& o
     elif isinstance(r, tuple) and len(r) > 0 and _is_array(r[0]):
         loss = r[0]
         for x in r[1:]:
-            _flatten_loose(x, aux)
+            tree_arrays(x, aux, NULL, None)
     elif isinstance(r, tuple) and len(r) > 0:
         raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
                          "compute should be either a scalar array or a tuple with the first value being "
@@ -412,10 +373,10 @@ cdef class _ValueAndGrad(_Wrapper):
         cdef dict kw_starts = {}
         for i in self.argnums:
             starts[i] = len(flat)
-            _flatten_strict(args[i], flat, "tree_flatten")
+            tree_arrays(args[i], flat, NULL, "tree_flatten")
         for k in self.argnames:
             kw_starts[k] = len(flat)
-            _flatten_strict(kwargs[k], flat, "tree_flatten")
+            tree_arrays(kwargs[k], flat, NULL, "tree_flatten")
         cdef Py_ssize_t n_diff = len(flat)
         if n_diff == 0:
             raise ValueError(f"[{name}] Must specify at least one argument.")
@@ -426,11 +387,11 @@ cdef class _ValueAndGrad(_Wrapper):
         for i in range(n):
             if i not in diff_pos:
                 starts[i] = len(flat)
-                _flatten_loose(args[i], flat)
+                tree_arrays(args[i], flat, NULL, None)
         for k, v in kwargs.items():
             if k not in kw_starts:
                 kw_starts[k] = len(flat)
-                _flatten_loose(v, flat)
+                tree_arrays(v, flat, NULL, None)
         cdef _GradCtx ctx = _GradCtx.__new__(_GradCtx)
         ctx.fun = self.fun
         ctx.args = args
@@ -812,7 +773,7 @@ cdef int _vmap_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& o
     rebuilt = _rebuild_all(ctx.tree, wrap_list(inp))
     r = ctx.fun(rebuilt) if ctx.single else ctx.fun(*rebuilt)
     cdef list outs = []
-    _flatten_strict(r, outs, "tree_flatten")
+    tree_arrays(r, outs, NULL, "tree_flatten")
     ctx.out_template = r
     for x in outs:
         out.push_back((<array>x)._a)
@@ -984,7 +945,7 @@ cdef int _compile_flatten(object tree, list arrays, vector[uint64_t]& key) excep
 cdef int _swap_in(object tree, list leaves, Py_ssize_t* pos, list saved) except -1:
     """Replace, in place, the arrays of the mutable containers of `tree` by `leaves[pos:]`,
     recording (container, key, original, replacement) in `saved`."""
-    tree = _thread_view(tree)
+    tree = random_state_view(tree)
     if isinstance(tree, list):
         for i in range(len(tree)):
             x = tree[i]
@@ -1048,10 +1009,10 @@ cdef int _compile_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]
         if owner.inputs is not None:
             _swap_in(owner.inputs, tracers, &pos, saved)
         r = owner.fun(*args, **kwargs)
-        _flatten_loose(r, outs)
+        tree_arrays(r, outs, NULL, None)
         n_out = len(outs)
         if owner.outputs is not None:
-            _flatten_loose(owner.outputs, outs)
+            tree_arrays(owner.outputs, outs, NULL, None)
     finally:
         _restore(saved)
     for x in outs:
@@ -1065,7 +1026,7 @@ cdef int _compile_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]
 
 cdef int _replace_outputs(object tree, list leaves, Py_ssize_t* pos) except -1:
     """Write `leaves[pos:]` over the arrays of `tree`, in place (arrays inside tuples are skipped)."""
-    tree = _thread_view(tree)
+    tree = random_state_view(tree)
     if isinstance(tree, list):
         for i in range(len(tree)):
             x = tree[i]
@@ -1111,7 +1072,7 @@ cdef class _Compiled(_Wrapper):
             _compile_flatten(kwargs, arrays, key)
         cdef Py_ssize_t n_args = len(arrays)
         if self.inputs is not None:
-            _flatten_loose(self.inputs, arrays)
+            tree_arrays(self.inputs, arrays, NULL, None)
         cdef _CompileCtx ctx = _CompileCtx.__new__(_CompileCtx)
         ctx.owner = self
         ctx.args = args
@@ -1367,7 +1328,7 @@ cdef int _custom_jvp_cb(PyObject* ctx_, const vector[c_array]& primals, const ve
             t[i] = wrap(tx.zeros_like(primals[i]))
     r = ctx.owner._jvp(_primal_arg(_rebuild_all(ctx.args, p)), _primal_arg(_rebuild_all(ctx.args, t)))
     cdef list res = []
-    _flatten_strict(r, res, "custom jvp")
+    tree_arrays(r, res, NULL, "custom jvp")
     for x in res:
         out.push_back((<array>x)._a)
     return 0

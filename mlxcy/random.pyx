@@ -15,6 +15,8 @@ from mlxcy._core import float32 as _float32, int32 as _int32
 
 include "_ns_common.pxi"
 
+from mlxcy._core cimport set_random_state
+
 
 cdef class _RandomState:
     """The global random state: a list-like holding the calling thread's current key.
@@ -65,6 +67,7 @@ cdef object _clock_seed():
 
 
 state = _RandomState()
+set_random_state(state)   # trees of arrays (eval, compile's inputs/outputs) see the thread's key list
 
 
 cdef array _key_of(object seed):

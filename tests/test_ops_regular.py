@@ -123,3 +123,44 @@ def test_row_names_and_aliases(op):
 def test_table_has_no_name_twice():
     names = [op.name for op in OPS] + [a for op in OPS for a in op.aliases]
     assert len(names) == len(set(names))
+
+
+METHODS = [op for op in OPS if op.method]
+
+
+def method_case(op):
+    """(input, keyword arguments, NumPy expected) for one call of the row's array method."""
+    if op.kind == "reduction":
+        lo, hi = op.domain
+        x = np.linspace(lo, hi, 12, dtype=np.float32).reshape(3, 4)
+        return x, {"axis": 1, "keepdims": True}, eval(op.oracle, {"np": np, "x": x, "kw": {"axis": 1, "keepdims": True}})
+    if op.kind in ("scan", "scan_dtype"):
+        lo, hi = op.domain
+        x = np.linspace(lo, hi, 12, dtype=np.float32).reshape(3, 4)
+        return x, {"axis": 1}, eval(op.oracle, {"np": np, "x": x, "kw": {"axis": 1}})
+    x = inputs(op.domain, 1)[0]
+    names = {"np": np, "math": math, "erfinv_by_bisection": erfinv_by_bisection, "x": x}
+    return x, {}, eval(op.oracle, names)
+
+
+@pytest.mark.parametrize("op", METHODS, ids=[op.name for op in METHODS])
+def test_method_row_against_its_oracle(op):
+    x, kw, expected = method_case(op)
+    got = np.asarray(getattr(mx.array(x), op.name)(**kw))
+    expected = np.asarray(expected)
+    assert got.shape == expected.shape
+    np.testing.assert_allclose(got, expected, rtol=1e-4, atol=1e-5, equal_nan=True)
+
+
+@pytest.mark.parametrize("op", METHODS, ids=[op.name for op in METHODS])
+def test_method_row_is_a_method_with_its_docstring(op, monkeypatch):
+    method = getattr(mx.array, op.name)
+    assert method.__name__ == op.name and method.__qualname__ == f"array.{op.name}"
+    assert method.__doc__.split("\n")[0] == op.method.split("\n")[0]
+    x = mx.array([1.0, 2.0])
+    before = getattr(x, op.name)()
+    # the method calls mlx::core itself: replacing the module function does not reach it
+    monkeypatch.setattr(mx, op.name, lambda *a, **k: "replaced")
+    assert getattr(x, op.name)().dtype == before.dtype
+    with pytest.raises(TypeError):
+        method(np.ones(2, np.float32))   # not an mlxcy array: no conversion for self

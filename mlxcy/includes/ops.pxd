@@ -1,5 +1,7 @@
 # mlx/ops.h and mlx/einsum.h: the one declaration of MLX's op functions every module cimports
-# (`from mlxcy.includes cimport ops`). Overloads are declared as the header has them.
+# (`from mlxcy.includes cimport ops`), except the regular ops of codegen/regular_ops.py, whose
+# declarations codegen/generate.py writes into the modules it generates. Overloads are declared as
+# the header has them.
 from libcpp cimport bool
 from libcpp.optional cimport optional
 from libcpp.pair cimport pair
@@ -94,13 +96,8 @@ cdef extern from "mlx/ops.h" namespace "mlx::core" nogil:
     array take_along_axis(const array&, const array&, int, StreamOrDevice) except +
     array put_along_axis(const array&, const array&, const array&, int, StreamOrDevice) except +
 
-    # element-wise math and logic
-    array negative(const array&, StreamOrDevice) except +
-    array abs(const array&, StreamOrDevice) except +
-    array reciprocal(const array&, StreamOrDevice) except +
-    array bitwise_invert(const array&, StreamOrDevice) except +
-    array real(const array&, StreamOrDevice) except +
-    array imag(const array&, StreamOrDevice) except +
+    # element-wise math and logic (the regular ones, codegen/regular_ops.py, are declared by the
+    # modules generated from that table: `c_<name>`)
     array round(const array&, int, StreamOrDevice) except +
     array clip(const array&, const optional[array]&, const optional[array]&, StreamOrDevice) except +
     array where(const array&, const array&, const array&, StreamOrDevice) except +

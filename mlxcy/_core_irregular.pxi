@@ -1,9 +1,9 @@
-# cython: language_level=3, cpp_locals=True, boundscheck=False, wraparound=False
-# cython: binding=True
-"""The array type, dtypes, devices, streams, evaluation and memory controls."""
+# The hand-written part of mlxcy._core (the array type, dtypes, devices, streams, evaluation and
+# memory controls). codegen/generate.py writes _core.pyx: the module's directives, this file, then
+# the array methods of the regular ops (codegen/regular_ops.py, `method` rows).
 cimport cython
 from cpython.buffer cimport PyBUF_WRITABLE, PyBUF_FORMAT, PyBUF_ND, PyBUF_STRIDES, PyBuffer_Release, PyObject_GetBuffer, PyBuffer_ToContiguous, PyBUF_RECORDS_RO, PyBuffer_IsContiguous
-from cpython.object cimport PyObject
+from cpython.object cimport PyObject, PyTypeObject
 from cpython.ref cimport Py_INCREF
 from cython.operator cimport dereference as deref
 from libc.stdint cimport int8_t, int16_t, int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t, uintptr_t
