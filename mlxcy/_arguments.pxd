@@ -10,7 +10,7 @@ from libc.stdint cimport int32_t
 from libcpp.optional cimport optional, nullopt
 from libcpp.vector cimport vector
 from mlxcy.includes.mlx cimport array as c_array, Shape
-from mlxcy._core cimport array, to_c, to_c_pair, to_int32, to_c_shape, to_axes
+from mlxcy._core cimport array, to_c, to_c_pair, cached_operand, to_int32, to_c_shape, to_axes
 
 
 # ---- arrays -------------------------------------------------------------------------------------
@@ -56,6 +56,12 @@ cdef inline int scalar_or_array_arg(object x, optional[c_array]& out) except -1:
 cdef inline int operands_arg(object a, object b, optional[c_array]& ca, optional[c_array]& cb) except -1:
     """The two operands of a binary op into `ca`/`cb`, promoted as the reference does (a Python
     scalar next to an array is weakly typed)."""
+    if type(a) is array and cached_operand(b, (<array>a)._a.dtype(), cb):
+        ca = (<array>a)._a
+        return 0
+    if type(b) is array and cached_operand(a, (<array>b)._a.dtype(), ca):
+        cb = (<array>b)._a
+        return 0
     if a is None or b is None:
         raise TypeError("Expected arrays or scalars as operands, got None")
     return to_c_pair(a, b, ca, cb, None)

@@ -147,12 +147,23 @@ cdef object _binary(object a, object b, int op, object stream, bint dunder):
     cdef optional[c_array] ca = nullopt, cb = nullopt
     cdef optional[c_array] r = nullopt
     cdef StreamOrDevice s = sod_default()
-    if type(a) is array and type(b) is array and stream is None and not is_bitwise_op(op):   # fast path
-        with nogil:
-            r = binary_op(op, (<array>a)._a, (<array>b)._a, s)
-        if op == OP_FLOORDIV or op == OP_MOD:
-            check_integer_division((<array>a)._a, (<array>b)._a, False)
-        return wrap(deref(r))
+    # Fast paths: two arrays, or an array and a float/int (a cached constant operand). Building
+    # an op neither blocks nor computes: the GIL stays held.
+    if stream is None and not is_bitwise_op(op):
+        if type(a) is array:
+            if type(b) is array:
+                cb = (<array>b)._a
+            elif not cached_operand(b, (<array>a)._a.dtype(), cb):
+                cb = nullopt
+            if cb.has_value():
+                ca = (<array>a)._a
+        elif type(b) is array and cached_operand(a, (<array>b)._a.dtype(), ca):
+            cb = (<array>b)._a
+        if ca.has_value() and cb.has_value():
+            r = binary_op(op, deref(ca), deref(cb), s)
+            if op == OP_FLOORDIV or op == OP_MOD:
+                check_integer_division(deref(ca), deref(cb), False)
+            return wrap(deref(r))
     to_c_pair(a, b, ca, cb, _OP_WORDS[op] if dunder else None)
     if dunder and is_bitwise_op(op) and (cx.issubdtype(deref(ca).dtype(), c_DtypeCategory.inexact)
                          or cx.issubdtype(deref(cb).dtype(), c_DtypeCategory.inexact)):

@@ -191,6 +191,33 @@ cdef int _weak_scalar(object x, c_Dtype other, optional[c_array]& out) except -1
     return 0
 
 
+cdef bint cached_operand(object x, c_Dtype other, optional[c_array]& out) except -1:
+    """`x`, exactly a float or an int, as the 0-d operand _weak_scalar makes next to an array of
+    dtype `other`, taken from a cache of constant arrays (src/mlxcy_core.h, cached_scalar): for
+    operands of ops that always make a new array of them (arithmetic, comparisons), never for an
+    array the user gets back. False, and `out` untouched, where the general path is needed."""
+    cdef int overflow = 0
+    cdef long long v
+    cdef type t = type(x)
+    if t is float:
+        out = cached_float_scalar(<double>x, other if cx.issubdtype(other, c_DtypeCategory.inexact) else cx.float32)
+        return True
+    if t is not int:
+        return False
+    v = PyLong_AsLongLongAndOverflow(x, &overflow)
+    if overflow:
+        return False
+    if cx.issubdtype(other, c_DtypeCategory.inexact):
+        out = cached_float_scalar(<double>v, other)
+    elif other == cx.int32 and INT32_MIN_ <= v <= INT32_MAX_:
+        out = cached_int_scalar(v, other)
+    elif other == cx.int64:
+        out = cached_int_scalar(v, other)
+    else:
+        return False   # other integer widths check their range there; bool operands promote
+    return True
+
+
 cdef int to_c(object x, optional[c_array]& out) except -1:
     cdef optional[c_Dtype] none = nullopt
     return _to_c_impl(x, none, out)

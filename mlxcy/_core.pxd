@@ -40,6 +40,9 @@ cdef int to_c_dtype_of(object x, c_Dtype d, optional[c_array]& out) except -1
 # Two operands of a binary op, with the reference's weak-scalar promotion.
 cdef int to_c_pair(object a, object b, optional[c_array]& ca, optional[c_array]& cb, str opname) except -1
 cdef vector[c_array] to_c_list(object seq) except *
+# A float/int operand of an op that always makes a new array (arithmetic, comparison) as a cached
+# constant 0-d array; False where the general conversion is needed.
+cdef bint cached_operand(object x, c_Dtype other, optional[c_array]& out) except -1
 
 # Trees of arrays: the arrays of nested lists/tuples/dicts into `out` (or `cpp_out` if `out` is None);
 # other leaves skipped, or a ValueError naming `strict`.

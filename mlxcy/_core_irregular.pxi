@@ -31,11 +31,12 @@ from mlxcy.includes.core cimport (
     output_unallocatable, throw_unallocatable, check_copyable_c,
     OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_MATMUL, OP_EQ, OP_NE, OP_LT,
     OP_LE, OP_GT, OP_GE, OP_AND, OP_OR, OP_XOR, OP_LSHIFT, OP_RSHIFT, is_bitwise_op, binary_op,
-    DIVISION_BY_ZERO, DIVISION_OVERFLOW, integer_division_fault)
+    DIVISION_BY_ZERO, DIVISION_OVERFLOW, integer_division_fault, cached_float_scalar, cached_int_scalar)
 from mlxcy.includes.dlpack cimport (
     MlxcyDLTensor, MlxcyDLManagedTensor, MlxcyDLManagedTensorVersioned, dl_make_capsule, dl_array_view,
     dl_array_view_unified, dl_strided_copy, cuda_synchronize, cuda_memory_is_unified, cuda_copy_in)
 from cpython.number cimport PyNumber_Index
+from cpython.long cimport PyLong_AsLongLongAndOverflow
 
 import enum as _enum
 import math as _math

@@ -119,3 +119,43 @@ def test_in_place_operators_keep_identity():
     a *= 2
     assert alias is a and a.tolist() == [4, 6, 8]
     assert earlier.tolist() == [1, 2, 3]
+
+
+def test_scalar_operands_are_right_for_many_values_and_dtypes():
+    # Python scalar operands come from a small cache of constant arrays (src/mlxcy_core.h): many
+    # distinct values (slot collisions), both signs of zero, and each dtype must still give
+    # exactly NumPy's result.
+    rng = np.random.default_rng(5)
+    values = [0.0, -0.0, 1.5, 2, -3, 2 ** 31 - 1, -(2 ** 31)] + [float(v) for v in rng.normal(size=300)]
+    for dtype, np_dtype in [(mx.float32, np.float32), (mx.float16, np.float16), (mx.int32, np.int32),
+                            (mx.int64, np.int64)]:
+        base = np.array([3, -7, 11], np_dtype)
+        a = mx.array(base)
+        for v in values:
+            if np.issubdtype(np_dtype, np.integer) and isinstance(v, float):
+                continue   # float next to an integer array promotes to float32: checked below
+            got = a + v
+            expected = base + np.array(v, np_dtype)
+            assert got.dtype == dtype
+            np.testing.assert_array_equal(np.array(got), expected)
+            np.testing.assert_array_equal(np.array(v * a), np.array(v, np_dtype) * base)
+    np.testing.assert_array_equal(np.array(mx.array([1, 2]) * 0.5), np.array([0.5, 1.0], np.float32))
+    assert (1 / mx.array([-0.0])).item() == float("-inf")   # -0.0 is not 0.0's cached array
+
+
+def test_scalar_operand_constants_are_never_written():
+    # The cached constant behind `+ 1.5` is an operand only: writing into results (zero-copy
+    # NumPy views), donation through chains of 0-d ops, and in-place operators leave it intact.
+    for _ in range(3):
+        y = mx.array(2.0) + 1.5
+        mx.eval(y)
+        view = np.asarray(y)
+        if view.flags.writeable:
+            view[...] = 99.0
+        z = ((mx.array(1.0) + 1.5) * 1.5) + 1.5
+        assert z.item() == (1.0 + 1.5) * 1.5 + 1.5
+        x = mx.array(4.0)
+        x += 1.5
+        x *= 1.5
+        assert x.item() == (4.0 + 1.5) * 1.5
+        assert (mx.array(0.0) + 1.5).item() == 1.5

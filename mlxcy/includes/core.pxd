@@ -72,6 +72,9 @@ cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
         OP_AND, OP_OR, OP_XOR, OP_LSHIFT, OP_RSHIFT
     bool is_bitwise_op(int)
     array binary_op(int, const array&, const array&, StreamOrDevice) except + nogil
+    # Python scalar operands as cached constant 0-d arrays (operands only: see the header)
+    array cached_float_scalar(double, Dtype) except +
+    array cached_int_scalar(int64_t, Dtype) except +
     cdef enum IntegerDivisionFault:
         DIVISION_OK, DIVISION_BY_ZERO, DIVISION_OVERFLOW
     int integer_division_fault(const array&, const array&) except +

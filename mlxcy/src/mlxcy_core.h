@@ -11,6 +11,8 @@
 
 #include <complex>
 #include <new>
+#include <optional>
+#include <type_traits>
 #include <cstdint>
 #include <variant>
 #include <cstring>
@@ -436,6 +438,39 @@ inline mx::array binary_op(int op, const mx::array& a, const mx::array& b, mx::S
   }
   throw std::invalid_argument("unknown binary op");
 }
+
+// Python scalar operands of binary ops (`a + 1.5`, `i * 2`) as 0-d arrays, from a small
+// direct-mapped cache: allocating a fresh array per scalar costs about as much as building the op.
+// Only operands of ops that always make a new array from them use it (never an array handed to
+// the user), and a cached array is an evaluated constant: no op writes to it, and holding a
+// reference here keeps MLX from donating its buffer. Called with the GIL held, which guards it.
+struct CachedScalar {
+  uint64_t bits = 0;
+  int dtype = -1;
+  bool is_int = false;
+  std::optional<mx::array> value;
+};
+
+template <typename T>
+inline mx::array cached_scalar(T v, mx::Dtype d) {
+  // never freed: arrays destroyed after libmlx's own statics at exit would crash
+  static CachedScalar* slots = new CachedScalar[64];
+  uint64_t bits = 0;
+  std::memcpy(&bits, &v, sizeof(T));
+  const int dtype = static_cast<int>(d.val());
+  const bool is_int = std::is_integral_v<T>;
+  uint64_t h = (bits ^ (bits >> 29) ^ (uint64_t(dtype) << 7) ^ (is_int ? 0x9e37u : 0)) * 0x9e3779b97f4a7c15ull;
+  CachedScalar& slot = slots[h >> 58];
+  if (!slot.value || slot.bits != bits || slot.dtype != dtype || slot.is_int != is_int) {
+    slot.value = mx::array(v, d);
+    slot.bits = bits;
+    slot.dtype = dtype;
+    slot.is_int = is_int;
+  }
+  return *slot.value;
+}
+inline mx::array cached_float_scalar(double v, mx::Dtype d) { return cached_scalar<double>(v, d); }
+inline mx::array cached_int_scalar(int64_t v, mx::Dtype d) { return cached_scalar<int64_t>(v, d); }
 
 // Swap the bytes of each of `n` items of `size` bytes, in place.
 inline void byteswap_inplace(char* p, size_t n, size_t size) {
