@@ -6,11 +6,13 @@
 #
 # Messages name the function and the parameter: "f(): argument 'x' must be an array, got str".
 from cpython.number cimport PyNumber_Index
+from cpython.object cimport PyObject
+from cpython.sequence cimport PySequence_Fast_GET_ITEM
 from libc.stdint cimport int32_t
 from libcpp.optional cimport optional, nullopt
 from libcpp.vector cimport vector
 from mlxcy.includes.mlx cimport array as c_array, Shape
-from mlxcy._core cimport array, to_c, to_c_pair, cached_operand, to_int32, to_c_shape, to_axes
+from mlxcy._core cimport array, to_c, to_c_pair, cached_operand, to_int32, to_c_shape, fast_shape, to_axes
 
 
 # ---- arrays -------------------------------------------------------------------------------------
@@ -84,6 +86,18 @@ cdef inline vector[c_array] array_list_arg(object seq, str fn, type exc) except 
     of arrays (TypeError); an element that is not an array raises `exc` (the reference's type
     differs between functions)."""
     cdef vector[c_array] out = vector[c_array]()
+    cdef Py_ssize_t i, n
+    cdef PyObject* item
+    if type(seq) is list or type(seq) is tuple:   # the common case: no iterator, no enumerate
+        n = len(seq)
+        out.reserve(n)
+        for i in range(n):
+            item = PySequence_Fast_GET_ITEM(seq, i)
+            if type(<object>item) is not array and not isinstance(<object>item, array):
+                raise exc(f"{fn}(): expected a sequence of mlx arrays, element {i} is a "
+                          f"{type(<object>item).__name__}")
+            out.push_back((<array>item)._a)
+        return out
     if isinstance(seq, (dict, set, frozenset, str)):
         raise TypeError(f"{fn}(): arrays must be a sequence of arrays, got {type(seq).__name__}")
     for i, x in enumerate(seq):
@@ -154,17 +168,13 @@ cdef inline Shape shape_arg(object shape, str fn, bint allow_int, type exc) exce
     """A shape parameter: a sequence of integers (or one integer when `allow_int`). A wrong kind
     of value raises `exc` (the reference's exception type differs between functions); a
     dimension beyond 32 bits OverflowError, as the reference."""
-    cdef vector[int] fast = vector[int]()
     cdef Shape out = Shape()
     cdef int32_t d
+    if fast_shape(shape, out):
+        return out
     if allow_int and type(shape) is int and -2147483648 <= shape <= 2147483647:
         d = <int32_t>shape
         out.push_back(d)
-        return out
-    if fast_int_list(shape, fast):
-        for i in range(fast.size()):
-            d = fast[i]
-            out.push_back(d)
         return out
     if shape is None:
         raise TypeError(f"{fn}(): shape must be an integer or a sequence of integers, got None")

@@ -62,9 +62,42 @@ cdef inline c_array* cptr(array a):
     return &a._a
 
 
+cdef bint fast_shape(object seq, Shape& out) except -1:
+    """Fill `out` from a list or tuple of plain Python ints that fit in 32 bits and return True;
+    False (with `out` cleared) for anything else, left to the caller's general path. The common
+    case of every shape argument, without a Python-level step per dimension."""
+    cdef Py_ssize_t i, n
+    cdef long v
+    cdef int32_t d
+    cdef int overflow = 0
+    cdef PyObject* x
+    if type(seq) is tuple:
+        n = PyTuple_GET_SIZE(seq)
+    elif type(seq) is list:
+        n = PyList_GET_SIZE(seq)
+    else:
+        return False
+    out.clear()
+    out.reserve(n)
+    for i in range(n):
+        x = PySequence_Fast_GET_ITEM(seq, i)
+        if not PyLong_CheckExact(<object>x):
+            out.clear()
+            return False
+        v = PyLong_AsLongAndOverflow(<object>x, &overflow)
+        if overflow or v < INT32_MIN_ or v > INT32_MAX_:
+            out.clear()
+            return False
+        d = <int32_t>v
+        out.push_back(d)
+    return True
+
+
 cdef Shape to_c_shape(object shape) except *:
     cdef Shape s = Shape()
     cdef int32_t d
+    if fast_shape(shape, s):
+        return s
     if isinstance(shape, int):
         shape = (shape,)
     for x in shape:

@@ -57,6 +57,7 @@ cdef object to_opt_flag(object x, str fn, str name)       # bool | None paramete
 cdef StreamOrDevice to_sod(object stream) except *
 cdef c_Dtype to_c_dtype(object dtype) except *
 cdef Dtype py_dtype(c_Dtype d)
+cdef bint fast_shape(object seq, Shape& out) except -1   # list/tuple of 32-bit ints, else False
 cdef Shape to_c_shape(object shape) except *
 cdef tuple shape_tuple(const Shape& s)
 cdef vector[int] to_axes(object axis) except *   # int or sequence of ints

@@ -36,7 +36,10 @@ from mlxcy.includes.dlpack cimport (
     MlxcyDLTensor, MlxcyDLManagedTensor, MlxcyDLManagedTensorVersioned, dl_make_capsule, dl_array_view,
     dl_array_view_unified, dl_strided_copy, cuda_synchronize, cuda_memory_is_unified, cuda_copy_in)
 from cpython.number cimport PyNumber_Index
-from cpython.long cimport PyLong_AsLongLongAndOverflow
+from cpython.long cimport PyLong_AsLongLongAndOverflow, PyLong_AsLongAndOverflow, PyLong_CheckExact
+from cpython.list cimport PyList_GET_SIZE
+from cpython.tuple cimport PyTuple_GET_SIZE
+from cpython.sequence cimport PySequence_Fast_GET_ITEM
 
 import enum as _enum
 import math as _math

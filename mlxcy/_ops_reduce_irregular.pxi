@@ -30,13 +30,12 @@ cdef object _arg_reduce(object a, bint maximum, object axis, bint keepdims, obje
     """argmin (`maximum` false) or argmax, over one axis or the flattened array."""
     cdef optional[c_array] tmp = nullopt
     cdef optional[c_array] x = nullopt
-    x = dispatch.reduction_input(deref(array_like_arg(a, tmp)), to_sod(stream))
+    cdef StreamOrDevice s = to_sod(stream)
+    x = dispatch.reduction_input(deref(array_like_arg(a, tmp)), s)
     cdef int ax = 0
     if single_axis_arg(axis, &ax, opname):
-        return wrap(ops.argmax(deref(x), ax, keepdims, to_sod(stream)) if maximum
-                    else ops.argmin(deref(x), ax, keepdims, to_sod(stream)))
-    return wrap(ops.argmax(deref(x), keepdims, to_sod(stream)) if maximum
-                else ops.argmin(deref(x), keepdims, to_sod(stream)))
+        return wrap(ops.argmax(deref(x), ax, keepdims, s) if maximum else ops.argmin(deref(x), ax, keepdims, s))
+    return wrap(ops.argmax(deref(x), keepdims, s) if maximum else ops.argmin(deref(x), keepdims, s))
 
 
 # ---- reductions -------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ from libc.stdint cimport int32_t, int64_t
 from libcpp cimport bool as cbool
 from libcpp.optional cimport optional, nullopt
 from libcpp.string cimport string
-from libcpp.utility cimport pair
+from libcpp.utility cimport pair, move
 from libcpp.vector cimport vector
 
 from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_dtype_of, to_c_pair, to_sod, to_flag, to_int32,
@@ -1800,15 +1800,16 @@ cdef object _concatenate(object arrays, object axis, object stream, str fname):
     cdef vector[c_array] v = array_list_arg(arrays, fname, TypeError)
     cdef StreamOrDevice sd = to_sod(stream)
     cdef size_t i
-    cdef Shape flat = _flat_shape()
+    cdef Shape flat
     cdef int ax
     if axis is None:
+        flat = _flat_shape()
         for i in range(v.size()):
             v[i] = ops.reshape(v[i], flat, sd)
         ax = 0
     else:
         ax = to_int32(axis, fname, "axis")
-    return wrap(ops.concatenate(v, ax, sd))
+    return wrap(ops.concatenate(move(v), ax, sd))   # moved: no copy of each array handle
 
 
 def concatenate(arrays: list[array], axis: int | None = 0, *,

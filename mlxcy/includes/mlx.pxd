@@ -13,6 +13,8 @@ cdef extern from "mlx/small_vector.h" namespace "mlx::core":
         size_t size()
         T& operator[](size_t)
         void push_back(T&)
+        void clear()
+        void reserve(size_t)
         T* begin()
         T* end()
 
