@@ -70,11 +70,12 @@ BODIES = {
 """,
     # both arrays: no conversion at all (the common case inside models)
     "binary": """\
+    cdef StreamOrDevice s = to_sod(stream)
     cdef optional[c_array] ca = nullopt, cb = nullopt
     if type(a) is array and type(b) is array:
-        return wrap({cname}((<array>a)._a, (<array>b)._a, to_sod(stream)))
+        return wrap({cname}((<array>a)._a, (<array>b)._a, s))
     operands_arg(a, b, ca, cb)
-    return wrap({cname}(deref(ca), deref(cb), to_sod(stream)))
+    return wrap({cname}(deref(ca), deref(cb), s))
 """,
     "logical": """\
     cdef optional[c_array] ca = nullopt, cb = nullopt
@@ -83,17 +84,19 @@ BODIES = {
 """,
     # over every axis (axis None) or the given ones; empty strided views made fresh first
     "reduction": """\
+    cdef StreamOrDevice s = to_sod(stream)
     cdef cbool kd = to_flag(keepdims, "{name}", "keepdims")
     cdef optional[c_array] tmp = nullopt
     cdef optional[c_array] x = nullopt
-    x = dispatch.reduction_input(deref(array_like_arg(a, tmp)), to_sod(stream))
+    x = dispatch.reduction_input(deref(array_like_arg(a, tmp)), s)
     cdef vector[int] axes = vector[int]()
     if reduction_axes_arg(axis, axes, "{name}"):
-        return wrap({cname}(deref(x), axes, kd, to_sod(stream)))
-    return wrap({cname}(deref(x), kd, to_sod(stream)))
+        return wrap({cname}(deref(x), axes, kd, s))
+    return wrap({cname}(deref(x), kd, s))
 """,
     # along one axis, or over the flattened array (axis None)
     "scan": """\
+    cdef StreamOrDevice s = to_sod(stream)
     cdef cbool rev = to_flag(reverse, "{name}", "reverse")
     cdef cbool inc = to_flag(inclusive, "{name}", "inclusive")
     cdef optional[c_array] tmp = nullopt
@@ -101,10 +104,11 @@ BODIES = {
     cdef int ax = 0
     cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
     if has_axis:
-        return wrap({cname}(deref(p), ax, rev, inc, to_sod(stream)))
-    return wrap({cname}(deref(p), rev, inc, to_sod(stream)))
+        return wrap({cname}(deref(p), ax, rev, inc, s))
+    return wrap({cname}(deref(p), rev, inc, s))
 """,
     "scan_dtype": """\
+    cdef StreamOrDevice s = to_sod(stream)
     cdef cbool rev = to_flag(reverse, "{name}", "reverse")
     cdef cbool inc = to_flag(inclusive, "{name}", "inclusive")
     cdef optional[c_array] tmp = nullopt
@@ -115,20 +119,22 @@ BODIES = {
     if dtype is not None:
         d = to_c_dtype(dtype)
     if has_axis:
-        return wrap({cname}(deref(p), ax, rev, inc, d, to_sod(stream)))
-    return wrap({cname}(deref(p), rev, inc, d, to_sod(stream)))
+        return wrap({cname}(deref(p), ax, rev, inc, d, s))
+    return wrap({cname}(deref(p), rev, inc, d, s))
 """,
     "sort": """\
+    cdef StreamOrDevice s = to_sod(stream)
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef int ax = 0
     cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
     check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
     if has_axis:
-        return wrap({cname}(deref(p), ax, to_sod(stream)))
-    return wrap({cname}(deref(p), to_sod(stream)))
+        return wrap({cname}(deref(p), ax, s))
+    return wrap({cname}(deref(p), s))
 """,
     "partition": """\
+    cdef StreamOrDevice s = to_sod(stream)
     cdef int kk = to_int32(kth, "{name}", "kth")
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
@@ -136,10 +142,11 @@ BODIES = {
     cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
     check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
     if has_axis:
-        return wrap({cname}(deref(p), kk, ax, to_sod(stream)))
-    return wrap({cname}(deref(p), kk, to_sod(stream)))
+        return wrap({cname}(deref(p), kk, ax, s))
+    return wrap({cname}(deref(p), kk, s))
 """,
     "topk": """\
+    cdef StreamOrDevice s = to_sod(stream)
     cdef int kk = to_int32(k, "{name}", "k")
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
@@ -147,8 +154,8 @@ BODIES = {
     cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
     check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
     if has_axis:
-        return wrap({cname}(deref(p), kk, ax, to_sod(stream)))
-    return wrap({cname}(deref(p), kk, to_sod(stream)))
+        return wrap({cname}(deref(p), kk, ax, s))
+    return wrap({cname}(deref(p), kk, s))
 """,
 }
 
