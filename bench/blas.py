@@ -17,6 +17,7 @@ from _peers import add_common_args, reference_python, run_with_module, ratio, wr
 TIMER = r"""
 import json, time, numpy as np, sys
 n, reps = {n}, {reps}
+mx.set_default_device(mx.cpu)   # CPU BLAS, also on a CUDA build
 rng = np.random.default_rng(0)
 a = mx.array(rng.standard_normal((n, n)).astype(np.float32))
 b = mx.array(rng.standard_normal((n, n)).astype(np.float32))

@@ -367,9 +367,12 @@ def save_safetensors(file: Any | str | pathlib.Path, arrays: dict[str, array],
     written through a temporary file renamed over the target (see docs/differences.md).
     """
     named = _named_arrays(arrays, "save_safetensors")
-    if metadata is not None:
-        if not isinstance(metadata, dict) or not all(isinstance(k, str) and isinstance(v, str)
-                                                     for k, v in metadata.items()):
+    # An untyped name: some Cython versions type the loop variables from the `dict[str, str]`
+    # annotation and would raise their own TypeError before our check runs.
+    cdef object given = metadata
+    if given is not None:
+        if not isinstance(given, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                  for k, v in given.items()):
             raise ValueError("[save_safetensors] Metadata must be a dictionary with string keys and values")
     header, tensors = _safetensors_layout(named, metadata if metadata is not None else {})
     path = _as_path(file)
