@@ -72,19 +72,9 @@ cdef int _add_methods(type cls, dict methods) except -1:
     return 0
 
 
-# The buffer-protocol format of each dtype (bfloat16 has none in the struct module: its name).
-cdef dict _BUFFER_FORMATS = {
-    <int>DtypeVal.bool_: "?", <int>DtypeVal.uint8: "B", <int>DtypeVal.uint16: "H", <int>DtypeVal.uint32: "I",
-    <int>DtypeVal.uint64: "Q", <int>DtypeVal.int8: "b", <int>DtypeVal.int16: "h", <int>DtypeVal.int32: "i",
-    <int>DtypeVal.int64: "q", <int>DtypeVal.float16: "e", <int>DtypeVal.float32: "f",
-    <int>DtypeVal.float64: "d", <int>DtypeVal.bfloat16: "bfloat16", <int>DtypeVal.complex64: "Zf"}
-
-
-cdef str _buffer_format(c_Dtype d):
-    return _BUFFER_FORMATS[dtype_val(d)]
-
-
 cdef inline void _eval_now(c_array& a) except *:
+    if a.is_available():   # already computed: skip releasing and retaking the GIL
+        return
     with nogil:
         a.eval()
 
@@ -1258,8 +1248,7 @@ cdef class array:
         if not deref(a).flags().row_contiguous and (flags & PyBUF_STRIDES) != PyBUF_STRIDES:
             a = cops.contiguous(deref(a), False, sod_default())
             _eval_now(deref(a))
-        fmt = _buffer_format(deref(a).dtype()).encode()
-        cdef BufferExport* e = make_buffer_export(deref(a), <const char*>fmt)
+        cdef BufferExport* e = make_buffer_export(deref(a))
         buffer.buf = raw_data(e.arr)
         buffer.obj = self
         buffer.len = <Py_ssize_t>e.arr.nbytes()
@@ -1270,9 +1259,9 @@ cdef class array:
             raise BufferError("this array views memory it does not own (a NumPy/DLPack source or a "
                               "mapped file): it is exported read-only")
         buffer.ndim = <int>e.arr.ndim()
-        buffer.format = <char*>e.format.c_str() if (flags & PyBUF_FORMAT) else NULL
-        buffer.shape = e.shape.data() if (flags & PyBUF_ND) else NULL
-        buffer.strides = e.strides.data() if (flags & PyBUF_STRIDES) == PyBUF_STRIDES else NULL
+        buffer.format = <char*>e.format if (flags & PyBUF_FORMAT) else NULL
+        buffer.shape = e.shape if (flags & PyBUF_ND) else NULL
+        buffer.strides = e.strides if (flags & PyBUF_STRIDES) == PyBUF_STRIDES else NULL
         buffer.suboffsets = NULL
         buffer.internal = <void*>e
 

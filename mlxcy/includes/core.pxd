@@ -35,10 +35,10 @@ cdef extern from "src/mlxcy_core.h" namespace "mlxcy":
     bool data_is_foreign(const array&)
     cdef cppclass BufferExport:
         array arr
-        vector[Py_ssize_t] shape
-        vector[Py_ssize_t] strides
-        string format
-    BufferExport* make_buffer_export(const array&, const char*) except +
+        const char* format
+        Py_ssize_t* shape
+        Py_ssize_t* strides
+    BufferExport* make_buffer_export(const array&) except +
     void free_buffer_export(void*)
 
     # printing

@@ -151,6 +151,7 @@ cdef extern from "mlx/array.h" namespace "mlx::core":
         const Strides& strides()
         Dtype dtype()
         void eval() except + nogil
+        bool is_available()
         uintptr_t id()
         bool has_primitive()
         const array_flags& flags()

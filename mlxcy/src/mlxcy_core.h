@@ -10,6 +10,7 @@
 #endif
 
 #include <complex>
+#include <memory>
 #include <new>
 #include <optional>
 #include <type_traits>
@@ -477,25 +478,55 @@ inline void byteswap_inplace(char* p, size_t n, size_t size) {
   for (size_t i = 0; i < n; ++i, p += size) std::reverse(p, p + size);
 }
 
-// A buffer export of an array: keeps the array (and so its data) alive while viewed.
+// The buffer-protocol (PEP 3118) format of a dtype; bfloat16 has no struct code, so its name.
+inline const char* buffer_format(mx::Dtype d) {
+  switch (d.val()) {
+    case mx::Dtype::Val::bool_: return "?";
+    case mx::Dtype::Val::uint8: return "B";
+    case mx::Dtype::Val::uint16: return "H";
+    case mx::Dtype::Val::uint32: return "I";
+    case mx::Dtype::Val::uint64: return "Q";
+    case mx::Dtype::Val::int8: return "b";
+    case mx::Dtype::Val::int16: return "h";
+    case mx::Dtype::Val::int32: return "i";
+    case mx::Dtype::Val::int64: return "q";
+    case mx::Dtype::Val::float16: return "e";
+    case mx::Dtype::Val::float32: return "f";
+    case mx::Dtype::Val::float64: return "d";
+    case mx::Dtype::Val::bfloat16: return "bfloat16";
+    case mx::Dtype::Val::complex64: return "Zf";
+  }
+  return "B";
+}
+
+// A buffer export of an array: keeps the array (and so its data) alive while viewed. One
+// allocation per export: shape and strides live inline up to kInlineDims dimensions.
 struct BufferExport {
+  static constexpr size_t kInlineDims = 8;
   mx::array arr;
-  std::vector<Py_ssize_t> shape;
-  std::vector<Py_ssize_t> strides;
-  std::string format;
-  explicit BufferExport(const mx::array& a) : arr(a) {}
+  const char* format;
+  Py_ssize_t* shape;
+  Py_ssize_t* strides;
+  Py_ssize_t inline_dims[2 * kInlineDims];
+  std::unique_ptr<Py_ssize_t[]> heap_dims;
+  explicit BufferExport(const mx::array& a) : arr(a), format(buffer_format(a.dtype())) {
+    size_t n = a.ndim();
+    Py_ssize_t* dims = inline_dims;
+    if (n > kInlineDims) {
+      heap_dims.reset(new Py_ssize_t[2 * n]);
+      dims = heap_dims.get();
+    }
+    shape = dims;
+    strides = dims + n;
+    auto isz = static_cast<Py_ssize_t>(a.itemsize());
+    for (size_t i = 0; i < n; ++i) {
+      shape[i] = a.shape(static_cast<int>(i));
+      strides[i] = static_cast<Py_ssize_t>(a.strides()[i]) * isz;
+    }
+  }
 };
 
-inline BufferExport* make_buffer_export(const mx::array& a, const char* fmt) {
-  auto* e = new BufferExport(a);
-  e->format = fmt;
-  auto isz = static_cast<Py_ssize_t>(a.itemsize());
-  for (size_t i = 0; i < a.ndim(); ++i) {
-    e->shape.push_back(a.shape(static_cast<int>(i)));
-    e->strides.push_back(static_cast<Py_ssize_t>(a.strides()[i]) * isz);
-  }
-  return e;
-}
+inline BufferExport* make_buffer_export(const mx::array& a) { return new BufferExport(a); }
 inline void free_buffer_export(void* e) { delete static_cast<BufferExport*>(e); }
 }  // namespace mlxcy
 
