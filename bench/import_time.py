@@ -12,6 +12,7 @@ extension modules (the layout a wheel installs).
 Run: python bench/import_time.py [--runs N] [--quick] [--json OUT]
 """
 import argparse
+import compileall
 import json
 import os
 import shutil
@@ -48,6 +49,9 @@ def plain_copy(layout, into):
                     ignore=shutil.ignore_patterns("*.pyx", "*.pxi", "*.pxd", "src", "includes", "__pycache__"))
     for name, path in layout["extensions"].items():
         shutil.copy(path, os.path.join(into, *name.split(".")[:-1], os.path.basename(path)))
+    # Byte-compile the copy as a wheel install does: without .pyc files (e.g. under
+    # PYTHONDONTWRITEBYTECODE) every run would time compiling the .py modules.
+    compileall.compile_dir(dest, quiet=1)
     return into
 
 
