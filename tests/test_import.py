@@ -30,7 +30,9 @@ def fresh_env(tmp_path_factory):
                          cwd="/", check=True)
     layout = json.loads(res.stdout.strip().splitlines()[-1])
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    first = import_time.plain_copy(layout, str(tmp_path_factory.mktemp("plain"))) if layout["editable"] else None
+    first = None
+    if layout["editable"]:
+        first = import_time.plain_copy(layout, str(tmp_path_factory.mktemp("plain")))
     return import_time.startup_env(sys.executable, env, first)
 
 
@@ -83,9 +85,10 @@ try:
     mx.load(p)
     out["corrupt"] = "loaded"
 except Exception as e:
+    made_again = mx._io._CorruptNpzMemberError("")   # the same class, made once
     out["corrupt"] = [type(e).__name__, isinstance(e, zipfile.BadZipFile), isinstance(e, ValueError),
                       isinstance(e, RuntimeError), isinstance(e, mx._io.MalformedFileError),
-                      isinstance(e, mx._io._CorruptNpzMemberError), type(e) is type(mx._io._CorruptNpzMemberError(""))]
+                      isinstance(e, mx._io._CorruptNpzMemberError), type(e) is type(made_again)]
 # safetensors through a memory map (mmap, struct, json on first use).
 q = os.path.join(d, "w.safetensors")
 mx.save_safetensors(q, {"w": mx.arange(6, dtype=mx.float32).reshape(2, 3)})
