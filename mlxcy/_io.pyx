@@ -124,6 +124,10 @@ class _CorruptNpzMemberError(MalformedFileError):
             cls = _corrupt_npz_member_class()
         return MalformedFileError.__new__(cls, *args, **kwargs)
 
+    def __reduce__(self):
+        # pickle finds the class by name, which names this base: rebuilding calls it again
+        return (_CorruptNpzMemberError, self.args) + ((self.__dict__,) if self.__dict__ else ())
+
 
 cdef object _corrupt_npz_class = None
 

@@ -85,10 +85,14 @@ try:
     mx.load(p)
     out["corrupt"] = "loaded"
 except Exception as e:
+    err = e
     made_again = mx._io._CorruptNpzMemberError("")   # the same class, made once
     out["corrupt"] = [type(e).__name__, isinstance(e, zipfile.BadZipFile), isinstance(e, ValueError),
                       isinstance(e, RuntimeError), isinstance(e, mx._io.MalformedFileError),
                       isinstance(e, mx._io._CorruptNpzMemberError), type(e) is type(made_again)]
+import pickle
+again = pickle.loads(pickle.dumps(err))
+out["corrupt_pickled"] = [type(again) is type(err), again.args == err.args]
 # safetensors through a memory map (mmap, struct, json on first use).
 q = os.path.join(d, "w.safetensors")
 mx.save_safetensors(q, {"w": mx.arange(6, dtype=mx.float32).reshape(2, 3)})
@@ -111,5 +115,6 @@ def test_parts_loaded_late_work(fresh_env):
     assert out["arange_signature"] == "(start=None, stop=None, step=None, dtype=None, *, stream=None)"
     assert out["npz"] is True
     assert out["corrupt"] == ["_CorruptNpzMemberError", True, True, True, True, True, True]
+    assert out["corrupt_pickled"] == [True, True]
     assert out["mmap"] == [[0.0, 1.0, 2.0], [3.0, 4.0, 5.0]]
     assert out["random"] == [True, True, True]
