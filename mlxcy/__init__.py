@@ -3,7 +3,7 @@ def _refuse_source_tree():
     """Raise a clear ImportError when Python found this source folder instead of an installed
     mlxcy: the folder has no compiled modules (and no ``_build_info``), and without this check
     the first failing import reads as a "circular import"."""
-    import importlib.util
+    import importlib.util   # only on this failure path: it costs `import mlxcy` ~6 ms
     import os
     here = os.path.dirname(os.path.abspath(__file__))
     if importlib.util.find_spec(__name__ + "._build_info") is not None:
@@ -19,7 +19,13 @@ def _refuse_source_tree():
         "then pip install --no-build-isolation -e . -Cbuild-dir=build/dev")
 
 
-_refuse_source_tree()
+try:
+    from . import _build_info  # noqa: E402,F401  (absent from a source tree)
+except ImportError:
+    _build_info = None
+if _build_info is None:   # outside the except: the source tree's error reads on its own
+    _refuse_source_tree()
+    from . import _build_info  # noqa: E402,F401  (not a source tree: the real import error)
 del _refuse_source_tree
 
 from . import _libload  # noqa: E402

@@ -8,6 +8,7 @@ from cpython.ref cimport Py_INCREF
 from cython.operator cimport dereference as deref
 from libc.stdint cimport int8_t, int16_t, int32_t, int64_t, uint8_t, uint16_t, uint32_t, uint64_t, uintptr_t
 from libc.string cimport memcpy
+from libc cimport math as cmath
 from libcpp cimport bool as cbool
 from libcpp.complex cimport complex as ccomplex
 from libcpp.optional cimport optional, nullopt
@@ -42,7 +43,6 @@ from cpython.tuple cimport PyTuple_GET_SIZE
 from cpython.sequence cimport PySequence_Fast_GET_ITEM
 
 import enum as _enum
-import math as _math
 import sys as _sys
 
 

@@ -26,33 +26,34 @@ from mlxcy.includes.core cimport dtype_from_val, dtype_val, array_view_of, array
 from mlxcy.includes.mlx cimport eval as c_eval
 
 import errno as _errno
-import importlib as _importlib
-import mmap as _mmap
 import os as _os
 import stat as _stat
-import struct as _struct
 import sys as _sys
-import zipfile as _zipfile   # needed now: an exception class below derives from one of its
 
 
 class _LazyModule:
-    """A standard module imported on first use: the writers' and parsers' helpers cost
-    `import mlxcy` some 20 ms when imported up front (secrets pulls in hmac and hashlib)."""
+    """A standard module imported on first use: the loaders', writers' and parsers' helpers
+    would cost `import mlxcy` tens of ms up front (zipfile alone ~10 ms; secrets pulls in hmac and
+    hashlib). Keep `import mlxcy` free of them (docs/DEVELOPING.md, tests/test_import.py)."""
 
     def __init__(self, name):
         self._name = name
 
     def __getattr__(self, attr):
-        module = _importlib.import_module(self._name)
-        setattr(self, attr, getattr(module, attr))   # later uses skip __getattr__
-        return getattr(module, attr)
+        __import__(self._name)
+        value = getattr(_sys.modules[self._name], attr)
+        setattr(self, attr, value)   # later uses skip __getattr__
+        return value
 
 
 _ast = _LazyModule("ast")
 _json = _LazyModule("json")
+_mmap = _LazyModule("mmap")
 _secrets = _LazyModule("secrets")
 _shutil = _LazyModule("shutil")
+_struct = _LazyModule("struct")
 _tempfile = _LazyModule("tempfile")
+_zipfile = _LazyModule("zipfile")
 
 from mlxcy._progress import progress_bar as _progress_bar
 
@@ -112,8 +113,33 @@ cdef object _open_failure(str what, object path, OSError error):
     return RuntimeError(f"[{what}] Failed to open file {path}")
 
 
-class _CorruptNpzMemberError(MalformedFileError, _zipfile.BadZipFile):
-    """A damaged member of a .npz archive (the reference lets zipfile's BadZipFile through)."""
+class _CorruptNpzMemberError(MalformedFileError):
+    """A damaged member of a .npz archive (the reference lets zipfile's BadZipFile through).
+    Every instance is also a ``zipfile.BadZipFile``: constructing one makes (once) the subclass
+    that adds that base, so that zipfile is imported only when a .npz is read, not by `import
+    mlxcy`."""
+
+    def __new__(cls, *args, **kwargs):
+        if cls is _CorruptNpzMemberError:
+            cls = _corrupt_npz_member_class()
+        return MalformedFileError.__new__(cls, *args, **kwargs)
+
+    def __reduce__(self):
+        # pickle finds the class by name, which names this base: rebuilding calls it again
+        return (_CorruptNpzMemberError, self.args) + ((self.__dict__,) if self.__dict__ else ())
+
+
+cdef object _corrupt_npz_class = None
+
+
+cdef object _corrupt_npz_member_class():
+    global _corrupt_npz_class
+    if _corrupt_npz_class is None:
+        base = _CorruptNpzMemberError
+        _corrupt_npz_class = type(base)(base.__name__, (base, _zipfile.BadZipFile),
+                                        {"__module__": base.__module__, "__qualname__": base.__qualname__,
+                                         "__doc__": base.__doc__})
+    return _corrupt_npz_class
 
 # ---- paths, file-likes, formats ------------------------------------------------------------
 

@@ -3,10 +3,11 @@
 
 __version__ = cx.version().decode()
 
-pi = _math.pi
-e = _math.e
-inf = _math.inf
-nan = _math.nan
+# From C's math.h (libc.math), as Python's math module has them.
+pi = cmath.M_PI
+e = cmath.M_E
+inf = <double>cmath.INFINITY
+nan = <double>cmath.NAN
 euler_gamma = 0.5772156649015329
 newaxis = None
 

@@ -5,7 +5,7 @@ Every sampler takes an optional ``key`` (from :func:`key` or :func:`split`). Wit
 draws from the calling thread's key in ``state``: each draw splits ``state[0]`` in two, keeps
 the first half as the thread's new key and samples with the second. :func:`seed` resets it.
 """
-import threading as _threading
+from _thread import _local as _thread_local   # threading itself costs `import mlxcy` ~3 ms
 import time as _time
 
 from libc.stdint cimport uint64_t
@@ -39,7 +39,7 @@ cdef class _RandomState:
     cdef object _local
 
     def __cinit__(self):
-        self._local = _threading.local()
+        self._local = _thread_local()
 
     cpdef list _keys(self):
         """The calling thread's one-element list holding its current key (made on first use)."""

@@ -6,7 +6,6 @@ Examples
 True
 """
 import os
-import textwrap
 from typing import Any, Callable, List, Optional, Tuple, Union
 
 import mlxcy as mx
@@ -88,6 +87,12 @@ def _merge(dst, src, strict, want_module):
 
 def _is_floating(dtype):
     return mx.issubdtype(dtype, mx.floating)
+
+
+def _indent(text, prefix="  "):
+    """`text` with `prefix` before each line that is not blank (textwrap.indent's rule, without
+    importing textwrap for `import mlxcy.nn`)."""
+    return "".join(prefix + line if line.strip() else line for line in text.splitlines(True))
 
 
 class Module(dict):
@@ -197,7 +202,7 @@ class Module(dict):
             return head + ")"
         lines = [head]
         for name, child in kids:
-            lines.append(textwrap.indent(f"({name}): {child!r}", "  "))
+            lines.append(_indent(f"({name}): {child!r}"))
         lines.append(")")
         return "\n".join(lines)
 
