@@ -26,6 +26,9 @@ from _peers import add_common_args, failure_summary, figure, reference_python, w
 
 # A decoder layer of a ~1B-parameter model in float16: (name, shape).
 D, FF, VOCAB = 2048, 5632, 32000
+# The tensor every loader reads for "first tensor": the first in the file, named, because the
+# bindings' dicts do not list the tensors in the same order.
+FIRST = "model.embed_tokens.weight"
 
 
 def layer_shapes(i):
@@ -39,7 +42,7 @@ def layer_shapes(i):
 
 def write_checkpoint(path, target_bytes):
     """Stream a safetensors file (header padded to 8 bytes, tensors in order) to `path`."""
-    tensors = [("model.embed_tokens.weight", (VOCAB, D))]
+    tensors = [(FIRST, (VOCAB, D))]
     total = VOCAB * D * 2
     i = 0
     while total < target_bytes:
@@ -103,7 +106,7 @@ def run_one(kind, path):
             return touch_all(d.values())
 
         def first(d):
-            a = next(iter(d.values()))
+            a = d[FIRST]
             mx.eval(a)
             return touch_all([a])
     elif kind == "safetensors-numpy":
@@ -116,7 +119,7 @@ def run_one(kind, path):
             return touch_all(d.values())
 
         def first(d):
-            return touch_all([next(iter(d.values()))])
+            return touch_all([d[FIRST]])
     elif kind == "safetensors-torch":
         from safetensors.torch import load_file
 
@@ -127,7 +130,7 @@ def run_one(kind, path):
             return touch_all(t.numpy() for t in d.values())
 
         def first(d):
-            return touch_all([next(iter(d.values())).numpy()])
+            return touch_all([d[FIRST].numpy()])
     else:
         raise SystemExit(f"unknown loader {kind}")
     base, base_now = rss_peak(), rss_now()

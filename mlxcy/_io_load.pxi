@@ -24,10 +24,49 @@ cdef dict _string_dict(const unordered_map[string, string]& m):
             for i in range(keys.size())}
 
 
+cdef object _load_safetensors_file(str path, StreamOrDevice s, bint return_metadata):
+    """mlxcy's own loader of a safetensors path (src/io_safetensors.h): the header parsed and
+    checked in one C++ pass, one lazy array per tensor read with pread when evaluated. None when
+    the stream is not a CPU stream (libmlx's reader serves those)."""
+    cdef string cpath = _os.fsencode(path)
+    cdef cio.StOpen res
+    cdef size_t i
+    with nogil:
+        res = cio.st_open(cpath, s)
+    if not res.cpu:
+        return None
+    if res.err:
+        raise _open_failure("load", path, OSError(res.err, _os.strerror(res.err), path))
+    if res.ok:
+        out = {}
+        for i in range(res.names.size()):
+            out[res.names[i].decode("utf-8", "surrogatepass")] = wrap(res.arrays[i])
+        if not return_metadata:
+            return out
+        return out, {res.meta_keys[i].decode("utf-8", "surrogatepass"):
+                     res.meta_values[i].decode("utf-8", "surrogatepass") for i in range(res.meta_keys.size())}
+    # The C++ checks refused the header: the Python parser raises the exception that names the
+    # problem. Should it accept the file (JSON nested deeper than the C++ parser goes), its
+    # entries are read from the file already open.
+    m = _map_file(path)
+    try:
+        entries, metadata, data_start = _parse_safetensors(m, len(m))
+    finally:
+        if not isinstance(m, bytes):
+            m.close()
+    out = {}
+    for name, code, shape, b, e in entries:
+        out[name] = wrap(cio.st_entry_array(res.file, data_start + b, to_c_shape(shape), dtype_from_val(code), s))
+    return (out, metadata) if return_metadata else out
+
+
 cdef object _load_safetensors(object path, object data, StreamOrDevice s, bint return_metadata):
     cdef SafetensorsLoad res
     cdef string cpath
     if path is not None:
+        got = _load_safetensors_file(path, s, return_metadata)
+        if got is not None:
+            return got
         m = _map_file(path)
         entries, _, _ = _parse_safetensors(m, len(m))
         if not isinstance(m, bytes):

@@ -106,3 +106,19 @@ cdef extern from "src/io.h" namespace "mlxcy":
     object cbin_state(const ExportCallbackInput&, const string&, size_t, PyObject* (*)(int) noexcept) except +
 
     string export_dot_string(const vector[array]&, const vector[string]&, const vector[array]&) except +
+
+
+cdef extern from "src/io_safetensors.h" namespace "mlxcy":
+    cdef cppclass StFile:
+        pass
+    cdef cppclass StOpen:
+        int err
+        bool ok
+        bool cpu
+        shared_ptr[StFile] file
+        vector[string] names
+        vector[array] arrays
+        vector[string] meta_keys
+        vector[string] meta_values
+    StOpen st_open(const string&, StreamOrDevice) except + nogil
+    array st_entry_array(const shared_ptr[StFile]&, unsigned long long, const Shape&, Dtype, StreamOrDevice) except +
