@@ -308,6 +308,12 @@ def scaled_dot_product_attention(q: array, k: array, v: array, *, scale: float, 
                           to_sod(stream)))
 
 
+def _cpu_kernels_available() -> bool:
+    """Whether mlxcy's own CPU kernels (softmax, logsumexp, attention on float32) can run here:
+    an x86-64 CPU with AVX2 and FMA. MLXCY_CPU_KERNELS=0 in the environment switches them off."""
+    return cpuk.cpu_has_avx2_fma()
+
+
 def gated_delta_update(q: array, k: array, v: array, gamma: array, beta: array,
                        initial_state: array | None = None, mask: array | None = None,
                        stream: StreamOrDevice = None) -> list[array]:

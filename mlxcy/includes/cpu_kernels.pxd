@@ -8,6 +8,7 @@ from libcpp.vector cimport vector
 from mlxcy.includes.mlx cimport array, StreamOrDevice
 
 cdef extern from "src/cpu_kernels.h" namespace "mlxcy::cpuk" nogil:
+    bool cpu_has_avx2_fma()
     array softmax(const array&, bool, const vector[int]&, bool, StreamOrDevice) except +
     array sdpa(const array&, const array&, const array&, float, const string&, optional[array],
                const optional[array]&, bool, StreamOrDevice) except +
