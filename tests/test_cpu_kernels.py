@@ -127,8 +127,20 @@ def test_softmax_nan_inf_rows(row, kernels):
 
 
 def test_nan_signs_as_the_reference_prints():
-    snippet = ("rows = [[float('nan'), 1.0], [float('inf'), 1.0], [float('inf'), float('nan')], "
-               "[-float('inf')] * 3, [2.0] * 9 + [float('nan')]]\n"
+    # NaNs of both signs, in rows of odd and even lengths, with infinities; each element's sign
+    snippet = ("import numpy as np\n"
+               "rng = np.random.default_rng(5)\n"
+               "for n in list(range(1, 12)) + [16, 17, 31]:\n"
+               "    for _ in range(6):\n"
+               "        r = rng.standard_normal(n).astype(np.float32)\n"
+               "        for p in rng.choice(n, rng.integers(1, min(n, 3) + 1), replace=False):\n"
+               "            r[p] = rng.choice([np.nan, -np.nan])\n"
+               "        if rng.random() < 0.3:\n"
+               "            r[rng.integers(n)] = rng.choice([np.inf, -np.inf])\n"
+               "        a = mx.array(r)\n"
+               "        print(np.signbit(np.array(mx.softmax(a, axis=-1))).astype(int).tolist(),\n"
+               "              np.signbit(np.array(mx.logsumexp(a, axis=-1))).astype(int).tolist())\n"
+               "rows = [[float('inf'), 1.0], [float('inf'), float('inf'), 2.0], [-float('inf')] * 3]\n"
                "for r in rows:\n"
                "    print(mx.softmax(mx.array(r), axis=-1), mx.logsumexp(mx.array(r), axis=-1))\n")
     ours, theirs = printed_by_both(snippet)

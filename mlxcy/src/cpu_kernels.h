@@ -110,8 +110,8 @@ __attribute__((target("avx2,fma"))) inline float hsum8(__m256 v) {
   return _mm_cvtss_f32(s);
 }
 
-// The row's maximum, or its first NaN when it holds one (libmlx's maximum propagates NaN, and
-// the NaN's sign shows when printed: a row with a NaN gives that NaN everywhere, as libmlx's).
+// The row's maximum, or its last NaN when it holds one (libmlx's running maximum keeps the last
+// NaN it meets; which NaN shows when printed, as "nan" or "-nan").
 __attribute__((target("avx2,fma"))) inline float row_max(const float* x, int64_t n) {
   const __m256 neg_inf = _mm256_set1_ps(-std::numeric_limits<float>::infinity());
   __m256 m = neg_inf;
@@ -129,7 +129,7 @@ __attribute__((target("avx2,fma"))) inline float row_max(const float* x, int64_t
     unordered = _mm256_or_ps(unordered, _mm256_cmp_ps(v, v, _CMP_UNORD_Q));
   }
   if (_mm256_movemask_ps(unordered) != 0) {
-    for (int64_t i = 0; i < n; ++i)
+    for (int64_t i = n - 1; i >= 0; --i)
       if (std::isnan(x[i])) return x[i];
   }
   return hmax8(m);
@@ -155,11 +155,25 @@ __attribute__((target("avx2,fma"))) inline float exp_shifted(const float* x, flo
   return hsum8(s);
 }
 
+// A row holding a NaN comes out all NaN. Which NaN each element gets (its sign prints) follows
+// what libmlx 0.32.4's x86-64 kernel gives, observed bit for bit (tests/test_cpu_kernels.py): a
+// NaN element keeps its own, the others get the row's last NaN, and in a row of odd length the
+// last element gets the first element's NaN if that is one (else the last NaN).
+inline void softmax_nan_row(const float* x, float* y, int64_t n, float last_nan) {
+  const float first = std::isnan(x[0]) ? x[0] : last_nan;
+  for (int64_t j = 0; j < n; ++j) y[j] = (std::isnan(x[j]) ? x[j] : last_nan) + 0.0f;   // + 0: quiet NaN
+  if (n % 2 == 1) y[n - 1] = first + 0.0f;
+}
+
 // Softmax of `rows` contiguous rows of n floats; y may be x.
-// Rows with +inf or NaN come out NaN and all -inf rows NaN, as libmlx's do (inf - inf).
+// Rows with +inf, and rows of -inf only, come out NaN as libmlx's do (inf - inf).
 __attribute__((target("avx2,fma"))) inline void softmax_rows(const float* x, float* y, int64_t rows, int64_t n) {
   for (int64_t i = 0; i < rows; ++i, x += n, y += n) {
     const float m = row_max(x, n);
+    if (std::isnan(m)) {
+      softmax_nan_row(x, y, n, m);
+      continue;
+    }
     const float inv = 1.0f / exp_shifted(x, y, n, m);
     const __m256 vinv = _mm256_set1_ps(inv);
     int64_t j = 0;
