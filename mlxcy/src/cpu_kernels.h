@@ -217,7 +217,7 @@ inline void gather_rows(const float* src, const mx::Shape& shape, const mx::Stri
 // Runs a row kernel over the rows of `in` (contiguous, or gathered into `rows_buf` first) on the
 // CPU stream's thread. `in_place` kernels may write into the gathered copy.
 template <class Kernel>
-inline void dispatch_rows(mx::Stream stream, const mx::array& in, mx::array& out, bool donate, Kernel kernel) {
+inline void dispatch_rows(mx::Stream stream, const mx::array& in, mx::array& out, Kernel kernel) {
   auto& enc = mx::cpu::get_command_encoder(stream);
   enc.set_input_array(in);
   enc.set_output_array(out);
@@ -237,7 +237,6 @@ inline void dispatch_rows(mx::Stream stream, const mx::array& in, mx::array& out
     gather_rows(x, shape, strides, t);
     kernel(t, y, rows, n);
   });
-  (void)donate;
 }
 
 // ---- the primitives --------------------------------------------------------------------------
@@ -262,7 +261,7 @@ class CpuSoftmax : public mx::UnaryPrimitive {
       out.set_data(mx::allocator::malloc(out.nbytes()));
     }
 #if defined(__x86_64__)
-    dispatch_rows(stream(), in, out, donate,
+    dispatch_rows(stream(), in, out,
                   [](const float* x, float* y, int64_t rows, int64_t n) { softmax_rows(x, y, rows, n); });
 #else
     throw std::runtime_error("[softmax] mlxcy's CPU kernel is x86-64 only");
@@ -321,7 +320,7 @@ class CpuLogSumExp : public mx::UnaryPrimitive {
     const mx::array& in = inputs[0];
     out.set_data(mx::allocator::malloc(out.nbytes()));
 #if defined(__x86_64__)
-    dispatch_rows(stream(), in, out, false,
+    dispatch_rows(stream(), in, out,
                   [](const float* x, float* y, int64_t rows, int64_t n) { logsumexp_rows(x, y, rows, n); });
 #else
     throw std::runtime_error("[logsumexp] mlxcy's CPU kernel is x86-64 only");
