@@ -1,7 +1,10 @@
-"""Single CPU operations of a Transformer step, evaluated: mlxcy vs the reference binding (the same
-libmlx kernels, so a ratio near 1 says the binding is not the cause) vs PyTorch on the CPU (its
-default threads, and one thread), to tell which part of the Transformer step's gap to PyTorch
-(train_step_transformer.py) comes from libmlx's CPU kernels and which from the binding.
+"""Single CPU operations of a Transformer step, evaluated: mlxcy vs the reference binding vs PyTorch on
+the CPU (its default threads, and one thread), to tell which part of the Transformer step's gap to
+PyTorch (train_step_transformer.py) comes from libmlx's CPU kernels and which from the binding.
+Most rows run the same libmlx kernels in both bindings (a ratio near 1 says the binding is not the
+cause); softmax, logsumexp (so cross-entropy) and attention run mlxcy's own float32 kernels
+(src/cpu_kernels.h), and the "off" column times mlxcy with them switched off (MLXCY_CPU_KERNELS=0,
+libmlx's path) in the same process.
 
 Run: python bench/cpu_kernels.py [--quick] [--json OUT]
 """
@@ -58,6 +61,21 @@ for name, setup, stmt in CASES:
     for _ in range(REPS):
         t = time.perf_counter(); fn(); best = min(best, time.perf_counter() - t)
     out[name] = [best]
+if mx.__name__.startswith("mlxcy"):
+    # the same cases with mlxcy's own CPU kernels switched off (read by the ops on each call)
+    import os
+    os.environ["MLXCY_CPU_KERNELS"] = "0"
+    for name, setup, stmt in CASES:
+        env = {"mx": mx}
+        exec(setup, env)
+        exec("mx.eval(" + ", ".join(k for k in env if k not in ("mx", "__builtins__")) + ")", env)
+        fn = eval("lambda: " + stmt, env)
+        fn()
+        best = float("inf")
+        for _ in range(REPS):
+            t = time.perf_counter(); fn(); best = min(best, time.perf_counter() - t)
+        out[name].append(best)
+    del os.environ["MLXCY_CPU_KERNELS"]
 print(json.dumps(out))
 """
 
@@ -97,16 +115,17 @@ def main():
     torch_default = time_torch(reps)
     torch_one = time_torch(reps, threads=1)
     rows = []
-    header = f"{'operation':<36} {'mlxcy ms':>9} {'ref ms':>8} {'/ref':>5}"
+    header = f"{'operation':<36} {'mlxcy ms':>9} {'off ms':>8} {'/off':>5} {'ref ms':>8} {'/ref':>5}"
     if torch_default:
         header += f" {'torch ms':>9} {'/torch':>7} {'torch 1t':>9} {'/torch 1t':>9}"
     print(header)
     for name, _, _ in CASES:
-        o = ours[name][0]
+        o, off = ours[name][0], ours[name][1]
         t = theirs[name][0] if theirs else None
-        line = f"{name:<36} {o * 1e3:>9.3f} {t * 1e3 if t else float('nan'):>8.3f} {o / t if t else float('nan'):>5.2f}"
+        line = (f"{name:<36} {o * 1e3:>9.3f} {off * 1e3:>8.3f} {o / off:>5.2f} "
+                f"{t * 1e3 if t else float('nan'):>8.3f} {o / t if t else float('nan'):>5.2f}")
         row = {"case": name, "group": "CPU kernels", "headline": True, "mlxcy_ms": o * 1e3,
-               "ref_ms": t * 1e3 if t else None}
+               "ref_ms": t * 1e3 if t else None, "mlxcy_kernels_off_ms": off * 1e3}
         rows.append(row)
         if torch_default:
             td, t1 = torch_default[0][name], torch_one[0][name]
@@ -117,8 +136,9 @@ def main():
         print(line)
     notes = []
     if theirs:
-        notes.append(f"mlxcy / reference over these ops (the same libmlx kernels): geometric mean "
-                     f"{geomean([ours[n][0] / theirs[n][0] for n, _, _ in CASES]):.2f}")
+        notes.append(f"mlxcy / reference over these ops: geometric mean "
+                     f"{geomean([ours[n][0] / theirs[n][0] for n, _, _ in CASES]):.2f}; with mlxcy's CPU kernels off "
+                     f"(libmlx's kernels in both): {geomean([ours[n][1] / theirs[n][0] for n, _, _ in CASES]):.2f}")
     if torch_default:
         notes.append(f"PyTorch ran on {torch_default[1]} thread(s) (its default) and on 1; mlxcy / PyTorch on 1 "
                      f"thread: geometric mean {geomean([ours[n][0] / torch_one[0][n] for n, _, _ in CASES]):.2f}")

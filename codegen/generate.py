@@ -181,15 +181,25 @@ def load_table(path):
     return mod.OPS
 
 
+# Headers of the mlxcy helpers a row may name instead of an mlx::core function (a qualified `cxx`,
+# taking the same overloads): an op with its own kernel where it applies (src/cpu_kernels.h).
+HELPER_HEADERS = {"mlxcy::cpuk::": "src/cpu_kernels.h"}
+
+
 def c_name(op):
-    return f"c_{op.cxx}"
+    return f"c_{op.cxx.rsplit('::', 1)[-1]}"
 
 
 def declarations(ops):
-    lines = ['', '', 'cdef extern from "mlx/ops.h" namespace "mlx::core" nogil:']
+    blocks = {"mlx/ops.h": []}
     for op in ops:
+        full = op.cxx if "::" in op.cxx else f"mlx::core::{op.cxx}"
+        header = next((h for prefix, h in HELPER_HEADERS.items() if full.startswith(prefix)), "mlx/ops.h")
         for args in OVERLOADS[op.kind]:
-            lines.append(f'    c_array {c_name(op)} "mlx::core::{op.cxx}"({args}) except +')
+            blocks.setdefault(header, []).append(f'    c_array {c_name(op)} "{full}"({args}) except +')
+    lines = []
+    for header, decls in blocks.items():
+        lines += ['', '', f'cdef extern from "{header}" nogil:'] + decls
     return "\n".join(lines) + "\n"
 
 

@@ -2228,7 +2228,7 @@ OPS = [
        >>> a.max(axis=0)
        array([5, 8], dtype=int32)
        """),
-    Op('logsumexp', "reduction", 'logsumexp', (), 'np.log(np.sum(np.exp(x), **kw))', (-2, 2),
+    Op('logsumexp', "reduction", 'mlxcy::cpuk::logsumexp', (), 'np.log(np.sum(np.exp(x), **kw))', (-2, 2),
        """Logarithm of the sum of exponentials over the given axes.
 
        Computes ``log(sum(exp(a)))`` without overflow by subtracting the maximum first. Integer and

@@ -13,6 +13,7 @@ from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, float32   # 
 from mlxcy._arguments cimport array_like_arg, reduction_axes_arg, single_axis_arg
 from mlxcy.includes cimport ops
 from mlxcy.includes cimport ops_math as dispatch
+from mlxcy.includes cimport cpu_kernels as cpuk
 
 
 # ---- shared argument handling -------------------------------------------------------------
@@ -177,12 +178,14 @@ def softmax(a: array, /, axis: None | int | Sequence[int] = None, *, precise: bo
     mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
     ``TypeError``).
     """
+    cdef StreamOrDevice s = to_sod(stream)
     cdef optional[c_array] tmp = nullopt
-    cdef const c_array* p = array_like_arg(a, tmp)
+    cdef optional[c_array] x = nullopt
+    x = dispatch.reduction_input(deref(array_like_arg(a, tmp)), s)
     cdef vector[int] axes = vector[int]()
     cdef bint has_axes = reduction_axes_arg(axis, axes, "softmax")
-    return wrap(dispatch.softmax_op(deref(p), not has_axes, axes, to_flag(precise, "softmax", "precise"),
-                                    to_sod(stream)))
+    # mlxcy's CPU kernel for float32 over the last axis (src/cpu_kernels.h), libmlx's otherwise
+    return wrap(cpuk.softmax(deref(x), not has_axes, axes, to_flag(precise, "softmax", "precise"), s))
 
 
 def minmax(a: array, /, axis: None | int | Sequence[int] = None, keepdims: bool = False, *,

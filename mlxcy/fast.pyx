@@ -3,6 +3,7 @@
 from libcpp cimport bool as cbool
 from libcpp.string cimport string
 from mlxcy.includes cimport fast as cf
+from mlxcy.includes cimport cpu_kernels as cpuk
 from mlxcy.includes.mlx cimport Dtype as c_Dtype, float32 as c_float32
 from mlxcy._core cimport Dtype, to_c_list
 
@@ -302,8 +303,15 @@ def scaled_dot_product_attention(q: array, k: array, v: array, *, scale: float, 
     elif mask is not None:
         m = array_arg(mask, "scaled_dot_product_attention", "mask")._a
         mode = b"array"
-    return wrap(cf.scaled_dot_product_attention(deref(cq), deref(ck), deref(cv), <float>scale, mode,
-                                                m, s, <cbool>force_fused, to_sod(stream)))
+    # float32 on the CPU: libmlx's unfused graph with mlxcy's softmax kernel (src/cpu_kernels.h)
+    return wrap(cpuk.sdpa(deref(cq), deref(ck), deref(cv), <float>scale, mode, m, s, <cbool>force_fused,
+                          to_sod(stream)))
+
+
+def _cpu_kernels_available() -> bool:
+    """Whether mlxcy's own CPU kernels (softmax, logsumexp, attention on float32) can run here:
+    an x86-64 CPU with AVX2 and FMA. MLXCY_CPU_KERNELS=0 in the environment switches them off."""
+    return cpuk.cpu_has_avx2_fma()
 
 
 def gated_delta_update(q: array, k: array, v: array, gamma: array, beta: array,

@@ -8,6 +8,5 @@ cdef extern from "src/ops_math.h" namespace "mlxcy" nogil:
 
     array reduction_input(const array&, StreamOrDevice) except +   # empty strided views made fresh
     array moment_op(bool, const array&, bool, const vector[int]&, bool, int, StreamOrDevice) except +
-    array softmax_op(const array&, bool, const vector[int]&, bool, StreamOrDevice) except +
     vector[array] minmax_op(const array&, bool, const vector[int]&, bool, StreamOrDevice) except +
     array trace_op(const array&, int, int, int, bool, Dtype, StreamOrDevice) except +

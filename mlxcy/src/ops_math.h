@@ -1,5 +1,5 @@
 // Helpers for the reductions of mlx.core that the op table (codegen/regular_ops.py) does not
-// generate: var/std, softmax, minmax, trace, nan_to_num, and the empty-view guard every reduction
+// generate: var/std, minmax, trace, nan_to_num, and the empty-view guard every reduction
 // goes through. The table's ops call mlx::core directly.
 #pragma once
 
@@ -28,12 +28,6 @@ inline mx::array moment_op(bool standard_deviation, const mx::array& a, bool all
   const mx::array in = reduction_input(a, s);
   if (standard_deviation) return all_axes ? mx::std(in, keepdims, ddof, s) : mx::std(in, axes, keepdims, ddof, s);
   return all_axes ? mx::var(in, keepdims, ddof, s) : mx::var(in, axes, keepdims, ddof, s);
-}
-
-inline mx::array softmax_op(const mx::array& a, bool all_axes, const std::vector<int>& axes, bool precise,
-                            mx::StreamOrDevice s) {
-  const mx::array in = reduction_input(a, s);
-  return all_axes ? mx::softmax(in, precise, s) : mx::softmax(in, axes, precise, s);
 }
 
 inline std::vector<mx::array> minmax_op(const mx::array& a, bool all_axes, const std::vector<int>& axes,
