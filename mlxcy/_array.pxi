@@ -76,7 +76,7 @@ cdef inline void _eval_now(c_array& a) except *:
     if a.is_available():   # already computed: skip releasing and retaking the GIL
         return
     with nogil:
-        a.eval()
+        counted_array_eval(a)
 
 
 cdef int to_c_pair(object a, object b, optional[c_array]& ca, optional[c_array]& cb, str opname) except -1:
@@ -1187,6 +1187,7 @@ cdef class array:
     def __repr__(self) -> str:
         cdef string s = string()
         with nogil:
+            counted_array_eval(self._a)
             s = array_to_string(self._a)
         return s.decode()
 

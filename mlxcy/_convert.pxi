@@ -648,7 +648,7 @@ cdef int _buffer_to_c(object x, optional[c_Dtype] dtype, int copy_mode, optional
         tmp = array_view_of(view.buf, shape, src_dtype, <PyObject*>mv)
         out = cops.astype(deref(tmp), target, _HOST)
         with nogil:
-            deref(out).eval()
+            counted_array_eval(deref(out))
         return 0
     else:
         tmp = array_uninit(nbytes, shape, src_dtype)

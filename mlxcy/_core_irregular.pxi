@@ -33,6 +33,8 @@ from mlxcy.includes.core cimport (
     OP_ADD, OP_SUB, OP_MUL, OP_DIV, OP_FLOORDIV, OP_MOD, OP_POW, OP_MATMUL, OP_EQ, OP_NE, OP_LT,
     OP_LE, OP_GT, OP_GE, OP_AND, OP_OR, OP_XOR, OP_LSHIFT, OP_RSHIFT, is_bitwise_op, binary_op,
     DIVISION_BY_ZERO, DIVISION_OVERFLOW, integer_division_fault, cached_float_scalar, cached_int_scalar)
+from mlxcy.includes.exit_guard cimport (
+    finish_libmlx_calls, counted_eval, counted_async_eval, counted_array_eval, counted_synchronize)
 from mlxcy.includes.dlpack cimport (
     MlxcyDLTensor, MlxcyDLManagedTensor, MlxcyDLManagedTensorVersioned, dl_make_capsule, dl_array_view,
     dl_array_view_unified, dl_strided_copy, cuda_synchronize, cuda_memory_is_unified, cuda_copy_in)
@@ -42,6 +44,7 @@ from cpython.list cimport PyList_GET_SIZE
 from cpython.tuple cimport PyTuple_GET_SIZE
 from cpython.sequence cimport PySequence_Fast_GET_ITEM
 
+import atexit as _atexit
 import enum as _enum
 import sys as _sys
 

@@ -641,7 +641,7 @@ def synchronize(stream: StreamOrDevice = None) -> None:
     """
     cdef c_Stream s = cx.to_stream(to_sod(stream))
     with nogil:
-        cx.synchronize(s)
+        counted_synchronize(s)
 
 
 class StreamContext:

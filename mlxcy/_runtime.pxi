@@ -78,7 +78,7 @@ def eval(*args) -> None:
     cdef vector[c_array] arrays = vector[c_array]()
     tree_arrays(args, None, &arrays, None)
     with nogil:
-        cx.eval(arrays)
+        counted_eval(arrays)
 
 
 def async_eval(*args) -> Any:
@@ -106,7 +106,24 @@ def async_eval(*args) -> Any:
     cdef vector[c_array] arrays = vector[c_array]()
     tree_arrays(args, None, &arrays, None)
     with nogil:
-        cx.async_eval(arrays)
+        counted_async_eval(arrays)
+
+
+def _finish_evaluations_at_exit():
+    """Registered with atexit: daemon threads still evaluating get up to 10 s to finish, and
+    no new evaluation starts, before the runtime destroys libmlx's state (src/exit_guard.h)."""
+    cdef bint finished
+    with nogil:
+        finished = finish_libmlx_calls(10000)
+    if finished:
+        try:   # work queued by async_eval and not yet waited for
+            with nogil:
+                cx.synchronize()
+        except Exception:
+            pass
+
+
+_atexit.register(_finish_evaluations_at_exit)
 
 
 # ---- memory ----

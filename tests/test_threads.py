@@ -195,3 +195,33 @@ def test_interpreter_exits_cleanly_with_threads_still_computing():
         print(json.dumps("end"))
         """
         assert _run(body) == "end"
+
+
+def test_exit_parks_daemon_threads_that_start_an_evaluation_after_the_atexit_handlers():
+    # src/exit_guard.h: once mlxcy's atexit handler has run, a daemon thread's next evaluation
+    # never starts (it would run while libmlx's state is destroyed: the GPU exit crash above, seen
+    # in the reference too), while the exiting main thread still evaluates normally. An atexit
+    # handler registered before mlxcy is imported runs after mlxcy's: it watches the thread's
+    # count of finished evaluations stand still, then evaluates an array itself.
+    script = textwrap.dedent("""
+        import atexit, json, threading, time
+        done = [0]
+        def after_mlxcy_handler():
+            first = done[0]
+            time.sleep(0.3)
+            still = done[0] == first
+            print(json.dumps({"thread_parked": still, "main": (mx.ones(2) * 3).tolist()}), flush=True)
+        atexit.register(after_mlxcy_handler)
+        import mlxcy as mx
+        def work():
+            while True:
+                mx.eval(mx.ones((16, 16)) @ mx.ones((16, 16)))
+                done[0] += 1
+        threading.Thread(target=work, daemon=True).start()
+        while done[0] < 5:
+            time.sleep(0.01)
+        """)
+    res = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd="/",
+                         timeout=HANG_SECONDS)
+    assert res.returncode == 0, res.stderr
+    assert json.loads(res.stdout.strip().splitlines()[-1]) == {"thread_parked": True, "main": [3.0, 3.0]}
