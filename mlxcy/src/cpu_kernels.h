@@ -803,23 +803,25 @@ inline mx::array layer_norm(const mx::array& x, const std::optional<mx::array>& 
 // offset[block] + r % L, where `block` is r / rows_per_block (one block, or one per entry of the
 // first axis when the offset is a vector). Pair i of the first `dims` features, (i, i + dims/2)
 // or (2i, 2i + 1) when `traditional`, turns by (position * scale) * inv_freq[i]; the features
-// past `dims` are copied. Positions, angles and products are float32 as libmlx's graph has them.
+// past `dims` are copied. The angles and their cos/sin are computed in double (one table per
+// block, of L * dims/2 entries) and rounded once: libmlx's graph rounds the angle to float32,
+// which at large positions is most of its error; the rotations are float32 as in that graph.
 inline void rope_rows(const float* x, float* y, int64_t rows, int64_t D, int64_t L, int dims, bool traditional,
-                      float scale, const float* inv_freq, const int64_t* offsets, int64_t rows_per_block) {
+                      float scale, const double* inv_freq, const int64_t* offsets, int64_t rows_per_block) {
   const int half = dims / 2;
   std::vector<float> cs(static_cast<size_t>(L) * half * 2);
   int64_t block = -1;
   for (int64_t r = 0; r < rows; ++r, x += D, y += D) {
     if (r / rows_per_block != block) {   // a new block: its table of cos and sin per position
       block = r / rows_per_block;
-      const float off = static_cast<float>(offsets[block]);
+      const double off = static_cast<double>(offsets[block]);
       for (int64_t l = 0; l < L; ++l) {
-        const float pos = (static_cast<float>(l) + off) * scale;
+        const double pos = (static_cast<double>(l) + off) * static_cast<double>(scale);
         float* t = cs.data() + l * half * 2;
         for (int i = 0; i < half; ++i) {
-          const float th = pos * inv_freq[i];
-          t[i] = std::cos(th);
-          t[half + i] = std::sin(th);
+          const double th = pos * inv_freq[i];
+          t[i] = static_cast<float>(std::cos(th));
+          t[half + i] = static_cast<float>(std::sin(th));
         }
       }
     }
@@ -842,11 +844,10 @@ inline void rope_rows(const float* x, float* y, int64_t rows, int64_t D, int64_t
   }
 }
 
-// 1 / base**(2i / dims), rounded from double.
-inline std::vector<float> rope_base_freqs(int dims, float base) {
-  std::vector<float> f(dims / 2);
-  for (int i = 0; i < dims / 2; ++i)
-    f[i] = static_cast<float>(std::pow(static_cast<double>(base), -2.0 * i / dims));
+// 1 / base**(2i / dims).
+inline std::vector<double> rope_base_freqs(int dims, float base) {
+  std::vector<double> f(dims / 2);
+  for (int i = 0; i < dims / 2; ++i) f[i] = std::pow(static_cast<double>(base), -2.0 * i / dims);
   return f;
 }
 
@@ -869,7 +870,8 @@ inline std::vector<mx::array> rope_graph(const std::vector<mx::array>& in, int d
   pos = mx::multiply(mx::add(pos, off, s), mx::array(scale, mx::float32), s);
   mx::array inv = in.size() > 2 ? mx::reciprocal(in[2], s) : mx::array(mx::array(0.0f));
   if (in.size() <= 2) {
-    auto f = rope_base_freqs(dims, base);
+    std::vector<float> f;
+    for (double v : rope_base_freqs(dims, base)) f.push_back(static_cast<float>(v));
     inv = mx::array(f.begin(), mx::Shape{half}, mx::float32);
   }
   auto th = mx::multiply(pos, inv, s);
@@ -928,10 +930,10 @@ class CpuRoPE : public mx::UnaryPrimitive {
                   const int64_t k = static_cast<int64_t>(i) * off_stride;
                   offs[i] = off64 ? static_cast<const int64_t*>(offp)[k] : static_cast<const int32_t*>(offp)[k];
                 }
-                std::vector<float> inv;
+                std::vector<double> inv;
                 if (has_f) {
                   inv.resize(dims / 2);
-                  for (int i = 0; i < dims / 2; ++i) inv[i] = 1.0f / f[i];
+                  for (int i = 0; i < dims / 2; ++i) inv[i] = 1.0 / static_cast<double>(f[i]);
                 } else {
                   inv = rope_base_freqs(dims, base);
                 }
