@@ -122,7 +122,9 @@ d = np.load(sys.argv[1], allow_pickle=True)
 out = {}
 for key in sorted(k for k in d.files if k.startswith("call")):
     call = d[key].item()
-    args = {k: (mx.array(d[v]) if isinstance(v, str) and v in d.files else v) for k, v in call["args"].items()}
+    dt = getattr(mx, call.get("dtype", "float32"))
+    args = {k: (mx.array(d[v]).astype(dt if k in ("x", "weight", "bias") else mx.array(d[v]).dtype)
+                if isinstance(v, str) and v in d.files else v) for k, v in call["args"].items()}
     fn = getattr(mx.fast, call["fn"])
     if call["fn"] == "rope":
         x = args.pop("x")
@@ -131,7 +133,7 @@ for key in sorted(k for k in d.files if k.startswith("call")):
         y = fn(args["x"], args["weight"], args["eps"])
     else:
         y = fn(args["x"], args["weight"], args["bias"], args["eps"])
-    out[key] = np.array(y)
+    out[key] = np.array(y.astype(mx.float32))
 np.savez(sys.argv[2], **out)
 """
 
@@ -152,7 +154,8 @@ def reference_results(calls):
                 args[k] = name
             else:
                 args[k] = v
-        payload[f"call{i:04d}"] = np.array({"fn": call["fn"], "args": args}, dtype=object)
+        payload[f"call{i:04d}"] = np.array({"fn": call["fn"], "args": args, "dtype": call.get("dtype", "float32")},
+                                           dtype=object)
     src, dst = os.path.join(d, "in.npz"), os.path.join(d, "out.npz")
     np.savez(src, **payload)
     run = subprocess.run([REFERENCE_PYTHON, "-c", _REF_SNIPPET, src, dst], capture_output=True, text=True,
@@ -164,7 +167,9 @@ def reference_results(calls):
 
 
 def _mx_call(call):
-    a = {k: (mx.array(v) if isinstance(v, np.ndarray) else v) for k, v in call["args"].items()}
+    dt = getattr(mx, call.get("dtype", "float32"))
+    a = {k: ((mx.array(v).astype(dt) if k in ("x", "weight", "bias") else mx.array(v))
+             if isinstance(v, np.ndarray) else v) for k, v in call["args"].items()}
     if call["fn"] == "rope":
         x = a.pop("x")
         return mx.fast.rope(x, **a)
@@ -228,6 +233,65 @@ def test_norm_values_against_oracle_and_reference():
                                                "bias": _x(24), "eps": 1e-6}})
     calls.append({"fn": "rms_norm", "args": {"x": _x(40), "weight": _x(40), "eps": 1e-5}})
     _check_against_oracle_and_reference(calls)
+
+
+def test_norms_are_the_references_bit_for_bit():
+    # libmlx 0.32.4's CPU graph sums each row in order in float32; so do the kernels, and every
+    # rounding follows the graph's, so the results are identical (float16/bfloat16 too)
+    calls = []
+    for n in (1, 5, 8, 37, 64, 256, 1000):
+        x = _x(19, n, scale=50.0) + np.float32(100)       # a large mean: cancellation in layer_norm
+        w, b = _x(n), _x(n)
+        for dt in ("float32", "float16", "bfloat16"):
+            calls.append({"fn": "rms_norm", "dtype": dt, "args": {"x": x, "weight": w, "eps": 1e-5}})
+            calls.append({"fn": "rms_norm", "dtype": dt, "args": {"x": x, "weight": None, "eps": 1e-5}})
+            calls.append({"fn": "layer_norm", "dtype": dt, "args": {"x": x, "weight": w, "bias": b, "eps": 1e-5}})
+            calls.append({"fn": "layer_norm", "dtype": dt, "args": {"x": x, "weight": None, "bias": b, "eps": 0.0}})
+    for call, ref in zip(calls, reference_results(calls)):
+        got = _mx_call(call)
+        assert got.dtype == getattr(mx, call["dtype"])
+        np.testing.assert_array_equal(to_np(got.astype(mx.float32)), ref, err_msg=str(call["fn"]) + call["dtype"])
+
+
+@pytest.mark.parametrize("dt", ["float16", "bfloat16"])
+def test_16bit_through_the_kernels(dt, kernels):
+    d = getattr(mx, dt)
+    x = mx.array(_x(2, 3, 16)).astype(d)
+    w, b = mx.array(_x(16)).astype(d), mx.array(_x(16)).astype(d)
+    names = {"MlxcyRMSNorm": lambda: mx.fast.rms_norm(x, w, 1e-5),
+             "MlxcyLayerNorm": lambda: mx.fast.layer_norm(x, w, b, 1e-5),
+             "MlxcyRoPE": lambda: mx.fast.rope(x, 16, traditional=False, base=10000.0, scale=1.0, offset=9)}
+    tol = {"float16": 1e-3, "bfloat16": 8e-3}[dt]
+    for name, fn in names.items():
+        assert name in _graph_names(fn())
+        on, off = kernels(fn)
+        assert on.dtype == off.dtype == d
+        # one 16-bit ulp at most (rope's cos/sin are libmlx's own approximations in the graph)
+        _same(on.astype(mx.float32), off.astype(mx.float32), rtol=tol, atol=tol)
+    xf = to_np(x.astype(mx.float32))
+    check_at_dtype_tol(mx.fast.rms_norm(x, w, 1e-5), np_rms_norm(xf, to_np(w.astype(mx.float32)), 1e-5), d)
+    # gradients through the composed graph, as with the kernels off
+    g = lambda: mx.grad(lambda a: mx.fast.layer_norm(a, w, b, 1e-5).astype(mx.float32).sum())(x)
+    on, off = kernels(g)
+    _same(on.astype(mx.float32), off.astype(mx.float32), rtol=tol, atol=tol)
+
+
+def test_16bit_rope_against_oracle_and_reference():
+    calls = []
+    for dt in ("float16", "bfloat16"):
+        for trad in (False, True):
+            x = _x(2, 3, 5, 16)
+            calls.append({"fn": "rope", "dtype": dt, "args": {"x": x, "dims": 12, "traditional": trad,
+                                                              "base": 10000.0, "scale": 1.0, "offset": 3}})
+    refs = reference_results(calls)
+    for call, ref in zip(calls, refs):
+        got = to_np(_mx_call(call).astype(mx.float32))
+        a = call["args"]
+        xq = to_np(mx.array(a["x"]).astype(getattr(mx, call["dtype"])).astype(mx.float32))
+        exp = np_rope(xq, a["dims"], a["traditional"], a["base"], a["scale"], a["offset"])
+        ref_err = np.abs(ref - exp).max()
+        assert np.abs(got - exp).max() <= ref_err
+        np.testing.assert_array_equal(got[..., 12:], xq[..., 12:])
 
 
 def test_norm_hand_values():
@@ -298,11 +362,10 @@ def test_norm_strided_and_broadcast_views():
     check_at_dtype_tol(mx.fast.rms_norm(x, wb, 1e-5), np_rms_norm(base, np.full(10, 1.5), 1e-5), mx.float32)
 
 
-def test_norm_other_dtypes_keep_libmlx():
+def test_norm_mixed_dtypes_keep_libmlx():
     x = _x(3, 8)
-    for dt in (mx.float16, mx.bfloat16):
-        y = mx.fast.rms_norm(mx.array(x).astype(dt), None, 1e-5)
-        assert y.dtype == dt and "MlxcyRMSNorm" not in _graph_names(y)
+    y = mx.fast.rms_norm(mx.array(x), mx.ones((8,), mx.float16), 1e-5)
+    assert "MlxcyRMSNorm" not in _graph_names(y)
     # mixed dtypes promote as libmlx's graph does
     y = mx.fast.rms_norm(mx.array(x), mx.ones((8,), mx.float16), 1e-5)
     assert y.dtype == mx.float32
@@ -423,12 +486,14 @@ def test_rope_errors_as_the_reference():
         mx.fast.rope(x, 8, traditional=False, base=None, scale=1.0, offset=0, freqs=mx.ones((3,)))
 
 
-def test_rope_other_dtypes_keep_libmlx():
+def test_rope_other_operand_dtypes_keep_libmlx():
     x = _x(1, 3, 8)
-    y = mx.fast.rope(mx.array(x).astype(mx.float16), 8, traditional=False, base=10000.0, scale=1.0, offset=1)
-    assert y.dtype == mx.float16 and "MlxcyRoPE" not in _graph_names(y)
-    check_at_dtype_tol(y, np_rope(x.astype(np.float16), 8, False, 10000.0, 1.0, 1).astype(np.float16),
-                       mx.float16)
+    y = mx.fast.rope(mx.array(x), 8, traditional=False, base=None, scale=1.0, offset=1,
+                     freqs=mx.array([1.0, 2.0, 3.0, 4.0], mx.float16))
+    assert "MlxcyRoPE" not in _graph_names(y)
+    check_at_dtype_tol(y, np_rope(x, 8, False, None, 1.0, 1, np.array([1.0, 2.0, 3.0, 4.0])), mx.float32)
+    y = mx.fast.rope(mx.array(x), 8, traditional=False, base=10000.0, scale=1.0, offset=mx.array(1, mx.uint32))
+    assert "MlxcyRoPE" not in _graph_names(y)
 
 
 # ---- the switch ------------------------------------------------------------------------------

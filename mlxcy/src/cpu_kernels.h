@@ -14,6 +14,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <algorithm>
 #include <cstdlib>
 #include <functional>
 #include <limits>
@@ -197,7 +198,8 @@ __attribute__((target("avx2,fma"))) inline void logsumexp_rows(const float* x, f
 #endif  // __x86_64__
 
 // Copies a strided float32 view into `rows * n` contiguous floats (dst), row-major order.
-inline void gather_rows(const float* src, const mx::Shape& shape, const mx::Strides& strides, float* dst) {
+template <class T>
+inline void gather_rows(const T* src, const mx::Shape& shape, const mx::Strides& strides, T* dst) {
   const int nd = static_cast<int>(shape.size());
   int64_t total = 1;
   for (auto d : shape) total *= d;
@@ -516,18 +518,46 @@ inline mx::array sdpa(const mx::array& queries, const mx::array& keys, const mx:
 // libmlx 0.32.4 has no CPU kernel for these: its fast::RMSNorm, fast::LayerNorm and fast::RoPE
 // throw "NYI" in eval_cpu, so on the CPU it builds their composed graphs instead (rms_norm: 7
 // primitives, layer_norm: 12, rope: 20 or more, each allocating its result). The primitives here
-// do each in one pass over the rows, in float32 in the same order of operations as that graph.
+// do each in one pass over the rows, computing in float32 in the same order of operations as that
+// graph, and for float16/bfloat16 inputs rounding to the input's type where the graph does (each
+// product or sum of two 16-bit values computed in float32 and rounded once is the correctly
+// rounded 16-bit result, which is what libmlx's 16-bit arithmetic gives).
 // Their derivatives and vmap are the composed graphs themselves (libmlx's own ops, below), so
 // grad/jvp/vmap give what the reference's composed graph gives. They are plain C++ (no vector
-// intrinsics), so they apply on any CPU for float32 on the CPU stream with MLXCY_CPU_KERNELS unset.
+// intrinsics), so they apply on any CPU, on the CPU stream with MLXCY_CPU_KERNELS unset.
 
 inline bool applies_plain(mx::Dtype dtype, const mx::Stream& s) {
-  return dtype == mx::float32 && s.device == mx::Device::cpu && switched_on();
+  return (dtype == mx::float32 || dtype == mx::float16 || dtype == mx::bfloat16) && s.device == mx::Device::cpu &&
+         switched_on();
+}
+
+// v rounded to T and back (nothing for float).
+template <class T>
+inline float round_to(float v) {
+  return static_cast<float>(static_cast<T>(v));
+}
+template <>
+inline float round_to<float>(float v) {
+  return v;
+}
+
+// Runs body.template operator()<T>() for the element type T of a float32/float16/bfloat16 dtype.
+template <class Body>
+inline void by_float_type(mx::Dtype dtype, Body body) {
+  if (dtype == mx::float32) {
+    body(float{});
+  } else if (dtype == mx::float16) {
+    body(mx::float16_t{});
+  } else if (dtype == mx::bfloat16) {
+    body(mx::bfloat16_t{});
+  } else {
+    throw std::runtime_error("[mlxcy cpu kernel] unexpected dtype");
+  }
 }
 
 // `in` made row contiguous: itself, or a scratch copy (a temporary of the encoder) filled on the
 // stream's thread before `then` runs with the contiguous pointer.
-template <class Body>
+template <class T, class Body>
 inline void with_rows(mx::Stream stream, const mx::array& in, const std::vector<mx::array>& extra_inputs,
                       mx::array& out, Body body) {
   auto& enc = mx::cpu::get_command_encoder(stream);
@@ -536,100 +566,119 @@ inline void with_rows(mx::Stream stream, const mx::array& in, const std::vector<
   enc.set_output_array(out);
   if (in.size() == 0) return;
   if (in.flags().row_contiguous) {
-    enc.dispatch([x = in.data<float>(), body]() { body(x); });
+    enc.dispatch([x = in.data<T>(), body]() { body(x); });
     return;
   }
-  mx::array scratch(in.shape(), mx::float32, nullptr, {});
-  scratch.set_data(mx::allocator::malloc(in.size() * sizeof(float)));
+  mx::array scratch(in.shape(), in.dtype(), nullptr, {});
+  scratch.set_data(mx::allocator::malloc(in.size() * sizeof(T)));
   enc.add_temporary(scratch);
-  enc.dispatch([x = in.data<float>(), t = scratch.data<float>(), shape = in.shape(), strides = in.strides(), body]() {
+  enc.dispatch([x = in.data<T>(), t = scratch.data<T>(), shape = in.shape(), strides = in.strides(), body]() {
     gather_rows(x, shape, strides, t);
-    body(static_cast<const float*>(t));
+    body(static_cast<const T*>(t));
   });
 }
 
-// Sum of a row of floats, eight running partial sums (which the compiler may keep in vector
-// registers), then the partials added pairwise.
-inline float row_sum(const float* x, int64_t n) {
-  float p[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  int64_t j = 0;
-  for (; j + 8 <= n; j += 8)
-    for (int k = 0; k < 8; ++k) p[k] += x[j + k];
-  for (int k = 0; j < n; ++j, ++k) p[k] += x[j];
-  return ((p[0] + p[4]) + (p[1] + p[5])) + ((p[2] + p[6]) + (p[3] + p[7]));
-}
-
-inline float row_sum_squares(const float* x, int64_t n, float shift) {
-  float p[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-  int64_t j = 0;
-  for (; j + 8 <= n; j += 8)
-    for (int k = 0; k < 8; ++k) {
-      const float d = x[j + k] - shift;
-      p[k] += d * d;
-    }
-  for (int k = 0; j < n; ++j, ++k) {
-    const float d = x[j] - shift;
-    p[k] += d * d;
-  }
-  return ((p[0] + p[4]) + (p[1] + p[5])) + ((p[2] + p[6]) + (p[3] + p[7]));
-}
-
-// A 1-D float32 operand (weight, bias, freqs) read with its stride (0 when broadcast).
+// A 1-D operand (weight, bias: of x's type; freqs: float32) read with its stride (0 when
+// broadcast), as float.
+template <class T>
 struct Vec1 {
-  const float* p = nullptr;
+  const T* p = nullptr;
   int64_t stride = 0;
-  float operator[](int64_t j) const { return p[j * stride]; }
+  float operator[](int64_t j) const { return static_cast<float>(p[j * stride]); }
 };
 
-inline Vec1 vec1(const mx::array& a) {
-  return Vec1{a.data<float>(), a.ndim() ? static_cast<int64_t>(a.strides()[0]) : 0};
+template <class T>
+inline Vec1<T> vec1(const mx::array& a) {
+  return Vec1<T>{a.data<T>(), a.ndim() ? static_cast<int64_t>(a.strides()[0]) : 0};
 }
 
-// y = (x * rsqrt(mean(x**2) + eps)) [* w], row by row, as libmlx's composed graph rounds it.
-inline void rms_norm_rows(const float* x, float* y, int64_t rows, int64_t n, float eps, const Vec1* w) {
+// Row statistics summed in order, one float32 running sum per row, as libmlx 0.32.4's CPU
+// reduction does on x86-64 (its vector width there is one float): the results are then the
+// reference's bit for bit (tests/test_cpu_kernels_norm.py). kGroup rows are summed together, so
+// that their independent additions overlap.
+constexpr int kGroup = 8;
+
+// sums[k] = sum over j of f(row k of the group, j), k < g.
+template <class T, class F>
+inline void group_sums(const T* x, int64_t n, int g, float* sums, F f) {
+  for (int k = 0; k < g; ++k) sums[k] = 0.0f;
+  if (g == kGroup) {
+    for (int64_t j = 0; j < n; ++j)
+      for (int k = 0; k < kGroup; ++k) sums[k] += f(k, static_cast<float>(x[k * n + j]));
+  } else {
+    for (int64_t j = 0; j < n; ++j)
+      for (int k = 0; k < g; ++k) sums[k] += f(k, static_cast<float>(x[k * n + j]));
+  }
+}
+
+// y = (x * rsqrt(mean(x**2) + eps)) [* w], row by row, as libmlx's composed graph rounds it (for
+// 16-bit x: the normalised value rounded to x's type, then the product with w rounded again).
+template <class T>
+inline void rms_norm_rows(const T* x, T* y, int64_t rows, int64_t n, float eps, const Vec1<T>* w) {
   const float inv_n = 1.0f / static_cast<float>(n);
-  for (int64_t i = 0; i < rows; ++i, x += n, y += n) {
-    const float r = 1.0f / std::sqrt(row_sum_squares(x, n, 0.0f) * inv_n + eps);
-    if (w == nullptr) {
-      for (int64_t j = 0; j < n; ++j) y[j] = x[j] * r;
-    } else if (w->stride == 1) {
-      for (int64_t j = 0; j < n; ++j) y[j] = (x[j] * r) * w->p[j];
-    } else {
-      for (int64_t j = 0; j < n; ++j) y[j] = (x[j] * r) * (*w)[j];
+  float ss[kGroup];
+  for (int64_t i0 = 0; i0 < rows; i0 += kGroup, x += kGroup * n) {
+    const int g = static_cast<int>(std::min<int64_t>(kGroup, rows - i0));
+    group_sums(x, n, g, ss, [](int, float v) { return v * v; });
+    for (int k = 0; k < g; ++k) {
+      const float r = 1.0f / std::sqrt(ss[k] * inv_n + eps);
+      const T* xr = x + k * n;
+      T* yr = y + (i0 + k) * n;
+      if (w == nullptr) {
+        for (int64_t j = 0; j < n; ++j) yr[j] = static_cast<T>(static_cast<float>(xr[j]) * r);
+      } else {
+        for (int64_t j = 0; j < n; ++j) yr[j] = static_cast<T>(round_to<T>(static_cast<float>(xr[j]) * r) * (*w)[j]);
+      }
     }
   }
 }
 
-// y = ((x - mean) * rsqrt(var + eps)) [* w] [+ b], var the mean of (x - mean)**2.
-inline void layer_norm_rows(const float* x, float* y, int64_t rows, int64_t n, float eps, const Vec1* w,
-                            const Vec1* b) {
+// y = ((x - mean) * rsqrt(var + eps)) [* w] [+ b], var the mean of (x - mean)**2; for 16-bit x
+// rounded to x's type after the normalisation, the product and the sum, as the graph does.
+template <class T>
+inline void layer_norm_rows(const T* x, T* y, int64_t rows, int64_t n, float eps, const Vec1<T>* w,
+                            const Vec1<T>* b) {
   const float inv_n = 1.0f / static_cast<float>(n);
-  for (int64_t i = 0; i < rows; ++i, x += n, y += n) {
-    const float mean = row_sum(x, n) * inv_n;
-    const float r = 1.0f / std::sqrt(row_sum_squares(x, n, mean) * inv_n + eps);
-    for (int64_t j = 0; j < n; ++j) y[j] = (x[j] - mean) * r;
-    if (w != nullptr)
-      for (int64_t j = 0; j < n; ++j) y[j] *= (*w)[j];
-    if (b != nullptr)
-      for (int64_t j = 0; j < n; ++j) y[j] += (*b)[j];
+  float mean[kGroup], var[kGroup];
+  for (int64_t i0 = 0; i0 < rows; i0 += kGroup, x += kGroup * n) {
+    const int g = static_cast<int>(std::min<int64_t>(kGroup, rows - i0));
+    group_sums(x, n, g, mean, [](int, float v) { return v; });
+    for (int k = 0; k < g; ++k) mean[k] *= inv_n;
+    group_sums(x, n, g, var, [&mean](int k, float v) {
+      const float d = v - mean[k];
+      return d * d;
+    });
+    for (int k = 0; k < g; ++k) {
+      const float r = 1.0f / std::sqrt(var[k] * inv_n + eps);
+      const T* xr = x + k * n;
+      T* yr = y + (i0 + k) * n;
+      for (int64_t j = 0; j < n; ++j) {
+        float v = round_to<T>((static_cast<float>(xr[j]) - mean[k]) * r);
+        if (w != nullptr) v = round_to<T>(v * (*w)[j]);
+        if (b != nullptr) v = v + (*b)[j];
+        yr[j] = static_cast<T>(v);
+      }
+    }
   }
 }
 
 // The composed forms (libmlx ops), used for the derivatives and vmap of the primitives below.
 inline std::vector<mx::array> rms_norm_graph(const std::vector<mx::array>& in, float eps, mx::Stream s) {
-  const auto& x = in[0];
+  const auto x = mx::astype(in[0], mx::float32, s);
   auto ms = mx::mean(mx::square(x, s), std::vector<int>{-1}, true, s);
   auto y = mx::multiply(x, mx::rsqrt(mx::add(ms, mx::array(eps, mx::float32), s), s), s);
+  y = mx::astype(y, in[0].dtype(), s);
   if (in.size() > 1) y = mx::multiply(y, in[1], s);
   return {y};
 }
 
 inline std::vector<mx::array> layer_norm_graph(const std::vector<mx::array>& in, float eps, bool has_w, bool has_b,
                                                mx::Stream s) {
-  const auto& x = in[0];
+  const auto x = mx::astype(in[0], mx::float32, s);
   auto xc = mx::subtract(x, mx::mean(x, std::vector<int>{-1}, true, s), s);
   auto var = mx::mean(mx::square(xc, s), std::vector<int>{-1}, true, s);
   auto y = mx::multiply(xc, mx::rsqrt(mx::add(var, mx::array(eps, mx::float32), s), s), s);
+  y = mx::astype(y, in[0].dtype(), s);
   size_t k = 1;
   if (has_w) y = mx::multiply(y, in[k++], s);
   if (has_b) y = mx::add(y, in[k], s);
@@ -672,9 +721,12 @@ class CpuRMSNorm : public mx::UnaryPrimitive {
     const int64_t rows = n ? static_cast<int64_t>(x.size()) / n : 0;
     std::vector<mx::array> extra(inputs.begin() + 1, inputs.end());
     const bool has_w = inputs.size() > 1;
-    const Vec1 w = has_w ? vec1(inputs[1]) : Vec1{};
-    with_rows(stream(), x, extra, out, [y = out.data<float>(), rows, n, eps = eps_, has_w, w](const float* xp) {
-      rms_norm_rows(xp, y, rows, n, eps, has_w ? &w : nullptr);
+    by_float_type(x.dtype(), [&](auto zero) {
+      using T = decltype(zero);
+      const Vec1<T> w = has_w ? vec1<T>(inputs[1]) : Vec1<T>{};
+      with_rows<T>(stream(), x, extra, out, [y = out.data<T>(), rows, n, eps = eps_, has_w, w](const T* xp) {
+        rms_norm_rows<T>(xp, y, rows, n, eps, has_w ? &w : nullptr);
+      });
     });
   }
   void eval_gpu(const std::vector<mx::array>&, mx::array&) override {
@@ -719,13 +771,16 @@ class CpuLayerNorm : public mx::UnaryPrimitive {
     const int64_t n = x.shape(-1);
     const int64_t rows = n ? static_cast<int64_t>(x.size()) / n : 0;
     std::vector<mx::array> extra(inputs.begin() + 1, inputs.end());
-    size_t k = 1;
-    const Vec1 w = has_w_ ? vec1(inputs[k++]) : Vec1{};
-    const Vec1 b = has_b_ ? vec1(inputs[k]) : Vec1{};
-    with_rows(stream(), x, extra, out,
-              [y = out.data<float>(), rows, n, eps = eps_, hw = has_w_, hb = has_b_, w, b](const float* xp) {
-                layer_norm_rows(xp, y, rows, n, eps, hw ? &w : nullptr, hb ? &b : nullptr);
-              });
+    by_float_type(x.dtype(), [&](auto zero) {
+      using T = decltype(zero);
+      size_t k = 1;
+      const Vec1<T> w = has_w_ ? vec1<T>(inputs[k++]) : Vec1<T>{};
+      const Vec1<T> b = has_b_ ? vec1<T>(inputs[k]) : Vec1<T>{};
+      with_rows<T>(stream(), x, extra, out,
+                   [y = out.data<T>(), rows, n, eps = eps_, hw = has_w_, hb = has_b_, w, b](const T* xp) {
+                     layer_norm_rows<T>(xp, y, rows, n, eps, hw ? &w : nullptr, hb ? &b : nullptr);
+                   });
+    });
   }
   void eval_gpu(const std::vector<mx::array>&, mx::array&) override {
     throw std::runtime_error("[layer_norm] mlxcy's CPU kernel has no GPU version");
@@ -761,9 +816,9 @@ class CpuLayerNorm : public mx::UnaryPrimitive {
   bool has_w_, has_b_;
 };
 
-// A 1-D operand the kernels take: float32, of the size of x's last axis.
-inline bool vec_operand_ok(const std::optional<mx::array>& v, int64_t n) {
-  return !v || (v->dtype() == mx::float32 && v->ndim() == 1 && v->shape(0) == n);
+// A 1-D operand the kernels take: of `dtype`, of size n.
+inline bool vec_operand_ok(const std::optional<mx::array>& v, int64_t n, mx::Dtype dtype) {
+  return !v || (v->dtype() == dtype && v->ndim() == 1 && v->shape(0) == n);
 }
 
 // mx.fast.rms_norm: the kernel for float32 on the CPU, libmlx's op (with its checks and errors)
@@ -773,10 +828,10 @@ inline mx::array rms_norm(const mx::array& x, const std::optional<mx::array>& we
                           mx::StreamOrDevice sod) {
   if (allowed && x.ndim() >= 1) {
     const mx::Stream s = mx::to_stream(sod);
-    if (applies_plain(x.dtype(), s) && vec_operand_ok(weight, x.shape(-1))) {
+    if (applies_plain(x.dtype(), s) && vec_operand_ok(weight, x.shape(-1), x.dtype())) {
       std::vector<mx::array> in{x};
       if (weight) in.push_back(*weight);
-      return mx::array(x.shape(), mx::float32, std::make_shared<CpuRMSNorm>(s, eps), std::move(in));
+      return mx::array(x.shape(), x.dtype(), std::make_shared<CpuRMSNorm>(s, eps), std::move(in));
     }
   }
   return mx::fast::rms_norm(x, weight, eps, sod);
@@ -786,11 +841,12 @@ inline mx::array layer_norm(const mx::array& x, const std::optional<mx::array>& 
                             const std::optional<mx::array>& bias, float eps, bool allowed, mx::StreamOrDevice sod) {
   if (allowed && x.ndim() >= 1) {
     const mx::Stream s = mx::to_stream(sod);
-    if (applies_plain(x.dtype(), s) && vec_operand_ok(weight, x.shape(-1)) && vec_operand_ok(bias, x.shape(-1))) {
+    if (applies_plain(x.dtype(), s) && vec_operand_ok(weight, x.shape(-1), x.dtype()) &&
+        vec_operand_ok(bias, x.shape(-1), x.dtype())) {
       std::vector<mx::array> in{x};
       if (weight) in.push_back(*weight);
       if (bias) in.push_back(*bias);
-      return mx::array(x.shape(), mx::float32,
+      return mx::array(x.shape(), x.dtype(),
                        std::make_shared<CpuLayerNorm>(s, eps, weight.has_value(), bias.has_value()), std::move(in));
     }
   }
@@ -806,7 +862,10 @@ inline mx::array layer_norm(const mx::array& x, const std::optional<mx::array>& 
 // past `dims` are copied. The angles and their cos/sin are computed in double (one table per
 // block, of L * dims/2 entries) and rounded once: libmlx's graph rounds the angle to float32,
 // which at large positions is most of its error; the rotations are float32 as in that graph.
-inline void rope_rows(const float* x, float* y, int64_t rows, int64_t D, int64_t L, int dims, bool traditional,
+// For 16-bit x the cos/sin are rounded to x's type and every product and difference too, as the
+// graph computes them in that type.
+template <class T>
+inline void rope_rows(const T* x, T* y, int64_t rows, int64_t D, int64_t L, int dims, bool traditional,
                       float scale, const double* inv_freq, const int64_t* offsets, int64_t rows_per_block) {
   const int half = dims / 2;
   std::vector<float> cs(static_cast<size_t>(L) * half * 2);
@@ -820,25 +879,22 @@ inline void rope_rows(const float* x, float* y, int64_t rows, int64_t D, int64_t
         float* t = cs.data() + l * half * 2;
         for (int i = 0; i < half; ++i) {
           const double th = pos * inv_freq[i];
-          t[i] = static_cast<float>(std::cos(th));
-          t[half + i] = static_cast<float>(std::sin(th));
+          t[i] = round_to<T>(static_cast<float>(std::cos(th)));
+          t[half + i] = round_to<T>(static_cast<float>(std::sin(th)));
         }
       }
     }
     const float* c = cs.data() + (r % L) * half * 2;
     const float* sn = c + half;
+    auto turn = [&](int i, int64_t j1, int64_t j2) {
+      const float x1 = static_cast<float>(x[j1]), x2 = static_cast<float>(x[j2]);
+      y[j1] = static_cast<T>(round_to<T>(x1 * c[i]) - round_to<T>(x2 * sn[i]));
+      y[j2] = static_cast<T>(round_to<T>(x1 * sn[i]) + round_to<T>(x2 * c[i]));
+    };
     if (traditional) {
-      for (int i = 0; i < half; ++i) {
-        const float x1 = x[2 * i], x2 = x[2 * i + 1];
-        y[2 * i] = x1 * c[i] - x2 * sn[i];
-        y[2 * i + 1] = x1 * sn[i] + x2 * c[i];
-      }
+      for (int i = 0; i < half; ++i) turn(i, 2 * i, 2 * i + 1);
     } else {
-      for (int i = 0; i < half; ++i) {
-        const float x1 = x[i], x2 = x[i + half];
-        y[i] = x1 * c[i] - x2 * sn[i];
-        y[i + half] = x1 * sn[i] + x2 * c[i];
-      }
+      for (int i = 0; i < half; ++i) turn(i, i, i + half);
     }
     for (int64_t j = dims; j < D; ++j) y[j] = x[j];
   }
@@ -875,7 +931,7 @@ inline std::vector<mx::array> rope_graph(const std::vector<mx::array>& in, int d
     inv = mx::array(f.begin(), mx::Shape{half}, mx::float32);
   }
   auto th = mx::multiply(pos, inv, s);
-  auto c = mx::cos(th, s), sn = mx::sin(th, s);
+  auto c = mx::astype(mx::cos(th, s), x.dtype(), s), sn = mx::astype(mx::sin(th, s), x.dtype(), s);
   mx::Shape start(nd, 0), stop = x.shape(), step(nd, 1);
   auto part = [&](int b, int e, int st) {
     start.back() = b;
@@ -920,11 +976,13 @@ class CpuRoPE : public mx::UnaryPrimitive {
                              : static_cast<const void*>(offset.data<int32_t>());
     const int64_t per_block = n_off > 1 ? rows / static_cast<int64_t>(n_off) : std::max<int64_t>(rows, 1);
     const bool has_f = inputs.size() > 2;
-    const Vec1 f = has_f ? vec1(inputs[2]) : Vec1{};
+    const Vec1<float> f = has_f ? vec1<float>(inputs[2]) : Vec1<float>{};
     std::vector<mx::array> extra(inputs.begin() + 1, inputs.end());
-    with_rows(stream(), x, extra, out,
-              [y = out.data<float>(), rows, D, L, dims = dims_, trad = traditional_, base = base_, scale = scale_,
-               has_f, f, offp, off64, off_stride, n_off, per_block](const float* xp) {
+    by_float_type(x.dtype(), [&](auto zero) {
+      using T = decltype(zero);
+      with_rows<T>(stream(), x, extra, out,
+              [y = out.data<T>(), rows, D, L, dims = dims_, trad = traditional_, base = base_, scale = scale_,
+               has_f, f, offp, off64, off_stride, n_off, per_block](const T* xp) {
                 std::vector<int64_t> offs(n_off);
                 for (size_t i = 0; i < n_off; ++i) {
                   const int64_t k = static_cast<int64_t>(i) * off_stride;
@@ -937,8 +995,9 @@ class CpuRoPE : public mx::UnaryPrimitive {
                 } else {
                   inv = rope_base_freqs(dims, base);
                 }
-                rope_rows(xp, y, rows, D, L, dims, trad, scale, inv.data(), offs.data(), per_block);
+                rope_rows<T>(xp, y, rows, D, L, dims, trad, scale, inv.data(), offs.data(), per_block);
               });
+    });
   }
   void eval_gpu(const std::vector<mx::array>&, mx::array&) override {
     throw std::runtime_error("[rope] mlxcy's CPU kernel has no GPU version");
@@ -991,10 +1050,10 @@ inline mx::array rope(const mx::array& x, int dims, bool traditional, std::optio
   const bool per_batch = offset.ndim() == 1 && offset.size() > 1 && offset.shape(0) == x.shape(0);
   if (!one && !per_batch) return libmlx();
   if (freqs.has_value() == base.has_value()) return libmlx();
-  if (freqs && !vec_operand_ok(freqs, dims / 2)) return libmlx();
+  if (freqs && !vec_operand_ok(freqs, dims / 2, mx::float32)) return libmlx();
   std::vector<mx::array> in{x, offset};
   if (freqs) in.push_back(*freqs);
-  return mx::array(x.shape(), mx::float32,
+  return mx::array(x.shape(), x.dtype(),
                    std::make_shared<CpuRoPE>(s, dims, traditional, base.value_or(0.0f), scale), std::move(in));
 }
 
