@@ -1,6 +1,7 @@
 // mlxcy's own CPU kernels, used in place of libmlx's where they are measured faster (issue 21,
 // bench/RESULTS_KERNELS.md): softmax and logsumexp over the last axis of float32 arrays on the CPU
-// stream, and scaled_dot_product_attention built on that softmax.
+// stream, and scaled_dot_product_attention built on that softmax (AVX2+FMA code, below); and
+// fast.rms_norm, fast.layer_norm and fast.rope (plain C++, any CPU; their section further down).
 //
 // Why: the x86-64 libmlx wheel is compiled for baseline x86-64 (SSE2, no AVX): its CPU softmax
 // runs one float at a time, and its polynomial exp calls libm's fmaf once per coefficient. The
@@ -9,7 +10,8 @@
 //
 // The vector code is compiled with function-level target attributes only (no global -mavx2) and
 // chosen at run time: on a CPU without AVX2+FMA, on other architectures, for other dtypes, axes
-// or devices, and with MLXCY_CPU_KERNELS=0 in the environment, every op here returns libmlx's.
+// or devices, and with MLXCY_CPU_KERNELS=0 in the environment, softmax, logsumexp and attention
+// return libmlx's (and with MLXCY_CPU_KERNELS=0, or off the CPU, the norms and rope too).
 #pragma once
 
 #include <cmath>
