@@ -669,6 +669,18 @@ def test_export_writes_libmlx_graph():
         np.testing.assert_allclose(np.load(out), expected, rtol=1e-5, atol=1e-5)
 
 
+def test_export_of_a_compiled_function_already_run():
+    # its compiled graph (holding the primitives) was cached before the export traced it
+    f = mx.compile(lambda a: mx.fast.rms_norm(a, None, 1e-5) * 2.0)
+    x = _x(2, 8)
+    check_at_dtype_tol(f(mx.array(x)), 2 * np_rms_norm(x, None, 1e-5), mx.float32)
+    path = os.path.join(tempfile.mkdtemp(), "c.mlxfn")
+    mx.export_function(path, f, mx.array(x))
+    with open(path, "rb") as fh:
+        assert b"Mlxcy" not in fh.read()
+    check_at_dtype_tol(mx.import_function(path)(mx.array(x))[0], 2 * np_rms_norm(x, None, 1e-5), mx.float32)
+
+
 # ---- the layers using them ---------------------------------------------------------------------
 
 def test_nn_layers_through_the_kernels(kernels):
