@@ -467,6 +467,23 @@ def test_rope_offset_array_computed_in_graph():
     check_at_dtype_tol(y, np_rope(x, 4, True, None, 1.0, 13, np.array([4.0, 6.0])), mx.float32)
 
 
+@pytest.mark.parametrize("trad", [False, True])
+def test_rope_nan_inf(trad, kernels):
+    x = _x(1, 3, 8)
+    x[0, 0, 1] = np.nan
+    x[0, 1, 2] = np.inf
+    x[0, 2, 5] = -np.inf
+    for offset in (0, 3):
+        on, off = kernels(lambda: mx.fast.rope(mx.array(x), 8, traditional=trad, base=10000.0, scale=1.0,
+                                               offset=offset))
+        a, b = to_np(on), to_np(off)
+        np.testing.assert_array_equal(np.isnan(a), np.isnan(b))
+        np.testing.assert_array_equal(np.isinf(a), np.isinf(b))
+        _same(on, off, rtol=1e-5, atol=1e-5)
+        exp = np_rope(x, 8, trad, 10000.0, 1.0, offset)
+        np.testing.assert_array_equal(np.isnan(a), np.isnan(exp))
+
+
 def test_rope_errors_as_the_reference():
     x = mx.ones((1, 2, 8))
     kw = dict(traditional=False, base=10000.0, scale=1.0)
