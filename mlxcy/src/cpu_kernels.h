@@ -619,12 +619,13 @@ template <class T>
 inline void rms_norm_rows(const T* x, T* y, int64_t rows, int64_t n, float eps, const Vec1<T>* w) {
   const float inv_n = 1.0f / static_cast<float>(n);
   float ss[kGroup];
-  for (int64_t i0 = 0; i0 < rows; i0 += kGroup, x += kGroup * n) {
+  for (int64_t i0 = 0; i0 < rows; i0 += kGroup) {
     const int g = static_cast<int>(std::min<int64_t>(kGroup, rows - i0));
-    group_sums(x, n, g, ss, [](int, float v) { return v * v; });
+    const T* xg = x + i0 * n;
+    group_sums(xg, n, g, ss, [](int, float v) { return v * v; });
     for (int k = 0; k < g; ++k) {
       const float r = 1.0f / std::sqrt(ss[k] * inv_n + eps);
-      const T* xr = x + k * n;
+      const T* xr = xg + k * n;
       T* yr = y + (i0 + k) * n;
       if (w == nullptr) {
         for (int64_t j = 0; j < n; ++j) yr[j] = static_cast<T>(static_cast<float>(xr[j]) * r);
@@ -642,17 +643,18 @@ inline void layer_norm_rows(const T* x, T* y, int64_t rows, int64_t n, float eps
                             const Vec1<T>* b) {
   const float inv_n = 1.0f / static_cast<float>(n);
   float mean[kGroup], var[kGroup];
-  for (int64_t i0 = 0; i0 < rows; i0 += kGroup, x += kGroup * n) {
+  for (int64_t i0 = 0; i0 < rows; i0 += kGroup) {
     const int g = static_cast<int>(std::min<int64_t>(kGroup, rows - i0));
-    group_sums(x, n, g, mean, [](int, float v) { return v; });
+    const T* xg = x + i0 * n;
+    group_sums(xg, n, g, mean, [](int, float v) { return v; });
     for (int k = 0; k < g; ++k) mean[k] *= inv_n;
-    group_sums(x, n, g, var, [&mean](int k, float v) {
+    group_sums(xg, n, g, var, [&mean](int k, float v) {
       const float d = v - mean[k];
       return d * d;
     });
     for (int k = 0; k < g; ++k) {
       const float r = 1.0f / std::sqrt(var[k] * inv_n + eps);
-      const T* xr = x + k * n;
+      const T* xr = xg + k * n;
       T* yr = y + (i0 + k) * n;
       for (int64_t j = 0; j < n; ++j) {
         float v = round_to<T>((static_cast<float>(xr[j]) - mean[k]) * r);
