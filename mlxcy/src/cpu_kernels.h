@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdint>
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <functional>
 #include <limits>
@@ -613,12 +614,24 @@ inline void group_sums(const T* x, int64_t n, int g, float* sums, F f) {
   }
 }
 
+// A weight or bias as n contiguous floats (read once per call, whatever its strides).
+template <class T>
+inline std::vector<float> dense(const Vec1<T>* v, int64_t n) {
+  std::vector<float> out;
+  if (v != nullptr) {
+    out.resize(n);
+    for (int64_t j = 0; j < n; ++j) out[j] = (*v)[j];
+  }
+  return out;
+}
+
 // y = (x * rsqrt(mean(x**2) + eps)) [* w], row by row, as libmlx's composed graph rounds it (for
 // 16-bit x: the normalised value rounded to x's type, then the product with w rounded again).
 template <class T>
 inline void rms_norm_rows(const T* x, T* y, int64_t rows, int64_t n, float eps, const Vec1<T>* w) {
   const float inv_n = 1.0f / static_cast<float>(n);
-  float ss[kGroup];
+  const std::vector<float> wf = dense(w, n);
+  float ss[kGroup] = {};
   for (int64_t i0 = 0; i0 < rows; i0 += kGroup) {
     const int g = static_cast<int>(std::min<int64_t>(kGroup, rows - i0));
     const T* xg = x + i0 * n;
@@ -630,9 +643,21 @@ inline void rms_norm_rows(const T* x, T* y, int64_t rows, int64_t n, float eps, 
       if (w == nullptr) {
         for (int64_t j = 0; j < n; ++j) yr[j] = static_cast<T>(static_cast<float>(xr[j]) * r);
       } else {
-        for (int64_t j = 0; j < n; ++j) yr[j] = static_cast<T>(round_to<T>(static_cast<float>(xr[j]) * r) * (*w)[j]);
+        const float* wp = wf.data();
+        for (int64_t j = 0; j < n; ++j) yr[j] = static_cast<T>(round_to<T>(static_cast<float>(xr[j]) * r) * wp[j]);
       }
     }
+  }
+}
+
+// One normalised row of layer_norm: ((x - mean) * r) [* w] [+ b], rounded as the graph does.
+template <class T, bool HasW, bool HasB>
+inline void layer_norm_out(const T* xr, T* yr, int64_t n, float mean, float r, const float* wp, const float* bp) {
+  for (int64_t j = 0; j < n; ++j) {
+    float v = round_to<T>((static_cast<float>(xr[j]) - mean) * r);
+    if constexpr (HasW) v = round_to<T>(v * wp[j]);
+    if constexpr (HasB) v = v + bp[j];
+    yr[j] = static_cast<T>(v);
   }
 }
 
@@ -642,25 +667,32 @@ template <class T>
 inline void layer_norm_rows(const T* x, T* y, int64_t rows, int64_t n, float eps, const Vec1<T>* w,
                             const Vec1<T>* b) {
   const float inv_n = 1.0f / static_cast<float>(n);
-  float mean[kGroup], var[kGroup];
+  const std::vector<float> wf = dense(w, n), bf = dense(b, n);
+  const float *wp = wf.data(), *bp = bf.data();
+  float mean[kGroup] = {}, var[kGroup] = {};
   for (int64_t i0 = 0; i0 < rows; i0 += kGroup) {
     const int g = static_cast<int>(std::min<int64_t>(kGroup, rows - i0));
     const T* xg = x + i0 * n;
     group_sums(xg, n, g, mean, [](int, float v) { return v; });
     for (int k = 0; k < g; ++k) mean[k] *= inv_n;
-    group_sums(xg, n, g, var, [&mean](int k, float v) {
-      const float d = v - mean[k];
+    std::array<float, kGroup> m;
+    std::copy(mean, mean + kGroup, m.begin());
+    group_sums(xg, n, g, var, [m](int k, float v) {
+      const float d = v - m[k];
       return d * d;
     });
     for (int k = 0; k < g; ++k) {
       const float r = 1.0f / std::sqrt(var[k] * inv_n + eps);
       const T* xr = xg + k * n;
       T* yr = y + (i0 + k) * n;
-      for (int64_t j = 0; j < n; ++j) {
-        float v = round_to<T>((static_cast<float>(xr[j]) - mean[k]) * r);
-        if (w != nullptr) v = round_to<T>(v * (*w)[j]);
-        if (b != nullptr) v = v + (*b)[j];
-        yr[j] = static_cast<T>(v);
+      if (w != nullptr && b != nullptr) {
+        layer_norm_out<T, true, true>(xr, yr, n, mean[k], r, wp, bp);
+      } else if (w != nullptr) {
+        layer_norm_out<T, true, false>(xr, yr, n, mean[k], r, wp, bp);
+      } else if (b != nullptr) {
+        layer_norm_out<T, false, true>(xr, yr, n, mean[k], r, wp, bp);
+      } else {
+        layer_norm_out<T, false, false>(xr, yr, n, mean[k], r, wp, bp);
       }
     }
   }
