@@ -2,7 +2,8 @@
 the CPU (its default threads, and one thread), to tell which part of the Transformer step's gap to
 PyTorch (train_step_transformer.py) comes from libmlx's CPU kernels and which from the binding.
 Most rows run the same libmlx kernels in both bindings (a ratio near 1 says the binding is not the
-cause); softmax, logsumexp (so cross-entropy) and attention run mlxcy's own float32 kernels
+cause); softmax, logsumexp (so cross-entropy), attention, and fast.rms_norm/layer_norm/rope (no
+PyTorch row for rope) run mlxcy's own float32 kernels
 (src/cpu_kernels.h), and the "off" column times mlxcy with them switched off (MLXCY_CPU_KERNELS=0,
 libmlx's path) in the same process.
 
@@ -29,6 +30,18 @@ CASES = [
      "mx.eval(mx.mean(mx.logsumexp(a, axis=-1) - mx.take_along_axis(a, b[:, None], axis=-1)[:, 0]))"),
     ("layer_norm (1024,256)", "a = mx.random.normal((1024, 256)); w = mx.ones((256,)); b = mx.zeros((256,))",
      "mx.eval(mx.fast.layer_norm(a, w, b, 1e-5))"),
+    ("layer_norm (1,1,64), one decode row", "a = mx.random.normal((1, 1, 64)); w = mx.ones((64,)); b = mx.zeros((64,))",
+     "mx.eval(mx.fast.layer_norm(a, w, b, 1e-5))"),
+    ("rms_norm (1024,256)", "a = mx.random.normal((1024, 256)); w = mx.ones((256,))",
+     "mx.eval(mx.fast.rms_norm(a, w, 1e-5))"),
+    ("rms_norm (1,1,64), one decode row", "a = mx.random.normal((1, 1, 64)); w = mx.ones((64,))",
+     "mx.eval(mx.fast.rms_norm(a, w, 1e-5))"),
+    ("rope (8,4,128,64)", "a = mx.random.normal((8, 4, 128, 64))",
+     "mx.eval(mx.fast.rope(a, 64, traditional=False, base=10000.0, scale=1.0, offset=0))"),
+    ("rope traditional (8,4,128,64), dims 32", "a = mx.random.normal((8, 4, 128, 64))",
+     "mx.eval(mx.fast.rope(a, 32, traditional=True, base=10000.0, scale=1.0, offset=7))"),
+    ("rope (1,4,1,16), one decode token", "a = mx.random.normal((1, 4, 1, 16))",
+     "mx.eval(mx.fast.rope(a, 16, traditional=False, base=10000.0, scale=1.0, offset=100))"),
     ("relu (1024,1024)", "a = mx.random.normal((1024, 1024))", "mx.eval(mx.maximum(a, 0))"),
     ("matmul (1024,256)x(256,1024)", "a = mx.random.normal((1024, 256)); b = mx.random.normal((256, 1024))",
      "mx.eval(a @ b)"),
@@ -44,6 +57,12 @@ TORCH = {
                                            "F.cross_entropy(a, b)"),
     "layer_norm (1024,256)": ("a = torch.randn(1024, 256); w = torch.ones(256); b = torch.zeros(256)",
                               "F.layer_norm(a, (256,), w, b, 1e-5)"),
+    "layer_norm (1,1,64), one decode row": ("a = torch.randn(1, 1, 64); w = torch.ones(64); b = torch.zeros(64)",
+                                            "F.layer_norm(a, (64,), w, b, 1e-5)"),
+    "rms_norm (1024,256)": ("a = torch.randn(1024, 256); w = torch.ones(256)",
+                            "a * torch.rsqrt(a.square().mean(-1, keepdim=True) + 1e-5) * w"),
+    "rms_norm (1,1,64), one decode row": ("a = torch.randn(1, 1, 64); w = torch.ones(64)",
+                                          "a * torch.rsqrt(a.square().mean(-1, keepdim=True) + 1e-5) * w"),
     "relu (1024,1024)": ("a = torch.randn(1024, 1024)", "torch.relu(a)"),
     "matmul (1024,256)x(256,1024)": ("a = torch.randn(1024, 256); b = torch.randn(256, 1024)", "a @ b"),
 }
@@ -127,7 +146,7 @@ def main():
         row = {"case": name, "group": "CPU kernels", "headline": True, "mlxcy_ms": o * 1e3,
                "ref_ms": t * 1e3 if t else None, "mlxcy_kernels_off_ms": off * 1e3}
         rows.append(row)
-        if torch_default:
+        if torch_default and name in torch_default[0]:
             td, t1 = torch_default[0][name], torch_one[0][name]
             line += f" {td * 1e3:>9.3f} {o / td:>7.1f} {t1 * 1e3:>9.3f} {o / t1:>9.1f}"
             row["torch_ms"] = td * 1e3
@@ -141,7 +160,8 @@ def main():
                      f"(libmlx's kernels in both): {geomean([ours[n][1] / theirs[n][0] for n, _, _ in CASES]):.2f}")
     if torch_default:
         notes.append(f"PyTorch ran on {torch_default[1]} thread(s) (its default) and on 1; mlxcy / PyTorch on 1 "
-                     f"thread: geometric mean {geomean([ours[n][0] / torch_one[0][n] for n, _, _ in CASES]):.2f}")
+                     f"thread: geometric mean "
+                     f"{geomean([ours[n][0] / torch_one[0][n] for n, _, _ in CASES if n in torch_one[0]]):.2f}")
     for note in notes:
         print(note)
     if not torch_default:

@@ -161,15 +161,24 @@ def export_function(file_or_callback: str | Callable, fun: Callable, *args, shap
     cdef unordered_map[string, c_array] ckw = _kwarg_map(kw)
     cdef PyTraceFn f = cio.py_trace_fun(<PyObject*>fun, _trace_call)
     path = _as_path(file_or_callback)
+    from mlxcy import fast as _fast   # its CPU kernels step aside while tracing (fast._export_scope)
     if path is not None:
         if metadata is not None and not isinstance(metadata, str):
             raise TypeError("[export_function] metadata must be a string")
-        cio.export_function_file(path.encode(), f, cargs, ckw, shapeless, (metadata or "").encode())
+        _fast._export_scope(1)
+        try:
+            cio.export_function_file(path.encode(), f, cargs, ckw, shapeless, (metadata or "").encode())
+        finally:
+            _fast._export_scope(-1)
     elif callable(file_or_callback):
         if metadata is not None:
             raise ValueError("[export_function] metadata is only supported when exporting to a file")
-        cio.export_function_cb(cio.py_export_callback(<PyObject*>file_or_callback, _export_cb_call),
-                               f, cargs, ckw, shapeless)
+        _fast._export_scope(1)
+        try:
+            cio.export_function_cb(cio.py_export_callback(<PyObject*>file_or_callback, _export_cb_call),
+                                   f, cargs, ckw, shapeless)
+        finally:
+            _fast._export_scope(-1)
     else:
         raise TypeError("[export_function] Expected a file path or a callback, got "
                         f"{type(file_or_callback).__name__}")
@@ -207,7 +216,12 @@ cdef class FunctionExporter:
         pos, kw = _split_inputs(args, kwargs, "export_function")
         cdef vector[c_array] cargs = _arg_vector(pos)
         cdef unordered_map[string, c_array] ckw = _kwarg_map(kw)
-        cio.exporter_call(deref(self._e), cargs, ckw)
+        from mlxcy import fast as _fast   # as in export_function
+        _fast._export_scope(1)
+        try:
+            cio.exporter_call(deref(self._e), cargs, ckw)
+        finally:
+            _fast._export_scope(-1)
 
     def close(self) -> None:
         """Finish the file; adding traces afterwards raises. Closing twice does nothing.

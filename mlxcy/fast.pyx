@@ -9,6 +9,17 @@ from mlxcy._core cimport Dtype, to_c_list
 
 include "_ns_common.pxi"
 
+# While a function is traced for export (export_function, exporter), rms_norm, layer_norm and rope
+# build libmlx's graph rather than mlxcy's CPU primitives, so that the file holds what the
+# reference writes (libmlx's composed graph) and runs wherever libmlx runs.
+cdef int _export_depth = 0
+
+
+def _export_scope(int delta) -> None:
+    """Enter (``+1``) or leave (``-1``) an export trace (``mlxcy._io`` calls it)."""
+    global _export_depth
+    _export_depth += delta
+
 
 def rms_norm(x: array, weight: array | None, eps: float, *, stream: StreamOrDevice = None) -> array:
     """Normalize by the root mean square over the last axis, then scale.
@@ -53,7 +64,7 @@ def rms_norm(x: array, weight: array | None, eps: float, *, stream: StreamOrDevi
     cdef optional[c_array] w = nullopt
     a = array_arg(x, "rms_norm", "x")._a
     opt_array_arg(weight, "rms_norm", "weight", w)
-    return wrap(cf.rms_norm(deref(a), w, <float>eps, to_sod(stream)))
+    return wrap(cpuk.rms_norm(deref(a), w, <float>eps, _export_depth == 0, to_sod(stream)))
 
 
 def layer_norm(x: array, weight: array | None, bias: array | None, eps: float, *,
@@ -103,7 +114,7 @@ def layer_norm(x: array, weight: array | None, bias: array | None, eps: float, *
     a = array_arg(x, "layer_norm", "x")._a
     opt_array_arg(weight, "layer_norm", "weight", w)
     opt_array_arg(bias, "layer_norm", "bias", b)
-    return wrap(cf.layer_norm(deref(a), w, b, <float>eps, to_sod(stream)))
+    return wrap(cpuk.layer_norm(deref(a), w, b, <float>eps, _export_depth == 0, to_sod(stream)))
 
 
 def cross_entropy(logits: array, targets: array, *, stream: StreamOrDevice = None) -> array:
@@ -219,9 +230,9 @@ def rope(a: array, dims: int, *, traditional: bool, base: float | None, scale: f
         b = <float>base
     if isinstance(offset, int):
         ioff = offset
-        return wrap(cf.rope(deref(x), d, trad, b, sc, ioff, f, to_sod(stream)))
+        return wrap(cpuk.rope(deref(x), d, trad, b, sc, ioff, f, _export_depth == 0, to_sod(stream)))
     off = array_arg(offset, "rope", "offset")._a
-    return wrap(cf.rope(deref(x), d, trad, b, sc, deref(off), f, to_sod(stream)))
+    return wrap(cpuk.rope(deref(x), d, trad, b, sc, deref(off), f, _export_depth == 0, to_sod(stream)))
 
 
 def scaled_dot_product_attention(q: array, k: array, v: array, *, scale: float, mask: None | str | array = None, sinks: array | None = None, force_fused: bool = False,
