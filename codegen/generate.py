@@ -88,11 +88,14 @@ BODIES = {
     cdef cbool kd = to_flag(keepdims, "{name}", "keepdims")
     cdef optional[c_array] tmp = nullopt
     cdef optional[c_array] x = nullopt
-    x = dispatch.reduction_input(deref(array_like_arg(a, tmp)), s)
+    cdef const c_array* p = array_like_arg(a, tmp)
+    if dispatch.empty_view_risk(deref(p)):   # (the input used in place otherwise: no copy)
+        x = dispatch.reduction_input(deref(p), s)
+        p = &x.value()
     cdef vector[int] axes = vector[int]()
     if reduction_axes_arg(axis, axes, "{name}"):
-        return wrap({cname}(deref(x), axes, kd, s))
-    return wrap({cname}(deref(x), kd, s))
+        return wrap({cname}(deref(p), axes, kd, s))
+    return wrap({cname}(deref(p), kd, s))
 """,
     # along one axis, or over the flattened array (axis None)
     "scan": """\

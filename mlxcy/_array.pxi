@@ -139,21 +139,26 @@ cdef object _binary(object a, object b, int op, object stream, bint dunder):
     cdef StreamOrDevice s = sod_default()
     # Fast paths: two arrays, or an array and a float/int (a cached constant operand). Building
     # an op neither blocks nor computes: the GIL stays held.
+    # The operands are used in place (no copy of the C++ arrays, no optional to fill).
+    cdef const c_array* pa = NULL
+    cdef const c_array* pb = NULL
     if stream is None and not is_bitwise_op(op):
         if type(a) is array:
+            pa = &(<array>a)._a
             if type(b) is array:
-                cb = (<array>b)._a
-            elif not cached_operand(b, (<array>a)._a.dtype(), cb):
-                cb = nullopt
-            if cb.has_value():
-                ca = (<array>a)._a
-        elif type(b) is array and cached_operand(a, (<array>b)._a.dtype(), ca):
-            cb = (<array>b)._a
-        if ca.has_value() and cb.has_value():
-            r = binary_op(op, deref(ca), deref(cb), s)
+                pb = &(<array>b)._a
+            elif cached_operand(b, pa.dtype(), cb):
+                pb = &cb.value()
+        elif type(b) is array:
+            pb = &(<array>b)._a
+            if cached_operand(a, pb.dtype(), ca):
+                pa = &ca.value()
+        if pa != NULL and pb != NULL:
             if op == OP_FLOORDIV or op == OP_MOD:
-                check_integer_division(deref(ca), deref(cb), False)
-            return wrap(deref(r))
+                r = binary_op(op, deref(pa), deref(pb), s)
+                check_integer_division(deref(pa), deref(pb), False)
+                return wrap(deref(r))
+            return wrap(binary_op(op, deref(pa), deref(pb), s))
     to_c_pair(a, b, ca, cb, _OP_WORDS[op] if dunder else None)
     if dunder and is_bitwise_op(op) and (cx.issubdtype(deref(ca).dtype(), c_DtypeCategory.inexact)
                          or cx.issubdtype(deref(cb).dtype(), c_DtypeCategory.inexact)):

@@ -32,11 +32,18 @@ cdef object _arg_reduce(object a, bint maximum, object axis, bint keepdims, obje
     cdef optional[c_array] tmp = nullopt
     cdef optional[c_array] x = nullopt
     cdef StreamOrDevice s = to_sod(stream)
-    x = dispatch.reduction_input(deref(array_like_arg(a, tmp)), s)
+    cdef const c_array* p = array_like_arg(a, tmp)
+    if dispatch.empty_view_risk(deref(p)):   # (the input used in place otherwise: no copy)
+        x = dispatch.reduction_input(deref(p), s)
+        p = &x.value()
     cdef int ax = 0
     if single_axis_arg(axis, &ax, opname):
-        return wrap(ops.argmax(deref(x), ax, keepdims, s) if maximum else ops.argmin(deref(x), ax, keepdims, s))
-    return wrap(ops.argmax(deref(x), keepdims, s) if maximum else ops.argmin(deref(x), keepdims, s))
+        if maximum:
+            return wrap(ops.argmax(deref(p), ax, keepdims, s))
+        return wrap(ops.argmin(deref(p), ax, keepdims, s))
+    if maximum:
+        return wrap(ops.argmax(deref(p), keepdims, s))
+    return wrap(ops.argmin(deref(p), keepdims, s))
 
 
 # ---- reductions -------------------------------------------------------------------------------
@@ -181,11 +188,14 @@ def softmax(a: array, /, axis: None | int | Sequence[int] = None, *, precise: bo
     cdef StreamOrDevice s = to_sod(stream)
     cdef optional[c_array] tmp = nullopt
     cdef optional[c_array] x = nullopt
-    x = dispatch.reduction_input(deref(array_like_arg(a, tmp)), s)
+    cdef const c_array* p = array_like_arg(a, tmp)
+    if dispatch.empty_view_risk(deref(p)):   # (the input used in place otherwise: no copy)
+        x = dispatch.reduction_input(deref(p), s)
+        p = &x.value()
     cdef vector[int] axes = vector[int]()
     cdef bint has_axes = reduction_axes_arg(axis, axes, "softmax")
     # mlxcy's CPU kernel for float32 over the last axis (src/cpu_kernels.h), libmlx's otherwise
-    return wrap(cpuk.softmax(deref(x), not has_axes, axes, to_flag(precise, "softmax", "precise"), s))
+    return wrap(cpuk.softmax(deref(p), not has_axes, axes, to_flag(precise, "softmax", "precise"), s))
 
 
 def minmax(a: array, /, axis: None | int | Sequence[int] = None, keepdims: bool = False, *,
