@@ -86,6 +86,12 @@ cdef inline vector[c_array] array_list_arg(object seq, str fn, type exc) except 
     of arrays (TypeError); an element that is not an array raises `exc` (the reference's type
     differs between functions)."""
     cdef vector[c_array] out = vector[c_array]()
+    array_list_into(seq, fn, exc, out)
+    return out
+
+
+cdef inline int array_list_into(object seq, str fn, type exc, vector[c_array]& out) except -1:
+    """array_list_arg filling `out` (empty on entry) in place: no copy of the vector afterwards."""
     cdef Py_ssize_t i, n
     cdef PyObject* item
     if type(seq) is list or type(seq) is tuple:   # the common case: no iterator, no enumerate
@@ -97,14 +103,14 @@ cdef inline vector[c_array] array_list_arg(object seq, str fn, type exc) except 
                 raise exc(f"{fn}(): expected a sequence of mlx arrays, element {i} is a "
                           f"{type(<object>item).__name__}")
             out.push_back((<array>item)._a)
-        return out
+        return 0
     if isinstance(seq, (dict, set, frozenset, str)):
         raise TypeError(f"{fn}(): arrays must be a sequence of arrays, got {type(seq).__name__}")
     for i, x in enumerate(seq):
         if not isinstance(x, array):
             raise exc(f"{fn}(): expected a sequence of mlx arrays, element {i} is a {type(x).__name__}")
         out.push_back((<array>x)._a)
-    return out
+    return 0
 
 
 # ---- integers and shapes ------------------------------------------------------------------------

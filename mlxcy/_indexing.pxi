@@ -349,6 +349,28 @@ cdef int _spec_int_array(const c_array& a, const c_array& idx, IndexSpec& spec) 
     return 0
 
 
+cdef int _spec_slice(const c_array& a, object sl, IndexSpec& spec) except -1:
+    """Fill `spec` as _parse_index does for a lone slice on the first axis of `a` (ndim > 0)."""
+    cdef int j
+    cdef int32_t dim, s0, s1, st, sz
+    for j in range(<int>a.ndim()):
+        dim = a.shape(j)
+        spec.start.push_back(0)
+        spec.stop.push_back(dim)
+        spec.strides.push_back(1)
+        spec.sizes.push_back(dim)
+    spec.sliced = False
+    spec.adjacent = True
+    spec.adv_ndim = 0
+    if not _norm_slice(sl, a.shape(0), &s0, &s1, &st, &sz):
+        spec.start[0] = s0
+        spec.stop[0] = s1
+        spec.strides[0] = st
+        spec.sizes[0] = sz
+        spec.sliced = True
+    return 0
+
+
 cdef object _getitem_general(array a, object idx):
     cdef IndexSpec spec = IndexSpec()
     cdef optional[c_array] r = nullopt
@@ -414,6 +436,10 @@ cdef int _updated(array a, object idx, object value, int op, optional[c_array]& 
     _value_to_c(a, value, v)
     if _is_int_array_index(a, idx):   # (not a mask: no _lone_mask check needed)
         _spec_int_array(a._a, (<array>idx)._a, spec)
+        res = cidx.index_update(a._a, spec, deref(v), op, sod_default())
+        return 0
+    if type(idx) is slice and a._a.ndim() > 0:   # a[i:j] = v (not a mask either)
+        _spec_slice(a._a, idx, spec)
         res = cidx.index_update(a._a, spec, deref(v), op, sod_default())
         return 0
     if op == cidx.UPD_SET and _lone_mask(idx, m):

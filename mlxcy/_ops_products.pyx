@@ -15,7 +15,7 @@ from mlxcy._core cimport array, wrap, wrap_list, to_sod, to_c_dtype, to_c_shape,
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, StreamOrDevice, DeviceType, uint32
 from mlxcy.includes cimport mlx as cx
 from mlxcy.includes cimport ops
-from mlxcy._arguments cimport (array_arg, opt_array_arg, array_list_arg, opt_int_arg, int_list_arg,
+from mlxcy._arguments cimport (array_arg, opt_array_arg, array_list_arg, array_list_into, opt_int_arg, int_list_arg,
                               str_arg)
 from mlxcy.includes.indexing cimport check_batch_indices
 from mlxcy.includes.ops cimport int3
@@ -415,7 +415,8 @@ def einsum(subscripts: str, *operands, stream: StreamOrDevice = None) -> array:
     ``RuntimeError: std::bad_cast``.
     """
     cdef string sub = str_arg(subscripts, "einsum", "subscripts").encode()
-    cdef vector[c_array] xs = array_list_arg(operands, "einsum", TypeError)
+    cdef vector[c_array] xs = vector[c_array]()
+    array_list_into(operands, "einsum", TypeError, xs)
     return wrap(ops.einsum(sub, xs, to_sod(stream)))
 
 
@@ -460,7 +461,8 @@ def einsum_path(subscripts: str, *operands) -> Any:
     ``RuntimeError: std::bad_cast``.
     """
     cdef string sub = str_arg(subscripts, "einsum_path", "subscripts").encode()
-    cdef vector[c_array] xs = array_list_arg(operands, "einsum_path", TypeError)
+    cdef vector[c_array] xs = vector[c_array]()
+    array_list_into(operands, "einsum_path", TypeError, xs)
     cdef pair[vector[vector[int]], string] res = ops.einsum_path(sub, xs)
     path = [tuple(step) for step in res.first]
     return path, res.second.decode()

@@ -14,7 +14,7 @@ from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, Stri
                                  float32, int32, int64, bool_ as c_bool_)
 from mlxcy.includes cimport ops
 from mlxcy.includes.core cimport to_shape
-from mlxcy._arguments cimport array_arg, array_list_arg, scalar_or_array_arg, int_list_arg, shape_arg
+from mlxcy._arguments cimport array_arg, array_list_arg, array_list_into, scalar_or_array_arg, int_list_arg, shape_arg
 from mlxcy.includes cimport mlx as cx
 from mlxcy.includes.indexing cimport check_index_values, check_slice_window
 
@@ -869,7 +869,8 @@ def meshgrid(*arrays: array, sparse: bool | None = False, indexing: str | None =
     to_flag(sparse, "meshgrid", "sparse")
     if not isinstance(indexing, str):
         raise TypeError(f"meshgrid(): indexing must be a str, got {type(indexing).__name__}")
-    cdef vector[c_array] v = array_list_arg(arrays, "meshgrid", RuntimeError)
+    cdef vector[c_array] v = vector[c_array]()
+    array_list_into(arrays, "meshgrid", RuntimeError, v)
     cdef string idx = indexing.encode()
     return tuple(wrap_list(ops.meshgrid(v, <cbool>sparse, idx, to_sod(stream))))
 
@@ -1485,7 +1486,8 @@ def broadcast_arrays(*arrays: array, stream: StreamOrDevice = None) -> tuple[arr
     array([[3, 3],
            [4, 4]], dtype=int32)
     """
-    cdef vector[c_array] v = array_list_arg(arrays, "broadcast_arrays", RuntimeError)
+    cdef vector[c_array] v = vector[c_array]()
+    array_list_into(arrays, "broadcast_arrays", RuntimeError, v)
     return wrap_list(ops.broadcast_arrays(v, to_sod(stream)))
 
 
@@ -1533,7 +1535,8 @@ def broadcast_shapes(*shapes: Sequence[int]) -> tuple[int]:
 
 cdef object _atleast(tuple arys, object stream, int n):
     cdef str fname = f"atleast_{n}d"
-    cdef vector[c_array] v = array_list_arg(arys, fname, RuntimeError)
+    cdef vector[c_array] v = vector[c_array]()
+    array_list_into(arys, fname, RuntimeError, v)
     cdef StreamOrDevice sd = to_sod(stream)
     cdef list out = []
     cdef size_t i
@@ -1795,7 +1798,8 @@ def contiguous(a: array, /, allow_col_major: bool = False, *,
 # ---- joining and splitting ----------------------------------------------------------------
 
 cdef object _concatenate(object arrays, object axis, object stream, str fname):
-    cdef vector[c_array] v = array_list_arg(arrays, fname, TypeError)
+    cdef vector[c_array] v = vector[c_array]()
+    array_list_into(arrays, fname, TypeError, v)
     cdef StreamOrDevice sd = to_sod(stream)
     cdef size_t i
     cdef Shape flat
@@ -1923,7 +1927,8 @@ def stack(arrays: list[array], axis: int | None = 0, *, stream: StreamOrDevice =
     array([[1, 3],
            [2, 4]], dtype=int32)
     """
-    cdef vector[c_array] v = array_list_arg(arrays, "stack", TypeError)
+    cdef vector[c_array] v = vector[c_array]()
+    array_list_into(arrays, "stack", TypeError, v)
     cdef int ax = 0 if axis is None else to_int32(axis, "stack", "axis")
     return wrap(ops.stack(v, ax, to_sod(stream)))
 
