@@ -66,21 +66,21 @@ SIGNATURES = {"unary": "a, /, *, stream=None", "binary": "a, b, /, *, stream=Non
 BODIES = {
     "unary": """\
     cdef optional[c_array] tmp = nullopt
-    return wrap({cname}(deref(array_like_arg(a, tmp)), to_sod(stream)))
+    return wrap_tmp({cname}(deref(array_like_arg(a, tmp)), to_sod(stream)))
 """,
     # both arrays: no conversion at all (the common case inside models)
     "binary": """\
     cdef StreamOrDevice s = to_sod(stream)
     cdef optional[c_array] ca = nullopt, cb = nullopt
     if type(a) is array and type(b) is array:
-        return wrap({cname}((<array>a)._a, (<array>b)._a, s))
+        return wrap_tmp({cname}((<array>a)._a, (<array>b)._a, s))
     operands_arg(a, b, ca, cb)
-    return wrap({cname}(deref(ca), deref(cb), s))
+    return wrap_tmp({cname}(deref(ca), deref(cb), s))
 """,
     "logical": """\
     cdef optional[c_array] ca = nullopt, cb = nullopt
     logical_operands_arg(a, b, ca, cb)
-    return wrap({cname}(deref(ca), deref(cb), to_sod(stream)))
+    return wrap_tmp({cname}(deref(ca), deref(cb), to_sod(stream)))
 """,
     # over every axis (axis None) or the given ones; empty strided views made fresh first
     "reduction": """\
@@ -94,8 +94,8 @@ BODIES = {
         p = &x.value()
     cdef vector[int] axes = vector[int]()
     if reduction_axes_arg(axis, axes, "{name}"):
-        return wrap({cname}(deref(p), axes, kd, s))
-    return wrap({cname}(deref(p), kd, s))
+        return wrap_tmp({cname}(deref(p), axes, kd, s))
+    return wrap_tmp({cname}(deref(p), kd, s))
 """,
     # along one axis, or over the flattened array (axis None)
     "scan": """\
@@ -107,8 +107,8 @@ BODIES = {
     cdef int ax = 0
     cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
     if has_axis:
-        return wrap({cname}(deref(p), ax, rev, inc, s))
-    return wrap({cname}(deref(p), rev, inc, s))
+        return wrap_tmp({cname}(deref(p), ax, rev, inc, s))
+    return wrap_tmp({cname}(deref(p), rev, inc, s))
 """,
     "scan_dtype": """\
     cdef StreamOrDevice s = to_sod(stream)
@@ -122,8 +122,8 @@ BODIES = {
     if dtype is not None:
         d = to_c_dtype(dtype)
     if has_axis:
-        return wrap({cname}(deref(p), ax, rev, inc, d, s))
-    return wrap({cname}(deref(p), rev, inc, d, s))
+        return wrap_tmp({cname}(deref(p), ax, rev, inc, d, s))
+    return wrap_tmp({cname}(deref(p), rev, inc, d, s))
 """,
     "sort": """\
     cdef StreamOrDevice s = to_sod(stream)
@@ -133,8 +133,8 @@ BODIES = {
     cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
     check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
     if has_axis:
-        return wrap({cname}(deref(p), ax, s))
-    return wrap({cname}(deref(p), s))
+        return wrap_tmp({cname}(deref(p), ax, s))
+    return wrap_tmp({cname}(deref(p), s))
 """,
     "partition": """\
     cdef StreamOrDevice s = to_sod(stream)
@@ -145,8 +145,8 @@ BODIES = {
     cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
     check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
     if has_axis:
-        return wrap({cname}(deref(p), kk, ax, s))
-    return wrap({cname}(deref(p), kk, s))
+        return wrap_tmp({cname}(deref(p), kk, ax, s))
+    return wrap_tmp({cname}(deref(p), kk, s))
 """,
     "topk": """\
     cdef StreamOrDevice s = to_sod(stream)
@@ -157,8 +157,8 @@ BODIES = {
     cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
     check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
     if has_axis:
-        return wrap({cname}(deref(p), kk, ax, s))
-    return wrap({cname}(deref(p), kk, s))
+        return wrap_tmp({cname}(deref(p), kk, ax, s))
+    return wrap_tmp({cname}(deref(p), kk, s))
 """,
 }
 

@@ -158,7 +158,7 @@ cdef object _binary(object a, object b, int op, object stream, bint dunder):
                 r = binary_op(op, deref(pa), deref(pb), s)
                 check_integer_division(deref(pa), deref(pb), False)
                 return wrap(deref(r))
-            return wrap(binary_op(op, deref(pa), deref(pb), s))
+            return wrap_tmp(binary_op(op, deref(pa), deref(pb), s))
     to_c_pair(a, b, ca, cb, _OP_WORDS[op] if dunder else None)
     if dunder and is_bitwise_op(op) and (cx.issubdtype(deref(ca).dtype(), c_DtypeCategory.inexact)
                          or cx.issubdtype(deref(cb).dtype(), c_DtypeCategory.inexact)):
@@ -402,7 +402,7 @@ cdef class array:
         >>> mx.zeros((2, 3, 4)).T.shape
         (4, 3, 2)
         """
-        return wrap(cops.transpose(self._a, sod_default()))
+        return wrap_tmp(cops.transpose(self._a, sod_default()))
 
     @property
     def real(self):
@@ -526,7 +526,7 @@ cdef class array:
         >>> mx.array([1.75, -1.75]).astype(mx.int32)
         array([1, -1], dtype=int32)
         """
-        return wrap(cops.astype(self._a, to_c_dtype(dtype), to_sod(stream)))
+        return wrap_tmp(cops.astype(self._a, to_c_dtype(dtype), to_sod(stream)))
 
     # ---- methods mirroring the ops: each delegates to the op of the mlxcy namespace ----
     def argmax(self, axis: int | None = None, keepdims: bool = False, *,
@@ -782,7 +782,7 @@ cdef class array:
         """
         if len(shape) == 1 and not isinstance(shape[0], int):
             shape = shape[0]
-        return wrap(cops.reshape(self._a, to_c_shape(shape), to_sod(stream)))
+        return wrap_tmp(cops.reshape(self._a, to_c_shape(shape), to_sod(stream)))
 
     def round(self, decimals: int = 0, *, stream: StreamOrDevice = None) -> array:
         """Each element rounded to ``decimals`` decimal places.
@@ -1006,12 +1006,12 @@ cdef class array:
         ``a.transpose(None)`` reverses the axes; the reference binding raises ``RuntimeError`` for it.
         """
         if len(axes) == 0:
-            return wrap(cops.transpose(self._a, to_sod(stream)))
+            return wrap_tmp(cops.transpose(self._a, to_sod(stream)))
         if len(axes) == 1 and not isinstance(axes[0], int):
             if axes[0] is None:
-                return wrap(cops.transpose(self._a, to_sod(stream)))
+                return wrap_tmp(cops.transpose(self._a, to_sod(stream)))
             axes = axes[0]
-        return wrap(cops.transpose(self._a, to_axes(axes), to_sod(stream)))
+        return wrap_tmp(cops.transpose(self._a, to_axes(axes), to_sod(stream)))
 
     def var(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, ddof: int = 0, *,
             correction: int | None = None, stream: StreamOrDevice = None) -> array:
@@ -1126,7 +1126,7 @@ cdef class array:
             perm.push_back(i)
         perm.push_back(nd - 1)
         perm.push_back(nd - 2)
-        return wrap(cops.transpose(self._a, perm, sod_default()))
+        return wrap_tmp(cops.transpose(self._a, perm, sod_default()))
 
     @property
     def at(self):
@@ -1214,7 +1214,7 @@ cdef class array:
         return wrap(self._a)
 
     def __deepcopy__(self, memo: dict) -> array:
-        return wrap(cops.copy(self._a, sod_default()))
+        return wrap_tmp(cops.copy(self._a, sod_default()))
 
     # ---- pickling: raw little-endian bytes, shape and dtype name ----
     def __getstate__(self) -> tuple:
@@ -1419,7 +1419,7 @@ cdef class ArrayIterator:
     def __next__(self) -> array:
         if self._i >= self._n:
             raise StopIteration
-        r = wrap(first_axis_item(self._arr._a, self._i))
+        r = wrap_tmp(first_axis_item(self._arr._a, self._i))
         self._i += 1
         return r
 

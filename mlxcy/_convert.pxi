@@ -5,6 +5,7 @@
 from cpython.memoryview cimport PyMemoryView_FromObject, PyMemoryView_GET_BUFFER
 from cpython.buffer cimport Py_buffer
 from cpython.float cimport PyFloat_CheckExact, PyFloat_AS_DOUBLE
+from libcpp.utility cimport move
 
 
 cdef extern from "Python.h":
@@ -41,6 +42,16 @@ cdef inline array wrap(const c_array& a):
         throw_unallocatable(a)   # MemoryError
     cdef array r = array.__new__(array)
     r._a = a
+    return r
+
+
+cdef inline array wrap_tmp(c_array& a):
+    """wrap() for a C++ array the caller is done with (an op's result, held in a temporary): it
+    is moved into the Python array, not copied (no reference count taken and dropped)."""
+    if output_unallocatable(a):
+        throw_unallocatable(a)   # MemoryError
+    cdef array r = array.__new__(array)
+    r._a = move(a)
     return r
 
 

@@ -319,7 +319,7 @@ cdef inline array _getitem_int(array a, object idx):
     if a._a.ndim() == 0:
         raise ValueError("Too many indices for array with 0 dimensions.")
     n = a._a.shape(0)
-    return wrap(first_axis_item(a._a, <int>_norm_int(idx, n, 0)))
+    return wrap_tmp(first_axis_item(a._a, <int>_norm_int(idx, n, 0)))
 
 
 cdef inline bint _is_int_array_index(array a, object idx):
@@ -388,12 +388,12 @@ cdef object _getitem(array a, object idx):
     if t is slice and a._a.ndim() > 0:
         if _norm_slice(idx, a._a.shape(0), &s0, &s1, &st, &sz):
             return wrap(a._a)
-        return wrap(cidx.slice_first_axis(a._a, s0, s1, st, sod_default()))
+        return wrap_tmp(cidx.slice_first_axis(a._a, s0, s1, st, sod_default()))
     if _is_int_array_index(a, idx):
         cidx.check_index_values((<array>idx)._a, a._a.shape(0), b"axis 0", False)
-        return wrap(cops.take(a._a, (<array>idx)._a, 0, sod_default()))
+        return wrap_tmp(cops.take(a._a, (<array>idx)._a, 0, sod_default()))
     if idx is None:
-        return wrap(cops.expand_dims(a._a, 0, sod_default()))
+        return wrap_tmp(cops.expand_dims(a._a, 0, sod_default()))
     return _getitem_general(a, idx)
 
 

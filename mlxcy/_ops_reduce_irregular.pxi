@@ -7,7 +7,7 @@ from libcpp.optional cimport optional, nullopt
 from libcpp.string cimport string
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport (array, wrap, wrap_list, to_c_pair, to_sod, to_c_dtype, to_axes, to_flag, to_int32,
+from mlxcy._core cimport (array, wrap, wrap_tmp, wrap_list, to_c_pair, to_sod, to_c_dtype, to_axes, to_flag, to_int32,
                           check_copyable)
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, float32   # trace's default
 from mlxcy._arguments cimport array_like_arg, reduction_axes_arg, single_axis_arg
@@ -24,7 +24,7 @@ cdef object _moment(object a, bint standard_deviation, object axis, bint keepdim
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef vector[int] axes = vector[int]()
     cdef bint has_axes = reduction_axes_arg(axis, axes, opname)
-    return wrap(dispatch.moment_op(standard_deviation, deref(p), not has_axes, axes, keepdims, ddof, to_sod(stream)))
+    return wrap_tmp(dispatch.moment_op(standard_deviation, deref(p), not has_axes, axes, keepdims, ddof, to_sod(stream)))
 
 
 cdef object _arg_reduce(object a, bint maximum, object axis, bint keepdims, object stream, str opname):
@@ -39,11 +39,11 @@ cdef object _arg_reduce(object a, bint maximum, object axis, bint keepdims, obje
     cdef int ax = 0
     if single_axis_arg(axis, &ax, opname):
         if maximum:
-            return wrap(ops.argmax(deref(p), ax, keepdims, s))
-        return wrap(ops.argmin(deref(p), ax, keepdims, s))
+            return wrap_tmp(ops.argmax(deref(p), ax, keepdims, s))
+        return wrap_tmp(ops.argmin(deref(p), ax, keepdims, s))
     if maximum:
-        return wrap(ops.argmax(deref(p), keepdims, s))
-    return wrap(ops.argmin(deref(p), keepdims, s))
+        return wrap_tmp(ops.argmax(deref(p), keepdims, s))
+    return wrap_tmp(ops.argmin(deref(p), keepdims, s))
 
 
 # ---- reductions -------------------------------------------------------------------------------
@@ -195,7 +195,7 @@ def softmax(a: array, /, axis: None | int | Sequence[int] = None, *, precise: bo
     cdef vector[int] axes = vector[int]()
     cdef bint has_axes = reduction_axes_arg(axis, axes, "softmax")
     # mlxcy's CPU kernel for float32 over the last axis (src/cpu_kernels.h), libmlx's otherwise
-    return wrap(cpuk.softmax(deref(p), not has_axes, axes, to_flag(precise, "softmax", "precise"), s))
+    return wrap_tmp(cpuk.softmax(deref(p), not has_axes, axes, to_flag(precise, "softmax", "precise"), s))
 
 
 def minmax(a: array, /, axis: None | int | Sequence[int] = None, keepdims: bool = False, *,
@@ -387,7 +387,7 @@ def trace(a: array, /, offset: int = 0, axis1: int = 0, axis2: int = 1, dtype: D
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef c_Dtype d = float32 if dtype is None else to_c_dtype(dtype)
-    return wrap(dispatch.trace_op(deref(p), to_int32(offset, "trace", "offset"), to_int32(axis1, "trace", "axis1"),
+    return wrap_tmp(dispatch.trace_op(deref(p), to_int32(offset, "trace", "offset"), to_int32(axis1, "trace", "axis1"),
                                      to_int32(axis2, "trace", "axis2"), dtype is not None, d, to_sod(stream)))
 
 
@@ -443,7 +443,7 @@ def searchsorted(sorted_sequence: array, values: array, /, side: str = "left", *
         raise TypeError(f"searchsorted(): argument 'side' must be a str, got {type(side).__name__}")
     cdef string s = side.encode()
     to_c_pair(sorted_sequence, values, seq, vals, None)
-    return wrap(ops.searchsorted(deref(seq), deref(vals), s, to_sod(stream)))
+    return wrap_tmp(ops.searchsorted(deref(seq), deref(vals), s, to_sod(stream)))
 
 
 def unique(a: array, /, size: int, return_index: bool = False, return_inverse: bool = False, return_counts: bool = False,

@@ -8,7 +8,7 @@ from libcpp.string cimport string
 from libcpp.utility cimport pair, move
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_dtype_of, to_c_pair, to_sod, to_flag, to_int32,
+from mlxcy._core cimport (array, Dtype, wrap, wrap_tmp, wrap_list, to_c, to_c_dtype_of, to_c_pair, to_sod, to_flag, to_int32,
                           to_c_dtype, to_c_shape, shape_tuple, to_axes)
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, Strides, StreamOrDevice,
                                  float32, int32, int64, bool_ as c_bool_)
@@ -51,7 +51,7 @@ cdef int _value_as(object vals, c_Dtype d, object like, optional[c_array]& out) 
         out = (<array>vals)._a
     elif isinstance(vals, (int, float, complex)):
         if like is None:
-            like = wrap(ops.zeros(Shape(), d, StreamOrDevice()))
+            like = wrap_tmp(ops.zeros(Shape(), d, StreamOrDevice()))
         to_c_pair(like, vals, dummy, out, None)
     else:
         to_c_dtype_of(vals, d, out)
@@ -128,7 +128,7 @@ def zeros(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
     A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
     reference crashes when it is evaluated).
     """
-    return wrap(ops.zeros(shape_arg(shape, "zeros", True, RuntimeError), _dtype_or(dtype, float32),
+    return wrap_tmp(ops.zeros(shape_arg(shape, "zeros", True, RuntimeError), _dtype_or(dtype, float32),
                           to_sod(stream)))
 
 
@@ -169,7 +169,7 @@ def ones(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
     A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
     reference crashes when it is evaluated).
     """
-    return wrap(ops.ones(shape_arg(shape, "ones", True, RuntimeError), _dtype_or(dtype, float32),
+    return wrap_tmp(ops.ones(shape_arg(shape, "ones", True, RuntimeError), _dtype_or(dtype, float32),
                          to_sod(stream)))
 
 
@@ -212,7 +212,7 @@ def empty(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
     A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
     reference crashes when it is evaluated).
     """
-    return wrap(ops.zeros(shape_arg(shape, "empty", True, RuntimeError), _dtype_or(dtype, float32),
+    return wrap_tmp(ops.zeros(shape_arg(shape, "empty", True, RuntimeError), _dtype_or(dtype, float32),
                           to_sod(stream)))
 
 
@@ -278,7 +278,7 @@ def full(shape: int | Sequence[int], vals: scalar | array, dtype: Dtype | None =
         scalar_or_array_arg(vals, v)
     else:
         _value_as(vals, to_c_dtype(dtype), None, v)
-    return wrap(ops.full(s, deref(v), deref(v).dtype(), sd))
+    return wrap_tmp(ops.full(s, deref(v), deref(v).dtype(), sd))
 
 
 def zeros_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice = None) -> array:
@@ -313,7 +313,7 @@ def zeros_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevic
     mlx.core.float32
     """
     cdef array x = array_arg(a, "zeros_like", "a")
-    return wrap(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
+    return wrap_tmp(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
 
 
 def empty_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice = None) -> array:
@@ -347,7 +347,7 @@ def empty_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevic
     ((2, 2), mlx.core.float16)
     """
     cdef array x = array_arg(a, "empty_like", "a")
-    return wrap(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
+    return wrap_tmp(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
 
 
 def ones_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice = None) -> array:
@@ -381,7 +381,7 @@ def ones_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice
     array([True, True], dtype=bool)
     """
     cdef array x = array_arg(a, "ones_like", "a")
-    return wrap(ops.ones_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
+    return wrap_tmp(ops.ones_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
 
 
 def full_like(a: array, vals: scalar | array, dtype: Dtype | None = None, *,
@@ -428,7 +428,7 @@ def full_like(a: array, vals: scalar | array, dtype: Dtype | None = None, *,
     cdef optional[c_array] v = nullopt
     _value_as(vals, d, x if dtype is None else None, v)
     # an array of values broadcasts with a's shape (the result can be larger than a)
-    return wrap(ops.full(cx.broadcast_shapes(x._a.shape(), deref(v).shape()), deref(v), d, to_sod(stream)))
+    return wrap_tmp(ops.full(cx.broadcast_shapes(x._a.shape(), deref(v).shape()), deref(v), d, to_sod(stream)))
 
 
 cdef inline bint _is_range_number(object x):
@@ -520,7 +520,7 @@ def arange(*args, **kwargs) -> array:
         # the common all-int case, int32
         c_start, c_stop = (0.0, <double>start) if stop is None else (<double>start, <double>stop)
         c_step = 1.0 if step is None else <double>step
-        return wrap(ops.arange(c_start, c_stop, c_step, int32, to_sod(stream)))
+        return wrap_tmp(ops.arange(c_start, c_stop, c_step, int32, to_sod(stream)))
     if isinstance(step, Dtype) and dtype is None:
         # arange(stop, step, dtype)
         start, stop, step, dtype = None, start, stop, step
@@ -546,7 +546,7 @@ def arange(*args, **kwargs) -> array:
     cdef c_Dtype d = _dtype_or(dtype, float32 if any_float else (int64 if wide_int else int32))
     if d == c_bool_:
         raise ValueError("bool not supported for arange.")
-    return wrap(ops.arange(c_start, c_stop, c_step, d, to_sod(stream)))
+    return wrap_tmp(ops.arange(c_start, c_stop, c_step, d, to_sod(stream)))
 
 
 def _arange_parameters(start=None, stop=None, step=None, dtype=None, *, stream=None):
@@ -602,7 +602,7 @@ def linspace(start: scalar, stop: scalar, num: int | None = 50, endpoint: bool =
             raise TypeError(f"linspace(): start and stop must be real numbers, got {type(v).__name__}")
     if not isinstance(num, int) or not -2147483648 <= num <= 2147483647:
         raise TypeError(f"linspace(): num must be a 32-bit integer, got {num!r}")
-    return wrap(ops.linspace(float(start), float(stop), <int>num, <cbool>to_flag(endpoint, "linspace", "endpoint"),
+    return wrap_tmp(ops.linspace(float(start), float(stop), <int>num, <cbool>to_flag(endpoint, "linspace", "endpoint"),
                              _dtype_or(dtype, float32), to_sod(stream)))
 
 
@@ -650,7 +650,7 @@ def eye(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = _float32
     cdef int c_n = to_int32(n, "eye", "n")
     cdef int c_k = to_int32(k, "eye", "k")
     cdef int cm = c_n if m is None else to_int32(m, "eye", "m")
-    return wrap(ops.eye(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
+    return wrap_tmp(ops.eye(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
 
 
 def identity(n: int, dtype: Dtype | None = _float32, *, stream: StreamOrDevice = None) -> array:
@@ -689,7 +689,7 @@ def identity(n: int, dtype: Dtype | None = _float32, *, stream: StreamOrDevice =
     reference crashes when it is evaluated).
     """
     cdef int c_n = to_int32(n, "identity", "n")
-    return wrap(ops.identity(c_n, _dtype_or(dtype, float32), to_sod(stream)))
+    return wrap_tmp(ops.identity(c_n, _dtype_or(dtype, float32), to_sod(stream)))
 
 
 def tri(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = None, *,
@@ -732,7 +732,7 @@ def tri(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = None, *,
     cdef int c_n = to_int32(n, "tri", "n")
     cdef int c_k = to_int32(k, "tri", "k")
     cdef int cm = c_n if m is None else to_int32(m, "tri", "m")
-    return wrap(ops.tri(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
+    return wrap_tmp(ops.tri(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
 
 
 def tril(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
@@ -775,7 +775,7 @@ def tril(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
            [7, 8, 0]], dtype=int32)
     """
     cdef int c_k = to_int32(k, "tril", "k")
-    return wrap(ops.tril(array_arg(x, "tril", "x")._a, c_k, to_sod(stream)))
+    return wrap_tmp(ops.tril(array_arg(x, "tril", "x")._a, c_k, to_sod(stream)))
 
 
 def triu(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
@@ -818,7 +818,7 @@ def triu(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
            [0, 0, 0]], dtype=int32)
     """
     cdef int c_k = to_int32(k, "triu", "k")
-    return wrap(ops.triu(array_arg(x, "triu", "x")._a, c_k, to_sod(stream)))
+    return wrap_tmp(ops.triu(array_arg(x, "triu", "x")._a, c_k, to_sod(stream)))
 
 
 def meshgrid(*arrays: array, sparse: bool | None = False, indexing: str | None = "xy",
@@ -879,12 +879,12 @@ cdef object _window(object M, object stream, str name):
     cdef int n = to_int32(M, name, "M")
     cdef StreamOrDevice sd = to_sod(stream)
     if name == "bartlett":
-        return wrap(ops.bartlett(n, sd))
+        return wrap_tmp(ops.bartlett(n, sd))
     if name == "blackman":
-        return wrap(ops.blackman(n, sd))
+        return wrap_tmp(ops.blackman(n, sd))
     if name == "hamming":
-        return wrap(ops.hamming(n, sd))
-    return wrap(ops.hanning(n, sd))
+        return wrap_tmp(ops.hamming(n, sd))
+    return wrap_tmp(ops.hanning(n, sd))
 
 
 def bartlett(M: int, *, stream: StreamOrDevice = None) -> array:
@@ -1032,7 +1032,7 @@ def reshape(a: array, /, shape: Sequence[int], *, stream: StreamOrDevice = None)
     (3, 2)
     """
     cdef array x = array_arg(a, "reshape", "a")
-    return wrap(ops.reshape(x._a, shape_arg(shape, "reshape", False, TypeError), to_sod(stream)))
+    return wrap_tmp(ops.reshape(x._a, shape_arg(shape, "reshape", False, TypeError), to_sod(stream)))
 
 
 cdef object _two_ints_op(object a, object i, object j, object stream, str fname, str iname, str jname):
@@ -1042,10 +1042,10 @@ cdef object _two_ints_op(object a, object i, object j, object stream, str fname,
     cdef array x = array_arg(a, fname, "a")
     cdef StreamOrDevice sd = to_sod(stream)
     if fname == "flatten":
-        return wrap(ops.flatten(x._a, ci, cj, sd))
+        return wrap_tmp(ops.flatten(x._a, ci, cj, sd))
     if fname == "swapaxes":
-        return wrap(ops.swapaxes(x._a, ci, cj, sd))
-    return wrap(ops.moveaxis(x._a, ci, cj, sd))
+        return wrap_tmp(ops.swapaxes(x._a, ci, cj, sd))
+    return wrap_tmp(ops.moveaxis(x._a, ci, cj, sd))
 
 
 def flatten(a: array, /, start_axis: int = 0, end_axis: int = -1, *,
@@ -1142,7 +1142,7 @@ def unflatten(a: array, /, axis: int, shape: Sequence[int], *,
     # libmlx divides by the other sizes' product to infer -1 (SIGFPE); a bad axis it reports first
     if infer and empty and -ndim <= c_axis < ndim:
         raise ValueError(f"[unflatten] Cannot infer the -1 dimension of {shape_tuple(dims)} when another is 0.")
-    return wrap(ops.unflatten(x._a, c_axis, dims, to_sod(stream)))
+    return wrap_tmp(ops.unflatten(x._a, c_axis, dims, to_sod(stream)))
 
 
 def squeeze(a: array, /, axis: None | int | Sequence[int] = None, *,
@@ -1182,8 +1182,8 @@ def squeeze(a: array, /, axis: None | int | Sequence[int] = None, *,
     """
     cdef array x = array_arg(a, "squeeze", "a")
     if axis is None:
-        return wrap(ops.squeeze(x._a, to_sod(stream)))
-    return wrap(ops.squeeze(x._a, int_list_arg(axis, "squeeze", "axis", True), to_sod(stream)))
+        return wrap_tmp(ops.squeeze(x._a, to_sod(stream)))
+    return wrap_tmp(ops.squeeze(x._a, int_list_arg(axis, "squeeze", "axis", True), to_sod(stream)))
 
 
 def expand_dims(a: array, /, axis: int | Sequence[int], *, stream: StreamOrDevice = None) -> array:
@@ -1221,16 +1221,16 @@ def expand_dims(a: array, /, axis: int | Sequence[int], *, stream: StreamOrDevic
     (1, 2, 3, 1)
     """
     cdef array x = array_arg(a, "expand_dims", "a")
-    return wrap(ops.expand_dims(x._a, int_list_arg(axis, "expand_dims", "axis", True), to_sod(stream)))
+    return wrap_tmp(ops.expand_dims(x._a, int_list_arg(axis, "expand_dims", "axis", True), to_sod(stream)))
 
 
 cdef object _transpose(object a, object axes, object stream, str fname):
     cdef array x = array_arg(a, fname, "a")
     if axes is None:
-        return wrap(ops.transpose(x._a, to_sod(stream)))
+        return wrap_tmp(ops.transpose(x._a, to_sod(stream)))
     if isinstance(axes, int):
         raise TypeError(f"{fname}(): axes must be a sequence of integers, got int")
-    return wrap(ops.transpose(x._a, int_list_arg(axes, fname, "axes", True), to_sod(stream)))
+    return wrap_tmp(ops.transpose(x._a, int_list_arg(axes, fname, "axes", True), to_sod(stream)))
 
 
 def transpose(a: array, /, axes: Sequence[int] | None = None, *,
@@ -1338,7 +1338,7 @@ def matrix_transpose(a: array, /, *, stream: StreamOrDevice = None) -> array:
     array([[1],
            [2]], dtype=int32)
     """
-    return wrap(ops.matrix_transpose(array_arg(a, "matrix_transpose", "a")._a, to_sod(stream)))
+    return wrap_tmp(ops.matrix_transpose(array_arg(a, "matrix_transpose", "a")._a, to_sod(stream)))
 
 
 def swapaxes(a: array, /, axis1: int, axis2: int, *, stream: StreamOrDevice = None) -> array:
@@ -1450,7 +1450,7 @@ def broadcast_to(a: scalar | array, /, shape: Sequence[int], *,
     """
     cdef optional[c_array] x = nullopt
     scalar_or_array_arg(a, x)
-    return wrap(ops.broadcast_to(deref(x), shape_arg(shape, "broadcast_to", False, TypeError),
+    return wrap_tmp(ops.broadcast_to(deref(x), shape_arg(shape, "broadcast_to", False, TypeError),
                                  to_sod(stream)))
 
 
@@ -1542,11 +1542,11 @@ cdef object _atleast(tuple arys, object stream, int n):
     cdef size_t i
     for i in range(v.size()):
         if n == 1:
-            out.append(wrap(ops.atleast_1d(v[i], sd)))
+            out.append(wrap_tmp(ops.atleast_1d(v[i], sd)))
         elif n == 2:
-            out.append(wrap(ops.atleast_2d(v[i], sd)))
+            out.append(wrap_tmp(ops.atleast_2d(v[i], sd)))
         else:
-            out.append(wrap(ops.atleast_3d(v[i], sd)))
+            out.append(wrap_tmp(ops.atleast_3d(v[i], sd)))
     return out[0] if len(out) == 1 else out
 
 
@@ -1713,7 +1713,7 @@ def as_strided(a: array, /, shape: Sequence[int] | None = None,
         for item in strides:
             v = _operator.index(item)
             st.push_back(v)
-    return wrap(ops.as_strided(x._a, s, st, c_offset, to_sod(stream)))
+    return wrap_tmp(ops.as_strided(x._a, s, st, c_offset, to_sod(stream)))
 
 
 def view(a: scalar | array, dtype: Dtype, stream: StreamOrDevice = None) -> array:
@@ -1756,7 +1756,7 @@ def view(a: scalar | array, dtype: Dtype, stream: StreamOrDevice = None) -> arra
     """
     cdef optional[c_array] x = nullopt
     scalar_or_array_arg(a, x)
-    return wrap(ops.view(deref(x), to_c_dtype(dtype), to_sod(stream)))
+    return wrap_tmp(ops.view(deref(x), to_c_dtype(dtype), to_sod(stream)))
 
 
 def contiguous(a: array, /, allow_col_major: bool = False, *,
@@ -1792,7 +1792,7 @@ def contiguous(a: array, /, allow_col_major: bool = False, *,
     array([[1, 3],
            [2, 4]], dtype=int32)
     """
-    return wrap(ops.contiguous(array_arg(a, "contiguous", "a")._a, <cbool>to_flag(allow_col_major, "contiguous", "allow_col_major"), to_sod(stream)))
+    return wrap_tmp(ops.contiguous(array_arg(a, "contiguous", "a")._a, <cbool>to_flag(allow_col_major, "contiguous", "allow_col_major"), to_sod(stream)))
 
 
 # ---- joining and splitting ----------------------------------------------------------------
@@ -1811,7 +1811,7 @@ cdef object _concatenate(object arrays, object axis, object stream, str fname):
         ax = 0
     else:
         ax = to_int32(axis, fname, "axis")
-    return wrap(ops.concatenate(move(v), ax, sd))   # moved: no copy of each array handle
+    return wrap_tmp(ops.concatenate(move(v), ax, sd))   # moved: no copy of each array handle
 
 
 def concatenate(arrays: list[array], axis: int | None = 0, *,
@@ -1930,7 +1930,7 @@ def stack(arrays: list[array], axis: int | None = 0, *, stream: StreamOrDevice =
     cdef vector[c_array] v = vector[c_array]()
     array_list_into(arrays, "stack", TypeError, v)
     cdef int ax = 0 if axis is None else to_int32(axis, "stack", "axis")
-    return wrap(ops.stack(v, ax, to_sod(stream)))
+    return wrap_tmp(ops.stack(v, ax, to_sod(stream)))
 
 
 def unstack(x: array, /, *, axis: int = 0, stream: StreamOrDevice = None) -> tuple[array, ...]:
@@ -2061,15 +2061,15 @@ def tile(a: array, reps: int | Sequence[int], /, *, stream: StreamOrDevice = Non
     reference crashes when it is evaluated).
     """
     cdef array x = array_arg(a, "tile", "a")
-    return wrap(ops.tile(x._a, int_list_arg(reps, "tile", "reps", True), to_sod(stream)))
+    return wrap_tmp(ops.tile(x._a, int_list_arg(reps, "tile", "reps", True), to_sod(stream)))
 
 
 cdef object _repeat(object a, int repeats, object axis, object stream):
     cdef array x = array_arg(a, "repeat", "array")
     if axis is None:
-        return wrap(ops.repeat(x._a, repeats, to_sod(stream)))
+        return wrap_tmp(ops.repeat(x._a, repeats, to_sod(stream)))
     cdef int ax = to_int32(axis, "repeat", "axis")
-    return wrap(ops.repeat(x._a, repeats, ax, to_sod(stream)))
+    return wrap_tmp(ops.repeat(x._a, repeats, ax, to_sod(stream)))
 
 
 def repeat(array: array, /, repeats: int, axis: int | None = None, *,
@@ -2221,7 +2221,7 @@ def pad(a: array, pad_width: int | tuple[int] | tuple[int, int] | list[tuple[int
     _value_as(constant_values, x._a.dtype(), x, v)
     if deref(v).size() == 0:   # libmlx reads the fill value from it (outside an empty buffer)
         raise ValueError("pad(): constant_values is an empty array; give one value")
-    return wrap(ops.pad(x._a, widths, deref(v), m, to_sod(stream)))
+    return wrap_tmp(ops.pad(x._a, widths, deref(v), m, to_sod(stream)))
 
 
 cdef bint _is_single_int(object x):
@@ -2281,16 +2281,16 @@ def roll(a: array, /, shift: int | tuple[int], axis: None | int | tuple[int] = N
     cdef array x = array_arg(a, "roll", "a")
     cdef Shape s = to_shape(int_list_arg(shift, "roll", "shift", True))
     if axis is None:
-        return wrap(ops.roll(x._a, s, to_sod(stream)))
+        return wrap_tmp(ops.roll(x._a, s, to_sod(stream)))
     cdef vector[int] axes = int_list_arg(axis, "roll", "axis", True)
     cdef int one_shift, one_axis
     if _is_single_int(axis):
         one_axis = axes[0]
-        return wrap(ops.roll(x._a, s, one_axis, to_sod(stream)))
+        return wrap_tmp(ops.roll(x._a, s, one_axis, to_sod(stream)))
     if _is_single_int(shift):
         one_shift = s[0]
-        return wrap(ops.roll(x._a, one_shift, axes, to_sod(stream)))
-    return wrap(ops.roll(x._a, s, axes, to_sod(stream)))
+        return wrap_tmp(ops.roll(x._a, one_shift, axes, to_sod(stream)))
+    return wrap_tmp(ops.roll(x._a, s, axes, to_sod(stream)))
 
 
 def flip(a: array, /, axis: None | int | Sequence[int] = None, *,
@@ -2330,8 +2330,8 @@ def flip(a: array, /, axis: None | int | Sequence[int] = None, *,
     """
     cdef array x = array_arg(a, "flip", "a")
     if axis is None:
-        return wrap(ops.flip(x._a, to_sod(stream)))
-    return wrap(ops.flip(x._a, int_list_arg(axis, "flip", "axis", True), to_sod(stream)))
+        return wrap_tmp(ops.flip(x._a, to_sod(stream)))
+    return wrap_tmp(ops.flip(x._a, int_list_arg(axis, "flip", "axis", True), to_sod(stream)))
 
 
 def diag(a: array, /, k: int = 0, *, stream: StreamOrDevice = None) -> array:
@@ -2369,7 +2369,7 @@ def diag(a: array, /, k: int = 0, *, stream: StreamOrDevice = None) -> array:
            [0, 2, 0]], dtype=int32)
     """
     cdef int c_k = to_int32(k, "diag", "k")
-    return wrap(ops.diag(array_arg(a, "diag", "a")._a, c_k, to_sod(stream)))
+    return wrap_tmp(ops.diag(array_arg(a, "diag", "a")._a, c_k, to_sod(stream)))
 
 
 def diagonal(a: array, offset: int = 0, axis1: int = 0, axis2: int = 1,
@@ -2415,7 +2415,7 @@ def diagonal(a: array, offset: int = 0, axis1: int = 0, axis2: int = 1,
     cdef int c_offset = to_int32(offset, "diagonal", "offset")
     cdef int c_axis1 = to_int32(axis1, "diagonal", "axis1")
     cdef int c_axis2 = to_int32(axis2, "diagonal", "axis2")
-    return wrap(ops.diagonal(array_arg(a, "diagonal", "a")._a, c_offset, c_axis1, c_axis2, to_sod(stream)))
+    return wrap_tmp(ops.diagonal(array_arg(a, "diagonal", "a")._a, c_offset, c_axis1, c_axis2, to_sod(stream)))
 
 
 # ---- indexing -----------------------------------------------------------------------------
@@ -2478,7 +2478,7 @@ def slice(a: array, start_indices: array, axes: Sequence[int], slice_size: Seque
         if size[i] < 0:
             raise ValueError(f"[slice] Slice sizes must be non-negative, got {size[i]} for axis {i}.")
     cdef vector[int] ax = int_list_arg(axes, "slice", "axes", True)
-    out = wrap(ops.slice(x._a, st._a, ax, size, to_sod(stream)))
+    out = wrap_tmp(ops.slice(x._a, st._a, ax, size, to_sod(stream)))
     check_slice_window(x._a, st._a, ax, size, b"slice", not isinstance(start_indices, array))
     return out
 
@@ -2544,7 +2544,7 @@ def slice_update(a: array, update: array, start_indices: array, axes: Sequence[i
     if extra > 0:   # libmlx writes outside the array for these (issue 17)
         raise ValueError(f"[slice_update] The update has {u._a.ndim()} dimensions, more than the "
                          f"{x._a.ndim()} of the array it is written into.")
-    out = wrap(ops.slice_update(x._a, u._a, st._a, ax, to_sod(stream)))
+    out = wrap_tmp(ops.slice_update(x._a, u._a, st._a, ax, to_sod(stream)))
     # the window is the update's extent, its shape aligned to the array's trailing axes
     cdef Shape window = Shape()
     cdef int one = 1
@@ -2616,12 +2616,12 @@ def take(a: array, /, indices: int | array, axis: int | None = None, *,
     if isinstance(indices, array):
         if axis is None:
             check_index_values((<array>indices)._a, x._a.size(), b"the flattened array", False)
-            return wrap(ops.take(x._a, (<array>indices)._a, sd))
+            return wrap_tmp(ops.take(x._a, (<array>indices)._a, sd))
         ax = to_int32(axis, "take", "axis")
         if -<int>x._a.ndim() <= ax < <int>x._a.ndim():
             check_index_values((<array>indices)._a, x._a.shape(ax if ax >= 0 else ax + <int>x._a.ndim()),
                                f"axis {axis}".encode(), False)
-        return wrap(ops.take(x._a, (<array>indices)._a, ax, sd))
+        return wrap_tmp(ops.take(x._a, (<array>indices)._a, ax, sd))
     if not isinstance(indices, int):
         raise TypeError(f"take(): indices must be an int or an mlx array, got {type(indices).__name__}")
     if axis is None:
@@ -2630,7 +2630,7 @@ def take(a: array, /, indices: int | array, axis: int | None = None, *,
     else:
         ax = to_int32(axis, "take", "axis")
         if not -<int>x._a.ndim() <= ax < <int>x._a.ndim():
-            return wrap(ops.take(x._a, 0, ax, sd))   # raises the reference's IndexError
+            return wrap_tmp(ops.take(x._a, 0, ax, sd))   # raises the reference's IndexError
         n = x._a.shape(ax if ax >= 0 else ax + <int>x._a.ndim())
     iv = indices
     if not -n <= iv < n:
@@ -2638,8 +2638,8 @@ def take(a: array, /, indices: int | array, axis: int | None = None, *,
                          f"{'the flattened array' if axis is None else f'axis {axis}'} with size {n}.")
     idx = iv + n if iv < 0 else iv
     if axis is None:
-        return wrap(ops.take(x._a, idx, sd))
-    return wrap(ops.take(x._a, idx, ax, sd))
+        return wrap_tmp(ops.take(x._a, idx, sd))
+    return wrap_tmp(ops.take(x._a, idx, ax, sd))
 
 
 def take_along_axis(a: array, /, indices: array, axis: int | None = -1, *,
@@ -2692,9 +2692,9 @@ def take_along_axis(a: array, /, indices: array, axis: int | None = -1, *,
     cdef Shape flat = _flat_shape()
     cdef int ax
     if axis is None:
-        return wrap(ops.take_along_axis(ops.reshape(x._a, flat, sd), ind._a, 0, sd))
+        return wrap_tmp(ops.take_along_axis(ops.reshape(x._a, flat, sd), ind._a, 0, sd))
     ax = to_int32(axis, "take_along_axis", "axis")
-    return wrap(ops.take_along_axis(x._a, ind._a, ax, sd))
+    return wrap_tmp(ops.take_along_axis(x._a, ind._a, ax, sd))
 
 
 def put_along_axis(a: array, /, indices: array, values: array, axis: int | None = None, *,
@@ -2749,7 +2749,7 @@ def put_along_axis(a: array, /, indices: array, values: array, axis: int | None 
     cdef Shape flat = _flat_shape()
     cdef int ax
     if axis is None:
-        return wrap(ops.reshape(ops.put_along_axis(ops.reshape(x._a, flat, sd), ind._a, val._a, 0, sd),
+        return wrap_tmp(ops.reshape(ops.put_along_axis(ops.reshape(x._a, flat, sd), ind._a, val._a, 0, sd),
                                 x._a.shape(), sd))
     ax = to_int32(axis, "put_along_axis", "axis")
-    return wrap(ops.put_along_axis(x._a, ind._a, val._a, ax, sd))
+    return wrap_tmp(ops.put_along_axis(x._a, ind._a, val._a, ax, sd))
