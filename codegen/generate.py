@@ -26,7 +26,7 @@ arithmetic and comparison operators live in _core, next to the array dunders."""
 
 include "mlxcy/_ops_math_irregular.pxi"
 
-from mlxcy._arguments cimport array_like_arg, operands_arg, logical_operands_arg
+from mlxcy._arguments cimport array_like_arg, operands_arg, logical_operands_arg, stream_arg
 ''',
     "_ops_reduce": '''\
 # cython: language_level=3, cpp_locals=True
@@ -38,7 +38,7 @@ include "mlxcy/_ops_reduce_irregular.pxi"
 
 from libcpp cimport bool as cbool
 from mlxcy.includes.mlx cimport StreamOrDevice
-from mlxcy._arguments cimport array_like_arg, reduction_axes_arg, single_axis_arg
+from mlxcy._arguments cimport array_like_arg, reduction_axes_arg, single_axis_arg, stream_arg
 ''',
     "_core": '''\
 # cython: language_level=3, cpp_locals=True, boundscheck=False, wraparound=False
@@ -48,7 +48,7 @@ from mlxcy._arguments cimport array_like_arg, reduction_axes_arg, single_axis_ar
 
 include "mlxcy/_core_irregular.pxi"
 
-from mlxcy._arguments cimport reduction_axes_arg, single_axis_arg
+from mlxcy._arguments cimport reduction_axes_arg, single_axis_arg, stream_arg
 from mlxcy.includes cimport ops_math as dispatch
 ''',
 }
@@ -66,11 +66,11 @@ SIGNATURES = {"unary": "a, /, *, stream=None", "binary": "a, b, /, *, stream=Non
 BODIES = {
     "unary": """\
     cdef optional[c_array] tmp = nullopt
-    return wrap_tmp({cname}(deref(array_like_arg(a, tmp)), to_sod(stream)))
+    return wrap_tmp({cname}(deref(array_like_arg(a, tmp)), stream_arg(stream)))
 """,
     # both arrays: no conversion at all (the common case inside models)
     "binary": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef optional[c_array] ca = nullopt, cb = nullopt
     if type(a) is array and type(b) is array:
         return wrap_tmp({cname}((<array>a)._a, (<array>b)._a, s))
@@ -80,11 +80,11 @@ BODIES = {
     "logical": """\
     cdef optional[c_array] ca = nullopt, cb = nullopt
     logical_operands_arg(a, b, ca, cb)
-    return wrap_tmp({cname}(deref(ca), deref(cb), to_sod(stream)))
+    return wrap_tmp({cname}(deref(ca), deref(cb), stream_arg(stream)))
 """,
     # over every axis (axis None) or the given ones; empty strided views made fresh first
     "reduction": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef cbool kd = to_flag(keepdims, "{name}", "keepdims")
     cdef optional[c_array] tmp = nullopt
     cdef optional[c_array] x = nullopt
@@ -99,7 +99,7 @@ BODIES = {
 """,
     # along one axis, or over the flattened array (axis None)
     "scan": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef cbool rev = to_flag(reverse, "{name}", "reverse")
     cdef cbool inc = to_flag(inclusive, "{name}", "inclusive")
     cdef optional[c_array] tmp = nullopt
@@ -111,7 +111,7 @@ BODIES = {
     return wrap_tmp({cname}(deref(p), rev, inc, s))
 """,
     "scan_dtype": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef cbool rev = to_flag(reverse, "{name}", "reverse")
     cdef cbool inc = to_flag(inclusive, "{name}", "inclusive")
     cdef optional[c_array] tmp = nullopt
@@ -126,7 +126,7 @@ BODIES = {
     return wrap_tmp({cname}(deref(p), rev, inc, d, s))
 """,
     "sort": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef int ax = 0
@@ -137,7 +137,7 @@ BODIES = {
     return wrap_tmp({cname}(deref(p), s))
 """,
     "partition": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef int kk = to_int32(kth, "{name}", "kth")
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
@@ -149,7 +149,7 @@ BODIES = {
     return wrap_tmp({cname}(deref(p), kk, s))
 """,
     "topk": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef int kk = to_int32(k, "{name}", "k")
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)

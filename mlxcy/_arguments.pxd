@@ -11,8 +11,9 @@ from cpython.sequence cimport PySequence_Fast_GET_ITEM
 from libc.stdint cimport int32_t
 from libcpp.optional cimport optional, nullopt
 from libcpp.vector cimport vector
-from mlxcy.includes.mlx cimport array as c_array, Shape
-from mlxcy._core cimport array, to_c, to_c_pair, cached_operand, to_int32, to_c_shape, fast_shape, to_axes
+from mlxcy.includes.mlx cimport array as c_array, Shape, StreamOrDevice
+from mlxcy.includes.core cimport sod_default
+from mlxcy._core cimport array, to_c, to_c_pair, cached_operand, to_int32, to_c_shape, fast_shape, to_axes, to_sod
 
 
 # ---- arrays -------------------------------------------------------------------------------------
@@ -201,6 +202,15 @@ cdef inline Shape shape_arg(object shape, str fn, bint allow_int, type exc) exce
     return to_c_shape(dims)
 
 
+cdef inline int shape_into(object shape, str fn, bint allow_int, type exc, Shape& out) except -1:
+    """shape_arg filling `out` (empty on entry) in place: the common list or tuple of ints without
+    a copy of the shape afterwards."""
+    if fast_shape(shape, out):
+        return 0
+    out = shape_arg(shape, fn, allow_int, exc)
+    return 0
+
+
 cdef inline bint reduction_axes_arg(object axis, vector[int]& out, str fn) except -1:
     """A reduction's ``int | Sequence[int] | None`` axis into `out`; False (every axis) for None."""
     cdef int ax
@@ -222,6 +232,15 @@ cdef inline bint single_axis_arg(object axis, int* out, str fn) except -1:
         raise TypeError(f"[{fn}] axis must be an int or None, got {type(axis).__name__}")
     out[0] = to_int32(axis, fn, "axis")
     return True
+
+
+# ---- streams --------------------------------------------------------------------------------------
+
+cdef inline StreamOrDevice stream_arg(object stream) except *:
+    """A ``stream`` parameter: to_sod, with the common None (the default stream) inline."""
+    if stream is None:
+        return sod_default()
+    return to_sod(stream)
 
 
 # ---- other kinds --------------------------------------------------------------------------------

@@ -780,9 +780,12 @@ cdef class array:
         >>> mx.arange(6).reshape((-1, 2)).shape
         (3, 2)
         """
+        cdef Shape sh = Shape()
         if len(shape) == 1 and not isinstance(shape[0], int):
             shape = shape[0]
-        return wrap_tmp(cops.reshape(self._a, to_c_shape(shape), to_sod(stream)))
+        if not fast_shape(shape, sh):   # (filled in place: no copy of the shape)
+            sh = to_c_shape(shape)
+        return wrap_tmp(cops.reshape(self._a, sh, to_sod(stream)))
 
     def round(self, decimals: int = 0, *, stream: StreamOrDevice = None) -> array:
         """Each element rounded to ``decimals`` decimal places.

@@ -14,7 +14,7 @@ from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, Stri
                                  float32, int32, int64, bool_ as c_bool_)
 from mlxcy.includes cimport ops
 from mlxcy.includes.core cimport to_shape
-from mlxcy._arguments cimport array_arg, array_list_arg, array_list_into, scalar_or_array_arg, int_list_arg, shape_arg
+from mlxcy._arguments cimport array_arg, array_list_arg, array_list_into, scalar_or_array_arg, int_list_arg, shape_arg, shape_into, stream_arg
 from mlxcy.includes cimport mlx as cx
 from mlxcy.includes.indexing cimport check_index_values, check_slice_window
 
@@ -128,8 +128,10 @@ def zeros(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
     A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
     reference crashes when it is evaluated).
     """
-    return wrap_tmp(ops.zeros(shape_arg(shape, "zeros", True, RuntimeError), _dtype_or(dtype, float32),
-                          to_sod(stream)))
+    cdef Shape sh = Shape()
+    shape_into(shape, "zeros", True, RuntimeError, sh)
+    return wrap_tmp(ops.zeros(sh, _dtype_or(dtype, float32),
+                          stream_arg(stream)))
 
 
 def ones(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
@@ -169,8 +171,10 @@ def ones(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
     A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
     reference crashes when it is evaluated).
     """
-    return wrap_tmp(ops.ones(shape_arg(shape, "ones", True, RuntimeError), _dtype_or(dtype, float32),
-                         to_sod(stream)))
+    cdef Shape sh = Shape()
+    shape_into(shape, "ones", True, RuntimeError, sh)
+    return wrap_tmp(ops.ones(sh, _dtype_or(dtype, float32),
+                         stream_arg(stream)))
 
 
 def empty(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
@@ -212,8 +216,10 @@ def empty(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
     A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
     reference crashes when it is evaluated).
     """
-    return wrap_tmp(ops.zeros(shape_arg(shape, "empty", True, RuntimeError), _dtype_or(dtype, float32),
-                          to_sod(stream)))
+    cdef Shape sh = Shape()
+    shape_into(shape, "empty", True, RuntimeError, sh)
+    return wrap_tmp(ops.zeros(sh, _dtype_or(dtype, float32),
+                          stream_arg(stream)))
 
 
 def full(shape: int | Sequence[int], vals: scalar | array, dtype: Dtype | None = None, *,
@@ -273,7 +279,7 @@ def full(shape: int | Sequence[int], vals: scalar | array, dtype: Dtype | None =
     """
     cdef Shape s = shape_arg(shape, "full", True, RuntimeError)
     cdef optional[c_array] v = nullopt
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     if dtype is None:
         scalar_or_array_arg(vals, v)
     else:
@@ -313,7 +319,7 @@ def zeros_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevic
     mlx.core.float32
     """
     cdef array x = array_arg(a, "zeros_like", "a")
-    return wrap_tmp(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
+    return wrap_tmp(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), stream_arg(stream)))
 
 
 def empty_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice = None) -> array:
@@ -347,7 +353,7 @@ def empty_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevic
     ((2, 2), mlx.core.float16)
     """
     cdef array x = array_arg(a, "empty_like", "a")
-    return wrap_tmp(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
+    return wrap_tmp(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), stream_arg(stream)))
 
 
 def ones_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice = None) -> array:
@@ -381,7 +387,7 @@ def ones_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice
     array([True, True], dtype=bool)
     """
     cdef array x = array_arg(a, "ones_like", "a")
-    return wrap_tmp(ops.ones_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
+    return wrap_tmp(ops.ones_like(x._a, _dtype_or(dtype, x._a.dtype()), stream_arg(stream)))
 
 
 def full_like(a: array, vals: scalar | array, dtype: Dtype | None = None, *,
@@ -428,7 +434,7 @@ def full_like(a: array, vals: scalar | array, dtype: Dtype | None = None, *,
     cdef optional[c_array] v = nullopt
     _value_as(vals, d, x if dtype is None else None, v)
     # an array of values broadcasts with a's shape (the result can be larger than a)
-    return wrap_tmp(ops.full(cx.broadcast_shapes(x._a.shape(), deref(v).shape()), deref(v), d, to_sod(stream)))
+    return wrap_tmp(ops.full(cx.broadcast_shapes(x._a.shape(), deref(v).shape()), deref(v), d, stream_arg(stream)))
 
 
 cdef inline bint _is_range_number(object x):
@@ -520,7 +526,7 @@ def arange(*args, **kwargs) -> array:
         # the common all-int case, int32
         c_start, c_stop = (0.0, <double>start) if stop is None else (<double>start, <double>stop)
         c_step = 1.0 if step is None else <double>step
-        return wrap_tmp(ops.arange(c_start, c_stop, c_step, int32, to_sod(stream)))
+        return wrap_tmp(ops.arange(c_start, c_stop, c_step, int32, stream_arg(stream)))
     if isinstance(step, Dtype) and dtype is None:
         # arange(stop, step, dtype)
         start, stop, step, dtype = None, start, stop, step
@@ -546,7 +552,7 @@ def arange(*args, **kwargs) -> array:
     cdef c_Dtype d = _dtype_or(dtype, float32 if any_float else (int64 if wide_int else int32))
     if d == c_bool_:
         raise ValueError("bool not supported for arange.")
-    return wrap_tmp(ops.arange(c_start, c_stop, c_step, d, to_sod(stream)))
+    return wrap_tmp(ops.arange(c_start, c_stop, c_step, d, stream_arg(stream)))
 
 
 def _arange_parameters(start=None, stop=None, step=None, dtype=None, *, stream=None):
@@ -603,7 +609,7 @@ def linspace(start: scalar, stop: scalar, num: int | None = 50, endpoint: bool =
     if not isinstance(num, int) or not -2147483648 <= num <= 2147483647:
         raise TypeError(f"linspace(): num must be a 32-bit integer, got {num!r}")
     return wrap_tmp(ops.linspace(float(start), float(stop), <int>num, <cbool>to_flag(endpoint, "linspace", "endpoint"),
-                             _dtype_or(dtype, float32), to_sod(stream)))
+                             _dtype_or(dtype, float32), stream_arg(stream)))
 
 
 def eye(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = _float32, *,
@@ -650,7 +656,7 @@ def eye(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = _float32
     cdef int c_n = to_int32(n, "eye", "n")
     cdef int c_k = to_int32(k, "eye", "k")
     cdef int cm = c_n if m is None else to_int32(m, "eye", "m")
-    return wrap_tmp(ops.eye(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
+    return wrap_tmp(ops.eye(c_n, cm, c_k, _dtype_or(dtype, float32), stream_arg(stream)))
 
 
 def identity(n: int, dtype: Dtype | None = _float32, *, stream: StreamOrDevice = None) -> array:
@@ -689,7 +695,7 @@ def identity(n: int, dtype: Dtype | None = _float32, *, stream: StreamOrDevice =
     reference crashes when it is evaluated).
     """
     cdef int c_n = to_int32(n, "identity", "n")
-    return wrap_tmp(ops.identity(c_n, _dtype_or(dtype, float32), to_sod(stream)))
+    return wrap_tmp(ops.identity(c_n, _dtype_or(dtype, float32), stream_arg(stream)))
 
 
 def tri(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = None, *,
@@ -732,7 +738,7 @@ def tri(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = None, *,
     cdef int c_n = to_int32(n, "tri", "n")
     cdef int c_k = to_int32(k, "tri", "k")
     cdef int cm = c_n if m is None else to_int32(m, "tri", "m")
-    return wrap_tmp(ops.tri(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
+    return wrap_tmp(ops.tri(c_n, cm, c_k, _dtype_or(dtype, float32), stream_arg(stream)))
 
 
 def tril(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
@@ -775,7 +781,7 @@ def tril(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
            [7, 8, 0]], dtype=int32)
     """
     cdef int c_k = to_int32(k, "tril", "k")
-    return wrap_tmp(ops.tril(array_arg(x, "tril", "x")._a, c_k, to_sod(stream)))
+    return wrap_tmp(ops.tril(array_arg(x, "tril", "x")._a, c_k, stream_arg(stream)))
 
 
 def triu(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
@@ -818,7 +824,7 @@ def triu(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
            [0, 0, 0]], dtype=int32)
     """
     cdef int c_k = to_int32(k, "triu", "k")
-    return wrap_tmp(ops.triu(array_arg(x, "triu", "x")._a, c_k, to_sod(stream)))
+    return wrap_tmp(ops.triu(array_arg(x, "triu", "x")._a, c_k, stream_arg(stream)))
 
 
 def meshgrid(*arrays: array, sparse: bool | None = False, indexing: str | None = "xy",
@@ -872,12 +878,12 @@ def meshgrid(*arrays: array, sparse: bool | None = False, indexing: str | None =
     cdef vector[c_array] v = vector[c_array]()
     array_list_into(arrays, "meshgrid", RuntimeError, v)
     cdef string idx = indexing.encode()
-    return tuple(wrap_list(ops.meshgrid(v, <cbool>sparse, idx, to_sod(stream))))
+    return tuple(wrap_list(ops.meshgrid(v, <cbool>sparse, idx, stream_arg(stream))))
 
 
 cdef object _window(object M, object stream, str name):
     cdef int n = to_int32(M, name, "M")
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     if name == "bartlett":
         return wrap_tmp(ops.bartlett(n, sd))
     if name == "blackman":
@@ -1032,7 +1038,9 @@ def reshape(a: array, /, shape: Sequence[int], *, stream: StreamOrDevice = None)
     (3, 2)
     """
     cdef array x = array_arg(a, "reshape", "a")
-    return wrap_tmp(ops.reshape(x._a, shape_arg(shape, "reshape", False, TypeError), to_sod(stream)))
+    cdef Shape sh = Shape()
+    shape_into(shape, "reshape", False, TypeError, sh)
+    return wrap_tmp(ops.reshape(x._a, sh, stream_arg(stream)))
 
 
 cdef object _two_ints_op(object a, object i, object j, object stream, str fname, str iname, str jname):
@@ -1040,7 +1048,7 @@ cdef object _two_ints_op(object a, object i, object j, object stream, str fname,
     cdef int ci = to_int32(i, fname, iname)
     cdef int cj = to_int32(j, fname, jname)
     cdef array x = array_arg(a, fname, "a")
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     if fname == "flatten":
         return wrap_tmp(ops.flatten(x._a, ci, cj, sd))
     if fname == "swapaxes":
@@ -1142,7 +1150,7 @@ def unflatten(a: array, /, axis: int, shape: Sequence[int], *,
     # libmlx divides by the other sizes' product to infer -1 (SIGFPE); a bad axis it reports first
     if infer and empty and -ndim <= c_axis < ndim:
         raise ValueError(f"[unflatten] Cannot infer the -1 dimension of {shape_tuple(dims)} when another is 0.")
-    return wrap_tmp(ops.unflatten(x._a, c_axis, dims, to_sod(stream)))
+    return wrap_tmp(ops.unflatten(x._a, c_axis, dims, stream_arg(stream)))
 
 
 def squeeze(a: array, /, axis: None | int | Sequence[int] = None, *,
@@ -1182,8 +1190,8 @@ def squeeze(a: array, /, axis: None | int | Sequence[int] = None, *,
     """
     cdef array x = array_arg(a, "squeeze", "a")
     if axis is None:
-        return wrap_tmp(ops.squeeze(x._a, to_sod(stream)))
-    return wrap_tmp(ops.squeeze(x._a, int_list_arg(axis, "squeeze", "axis", True), to_sod(stream)))
+        return wrap_tmp(ops.squeeze(x._a, stream_arg(stream)))
+    return wrap_tmp(ops.squeeze(x._a, int_list_arg(axis, "squeeze", "axis", True), stream_arg(stream)))
 
 
 def expand_dims(a: array, /, axis: int | Sequence[int], *, stream: StreamOrDevice = None) -> array:
@@ -1221,16 +1229,16 @@ def expand_dims(a: array, /, axis: int | Sequence[int], *, stream: StreamOrDevic
     (1, 2, 3, 1)
     """
     cdef array x = array_arg(a, "expand_dims", "a")
-    return wrap_tmp(ops.expand_dims(x._a, int_list_arg(axis, "expand_dims", "axis", True), to_sod(stream)))
+    return wrap_tmp(ops.expand_dims(x._a, int_list_arg(axis, "expand_dims", "axis", True), stream_arg(stream)))
 
 
 cdef object _transpose(object a, object axes, object stream, str fname):
     cdef array x = array_arg(a, fname, "a")
     if axes is None:
-        return wrap_tmp(ops.transpose(x._a, to_sod(stream)))
+        return wrap_tmp(ops.transpose(x._a, stream_arg(stream)))
     if isinstance(axes, int):
         raise TypeError(f"{fname}(): axes must be a sequence of integers, got int")
-    return wrap_tmp(ops.transpose(x._a, int_list_arg(axes, fname, "axes", True), to_sod(stream)))
+    return wrap_tmp(ops.transpose(x._a, int_list_arg(axes, fname, "axes", True), stream_arg(stream)))
 
 
 def transpose(a: array, /, axes: Sequence[int] | None = None, *,
@@ -1338,7 +1346,7 @@ def matrix_transpose(a: array, /, *, stream: StreamOrDevice = None) -> array:
     array([[1],
            [2]], dtype=int32)
     """
-    return wrap_tmp(ops.matrix_transpose(array_arg(a, "matrix_transpose", "a")._a, to_sod(stream)))
+    return wrap_tmp(ops.matrix_transpose(array_arg(a, "matrix_transpose", "a")._a, stream_arg(stream)))
 
 
 def swapaxes(a: array, /, axis1: int, axis2: int, *, stream: StreamOrDevice = None) -> array:
@@ -1451,7 +1459,7 @@ def broadcast_to(a: scalar | array, /, shape: Sequence[int], *,
     cdef optional[c_array] x = nullopt
     scalar_or_array_arg(a, x)
     return wrap_tmp(ops.broadcast_to(deref(x), shape_arg(shape, "broadcast_to", False, TypeError),
-                                 to_sod(stream)))
+                                 stream_arg(stream)))
 
 
 def broadcast_arrays(*arrays: array, stream: StreamOrDevice = None) -> tuple[array, ...]:
@@ -1488,7 +1496,7 @@ def broadcast_arrays(*arrays: array, stream: StreamOrDevice = None) -> tuple[arr
     """
     cdef vector[c_array] v = vector[c_array]()
     array_list_into(arrays, "broadcast_arrays", RuntimeError, v)
-    return wrap_list(ops.broadcast_arrays(v, to_sod(stream)))
+    return wrap_list(ops.broadcast_arrays(v, stream_arg(stream)))
 
 
 def broadcast_shapes(*shapes: Sequence[int]) -> tuple[int]:
@@ -1537,7 +1545,7 @@ cdef object _atleast(tuple arys, object stream, int n):
     cdef str fname = f"atleast_{n}d"
     cdef vector[c_array] v = vector[c_array]()
     array_list_into(arys, fname, RuntimeError, v)
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     cdef list out = []
     cdef size_t i
     for i in range(v.size()):
@@ -1713,7 +1721,7 @@ def as_strided(a: array, /, shape: Sequence[int] | None = None,
         for item in strides:
             v = _operator.index(item)
             st.push_back(v)
-    return wrap_tmp(ops.as_strided(x._a, s, st, c_offset, to_sod(stream)))
+    return wrap_tmp(ops.as_strided(x._a, s, st, c_offset, stream_arg(stream)))
 
 
 def view(a: scalar | array, dtype: Dtype, stream: StreamOrDevice = None) -> array:
@@ -1756,7 +1764,7 @@ def view(a: scalar | array, dtype: Dtype, stream: StreamOrDevice = None) -> arra
     """
     cdef optional[c_array] x = nullopt
     scalar_or_array_arg(a, x)
-    return wrap_tmp(ops.view(deref(x), to_c_dtype(dtype), to_sod(stream)))
+    return wrap_tmp(ops.view(deref(x), to_c_dtype(dtype), stream_arg(stream)))
 
 
 def contiguous(a: array, /, allow_col_major: bool = False, *,
@@ -1792,7 +1800,7 @@ def contiguous(a: array, /, allow_col_major: bool = False, *,
     array([[1, 3],
            [2, 4]], dtype=int32)
     """
-    return wrap_tmp(ops.contiguous(array_arg(a, "contiguous", "a")._a, <cbool>to_flag(allow_col_major, "contiguous", "allow_col_major"), to_sod(stream)))
+    return wrap_tmp(ops.contiguous(array_arg(a, "contiguous", "a")._a, <cbool>to_flag(allow_col_major, "contiguous", "allow_col_major"), stream_arg(stream)))
 
 
 # ---- joining and splitting ----------------------------------------------------------------
@@ -1800,7 +1808,7 @@ def contiguous(a: array, /, allow_col_major: bool = False, *,
 cdef object _concatenate(object arrays, object axis, object stream, str fname):
     cdef vector[c_array] v = vector[c_array]()
     array_list_into(arrays, fname, TypeError, v)
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     cdef size_t i
     cdef Shape flat
     cdef int ax
@@ -1930,7 +1938,7 @@ def stack(arrays: list[array], axis: int | None = 0, *, stream: StreamOrDevice =
     cdef vector[c_array] v = vector[c_array]()
     array_list_into(arrays, "stack", TypeError, v)
     cdef int ax = 0 if axis is None else to_int32(axis, "stack", "axis")
-    return wrap_tmp(ops.stack(v, ax, to_sod(stream)))
+    return wrap_tmp(ops.stack(v, ax, stream_arg(stream)))
 
 
 def unstack(x: array, /, *, axis: int = 0, stream: StreamOrDevice = None) -> tuple[array, ...]:
@@ -1968,7 +1976,7 @@ def unstack(x: array, /, *, axis: int = 0, stream: StreamOrDevice = None) -> tup
     (array([1, 3], dtype=int32), array([2, 4], dtype=int32))
     """
     cdef int c_axis = to_int32(axis, "unstack", "axis")
-    return tuple(wrap_list(ops.unstack(array_arg(x, "unstack", "x")._a, c_axis, to_sod(stream))))
+    return tuple(wrap_list(ops.unstack(array_arg(x, "unstack", "x")._a, c_axis, stream_arg(stream))))
 
 
 def split(a: array, /, indices_or_sections: int | Sequence[int], axis: int = 0, *,
@@ -2016,9 +2024,9 @@ def split(a: array, /, indices_or_sections: int | Sequence[int], axis: int = 0, 
     sections = _index_or_none(indices_or_sections)
     if sections is not None:
         n = sections
-        return wrap_list(ops.split(x._a, n, c_axis, to_sod(stream)))
+        return wrap_list(ops.split(x._a, n, c_axis, stream_arg(stream)))
     cdef Shape s = to_shape(int_list_arg(indices_or_sections, "split", "indices_or_sections", True))
-    return wrap_list(ops.split(x._a, s, c_axis, to_sod(stream)))
+    return wrap_list(ops.split(x._a, s, c_axis, stream_arg(stream)))
 
 
 def tile(a: array, reps: int | Sequence[int], /, *, stream: StreamOrDevice = None) -> array:
@@ -2061,15 +2069,15 @@ def tile(a: array, reps: int | Sequence[int], /, *, stream: StreamOrDevice = Non
     reference crashes when it is evaluated).
     """
     cdef array x = array_arg(a, "tile", "a")
-    return wrap_tmp(ops.tile(x._a, int_list_arg(reps, "tile", "reps", True), to_sod(stream)))
+    return wrap_tmp(ops.tile(x._a, int_list_arg(reps, "tile", "reps", True), stream_arg(stream)))
 
 
 cdef object _repeat(object a, int repeats, object axis, object stream):
     cdef array x = array_arg(a, "repeat", "array")
     if axis is None:
-        return wrap_tmp(ops.repeat(x._a, repeats, to_sod(stream)))
+        return wrap_tmp(ops.repeat(x._a, repeats, stream_arg(stream)))
     cdef int ax = to_int32(axis, "repeat", "axis")
-    return wrap_tmp(ops.repeat(x._a, repeats, ax, to_sod(stream)))
+    return wrap_tmp(ops.repeat(x._a, repeats, ax, stream_arg(stream)))
 
 
 def repeat(array: array, /, repeats: int, axis: int | None = None, *,
@@ -2221,7 +2229,7 @@ def pad(a: array, pad_width: int | tuple[int] | tuple[int, int] | list[tuple[int
     _value_as(constant_values, x._a.dtype(), x, v)
     if deref(v).size() == 0:   # libmlx reads the fill value from it (outside an empty buffer)
         raise ValueError("pad(): constant_values is an empty array; give one value")
-    return wrap_tmp(ops.pad(x._a, widths, deref(v), m, to_sod(stream)))
+    return wrap_tmp(ops.pad(x._a, widths, deref(v), m, stream_arg(stream)))
 
 
 cdef bint _is_single_int(object x):
@@ -2281,16 +2289,16 @@ def roll(a: array, /, shift: int | tuple[int], axis: None | int | tuple[int] = N
     cdef array x = array_arg(a, "roll", "a")
     cdef Shape s = to_shape(int_list_arg(shift, "roll", "shift", True))
     if axis is None:
-        return wrap_tmp(ops.roll(x._a, s, to_sod(stream)))
+        return wrap_tmp(ops.roll(x._a, s, stream_arg(stream)))
     cdef vector[int] axes = int_list_arg(axis, "roll", "axis", True)
     cdef int one_shift, one_axis
     if _is_single_int(axis):
         one_axis = axes[0]
-        return wrap_tmp(ops.roll(x._a, s, one_axis, to_sod(stream)))
+        return wrap_tmp(ops.roll(x._a, s, one_axis, stream_arg(stream)))
     if _is_single_int(shift):
         one_shift = s[0]
-        return wrap_tmp(ops.roll(x._a, one_shift, axes, to_sod(stream)))
-    return wrap_tmp(ops.roll(x._a, s, axes, to_sod(stream)))
+        return wrap_tmp(ops.roll(x._a, one_shift, axes, stream_arg(stream)))
+    return wrap_tmp(ops.roll(x._a, s, axes, stream_arg(stream)))
 
 
 def flip(a: array, /, axis: None | int | Sequence[int] = None, *,
@@ -2330,8 +2338,8 @@ def flip(a: array, /, axis: None | int | Sequence[int] = None, *,
     """
     cdef array x = array_arg(a, "flip", "a")
     if axis is None:
-        return wrap_tmp(ops.flip(x._a, to_sod(stream)))
-    return wrap_tmp(ops.flip(x._a, int_list_arg(axis, "flip", "axis", True), to_sod(stream)))
+        return wrap_tmp(ops.flip(x._a, stream_arg(stream)))
+    return wrap_tmp(ops.flip(x._a, int_list_arg(axis, "flip", "axis", True), stream_arg(stream)))
 
 
 def diag(a: array, /, k: int = 0, *, stream: StreamOrDevice = None) -> array:
@@ -2369,7 +2377,7 @@ def diag(a: array, /, k: int = 0, *, stream: StreamOrDevice = None) -> array:
            [0, 2, 0]], dtype=int32)
     """
     cdef int c_k = to_int32(k, "diag", "k")
-    return wrap_tmp(ops.diag(array_arg(a, "diag", "a")._a, c_k, to_sod(stream)))
+    return wrap_tmp(ops.diag(array_arg(a, "diag", "a")._a, c_k, stream_arg(stream)))
 
 
 def diagonal(a: array, offset: int = 0, axis1: int = 0, axis2: int = 1,
@@ -2415,7 +2423,7 @@ def diagonal(a: array, offset: int = 0, axis1: int = 0, axis2: int = 1,
     cdef int c_offset = to_int32(offset, "diagonal", "offset")
     cdef int c_axis1 = to_int32(axis1, "diagonal", "axis1")
     cdef int c_axis2 = to_int32(axis2, "diagonal", "axis2")
-    return wrap_tmp(ops.diagonal(array_arg(a, "diagonal", "a")._a, c_offset, c_axis1, c_axis2, to_sod(stream)))
+    return wrap_tmp(ops.diagonal(array_arg(a, "diagonal", "a")._a, c_offset, c_axis1, c_axis2, stream_arg(stream)))
 
 
 # ---- indexing -----------------------------------------------------------------------------
@@ -2478,7 +2486,7 @@ def slice(a: array, start_indices: array, axes: Sequence[int], slice_size: Seque
         if size[i] < 0:
             raise ValueError(f"[slice] Slice sizes must be non-negative, got {size[i]} for axis {i}.")
     cdef vector[int] ax = int_list_arg(axes, "slice", "axes", True)
-    out = wrap_tmp(ops.slice(x._a, st._a, ax, size, to_sod(stream)))
+    out = wrap_tmp(ops.slice(x._a, st._a, ax, size, stream_arg(stream)))
     check_slice_window(x._a, st._a, ax, size, b"slice", not isinstance(start_indices, array))
     return out
 
@@ -2544,7 +2552,7 @@ def slice_update(a: array, update: array, start_indices: array, axes: Sequence[i
     if extra > 0:   # libmlx writes outside the array for these (issue 17)
         raise ValueError(f"[slice_update] The update has {u._a.ndim()} dimensions, more than the "
                          f"{x._a.ndim()} of the array it is written into.")
-    out = wrap_tmp(ops.slice_update(x._a, u._a, st._a, ax, to_sod(stream)))
+    out = wrap_tmp(ops.slice_update(x._a, u._a, st._a, ax, stream_arg(stream)))
     # the window is the update's extent, its shape aligned to the array's trailing axes
     cdef Shape window = Shape()
     cdef int one = 1
@@ -2608,7 +2616,7 @@ def take(a: array, /, indices: int | array, axis: int | None = None, *,
     outside the array).
     """
     cdef array x = array_arg(a, "take", "a")
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     cdef int ax
     cdef int idx
     cdef int64_t n
@@ -2688,7 +2696,7 @@ def take_along_axis(a: array, /, indices: array, axis: int | None = -1, *,
     """
     cdef array x = array_arg(a, "take_along_axis", "a")
     cdef array ind = array_arg(indices, "take_along_axis", "indices")
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     cdef Shape flat = _flat_shape()
     cdef int ax
     if axis is None:
@@ -2745,7 +2753,7 @@ def put_along_axis(a: array, /, indices: array, values: array, axis: int | None 
     cdef array x = array_arg(a, "put_along_axis", "a")
     cdef array ind = array_arg(indices, "put_along_axis", "indices")
     cdef array val = array_arg(values, "put_along_axis", "values")
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     cdef Shape flat = _flat_shape()
     cdef int ax
     if axis is None:
