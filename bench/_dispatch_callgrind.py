@@ -1,7 +1,8 @@
 """Instructions per call of dispatch.py's operations, counted by valgrind's callgrind: a
 deterministic companion to dispatch.py's timings (which a busy machine makes noisy).
 
-Run: python bench/dispatch_callgrind.py [--calls N] [--ops NAME ...] [--json OUT]
+Run: python bench/_dispatch_callgrind.py [--calls N] [--repeat R] [--keep DIR] [--json OUT]
+(private, "_": bench/run_all.py does not run it)
 
 For mlxcy (this interpreter), the reference (MLXCY_BENCH_REF_PYTHON) and the C++ floor (built by
 `dispatch.py --build-floor`), each operation runs N times between two client requests that start
@@ -10,6 +11,9 @@ empty loop's count is taken off. The floor's cases are split by callgrind's --du
 timing function. Prints instructions per call, the overhead over the floor and its ratio to the
 reference's. Needs valgrind and a C compiler; slow (about a minute per binding).
 `callgrind_annotate --inclusive=no <dump>` on a kept dump (--keep DIR) shows where they go.
+Counts are exact for one build and environment, but the heap's layout (the build's library sizes
+move it too) now and then sends an allocation down a slower malloc path: about 235 instructions
+per call, so compare builds op by op with that in mind.
 """
 import argparse
 import glob
