@@ -26,7 +26,7 @@ arithmetic and comparison operators live in _core, next to the array dunders."""
 
 include "mlxcy/_ops_math_irregular.pxi"
 
-from mlxcy._arguments cimport array_like_arg, operands_arg, logical_operands_arg
+from mlxcy._arguments cimport array_like_arg, operands_arg, logical_operands_arg, stream_arg
 ''',
     "_ops_reduce": '''\
 # cython: language_level=3, cpp_locals=True
@@ -38,7 +38,7 @@ include "mlxcy/_ops_reduce_irregular.pxi"
 
 from libcpp cimport bool as cbool
 from mlxcy.includes.mlx cimport StreamOrDevice
-from mlxcy._arguments cimport array_like_arg, reduction_axes_arg, single_axis_arg
+from mlxcy._arguments cimport array_like_arg, reduction_axes_arg, single_axis_arg, stream_arg
 ''',
     "_core": '''\
 # cython: language_level=3, cpp_locals=True, boundscheck=False, wraparound=False
@@ -48,7 +48,7 @@ from mlxcy._arguments cimport array_like_arg, reduction_axes_arg, single_axis_ar
 
 include "mlxcy/_core_irregular.pxi"
 
-from mlxcy._arguments cimport reduction_axes_arg, single_axis_arg
+from mlxcy._arguments cimport reduction_axes_arg, single_axis_arg, stream_arg
 from mlxcy.includes cimport ops_math as dispatch
 ''',
 }
@@ -66,37 +66,40 @@ SIGNATURES = {"unary": "a, /, *, stream=None", "binary": "a, b, /, *, stream=Non
 BODIES = {
     "unary": """\
     cdef optional[c_array] tmp = nullopt
-    return wrap({cname}(deref(array_like_arg(a, tmp)), to_sod(stream)))
+    return wrap_tmp({cname}(deref(array_like_arg(a, tmp)), stream_arg(stream)))
 """,
     # both arrays: no conversion at all (the common case inside models)
     "binary": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef optional[c_array] ca = nullopt, cb = nullopt
     if type(a) is array and type(b) is array:
-        return wrap({cname}((<array>a)._a, (<array>b)._a, s))
+        return wrap_tmp({cname}((<array>a)._a, (<array>b)._a, s))
     operands_arg(a, b, ca, cb)
-    return wrap({cname}(deref(ca), deref(cb), s))
+    return wrap_tmp({cname}(deref(ca), deref(cb), s))
 """,
     "logical": """\
     cdef optional[c_array] ca = nullopt, cb = nullopt
     logical_operands_arg(a, b, ca, cb)
-    return wrap({cname}(deref(ca), deref(cb), to_sod(stream)))
+    return wrap_tmp({cname}(deref(ca), deref(cb), stream_arg(stream)))
 """,
     # over every axis (axis None) or the given ones; empty strided views made fresh first
     "reduction": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef cbool kd = to_flag(keepdims, "{name}", "keepdims")
     cdef optional[c_array] tmp = nullopt
     cdef optional[c_array] x = nullopt
-    x = dispatch.reduction_input(deref(array_like_arg(a, tmp)), s)
+    cdef const c_array* p = array_like_arg(a, tmp)
+    if dispatch.empty_view_risk(deref(p)):   # (the input used in place otherwise: no copy)
+        x = dispatch.reduction_input(deref(p), s)
+        p = &x.value()
     cdef vector[int] axes = vector[int]()
     if reduction_axes_arg(axis, axes, "{name}"):
-        return wrap({cname}(deref(x), axes, kd, s))
-    return wrap({cname}(deref(x), kd, s))
+        return wrap_tmp({cname}(deref(p), axes, kd, s))
+    return wrap_tmp({cname}(deref(p), kd, s))
 """,
     # along one axis, or over the flattened array (axis None)
     "scan": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef cbool rev = to_flag(reverse, "{name}", "reverse")
     cdef cbool inc = to_flag(inclusive, "{name}", "inclusive")
     cdef optional[c_array] tmp = nullopt
@@ -104,11 +107,11 @@ BODIES = {
     cdef int ax = 0
     cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
     if has_axis:
-        return wrap({cname}(deref(p), ax, rev, inc, s))
-    return wrap({cname}(deref(p), rev, inc, s))
+        return wrap_tmp({cname}(deref(p), ax, rev, inc, s))
+    return wrap_tmp({cname}(deref(p), rev, inc, s))
 """,
     "scan_dtype": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef cbool rev = to_flag(reverse, "{name}", "reverse")
     cdef cbool inc = to_flag(inclusive, "{name}", "inclusive")
     cdef optional[c_array] tmp = nullopt
@@ -119,22 +122,22 @@ BODIES = {
     if dtype is not None:
         d = to_c_dtype(dtype)
     if has_axis:
-        return wrap({cname}(deref(p), ax, rev, inc, d, s))
-    return wrap({cname}(deref(p), rev, inc, d, s))
+        return wrap_tmp({cname}(deref(p), ax, rev, inc, d, s))
+    return wrap_tmp({cname}(deref(p), rev, inc, d, s))
 """,
     "sort": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef int ax = 0
     cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
     check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
     if has_axis:
-        return wrap({cname}(deref(p), ax, s))
-    return wrap({cname}(deref(p), s))
+        return wrap_tmp({cname}(deref(p), ax, s))
+    return wrap_tmp({cname}(deref(p), s))
 """,
     "partition": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef int kk = to_int32(kth, "{name}", "kth")
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
@@ -142,11 +145,11 @@ BODIES = {
     cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
     check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
     if has_axis:
-        return wrap({cname}(deref(p), kk, ax, s))
-    return wrap({cname}(deref(p), kk, s))
+        return wrap_tmp({cname}(deref(p), kk, ax, s))
+    return wrap_tmp({cname}(deref(p), kk, s))
 """,
     "topk": """\
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef int kk = to_int32(k, "{name}", "k")
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
@@ -154,8 +157,8 @@ BODIES = {
     cdef bint has_axis = single_axis_arg(axis, &ax, "{name}")
     check_copyable(deref(p))   # sorting works on a contiguous copy (topk's output is small)
     if has_axis:
-        return wrap({cname}(deref(p), kk, ax, s))
-    return wrap({cname}(deref(p), kk, s))
+        return wrap_tmp({cname}(deref(p), kk, ax, s))
+    return wrap_tmp({cname}(deref(p), kk, s))
 """,
 }
 

@@ -19,6 +19,12 @@ cdef int to_int32(object x, str fn, str name) except? -1:
     """An ``int`` argument: anything with ``__index__`` (bool, NumPy ints, 0-d integer arrays)
     whose value fits in 32 bits; TypeError otherwise (floats are not truncated)."""
     cdef object v
+    cdef long lv
+    cdef int overflow = 0
+    if type(x) is int:   # the common case, without a Python-level comparison
+        lv = PyLong_AsLongAndOverflow(x, &overflow)
+        if not overflow and -2147483648 <= lv <= 2147483647:
+            return <int>lv
     try:
         v = PyNumber_Index(x)
     except TypeError:

@@ -11,8 +11,9 @@ from cpython.sequence cimport PySequence_Fast_GET_ITEM
 from libc.stdint cimport int32_t
 from libcpp.optional cimport optional, nullopt
 from libcpp.vector cimport vector
-from mlxcy.includes.mlx cimport array as c_array, Shape
-from mlxcy._core cimport array, to_c, to_c_pair, cached_operand, to_int32, to_c_shape, fast_shape, to_axes
+from mlxcy.includes.mlx cimport array as c_array, Shape, StreamOrDevice
+from mlxcy.includes.core cimport sod_default
+from mlxcy._core cimport array, to_c, to_c_pair, cached_operand, to_int32, to_c_shape, fast_shape, to_axes, to_sod
 
 
 # ---- arrays -------------------------------------------------------------------------------------
@@ -86,6 +87,12 @@ cdef inline vector[c_array] array_list_arg(object seq, str fn, type exc) except 
     of arrays (TypeError); an element that is not an array raises `exc` (the reference's type
     differs between functions)."""
     cdef vector[c_array] out = vector[c_array]()
+    array_list_into(seq, fn, exc, out)
+    return out
+
+
+cdef inline int array_list_into(object seq, str fn, type exc, vector[c_array]& out) except -1:
+    """array_list_arg filling `out` (empty on entry) in place: no copy of the vector afterwards."""
     cdef Py_ssize_t i, n
     cdef PyObject* item
     if type(seq) is list or type(seq) is tuple:   # the common case: no iterator, no enumerate
@@ -97,14 +104,14 @@ cdef inline vector[c_array] array_list_arg(object seq, str fn, type exc) except 
                 raise exc(f"{fn}(): expected a sequence of mlx arrays, element {i} is a "
                           f"{type(<object>item).__name__}")
             out.push_back((<array>item)._a)
-        return out
+        return 0
     if isinstance(seq, (dict, set, frozenset, str)):
         raise TypeError(f"{fn}(): arrays must be a sequence of arrays, got {type(seq).__name__}")
     for i, x in enumerate(seq):
         if not isinstance(x, array):
             raise exc(f"{fn}(): expected a sequence of mlx arrays, element {i} is a {type(x).__name__}")
         out.push_back((<array>x)._a)
-    return out
+    return 0
 
 
 # ---- integers and shapes ------------------------------------------------------------------------
@@ -195,6 +202,15 @@ cdef inline Shape shape_arg(object shape, str fn, bint allow_int, type exc) exce
     return to_c_shape(dims)
 
 
+cdef inline int shape_into(object shape, str fn, bint allow_int, type exc, Shape& out) except -1:
+    """shape_arg filling `out` (empty on entry) in place: the common list or tuple of ints without
+    a copy of the shape afterwards."""
+    if fast_shape(shape, out):
+        return 0
+    out = shape_arg(shape, fn, allow_int, exc)
+    return 0
+
+
 cdef inline bint reduction_axes_arg(object axis, vector[int]& out, str fn) except -1:
     """A reduction's ``int | Sequence[int] | None`` axis into `out`; False (every axis) for None."""
     cdef int ax
@@ -216,6 +232,15 @@ cdef inline bint single_axis_arg(object axis, int* out, str fn) except -1:
         raise TypeError(f"[{fn}] axis must be an int or None, got {type(axis).__name__}")
     out[0] = to_int32(axis, fn, "axis")
     return True
+
+
+# ---- streams --------------------------------------------------------------------------------------
+
+cdef inline StreamOrDevice stream_arg(object stream) except *:
+    """A ``stream`` parameter: to_sod, with the common None (the default stream) inline."""
+    if stream is None:
+        return sod_default()
+    return to_sod(stream)
 
 
 # ---- other kinds --------------------------------------------------------------------------------

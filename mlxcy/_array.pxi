@@ -139,21 +139,26 @@ cdef object _binary(object a, object b, int op, object stream, bint dunder):
     cdef StreamOrDevice s = sod_default()
     # Fast paths: two arrays, or an array and a float/int (a cached constant operand). Building
     # an op neither blocks nor computes: the GIL stays held.
+    # The operands are used in place (no copy of the C++ arrays, no optional to fill).
+    cdef const c_array* pa = NULL
+    cdef const c_array* pb = NULL
     if stream is None and not is_bitwise_op(op):
         if type(a) is array:
+            pa = &(<array>a)._a
             if type(b) is array:
-                cb = (<array>b)._a
-            elif not cached_operand(b, (<array>a)._a.dtype(), cb):
-                cb = nullopt
-            if cb.has_value():
-                ca = (<array>a)._a
-        elif type(b) is array and cached_operand(a, (<array>b)._a.dtype(), ca):
-            cb = (<array>b)._a
-        if ca.has_value() and cb.has_value():
-            r = binary_op(op, deref(ca), deref(cb), s)
+                pb = &(<array>b)._a
+            elif cached_operand(b, pa.dtype(), cb):
+                pb = &cb.value()
+        elif type(b) is array:
+            pb = &(<array>b)._a
+            if cached_operand(a, pb.dtype(), ca):
+                pa = &ca.value()
+        if pa != NULL and pb != NULL:
             if op == OP_FLOORDIV or op == OP_MOD:
-                check_integer_division(deref(ca), deref(cb), False)
-            return wrap(deref(r))
+                r = binary_op(op, deref(pa), deref(pb), s)
+                check_integer_division(deref(pa), deref(pb), False)
+                return wrap(deref(r))
+            return wrap_tmp(binary_op(op, deref(pa), deref(pb), s))
     to_c_pair(a, b, ca, cb, _OP_WORDS[op] if dunder else None)
     if dunder and is_bitwise_op(op) and (cx.issubdtype(deref(ca).dtype(), c_DtypeCategory.inexact)
                          or cx.issubdtype(deref(cb).dtype(), c_DtypeCategory.inexact)):
@@ -397,7 +402,7 @@ cdef class array:
         >>> mx.zeros((2, 3, 4)).T.shape
         (4, 3, 2)
         """
-        return wrap(cops.transpose(self._a, sod_default()))
+        return wrap_tmp(cops.transpose(self._a, sod_default()))
 
     @property
     def real(self):
@@ -521,7 +526,7 @@ cdef class array:
         >>> mx.array([1.75, -1.75]).astype(mx.int32)
         array([1, -1], dtype=int32)
         """
-        return wrap(cops.astype(self._a, to_c_dtype(dtype), to_sod(stream)))
+        return wrap_tmp(cops.astype(self._a, to_c_dtype(dtype), to_sod(stream)))
 
     # ---- methods mirroring the ops: each delegates to the op of the mlxcy namespace ----
     def argmax(self, axis: int | None = None, keepdims: bool = False, *,
@@ -775,9 +780,12 @@ cdef class array:
         >>> mx.arange(6).reshape((-1, 2)).shape
         (3, 2)
         """
+        cdef Shape sh = Shape()
         if len(shape) == 1 and not isinstance(shape[0], int):
             shape = shape[0]
-        return wrap(cops.reshape(self._a, to_c_shape(shape), to_sod(stream)))
+        if not fast_shape(shape, sh):   # (filled in place: no copy of the shape)
+            sh = to_c_shape(shape)
+        return wrap_tmp(cops.reshape(self._a, sh, to_sod(stream)))
 
     def round(self, decimals: int = 0, *, stream: StreamOrDevice = None) -> array:
         """Each element rounded to ``decimals`` decimal places.
@@ -1001,12 +1009,12 @@ cdef class array:
         ``a.transpose(None)`` reverses the axes; the reference binding raises ``RuntimeError`` for it.
         """
         if len(axes) == 0:
-            return wrap(cops.transpose(self._a, to_sod(stream)))
+            return wrap_tmp(cops.transpose(self._a, to_sod(stream)))
         if len(axes) == 1 and not isinstance(axes[0], int):
             if axes[0] is None:
-                return wrap(cops.transpose(self._a, to_sod(stream)))
+                return wrap_tmp(cops.transpose(self._a, to_sod(stream)))
             axes = axes[0]
-        return wrap(cops.transpose(self._a, to_axes(axes), to_sod(stream)))
+        return wrap_tmp(cops.transpose(self._a, to_axes(axes), to_sod(stream)))
 
     def var(self, axis: int | Sequence[int] | None = None, keepdims: bool = False, ddof: int = 0, *,
             correction: int | None = None, stream: StreamOrDevice = None) -> array:
@@ -1121,7 +1129,7 @@ cdef class array:
             perm.push_back(i)
         perm.push_back(nd - 1)
         perm.push_back(nd - 2)
-        return wrap(cops.transpose(self._a, perm, sod_default()))
+        return wrap_tmp(cops.transpose(self._a, perm, sod_default()))
 
     @property
     def at(self):
@@ -1210,7 +1218,7 @@ cdef class array:
         return wrap(self._a)
 
     def __deepcopy__(self, memo: dict) -> array:
-        return wrap(cops.copy(self._a, sod_default()))
+        return wrap_tmp(cops.copy(self._a, sod_default()))
 
     # ---- pickling: raw little-endian bytes, shape and dtype name ----
     def __getstate__(self) -> tuple:
@@ -1415,7 +1423,7 @@ cdef class ArrayIterator:
     def __next__(self) -> array:
         if self._i >= self._n:
             raise StopIteration
-        r = wrap(first_axis_item(self._arr._a, self._i))
+        r = wrap_tmp(first_axis_item(self._arr._a, self._i))
         self._i += 1
         return r
 

@@ -4,6 +4,8 @@
 
 from cpython.memoryview cimport PyMemoryView_FromObject, PyMemoryView_GET_BUFFER
 from cpython.buffer cimport Py_buffer
+from cpython.float cimport PyFloat_CheckExact, PyFloat_AS_DOUBLE
+from libcpp.utility cimport move
 
 
 cdef extern from "Python.h":
@@ -40,6 +42,16 @@ cdef inline array wrap(const c_array& a):
         throw_unallocatable(a)   # MemoryError
     cdef array r = array.__new__(array)
     r._a = a
+    return r
+
+
+cdef inline array wrap_tmp(c_array& a):
+    """wrap() for a C++ array the caller is done with (an op's result, held in a temporary): it
+    is moved into the Python array, not copied (no reference count taken and dropped)."""
+    if output_unallocatable(a):
+        throw_unallocatable(a)   # MemoryError
+    cdef array r = array.__new__(array)
+    r._a = move(a)
     return r
 
 
@@ -270,6 +282,10 @@ cdef int _to_c_impl(object x, optional[c_Dtype] dtype, optional[c_array]& out) e
         return 0
     if isinstance(x, (int, float, complex)):
         return _scalar_to_c(x, dtype, out)
+    if type(x) is list or type(x) is tuple:
+        if _flat_numbers_to_c(x, dtype, out):
+            return 0
+        return _sequence_to_c(x, dtype, out)
     if isinstance(x, (list, tuple)):
         return _sequence_to_c(x, dtype, out)
     if PyObject_CheckBuffer(x):
@@ -286,6 +302,53 @@ cdef int _to_c_impl(object x, optional[c_Dtype] dtype, optional[c_array]& out) e
                         "array or an object with the buffer or DLPack protocol")
     raise _ArrayInputError(f"Invalid type {type(x).__name__} received in array initialization.")
 
+
+
+cdef bint _flat_numbers_to_c(object x, optional[c_Dtype] dtype, optional[c_array]& out) except -1:
+    """The common ``array([1, 2, 3])``/``array([0.5, 1.0])``: a flat, non-empty list or tuple of
+    exactly ints (each within int32) and floats, in one pass without Python-level steps. Gives
+    what _sequence_to_c gives (int32 for ints when no dtype is asked; float32, or `dtype`, from
+    the values as doubles when any is a float). False, `out` untouched, for anything else (bools,
+    nesting, wider ints, other types, ints with a dtype), left to the general path."""
+    cdef Py_ssize_t i, n = len(x)
+    cdef PyObject* item
+    cdef long long v
+    cdef int overflow = 0
+    cdef bint floats = False
+    cdef vector[int32_t] ivals = vector[int32_t]()
+    cdef vector[double] fvals = vector[double]()
+    cdef Shape shape = Shape()
+    cdef int32_t n32
+    if n == 0 or n > INT32_MAX_:
+        return False
+    ivals.reserve(n)
+    for i in range(n):
+        item = PySequence_Fast_GET_ITEM(x, i)
+        if PyFloat_CheckExact(<object>item):
+            if not floats:
+                floats = True
+                fvals.reserve(n)
+                fvals.assign(ivals.begin(), ivals.end())
+            fvals.push_back(PyFloat_AS_DOUBLE(<object>item))
+        elif PyLong_CheckExact(<object>item):
+            v = PyLong_AsLongLongAndOverflow(<object>item, &overflow)
+            if overflow or v < INT32_MIN_ or v > INT32_MAX_:
+                return False
+            if floats:
+                fvals.push_back(<double>v)
+            else:
+                ivals.push_back(<int32_t>v)
+        else:
+            return False
+    n32 = <int32_t>n
+    shape.push_back(n32)
+    if floats:
+        out = array_from_values[double](fvals.data(), shape, deref(dtype) if dtype.has_value() else cx.float32)
+    elif dtype.has_value():
+        return False   # the ints' range is checked against the dtype there
+    else:
+        out = array_from_values[int32_t](ivals.data(), shape, cx.int32)
+    return True
 
 
 cdef vector[c_array] to_c_list(object seq) except *:

@@ -29,6 +29,7 @@ cdef class array:
 
 # Wrapping and unwrapping
 cdef array wrap(const c_array& a)
+cdef array wrap_tmp(c_array& a)                  # wrap() moving from an op's result (a temporary)
 cdef list wrap_list(const vector[c_array]& v)
 cdef int check_copyable(const c_array& x) except -1
 cdef int check_integer_division(const c_array& a, const c_array& b, bint zero_crashes) except -1

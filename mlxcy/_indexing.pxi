@@ -319,13 +319,68 @@ cdef inline array _getitem_int(array a, object idx):
     if a._a.ndim() == 0:
         raise ValueError("Too many indices for array with 0 dimensions.")
     n = a._a.shape(0)
-    return wrap(first_axis_item(a._a, <int>_norm_int(idx, n, 0)))
+    return wrap_tmp(first_axis_item(a._a, <int>_norm_int(idx, n, 0)))
+
+
+cdef inline bint _is_int_array_index(array a, object idx):
+    """Whether `idx` is an mlxcy integer array indexing the first axis of `a` alone (a[idx])."""
+    return type(idx) is array and a._a.ndim() > 0 and cx.issubdtype((<array>idx)._a.dtype(), c_DtypeCategory.integer)
+
+
+cdef int _spec_int_array(const c_array& a, const c_array& idx, IndexSpec& spec) except -1:
+    """Fill `spec` as _parse_index does for a lone integer array indexing the first axis of `a`
+    (the common ``a[idx] = v`` / ``a.at[idx]``), without its general bookkeeping."""
+    cdef int j
+    cdef int32_t dim
+    cdef int zero = 0
+    cidx.check_index_values(idx, a.shape(0), b"axis 0", False)
+    for j in range(<int>a.ndim()):
+        dim = a.shape(j)
+        spec.start.push_back(0)
+        spec.stop.push_back(dim)
+        spec.strides.push_back(1)
+        spec.sizes.push_back(dim)
+    spec.sliced = False
+    spec.adjacent = True
+    spec.adv_ndim = <int>idx.ndim()
+    spec.adv.push_back(idx)
+    spec.adv_axes.push_back(zero)
+    spec.adv_pos = 0
+    return 0
+
+
+cdef int _spec_slice(const c_array& a, object sl, IndexSpec& spec) except -1:
+    """Fill `spec` as _parse_index does for a lone slice on the first axis of `a` (ndim > 0)."""
+    cdef int j
+    cdef int32_t dim, s0, s1, st, sz
+    for j in range(<int>a.ndim()):
+        dim = a.shape(j)
+        spec.start.push_back(0)
+        spec.stop.push_back(dim)
+        spec.strides.push_back(1)
+        spec.sizes.push_back(dim)
+    spec.sliced = False
+    spec.adjacent = True
+    spec.adv_ndim = 0
+    if not _norm_slice(sl, a.shape(0), &s0, &s1, &st, &sz):
+        spec.start[0] = s0
+        spec.stop[0] = s1
+        spec.strides[0] = st
+        spec.sizes[0] = sz
+        spec.sliced = True
+    return 0
+
+
+cdef object _getitem_general(array a, object idx):
+    cdef IndexSpec spec = IndexSpec()
+    cdef optional[c_array] r = nullopt
+    _parse_index(a._a, idx, spec)
+    r = cidx.index_get(a._a, spec, sod_default())
+    return wrap(deref(r))
 
 
 cdef object _getitem(array a, object idx):
     cdef type t = type(idx)
-    cdef IndexSpec spec = IndexSpec()
-    cdef optional[c_array] r = nullopt
     cdef int32_t s0, s1, st, sz
     # Fast paths for the common cases.
     if t is int:
@@ -333,15 +388,13 @@ cdef object _getitem(array a, object idx):
     if t is slice and a._a.ndim() > 0:
         if _norm_slice(idx, a._a.shape(0), &s0, &s1, &st, &sz):
             return wrap(a._a)
-        return wrap(cidx.slice_first_axis(a._a, s0, s1, st, sod_default()))
-    if t is array and a._a.ndim() > 0 and cx.issubdtype((<array>idx)._a.dtype(), c_DtypeCategory.integer):
+        return wrap_tmp(cidx.slice_first_axis(a._a, s0, s1, st, sod_default()))
+    if _is_int_array_index(a, idx):
         cidx.check_index_values((<array>idx)._a, a._a.shape(0), b"axis 0", False)
-        return wrap(cops.take(a._a, (<array>idx)._a, 0, sod_default()))
+        return wrap_tmp(cops.take(a._a, (<array>idx)._a, 0, sod_default()))
     if idx is None:
-        return wrap(cops.expand_dims(a._a, 0, sod_default()))
-    _parse_index(a._a, idx, spec)
-    r = cidx.index_get(a._a, spec, sod_default())
-    return wrap(deref(r))
+        return wrap_tmp(cops.expand_dims(a._a, 0, sod_default()))
+    return _getitem_general(a, idx)
 
 
 cdef int _value_to_c(array a, object value, optional[c_array]& out) except -1:
@@ -381,6 +434,14 @@ cdef int _updated(array a, object idx, object value, int op, optional[c_array]& 
     cdef optional[c_array] v = nullopt
     cdef optional[c_array] m = nullopt
     _value_to_c(a, value, v)
+    if _is_int_array_index(a, idx):   # (not a mask: no _lone_mask check needed)
+        _spec_int_array(a._a, (<array>idx)._a, spec)
+        res = cidx.index_update(a._a, spec, deref(v), op, sod_default())
+        return 0
+    if type(idx) is slice and a._a.ndim() > 0:   # a[i:j] = v (not a mask either)
+        _spec_slice(a._a, idx, spec)
+        res = cidx.index_update(a._a, spec, deref(v), op, sod_default())
+        return 0
     if op == cidx.UPD_SET and _lone_mask(idx, m):
         if deref(m).ndim() > 0:
             _check_mask(deref(m), a._a, 0)

@@ -6,11 +6,11 @@ from libcpp cimport bool as cbool
 from libcpp.optional cimport optional, nullopt
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_pair, to_sod, to_c_list, to_flag, to_int32,
+from mlxcy._core cimport (array, Dtype, wrap, wrap_tmp, wrap_list, to_c, to_c_pair, to_sod, to_c_list, to_flag, to_int32,
                           to_c_dtype, check_integer_division)
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, StreamOrDevice, promote_types,
                                  issubdtype as c_issubdtype, bool_, DtypeCategory as c_DtypeCategory)
-from mlxcy._arguments cimport array_like_arg, array_list_arg, operands_arg
+from mlxcy._arguments cimport array_like_arg, array_list_arg, operands_arg, stream_arg
 from mlxcy.includes cimport ops
 from mlxcy.includes cimport ops_math as dispatch   # nan_to_num_op
 
@@ -61,7 +61,7 @@ def round(a: array, /, decimals: int = 0, stream: StreamOrDevice = None) -> arra
     """
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
-    return wrap(ops.round(deref(p), to_int32(decimals, "round", "decimals"), to_sod(stream)))
+    return wrap_tmp(ops.round(deref(p), to_int32(decimals, "round", "decimals"), stream_arg(stream)))
 
 
 # ---- two operands ---------------------------------------------------------------------------
@@ -120,7 +120,7 @@ def divmod(a: scalar | array, b: scalar | array, stream: StreamOrDevice = None) 
     """
     cdef optional[c_array] ca = nullopt, cb = nullopt
     operands_arg(a, b, ca, cb)
-    out = wrap_list(ops.divmod(deref(ca), deref(cb), to_sod(stream)))
+    out = wrap_list(ops.divmod(deref(ca), deref(cb), stream_arg(stream)))
     check_integer_division(deref(ca), deref(cb), True)
     return out
 
@@ -170,8 +170,8 @@ def isclose(a: array, b: array, /, double rtol: float = 1e-05, double atol: floa
     """
     cdef optional[c_array] ca = nullopt, cb = nullopt
     operands_arg(a, b, ca, cb)
-    return wrap(ops.isclose(deref(ca), deref(cb), rtol, atol, to_flag(equal_nan, "isclose", "equal_nan"),
-                            to_sod(stream)))
+    return wrap_tmp(ops.isclose(deref(ca), deref(cb), rtol, atol, to_flag(equal_nan, "isclose", "equal_nan"),
+                            stream_arg(stream)))
 
 
 def allclose(a: array, b: array, /, double rtol: float = 1e-05, double atol: float = 1e-08, *,
@@ -217,8 +217,8 @@ def allclose(a: array, b: array, /, double rtol: float = 1e-05, double atol: flo
     """
     cdef optional[c_array] ca = nullopt, cb = nullopt
     operands_arg(a, b, ca, cb)
-    return wrap(ops.allclose(deref(ca), deref(cb), rtol, atol, to_flag(equal_nan, "allclose", "equal_nan"),
-                             to_sod(stream)))
+    return wrap_tmp(ops.allclose(deref(ca), deref(cb), rtol, atol, to_flag(equal_nan, "allclose", "equal_nan"),
+                             stream_arg(stream)))
 
 
 def array_equal(a: scalar | array, b: scalar | array, equal_nan: bool = False,
@@ -265,7 +265,7 @@ def array_equal(a: scalar | array, b: scalar | array, equal_nan: bool = False,
     """
     cdef optional[c_array] ca = nullopt, cb = nullopt
     operands_arg(a, b, ca, cb)
-    return wrap(ops.array_equal(deref(ca), deref(cb), to_flag(equal_nan, "array_equal", "equal_nan"), to_sod(stream)))
+    return wrap_tmp(ops.array_equal(deref(ca), deref(cb), to_flag(equal_nan, "array_equal", "equal_nan"), stream_arg(stream)))
 
 
 # ---- others -----------------------------------------------------------------------------------
@@ -310,8 +310,8 @@ def nan_to_num(a: scalar | array, nan: float = 0, posinf: float | None = None,
     cdef float fnan = nan
     cdef float pinf = 0 if posinf is None else posinf
     cdef float ninf = 0 if neginf is None else neginf
-    return wrap(dispatch.nan_to_num_op(deref(p), fnan, posinf is not None, pinf, neginf is not None, ninf,
-                                  to_sod(stream)))
+    return wrap_tmp(dispatch.nan_to_num_op(deref(p), fnan, posinf is not None, pinf, neginf is not None, ninf,
+                                  stream_arg(stream)))
 
 
 def clip(a: array, /, a_min: scalar | array | None, a_max: scalar | array | None, *,
@@ -364,7 +364,7 @@ def clip(a: array, /, a_min: scalar | array | None, a_max: scalar | array | None
         operands_arg(a, a_min, ca, lo)
     if a_max is not None:
         operands_arg(a, a_max, ca, hi)
-    return wrap(ops.clip(deref(ca), lo, hi, to_sod(stream)))
+    return wrap_tmp(ops.clip(deref(ca), lo, hi, stream_arg(stream)))
 
 
 def where(condition: scalar | array, x: scalar | array, y: scalar | array, /, *,
@@ -405,7 +405,7 @@ def where(condition: scalar | array, x: scalar | array, y: scalar | array, /, *,
     cdef optional[c_array] cond = nullopt, cx = nullopt, cy = nullopt
     cdef const c_array* p = array_like_arg(condition, cond)
     operands_arg(x, y, cx, cy)
-    return wrap(ops.where(deref(p), deref(cx), deref(cy), to_sod(stream)))
+    return wrap_tmp(ops.where(deref(p), deref(cx), deref(cy), stream_arg(stream)))
 
 
 def diff(a: array, /, n: int = 1, axis: int = -1, *, stream: StreamOrDevice = None) -> array:
@@ -459,7 +459,7 @@ def diff(a: array, /, n: int = 1, axis: int = -1, *, stream: StreamOrDevice = No
     # otherwise build one subtraction per order (diff(a, 10**6) took seconds; issue 17).
     if -ndim <= ax < ndim and order > deref(p).shape(ax if ax >= 0 else ax + ndim):
         order = deref(p).shape(ax if ax >= 0 else ax + ndim)
-    return wrap(ops.diff(deref(p), order, ax, to_sod(stream)))
+    return wrap_tmp(ops.diff(deref(p), order, ax, stream_arg(stream)))
 
 
 def depends(inputs: array | Sequence[array], dependencies: array | Sequence[array]) -> Any:

@@ -11,11 +11,11 @@ from libcpp.pair cimport pair
 from libcpp.string cimport string
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport array, wrap, wrap_list, to_sod, to_c_dtype, to_c_shape, to_int32, to_flag
+from mlxcy._core cimport array, wrap, wrap_tmp, wrap_list, to_sod, to_c_dtype, to_c_shape, to_int32, to_flag
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, StreamOrDevice, DeviceType, uint32
 from mlxcy.includes cimport mlx as cx
 from mlxcy.includes cimport ops
-from mlxcy._arguments cimport (array_arg, opt_array_arg, array_list_arg, opt_int_arg, int_list_arg,
+from mlxcy._arguments cimport (array_arg, opt_array_arg, array_list_arg, array_list_into, stream_arg, opt_int_arg, int_list_arg,
                               str_arg)
 from mlxcy.includes.indexing cimport check_batch_indices
 from mlxcy.includes.ops cimport int3
@@ -120,7 +120,7 @@ def addmm(c: array, a: array, b: array, /, alpha: float = 1.0, beta: float = 1.0
     xa = array_arg(a, "addmm", "a")._a
     xb = array_arg(b, "addmm", "b")._a
     cdef float fa = alpha, fb = beta
-    return wrap(ops.addmm(deref(xc), deref(xa), deref(xb), fa, fb, to_sod(stream)))
+    return wrap_tmp(ops.addmm(deref(xc), deref(xa), deref(xb), fa, fb, stream_arg(stream)))
 
 
 def inner(a: array, b: array, /, *, stream: StreamOrDevice = None) -> array:
@@ -164,7 +164,7 @@ def inner(a: array, b: array, /, *, stream: StreamOrDevice = None) -> array:
     cdef optional[c_array] xa = nullopt, xb = nullopt
     xa = array_arg(a, "inner", "a")._a
     xb = array_arg(b, "inner", "b")._a
-    return wrap(ops.inner(deref(xa), deref(xb), to_sod(stream)))
+    return wrap_tmp(ops.inner(deref(xa), deref(xb), stream_arg(stream)))
 
 
 def outer(a: array, b: array, /, *, stream: StreamOrDevice = None) -> array:
@@ -205,7 +205,7 @@ def outer(a: array, b: array, /, *, stream: StreamOrDevice = None) -> array:
     cdef optional[c_array] xa = nullopt, xb = nullopt
     xa = array_arg(a, "outer", "a")._a
     xb = array_arg(b, "outer", "b")._a
-    return wrap(ops.outer(deref(xa), deref(xb), to_sod(stream)))
+    return wrap_tmp(ops.outer(deref(xa), deref(xb), stream_arg(stream)))
 
 
 def vecdot(a: array, b: array, /, *, axis: int = -1, stream: StreamOrDevice = None) -> array:
@@ -251,7 +251,7 @@ def vecdot(a: array, b: array, /, *, axis: int = -1, stream: StreamOrDevice = No
     cdef optional[c_array] xa = nullopt, xb = nullopt
     xa = array_arg(a, "vecdot", "a")._a
     xb = array_arg(b, "vecdot", "b")._a
-    return wrap(ops.vecdot(deref(xa), deref(xb), to_int32(axis, "vecdot", "axis"), to_sod(stream)))
+    return wrap_tmp(ops.vecdot(deref(xa), deref(xb), to_int32(axis, "vecdot", "axis"), stream_arg(stream)))
 
 
 def tensordot(a: array, b: array, /, axes: int | list[Sequence[int]] = 2, *,
@@ -312,13 +312,13 @@ def tensordot(a: array, b: array, /, axes: int | list[Sequence[int]] = 2, *,
             raise ValueError("[tensordot] axes must be a list of two lists.")
         ax_a = int_list_arg(axes[0], "tensordot", "axes", False)
         ax_b = int_list_arg(axes[1], "tensordot", "axes", False)
-        return wrap(ops.tensordot(deref(xa), deref(xb), ax_a, ax_b, to_sod(stream)))
+        return wrap_tmp(ops.tensordot(deref(xa), deref(xb), ax_a, ax_b, stream_arg(stream)))
     try:
         n = _index(axes)
     except TypeError:
         raise TypeError("tensordot(): 'axes' must be an int or a list of two lists of ints, "
                         f"got {type(axes).__name__}") from None
-    return wrap(ops.tensordot(deref(xa), deref(xb), <int>n, to_sod(stream)))
+    return wrap_tmp(ops.tensordot(deref(xa), deref(xb), <int>n, stream_arg(stream)))
 
 
 def kron(a: array, b: array, *, stream: StreamOrDevice = None) -> array:
@@ -364,7 +364,7 @@ def kron(a: array, b: array, *, stream: StreamOrDevice = None) -> array:
     cdef optional[c_array] xa = nullopt, xb = nullopt
     xa = array_arg(a, "kron", "a")._a
     xb = array_arg(b, "kron", "b")._a
-    return wrap(ops.kron(deref(xa), deref(xb), to_sod(stream)))
+    return wrap_tmp(ops.kron(deref(xa), deref(xb), stream_arg(stream)))
 
 
 def einsum(subscripts: str, *operands, stream: StreamOrDevice = None) -> array:
@@ -415,8 +415,9 @@ def einsum(subscripts: str, *operands, stream: StreamOrDevice = None) -> array:
     ``RuntimeError: std::bad_cast``.
     """
     cdef string sub = str_arg(subscripts, "einsum", "subscripts").encode()
-    cdef vector[c_array] xs = array_list_arg(operands, "einsum", TypeError)
-    return wrap(ops.einsum(sub, xs, to_sod(stream)))
+    cdef vector[c_array] xs = vector[c_array]()
+    array_list_into(operands, "einsum", TypeError, xs)
+    return wrap_tmp(ops.einsum(sub, xs, stream_arg(stream)))
 
 
 def einsum_path(subscripts: str, *operands) -> Any:
@@ -460,7 +461,8 @@ def einsum_path(subscripts: str, *operands) -> Any:
     ``RuntimeError: std::bad_cast``.
     """
     cdef string sub = str_arg(subscripts, "einsum_path", "subscripts").encode()
-    cdef vector[c_array] xs = array_list_arg(operands, "einsum_path", TypeError)
+    cdef vector[c_array] xs = vector[c_array]()
+    array_list_into(operands, "einsum_path", TypeError, xs)
     cdef pair[vector[vector[int]], string] res = ops.einsum_path(sub, xs)
     path = [tuple(step) for step in res.first]
     return path, res.second.decode()
@@ -528,7 +530,7 @@ def block_masked_mm(a: array, b: array, /, block_size: int = 64, mask_out: array
     opt_array_arg(mask_lhs, "block_masked_mm", "mask_lhs", ml)
     opt_array_arg(mask_rhs, "block_masked_mm", "mask_rhs", mr)
     cdef int bs = to_int32(block_size, "block_masked_mm", "block_size")
-    return wrap(ops.block_masked_mm(deref(xa), deref(xb), bs, mo, ml, mr, to_sod(stream)))
+    return wrap_tmp(ops.block_masked_mm(deref(xa), deref(xb), bs, mo, ml, mr, stream_arg(stream)))
 
 
 def gather_mm(a: array, b: array, /, lhs_indices: array | None = None,
@@ -595,7 +597,7 @@ def gather_mm(a: array, b: array, /, lhs_indices: array | None = None,
     opt_array_arg(lhs_indices, "gather_mm", "lhs_indices", li)
     opt_array_arg(rhs_indices, "gather_mm", "rhs_indices", ri)
     cdef cbool srt = to_flag(sorted_indices, "gather_mm", "sorted_indices")
-    out = wrap(ops.gather_mm(deref(xa), deref(xb), li, ri, srt, to_sod(stream)))
+    out = wrap_tmp(ops.gather_mm(deref(xa), deref(xb), li, ri, srt, stream_arg(stream)))
     check_batch_indices(li, deref(xa), b"a")   # after libmlx accepted the shapes
     check_batch_indices(ri, deref(xb), b"b")
     return out
@@ -642,7 +644,7 @@ def segmented_mm(a: array, b: array, /, segments: array, *, stream: StreamOrDevi
     xa = array_arg(a, "segmented_mm", "a")._a
     xb = array_arg(b, "segmented_mm", "b")._a
     seg = array_arg(segments, "segmented_mm", "segments")._a
-    return wrap(ops.segmented_mm(deref(xa), deref(xb), deref(seg), to_sod(stream)))
+    return wrap_tmp(ops.segmented_mm(deref(xa), deref(xb), deref(seg), stream_arg(stream)))
 
 
 def hadamard_transform(a: array, scale: float | None = None,
@@ -692,7 +694,7 @@ def hadamard_transform(a: array, scale: float | None = None,
     xa = array_arg(a, "hadamard_transform", "a")._a
     if scale is not None:
         sc = <float>scale
-    return wrap(ops.hadamard_transform(deref(xa), sc, to_sod(stream)))
+    return wrap_tmp(ops.hadamard_transform(deref(xa), sc, stream_arg(stream)))
 
 
 # ---- convolutions -----------------------------------------------------------------------------
@@ -763,12 +765,12 @@ def convolve(a: array, v: array, /, mode: str = "full", *, stream: StreamOrDevic
         hi.push_back(0)
     else:
         raise ValueError(f"[convolve] Invalid mode {mode!r}: expected 'full', 'same' or 'valid'.")
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     # (N, L, C) input and (C_out, K, C_in) kernel, flipped: a true convolution.
     res = ops.conv_general(ops.reshape(deref(xa), to_c_shape((1, n, 1)), s),
                            ops.reshape(deref(xv), to_c_shape((1, m, 1)), s),
                            one, lo, hi, one, one, 1, True, s)
-    return wrap(ops.reshape(deref(res), to_c_shape((-1,)), s))
+    return wrap_tmp(ops.reshape(deref(res), to_c_shape((-1,)), s))
 
 
 def conv1d(input: array, weight: array, /, stride: int = 1, padding: int = 0, dilation: int = 1,
@@ -826,10 +828,10 @@ def conv1d(input: array, weight: array, /, stride: int = 1, padding: int = 0, di
     cdef optional[c_array] x = nullopt, w = nullopt
     x = array_arg(input, "conv1d", "input")._a
     w = array_arg(weight, "conv1d", "weight")._a
-    return wrap(ops.conv1d(deref(x), deref(w), to_int32(stride, "conv1d", "stride"),
+    return wrap_tmp(ops.conv1d(deref(x), deref(w), to_int32(stride, "conv1d", "stride"),
                            to_int32(padding, "conv1d", "padding"),
                            to_int32(dilation, "conv1d", "dilation"),
-                           _groups(groups, "conv1d"), to_sod(stream)))
+                           _groups(groups, "conv1d"), stream_arg(stream)))
 
 
 def conv2d(input: array, weight: array, /, stride: int | tuple[int, int] = 1,
@@ -890,10 +892,10 @@ def conv2d(input: array, weight: array, /, stride: int | tuple[int, int] = 1,
     cdef optional[c_array] x = nullopt, w = nullopt
     x = array_arg(input, "conv2d", "input")._a
     w = array_arg(weight, "conv2d", "weight")._a
-    return wrap(ops.conv2d(deref(x), deref(w), _pair(_ntuple(stride, 2, "conv2d", "stride")),
+    return wrap_tmp(ops.conv2d(deref(x), deref(w), _pair(_ntuple(stride, 2, "conv2d", "stride")),
                            _pair(_ntuple(padding, 2, "conv2d", "padding")),
                            _pair(_ntuple(dilation, 2, "conv2d", "dilation")),
-                           _groups(groups, "conv2d"), to_sod(stream)))
+                           _groups(groups, "conv2d"), stream_arg(stream)))
 
 
 def conv3d(input: array, weight: array, /, stride: int | tuple[int, int, int] = 1,
@@ -950,10 +952,10 @@ def conv3d(input: array, weight: array, /, stride: int | tuple[int, int, int] = 
     cdef optional[c_array] x = nullopt, w = nullopt
     x = array_arg(input, "conv3d", "input")._a
     w = array_arg(weight, "conv3d", "weight")._a
-    return wrap(ops.conv3d(deref(x), deref(w), _triple(_ntuple(stride, 3, "conv3d", "stride")),
+    return wrap_tmp(ops.conv3d(deref(x), deref(w), _triple(_ntuple(stride, 3, "conv3d", "stride")),
                            _triple(_ntuple(padding, 3, "conv3d", "padding")),
                            _triple(_ntuple(dilation, 3, "conv3d", "dilation")),
-                           _groups(groups, "conv3d"), to_sod(stream)))
+                           _groups(groups, "conv3d"), stream_arg(stream)))
 
 
 def conv_general(input: array, weight: array, /, stride: int | Sequence[int] = 1, padding: int | Sequence[int] | tuple[Sequence[int], Sequence[int]] = 0, kernel_dilation: int | Sequence[int] = 1, input_dilation: int | Sequence[int] = 1,
@@ -1033,12 +1035,12 @@ def conv_general(input: array, weight: array, /, stride: int | Sequence[int] = 1
                             "pair (low, high) of sequences of ints")
         lo = int_list_arg(padding, "conv_general", "padding", True)
         hi = lo
-    return wrap(ops.conv_general(deref(x), deref(w),
+    return wrap_tmp(ops.conv_general(deref(x), deref(w),
                                  int_list_arg(stride, "conv_general", "stride", True), lo, hi,
                                  int_list_arg(kernel_dilation, "conv_general", "kernel_dilation", True),
                                  int_list_arg(input_dilation, "conv_general", "input_dilation", True),
                                  _groups(groups, "conv_general"),
-                                 to_flag(flip, "conv_general", "flip"), to_sod(stream)))
+                                 to_flag(flip, "conv_general", "flip"), stream_arg(stream)))
 
 
 def conv_transpose1d(input: array, weight: array, /, stride: int = 1, padding: int = 0, dilation: int = 1, output_padding: int = 0,
@@ -1098,11 +1100,11 @@ def conv_transpose1d(input: array, weight: array, /, stride: int = 1, padding: i
     cdef optional[c_array] x = nullopt, w = nullopt
     x = array_arg(input, "conv_transpose1d", "input")._a
     w = array_arg(weight, "conv_transpose1d", "weight")._a
-    return wrap(ops.conv_transpose1d(deref(x), deref(w), to_int32(stride, "conv_transpose1d", "stride"),
+    return wrap_tmp(ops.conv_transpose1d(deref(x), deref(w), to_int32(stride, "conv_transpose1d", "stride"),
                                      to_int32(padding, "conv_transpose1d", "padding"),
                                      to_int32(dilation, "conv_transpose1d", "dilation"),
                                      to_int32(output_padding, "conv_transpose1d", "output_padding"),
-                                     _groups(groups, "conv_transpose1d"), to_sod(stream)))
+                                     _groups(groups, "conv_transpose1d"), stream_arg(stream)))
 
 
 def conv_transpose2d(input: array, weight: array, /, stride: int | tuple[int, int] = 1, padding: int | tuple[int, int] = 0, dilation: int | tuple[int, int] = 1, output_padding: int | tuple[int, int] = 0,
@@ -1166,11 +1168,11 @@ def conv_transpose2d(input: array, weight: array, /, stride: int | tuple[int, in
     cdef str f = "conv_transpose2d"
     x = array_arg(input, f, "input")._a
     w = array_arg(weight, f, "weight")._a
-    return wrap(ops.conv_transpose2d(deref(x), deref(w), _pair(_ntuple(stride, 2, f, "stride")),
+    return wrap_tmp(ops.conv_transpose2d(deref(x), deref(w), _pair(_ntuple(stride, 2, f, "stride")),
                                      _pair(_ntuple(padding, 2, f, "padding")),
                                      _pair(_ntuple(dilation, 2, f, "dilation")),
                                      _pair(_ntuple(output_padding, 2, f, "output_padding")),
-                                     _groups(groups, f), to_sod(stream)))
+                                     _groups(groups, f), stream_arg(stream)))
 
 
 def conv_transpose3d(input: array, weight: array, /, stride: int | tuple[int, int, int] = 1, padding: int | tuple[int, int, int] = 0, dilation: int | tuple[int, int, int] = 1, output_padding: int | tuple[int, int, int] = 0,
@@ -1227,11 +1229,11 @@ def conv_transpose3d(input: array, weight: array, /, stride: int | tuple[int, in
     cdef str f = "conv_transpose3d"
     x = array_arg(input, f, "input")._a
     w = array_arg(weight, f, "weight")._a
-    return wrap(ops.conv_transpose3d(deref(x), deref(w), _triple(_ntuple(stride, 3, f, "stride")),
+    return wrap_tmp(ops.conv_transpose3d(deref(x), deref(w), _triple(_ntuple(stride, 3, f, "stride")),
                                      _triple(_ntuple(padding, 3, f, "padding")),
                                      _triple(_ntuple(dilation, 3, f, "dilation")),
                                      _triple(_ntuple(output_padding, 3, f, "output_padding")),
-                                     _groups(groups, f), to_sod(stream)))
+                                     _groups(groups, f), stream_arg(stream)))
 
 
 cdef int _groups(object groups, str fname) except? -1:
@@ -1307,7 +1309,7 @@ def quantize(w: array, /, group_size: int | None = None, bits: int | None = None
     xw = array_arg(w, "quantize", "w")._a
     opt_array_arg(global_scale, "quantize", "global_scale", gs)
     cdef string m = str_arg(mode, "quantize", "mode").encode()
-    cdef StreamOrDevice where = to_sod(stream)
+    cdef StreamOrDevice where = stream_arg(stream)
     if deref(xw).size() == 0:
         where = to_sod(_cpu)   # libmlx's CUDA kernel divides by zero on an empty input (SIGFPE)
     return wrap_list(ops.quantize(deref(xw), _opt_group_arg(group_size, "quantize", "group_size"),
@@ -1376,9 +1378,9 @@ def dequantize(w: array, /, scales: array, biases: array | None = None, group_si
     cdef string m = str_arg(mode, "dequantize", "mode").encode()
     if dtype is not None:
         dt = to_c_dtype(dtype)
-    return wrap(ops.dequantize(deref(xw), deref(sc), bi,
+    return wrap_tmp(ops.dequantize(deref(xw), deref(sc), bi,
                                _opt_group_arg(group_size, "dequantize", "group_size"),
-                               _opt_group_arg(bits, "dequantize", "bits"), m, gs, dt, to_sod(stream)))
+                               _opt_group_arg(bits, "dequantize", "bits"), m, gs, dt, stream_arg(stream)))
 
 
 def quantized_matmul(x: array, w: array, /, scales: array, biases: array | None = None, transpose: bool = True, group_size: int | None = None, bits: int | None = None,
@@ -1443,10 +1445,10 @@ def quantized_matmul(x: array, w: array, /, scales: array, biases: array | None 
     sc = array_arg(scales, f, "scales")._a
     opt_array_arg(biases, f, "biases", bi)
     cdef string m = str_arg(mode, f, "mode").encode()
-    return wrap(ops.quantized_matmul(deref(xx), deref(xw), deref(sc), bi,
+    return wrap_tmp(ops.quantized_matmul(deref(xx), deref(xw), deref(sc), bi,
                                      to_flag(transpose, f, "transpose"),
                                      _opt_group_arg(group_size, f, "group_size"),
-                                     _opt_group_arg(bits, f, "bits"), m, to_sod(stream)))
+                                     _opt_group_arg(bits, f, "bits"), m, stream_arg(stream)))
 
 
 def gather_qmm(x: array, w: array, /, scales: array, biases: array | None = None, lhs_indices: array | None = None, rhs_indices: array | None = None, transpose: bool = True,
@@ -1528,10 +1530,10 @@ def gather_qmm(x: array, w: array, /, scales: array, biases: array | None = None
     opt_array_arg(rhs_indices, f, "rhs_indices", ri)
     opt_array_arg(global_scale, f, "global_scale", gs)
     cdef string m = str_arg(mode, f, "mode").encode()
-    out = wrap(ops.gather_qmm(deref(xx), deref(xw), deref(sc), bi, li, ri,
+    out = wrap_tmp(ops.gather_qmm(deref(xx), deref(xw), deref(sc), bi, li, ri,
                               to_flag(transpose, f, "transpose"),
                               _opt_group_arg(group_size, f, "group_size"), _opt_group_arg(bits, f, "bits"),
-                              m, gs, to_flag(sorted_indices, f, "sorted_indices"), to_sod(stream)))
+                              m, gs, to_flag(sorted_indices, f, "sorted_indices"), stream_arg(stream)))
     check_batch_indices(li, deref(xx), b"x")
     check_batch_indices(ri, deref(xw), b"w")
     return out
@@ -1597,8 +1599,8 @@ def qqmm(x: array, w: array, scales: array | None = None, group_size: int | None
     opt_array_arg(global_scale_x, f, "global_scale_x", gx)
     opt_array_arg(global_scale_w, f, "global_scale_w", gw)
     cdef string m = str_arg(mode, f, "mode").encode()
-    return wrap(ops.qqmm(deref(xx), deref(xw), sc, _opt_group_arg(group_size, f, "group_size"),
-                         _opt_group_arg(bits, f, "bits"), m, gx, gw, to_sod(stream)))
+    return wrap_tmp(ops.qqmm(deref(xx), deref(xw), sc, _opt_group_arg(group_size, f, "group_size"),
+                         _opt_group_arg(bits, f, "bits"), m, gx, gw, stream_arg(stream)))
 
 
 def gather_qqmm(x: array, w: array, /, scales: array | None = None, lhs_indices: array | None = None, rhs_indices: array | None = None, group_size: int | None = None,
@@ -1683,11 +1685,11 @@ def gather_qqmm(x: array, w: array, /, scales: array | None = None, lhs_indices:
     if not sc.has_value() and deref(xw).dtype() == uint32:
         raise ValueError("[gather_qqmm] Scales must be provided if second argument is quantized.")
     cdef optional[int] gsize = _opt_group_arg(group_size, f, "group_size")
-    if cx.to_stream(to_sod(stream)).device.type == DeviceType.gpu:
+    if cx.to_stream(stream_arg(stream)).device.type == DeviceType.gpu:
         _check_gather_qqmm_on_gpu(deref(xx), m, gsize)
-    return wrap(ops.gather_qqmm(deref(xx), deref(xw), sc, li, ri, gsize, _opt_group_arg(bits, f, "bits"),
+    return wrap_tmp(ops.gather_qqmm(deref(xx), deref(xw), sc, li, ri, gsize, _opt_group_arg(bits, f, "bits"),
                                 m, gx, gw, to_flag(sorted_indices, f, "sorted_indices"),
-                                to_sod(stream)))
+                                stream_arg(stream)))
 
 
 # The group sizes the floating-point quantization modes use when none is given.
@@ -1740,7 +1742,7 @@ def to_fp8(x: array, *, stream: StreamOrDevice = None) -> array:
     """
     cdef optional[c_array] xx = nullopt
     xx = array_arg(x, "to_fp8", "x")._a
-    return wrap(ops.to_fp8(deref(xx), to_sod(stream)))
+    return wrap_tmp(ops.to_fp8(deref(xx), stream_arg(stream)))
 
 
 def from_fp8(x: array, dtype: Dtype = bfloat16, *, stream: StreamOrDevice = None) -> array:
@@ -1779,4 +1781,4 @@ def from_fp8(x: array, dtype: Dtype = bfloat16, *, stream: StreamOrDevice = None
     """
     cdef optional[c_array] xx = nullopt
     xx = array_arg(x, "from_fp8", "x")._a
-    return wrap(ops.from_fp8(deref(xx), to_c_dtype(dtype), to_sod(stream)))
+    return wrap_tmp(ops.from_fp8(deref(xx), to_c_dtype(dtype), stream_arg(stream)))

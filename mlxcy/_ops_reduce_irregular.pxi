@@ -7,10 +7,10 @@ from libcpp.optional cimport optional, nullopt
 from libcpp.string cimport string
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport (array, wrap, wrap_list, to_c_pair, to_sod, to_c_dtype, to_axes, to_flag, to_int32,
+from mlxcy._core cimport (array, wrap, wrap_tmp, wrap_list, to_c_pair, to_sod, to_c_dtype, to_axes, to_flag, to_int32,
                           check_copyable)
 from mlxcy.includes.mlx cimport array as c_array, Dtype as c_Dtype, float32   # trace's default
-from mlxcy._arguments cimport array_like_arg, reduction_axes_arg, single_axis_arg
+from mlxcy._arguments cimport array_like_arg, reduction_axes_arg, single_axis_arg, stream_arg
 from mlxcy.includes cimport ops
 from mlxcy.includes cimport ops_math as dispatch
 from mlxcy.includes cimport cpu_kernels as cpuk
@@ -24,19 +24,26 @@ cdef object _moment(object a, bint standard_deviation, object axis, bint keepdim
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef vector[int] axes = vector[int]()
     cdef bint has_axes = reduction_axes_arg(axis, axes, opname)
-    return wrap(dispatch.moment_op(standard_deviation, deref(p), not has_axes, axes, keepdims, ddof, to_sod(stream)))
+    return wrap_tmp(dispatch.moment_op(standard_deviation, deref(p), not has_axes, axes, keepdims, ddof, stream_arg(stream)))
 
 
 cdef object _arg_reduce(object a, bint maximum, object axis, bint keepdims, object stream, str opname):
     """argmin (`maximum` false) or argmax, over one axis or the flattened array."""
     cdef optional[c_array] tmp = nullopt
     cdef optional[c_array] x = nullopt
-    cdef StreamOrDevice s = to_sod(stream)
-    x = dispatch.reduction_input(deref(array_like_arg(a, tmp)), s)
+    cdef StreamOrDevice s = stream_arg(stream)
+    cdef const c_array* p = array_like_arg(a, tmp)
+    if dispatch.empty_view_risk(deref(p)):   # (the input used in place otherwise: no copy)
+        x = dispatch.reduction_input(deref(p), s)
+        p = &x.value()
     cdef int ax = 0
     if single_axis_arg(axis, &ax, opname):
-        return wrap(ops.argmax(deref(x), ax, keepdims, s) if maximum else ops.argmin(deref(x), ax, keepdims, s))
-    return wrap(ops.argmax(deref(x), keepdims, s) if maximum else ops.argmin(deref(x), keepdims, s))
+        if maximum:
+            return wrap_tmp(ops.argmax(deref(p), ax, keepdims, s))
+        return wrap_tmp(ops.argmin(deref(p), ax, keepdims, s))
+    if maximum:
+        return wrap_tmp(ops.argmax(deref(p), keepdims, s))
+    return wrap_tmp(ops.argmin(deref(p), keepdims, s))
 
 
 # ---- reductions -------------------------------------------------------------------------------
@@ -178,14 +185,17 @@ def softmax(a: array, /, axis: None | int | Sequence[int] = None, *, precise: bo
     mlxcy also accepts a Python scalar, list or NumPy array for ``a`` (the reference raises
     ``TypeError``).
     """
-    cdef StreamOrDevice s = to_sod(stream)
+    cdef StreamOrDevice s = stream_arg(stream)
     cdef optional[c_array] tmp = nullopt
     cdef optional[c_array] x = nullopt
-    x = dispatch.reduction_input(deref(array_like_arg(a, tmp)), s)
+    cdef const c_array* p = array_like_arg(a, tmp)
+    if dispatch.empty_view_risk(deref(p)):   # (the input used in place otherwise: no copy)
+        x = dispatch.reduction_input(deref(p), s)
+        p = &x.value()
     cdef vector[int] axes = vector[int]()
     cdef bint has_axes = reduction_axes_arg(axis, axes, "softmax")
     # mlxcy's CPU kernel for float32 over the last axis (src/cpu_kernels.h), libmlx's otherwise
-    return wrap(cpuk.softmax(deref(x), not has_axes, axes, to_flag(precise, "softmax", "precise"), s))
+    return wrap_tmp(cpuk.softmax(deref(p), not has_axes, axes, to_flag(precise, "softmax", "precise"), s))
 
 
 def minmax(a: array, /, axis: None | int | Sequence[int] = None, keepdims: bool = False, *,
@@ -232,7 +242,7 @@ def minmax(a: array, /, axis: None | int | Sequence[int] = None, keepdims: bool 
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef vector[int] axes = vector[int]()
     cdef bint has_axes = reduction_axes_arg(axis, axes, "minmax")
-    return tuple(wrap_list(dispatch.minmax_op(deref(p), not has_axes, axes, to_flag(keepdims, "minmax", "keepdims"), to_sod(stream))))
+    return tuple(wrap_list(dispatch.minmax_op(deref(p), not has_axes, axes, to_flag(keepdims, "minmax", "keepdims"), stream_arg(stream))))
 
 
 def argmin(a: array, /, axis: None | int = None, keepdims: bool = False, *,
@@ -377,8 +387,8 @@ def trace(a: array, /, offset: int = 0, axis1: int = 0, axis2: int = 1, dtype: D
     cdef optional[c_array] tmp = nullopt
     cdef const c_array* p = array_like_arg(a, tmp)
     cdef c_Dtype d = float32 if dtype is None else to_c_dtype(dtype)
-    return wrap(dispatch.trace_op(deref(p), to_int32(offset, "trace", "offset"), to_int32(axis1, "trace", "axis1"),
-                                     to_int32(axis2, "trace", "axis2"), dtype is not None, d, to_sod(stream)))
+    return wrap_tmp(dispatch.trace_op(deref(p), to_int32(offset, "trace", "offset"), to_int32(axis1, "trace", "axis1"),
+                                     to_int32(axis2, "trace", "axis2"), dtype is not None, d, stream_arg(stream)))
 
 
 # ---- scans ------------------------------------------------------------------------------------
@@ -433,7 +443,7 @@ def searchsorted(sorted_sequence: array, values: array, /, side: str = "left", *
         raise TypeError(f"searchsorted(): argument 'side' must be a str, got {type(side).__name__}")
     cdef string s = side.encode()
     to_c_pair(sorted_sequence, values, seq, vals, None)
-    return wrap(ops.searchsorted(deref(seq), deref(vals), s, to_sod(stream)))
+    return wrap_tmp(ops.searchsorted(deref(seq), deref(vals), s, stream_arg(stream)))
 
 
 def unique(a: array, /, size: int, return_index: bool = False, return_inverse: bool = False, return_counts: bool = False,
@@ -501,7 +511,7 @@ def unique(a: array, /, size: int, return_index: bool = False, return_inverse: b
     return_inverse = to_flag(return_inverse, "unique", "return_inverse")
     return_counts = to_flag(return_counts, "unique", "return_counts")
     out = wrap_list(ops.unique(deref(p), to_int32(size, "unique", "size"), return_index, return_inverse, return_counts, fill,
-                               to_sod(stream)))
+                               stream_arg(stream)))
     if not (return_index or return_inverse or return_counts):
         return out[0]
     return tuple(out)

@@ -8,13 +8,13 @@ from libcpp.string cimport string
 from libcpp.utility cimport pair, move
 from libcpp.vector cimport vector
 
-from mlxcy._core cimport (array, Dtype, wrap, wrap_list, to_c, to_c_dtype_of, to_c_pair, to_sod, to_flag, to_int32,
+from mlxcy._core cimport (array, Dtype, wrap, wrap_tmp, wrap_list, to_c, to_c_dtype_of, to_c_pair, to_sod, to_flag, to_int32,
                           to_c_dtype, to_c_shape, shape_tuple, to_axes)
 from mlxcy.includes.mlx cimport (array as c_array, Dtype as c_Dtype, Shape, Strides, StreamOrDevice,
                                  float32, int32, int64, bool_ as c_bool_)
 from mlxcy.includes cimport ops
 from mlxcy.includes.core cimport to_shape
-from mlxcy._arguments cimport array_arg, array_list_arg, scalar_or_array_arg, int_list_arg, shape_arg
+from mlxcy._arguments cimport array_arg, array_list_arg, array_list_into, scalar_or_array_arg, int_list_arg, shape_arg, shape_into, stream_arg
 from mlxcy.includes cimport mlx as cx
 from mlxcy.includes.indexing cimport check_index_values, check_slice_window
 
@@ -51,7 +51,7 @@ cdef int _value_as(object vals, c_Dtype d, object like, optional[c_array]& out) 
         out = (<array>vals)._a
     elif isinstance(vals, (int, float, complex)):
         if like is None:
-            like = wrap(ops.zeros(Shape(), d, StreamOrDevice()))
+            like = wrap_tmp(ops.zeros(Shape(), d, StreamOrDevice()))
         to_c_pair(like, vals, dummy, out, None)
     else:
         to_c_dtype_of(vals, d, out)
@@ -128,8 +128,10 @@ def zeros(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
     A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
     reference crashes when it is evaluated).
     """
-    return wrap(ops.zeros(shape_arg(shape, "zeros", True, RuntimeError), _dtype_or(dtype, float32),
-                          to_sod(stream)))
+    cdef Shape sh = Shape()
+    shape_into(shape, "zeros", True, RuntimeError, sh)
+    return wrap_tmp(ops.zeros(sh, _dtype_or(dtype, float32),
+                          stream_arg(stream)))
 
 
 def ones(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
@@ -169,8 +171,10 @@ def ones(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
     A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
     reference crashes when it is evaluated).
     """
-    return wrap(ops.ones(shape_arg(shape, "ones", True, RuntimeError), _dtype_or(dtype, float32),
-                         to_sod(stream)))
+    cdef Shape sh = Shape()
+    shape_into(shape, "ones", True, RuntimeError, sh)
+    return wrap_tmp(ops.ones(sh, _dtype_or(dtype, float32),
+                         stream_arg(stream)))
 
 
 def empty(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
@@ -212,8 +216,10 @@ def empty(shape: int | Sequence[int], dtype: Dtype | None = _float32, *,
     A result too large to allocate raises ``MemoryError`` in mlxcy when the op is called (the
     reference crashes when it is evaluated).
     """
-    return wrap(ops.zeros(shape_arg(shape, "empty", True, RuntimeError), _dtype_or(dtype, float32),
-                          to_sod(stream)))
+    cdef Shape sh = Shape()
+    shape_into(shape, "empty", True, RuntimeError, sh)
+    return wrap_tmp(ops.zeros(sh, _dtype_or(dtype, float32),
+                          stream_arg(stream)))
 
 
 def full(shape: int | Sequence[int], vals: scalar | array, dtype: Dtype | None = None, *,
@@ -273,12 +279,12 @@ def full(shape: int | Sequence[int], vals: scalar | array, dtype: Dtype | None =
     """
     cdef Shape s = shape_arg(shape, "full", True, RuntimeError)
     cdef optional[c_array] v = nullopt
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     if dtype is None:
         scalar_or_array_arg(vals, v)
     else:
         _value_as(vals, to_c_dtype(dtype), None, v)
-    return wrap(ops.full(s, deref(v), deref(v).dtype(), sd))
+    return wrap_tmp(ops.full(s, deref(v), deref(v).dtype(), sd))
 
 
 def zeros_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice = None) -> array:
@@ -313,7 +319,7 @@ def zeros_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevic
     mlx.core.float32
     """
     cdef array x = array_arg(a, "zeros_like", "a")
-    return wrap(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
+    return wrap_tmp(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), stream_arg(stream)))
 
 
 def empty_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice = None) -> array:
@@ -347,7 +353,7 @@ def empty_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevic
     ((2, 2), mlx.core.float16)
     """
     cdef array x = array_arg(a, "empty_like", "a")
-    return wrap(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
+    return wrap_tmp(ops.zeros_like(x._a, _dtype_or(dtype, x._a.dtype()), stream_arg(stream)))
 
 
 def ones_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice = None) -> array:
@@ -381,7 +387,7 @@ def ones_like(a: array, /, dtype: Dtype | None = None, *, stream: StreamOrDevice
     array([True, True], dtype=bool)
     """
     cdef array x = array_arg(a, "ones_like", "a")
-    return wrap(ops.ones_like(x._a, _dtype_or(dtype, x._a.dtype()), to_sod(stream)))
+    return wrap_tmp(ops.ones_like(x._a, _dtype_or(dtype, x._a.dtype()), stream_arg(stream)))
 
 
 def full_like(a: array, vals: scalar | array, dtype: Dtype | None = None, *,
@@ -428,7 +434,7 @@ def full_like(a: array, vals: scalar | array, dtype: Dtype | None = None, *,
     cdef optional[c_array] v = nullopt
     _value_as(vals, d, x if dtype is None else None, v)
     # an array of values broadcasts with a's shape (the result can be larger than a)
-    return wrap(ops.full(cx.broadcast_shapes(x._a.shape(), deref(v).shape()), deref(v), d, to_sod(stream)))
+    return wrap_tmp(ops.full(cx.broadcast_shapes(x._a.shape(), deref(v).shape()), deref(v), d, stream_arg(stream)))
 
 
 cdef inline bint _is_range_number(object x):
@@ -520,7 +526,7 @@ def arange(*args, **kwargs) -> array:
         # the common all-int case, int32
         c_start, c_stop = (0.0, <double>start) if stop is None else (<double>start, <double>stop)
         c_step = 1.0 if step is None else <double>step
-        return wrap(ops.arange(c_start, c_stop, c_step, int32, to_sod(stream)))
+        return wrap_tmp(ops.arange(c_start, c_stop, c_step, int32, stream_arg(stream)))
     if isinstance(step, Dtype) and dtype is None:
         # arange(stop, step, dtype)
         start, stop, step, dtype = None, start, stop, step
@@ -546,7 +552,7 @@ def arange(*args, **kwargs) -> array:
     cdef c_Dtype d = _dtype_or(dtype, float32 if any_float else (int64 if wide_int else int32))
     if d == c_bool_:
         raise ValueError("bool not supported for arange.")
-    return wrap(ops.arange(c_start, c_stop, c_step, d, to_sod(stream)))
+    return wrap_tmp(ops.arange(c_start, c_stop, c_step, d, stream_arg(stream)))
 
 
 def _arange_parameters(start=None, stop=None, step=None, dtype=None, *, stream=None):
@@ -602,8 +608,8 @@ def linspace(start: scalar, stop: scalar, num: int | None = 50, endpoint: bool =
             raise TypeError(f"linspace(): start and stop must be real numbers, got {type(v).__name__}")
     if not isinstance(num, int) or not -2147483648 <= num <= 2147483647:
         raise TypeError(f"linspace(): num must be a 32-bit integer, got {num!r}")
-    return wrap(ops.linspace(float(start), float(stop), <int>num, <cbool>to_flag(endpoint, "linspace", "endpoint"),
-                             _dtype_or(dtype, float32), to_sod(stream)))
+    return wrap_tmp(ops.linspace(float(start), float(stop), <int>num, <cbool>to_flag(endpoint, "linspace", "endpoint"),
+                             _dtype_or(dtype, float32), stream_arg(stream)))
 
 
 def eye(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = _float32, *,
@@ -650,7 +656,7 @@ def eye(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = _float32
     cdef int c_n = to_int32(n, "eye", "n")
     cdef int c_k = to_int32(k, "eye", "k")
     cdef int cm = c_n if m is None else to_int32(m, "eye", "m")
-    return wrap(ops.eye(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
+    return wrap_tmp(ops.eye(c_n, cm, c_k, _dtype_or(dtype, float32), stream_arg(stream)))
 
 
 def identity(n: int, dtype: Dtype | None = _float32, *, stream: StreamOrDevice = None) -> array:
@@ -689,7 +695,7 @@ def identity(n: int, dtype: Dtype | None = _float32, *, stream: StreamOrDevice =
     reference crashes when it is evaluated).
     """
     cdef int c_n = to_int32(n, "identity", "n")
-    return wrap(ops.identity(c_n, _dtype_or(dtype, float32), to_sod(stream)))
+    return wrap_tmp(ops.identity(c_n, _dtype_or(dtype, float32), stream_arg(stream)))
 
 
 def tri(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = None, *,
@@ -732,7 +738,7 @@ def tri(n: int, m: int | None = None, k: int = 0, dtype: Dtype | None = None, *,
     cdef int c_n = to_int32(n, "tri", "n")
     cdef int c_k = to_int32(k, "tri", "k")
     cdef int cm = c_n if m is None else to_int32(m, "tri", "m")
-    return wrap(ops.tri(c_n, cm, c_k, _dtype_or(dtype, float32), to_sod(stream)))
+    return wrap_tmp(ops.tri(c_n, cm, c_k, _dtype_or(dtype, float32), stream_arg(stream)))
 
 
 def tril(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
@@ -775,7 +781,7 @@ def tril(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
            [7, 8, 0]], dtype=int32)
     """
     cdef int c_k = to_int32(k, "tril", "k")
-    return wrap(ops.tril(array_arg(x, "tril", "x")._a, c_k, to_sod(stream)))
+    return wrap_tmp(ops.tril(array_arg(x, "tril", "x")._a, c_k, stream_arg(stream)))
 
 
 def triu(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
@@ -818,7 +824,7 @@ def triu(x: array, k: int = 0, *, stream: StreamOrDevice = None) -> array:
            [0, 0, 0]], dtype=int32)
     """
     cdef int c_k = to_int32(k, "triu", "k")
-    return wrap(ops.triu(array_arg(x, "triu", "x")._a, c_k, to_sod(stream)))
+    return wrap_tmp(ops.triu(array_arg(x, "triu", "x")._a, c_k, stream_arg(stream)))
 
 
 def meshgrid(*arrays: array, sparse: bool | None = False, indexing: str | None = "xy",
@@ -869,21 +875,22 @@ def meshgrid(*arrays: array, sparse: bool | None = False, indexing: str | None =
     to_flag(sparse, "meshgrid", "sparse")
     if not isinstance(indexing, str):
         raise TypeError(f"meshgrid(): indexing must be a str, got {type(indexing).__name__}")
-    cdef vector[c_array] v = array_list_arg(arrays, "meshgrid", RuntimeError)
+    cdef vector[c_array] v = vector[c_array]()
+    array_list_into(arrays, "meshgrid", RuntimeError, v)
     cdef string idx = indexing.encode()
-    return tuple(wrap_list(ops.meshgrid(v, <cbool>sparse, idx, to_sod(stream))))
+    return tuple(wrap_list(ops.meshgrid(v, <cbool>sparse, idx, stream_arg(stream))))
 
 
 cdef object _window(object M, object stream, str name):
     cdef int n = to_int32(M, name, "M")
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     if name == "bartlett":
-        return wrap(ops.bartlett(n, sd))
+        return wrap_tmp(ops.bartlett(n, sd))
     if name == "blackman":
-        return wrap(ops.blackman(n, sd))
+        return wrap_tmp(ops.blackman(n, sd))
     if name == "hamming":
-        return wrap(ops.hamming(n, sd))
-    return wrap(ops.hanning(n, sd))
+        return wrap_tmp(ops.hamming(n, sd))
+    return wrap_tmp(ops.hanning(n, sd))
 
 
 def bartlett(M: int, *, stream: StreamOrDevice = None) -> array:
@@ -1031,7 +1038,9 @@ def reshape(a: array, /, shape: Sequence[int], *, stream: StreamOrDevice = None)
     (3, 2)
     """
     cdef array x = array_arg(a, "reshape", "a")
-    return wrap(ops.reshape(x._a, shape_arg(shape, "reshape", False, TypeError), to_sod(stream)))
+    cdef Shape sh = Shape()
+    shape_into(shape, "reshape", False, TypeError, sh)
+    return wrap_tmp(ops.reshape(x._a, sh, stream_arg(stream)))
 
 
 cdef object _two_ints_op(object a, object i, object j, object stream, str fname, str iname, str jname):
@@ -1039,12 +1048,12 @@ cdef object _two_ints_op(object a, object i, object j, object stream, str fname,
     cdef int ci = to_int32(i, fname, iname)
     cdef int cj = to_int32(j, fname, jname)
     cdef array x = array_arg(a, fname, "a")
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     if fname == "flatten":
-        return wrap(ops.flatten(x._a, ci, cj, sd))
+        return wrap_tmp(ops.flatten(x._a, ci, cj, sd))
     if fname == "swapaxes":
-        return wrap(ops.swapaxes(x._a, ci, cj, sd))
-    return wrap(ops.moveaxis(x._a, ci, cj, sd))
+        return wrap_tmp(ops.swapaxes(x._a, ci, cj, sd))
+    return wrap_tmp(ops.moveaxis(x._a, ci, cj, sd))
 
 
 def flatten(a: array, /, start_axis: int = 0, end_axis: int = -1, *,
@@ -1141,7 +1150,7 @@ def unflatten(a: array, /, axis: int, shape: Sequence[int], *,
     # libmlx divides by the other sizes' product to infer -1 (SIGFPE); a bad axis it reports first
     if infer and empty and -ndim <= c_axis < ndim:
         raise ValueError(f"[unflatten] Cannot infer the -1 dimension of {shape_tuple(dims)} when another is 0.")
-    return wrap(ops.unflatten(x._a, c_axis, dims, to_sod(stream)))
+    return wrap_tmp(ops.unflatten(x._a, c_axis, dims, stream_arg(stream)))
 
 
 def squeeze(a: array, /, axis: None | int | Sequence[int] = None, *,
@@ -1181,8 +1190,8 @@ def squeeze(a: array, /, axis: None | int | Sequence[int] = None, *,
     """
     cdef array x = array_arg(a, "squeeze", "a")
     if axis is None:
-        return wrap(ops.squeeze(x._a, to_sod(stream)))
-    return wrap(ops.squeeze(x._a, int_list_arg(axis, "squeeze", "axis", True), to_sod(stream)))
+        return wrap_tmp(ops.squeeze(x._a, stream_arg(stream)))
+    return wrap_tmp(ops.squeeze(x._a, int_list_arg(axis, "squeeze", "axis", True), stream_arg(stream)))
 
 
 def expand_dims(a: array, /, axis: int | Sequence[int], *, stream: StreamOrDevice = None) -> array:
@@ -1220,16 +1229,16 @@ def expand_dims(a: array, /, axis: int | Sequence[int], *, stream: StreamOrDevic
     (1, 2, 3, 1)
     """
     cdef array x = array_arg(a, "expand_dims", "a")
-    return wrap(ops.expand_dims(x._a, int_list_arg(axis, "expand_dims", "axis", True), to_sod(stream)))
+    return wrap_tmp(ops.expand_dims(x._a, int_list_arg(axis, "expand_dims", "axis", True), stream_arg(stream)))
 
 
 cdef object _transpose(object a, object axes, object stream, str fname):
     cdef array x = array_arg(a, fname, "a")
     if axes is None:
-        return wrap(ops.transpose(x._a, to_sod(stream)))
+        return wrap_tmp(ops.transpose(x._a, stream_arg(stream)))
     if isinstance(axes, int):
         raise TypeError(f"{fname}(): axes must be a sequence of integers, got int")
-    return wrap(ops.transpose(x._a, int_list_arg(axes, fname, "axes", True), to_sod(stream)))
+    return wrap_tmp(ops.transpose(x._a, int_list_arg(axes, fname, "axes", True), stream_arg(stream)))
 
 
 def transpose(a: array, /, axes: Sequence[int] | None = None, *,
@@ -1337,7 +1346,7 @@ def matrix_transpose(a: array, /, *, stream: StreamOrDevice = None) -> array:
     array([[1],
            [2]], dtype=int32)
     """
-    return wrap(ops.matrix_transpose(array_arg(a, "matrix_transpose", "a")._a, to_sod(stream)))
+    return wrap_tmp(ops.matrix_transpose(array_arg(a, "matrix_transpose", "a")._a, stream_arg(stream)))
 
 
 def swapaxes(a: array, /, axis1: int, axis2: int, *, stream: StreamOrDevice = None) -> array:
@@ -1449,8 +1458,8 @@ def broadcast_to(a: scalar | array, /, shape: Sequence[int], *,
     """
     cdef optional[c_array] x = nullopt
     scalar_or_array_arg(a, x)
-    return wrap(ops.broadcast_to(deref(x), shape_arg(shape, "broadcast_to", False, TypeError),
-                                 to_sod(stream)))
+    return wrap_tmp(ops.broadcast_to(deref(x), shape_arg(shape, "broadcast_to", False, TypeError),
+                                 stream_arg(stream)))
 
 
 def broadcast_arrays(*arrays: array, stream: StreamOrDevice = None) -> tuple[array, ...]:
@@ -1485,8 +1494,9 @@ def broadcast_arrays(*arrays: array, stream: StreamOrDevice = None) -> tuple[arr
     array([[3, 3],
            [4, 4]], dtype=int32)
     """
-    cdef vector[c_array] v = array_list_arg(arrays, "broadcast_arrays", RuntimeError)
-    return wrap_list(ops.broadcast_arrays(v, to_sod(stream)))
+    cdef vector[c_array] v = vector[c_array]()
+    array_list_into(arrays, "broadcast_arrays", RuntimeError, v)
+    return wrap_list(ops.broadcast_arrays(v, stream_arg(stream)))
 
 
 def broadcast_shapes(*shapes: Sequence[int]) -> tuple[int]:
@@ -1533,17 +1543,18 @@ def broadcast_shapes(*shapes: Sequence[int]) -> tuple[int]:
 
 cdef object _atleast(tuple arys, object stream, int n):
     cdef str fname = f"atleast_{n}d"
-    cdef vector[c_array] v = array_list_arg(arys, fname, RuntimeError)
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef vector[c_array] v = vector[c_array]()
+    array_list_into(arys, fname, RuntimeError, v)
+    cdef StreamOrDevice sd = stream_arg(stream)
     cdef list out = []
     cdef size_t i
     for i in range(v.size()):
         if n == 1:
-            out.append(wrap(ops.atleast_1d(v[i], sd)))
+            out.append(wrap_tmp(ops.atleast_1d(v[i], sd)))
         elif n == 2:
-            out.append(wrap(ops.atleast_2d(v[i], sd)))
+            out.append(wrap_tmp(ops.atleast_2d(v[i], sd)))
         else:
-            out.append(wrap(ops.atleast_3d(v[i], sd)))
+            out.append(wrap_tmp(ops.atleast_3d(v[i], sd)))
     return out[0] if len(out) == 1 else out
 
 
@@ -1710,7 +1721,7 @@ def as_strided(a: array, /, shape: Sequence[int] | None = None,
         for item in strides:
             v = _operator.index(item)
             st.push_back(v)
-    return wrap(ops.as_strided(x._a, s, st, c_offset, to_sod(stream)))
+    return wrap_tmp(ops.as_strided(x._a, s, st, c_offset, stream_arg(stream)))
 
 
 def view(a: scalar | array, dtype: Dtype, stream: StreamOrDevice = None) -> array:
@@ -1753,7 +1764,7 @@ def view(a: scalar | array, dtype: Dtype, stream: StreamOrDevice = None) -> arra
     """
     cdef optional[c_array] x = nullopt
     scalar_or_array_arg(a, x)
-    return wrap(ops.view(deref(x), to_c_dtype(dtype), to_sod(stream)))
+    return wrap_tmp(ops.view(deref(x), to_c_dtype(dtype), stream_arg(stream)))
 
 
 def contiguous(a: array, /, allow_col_major: bool = False, *,
@@ -1789,14 +1800,15 @@ def contiguous(a: array, /, allow_col_major: bool = False, *,
     array([[1, 3],
            [2, 4]], dtype=int32)
     """
-    return wrap(ops.contiguous(array_arg(a, "contiguous", "a")._a, <cbool>to_flag(allow_col_major, "contiguous", "allow_col_major"), to_sod(stream)))
+    return wrap_tmp(ops.contiguous(array_arg(a, "contiguous", "a")._a, <cbool>to_flag(allow_col_major, "contiguous", "allow_col_major"), stream_arg(stream)))
 
 
 # ---- joining and splitting ----------------------------------------------------------------
 
 cdef object _concatenate(object arrays, object axis, object stream, str fname):
-    cdef vector[c_array] v = array_list_arg(arrays, fname, TypeError)
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef vector[c_array] v = vector[c_array]()
+    array_list_into(arrays, fname, TypeError, v)
+    cdef StreamOrDevice sd = stream_arg(stream)
     cdef size_t i
     cdef Shape flat
     cdef int ax
@@ -1807,7 +1819,7 @@ cdef object _concatenate(object arrays, object axis, object stream, str fname):
         ax = 0
     else:
         ax = to_int32(axis, fname, "axis")
-    return wrap(ops.concatenate(move(v), ax, sd))   # moved: no copy of each array handle
+    return wrap_tmp(ops.concatenate(move(v), ax, sd))   # moved: no copy of each array handle
 
 
 def concatenate(arrays: list[array], axis: int | None = 0, *,
@@ -1923,9 +1935,10 @@ def stack(arrays: list[array], axis: int | None = 0, *, stream: StreamOrDevice =
     array([[1, 3],
            [2, 4]], dtype=int32)
     """
-    cdef vector[c_array] v = array_list_arg(arrays, "stack", TypeError)
+    cdef vector[c_array] v = vector[c_array]()
+    array_list_into(arrays, "stack", TypeError, v)
     cdef int ax = 0 if axis is None else to_int32(axis, "stack", "axis")
-    return wrap(ops.stack(v, ax, to_sod(stream)))
+    return wrap_tmp(ops.stack(v, ax, stream_arg(stream)))
 
 
 def unstack(x: array, /, *, axis: int = 0, stream: StreamOrDevice = None) -> tuple[array, ...]:
@@ -1963,7 +1976,7 @@ def unstack(x: array, /, *, axis: int = 0, stream: StreamOrDevice = None) -> tup
     (array([1, 3], dtype=int32), array([2, 4], dtype=int32))
     """
     cdef int c_axis = to_int32(axis, "unstack", "axis")
-    return tuple(wrap_list(ops.unstack(array_arg(x, "unstack", "x")._a, c_axis, to_sod(stream))))
+    return tuple(wrap_list(ops.unstack(array_arg(x, "unstack", "x")._a, c_axis, stream_arg(stream))))
 
 
 def split(a: array, /, indices_or_sections: int | Sequence[int], axis: int = 0, *,
@@ -2011,9 +2024,9 @@ def split(a: array, /, indices_or_sections: int | Sequence[int], axis: int = 0, 
     sections = _index_or_none(indices_or_sections)
     if sections is not None:
         n = sections
-        return wrap_list(ops.split(x._a, n, c_axis, to_sod(stream)))
+        return wrap_list(ops.split(x._a, n, c_axis, stream_arg(stream)))
     cdef Shape s = to_shape(int_list_arg(indices_or_sections, "split", "indices_or_sections", True))
-    return wrap_list(ops.split(x._a, s, c_axis, to_sod(stream)))
+    return wrap_list(ops.split(x._a, s, c_axis, stream_arg(stream)))
 
 
 def tile(a: array, reps: int | Sequence[int], /, *, stream: StreamOrDevice = None) -> array:
@@ -2056,15 +2069,15 @@ def tile(a: array, reps: int | Sequence[int], /, *, stream: StreamOrDevice = Non
     reference crashes when it is evaluated).
     """
     cdef array x = array_arg(a, "tile", "a")
-    return wrap(ops.tile(x._a, int_list_arg(reps, "tile", "reps", True), to_sod(stream)))
+    return wrap_tmp(ops.tile(x._a, int_list_arg(reps, "tile", "reps", True), stream_arg(stream)))
 
 
 cdef object _repeat(object a, int repeats, object axis, object stream):
     cdef array x = array_arg(a, "repeat", "array")
     if axis is None:
-        return wrap(ops.repeat(x._a, repeats, to_sod(stream)))
+        return wrap_tmp(ops.repeat(x._a, repeats, stream_arg(stream)))
     cdef int ax = to_int32(axis, "repeat", "axis")
-    return wrap(ops.repeat(x._a, repeats, ax, to_sod(stream)))
+    return wrap_tmp(ops.repeat(x._a, repeats, ax, stream_arg(stream)))
 
 
 def repeat(array: array, /, repeats: int, axis: int | None = None, *,
@@ -2216,7 +2229,7 @@ def pad(a: array, pad_width: int | tuple[int] | tuple[int, int] | list[tuple[int
     _value_as(constant_values, x._a.dtype(), x, v)
     if deref(v).size() == 0:   # libmlx reads the fill value from it (outside an empty buffer)
         raise ValueError("pad(): constant_values is an empty array; give one value")
-    return wrap(ops.pad(x._a, widths, deref(v), m, to_sod(stream)))
+    return wrap_tmp(ops.pad(x._a, widths, deref(v), m, stream_arg(stream)))
 
 
 cdef bint _is_single_int(object x):
@@ -2276,16 +2289,16 @@ def roll(a: array, /, shift: int | tuple[int], axis: None | int | tuple[int] = N
     cdef array x = array_arg(a, "roll", "a")
     cdef Shape s = to_shape(int_list_arg(shift, "roll", "shift", True))
     if axis is None:
-        return wrap(ops.roll(x._a, s, to_sod(stream)))
+        return wrap_tmp(ops.roll(x._a, s, stream_arg(stream)))
     cdef vector[int] axes = int_list_arg(axis, "roll", "axis", True)
     cdef int one_shift, one_axis
     if _is_single_int(axis):
         one_axis = axes[0]
-        return wrap(ops.roll(x._a, s, one_axis, to_sod(stream)))
+        return wrap_tmp(ops.roll(x._a, s, one_axis, stream_arg(stream)))
     if _is_single_int(shift):
         one_shift = s[0]
-        return wrap(ops.roll(x._a, one_shift, axes, to_sod(stream)))
-    return wrap(ops.roll(x._a, s, axes, to_sod(stream)))
+        return wrap_tmp(ops.roll(x._a, one_shift, axes, stream_arg(stream)))
+    return wrap_tmp(ops.roll(x._a, s, axes, stream_arg(stream)))
 
 
 def flip(a: array, /, axis: None | int | Sequence[int] = None, *,
@@ -2325,8 +2338,8 @@ def flip(a: array, /, axis: None | int | Sequence[int] = None, *,
     """
     cdef array x = array_arg(a, "flip", "a")
     if axis is None:
-        return wrap(ops.flip(x._a, to_sod(stream)))
-    return wrap(ops.flip(x._a, int_list_arg(axis, "flip", "axis", True), to_sod(stream)))
+        return wrap_tmp(ops.flip(x._a, stream_arg(stream)))
+    return wrap_tmp(ops.flip(x._a, int_list_arg(axis, "flip", "axis", True), stream_arg(stream)))
 
 
 def diag(a: array, /, k: int = 0, *, stream: StreamOrDevice = None) -> array:
@@ -2364,7 +2377,7 @@ def diag(a: array, /, k: int = 0, *, stream: StreamOrDevice = None) -> array:
            [0, 2, 0]], dtype=int32)
     """
     cdef int c_k = to_int32(k, "diag", "k")
-    return wrap(ops.diag(array_arg(a, "diag", "a")._a, c_k, to_sod(stream)))
+    return wrap_tmp(ops.diag(array_arg(a, "diag", "a")._a, c_k, stream_arg(stream)))
 
 
 def diagonal(a: array, offset: int = 0, axis1: int = 0, axis2: int = 1,
@@ -2410,7 +2423,7 @@ def diagonal(a: array, offset: int = 0, axis1: int = 0, axis2: int = 1,
     cdef int c_offset = to_int32(offset, "diagonal", "offset")
     cdef int c_axis1 = to_int32(axis1, "diagonal", "axis1")
     cdef int c_axis2 = to_int32(axis2, "diagonal", "axis2")
-    return wrap(ops.diagonal(array_arg(a, "diagonal", "a")._a, c_offset, c_axis1, c_axis2, to_sod(stream)))
+    return wrap_tmp(ops.diagonal(array_arg(a, "diagonal", "a")._a, c_offset, c_axis1, c_axis2, stream_arg(stream)))
 
 
 # ---- indexing -----------------------------------------------------------------------------
@@ -2473,7 +2486,7 @@ def slice(a: array, start_indices: array, axes: Sequence[int], slice_size: Seque
         if size[i] < 0:
             raise ValueError(f"[slice] Slice sizes must be non-negative, got {size[i]} for axis {i}.")
     cdef vector[int] ax = int_list_arg(axes, "slice", "axes", True)
-    out = wrap(ops.slice(x._a, st._a, ax, size, to_sod(stream)))
+    out = wrap_tmp(ops.slice(x._a, st._a, ax, size, stream_arg(stream)))
     check_slice_window(x._a, st._a, ax, size, b"slice", not isinstance(start_indices, array))
     return out
 
@@ -2539,7 +2552,7 @@ def slice_update(a: array, update: array, start_indices: array, axes: Sequence[i
     if extra > 0:   # libmlx writes outside the array for these (issue 17)
         raise ValueError(f"[slice_update] The update has {u._a.ndim()} dimensions, more than the "
                          f"{x._a.ndim()} of the array it is written into.")
-    out = wrap(ops.slice_update(x._a, u._a, st._a, ax, to_sod(stream)))
+    out = wrap_tmp(ops.slice_update(x._a, u._a, st._a, ax, stream_arg(stream)))
     # the window is the update's extent, its shape aligned to the array's trailing axes
     cdef Shape window = Shape()
     cdef int one = 1
@@ -2603,7 +2616,7 @@ def take(a: array, /, indices: int | array, axis: int | None = None, *,
     outside the array).
     """
     cdef array x = array_arg(a, "take", "a")
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     cdef int ax
     cdef int idx
     cdef int64_t n
@@ -2611,12 +2624,12 @@ def take(a: array, /, indices: int | array, axis: int | None = None, *,
     if isinstance(indices, array):
         if axis is None:
             check_index_values((<array>indices)._a, x._a.size(), b"the flattened array", False)
-            return wrap(ops.take(x._a, (<array>indices)._a, sd))
+            return wrap_tmp(ops.take(x._a, (<array>indices)._a, sd))
         ax = to_int32(axis, "take", "axis")
         if -<int>x._a.ndim() <= ax < <int>x._a.ndim():
             check_index_values((<array>indices)._a, x._a.shape(ax if ax >= 0 else ax + <int>x._a.ndim()),
                                f"axis {axis}".encode(), False)
-        return wrap(ops.take(x._a, (<array>indices)._a, ax, sd))
+        return wrap_tmp(ops.take(x._a, (<array>indices)._a, ax, sd))
     if not isinstance(indices, int):
         raise TypeError(f"take(): indices must be an int or an mlx array, got {type(indices).__name__}")
     if axis is None:
@@ -2625,7 +2638,7 @@ def take(a: array, /, indices: int | array, axis: int | None = None, *,
     else:
         ax = to_int32(axis, "take", "axis")
         if not -<int>x._a.ndim() <= ax < <int>x._a.ndim():
-            return wrap(ops.take(x._a, 0, ax, sd))   # raises the reference's IndexError
+            return wrap_tmp(ops.take(x._a, 0, ax, sd))   # raises the reference's IndexError
         n = x._a.shape(ax if ax >= 0 else ax + <int>x._a.ndim())
     iv = indices
     if not -n <= iv < n:
@@ -2633,8 +2646,8 @@ def take(a: array, /, indices: int | array, axis: int | None = None, *,
                          f"{'the flattened array' if axis is None else f'axis {axis}'} with size {n}.")
     idx = iv + n if iv < 0 else iv
     if axis is None:
-        return wrap(ops.take(x._a, idx, sd))
-    return wrap(ops.take(x._a, idx, ax, sd))
+        return wrap_tmp(ops.take(x._a, idx, sd))
+    return wrap_tmp(ops.take(x._a, idx, ax, sd))
 
 
 def take_along_axis(a: array, /, indices: array, axis: int | None = -1, *,
@@ -2683,13 +2696,13 @@ def take_along_axis(a: array, /, indices: array, axis: int | None = -1, *,
     """
     cdef array x = array_arg(a, "take_along_axis", "a")
     cdef array ind = array_arg(indices, "take_along_axis", "indices")
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     cdef Shape flat = _flat_shape()
     cdef int ax
     if axis is None:
-        return wrap(ops.take_along_axis(ops.reshape(x._a, flat, sd), ind._a, 0, sd))
+        return wrap_tmp(ops.take_along_axis(ops.reshape(x._a, flat, sd), ind._a, 0, sd))
     ax = to_int32(axis, "take_along_axis", "axis")
-    return wrap(ops.take_along_axis(x._a, ind._a, ax, sd))
+    return wrap_tmp(ops.take_along_axis(x._a, ind._a, ax, sd))
 
 
 def put_along_axis(a: array, /, indices: array, values: array, axis: int | None = None, *,
@@ -2740,11 +2753,11 @@ def put_along_axis(a: array, /, indices: array, values: array, axis: int | None 
     cdef array x = array_arg(a, "put_along_axis", "a")
     cdef array ind = array_arg(indices, "put_along_axis", "indices")
     cdef array val = array_arg(values, "put_along_axis", "values")
-    cdef StreamOrDevice sd = to_sod(stream)
+    cdef StreamOrDevice sd = stream_arg(stream)
     cdef Shape flat = _flat_shape()
     cdef int ax
     if axis is None:
-        return wrap(ops.reshape(ops.put_along_axis(ops.reshape(x._a, flat, sd), ind._a, val._a, 0, sd),
+        return wrap_tmp(ops.reshape(ops.put_along_axis(ops.reshape(x._a, flat, sd), ind._a, val._a, 0, sd),
                                 x._a.shape(), sd))
     ax = to_int32(axis, "put_along_axis", "axis")
-    return wrap(ops.put_along_axis(x._a, ind._a, val._a, ax, sd))
+    return wrap_tmp(ops.put_along_axis(x._a, ind._a, val._a, ax, sd))
