@@ -49,31 +49,43 @@ inline ArrayFn flat_fn(PyObject* ctx, FlatCb cb) {
   };
 }
 
+// For the transforms that call the function only while they run (value_and_grad, vjp, jvp,
+// vmap_trace): the caller keeps `ctx` alive for the whole call, so the closure borrows it. Two
+// plain pointers fit in std::function's own storage: nothing is allocated per call.
+inline ArrayFn borrowed_flat_fn(PyObject* ctx, FlatCb cb) {
+  return [ctx, cb](const Arrays& in) {
+    Arrays out;
+    Gil gil;
+    if (cb(ctx, in, out) < 0) throw PythonError();
+    return out;
+  };
+}
+
 // ---- the transforms ----
 inline void value_and_grad(PyObject* ctx, FlatCb cb, const Arrays& inputs,
                            const std::vector<int>& argnums, Arrays& values, Arrays& grads) {
-  auto r = mx::value_and_grad(flat_fn(ctx, cb), argnums)(inputs);
+  auto r = mx::value_and_grad(borrowed_flat_fn(ctx, cb), argnums)(inputs);
   values = std::move(r.first);
   grads = std::move(r.second);
 }
 
 inline void vjp(PyObject* ctx, FlatCb cb, const Arrays& primals, const Arrays& cotangents,
                 Arrays& outputs, Arrays& vjps) {
-  auto r = mx::vjp(flat_fn(ctx, cb), primals, cotangents);
+  auto r = mx::vjp(borrowed_flat_fn(ctx, cb), primals, cotangents);
   outputs = std::move(r.first);
   vjps = std::move(r.second);
 }
 
 inline void jvp(PyObject* ctx, FlatCb cb, const Arrays& primals, const Arrays& tangents,
                 Arrays& outputs, Arrays& jvps) {
-  auto r = mx::jvp(flat_fn(ctx, cb), primals, tangents);
+  auto r = mx::jvp(borrowed_flat_fn(ctx, cb), primals, tangents);
   outputs = std::move(r.first);
   jvps = std::move(r.second);
 }
 
 inline void vmap_trace(PyObject* ctx, FlatCb cb, const Arrays& inputs, const std::vector<int>& in_axes,
                        Arrays& s_inputs, Arrays& s_outputs) {
-  auto r = mx::detail::vmap_trace(flat_fn(ctx, cb), inputs, in_axes);
+  auto r = mx::detail::vmap_trace(borrowed_flat_fn(ctx, cb), inputs, in_axes);
   s_inputs = std::move(r.first);
   s_outputs = std::move(r.second);
 }
