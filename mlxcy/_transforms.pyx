@@ -351,8 +351,9 @@ cdef int _grad_output(_GradCtx ctx, object r, vector[c_array]& out) except -1:
                          f"the first value being of type {_type_name(r[0])}.")
     elif isinstance(r, tuple):
         raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
-                         "compute should be either a scalar array or a non-empty tuple whose first value "
-                         "is a scalar array; but an empty tuple was returned.")
+                         "compute should be either a scalar array or a non-empty tuple. The first value "
+                         "should be a scalar array and the rest can be anything. Instead, we got an empty "
+                         "tuple.")
     else:
         raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
                          "compute should be either a scalar array or a tuple with the first value being "
@@ -848,7 +849,8 @@ cdef int _c_axis(const c_array& x, object a, int extra, str what) except? -2:
         dims = []
         for d in range(x.ndim()):
             dims.append(str(x.shape(d)))
-        raise IndexError(f"[vmap] Invalid {what}vectorization axis {a} for array with shape "
+        # the message names the axis as the reference does: a negative one counted from the end
+        raise IndexError(f"[vmap] Invalid {what}vectorization axis {i + nd if i < 0 else i} for array with shape "
                          f"({','.join(dims)})")
     return i + nd if i < 0 else i
 
