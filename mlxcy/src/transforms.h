@@ -162,12 +162,13 @@ inline void compile_handle_erase(CompileHandle& h) noexcept {
 inline void compiled_call(PyObject* ctx, ExtraCb cb, const CompileHandle& h, bool shapeless,
                           const std::vector<uint64_t>& constants, const Arrays& inputs,
                           Arrays& outputs, PyObject** extra) {
-  PyPtr ref = py_ptr(ctx);
-  mx::detail::ArrayFnWithExtra fn = [ref, cb](const Arrays& in) {
+  // libmlx calls `fn` only within this call (its cache keeps the trace, not the function), so the
+  // closure borrows `ctx`, which the caller keeps alive
+  mx::detail::ArrayFnWithExtra fn = [ctx, cb](const Arrays& in) {
     mx::detail::ArraysAndExtra r;
     PyObject* e = nullptr;
     Gil gil;
-    if (cb(ref.get(), in, r.first, &e) < 0) {
+    if (cb(ctx, in, r.first, &e) < 0) {
       Py_XDECREF(e);
       throw PythonError();
     }
