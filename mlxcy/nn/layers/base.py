@@ -88,13 +88,18 @@ def _merge(dst, src, strict, want_module):
 
 def _merge_arrays(dst, src, strict):
     """``_merge(dst, src, strict, want_module=False)`` (what ``update`` does), with the leaf step
-    inlined: one call per container instead of two per entry."""
+    inlined and the destination's type checked once per container rather than once per entry."""
     array = _array
     if isinstance(src, dict):
-        dst_is_dict = isinstance(dst, dict)
-        for k, new in src.items():
-            if dst_is_dict and k in dst:
+        if not isinstance(dst, dict):
+            for k in src:
+                if strict:
+                    raise ValueError(f'Module does not have parameter named "{k}".')
+            return
+        for k in src:
+            if k in dst:
                 cur = dst[k]
+                new = src[k]
                 if isinstance(cur, array):
                     if strict and not isinstance(new, array):
                         raise ValueError(f"Received invalid type: {type(new).__name__}.")
@@ -106,9 +111,15 @@ def _merge_arrays(dst, src, strict):
             elif strict:
                 raise ValueError(f'Module does not have parameter named "{k}".')
     elif isinstance(src, list):
-        for i, new in enumerate(src):
-            if isinstance(dst, list) and i < len(dst):
+        if not isinstance(dst, list):
+            if strict and src:
+                n = len(dst) if isinstance(dst, dict) else 0
+                raise ValueError(f"List index 0 is out of bounds for destination of length {n}.")
+            return
+        for i in range(len(src)):
+            if i < len(dst):
                 cur = dst[i]
+                new = src[i]
                 if isinstance(cur, array):
                     if strict and not isinstance(new, array):
                         raise ValueError(f"Received invalid type: {type(new).__name__}.")
@@ -118,8 +129,7 @@ def _merge_arrays(dst, src, strict):
                 elif strict:
                     raise ValueError(f"Received invalid type: {type(new).__name__}.")
             elif strict:
-                n = len(dst) if isinstance(dst, (list, dict)) else 0
-                raise ValueError(f"List index {i} is out of bounds for destination of length {n}.")
+                raise ValueError(f"List index {i} is out of bounds for destination of length {len(dst)}.")
     elif strict:
         raise ValueError(f"Received invalid type: {type(src).__name__}.")
 
