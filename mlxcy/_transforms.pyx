@@ -1204,7 +1204,7 @@ cdef class _Compiled(_Wrapper):
         self.handle = tx.CompileHandle()
 
     def __call__(self, *args, **kwargs):
-        cdef list arrays = []
+        cdef list arrays
         cdef vector[uint64_t] key = vector[uint64_t]()
         cdef vector[c_array] inputs = vector[c_array]()
         cdef Py_ssize_t n_args
@@ -1221,6 +1221,7 @@ cdef class _Compiled(_Wrapper):
                 inputs.push_back((<array>args[i])._a)
             n_args = n
         else:
+            arrays = []
             _compile_flatten(args, arrays, key)
             if kwargs:
                 _compile_flatten(kwargs, arrays, key)

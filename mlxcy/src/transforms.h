@@ -160,7 +160,7 @@ inline void compile_handle_erase(CompileHandle& h) noexcept {
 // Calls `fun` compiled. The callback returns, beside the arrays, a Python object (new
 // reference) that MLX caches with the trace; it comes back as a new reference in `*extra`.
 inline void compiled_call(PyObject* ctx, ExtraCb cb, const CompileHandle& h, bool shapeless,
-                          const std::vector<uint64_t>& constants, const Arrays& inputs,
+                          std::vector<uint64_t>& constants, const Arrays& inputs,
                           Arrays& outputs, PyObject** extra) {
   // libmlx calls `fn` only within this call (its cache keeps the trace, not the function), so the
   // closure borrows `ctx`, which the caller keeps alive
@@ -175,7 +175,8 @@ inline void compiled_call(PyObject* ctx, ExtraCb cb, const CompileHandle& h, boo
     r.second = std::shared_ptr<void>(e, [](void* p) { GilDecRef{}(static_cast<PyObject*>(p)); });
     return r;
   };
-  auto r = mx::detail::compile(std::move(fn), h.fun_id, shapeless, constants)(inputs);
+  // `constants` (the caller's cache key, not used after this call) moves into the closure
+  auto r = mx::detail::compile(std::move(fn), h.fun_id, shapeless, std::move(constants))(inputs);
   outputs = std::move(r.first);
   PyObject* e = static_cast<PyObject*>(r.second.get());
   Py_XINCREF(e);
