@@ -10,7 +10,8 @@ Training helpers on a model of 500 parameter arrays (250 Linear(8, 8) layers):
 outside the timed part).
 
 Run: python bench/transforms.py [--rounds N] [--quick] [--json OUT]
-(the two bindings alternate over the rounds, each case's best kept)
+(the two bindings alternate over the rounds, each case's best kept; on a loaded machine the
+timings swing widely: tools/transforms_instructions.py counts instructions per call instead)
 """
 import argparse
 

@@ -120,11 +120,23 @@ cdef class _Wrapper:
         return getattr(self.fun, name)
 
 
+cdef tuple _WRAPPER_ASSIGNMENTS = tuple(_functools.WRAPPER_ASSIGNMENTS)
+
+
 cdef int _wrap_like(_Wrapper w, object fun) except -1:
+    """What ``functools.update_wrapper(w, fun, updated=())`` does, written straight into the
+    wrapper's ``__dict__`` (none of the names is a descriptor of the wrapper types)."""
     w.fun = fun
     # the function's own __dict__ is not copied: its attributes are looked up live by __getattr__
     # (a wrapped nn.Module keeps showing its current `training`, for instance)
-    _functools.update_wrapper(w, fun, updated=())
+    cdef dict d = (<object>w).__dict__
+    for name in _WRAPPER_ASSIGNMENTS:
+        try:
+            value = getattr(fun, name)
+        except AttributeError:
+            continue
+        d[name] = value
+    d["__wrapped__"] = fun
     return 0
 
 
@@ -301,11 +313,31 @@ cdef int _grad_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& o
     ctx.tracers = tracers
     ctx.filled_args = args
     ctx.filled_kwargs = kwargs
-    r = ctx.fun(*args, **kwargs)
-    cdef list aux = []
+    return _grad_output(ctx, ctx.fun(*args, **kwargs), out)
+
+
+cdef int _grad_fast_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& out) except -1:
+    """_grad_cb for positional arguments that are all arrays (no tree to fill or restore)."""
+    cdef _GradCtx ctx = <_GradCtx>ctx_
+    cdef size_t n = inp.size()
+    if n == 1:
+        r = ctx.fun(wrap(inp[0]))
+    elif n == 2:
+        r = ctx.fun(wrap(inp[0]), wrap(inp[1]))
+    else:
+        r = ctx.fun(*wrap_list(inp))
+    return _grad_output(ctx, r, out)
+
+
+cdef int _grad_output(_GradCtx ctx, object r, vector[c_array]& out) except -1:
+    """Hand MLX the loss of the function's result `r` (and, for value_and_grad, its other outputs,
+    as values without gradient), keeping the result's structure in ctx.output."""
     if _is_array(r):
-        loss = r
-    elif not ctx.with_value:
+        out.push_back((<array>r)._a)
+        ctx.output = _SLOT
+        return 0
+    cdef list aux = []
+    if not ctx.with_value:
         raise ValueError("[grad] The return value of the function whose gradient we want to compute "
                          f"should be a scalar array; but {_type_name(r)} was returned.")
     elif isinstance(r, tuple) and len(r) > 0 and _is_array(r[0]):
@@ -319,8 +351,9 @@ cdef int _grad_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& o
                          f"the first value being of type {_type_name(r[0])}.")
     elif isinstance(r, tuple):
         raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
-                         "compute should be either a scalar array or a non-empty tuple whose first value "
-                         "is a scalar array; but an empty tuple was returned.")
+                         "compute should be either a scalar array or a non-empty tuple. The first value "
+                         "should be a scalar array and the rest can be anything. Instead, we got an empty "
+                         "tuple.")
     else:
         raise ValueError("[value_and_grad] The return value of the function whose gradient we want to "
                          "compute should be either a scalar array or a tuple with the first value being "
@@ -352,8 +385,12 @@ cdef class _ValueAndGrad(_Wrapper):
     cdef tuple argnames
     cdef bint with_value
     cdef str name
+    cdef vector[int] c_argnums      # argnums for MLX, when argnames is empty (the fast path)
+    cdef Py_ssize_t min_args        # the positional arguments argnums needs: max(argnums) + 1
 
     def __call__(self, *args, **kwargs):
+        if not kwargs and not self.argnames and _plain_arrays(args, self.min_args):
+            return _grad_plain(self, args)
         cdef str name = self.name
         cdef Py_ssize_t n = len(args)
         for i in self.argnums:
@@ -435,6 +472,45 @@ cdef class _ValueAndGrad(_Wrapper):
         return f"<{self.name} of {self.fun!r}>"
 
 
+cdef inline bint _plain_arrays(tuple args, Py_ssize_t min_args):
+    """Whether `args` are at least `min_args` arrays (of the array type itself), nothing else."""
+    cdef Py_ssize_t n = len(args)
+    if n < min_args:
+        return False
+    cdef Py_ssize_t i
+    for i in range(n):
+        if type(args[i]) is not array:
+            return False
+    return True
+
+
+cdef object _grad_plain(_ValueAndGrad self, tuple args):
+    """The call of grad / value_and_grad on positional arrays only: MLX gets the arguments as they
+    are, with argnums, and the gradients need no tree rebuilt (the same results as the general path
+    of __call__, which orders the arrays to differentiate first)."""
+    cdef Py_ssize_t n = len(args)
+    cdef Py_ssize_t i
+    cdef vector[c_array] inputs = vector[c_array]()
+    inputs.reserve(n)
+    for i in range(n):
+        inputs.push_back((<array>args[i])._a)
+    cdef _GradCtx ctx = _GradCtx.__new__(_GradCtx)
+    ctx.fun = self.fun
+    ctx.with_value = self.with_value
+    cdef vector[c_array] values = vector[c_array]()
+    cdef vector[c_array] grads = vector[c_array]()
+    tx.value_and_grad(<PyObject*>ctx, _grad_fast_cb, inputs, self.c_argnums, values, grads)
+    if grads.size() == 1:
+        result = wrap(grads[0])
+    else:
+        result = tuple(wrap_list(grads))
+    if not self.with_value:
+        return result
+    if ctx.output is _SLOT:
+        return wrap(values[0]), result
+    return _rebuild_all(ctx.output, wrap_list(values)), result
+
+
 cdef bint _is_index(object x):
     """An integer for the reference's int parameters: int, bool, NumPy integers (__index__)."""
     return not isinstance(x, float) and hasattr(type(x), "__index__")
@@ -448,6 +524,12 @@ cdef bint _is_sequence(object x):
 cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint with_value):
     cdef str name = "value_and_grad" if with_value else "grad"
     _check_callable(fun, name)
+    # the common case: argument 0 (or one small index), no argnames
+    if type(argnames) is tuple and not argnames:
+        if argnums is None:
+            return _new_grad(fun, (0,), (), with_value, name)
+        if type(argnums) is int and 0 <= argnums < 2 ** 31:
+            return _new_grad(fun, (argnums,), (), with_value, name)
     # argnums is checked before argnames, as the reference does
     if argnums is None:
         nums = None
@@ -479,12 +561,21 @@ cdef _ValueAndGrad _make_grad(object fun, object argnums, object argnames, bint 
         raise ValueError(f"[{name}] Gradient wrt no argument requested")
     # gradients come back in increasing argument order whatever the order asked, as in the reference
     nums = tuple(sorted(nums))
+    return _new_grad(fun, nums, names, with_value, name)
+
+
+cdef _ValueAndGrad _new_grad(object fun, tuple nums, tuple names, bint with_value, str name):
     cdef _ValueAndGrad f = _ValueAndGrad.__new__(_ValueAndGrad)
     _wrap_like(f, fun)
     f.argnums = nums
     f.argnames = names
     f.with_value = with_value
     f.name = name
+    f.c_argnums = vector[int]()
+    f.min_args = 0
+    for i in nums:
+        f.c_argnums.push_back(i)
+        f.min_args = max(f.min_args, i + 1)
     return f
 
 
@@ -745,11 +836,22 @@ cdef int _axis(object x, object a, int extra, str what) except? -2:
     which may also name the position after the last one."""
     if a is None:
         return -1
-    cdef int nd = (<array>x)._a.ndim() + extra
+    return _c_axis((<array>x)._a, a, extra, what)
+
+
+cdef int _c_axis(const c_array& x, object a, int extra, str what) except? -2:
+    """_axis for an int `a` and a C++ array."""
+    cdef int nd = x.ndim() + extra
     cdef int i = a
+    cdef list dims
+    cdef int d
     if i < -nd or i >= nd:
-        raise IndexError(f"[vmap] Invalid {what}vectorization axis {a} for array with shape "
-                         f"({','.join(str(d) for d in x.shape)})")
+        dims = []
+        for d in range(x.ndim()):
+            dims.append(str(x.shape(d)))
+        # the message names the axis as the reference does: a negative one counted from the end
+        raise IndexError(f"[vmap] Invalid {what}vectorization axis {i + nd if i < 0 else i} for array with shape "
+                         f"({','.join(dims)})")
     return i + nd if i < 0 else i
 
 
@@ -765,13 +867,21 @@ cdef class _VmapCtx:
     cdef object fun
     cdef object tree
     cdef bint single
+    cdef bint one_array     # the function takes one array (tree unused)
     cdef object out_template
 
 
 cdef int _vmap_cb(PyObject* ctx_, const vector[c_array]& inp, vector[c_array]& out) except -1:
     cdef _VmapCtx ctx = <_VmapCtx>ctx_
-    rebuilt = _rebuild_all(ctx.tree, wrap_list(inp))
-    r = ctx.fun(rebuilt) if ctx.single else ctx.fun(*rebuilt)
+    if ctx.one_array:
+        r = ctx.fun(wrap(inp[0]))
+    else:
+        rebuilt = _rebuild_all(ctx.tree, wrap_list(inp))
+        r = ctx.fun(rebuilt) if ctx.single else ctx.fun(*rebuilt)
+    if type(r) is array:
+        out.push_back((<array>r)._a)
+        ctx.out_template = r
+        return 0
     cdef list outs = []
     tree_arrays(r, outs, NULL, "tree_flatten")
     ctx.out_template = r
@@ -795,6 +905,8 @@ cdef class _Vmapped(_Wrapper):
     def __call__(self, *args, **kwargs):
         if kwargs:
             raise TypeError("[vmap] Keyword arguments are not supported.")
+        if len(args) == 1 and type(args[0]) is array and type(self.in_axes) is int:
+            return _vmap_one(self, <array>args[0])
         cdef list arrays = []
         cdef list ax = []
         # a lone argument is matched with in_axes by itself, several as the tuple of them
@@ -814,18 +926,45 @@ cdef class _Vmapped(_Wrapper):
         cdef vector[c_array] s_in = vector[c_array]()
         cdef vector[c_array] s_out = vector[c_array]()
         tx.vmap_trace(<PyObject*>ctx, _vmap_cb, inputs, in_ax, s_in, s_out)
-        cdef list outs = []
-        cdef list oax = []
-        _match_axes(ctx.out_template, _top_axes(ctx.out_template, self.out_axes), outs, oax, "output")
-        cdef vector[int] out_ax = vector[int]()
-        cdef list s_outs = wrap_list(s_out)
-        for x, a in zip(s_outs, oax):
-            out_ax.push_back(_axis(x, a, 1, "output "))
-        cdef vector[c_array] res = tx.vmap_replace(inputs, s_in, s_out, in_ax, out_ax)
-        return _rebuild_all(ctx.out_template, wrap_list(res))
+        return _vmap_finish(self, ctx, inputs, in_ax, s_in, s_out)
 
     def __repr__(self):
         return f"<vmap of {self.fun!r}>"
+
+
+cdef object _vmap_one(_Vmapped self, array x):
+    """The call of a vmapped function on one array with an int in_axes: no tree to match."""
+    cdef vector[int] in_ax = vector[int]()
+    in_ax.push_back(_c_axis(x._a, self.in_axes, 0, ""))
+    cdef _VmapCtx ctx = _VmapCtx.__new__(_VmapCtx)
+    ctx.fun = self.fun
+    ctx.one_array = True
+    cdef vector[c_array] inputs = vector[c_array]()
+    inputs.push_back(x._a)
+    cdef vector[c_array] s_in = vector[c_array]()
+    cdef vector[c_array] s_out = vector[c_array]()
+    tx.vmap_trace(<PyObject*>ctx, _vmap_cb, inputs, in_ax, s_in, s_out)
+    return _vmap_finish(self, ctx, inputs, in_ax, s_in, s_out)
+
+
+cdef object _vmap_finish(_Vmapped self, _VmapCtx ctx, const vector[c_array]& inputs, const vector[int]& in_ax,
+                         const vector[c_array]& s_in, const vector[c_array]& s_out):
+    """Put the mapped axis of each output where out_axes says, and rebuild the outputs' tree."""
+    cdef vector[int] out_ax = vector[int]()
+    cdef vector[c_array] res
+    template = ctx.out_template
+    if type(template) is array and type(self.out_axes) is int:
+        out_ax.push_back(_c_axis(s_out[0], self.out_axes, 1, "output "))
+        res = tx.vmap_replace(inputs, s_in, s_out, in_ax, out_ax)
+        return wrap(res[0])
+    cdef list outs = []
+    cdef list oax = []
+    _match_axes(template, _top_axes(template, self.out_axes), outs, oax, "output")
+    cdef list s_outs = wrap_list(s_out)
+    for x, a in zip(s_outs, oax):
+        out_ax.push_back(_axis(x, a, 1, "output "))
+    res = tx.vmap_replace(inputs, s_in, s_out, in_ax, out_ax)
+    return _rebuild_all(template, wrap_list(res))
 
 
 def vmap(fun: Callable[..., Any], in_axes: object = 0, out_axes: object = 0) -> Callable[..., Any]:
@@ -1065,20 +1204,36 @@ cdef class _Compiled(_Wrapper):
         self.handle = tx.CompileHandle()
 
     def __call__(self, *args, **kwargs):
-        cdef list arrays = []
+        cdef list arrays
         cdef vector[uint64_t] key = vector[uint64_t]()
-        _compile_flatten(args, arrays, key)
-        if kwargs:
-            _compile_flatten(kwargs, arrays, key)
-        cdef Py_ssize_t n_args = len(arrays)
-        if self.inputs is not None:
-            tree_arrays(self.inputs, arrays, NULL, None)
+        cdef vector[c_array] inputs = vector[c_array]()
+        cdef Py_ssize_t n_args
+        cdef Py_ssize_t i
+        cdef Py_ssize_t n = len(args)
+        if not kwargs and self.inputs is None and _plain_arrays(args, 0):
+            # positional arrays only: the key _compile_flatten would make, without the walk
+            key.reserve(2 + n)
+            key.push_back(TAG_LIST)
+            key.push_back(n)
+            inputs.reserve(n)
+            for i in range(n):
+                key.push_back(TAG_ARRAY)
+                inputs.push_back((<array>args[i])._a)
+            n_args = n
+        else:
+            arrays = []
+            _compile_flatten(args, arrays, key)
+            if kwargs:
+                _compile_flatten(kwargs, arrays, key)
+            n_args = len(arrays)
+            if self.inputs is not None:
+                tree_arrays(self.inputs, arrays, NULL, None)
+            inputs = _to_vec(arrays)
         cdef _CompileCtx ctx = _CompileCtx.__new__(_CompileCtx)
         ctx.owner = self
         ctx.args = args
         ctx.kwargs = kwargs
         ctx.n_args = n_args
-        cdef vector[c_array] inputs = _to_vec(arrays)
         cdef vector[c_array] outs = vector[c_array]()
         cdef PyObject* extra = NULL
         try:
@@ -1090,6 +1245,8 @@ cdef class _Compiled(_Wrapper):
             raise RuntimeError("[compile] the compiled function returned no output description")
         template, n_out = <object>extra
         Py_XDECREF(extra)
+        if template is _SLOT and self.outputs is None:
+            return wrap(outs[0])
         cdef list res = wrap_list(outs)
         cdef Py_ssize_t pos = 0
         result = _rebuild(template, res, &pos)

@@ -156,6 +156,21 @@ def tree_flatten(tree: Any, prefix: str = "", is_leaf: Optional[Callable] = None
     """
     if destination is None:
         destination = []
+    if is_leaf is None and type(prefix) is str and isinstance(destination, list):
+        # the common case, without the per-node helper calls of `walk` below
+        if not isinstance(tree, (list, tuple, dict)):
+            destination.append((prefix[1:], tree))
+        elif prefix:
+            _flatten_into(tree, prefix[1:], destination)
+        else:
+            add = destination.append
+            for k, child in (tree.items() if isinstance(tree, dict) else enumerate(tree)):
+                path = f"{k}"
+                if isinstance(child, (list, tuple, dict)):
+                    _flatten_into(child, path, destination)
+                else:
+                    add((path, child))
+        return destination
     if isinstance(destination, list):
         add = lambda k, v: destination.append((k, v))  # noqa: E731
     elif isinstance(destination, dict):
@@ -172,6 +187,18 @@ def tree_flatten(tree: Any, prefix: str = "", is_leaf: Optional[Callable] = None
 
     walk(tree, prefix)
     return destination
+
+
+def _flatten_into(node, path, out):
+    """Append to the list `out` the (path, leaf) pairs under `node` (a list, tuple or dict) whose
+    own path is `path`."""
+    add = out.append
+    for k, child in (node.items() if isinstance(node, dict) else enumerate(node)):
+        p = f"{path}.{k}"
+        if isinstance(child, (list, tuple, dict)):
+            _flatten_into(child, p, out)
+        else:
+            add((p, child))
 
 
 def _as_index(key):

@@ -11,6 +11,7 @@ import pytest
 
 import mlxcy as mx
 import mlxcy.nn as nn
+from _oracles import printed_by_both
 
 
 class Block(nn.Module):
@@ -388,3 +389,89 @@ def test_load_weights_missing_file(tmp_path, ext):
     assert str(path) in str(info.value)
     # the reference raises RuntimeError (.safetensors) or ValueError (.npz): both still catch it
     assert isinstance(info.value, ValueError)
+
+
+# ---- parameters / trainable_parameters / update: mlxcy's inlined walks ----
+
+def _same_tree(a, b):
+    """The same containers (types, keys, order) holding the very same leaves."""
+    if isinstance(a, (dict, list)):
+        assert type(a) is type(b) and len(a) == len(b)
+        if isinstance(a, dict):
+            assert list(a) == list(b)
+            for k in a:
+                _same_tree(a[k], b[k])
+        else:
+            for x, y in zip(a, b):
+                _same_tree(x, y)
+    else:
+        assert a is b
+
+
+def test_parameter_walks_match_the_generic_walk():
+    m = Block()
+    m.b.append([mx.zeros((1,)), 3, "text", nn.ReLU()])
+    m.e2 = {"_hidden": mx.ones((1,)), "n": None, "deep": {"x": mx.ones((2,))}}
+    m.freeze(keys=["e"], strict=False)
+    m.a.freeze(keys=["bias"])
+    m._no_grad.update({"b.1", "e2.deep"})   # frozen by path, inside a list and a dict
+    # the generic walk: a filter that is not the stock function object
+    generic_valid = m.filter_and_map(lambda mod, k, v: nn.Module.valid_parameter_filter(mod, k, v))
+    generic_train = m.filter_and_map(lambda mod, k, v: nn.Module.trainable_parameter_filter(mod, k, v))
+    _same_tree(m.parameters(), generic_valid)
+    _same_tree(m.trainable_parameters(), generic_train)
+    # hand-derived: frozen entries are left out of modules, and are {} in lists and dicts
+    t = m.trainable_parameters()
+    assert list(t) == ["a", "b", "e2"] and list(t["a"]) == ["weight"]
+    assert t["b"][1] == {} and t["b"][2][1:] == [{}, {}, {}] and t["b"][2][0] is m.b[2][0]
+    assert t["e2"]["deep"] == {} and t["e2"]["n"] == {} and t["e2"]["_hidden"] is m.e2["_hidden"]
+
+
+def test_parameter_walks_follow_an_overridden_filter_and_map():
+    class Only(nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.w = mx.ones((1,))
+            self.v = mx.ones((1,))
+
+        def filter_and_map(self, filter_fn, map_fn=None, is_leaf_fn=None):
+            return {"overridden": super().filter_and_map(filter_fn, map_fn, is_leaf_fn)}
+
+    assert list(Only().parameters()) == ["overridden"]
+    assert list(Only().trainable_parameters()["overridden"]) == ["w", "v"]
+
+
+def test_update_and_parameter_trees_as_the_reference():
+    out, ref = printed_by_both(textwrap.dedent('''
+        import json
+        class Block(nn.Module):
+            def __init__(self):
+                super().__init__()
+                self.a = nn.Linear(2, 3)
+                self.b = [nn.Linear(3, 3), {"c": nn.Linear(3, 1), "d": mx.zeros((2,))}]
+                self.e = mx.ones((1,))
+                self._private = mx.ones((1,))
+        m = Block()
+        w = mx.ones((1,))
+        for upd in ({"e": {"x": w}}, {"b": {"0": w}}, {"a": [], "b": []}, {"b": [{}, {"d": 3}]},
+                    {"b": [{}, {}, {}]}, {"b": 5}, {"a": {"weight": [w]}},
+                    {"b": [{"weight": w}, {"d": w}]}):
+            for strict in (True, False):
+                try:
+                    m.update(upd, strict=strict)
+                    print("ok", m.b[1]["d"] is w, m.b[0].weight is w)
+                except Exception as e:
+                    print(type(e).__name__, e)
+        m.freeze(keys=["e"], strict=False)
+        m.b[0].freeze()
+        m._no_grad.add("b.1")
+        def show(t):
+            if isinstance(t, dict):
+                return {k: show(v) for k, v in t.items()}
+            if isinstance(t, list):
+                return [show(v) for v in t]
+            return type(t).__name__ + str(t.shape)
+        print(json.dumps(show(m.trainable_parameters())))
+        print(json.dumps(show(m.parameters())))
+    '''))
+    assert out == ref

@@ -754,3 +754,116 @@ def test_grad_rebuilds_every_tuple_argument():
 def test_grad_argnums_beyond_32_bits_is_type_error():
     with pytest.raises(TypeError):
         mx.grad(lambda x: mx.sum(x * x), argnums=2 ** 40)
+
+
+# ---- calls on positional arrays only (mlxcy's fast paths) give what the general path gives ----
+
+def test_grad_positional_arrays_hand_derived():
+    x, y, z = mx.array([1.0, 2.0]), mx.array([3.0, -1.0]), mx.array(0.5)
+
+    def f(a, b, c):   # sum(a * b) * c: d/da = b c, d/db = a c, d/dc = sum(a * b)
+        return mx.sum(a * b) * c
+
+    assert npa(mx.grad(f)(x, y, z)).tolist() == [1.5, -0.5]
+    assert npa(mx.grad(f, argnums=1)(x, y, z)).tolist() == [0.5, 1.0]
+    for nums in ((0, 2), (2, 0), [2, 0]):   # gradients come in argument order
+        ga, gc = mx.grad(f, argnums=nums)(x, y, z)
+        assert npa(ga).tolist() == [1.5, -0.5] and float(gc) == 1.0
+    v, g = mx.value_and_grad(f, argnums=2)(x, y, z)
+    assert float(v) == 0.5 and float(g) == 1.0
+    (v, aux), (ga, gb) = mx.value_and_grad(lambda a, b: (mx.sum(a * b), [a + b, 7]), argnums=[0, 1])(x, y)
+    assert float(v) == 1.0 and npa(aux[0]).tolist() == [4.0, 1.0] and aux[1] == 7
+    assert npa(ga).tolist() == [3.0, -1.0] and npa(gb).tolist() == [1.0, 2.0]
+    # the same call through the general path (a keyword argument): the same numbers
+    ga2 = mx.grad(lambda a, b, *, c: f(a, b, c))(x, y, c=z)
+    assert npa(ga2).tolist() == [1.5, -0.5]
+
+
+def test_grad_positional_arrays_are_new_objects_and_errors_unchanged():
+    x, y = mx.array(2.0), mx.array(3.0)
+    seen = []
+
+    def f(a, b):
+        seen.append((a is x, b is y, type(a) is mx.array))
+        return a * b
+
+    assert float(mx.grad(f)(x, y)) == 3.0
+    assert float(mx.grad(f, argnums=1)(x, y)) == 2.0
+    assert seen == [(False, False, True)] * 2
+    with pytest.raises(ValueError, match=r"argument index 1 because the function is called with only 1"):
+        mx.grad(lambda a, b=None: a, argnums=1)(x)
+    with pytest.raises(KeyError, match="inside"):
+        mx.grad(lambda a: {}["inside"])(x)
+    with pytest.raises(ValueError, match=r"tuple with the first value being of type int"):
+        mx.value_and_grad(lambda a, b: (1, a), argnums=1)(x, y)
+    with pytest.raises(ValueError) as e:
+        mx.value_and_grad(lambda a: ())(x)
+    assert str(e.value) == ("[value_and_grad] The return value of the function whose gradient we want to "
+                            "compute should be either a scalar array or a non-empty tuple. The first value "
+                            "should be a scalar array and the rest can be anything. Instead, we got an empty "
+                            "tuple.")   # the reference's words (mlx 0.32.4)
+
+
+def test_transformed_function_dict_is_what_update_wrapper_writes():
+    import functools
+
+    def f(x: int) -> int:
+        "doc of f"
+        return x
+
+    class Plain:
+        pass
+
+    expected = vars(functools.update_wrapper(Plain(), f, updated=()))
+    for make in (mx.grad, mx.value_and_grad, mx.vmap, mx.compile, mx.checkpoint):
+        assert vars(make(f)) == expected
+    p = functools.partial(f)   # no __name__: left out, as update_wrapper does
+    assert vars(mx.grad(p)) == vars(functools.update_wrapper(Plain(), p, updated=()))
+
+
+def test_vmap_one_array_axes_against_numpy():
+    x = np.arange(24, dtype=np.float32).reshape(2, 3, 4)
+    for ia in (0, 1, 2, -1, -3):
+        for oa in (0, 1, 2, -1, -3):
+            r = mx.vmap(lambda v: v * 2, in_axes=ia, out_axes=oa)(mx.array(x))
+            np.testing.assert_array_equal(npa(r), np.moveaxis(np.moveaxis(x, ia, 0) * 2, 0, oa))
+    # other outputs of the same call go the general way
+    s, l = mx.vmap(lambda v: (v.sum(), [v[0]]), in_axes=1)(mx.array(x))
+    np.testing.assert_array_equal(npa(s), x.sum(axis=(0, 2)))
+    np.testing.assert_array_equal(npa(l[0]), x[0])
+
+
+def test_vmap_invalid_axis_messages_name_the_axis_as_the_reference():
+    # hand-copied from mlx 0.32.4: a negative axis is named counted from the end
+    x = mx.ones((2, 3, 4))
+    cases = [(dict(in_axes=3), "vectorization axis 3 for array with shape (2,3,4)"),
+             (dict(in_axes=-4), "vectorization axis -1 for array with shape (2,3,4)"),
+             (dict(in_axes=-10), "vectorization axis -7 for array with shape (2,3,4)"),
+             (dict(in_axes=(-4,)), "vectorization axis -1 for array with shape (2,3,4)"),
+             (dict(out_axes=3), "output vectorization axis 3 for array with shape (3,4)"),
+             (dict(out_axes=-5), "output vectorization axis -2 for array with shape (3,4)")]
+    for kw, msg in cases:
+        with pytest.raises(IndexError) as e:
+            mx.vmap(lambda v: v, **kw)(x)
+        assert str(e.value) == "[vmap] Invalid " + msg
+    with pytest.raises(IndexError, match=r"axis -1 for array with shape \(2,2\)"):
+        mx.vmap(lambda a, b: a + b, in_axes=(0, -3))(x, mx.ones((2, 2)))
+
+
+def test_compile_positional_arrays_trace_once_per_signature():
+    traced = []
+
+    def f(a, b):
+        traced.append(a.shape)
+        return a * b + 1
+
+    cf = mx.compile(f)
+    assert cf(mx.array([1, 2]), mx.array([3, 4])).tolist() == [4, 9]
+    assert cf(mx.array([5, 6]), mx.array([1, 1])).tolist() == [6, 7]
+    assert len(traced) == 1
+    assert cf(mx.array([1.5]), mx.array([2.0])).tolist() == [4.0]
+    assert len(traced) == 2
+    assert cf(mx.array([1, 2]), 2).tolist() == [3, 5]   # a constant: the general path
+    assert len(traced) == 3
+    r = mx.compile(lambda a: (a + 1, [a * 2]))(mx.array(1))
+    assert type(r) is tuple and r[0].item() == 2 and type(r[1]) is list and r[1][0].item() == 2

@@ -127,3 +127,27 @@ def test_tree_unflatten_only_distinct_integer_keys_make_lists():
     assert tree_unflatten([("1e3", "a")]) == {"1e3": "a"}
     assert tree_unflatten([("0", "a"), ("x", "b")]) == {"0": "a", "x": "b"}
     assert tree_unflatten([("1.0", "a"), ("01.1", "b")]) == {"1": ["a"], "01": [{}, "b"]}
+
+
+def test_flatten_fast_path_matches_the_generic_walk():
+    # is_leaf=lambda: False takes the generic walk; the same pairs, hand-checked for one case
+    Point = namedtuple("Point", "x y")
+    trees = [TREE, [], {}, 5, None, [[[]], [1]], (Point(1, [2]), {"k": (3,)}), {1: "a", (2, 3): [4]},
+             [mx.ones((1,)), {"w": mx.zeros((2,))}]]
+    for tree in trees:
+        for prefix in ("", ".", ".m", "p", "ab.c"):
+            fast = tree_flatten(tree, prefix=prefix)
+            generic = tree_flatten(tree, prefix=prefix, is_leaf=lambda _: False)
+            assert [k for k, _ in fast] == [k for k, _ in generic]
+            assert all(a is b for (_, a), (_, b) in zip(fast, generic))
+    assert tree_flatten({1: "a", (2, 3): [4]}, prefix=".m") == [("m.1", "a"), ("m.(2, 3).0", 4)]
+    assert tree_flatten([[[]], [1]], prefix="ab.c") == [("b.c.1.0", 1)]
+
+
+def test_flatten_into_a_list_subclass():
+    class Log(list):
+        pass
+
+    out = Log([("old", 0)])
+    assert tree_flatten({"a": [1]}, destination=out) is out
+    assert out == [("old", 0), ("a.0", 1)]

@@ -35,7 +35,7 @@ cdef extern from "src/transforms.h" namespace "mlxcy":
         uintptr_t fun_id
     void compile_handle_init(CompileHandle&, uintptr_t)
     void compile_handle_erase(CompileHandle&)
-    void compiled_call(PyObject*, ExtraCb, const CompileHandle&, bool, const vector[uint64_t]&,
+    void compiled_call(PyObject*, ExtraCb, const CompileHandle&, bool, vector[uint64_t]&,
                        const vector[array]&, vector[array]&, PyObject**) except +raise_py_error
     void set_compile_enabled(bool)
     array zeros_like(const array&) except +raise_py_error

@@ -49,31 +49,43 @@ inline ArrayFn flat_fn(PyObject* ctx, FlatCb cb) {
   };
 }
 
+// For the transforms that call the function only while they run (value_and_grad, vjp, jvp,
+// vmap_trace): the caller keeps `ctx` alive for the whole call, so the closure borrows it. Two
+// plain pointers fit in std::function's own storage: nothing is allocated per call.
+inline ArrayFn borrowed_flat_fn(PyObject* ctx, FlatCb cb) {
+  return [ctx, cb](const Arrays& in) {
+    Arrays out;
+    Gil gil;
+    if (cb(ctx, in, out) < 0) throw PythonError();
+    return out;
+  };
+}
+
 // ---- the transforms ----
 inline void value_and_grad(PyObject* ctx, FlatCb cb, const Arrays& inputs,
                            const std::vector<int>& argnums, Arrays& values, Arrays& grads) {
-  auto r = mx::value_and_grad(flat_fn(ctx, cb), argnums)(inputs);
+  auto r = mx::value_and_grad(borrowed_flat_fn(ctx, cb), argnums)(inputs);
   values = std::move(r.first);
   grads = std::move(r.second);
 }
 
 inline void vjp(PyObject* ctx, FlatCb cb, const Arrays& primals, const Arrays& cotangents,
                 Arrays& outputs, Arrays& vjps) {
-  auto r = mx::vjp(flat_fn(ctx, cb), primals, cotangents);
+  auto r = mx::vjp(borrowed_flat_fn(ctx, cb), primals, cotangents);
   outputs = std::move(r.first);
   vjps = std::move(r.second);
 }
 
 inline void jvp(PyObject* ctx, FlatCb cb, const Arrays& primals, const Arrays& tangents,
                 Arrays& outputs, Arrays& jvps) {
-  auto r = mx::jvp(flat_fn(ctx, cb), primals, tangents);
+  auto r = mx::jvp(borrowed_flat_fn(ctx, cb), primals, tangents);
   outputs = std::move(r.first);
   jvps = std::move(r.second);
 }
 
 inline void vmap_trace(PyObject* ctx, FlatCb cb, const Arrays& inputs, const std::vector<int>& in_axes,
                        Arrays& s_inputs, Arrays& s_outputs) {
-  auto r = mx::detail::vmap_trace(flat_fn(ctx, cb), inputs, in_axes);
+  auto r = mx::detail::vmap_trace(borrowed_flat_fn(ctx, cb), inputs, in_axes);
   s_inputs = std::move(r.first);
   s_outputs = std::move(r.second);
 }
@@ -148,21 +160,23 @@ inline void compile_handle_erase(CompileHandle& h) noexcept {
 // Calls `fun` compiled. The callback returns, beside the arrays, a Python object (new
 // reference) that MLX caches with the trace; it comes back as a new reference in `*extra`.
 inline void compiled_call(PyObject* ctx, ExtraCb cb, const CompileHandle& h, bool shapeless,
-                          const std::vector<uint64_t>& constants, const Arrays& inputs,
+                          std::vector<uint64_t>& constants, const Arrays& inputs,
                           Arrays& outputs, PyObject** extra) {
-  PyPtr ref = py_ptr(ctx);
-  mx::detail::ArrayFnWithExtra fn = [ref, cb](const Arrays& in) {
+  // libmlx calls `fn` only within this call (its cache keeps the trace, not the function), so the
+  // closure borrows `ctx`, which the caller keeps alive
+  mx::detail::ArrayFnWithExtra fn = [ctx, cb](const Arrays& in) {
     mx::detail::ArraysAndExtra r;
     PyObject* e = nullptr;
     Gil gil;
-    if (cb(ref.get(), in, r.first, &e) < 0) {
+    if (cb(ctx, in, r.first, &e) < 0) {
       Py_XDECREF(e);
       throw PythonError();
     }
     r.second = std::shared_ptr<void>(e, [](void* p) { GilDecRef{}(static_cast<PyObject*>(p)); });
     return r;
   };
-  auto r = mx::detail::compile(std::move(fn), h.fun_id, shapeless, constants)(inputs);
+  // `constants` (the caller's cache key, not used after this call) moves into the closure
+  auto r = mx::detail::compile(std::move(fn), h.fun_id, shapeless, std::move(constants))(inputs);
   outputs = std::move(r.first);
   PyObject* e = static_cast<PyObject*>(r.second.get());
   Py_XINCREF(e);

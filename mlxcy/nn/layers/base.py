@@ -12,6 +12,7 @@ import mlxcy as mx
 from mlxcy.utils import tree_flatten, tree_unflatten
 
 _TREE_TYPES = (mx.array, dict, list, tuple)
+_array = mx.array
 
 
 def _keep(value):
@@ -83,6 +84,98 @@ def _merge(dst, src, strict, want_module):
                 raise ValueError(f"List index {i} is out of bounds for destination of length {n}.")
     elif strict:
         raise ValueError(f"Received invalid type: {type(src).__name__}.")
+
+
+def _merge_arrays(dst, src, strict):
+    """``_merge(dst, src, strict, want_module=False)`` (what ``update`` does), with the leaf step
+    inlined and the destination's type checked once per container rather than once per entry."""
+    array = _array
+    if isinstance(src, dict):
+        if not isinstance(dst, dict):
+            for k in src:
+                if strict:
+                    raise ValueError(f'Module does not have parameter named "{k}".')
+            return
+        for k in src:
+            if k in dst:
+                cur = dst[k]
+                new = src[k]
+                if isinstance(cur, array):
+                    if strict and not isinstance(new, array):
+                        raise ValueError(f"Received invalid type: {type(new).__name__}.")
+                    dst[k] = new
+                elif isinstance(new, (dict, list)):
+                    _merge_arrays(cur, new, strict)
+                elif strict:
+                    raise ValueError(f"Received invalid type: {type(new).__name__}.")
+            elif strict:
+                raise ValueError(f'Module does not have parameter named "{k}".')
+    elif isinstance(src, list):
+        if not isinstance(dst, list):
+            if strict and src:
+                n = len(dst) if isinstance(dst, dict) else 0
+                raise ValueError(f"List index 0 is out of bounds for destination of length {n}.")
+            return
+        for i in range(len(src)):
+            if i < len(dst):
+                cur = dst[i]
+                new = src[i]
+                if isinstance(cur, array):
+                    if strict and not isinstance(new, array):
+                        raise ValueError(f"Received invalid type: {type(new).__name__}.")
+                    dst[i] = new
+                elif isinstance(new, (dict, list)):
+                    _merge_arrays(cur, new, strict)
+                elif strict:
+                    raise ValueError(f"Received invalid type: {type(new).__name__}.")
+            elif strict:
+                raise ValueError(f"List index {i} is out of bounds for destination of length {len(dst)}.")
+    elif strict:
+        raise ValueError(f"Received invalid type: {type(src).__name__}.")
+
+
+_PARAM_TYPES = (dict, list, mx.array)
+_UNSET = object()
+
+
+def _param_tree(module, trainable):
+    """``module.filter_and_map(Module.valid_parameter_filter)`` (``trainable_parameter_filter`` when
+    ``trainable``) with the default map and leaf rule, the filters written out inline."""
+    out = {}
+    no_grad = _UNSET
+    for k, v in module.items():
+        if isinstance(v, _PARAM_TYPES) and not k.startswith("_"):
+            if trainable:
+                if no_grad is _UNSET:
+                    no_grad = module._no_grad
+                if k in no_grad:
+                    continue
+            out[k] = _param_value(module, k, v, trainable)
+    return out
+
+
+def _param_ok(owner, path, value, trainable):
+    return (isinstance(value, _PARAM_TYPES) and not path.startswith("_")
+            and (not trainable or path not in owner._no_grad))
+
+
+def _param_value(owner, key, value, trainable):
+    """``_walk`` for the parameter filters: ``value`` is the entry ``key`` of ``owner``."""
+    if not isinstance(value, (dict, list)):
+        return value
+    if isinstance(value, Module):
+        return _param_tree(value, trainable)
+    if isinstance(value, dict):
+        out = {}
+        for k, v in value.items():
+            path = f"{key}.{k}"
+            out[k] = _param_value(owner, path, v, trainable) if _param_ok(owner, path, v, trainable) else {}
+        return out
+    out = []
+    for i, v in enumerate(value):
+        path = f"{key}.{i}"
+        out.append(_param_value(owner, path, v, trainable) if _param_ok(owner, path, v, trainable) else {})
+    return out
 
 
 def _is_floating(dtype):
@@ -382,6 +475,8 @@ class Module(dict):
         >>> model.parameters()["layers"][1]
         {}
         """
+        if _default_walk(self, self.valid_parameter_filter, _VALID_FILTER):
+            return _param_tree(self, False)
         return self.filter_and_map(self.valid_parameter_filter)
 
     def trainable_parameters(self):
@@ -401,6 +496,8 @@ class Module(dict):
         >>> [name for name, _ in utils.tree_flatten(model.trainable_parameters())]
         ['layers.1.weight', 'layers.1.bias']
         """
+        if _default_walk(self, self.trainable_parameter_filter, _TRAINABLE_FILTER):
+            return _param_tree(self, True)
         return self.filter_and_map(self.trainable_parameter_filter)
 
     def children(self):
@@ -471,7 +568,7 @@ class Module(dict):
                [1, 1]], dtype=float32)
         >>> _ = layer.update({"scale": mx.ones(2)}, strict=False)  # unknown: skipped
         """
-        _merge(self, parameters, strict, want_module=False)
+        _merge_arrays(self, parameters, strict)
         return self
 
     def update_modules(self, modules: dict, strict: bool = True) -> "Module":
@@ -928,6 +1025,18 @@ class Module(dict):
             mx.save_safetensors(file, flat)
         else:
             raise ValueError(f"Unsupported file extension for {file}. Use '.npz' or '.safetensors'.")
+
+
+_VALID_FILTER = Module.valid_parameter_filter
+_TRAINABLE_FILTER = Module.trainable_parameter_filter
+_FILTER_AND_MAP = Module.filter_and_map
+
+
+def _default_walk(module, filter_fn, expected):
+    """Whether ``module.filter_and_map(filter_fn)`` is the stock walk with the stock filter, which
+    ``_param_tree`` writes out."""
+    return (filter_fn is expected and type(module).filter_and_map is _FILTER_AND_MAP
+            and Module.valid_parameter_filter is _VALID_FILTER)
 
 
 def _load_weight_file(path, mmap, progress):
