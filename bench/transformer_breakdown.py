@@ -206,10 +206,13 @@ def main():
     if torch_raw:
         notes.append(f"PyTorch ran on {torch_raw['threads']} thread; a part's row is its "
                      "median forward+backward times how often one training step runs it")
-    if gap:
-        worst = max((n for n, _ in PARTS), key=lambda n: ours[n] - torch_parts[n])
-        notes.append(f"mlxcy's step is {gap * 1e3:.1f} ms slower than PyTorch's; the largest part of the gap: "
-                     f"{worst} ({(ours[worst] - torch_parts[worst]) / gap * 100:.0f}%)")
+    if torch_parts:
+        slower = sorted((n for n, _ in PARTS if ours[n] > torch_parts[n]), key=lambda n: torch_parts[n] - ours[n])
+        faster_or_slower = "slower" if gap > 0 else "faster"
+        notes.append(f"mlxcy's step is {abs(gap) * 1e3:.1f} ms {faster_or_slower} than PyTorch's (one thread); "
+                     + ("parts slower than PyTorch's, most time lost first: "
+                        + ", ".join(f"{n} (+{(ours[n] - torch_parts[n]) * 1e3:.1f} ms)" for n in slower)
+                        if slower else "no part is slower than PyTorch's"))
     for note in notes:
         print(note)
     if args.json:
