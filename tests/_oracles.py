@@ -179,3 +179,31 @@ def printed_by_both(snippet):
             raise AssertionError(run.stderr)
         out[python] = run.stdout
     return out[sys.executable], out[REFERENCE_PYTHON]
+
+
+def with_cpu_kernels_on_and_off(monkeypatch, fn):
+    """(fn() with mlxcy's CPU kernels on, fn() with them off), each evaluated; MLXCY_CPU_KERNELS is
+    set back as it was."""
+    original = os.environ.get("MLXCY_CPU_KERNELS")
+    results = []
+    for switch in ("1", "0"):
+        monkeypatch.setenv("MLXCY_CPU_KERNELS", switch)
+        out = fn()
+        mx.eval(out)
+        results.append(out)
+    if original is None:
+        monkeypatch.delenv("MLXCY_CPU_KERNELS")
+    else:
+        monkeypatch.setenv("MLXCY_CPU_KERNELS", original)
+    return tuple(results)
+
+
+def check_same_arrays(got, expected, rtol, atol):
+    """Arrays (or lists/tuples of them, element-wise) of one dtype and shape, values within tolerance."""
+    if isinstance(got, (list, tuple)):
+        assert len(got) == len(expected)
+        for a, b in zip(got, expected):
+            check_same_arrays(a, b, rtol, atol)
+        return
+    assert got.dtype == expected.dtype and got.shape == expected.shape
+    np.testing.assert_allclose(to_np(got), to_np(expected), rtol=rtol, atol=atol, equal_nan=True)

@@ -15,7 +15,7 @@ import pytest
 
 import mlxcy as mx
 import mlxcy.nn as nn
-from _oracles import check_at_dtype_tol, num_grad, printed_by_both, to_np
+from _oracles import check_same_arrays, with_cpu_kernels_on_and_off, check_at_dtype_tol, num_grad, printed_by_both, to_np
 
 pytestmark = pytest.mark.cpu_only   # the kernels exist for the CPU stream only
 
@@ -42,32 +42,13 @@ def np_logsumexp(x, axis=-1, keepdims=False):
 
 @pytest.fixture
 def kernels(monkeypatch):
-    """Runs a function with the kernels on, then off: (on, off)."""
-    def both(fn):
-        original = os.environ.get("MLXCY_CPU_KERNELS")
-        monkeypatch.setenv("MLXCY_CPU_KERNELS", "1")
-        on = fn()
-        mx.eval(on)
-        monkeypatch.setenv("MLXCY_CPU_KERNELS", "0")
-        off = fn()
-        mx.eval(off)
-        if original is None:
-            monkeypatch.delenv("MLXCY_CPU_KERNELS")
-        else:
-            monkeypatch.setenv("MLXCY_CPU_KERNELS", original)
-        return on, off
-    return both
+    """Runs a function with the kernels on, then off: (on, off), each evaluated."""
+    return lambda fn: with_cpu_kernels_on_and_off(monkeypatch, fn)
 
 
 def _same(on, off, rtol=1e-5, atol=1e-6):
     """Results of the kernel and of libmlx agree (lists and tuples element-wise)."""
-    if isinstance(on, (list, tuple)):
-        assert len(on) == len(off)
-        for a, b in zip(on, off):
-            _same(a, b, rtol, atol)
-        return
-    assert on.dtype == off.dtype and on.shape == off.shape
-    np.testing.assert_allclose(to_np(on), to_np(off), rtol=rtol, atol=atol, equal_nan=True)
+    check_same_arrays(on, off, rtol, atol)
 
 
 def test_switch_and_availability():

@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 import mlxcy as mx
-from _oracles import REFERENCE_PYTHON, check_at_dtype_tol, num_grad, to_np
+from _oracles import check_same_arrays, with_cpu_kernels_on_and_off, REFERENCE_PYTHON, check_at_dtype_tol, num_grad, to_np
 
 pytestmark = pytest.mark.cpu_only   # the primitives exist for the CPU stream only
 
@@ -30,26 +30,12 @@ def _x(*shape, scale=2.0):
 @pytest.fixture
 def kernels(monkeypatch):
     """Runs a function with the kernels on, then off: (on, off), each evaluated."""
-    def both(fn):
-        monkeypatch.setenv("MLXCY_CPU_KERNELS", "1")
-        on = fn()
-        mx.eval(on)
-        monkeypatch.setenv("MLXCY_CPU_KERNELS", "0")
-        off = fn()
-        mx.eval(off)
-        monkeypatch.delenv("MLXCY_CPU_KERNELS")
-        return on, off
-    return both
+    return lambda fn: with_cpu_kernels_on_and_off(monkeypatch, fn)
 
 
 def _same(on, off, rtol=2e-6, atol=2e-6):
-    if isinstance(on, (list, tuple)):
-        assert len(on) == len(off)
-        for a, b in zip(on, off):
-            _same(a, b, rtol, atol)
-        return
-    assert on.dtype == off.dtype and on.shape == off.shape
-    np.testing.assert_allclose(to_np(on), to_np(off), rtol=rtol, atol=atol, equal_nan=True)
+    """Results of the kernel and of libmlx agree (lists and tuples element-wise)."""
+    check_same_arrays(on, off, rtol, atol)
 
 
 def _graph_names(y):
@@ -343,7 +329,7 @@ def test_norm_empty(kernels):
             assert on.shape == off.shape == shape and on.dtype == mx.float32
 
 
-def test_norm_strided_and_broadcast_views():
+def test_norm_strided_and_broadcast_views(kernels):
     base = _x(6, 10)
     w_full = _x(20)
     x = mx.array(base)
@@ -355,8 +341,13 @@ def test_norm_strided_and_broadcast_views():
     for v, nv in views:
         n = nv.shape[-1]
         wv, wn = w[:n], w_full[::2][:n]
-        check_at_dtype_tol(mx.fast.rms_norm(v, wv, 1e-5), np_rms_norm(nv, wn, 1e-5), mx.float32)
-        check_at_dtype_tol(mx.fast.layer_norm(v, wv, wv, 1e-5), np_layer_norm(nv, wn, wn, 1e-5), mx.float32)
+        # libmlx's graph (kernels off) gives the same bits; NumPy within float32's loss on rows of
+        # ten random values (layer_norm's E[x^2] - E[x]^2 cancels where |mean| >> std)
+        for fn, oracle in ((lambda: mx.fast.rms_norm(v, wv, 1e-5), np_rms_norm(nv, wn, 1e-5)),
+                           (lambda: mx.fast.layer_norm(v, wv, wv, 1e-5), np_layer_norm(nv, wn, wn, 1e-5))):
+            on, off = kernels(fn)
+            _same(on, off, rtol=0, atol=0)
+            np.testing.assert_allclose(to_np(on), oracle, rtol=2e-4, atol=1e-5)
     # a broadcast weight (stride 0)
     wb = mx.broadcast_to(mx.array(np.float32(1.5)), (10,))
     check_at_dtype_tol(mx.fast.rms_norm(x, wb, 1e-5), np_rms_norm(base, np.full(10, 1.5), 1e-5), mx.float32)
