@@ -746,9 +746,34 @@ inline std::pair<std::vector<mx::array>, std::vector<int>> graph_vmap(const Grap
   return {mx::vmap(g, axes, {0})(inputs), {0}};
 }
 
-class CpuRMSNorm : public mx::UnaryPrimitive {
+// A one-output CPU primitive whose derivatives and vmap go through its composed graph (`graph()`,
+// libmlx's ops doing the same computation), as the reference differentiates these ops on the CPU.
+class GraphDerivedPrimitive : public mx::UnaryPrimitive {
  public:
-  CpuRMSNorm(mx::Stream stream, float eps) : mx::UnaryPrimitive(stream), eps_(eps) {}
+  using mx::UnaryPrimitive::UnaryPrimitive;
+  std::vector<mx::array> jvp(const std::vector<mx::array>& primals, const std::vector<mx::array>& tangents,
+                             const std::vector<int>& argnums) override {
+    return graph_jvp(graph(), primals, tangents, argnums);
+  }
+  std::vector<mx::array> vjp(const std::vector<mx::array>& primals, const std::vector<mx::array>& cotangents,
+                             const std::vector<int>& argnums, const std::vector<mx::array>&) override {
+    return graph_vjp(graph(), primals, cotangents, argnums);
+  }
+  std::pair<std::vector<mx::array>, std::vector<int>> vmap(const std::vector<mx::array>& inputs,
+                                                           const std::vector<int>& axes) override {
+    return graph_vmap(graph(), inputs, axes);
+  }
+  std::vector<mx::Shape> output_shapes(const std::vector<mx::array>& inputs) override {
+    return {inputs[0].shape()};
+  }
+
+ protected:
+  virtual GraphFn graph() = 0;
+};
+
+class CpuRMSNorm : public GraphDerivedPrimitive {
+ public:
+  CpuRMSNorm(mx::Stream stream, float eps) : GraphDerivedPrimitive(stream), eps_(eps) {}
 
   void eval_cpu(const std::vector<mx::array>& inputs, mx::array& out) override {
     const mx::array& x = inputs[0];
@@ -768,38 +793,22 @@ class CpuRMSNorm : public mx::UnaryPrimitive {
   void eval_gpu(const std::vector<mx::array>&, mx::array&) override {
     throw std::runtime_error("[rms_norm] mlxcy's CPU kernel has no GPU version");
   }
-  std::vector<mx::array> jvp(const std::vector<mx::array>& primals, const std::vector<mx::array>& tangents,
-                             const std::vector<int>& argnums) override {
-    return graph_jvp(graph(), primals, tangents, argnums);
-  }
-  std::vector<mx::array> vjp(const std::vector<mx::array>& primals, const std::vector<mx::array>& cotangents,
-                             const std::vector<int>& argnums, const std::vector<mx::array>&) override {
-    return graph_vjp(graph(), primals, cotangents, argnums);
-  }
-  std::pair<std::vector<mx::array>, std::vector<int>> vmap(const std::vector<mx::array>& inputs,
-                                                           const std::vector<int>& axes) override {
-    return graph_vmap(graph(), inputs, axes);
-  }
   const char* name() const override { return "MlxcyRMSNorm"; }
   bool is_equivalent(const mx::Primitive& other) const override {
     auto* o = dynamic_cast<const CpuRMSNorm*>(&other);
     return o != nullptr && o->eps_ == eps_;
   }
-  std::vector<mx::Shape> output_shapes(const std::vector<mx::array>& inputs) override {
-    return {inputs[0].shape()};
-  }
-
  private:
-  GraphFn graph() {
+  GraphFn graph() override {
     return [eps = eps_, s = stream()](const std::vector<mx::array>& in) { return rms_norm_graph(in, eps, s); };
   }
   float eps_;
 };
 
-class CpuLayerNorm : public mx::UnaryPrimitive {
+class CpuLayerNorm : public GraphDerivedPrimitive {
  public:
   CpuLayerNorm(mx::Stream stream, float eps, bool has_w, bool has_b)
-      : mx::UnaryPrimitive(stream), eps_(eps), has_w_(has_w), has_b_(has_b) {}
+      : GraphDerivedPrimitive(stream), eps_(eps), has_w_(has_w), has_b_(has_b) {}
 
   void eval_cpu(const std::vector<mx::array>& inputs, mx::array& out) override {
     const mx::array& x = inputs[0];
@@ -821,29 +830,13 @@ class CpuLayerNorm : public mx::UnaryPrimitive {
   void eval_gpu(const std::vector<mx::array>&, mx::array&) override {
     throw std::runtime_error("[layer_norm] mlxcy's CPU kernel has no GPU version");
   }
-  std::vector<mx::array> jvp(const std::vector<mx::array>& primals, const std::vector<mx::array>& tangents,
-                             const std::vector<int>& argnums) override {
-    return graph_jvp(graph(), primals, tangents, argnums);
-  }
-  std::vector<mx::array> vjp(const std::vector<mx::array>& primals, const std::vector<mx::array>& cotangents,
-                             const std::vector<int>& argnums, const std::vector<mx::array>&) override {
-    return graph_vjp(graph(), primals, cotangents, argnums);
-  }
-  std::pair<std::vector<mx::array>, std::vector<int>> vmap(const std::vector<mx::array>& inputs,
-                                                           const std::vector<int>& axes) override {
-    return graph_vmap(graph(), inputs, axes);
-  }
   const char* name() const override { return "MlxcyLayerNorm"; }
   bool is_equivalent(const mx::Primitive& other) const override {
     auto* o = dynamic_cast<const CpuLayerNorm*>(&other);
     return o != nullptr && o->eps_ == eps_ && o->has_w_ == has_w_ && o->has_b_ == has_b_;
   }
-  std::vector<mx::Shape> output_shapes(const std::vector<mx::array>& inputs) override {
-    return {inputs[0].shape()};
-  }
-
  private:
-  GraphFn graph() {
+  GraphFn graph() override {
     return [eps = eps_, hw = has_w_, hb = has_b_, s = stream()](const std::vector<mx::array>& in) {
       return layer_norm_graph(in, eps, hw, hb, s);
     };
@@ -993,10 +986,10 @@ inline std::vector<mx::array> rope_graph(const std::vector<mx::array>& in, int d
   return {rot};
 }
 
-class CpuRoPE : public mx::UnaryPrimitive {
+class CpuRoPE : public GraphDerivedPrimitive {
  public:
   CpuRoPE(mx::Stream stream, int dims, bool traditional, float base, float scale)
-      : mx::UnaryPrimitive(stream), dims_(dims), traditional_(traditional), base_(base), scale_(scale) {}
+      : GraphDerivedPrimitive(stream), dims_(dims), traditional_(traditional), base_(base), scale_(scale) {}
 
   void eval_cpu(const std::vector<mx::array>& inputs, mx::array& out) override {
     const mx::array& x = inputs[0];
@@ -1038,30 +1031,14 @@ class CpuRoPE : public mx::UnaryPrimitive {
   void eval_gpu(const std::vector<mx::array>&, mx::array&) override {
     throw std::runtime_error("[rope] mlxcy's CPU kernel has no GPU version");
   }
-  std::vector<mx::array> jvp(const std::vector<mx::array>& primals, const std::vector<mx::array>& tangents,
-                             const std::vector<int>& argnums) override {
-    return graph_jvp(graph(), primals, tangents, argnums);
-  }
-  std::vector<mx::array> vjp(const std::vector<mx::array>& primals, const std::vector<mx::array>& cotangents,
-                             const std::vector<int>& argnums, const std::vector<mx::array>&) override {
-    return graph_vjp(graph(), primals, cotangents, argnums);
-  }
-  std::pair<std::vector<mx::array>, std::vector<int>> vmap(const std::vector<mx::array>& inputs,
-                                                           const std::vector<int>& axes) override {
-    return graph_vmap(graph(), inputs, axes);
-  }
   const char* name() const override { return "MlxcyRoPE"; }
   bool is_equivalent(const mx::Primitive& other) const override {
     auto* o = dynamic_cast<const CpuRoPE*>(&other);
     return o != nullptr && o->dims_ == dims_ && o->traditional_ == traditional_ && o->base_ == base_ &&
            o->scale_ == scale_;
   }
-  std::vector<mx::Shape> output_shapes(const std::vector<mx::array>& inputs) override {
-    return {inputs[0].shape()};
-  }
-
  private:
-  GraphFn graph() {
+  GraphFn graph() override {
     return [d = dims_, t = traditional_, b = base_, sc = scale_, s = stream()](const std::vector<mx::array>& in) {
       return rope_graph(in, d, t, b, sc, s);
     };
