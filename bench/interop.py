@@ -20,13 +20,19 @@ from _peers import add_common_args, failure_summary, reference_python, write_jso
 SIZES = {"1MB": 1 << 18, "64MB": 1 << 24, "256MB": 1 << 26}   # float32 element counts
 
 
-def median_time(fn, repeat):
+SHARED_LOOPS = 200   # calls per sample for the conversions that share memory (about a microsecond each)
+
+
+def median_time(fn, repeat, loops=1):
+    """Median over `repeat` samples of the time per call, each sample timing `loops` calls (a
+    single sub-microsecond call is below the clock's resolution and its own overhead)."""
     ts = []
     for _ in range(repeat):
         t = time.perf_counter()
-        r = fn()
-        ts.append(time.perf_counter() - t)
-        del r
+        for _ in range(loops):
+            r = fn()
+            del r
+        ts.append((time.perf_counter() - t) / loops)
     return statistics.median(ts)
 
 
@@ -39,10 +45,10 @@ def measure(mx, repeat, label):
         res = {"array": median_time(lambda: mx.array(x), reps)}
         asarray = getattr(mx, "asarray", None)
         if asarray is not None:
-            res["asarray"] = median_time(lambda: asarray(x), reps)
+            res["asarray"] = median_time(lambda: asarray(x), reps, SHARED_LOOPS)
         a = mx.array(x)
         mx.eval(a)
-        res["to_numpy"] = median_time(lambda: np.asarray(a), reps)
+        res["to_numpy"] = median_time(lambda: np.asarray(a), reps, SHARED_LOOPS)
         res["to_numpy_copy"] = median_time(lambda: np.array(a), reps)
         out[name] = res
         del x, a
@@ -91,12 +97,12 @@ def main():
         r = ref[name] if ref else None
         x = np.ones(n, dtype=np.float32)
         np_copy = median_time(lambda: x.copy(), 3)
-        tf = median_time(lambda: torch.from_numpy(x), 9) if torch is not None else None
+        tf = median_time(lambda: torch.from_numpy(x), 9, SHARED_LOOPS) if torch is not None else None
         t_dlpack = None
         if torch is not None:
             a = mlxcy.array(x)
             mlxcy.eval(a)
-            t_dlpack = median_time(lambda: torch.from_dlpack(a), 9)
+            t_dlpack = median_time(lambda: torch.from_dlpack(a), 9, SHARED_LOOPS)
             del a
         # --json cases: mlxcy's call against what a user of each peer would call for the same job.
         cases += [
