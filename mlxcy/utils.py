@@ -158,18 +158,10 @@ def tree_flatten(tree: Any, prefix: str = "", is_leaf: Optional[Callable] = None
         destination = []
     if is_leaf is None and type(prefix) is str and isinstance(destination, list):
         # the common case, without the per-node helper calls of `walk` below
-        if not isinstance(tree, (list, tuple, dict)):
-            destination.append((prefix[1:], tree))
-        elif prefix:
-            _flatten_into(tree, prefix[1:], destination)
+        if isinstance(tree, (list, tuple, dict)):
+            _flatten_into(tree, prefix[1:] + "." if prefix else "", destination)
         else:
-            add = destination.append
-            for k, child in (tree.items() if isinstance(tree, dict) else enumerate(tree)):
-                path = f"{k}"
-                if isinstance(child, (list, tuple, dict)):
-                    _flatten_into(child, path, destination)
-                else:
-                    add((path, child))
+            destination.append((prefix[1:], tree))
         return destination
     if isinstance(destination, list):
         add = lambda k, v: destination.append((k, v))  # noqa: E731
@@ -189,14 +181,14 @@ def tree_flatten(tree: Any, prefix: str = "", is_leaf: Optional[Callable] = None
     return destination
 
 
-def _flatten_into(node, path, out):
-    """Append to the list `out` the (path, leaf) pairs under `node` (a list, tuple or dict) whose
-    own path is `path`."""
+def _flatten_into(node, path_prefix, out):
+    """Append to the list `out` the (path, leaf) pairs under `node` (a list, tuple or dict), each
+    path starting with `path_prefix` ("" at the root, else the node's own path and a dot)."""
     add = out.append
     for k, child in (node.items() if isinstance(node, dict) else enumerate(node)):
-        p = f"{path}.{k}"
+        p = f"{path_prefix}{k}"
         if isinstance(child, (list, tuple, dict)):
-            _flatten_into(child, p, out)
+            _flatten_into(child, p + ".", out)
         else:
             add((p, child))
 
